@@ -1,0 +1,206 @@
+"""Entry point: the window by default, sub-commands for scripting and support.
+
+    crm-desktop [--db PATH | --demo]            open the program
+    crm-desktop demo --db PATH [--contacts N] [--seed S]
+    crm-desktop search TEXT --db PATH [--limit N] [--json]
+    crm-desktop check --db PATH [--json]
+    crm-desktop backup --db PATH DEST
+    crm-desktop restore SRC --db PATH
+
+Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from crm_desktop import __version__, config
+from crm_desktop.domain.errors import CrmError
+from crm_desktop.logging_setup import setup_logging
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_DAMAGED, EXIT_USAGE, EXIT_UNEXPECTED = 0, 1, 2, 70
+DEFAULT_DEMO_CONTACTS = 2000
+
+
+class UsageError(Exception):
+    """Bad command-line input; the message is printed as is."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else config.default_db_path()
+
+
+def _say(line: str = "") -> None:
+    print(line, flush=True)
+
+
+# -- commands ------------------------------------------------------------------------------
+def cmd_demo(args: argparse.Namespace) -> int:
+    from crm_desktop.core import Core
+    from crm_desktop.services.demo import generate
+
+    if args.contacts < 1 or args.contacts > 2_000_000:
+        raise UsageError("--contacts must be between 1 and 2,000,000")
+    path = _db_path(args)
+    started = time.perf_counter()
+    with Core.open(path) as core:
+        counts = generate(core.db, args.contacts, args.seed,
+                          progress=lambda step: print(f"  {step} ...", file=sys.stderr))
+    took = time.perf_counter() - started
+    summary = ", ".join(f"{n:,} {name}" for name, n in counts.items())
+    _say(f"demo database {path}: {summary} ({took:.1f} s)")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from crm_desktop.core import Core
+
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    with Core.open(_db_path(args), create=False) as core:
+        hits = core.search.search(args.text, limit=args.limit)
+    if args.json:
+        _say(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1))
+    else:
+        for h in hits:
+            _say(f"{h.kind}\t{h.id}\t{h.title}\t{h.subtitle}")
+        if not hits:
+            print("no matches", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from crm_desktop.services.maintenance import check
+
+    report = check(_db_path(args))
+    if args.json:
+        _say(json.dumps(report.as_json(), ensure_ascii=False, indent=1))
+    else:
+        state = "current" if report.schema_current else "older: upgraded when opened"
+        _say(f"{'OK' if report.ok else 'DAMAGED'}: {_db_path(args)}")
+        _say(f"schema {report.schema} ({state})")
+        for name, n in report.counts.items():
+            extra = f" (+{report.trash[name]:,} in trash)" if report.trash.get(name) else ""
+            _say(f"  {name:<18}{n:>10,}{extra}")
+        for problem in report.problems:
+            _say(f"problem: {problem}")
+    return EXIT_OK if report.ok else EXIT_DAMAGED
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from crm_desktop.services.maintenance import backup
+
+    dest = backup(_db_path(args), Path(args.dest), overwrite=args.force)
+    _say(f"backup written: {dest}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from crm_desktop.services.maintenance import restore
+
+    kept = restore(Path(args.src), _db_path(args))
+    _say(f"restored {_db_path(args)} from {args.src}")
+    if kept:
+        _say(f"the previous database was kept as {kept}")
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    """Until the window lands, opening the program shows the database summary."""
+    from crm_desktop.core import Core
+    from crm_desktop.services.demo import generate
+
+    path = config.demo_db_path() if args.demo else _db_path(args)
+    new_demo = args.demo and not path.exists()
+    with Core.open(path) as core:
+        if new_demo:
+            print("creating the demo database ...", file=sys.stderr)
+            generate(core.db, DEFAULT_DEMO_CONTACTS, seed=1)
+    args.db, args.json = str(path), False
+    return cmd_check(args)
+
+
+# -- parser --------------------------------------------------------------------------------
+def build_parser() -> Parser:
+    db_help = "database file (default: crm.sqlite3 in the user data folder)"
+    common = Parser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+
+    parser = Parser(prog="crm-desktop", description="Offline, Persian-first CRM.")
+    parser.add_argument("--version", action="version", version=f"crm-desktop {__version__}")
+    parser.add_argument("--db", metavar="PATH", default=None, help=db_help)
+    parser.add_argument("--demo", action="store_true",
+                        help="open the demo database (created on first use, never mixed with "
+                             "real data)")
+    parser.set_defaults(func=cmd_gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+
+    p = sub.add_parser("demo", parents=[common], help="fill a new database with demo data")
+    p.add_argument("--contacts", type=int, default=DEFAULT_DEMO_CONTACTS, metavar="N")
+    p.add_argument("--seed", type=int, default=1, metavar="S")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("search", parents=[common], help="search contacts, companies, deals "
+                       "and tickets")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("check", parents=[common], help="integrity check and row counts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("backup", parents=[common], help="copy the database to DEST")
+    p.add_argument("dest", metavar="DEST", help="a file name, or a folder for a dated file")
+    p.add_argument("--force", action="store_true", help="replace DEST if it exists")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", parents=[common], help="replace the database with a backup")
+    p.add_argument("src", metavar="SRC")
+    p.set_defaults(func=cmd_restore)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    log_file = setup_logging()
+    try:
+        args = build_parser().parse_args(argv)
+        func: Callable[[argparse.Namespace], int] = args.func
+        return func(args)
+    except UsageError as exc:
+        print(f"crm-desktop: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CrmError as exc:
+        log.warning("refused: %s", exc)
+        print(f"crm-desktop: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("crm-desktop: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        log.exception("unexpected error")
+        where = f"; details in {log_file}" if log_file else ""
+        print(f"crm-desktop: unexpected error ({type(exc).__name__}: {exc}){where}",
+              file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+def main() -> None:
+    sys.exit(run())

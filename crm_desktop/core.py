@@ -1,0 +1,52 @@
+"""Bootstrap of the core: one open database and every service wired to it (no Qt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crm_desktop.db.engine import Database
+from crm_desktop.db.migrate import open_database
+from crm_desktop.services.accounts import AccountService
+from crm_desktop.services.contacts import ContactService
+from crm_desktop.services.deals import DealService, StageService
+from crm_desktop.services.products import ProductService
+from crm_desktop.services.search import SearchService
+from crm_desktop.services.settings import SettingsService
+from crm_desktop.services.setup import ensure_defaults
+from crm_desktop.services.users import UserService
+
+
+class Core:
+    """The services of one database, acting as one user."""
+
+    def __init__(self, db: Database, actor_id: int | None):
+        self.db = db
+        self.actor_id = actor_id
+        self.users = UserService(db, actor_id)
+        self.contacts = ContactService(db, actor_id)
+        self.accounts = AccountService(db, actor_id)
+        self.products = ProductService(db, actor_id)
+        self.stages = StageService(db, actor_id)
+        self.deals = DealService(db, actor_id)
+        self.settings = SettingsService(db, actor_id)
+        self.search = SearchService(db)
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = True) -> Core:
+        """Open (create or upgrade) the database and act as its first administrator."""
+        db = open_database(path, create=create)
+        try:
+            actor = ensure_defaults(db)
+        except Exception:
+            db.close()
+            raise
+        return cls(db, actor)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Core:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()

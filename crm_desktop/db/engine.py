@@ -1,0 +1,88 @@
+"""The SQLite engine with the pragmas a product database needs, and the unit of work."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+#: PRAGMA application_id of every crm-desktop database ("CRMD").
+APPLICATION_ID = 0x43524D44
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # We emit BEGIN ourselves (see _on_begin), so pysqlite must not.
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    # FULL: a commit the user saw is on disk even if the power goes out right after.
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA temp_store = MEMORY")
+    cur.execute("PRAGMA cache_size = -32000")
+    cur.close()
+
+
+def _on_begin(conn: Any) -> None:
+    # Writers take the write lock up front (BEGIN IMMEDIATE): a second window or process
+    # then waits for the busy timeout instead of failing half-way, and read-then-write
+    # sequences such as "next proforma number" cannot interleave.
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+class Database:
+    """An open crm-desktop database: one file, one engine, read and write transactions."""
+
+    def __init__(self, path: Path, engine: Engine):
+        self.path = path
+        self.engine = engine
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
+        )
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only snapshot; nothing is committed."""
+        with self._read() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self, actor_id: int | None = None) -> Iterator[Session]:
+        """One write transaction: committed when the block ends, rolled back on any error.
+
+        `actor_id` is recorded as the author of the audit-log rows this transaction writes.
+        """
+        with self._write() as session, session.begin():
+            session.info["actor_id"] = actor_id
+            yield session
+
+    @contextmanager
+    def raw(self) -> Iterator[sqlite3.Connection]:
+        """The DB-API connection, for bulk loads and maintenance (caller manages BEGIN)."""
+        with self.engine.connect() as conn:
+            yield conn.connection.driver_connection  # type: ignore[misc]
+
+    def close(self) -> None:
+        self.engine.dispose()

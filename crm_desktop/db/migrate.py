@@ -1,0 +1,139 @@
+"""Opening a database file: create it, or upgrade it with Alembic after a safety copy."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from crm_desktop.db.engine import APPLICATION_ID, Database, make_engine
+from crm_desktop.domain.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def inspect_file(path: Path) -> tuple[int, str | None, int]:
+    """(application_id, alembic revision or None, number of tables) of an existing file.
+
+    Raises DatabaseError when the file is not an SQLite database at all.
+    """
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(16)
+    except OSError as exc:
+        raise DatabaseError(f"cannot read {path}: {exc.strerror}") from exc
+    if magic and magic != SQLITE_MAGIC:
+        raise DatabaseError(f"{path} is not a crm-desktop database (not an SQLite file)")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} cannot be read as a database: {exc}") from exc
+    return app_id, revision, len(tables)
+
+
+def check_ours(path: Path) -> str | None:
+    """Raise DatabaseError unless `path` is empty/new or a crm-desktop database; its revision."""
+    app_id, revision, n_tables = inspect_file(path)
+    if n_tables == 0:
+        return None
+    if app_id != APPLICATION_ID or revision is None:
+        raise DatabaseError(f"{path} is not a crm-desktop database")
+    if revision not in known_revisions():
+        raise DatabaseError(
+            f"{path} was made by a newer version of crm-desktop (schema {revision}); "
+            "update the program to open it"
+        )
+    return revision
+
+
+def copy_database(src: Path, dest: Path) -> None:
+    """A consistent copy through SQLite's online backup (safe while others write)."""
+    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(dest)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+
+
+def open_database(path: Path | str, *, create: bool = True) -> Database:
+    """Open (and if needed create or upgrade) the database at `path`."""
+    path = Path(path).expanduser().absolute()
+    exists = path.exists()
+    if exists and path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
+    if not exists:
+        if not create:
+            raise DatabaseError(f"{path} does not exist")
+        if not path.parent.is_dir():
+            raise DatabaseError(f"the folder {path.parent} does not exist")
+    folder_writable = os.access(path.parent, os.W_OK)
+    if not folder_writable or (exists and not os.access(path, os.W_OK)):
+        raise DatabaseError(
+            f"{path} cannot be written: the file or its folder is read-only "
+            "(the database needs write access to both)"
+        )
+    revision = check_ours(path) if exists else None
+    head = head_revision()
+    if revision is not None and revision != head:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
+        log.info("upgrading %s from %s to %s; copy kept at %s", path, revision, head, backup)
+        copy_database(path, backup)
+    engine = make_engine(path)
+    try:
+        if revision != head:
+            with engine.begin() as conn:
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+    except Exception as exc:
+        engine.dispose()
+        if isinstance(exc, sqlite3.Error) or type(exc).__module__.startswith("sqlalchemy"):
+            raise DatabaseError(f"{path} cannot be opened: {exc}") from exc
+        raise
+    if current != head:
+        engine.dispose()
+        raise DatabaseError(f"{path}: schema is at {current}, expected {head}")
+    return Database(path, engine)

@@ -1,0 +1,45 @@
+"""All tables. Import from here: `from crm_desktop.db.models import Contact`."""
+
+from crm_desktop.db.models.base import Base
+from crm_desktop.db.models.marketing import Campaign, CampaignMember, ListMember, MarketingList
+from crm_desktop.db.models.people import Account, Contact, Tag, User, contact_tags
+from crm_desktop.db.models.sales import (
+    STAGE_LOST,
+    STAGE_OPEN,
+    STAGE_WON,
+    Deal,
+    DealStageChange,
+    PipelineStage,
+    Product,
+    Proforma,
+    ProformaLine,
+)
+from crm_desktop.db.models.system import AuditLog, Setting
+from crm_desktop.db.models.work import Activity, Ticket, TicketComment
+
+__all__ = [
+    "STAGE_LOST",
+    "STAGE_OPEN",
+    "STAGE_WON",
+    "Account",
+    "Activity",
+    "AuditLog",
+    "Base",
+    "Campaign",
+    "CampaignMember",
+    "Contact",
+    "Deal",
+    "DealStageChange",
+    "ListMember",
+    "MarketingList",
+    "PipelineStage",
+    "Product",
+    "Proforma",
+    "ProformaLine",
+    "Setting",
+    "Tag",
+    "Ticket",
+    "TicketComment",
+    "User",
+    "contact_tags",
+]

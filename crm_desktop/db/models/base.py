@@ -1,0 +1,65 @@
+"""Declarative base and the column groups most tables share."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from sqlalchemy import BigInteger, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+from crm_desktop.db.types import UTCDateTime, utcnow
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: Integer primary keys that SQLite turns into the rowid (BigInteger would not).
+IdColumn = Integer
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar = {datetime: UTCDateTime(), int: BigInteger()}
+
+
+class IdMixin:
+    id: Mapped[int] = mapped_column(IdColumn, primary_key=True)
+
+
+class TimestampMixin:
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class CreatorMixin:
+    @declared_attr
+    def created_by_id(cls) -> Mapped[int | None]:
+        return mapped_column(IdColumn, ForeignKey("users.id", ondelete="SET NULL"))
+
+
+class OwnedMixin(CreatorMixin):
+    @declared_attr
+    def owner_id(cls) -> Mapped[int | None]:
+        return mapped_column(IdColumn, ForeignKey("users.id", ondelete="SET NULL"), index=True)
+
+
+class SoftDeleteMixin:
+    deleted_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class SearchMixin:
+    """Normalised text the FTS5 index is built from (see db/search_index.py)."""
+
+    search_name: Mapped[str] = mapped_column(Text, default="")
+    search_other: Mapped[str] = mapped_column(Text, default="")
+
+
+class SortKeyMixin:
+    """A precomputed Persian collation key: ORDER BY on it is plain and indexed."""
+
+    sort_key: Mapped[str] = mapped_column(String(400), default="")

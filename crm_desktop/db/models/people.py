@@ -1,0 +1,117 @@
+"""Users, companies (accounts), people (contacts) and tags."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crm_desktop.db.models.base import (
+    Base,
+    IdColumn,
+    IdMixin,
+    OwnedMixin,
+    SearchMixin,
+    SoftDeleteMixin,
+    SortKeyMixin,
+    TimestampMixin,
+)
+from crm_desktop.db.types import enum_column
+from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage, Role
+
+
+class User(IdMixin, TimestampMixin, Base):
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(enum_column(Role), default=Role.SALES.value)
+    password_hash: Mapped[str | None] = mapped_column(String(256))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Account(
+    IdMixin, TimestampMixin, OwnedMixin, SoftDeleteMixin, SearchMixin, SortKeyMixin, Base
+):
+    """A company or organisation."""
+
+    __tablename__ = "accounts"
+
+    name: Mapped[str] = mapped_column(String(200))
+    legal_id: Mapped[str | None] = mapped_column(String(11), index=True)
+    economic_code: Mapped[str | None] = mapped_column(String(14))
+    registration_no: Mapped[str | None] = mapped_column(String(20))
+    phone: Mapped[str | None] = mapped_column(String(16))
+    fax: Mapped[str | None] = mapped_column(String(16))
+    email: Mapped[str | None] = mapped_column(String(254))
+    website: Mapped[str | None] = mapped_column(String(200))
+    industry: Mapped[str | None] = mapped_column(String(100))
+    city: Mapped[str | None] = mapped_column(String(100), index=True)
+    address: Mapped[str | None] = mapped_column(Text)
+    postal_code: Mapped[str | None] = mapped_column(String(10))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index(None, "sort_key", "id"),)
+
+
+contact_tags = Table(
+    "contact_tags",
+    Base.metadata,
+    Column("contact_id", IdColumn, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", IdColumn, ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    Index(None, "tag_id", "contact_id"),
+)
+
+
+class Tag(IdMixin, Base):
+    __tablename__ = "tags"
+
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+
+
+class Contact(
+    IdMixin, TimestampMixin, OwnedMixin, SoftDeleteMixin, SearchMixin, SortKeyMixin, Base
+):
+    """A person: customer, lead, patient, student."""
+
+    __tablename__ = "contacts"
+
+    first_name: Mapped[str] = mapped_column(String(100), default="")
+    last_name: Mapped[str] = mapped_column(String(100), default="")
+    full_name: Mapped[str] = mapped_column(String(201), default="")
+    gender: Mapped[str] = mapped_column(enum_column(Gender), default=Gender.UNSPECIFIED.value)
+    birthday: Mapped[date | None] = mapped_column()
+    #: "MM-DD" of the birthday, indexed for the birthday list and automation.
+    birth_md: Mapped[str | None] = mapped_column(String(5), index=True)
+    mobile: Mapped[str | None] = mapped_column(String(11), index=True)
+    mobile2: Mapped[str | None] = mapped_column(String(11))
+    phone: Mapped[str | None] = mapped_column(String(16))
+    email: Mapped[str | None] = mapped_column(String(254))
+    national_code: Mapped[str | None] = mapped_column(String(10), index=True)
+    job_title: Mapped[str | None] = mapped_column(String(100))
+    city: Mapped[str | None] = mapped_column(String(100))
+    address: Mapped[str | None] = mapped_column(Text)
+    postal_code: Mapped[str | None] = mapped_column(String(10))
+    source: Mapped[str | None] = mapped_column(enum_column(ContactSource))
+    source_campaign_id: Mapped[int | None] = mapped_column(
+        IdColumn, ForeignKey("campaigns.id", ondelete="SET NULL")
+    )
+    lifecycle_stage: Mapped[str] = mapped_column(
+        enum_column(LifecycleStage), default=LifecycleStage.LEAD.value
+    )
+    sms_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    email_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    account_id: Mapped[int | None] = mapped_column(
+        IdColumn, ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
+    notes: Mapped[str | None] = mapped_column(Text)
+    last_activity_at: Mapped[datetime | None] = mapped_column()
+
+    __table_args__ = (
+        Index(None, "sort_key", "id"),
+        Index(None, "created_at", "id"),
+        Index(None, "lifecycle_stage", "sort_key", "id"),
+        Index(None, "city", "sort_key", "id"),
+        Index(None, "last_activity_at", "id"),
+    )

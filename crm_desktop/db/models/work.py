@@ -1,0 +1,115 @@
+"""Activities (calls, meetings, tasks, ...) and support tickets."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crm_desktop.db.models.base import (
+    Base,
+    IdColumn,
+    IdMixin,
+    OwnedMixin,
+    SearchMixin,
+    SoftDeleteMixin,
+    TimestampMixin,
+)
+from crm_desktop.db.types import enum_column, utcnow
+from crm_desktop.domain.enums import (
+    ActivityKind,
+    TicketCategory,
+    TicketChannel,
+    TicketPriority,
+    TicketStatus,
+)
+
+
+class Activity(IdMixin, TimestampMixin, OwnedMixin, Base):
+    __tablename__ = "activities"
+
+    kind: Mapped[str] = mapped_column(enum_column(ActivityKind))
+    subject: Mapped[str] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+    due_at: Mapped[datetime | None] = mapped_column()
+    done_at: Mapped[datetime | None] = mapped_column()
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    reminder_at: Mapped[datetime | None] = mapped_column(index=True)
+    outcome: Mapped[str | None] = mapped_column(String(300))
+    contact_id: Mapped[int | None] = mapped_column(
+        IdColumn, ForeignKey("contacts.id", ondelete="CASCADE")
+    )
+    account_id: Mapped[int | None] = mapped_column(
+        IdColumn, ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
+    deal_id: Mapped[int | None] = mapped_column(
+        IdColumn, ForeignKey("deals.id", ondelete="SET NULL"), index=True
+    )
+    ticket_id: Mapped[int | None] = mapped_column(
+        IdColumn, ForeignKey("tickets.id", ondelete="SET NULL"), index=True
+    )
+
+    __table_args__ = (
+        CheckConstraint("duration_minutes IS NULL OR duration_minutes >= 0", name="duration"),
+        Index(None, "contact_id", "due_at"),
+        Index(None, "owner_id", "done_at", "due_at"),
+    )
+
+
+class Ticket(IdMixin, TimestampMixin, OwnedMixin, SoftDeleteMixin, SearchMixin, Base):
+    """A support request or complaint, numbered per Jalali year (T-1405-0001)."""
+
+    __tablename__ = "tickets"
+
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    subject: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    contact_id: Mapped[int | None] = mapped_column(
+        IdColumn, ForeignKey("contacts.id", ondelete="SET NULL"), index=True
+    )
+    account_id: Mapped[int | None] = mapped_column(
+        IdColumn, ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
+    category: Mapped[str] = mapped_column(
+        enum_column(TicketCategory), default=TicketCategory.REQUEST.value
+    )
+    priority: Mapped[str] = mapped_column(
+        enum_column(TicketPriority), default=TicketPriority.NORMAL.value
+    )
+    status: Mapped[str] = mapped_column(enum_column(TicketStatus), default=TicketStatus.NEW.value)
+    channel: Mapped[str] = mapped_column(
+        enum_column(TicketChannel), default=TicketChannel.PHONE.value
+    )
+    sla_due_at: Mapped[datetime | None] = mapped_column()
+    first_response_at: Mapped[datetime | None] = mapped_column()
+    assignee_id: Mapped[int | None] = mapped_column(
+        IdColumn, ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    resolution: Mapped[str | None] = mapped_column(Text)
+    satisfaction: Mapped[int | None] = mapped_column(Integer)
+    satisfaction_comment: Mapped[str | None] = mapped_column(Text)
+    closed_at: Mapped[datetime | None] = mapped_column()
+
+    __table_args__ = (
+        Index(None, "year", "seq", unique=True),
+        Index(None, "status", "priority"),
+        CheckConstraint(
+            "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction_range"
+        ),
+    )
+
+
+class TicketComment(IdMixin, Base):
+    __tablename__ = "ticket_comments"
+
+    ticket_id: Mapped[int] = mapped_column(
+        IdColumn, ForeignKey("tickets.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(
+        IdColumn, ForeignKey("users.id", ondelete="SET NULL")
+    )
+    body: Mapped[str] = mapped_column(Text)
+    internal: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

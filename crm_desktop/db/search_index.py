@@ -1,0 +1,62 @@
+"""Maintenance of the FTS5 search index (tables and triggers are created by migrations).
+
+Each searchable table has `search_name` and `search_other` columns holding text already
+normalised by `crm_desktop.text.normalize.search_key`; an external-content FTS5 table
+`<table>_fts` indexes them and triggers keep it in step with every write.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+SEARCH_TABLES: tuple[str, ...] = ("contacts", "accounts", "deals", "tickets")
+
+
+def fts_table(table: str) -> str:
+    return f"{table}_fts"
+
+
+def is_index_object(name: str | None) -> bool:
+    """True for the FTS5 virtual tables and their shadow tables (not in the ORM metadata)."""
+    return bool(name) and any(str(name).startswith(fts_table(t)) for t in SEARCH_TABLES)
+
+
+@contextmanager
+def triggers_suspended(conn: sqlite3.Connection) -> Iterator[None]:
+    """Drop the index triggers for a bulk load, then restore them and rebuild the index.
+
+    The trigger SQL is read back from the schema, so this never drifts from the migrations.
+    Runs inside the caller's transaction.
+    """
+    rows = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_fts\\_%' "
+        "ESCAPE '\\'"
+    ).fetchall()
+    for name, _sql in rows:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    try:
+        yield
+    finally:
+        for _name, sql in rows:
+            conn.execute(sql)
+        rebuild(conn)
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    for table in SEARCH_TABLES:
+        fts = fts_table(table)
+        conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+
+
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    """Tables whose index disagrees with their content (empty list when all is well)."""
+    problems = []
+    for table in SEARCH_TABLES:
+        fts = fts_table(table)
+        try:
+            conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"{fts}: {exc}")
+    return problems

@@ -1,0 +1,127 @@
+"""Closed sets of values stored as plain strings in the database."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    MANAGER = "manager"
+    SALES = "sales"
+    RECEPTION = "reception"
+
+
+class Gender(StrEnum):
+    UNSPECIFIED = "unspecified"
+    FEMALE = "female"
+    MALE = "male"
+
+
+class LifecycleStage(StrEnum):
+    LEAD = "lead"
+    PROSPECT = "prospect"
+    CUSTOMER = "customer"
+    LOYAL = "loyal"
+    CHURNED = "churned"
+
+
+class ContactSource(StrEnum):
+    WALK_IN = "walk_in"
+    REFERRAL = "referral"
+    PHONE = "phone"
+    WEBSITE = "website"
+    INSTAGRAM = "instagram"
+    SOCIAL = "social"
+    EXHIBITION = "exhibition"
+    CAMPAIGN = "campaign"
+    OTHER = "other"
+
+
+class ProformaStatus(StrEnum):
+    DRAFT = "draft"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    EXPIRED = "expired"
+
+
+class DiscountKind(StrEnum):
+    AMOUNT = "amount"
+    PERCENT = "percent"
+
+
+class ActivityKind(StrEnum):
+    CALL = "call"
+    MEETING = "meeting"
+    TASK = "task"
+    EMAIL = "email"
+    SMS = "sms"
+    LETTER = "letter"
+    NOTE = "note"
+
+
+class ListKind(StrEnum):
+    STATIC = "static"
+    FILTER = "filter"
+
+
+class CampaignChannel(StrEnum):
+    SMS = "sms"
+    EMAIL = "email"
+    CALL = "call"
+    SOCIAL = "social"
+    EVENT = "event"
+    PRINT = "print"
+    OTHER = "other"
+
+
+class CampaignStatus(StrEnum):
+    PLANNED = "planned"
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class MemberStatus(StrEnum):
+    TARGETED = "targeted"
+    SENT = "sent"
+    RESPONDED = "responded"
+    CONVERTED = "converted"
+
+
+class TicketCategory(StrEnum):
+    COMPLAINT = "complaint"
+    REQUEST = "request"
+    QUESTION = "question"
+    TECHNICAL = "technical"
+
+
+class TicketPriority(StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class TicketStatus(StrEnum):
+    NEW = "new"
+    OPEN = "open"
+    WAITING = "waiting"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+class TicketChannel(StrEnum):
+    PHONE = "phone"
+    IN_PERSON = "in_person"
+    EMAIL = "email"
+    SMS = "sms"
+    SOCIAL = "social"
+
+
+class AuditAction(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    RESTORE = "restore"

@@ -1,0 +1,54 @@
+"""Typed errors of the core. No Qt here: the shell turns them into dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class CrmError(Exception):
+    """Base of every error the core raises on purpose."""
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One problem with one field: `code` selects the message, `params` fill it in."""
+
+    field: str
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str = "en") -> str:
+        from crm_desktop.text.messages import field_message
+
+        return field_message(self.field, self.code, lang, **self.params)
+
+
+class ValidationError(CrmError):
+    """Input that the core refuses; carries every field error found, not just the first."""
+
+    def __init__(self, errors: list[FieldError] | FieldError):
+        self.errors: list[FieldError] = [errors] if isinstance(errors, FieldError) else list(errors)
+        super().__init__(self.message("en"))
+
+    @property
+    def fields(self) -> list[str]:
+        return [e.field for e in self.errors]
+
+    def for_field(self, name: str) -> FieldError | None:
+        return next((e for e in self.errors if e.field == name), None)
+
+    def message(self, lang: str = "en") -> str:
+        return "\n".join(e.message(lang) for e in self.errors)
+
+
+class NotFoundError(CrmError):
+    def __init__(self, entity: str, entity_id: object):
+        self.entity = entity
+        self.entity_id = entity_id
+        super().__init__(f"{entity} {entity_id} does not exist")
+
+
+class DatabaseError(CrmError):
+    """The database file cannot be used: missing, foreign, damaged, read-only, locked."""

@@ -1,0 +1,77 @@
+"""Companies and organisations."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import aliased
+
+from crm_desktop.db import models as m
+from crm_desktop.services import fields as f
+from crm_desktop.services.base import EntityService
+from crm_desktop.text.collation import sort_key
+from crm_desktop.text.normalize import search_key
+
+Owner = aliased(m.User)
+
+
+class AccountService(EntityService[m.Account]):
+    model = m.Account
+    soft_delete = True
+    searchable = True
+    fields: ClassVar = {
+        "name": f.Field(f.text(200), required=True),
+        "legal_id": f.Field(f.legal_id),
+        "economic_code": f.Field(f.economic_code),
+        "registration_no": f.Field(f.text(20)),
+        "phone": f.Field(f.phone),
+        "fax": f.Field(f.phone),
+        "email": f.Field(f.email),
+        "website": f.Field(f.text(200)),
+        "industry": f.Field(f.text(100)),
+        "city": f.Field(f.text(100)),
+        "address": f.Field(f.multiline(500)),
+        "postal_code": f.Field(f.postal_code),
+        "owner_id": f.Field(f.reference),
+        "notes": f.Field(f.multiline()),
+    }
+    references: ClassVar = {"owner_id": m.User}
+    sort_columns: ClassVar = {
+        "name": m.Account.sort_key,
+        "city": func.coalesce(m.Account.city, ""),
+        "industry": func.coalesce(m.Account.industry, ""),
+        "owner": func.coalesce(Owner.display_name, ""),
+        "created": m.Account.created_at,
+    }
+    filter_columns: ClassVar = {
+        "city": m.Account.city,
+        "industry": m.Account.industry,
+        "owner_id": m.Account.owner_id,
+    }
+
+    def _derive(self, obj: Any) -> None:
+        obj.sort_key = sort_key(obj.name)
+        obj.search_name = search_key(obj.name)
+        numbers = [p for p in (obj.phone, obj.fax) if p]
+        obj.search_other = search_key(
+            " ".join([*numbers, obj.legal_id or "", obj.economic_code or "", obj.email or "",
+                      obj.city or ""])
+        )
+
+    def _list_select(self) -> Select[Any]:
+        a = m.Account
+        n_contacts = (
+            select(func.count())
+            .where(m.Contact.account_id == a.id, m.Contact.deleted_at.is_(None))
+            .scalar_subquery()
+        )
+        return (
+            select(
+                a.id, a.name, a.phone, a.city, a.industry, a.owner_id, a.created_at,
+                a.deleted_at, Owner.display_name.label("owner"),
+                n_contacts.label("contacts"),
+            )
+            .select_from(a)
+            .outerjoin(Owner, Owner.id == a.owner_id)
+        )

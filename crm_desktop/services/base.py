@@ -1,0 +1,243 @@
+"""What every entity service shares: validated create/update, soft delete and restore,
+and filtered, sorted lists with keyset paging that read rows, not ORM objects."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, Select, func, select, text, tuple_
+from sqlalchemy.orm import Session
+
+from crm_desktop.db import models as m
+from crm_desktop.db.engine import Database
+from crm_desktop.db.search_index import fts_table
+from crm_desktop.db.types import utcnow
+from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
+from crm_desktop.services import audit  # registers the audit-log writer on every Session
+from crm_desktop.services.fields import Field, clean
+from crm_desktop.services.search_query import match_expression
+
+assert audit  # imported for its side effect
+M = TypeVar("M", bound=m.Base)
+MAX_PAGE = 1000
+
+
+@dataclass(frozen=True)
+class Sort:
+    key: str
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What a list shows: filters by name, free text, a sort, and where the page starts."""
+
+    filters: Mapping[str, Any] = field(default_factory=dict)
+    text: str = ""
+    sort: Sort | None = None
+    #: the `next_cursor` of the previous page
+    after: tuple[Any, int] | None = None
+    limit: int = 100
+    #: the Trash: only soft-deleted records
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[dict[str, Any]]
+    next_cursor: tuple[Any, int] | None
+
+
+class EntityService(Generic[M]):
+    model: ClassVar[type[m.Base]]
+    fields: ClassVar[Mapping[str, Field]]
+    #: reference fields and the model they must point at (an existing, live record)
+    references: ClassVar[Mapping[str, type[m.Base]]] = {}
+    #: list sort keys -> SQL expression; the first is the default
+    sort_columns: ClassVar[Mapping[str, Any]] = {}
+    #: list filter keys -> column compared for equality (None values are skipped)
+    filter_columns: ClassVar[Mapping[str, Any]] = {}
+    soft_delete: ClassVar[bool] = False
+    searchable: ClassVar[bool] = False
+
+    def __init__(self, db: Database, actor_id: int | None = None):
+        self.db = db
+        self.actor_id = actor_id
+
+    @property
+    def entity(self) -> str:
+        return self.model.__tablename__
+
+    # -- hooks ---------------------------------------------------------------------------
+    def _check(self, session: Session, values: dict[str, Any], current: Any | None) -> None:
+        """Rules across fields or against the database; raise ValidationError."""
+
+    def _derive(self, obj: Any) -> None:
+        """Fill derived columns (display name, sort key, search text) from the fields."""
+
+    def _list_select(self) -> Select[Any]:
+        """The columns a list row carries (must include the model's id as `id`)."""
+        return select(*self.model.__table__.columns)
+
+    # -- writes --------------------------------------------------------------------------
+    def _clean(self, session: Session, data: Mapping[str, Any], current: Any | None) -> dict:
+        values = clean(self.fields, data, partial=current is not None)
+        self._check_references(session, values)
+        self._check(session, values, current)
+        return values
+
+    def _check_references(self, session: Session, values: Mapping[str, Any]) -> None:
+        errors = []
+        for name, target in self.references.items():
+            ref = values.get(name)
+            if ref is None:
+                continue
+            obj = session.get(target, ref)
+            if obj is None or getattr(obj, "deleted_at", None) is not None:
+                errors.append(FieldError(name, "not_found"))
+        if errors:
+            raise ValidationError(errors)
+
+    def create(self, data: Mapping[str, Any]) -> int:
+        with self.db.write(self.actor_id) as session:
+            return self._create_in(session, data).id
+
+    def _create_in(self, session: Session, data: Mapping[str, Any]) -> Any:
+        values = self._clean(session, data, None)
+        obj = self.model(**values)
+        if hasattr(obj, "created_by_id"):
+            obj.created_by_id = self.actor_id
+        if hasattr(obj, "owner_id") and "owner_id" not in values:
+            obj.owner_id = self.actor_id
+        self._derive(obj)
+        session.add(obj)
+        session.flush()
+        return obj
+
+    def update(self, entity_id: int, changes: Mapping[str, Any]) -> None:
+        with self.db.write(self.actor_id) as session:
+            self._update_in(session, entity_id, changes)
+
+    def _update_in(self, session: Session, entity_id: int, changes: Mapping[str, Any]) -> Any:
+        obj = self._load(session, entity_id)
+        values = self._clean(session, changes, obj)
+        for key, value in values.items():
+            setattr(obj, key, value)
+        self._derive(obj)
+        session.flush()
+        return obj
+
+    def delete(self, entity_id: int) -> None:
+        """Move to the Trash (soft delete); `restore` brings it back."""
+        self._require_soft_delete()
+        with self.db.write(self.actor_id) as session:
+            self._load(session, entity_id).deleted_at = utcnow()
+
+    def restore(self, entity_id: int) -> None:
+        self._require_soft_delete()
+        with self.db.write(self.actor_id) as session:
+            obj = self._load(session, entity_id, deleted=True)
+            obj.deleted_at = None
+
+    def _require_soft_delete(self) -> None:
+        if not self.soft_delete:
+            raise TypeError(f"{self.entity} records are not soft-deleted")
+
+    # -- reads ---------------------------------------------------------------------------
+    def _load(self, session: Session, entity_id: int, *, deleted: bool = False) -> Any:
+        obj = session.get(self.model, entity_id)
+        if obj is None or (
+            self.soft_delete and (obj.deleted_at is not None) != deleted
+        ):
+            raise NotFoundError(self.entity, entity_id)
+        return obj
+
+    def get(self, entity_id: int, *, include_deleted: bool = False) -> dict[str, Any]:
+        """One record as a dict of its columns (for editors and detail pages)."""
+        with self.db.read() as session:
+            obj = session.get(self.model, entity_id)
+            if obj is None or (
+                self.soft_delete and obj.deleted_at is not None and not include_deleted
+            ):
+                raise NotFoundError(self.entity, entity_id)
+            return self._as_dict(session, obj)
+
+    def _as_dict(self, session: Session, obj: Any) -> dict[str, Any]:
+        return {c.key: getattr(obj, c.key) for c in self.model.__mapper__.column_attrs}
+
+    def _base_query(self, query: ListQuery) -> Select[Any]:
+        q = self._list_select()
+        model: Any = self.model
+        if self.soft_delete:
+            deleted = model.deleted_at
+            q = q.where(deleted.is_not(None) if query.deleted else deleted.is_(None))
+        for key, value in query.filters.items():
+            if value is None:
+                continue
+            q = self._apply_filter(q, key, value)
+        if query.text.strip():
+            q = self._apply_text(q, query.text)
+        return q
+
+    def _apply_filter(self, q: Select[Any], key: str, value: Any) -> Select[Any]:
+        try:
+            column = self.filter_columns[key]
+        except KeyError:
+            raise KeyError(f"{self.entity} lists have no filter {key!r}") from None
+        return q.where(column == value)
+
+    def _apply_text(self, q: Select[Any], raw: str) -> Select[Any]:
+        expr = match_expression(raw)
+        model: Any = self.model
+        if not self.searchable or expr is None:
+            return q.where(text("0"))
+        fts = fts_table(self.entity)
+        ids = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match").bindparams(match=expr)
+        return q.where(model.id.in_(ids))
+
+    def _sort_expression(self, query: ListQuery) -> tuple[ColumnElement[Any], bool]:
+        sort = query.sort or Sort(next(iter(self.sort_columns)))
+        try:
+            return self.sort_columns[sort.key], sort.descending
+        except KeyError:
+            raise KeyError(f"{self.entity} lists cannot be sorted by {sort.key!r}") from None
+
+    def list(self, query: ListQuery = ListQuery()) -> Page:
+        """One page of rows; pass `next_cursor` as `after` for the next page (keyset)."""
+        limit = max(1, min(query.limit, MAX_PAGE))
+        model: Any = self.model
+        expr, desc = self._sort_expression(query)
+        q = self._base_query(query).add_columns(expr.label("_sort"))
+        if query.after is not None:
+            key = tuple_(expr, model.id)
+            bound = tuple_(*query.after)
+            q = q.where(key < bound if desc else key > bound)
+        order = (expr.desc(), model.id.desc()) if desc else (expr.asc(), model.id.asc())
+        q = q.order_by(*order).limit(limit + 1)
+        with self.db.read() as session:
+            rows = [dict(r._mapping) for r in session.execute(q)]
+        more = len(rows) > limit
+        rows = rows[:limit]
+        cursor = (rows[-1]["_sort"], rows[-1]["id"]) if more else None
+        for row in rows:
+            del row["_sort"]
+        return Page(rows, cursor)
+
+    def count(self, query: ListQuery = ListQuery(), cap: int | None = None) -> int:
+        """How many rows the list has; with `cap`, counting stops there (cheap at 100k)."""
+        inner = self._base_query(query)
+        if cap is not None:
+            inner = inner.limit(cap)
+        q = select(func.count()).select_from(inner.subquery())
+        with self.db.read() as session:
+            return int(session.execute(q).scalar_one())
+
+    def ids(self, entity_ids: Sequence[int]) -> list[dict[str, Any]]:
+        """List rows for the given ids, in that order (missing ones are skipped)."""
+        model: Any = self.model
+        q = self._list_select().where(model.id.in_(list(entity_ids)))
+        with self.db.read() as session:
+            found = {r.id: dict(r._mapping) for r in session.execute(q)}
+        return [found[i] for i in entity_ids if i in found]

@@ -1,0 +1,229 @@
+"""People: customers, leads, patients, students."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+from typing import Any, ClassVar
+
+from sqlalchemy import Select, delete, func, insert, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from crm_desktop.db import models as m
+from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage
+from crm_desktop.domain.errors import FieldError, ValidationError
+from crm_desktop.services import fields as f
+from crm_desktop.services.base import EntityService
+from crm_desktop.text.collation import sort_key
+from crm_desktop.text.normalize import clean_text, search_key
+
+Owner = aliased(m.User)
+MAX_TAGS = 30
+
+
+def contact_search_text(c: Any) -> tuple[str, str]:
+    """(name part, other part) of the search index for a contact."""
+    numbers = []
+    for phone in (c.mobile, c.mobile2, c.phone):
+        if phone:
+            numbers.append(phone)
+            if phone.startswith("0"):
+                numbers.append(phone[1:])  # people often type 912... without the 0
+    other = " ".join([*numbers, c.email or "", c.national_code or ""])
+    return search_key(c.full_name), search_key(other)
+
+
+def birthday_rule(value: Any) -> date:
+    d = f.a_date(value)
+    if d > date.today() or d.year < 1900:
+        raise f.InvalidValue("date.invalid")
+    return d
+
+
+class ContactService(EntityService[m.Contact]):
+    model = m.Contact
+    soft_delete = True
+    searchable = True
+    fields: ClassVar = {
+        "first_name": f.Field(f.text(100), empty=""),
+        "last_name": f.Field(f.text(100), empty=""),
+        "gender": f.Field(f.choice(Gender), empty=Gender.UNSPECIFIED.value),
+        "birthday": f.Field(birthday_rule),
+        "mobile": f.Field(f.mobile),
+        "mobile2": f.Field(f.mobile),
+        "phone": f.Field(f.phone),
+        "email": f.Field(f.email),
+        "national_code": f.Field(f.national_code),
+        "job_title": f.Field(f.text(100)),
+        "city": f.Field(f.text(100)),
+        "address": f.Field(f.multiline(500)),
+        "postal_code": f.Field(f.postal_code),
+        "source": f.Field(f.choice(ContactSource)),
+        "source_campaign_id": f.Field(f.reference),
+        "lifecycle_stage": f.Field(f.choice(LifecycleStage), empty=LifecycleStage.LEAD.value),
+        "sms_consent": f.Field(f.boolean, empty=False),
+        "email_consent": f.Field(f.boolean, empty=False),
+        "account_id": f.Field(f.reference),
+        "owner_id": f.Field(f.reference),
+        "notes": f.Field(f.multiline()),
+    }
+    references: ClassVar = {
+        "account_id": m.Account,
+        "owner_id": m.User,
+        "source_campaign_id": m.Campaign,
+    }
+    sort_columns: ClassVar = {
+        "name": m.Contact.sort_key,
+        "mobile": func.coalesce(m.Contact.mobile, ""),
+        "company": func.coalesce(m.Account.sort_key, ""),
+        "city": func.coalesce(m.Contact.city, ""),
+        "stage": m.Contact.lifecycle_stage,
+        "owner": func.coalesce(Owner.display_name, ""),
+        "last_activity": func.coalesce(m.Contact.last_activity_at, ""),
+        "created": m.Contact.created_at,
+    }
+    filter_columns: ClassVar = {
+        "lifecycle_stage": m.Contact.lifecycle_stage,
+        "city": m.Contact.city,
+        "owner_id": m.Contact.owner_id,
+        "account_id": m.Contact.account_id,
+    }
+
+    def _check(self, session: Session, values: dict, current: Any | None) -> None:
+        first = values.get("first_name", current.first_name if current else "")
+        last = values.get("last_name", current.last_name if current else "")
+        if not (first or last):
+            raise ValidationError(FieldError("last_name", "required"))
+
+    def _derive(self, obj: Any) -> None:
+        obj.full_name = " ".join(p for p in (obj.first_name, obj.last_name) if p)
+        obj.sort_key = sort_key(obj.full_name)
+        obj.birth_md = obj.birthday.strftime("%m-%d") if obj.birthday else None
+        obj.search_name, obj.search_other = contact_search_text(obj)
+
+    def _list_select(self) -> Select[Any]:
+        c = m.Contact
+        return (
+            select(
+                c.id, c.full_name, c.mobile, c.city, c.lifecycle_stage, c.last_activity_at,
+                c.created_at, c.account_id, c.owner_id, c.deleted_at,
+                m.Account.name.label("company"), Owner.display_name.label("owner"),
+            )
+            .select_from(c)
+            .outerjoin(m.Account, m.Account.id == c.account_id)
+            .outerjoin(Owner, Owner.id == c.owner_id)
+        )
+
+    def _apply_filter(self, q: Select[Any], key: str, value: Any) -> Select[Any]:
+        if key == "tag":
+            tagged = select(m.contact_tags.c.contact_id).join(
+                m.Tag, m.Tag.id == m.contact_tags.c.tag_id
+            ).where(m.Tag.name == clean_text(str(value)))
+            return q.where(m.Contact.id.in_(tagged))
+        return super()._apply_filter(q, key, value)
+
+    def create(self, data: dict[str, Any]) -> int:
+        """Like EntityService.create; `data` may also carry `tags` (a list of names)."""
+        data = dict(data)
+        tags = data.pop("tags", None)
+        with self.db.write(self.actor_id) as session:
+            obj = self._create_in(session, data)
+            if tags is not None:
+                self._set_tags_in(session, obj.id, tags)
+            return obj.id
+
+    def update(self, entity_id: int, changes: dict[str, Any]) -> None:
+        changes = dict(changes)
+        tags = changes.pop("tags", None)
+        with self.db.write(self.actor_id) as session:
+            self._update_in(session, entity_id, changes)
+            if tags is not None:
+                self._set_tags_in(session, entity_id, tags)
+
+    # -- tags ----------------------------------------------------------------------------
+    def set_tags(self, contact_id: int, names: list[str]) -> None:
+        with self.db.write(self.actor_id) as session:
+            self._load(session, contact_id)
+            self._set_tags_in(session, contact_id, names)
+
+    def _set_tags_in(self, session: Session, contact_id: int, names: list[str]) -> None:
+        wanted = []
+        for raw in names:
+            name = clean_text(raw)
+            if len(name) > 60:
+                raise ValidationError(FieldError("tag", "too_long", {"max": 60}))
+            if name and name not in wanted:
+                wanted.append(name)
+        if len(wanted) > MAX_TAGS:
+            raise ValidationError(FieldError("tag", "range", {"min": 0, "max": MAX_TAGS}))
+        ids = []
+        for name in wanted:
+            tag_id = session.scalar(select(m.Tag.id).where(m.Tag.name == name))
+            if tag_id is None:
+                tag = m.Tag(name=name)
+                session.add(tag)
+                session.flush()
+                tag_id = tag.id
+            ids.append(tag_id)
+        session.execute(delete(m.contact_tags).where(m.contact_tags.c.contact_id == contact_id))
+        if ids:
+            session.execute(
+                insert(m.contact_tags), [{"contact_id": contact_id, "tag_id": t} for t in ids]
+            )
+
+    def tags(self, contact_id: int) -> list[str]:
+        with self.db.read() as session:
+            return self._tags_in(session, contact_id)
+
+    def _tags_in(self, session: Session, contact_id: int) -> list[str]:
+        q = (
+            select(m.Tag.name)
+            .join(m.contact_tags, m.contact_tags.c.tag_id == m.Tag.id)
+            .where(m.contact_tags.c.contact_id == contact_id)
+            .order_by(m.Tag.name)
+        )
+        return list(session.scalars(q))
+
+    def all_tags(self) -> list[str]:
+        with self.db.read() as session:
+            return list(session.scalars(select(m.Tag.name).order_by(m.Tag.name)))
+
+    def _as_dict(self, session: Session, obj: Any) -> dict[str, Any]:
+        d = super()._as_dict(session, obj)
+        d["tags"] = self._tags_in(session, obj.id)
+        return d
+
+    # -- helpers for editors -------------------------------------------------------------
+    def duplicates(
+        self, *, mobile: str | None = None, national_code: str | None = None,
+        exclude_id: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Live contacts that already use this mobile or national code (for a warning)."""
+        c = m.Contact
+        conds = []
+        for column, raw, rule in (
+            (c.mobile, mobile, f.mobile), (c.national_code, national_code, f.national_code)
+        ):
+            if raw:
+                with contextlib.suppress(f.InvalidValue):
+                    conds.append(column == rule(raw))
+        if not conds:
+            return []
+        q = select(c.id, c.full_name, c.mobile, c.national_code).where(
+            c.deleted_at.is_(None), or_(*conds)
+        )
+        if exclude_id is not None:
+            q = q.where(c.id != exclude_id)
+        with self.db.read() as session:
+            return [dict(r._mapping) for r in session.execute(q.limit(20))]
+
+    def birthdays(self, day: date) -> list[dict[str, Any]]:
+        """Live contacts whose birthday falls on this calendar day."""
+        c = m.Contact
+        q = (
+            select(c.id, c.full_name, c.mobile, c.birthday)
+            .where(c.deleted_at.is_(None), c.birth_md == day.strftime("%m-%d"))
+            .order_by(c.sort_key)
+        )
+        with self.db.read() as session:
+            return [dict(r._mapping) for r in session.execute(q)]

@@ -1,0 +1,200 @@
+"""Integrity check, backup and restore of a database file (SQLite online backup)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from crm_desktop.db.migrate import check_ours, copy_database, head_revision, open_database
+from crm_desktop.db.search_index import integrity_problems
+from crm_desktop.domain.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+
+#: entity name in reports -> (table, counts only live rows when it has deleted_at)
+COUNTED: dict[str, str] = {
+    "users": "users",
+    "contacts": "contacts",
+    "accounts": "accounts",
+    "products": "products",
+    "deals": "deals",
+    "proformas": "proformas",
+    "activities": "activities",
+    "marketing_lists": "marketing_lists",
+    "campaigns": "campaigns",
+    "campaign_members": "campaign_members",
+    "tickets": "tickets",
+    "audit_log": "audit_log",
+}
+SOFT_DELETED = frozenset({"contacts", "accounts", "deals", "tickets"})
+
+
+@dataclass
+class CheckReport:
+    ok: bool
+    schema: str | None
+    schema_current: bool
+    counts: dict[str, int] = field(default_factory=dict)
+    trash: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "schema": self.schema,
+            "schema_current": self.schema_current,
+            "counts": self.counts,
+            "trash": self.trash,
+            "problems": self.problems,
+        }
+
+
+def _existing_file(path: Path) -> Path:
+    path = Path(path).expanduser().absolute()
+    if not path.exists():
+        raise DatabaseError(f"{path} does not exist")
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
+    if path.stat().st_size == 0:
+        raise DatabaseError(f"{path} is empty, not a crm-desktop database")
+    return path
+
+
+def check(path: Path | str) -> CheckReport:
+    """Check a database without changing it: SQLite integrity, foreign keys, search index."""
+    path = _existing_file(Path(path))
+    revision = check_ours(path)
+    problems: list[str] = []
+    counts: dict[str, int] = {}
+    trash: dict[str, int] = {}
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
+            if result != ["ok"]:
+                problems += [f"integrity: {r}" for r in result]
+            for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check").fetchmany(20):
+                problems.append(f"foreign key: {table} row {rowid} points at a missing {parent}")
+            for name, table in COUNTED.items():
+                if table in SOFT_DELETED:
+                    live, deleted = conn.execute(
+                        f"SELECT count(*) - count(deleted_at), count(deleted_at) FROM {table}"
+                    ).fetchone()
+                    counts[name], trash[name] = live, deleted
+                else:
+                    counts[name] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"damaged: {exc}")
+    if not problems and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        # The FTS5 check is spelled as an INSERT: run it in a transaction that is rolled back.
+        conn = sqlite3.connect(path, isolation_level=None)
+        try:
+            conn.execute("BEGIN")
+            problems += [f"search index: {p}" for p in integrity_problems(conn)]
+            conn.execute("ROLLBACK")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"search index: {exc}")
+        finally:
+            conn.close()
+    return CheckReport(
+        ok=not problems,
+        schema=revision,
+        schema_current=revision == head_revision(),
+        counts=counts,
+        trash=trash,
+        problems=problems,
+    )
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def timestamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def backup(db_path: Path | str, dest: Path | str, *, overwrite: bool = False) -> Path:
+    """Copy the database to `dest` (a file, or a folder to put a dated file in).
+
+    The copy is written beside the destination first and renamed when complete, so a
+    power cut never leaves a half-written backup under the final name.
+    """
+    src = _existing_file(Path(db_path))
+    check_ours(src)
+    dest = Path(dest).expanduser().absolute()
+    if dest.is_dir():
+        dest = dest / f"{src.stem}-backup-{timestamp()}.sqlite3"
+    if not dest.parent.is_dir():
+        raise DatabaseError(f"the folder {dest.parent} does not exist")
+    if dest.exists() and not overwrite:
+        raise DatabaseError(f"{dest} already exists; choose another name")
+    if not os.access(dest.parent, os.W_OK):
+        raise DatabaseError(f"{dest.parent} is read-only; choose another folder")
+    if dest.resolve() == src.resolve():
+        raise DatabaseError("the backup must not replace the database itself")
+    tmp = dest.with_name(dest.name + ".part")
+    try:
+        copy_database(src, tmp)
+        conn = sqlite3.connect(tmp)
+        try:
+            # a stand-alone file: no -wal beside it
+            conn.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            conn.close()
+        _fsync_file(tmp)
+        os.replace(tmp, dest)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseError(f"the backup could not be written: {exc}") from exc
+    log.info("backup of %s written to %s", src, dest)
+    return dest
+
+
+def restore(src: Path | str, db_path: Path | str) -> Path | None:
+    """Replace the database with the backup `src`; returns the dated copy kept of the
+    current database (None when there was none). A damaged or foreign file is refused."""
+    src = _existing_file(Path(src))
+    report = check(src)
+    if not report.ok:
+        raise DatabaseError(
+            f"{src} is damaged and was not restored: {'; '.join(report.problems[:3])}"
+        )
+    target = Path(db_path).expanduser().absolute()
+    if target.exists() and src.resolve() == target.resolve():
+        raise DatabaseError("the backup and the database are the same file")
+    kept = None
+    if target.exists() and target.stat().st_size > 0:
+        check_ours(target)
+        kept = target.with_name(f"{target.stem}.before-restore-{timestamp()}{target.suffix}")
+        copy_database(target, kept)
+        _fsync_file(kept)
+    elif not target.parent.is_dir():
+        raise DatabaseError(f"the folder {target.parent} does not exist")
+    # Copy page by page into the live file: SQLite does this in one transaction, so a
+    # crash leaves either the old or the new database, never a mix.
+    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{target} could not be replaced: {exc}") from exc
+    finally:
+        source.close()
+    open_database(target).close()  # upgrades a backup made by an older version
+    log.info("restored %s from %s (previous copy: %s)", target, src, kept)
+    return kept

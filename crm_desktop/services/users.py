@@ -1,0 +1,91 @@
+"""People who use the program. Login comes later; records already have owners and authors."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+from typing import Any, ClassVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crm_desktop.db import models as m
+from crm_desktop.domain.enums import Role
+from crm_desktop.domain.errors import FieldError, ValidationError
+from crm_desktop.services import fields as f
+from crm_desktop.services.base import EntityService
+
+USERNAME = re.compile(r"^[a-z0-9._-]{2,64}$")
+PBKDF2_ROUNDS = 200_000
+
+
+def hash_password(password: str) -> str:
+    salt = os.urandom(16)
+    digest = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, PBKDF2_ROUNDS)
+    return f"pbkdf2_sha256${PBKDF2_ROUNDS}${salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str, stored: str | None) -> bool:
+    if not stored:
+        return False
+    try:
+        _algo, rounds, salt, digest = stored.split("$")
+        check = hashlib.pbkdf2_hmac("sha256", password.encode(), bytes.fromhex(salt), int(rounds))
+    except ValueError:
+        return False
+    return hmac.compare_digest(check.hex(), digest)
+
+
+def username_rule(value: Any) -> str:
+    s = str(value).strip().lower()
+    if not USERNAME.match(s):
+        raise f.InvalidValue("invalid")
+    return s
+
+
+class UserService(EntityService[m.User]):
+    model = m.User
+    fields: ClassVar = {
+        "username": f.Field(username_rule, required=True),
+        "display_name": f.Field(f.text(120), required=True),
+        "role": f.Field(f.choice(Role), empty=Role.SALES.value),
+        "active": f.Field(f.boolean, empty=True),
+    }
+    sort_columns: ClassVar = {"name": m.User.display_name, "username": m.User.username}
+    filter_columns: ClassVar = {"active": m.User.active, "role": m.User.role}
+
+    def _check(self, session: Session, values: dict, current: Any | None) -> None:
+        name = values.get("username")
+        if name:
+            q = select(m.User.id).where(m.User.username == name)
+            if current is not None:
+                q = q.where(m.User.id != current.id)
+            if session.scalar(q) is not None:
+                raise ValidationError(FieldError("username", "duplicate"))
+
+    def set_password(self, user_id: int, password: str) -> None:
+        if len(password) < 6:
+            raise ValidationError(FieldError("password", "too_short", {"min": 6}))
+        with self.db.write(self.actor_id) as session:
+            self._load(session, user_id).password_hash = hash_password(password)
+
+    def check_password(self, username: str, password: str) -> int | None:
+        """The user's id when the password is right and the user is active."""
+        with self.db.read() as session:
+            user = session.scalar(select(m.User).where(m.User.username == username.lower()))
+            if user and user.active and verify_password(password, user.password_hash):
+                return user.id
+        return None
+
+    def _as_dict(self, session: Session, obj: Any) -> dict[str, Any]:
+        d = super()._as_dict(session, obj)
+        d.pop("password_hash", None)
+        return d
+
+    def options(self) -> list[tuple[int, str]]:
+        """(id, display name) of active users, for owner pickers."""
+        with self.db.read() as session:
+            q = select(m.User.id, m.User.display_name).where(m.User.active.is_(True))
+            return [(r.id, r.display_name) for r in session.execute(q.order_by(m.User.id))]

@@ -1,0 +1,198 @@
+"""Field labels and validation messages in English and Persian (no Qt)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from crm_desktop.text.digits import format_number, to_persian_digits
+
+ZW = "\u200c"  # ZWNJ (نیم‌فاصله), spelled out so that it survives editors
+
+#: field name -> (English, Persian)
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "first_name": ("First name", "نام"),
+    "last_name": ("Last name", "نام خانوادگی"),
+    "name": ("Name", "نام"),
+    "title": ("Title", "عنوان"),
+    "subject": ("Subject", "موضوع"),
+    "mobile": ("Mobile", "موبایل"),
+    "mobile2": ("Second mobile", "موبایل دوم"),
+    "phone": ("Phone", "تلفن"),
+    "fax": ("Fax", "نمابر"),
+    "email": ("Email", "ایمیل"),
+    "national_code": ("National code", "کد ملی"),
+    "legal_id": ("National ID of the company", "شناسه ملی"),
+    "economic_code": ("Economic code", "کد اقتصادی"),
+    "postal_code": ("Postal code", "کد پستی"),
+    "birthday": ("Birthday", "تاریخ تولد"),
+    "city": ("City", "شهر"),
+    "address": ("Address", "نشانی"),
+    "website": ("Website", f"وب{ZW}سایت"),
+    "industry": ("Industry", "صنعت"),
+    "job_title": ("Job title", "سمت"),
+    "source": ("Source", "منبع"),
+    "lifecycle_stage": ("Lifecycle stage", "مرحله مشتری"),
+    "gender": ("Gender", "جنسیت"),
+    "notes": ("Notes", f"یادداشت{ZW}ها"),
+    "sku": ("Product code", "کد کالا"),
+    "unit": ("Unit", "واحد"),
+    "unit_price": ("Unit price", "قیمت واحد"),
+    "quantity": ("Quantity", "تعداد"),
+    "discount": ("Discount", "تخفیف"),
+    "amount": ("Amount", "مبلغ"),
+    "stage": ("Stage", "مرحله"),
+    "expected_close": ("Expected close date", f"تاریخ پیش{ZW}بینی بستن معامله"),
+    "owner": ("Owner", "مسئول"),
+    "account": ("Company", "شرکت"),
+    "contact": ("Contact", "مخاطب"),
+    "deal": ("Deal", "معامله"),
+    "ticket": ("Ticket", "تیکت"),
+    "category": ("Category", "دسته"),
+    "priority": ("Priority", "اولویت"),
+    "status": ("Status", "وضعیت"),
+    "channel": ("Channel", "راه ارتباطی"),
+    "satisfaction": ("Satisfaction", "رضایت"),
+    "description": ("Description", "شرح"),
+    "resolution": ("Resolution", f"راه{ZW}حل"),
+    "due_at": ("Due", "موعد"),
+    "duration": ("Duration", "مدت"),
+    "reminder_at": ("Reminder", "یادآوری"),
+    "budget": ("Budget", "بودجه"),
+    "actual_cost": ("Actual cost", "هزینه واقعی"),
+    "expected_revenue": ("Expected revenue", f"درآمد پیش{ZW}بینی{ZW}شده"),
+    "start_date": ("Start date", "تاریخ شروع"),
+    "end_date": ("End date", "تاریخ پایان"),
+    "username": ("Username", "نام کاربری"),
+    "display_name": ("Display name", "نام نمایشی"),
+    "password": ("Password", "گذرواژه"),
+    "role": ("Role", "نقش"),
+    "vat_rate": ("VAT rate", "نرخ مالیات بر ارزش افزوده"),
+    "display_unit": ("Currency shown", "واحد نمایش مبلغ"),
+    "probability": ("Probability", "احتمال"),
+    "tag": ("Tag", "برچسب"),
+    "issue_date": ("Issue date", "تاریخ صدور"),
+    "valid_until": ("Valid until", "معتبر تا"),
+    "kind": ("Kind", "نوع"),
+}
+
+#: message code -> (English, Persian); "{name}" placeholders are filled from params.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "required": (
+        "this is required, please fill it in",
+        "این مورد لازم است، لطفاً آن را پر کنید",
+    ),
+    "too_long": (
+        "this is too long, please shorten it to at most {max} characters",
+        "این متن طولانی است، لطفاً آن را به حداکثر {max} نویسه کوتاه کنید",
+    ),
+    "choice": (
+        "please pick one of the options in the list",
+        f"لطفاً یکی از گزینه{ZW}های فهرست را انتخاب کنید",
+    ),
+    "range": (
+        "enter a value from {min} to {max}",
+        "مقداری از {min} تا {max} وارد کنید",
+    ),
+    "duplicate": (
+        "this value is already used by another record, please enter a different one",
+        "این مقدار قبلاً برای مورد دیگری ثبت شده است، لطفاً مقدار دیگری وارد کنید",
+    ),
+    "not_found": (
+        "the selected item no longer exists, please pick another one",
+        f"مورد انتخاب{ZW}شده دیگر وجود ندارد، لطفاً مورد دیگری انتخاب کنید",
+    ),
+    "number.invalid": (
+        "enter a number in digits only, such as 1250",
+        "فقط عدد وارد کنید، مانند ۱۲۵۰",
+    ),
+    "money.invalid": (
+        "enter an amount in digits, such as 1,250,000",
+        "مبلغ را با رقم وارد کنید، مانند ۱٬۲۵۰٬۰۰۰",
+    ),
+    "money.negative": (
+        "the amount cannot be negative, enter zero or more",
+        f"مبلغ نمی{ZW}تواند منفی باشد، صفر یا بیشتر وارد کنید",
+    ),
+    "date.invalid": (
+        "enter a valid Jalali date such as 1405/09/01",
+        "یک تاریخ شمسی درست وارد کنید، مانند ۱۴۰۵/۰۹/۰۱",
+    ),
+    "date.order": (
+        "this date is before the start date, please pick a later date",
+        "این تاریخ پیش از تاریخ شروع است، لطفاً تاریخ دیرتری انتخاب کنید",
+    ),
+    "mobile.invalid": (
+        "enter an Iranian mobile number such as 0912 345 6789",
+        "یک شماره موبایل ایرانی وارد کنید، مانند ۰۹۱۲ ۳۴۵ ۶۷۸۹",
+    ),
+    "phone.invalid": (
+        "enter a phone number with its area code, such as 021 8877 6655",
+        f"یک شماره تلفن با پیش{ZW}شماره وارد کنید، مانند ۰۲۱ ۸۸۷۷ ۶۶۵۵",
+    ),
+    "national_code.length": (
+        "a national code has 10 digits, please enter all of them",
+        "کد ملی ۱۰ رقم دارد، لطفاً همه ارقام آن را وارد کنید",
+    ),
+    "national_code.checksum": (
+        "this national code is not valid, please check its digits against the national card",
+        "این کد ملی درست نیست، لطفاً ارقام آن را با کارت ملی مقایسه کنید",
+    ),
+    "legal_id.length": (
+        "a company's national ID has 11 digits, please enter all of them",
+        "شناسه ملی ۱۱ رقم دارد، لطفاً همه ارقام آن را وارد کنید",
+    ),
+    "legal_id.checksum": (
+        "this national ID is not valid, please check its digits against the company's papers",
+        "این شناسه ملی درست نیست، لطفاً ارقام آن را با مدارک ثبتی شرکت مقایسه کنید",
+    ),
+    "postal_code.invalid": (
+        "enter the 10-digit postal code, such as 1318564751",
+        "کد پستی ۱۰ رقمی را وارد کنید، مانند ۱۳۱۸۵۶۴۷۵۱",
+    ),
+    "economic_code.invalid": (
+        "enter the economic code, which has 10 to 14 digits",
+        "کد اقتصادی را وارد کنید؛ این کد ۱۰ تا ۱۴ رقم دارد",
+    ),
+    "email.invalid": (
+        "enter an email address such as name@example.com",
+        "یک نشانی ایمیل وارد کنید، مانند name@example.com",
+    ),
+    "invalid": (
+        "this value is not valid, please check it",
+        "این مقدار درست نیست، لطفاً آن را بررسی کنید",
+    ),
+}
+
+
+def _lang_index(lang: str) -> int:
+    return 1 if lang == "fa" else 0
+
+
+def field_label(field: str, lang: str = "en") -> str:
+    """The label of a field; an unknown field shows its name ("due_date" -> "Due date")."""
+    labels = FIELD_LABELS.get(field)
+    if labels is not None:
+        return labels[_lang_index(lang)]
+    return field.replace("_", " ").strip().capitalize()
+
+
+def _format_param(value: Any, persian: bool) -> str:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | Decimal):
+        return format_number(value, persian)
+    text = str(value)
+    return to_persian_digits(text) if persian else text
+
+
+def field_message(field: str, code: str, lang: str = "en", **params: Any) -> str:
+    """A full message: "Mobile: enter an Iranian mobile number such as 0912 345 6789."."""
+    i = _lang_index(lang)
+    template = MESSAGES.get(code, MESSAGES["invalid"])[i]
+    values = {k: _format_param(v, persian=i == 1) for k, v in params.items()}
+    try:
+        text = template.format(**values)
+    except (KeyError, IndexError, ValueError):  # a parameter is missing: say less, not nothing
+        text = MESSAGES["invalid"][i]
+    return f"{field_label(field, lang)}: {text}."

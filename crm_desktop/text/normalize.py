@@ -1,0 +1,148 @@
+"""Persian text normalisation: clean text for storage, fold text for search."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from crm_desktop.text.digits import (
+    ARABIC_INDIC_DIGITS,
+    ASCII_DIGITS,
+    BIDI_CONTROLS,
+    PERSIAN_DIGITS,
+)
+
+ZWNJ = "\u200c"
+ZWJ = "\u200d"
+TATWEEL = "\u0640"
+_BOM = "\ufeff"
+_SOFT_HYPHEN = "\u00ad"
+
+# --- clean_text ---------------------------------------------------------------------------
+
+_CLEAN_DROP = dict.fromkeys(map(ord, BIDI_CONTROLS + TATWEEL + _BOM))
+_CLEAN_MAP = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+
+
+def clean_text(s: str) -> str:
+    """Tidy what a user typed before storing it (names, addresses). Idempotent.
+
+    NFC; Arabic yeh/kaf to Persian; bidi controls and tatweel removed; whitespace collapsed
+    and stripped; ZWNJ kept inside words but removed when doubled, next to a space or at an
+    end. Diacritics are kept.
+    """
+    t = unicodedata.normalize("NFC", s.translate(_CLEAN_DROP)).translate(_CLEAN_MAP)
+    words = []
+    for word in t.split():
+        parts = [p for p in word.split(ZWNJ) if p]
+        if parts:
+            words.append(ZWNJ.join(parts))
+    return " ".join(words)
+
+
+# --- search_key / search_terms --------------------------------------------------------------
+
+_ARABIC_MARKS = (
+    [chr(c) for c in range(0x064B, 0x0660)] + ["\u0670"] + [chr(c) for c in range(0x06D6, 0x06EE)]
+)
+_SEARCH_DROP = BIDI_CONTROLS + ZWJ + TATWEEL + _BOM + _SOFT_HYPHEN + "ء" + "".join(_ARABIC_MARKS)
+
+_SEARCH_MAP: dict[int, str | None] = {ord(c): None for c in _SEARCH_DROP}
+_SEARCH_MAP.update(
+    str.maketrans(
+        {
+            "ي": "ی",
+            "ى": "ی",
+            "ئ": "ی",
+            "ك": "ک",
+            "ة": "ه",
+            "ۀ": "ه",
+            "أ": "ا",
+            "إ": "ا",
+            "ٱ": "ا",
+            "ؤ": "و",
+        }
+    )
+)
+_SEARCH_MAP.update(str.maketrans(PERSIAN_DIGITS + ARABIC_INDIC_DIGITS, ASCII_DIGITS * 2))
+
+
+def fold(s: str) -> str:
+    """Character folding shared by search and sorting: NFKC, casefold, Arabic variant letters
+    to Persian, hamza forms to their base letter, diacritics/tatweel/bidi marks/ZWJ removed,
+    digits to ASCII. Punctuation, spaces and ZWNJ are left in place."""
+    # NFKC before dropping marks, so that canonically equivalent input (a decomposed آ) folds
+    # the same; the second NFKC completes casefold (whose output is not always normalised).
+    t = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", s).casefold())
+    return t.translate(_SEARCH_MAP)
+
+
+def _fold_words_once(s: str) -> str:
+    t = fold(s)
+    t = "".join(c if c.isalnum() or c == ZWNJ else " " for c in t)
+    words = []
+    for word in t.split():
+        parts = [p for p in word.split(ZWNJ) if p]
+        if parts:
+            words.append(ZWNJ.join(parts))
+    return " ".join(words)
+
+
+def _fold_words(s: str) -> str:
+    """Words of `s` (letters and digits only, ZWNJ kept inside words), at a fixed point.
+
+    One pass nearly always suffices; rare inputs (compatibility characters that NFKC turns
+    into capitals or into marks between Hangul jamo) need a second one.
+    """
+    t = _fold_words_once(s)
+    for _ in range(4):
+        u = _fold_words_once(t)
+        if u == t:
+            break
+        t = u
+    return t
+
+
+def _joined(word: str) -> list[str]:
+    """A word with its ZWNJ removed, folded again (joining can compose characters)."""
+    return _fold_words(word.replace(ZWNJ, "")).split()
+
+
+def search_key(s: str) -> str:
+    """The text to store in the full-text index.
+
+    A word with ZWNJ appears joined and split: "می‌خواهم" -> "میخواهم می خواهم".
+    """
+    out: list[str] = []
+    for word in _fold_words(s).split():
+        if ZWNJ in word:
+            out.extend(_joined(word))
+            for part in word.split(ZWNJ):
+                out.extend(_fold_words(part).split())
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def search_terms(query: str, max_terms: int = 8, max_len: int = 64) -> list[str]:
+    """The distinct search tokens of a query, normalised like search_key, ZWNJ removed."""
+    terms: list[str] = []
+    for word in _fold_words(query).split():
+        for term in _joined(word) if ZWNJ in word else [word]:
+            term = term[:max_len]
+            if term and term not in terms:
+                terms.append(term)
+                if len(terms) >= max_terms:
+                    return terms
+    return terms
+
+
+def phone_variants(term: str) -> list[str]:
+    """Forms under which a phone typed as `term` may be stored: "0098912..." -> also "0912..."."""
+    t = term.translate(_SEARCH_MAP)
+    if not (t.isascii() and t.isdigit()):
+        return [term]
+    if t.startswith("0098") and len(t) > 4 and t[4] != "0":
+        return [t, "0" + t[4:]]
+    if t.startswith("989"):
+        return [t, "0" + t[2:]]
+    return [t]
