@@ -7,12 +7,16 @@ from pathlib import Path
 from crm_desktop.db.engine import Database
 from crm_desktop.db.migrate import open_database
 from crm_desktop.services.accounts import AccountService
+from crm_desktop.services.activities import ActivityService
+from crm_desktop.services.campaigns import CampaignService, ListService
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService, StageService
 from crm_desktop.services.products import ProductService
+from crm_desktop.services.proformas import ProformaService
 from crm_desktop.services.search import SearchService
 from crm_desktop.services.settings import SettingsService
 from crm_desktop.services.setup import ensure_defaults
+from crm_desktop.services.tickets import TicketService
 from crm_desktop.services.users import UserService
 
 
@@ -29,6 +33,11 @@ class Core:
         self.stages = StageService(db, actor_id)
         self.deals = DealService(db, actor_id)
         self.settings = SettingsService(db, actor_id)
+        self.activities = ActivityService(db, actor_id)
+        self.tickets = TicketService(db, actor_id)
+        self.lists = ListService(db, actor_id)
+        self.campaigns = CampaignService(db, actor_id)
+        self.proformas = ProformaService(db, actor_id)
         self.search = SearchService(db)
 
     @classmethod

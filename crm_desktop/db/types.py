@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import DateTime, Dialect, String
 from sqlalchemy.types import TypeDecorator
@@ -29,6 +31,21 @@ class UTCDateTime(TypeDecorator[datetime]):
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any]:
+        # SQLite hands back text; datetime.fromisoformat reads it several times faster than
+        # the generic regex parser, which matters when a list reads thousands of rows.
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)  # type: ignore[return-value]
+
+        def process(value: Any) -> datetime | None:
+            if value is None:
+                return None
+            if isinstance(value, str):
+                return datetime.fromisoformat(value).replace(tzinfo=UTC)
+            return value.replace(tzinfo=UTC)
+
+        return process
 
 
 class DecimalText(TypeDecorator[Decimal]):

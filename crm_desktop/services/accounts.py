@@ -8,6 +8,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import aliased
 
 from crm_desktop.db import models as m
+from crm_desktop.db.models.base import nullable_sort
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
 from crm_desktop.text.collation import sort_key
@@ -39,9 +40,9 @@ class AccountService(EntityService[m.Account]):
     references: ClassVar = {"owner_id": m.User}
     sort_columns: ClassVar = {
         "name": m.Account.sort_key,
-        "city": func.coalesce(m.Account.city, ""),
-        "industry": func.coalesce(m.Account.industry, ""),
-        "owner": func.coalesce(Owner.display_name, ""),
+        "city": nullable_sort(m.Account.city),
+        "industry": nullable_sort(m.Account.industry),
+        "owner": nullable_sort(Owner.display_name),
         "created": m.Account.created_at,
     }
     filter_columns: ClassVar = {

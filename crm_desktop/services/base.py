@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select, text, tuple_
+from sqlalchemy import ColumnElement, Select, func, select, text
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
@@ -167,8 +168,13 @@ class EntityService(Generic[M]):
     def _as_dict(self, session: Session, obj: Any) -> dict[str, Any]:
         return {c.key: getattr(obj, c.key) for c in self.model.__mapper__.column_attrs}
 
+    @cached_property
+    def _list_columns(self) -> Select[Any]:
+        """`_list_select()` built once: statements are immutable, each query extends it."""
+        return self._list_select()
+
     def _base_query(self, query: ListQuery) -> Select[Any]:
-        q = self._list_select()
+        q = self._list_columns
         model: Any = self.model
         if self.soft_delete:
             deleted = model.deleted_at
@@ -210,20 +216,34 @@ class EntityService(Generic[M]):
         model: Any = self.model
         expr, desc = self._sort_expression(query)
         q = self._base_query(query).add_columns(expr.label("_sort"))
-        if query.after is not None:
-            key = tuple_(expr, model.id)
-            bound = tuple_(*query.after)
-            q = q.where(key < bound if desc else key > bound)
         order = (expr.desc(), model.id.desc()) if desc else (expr.asc(), model.id.asc())
-        q = q.order_by(*order).limit(limit + 1)
         with self.db.read() as session:
-            rows = [dict(r._mapping) for r in session.execute(q)]
+            if query.after is None:
+                rows = self._fetch(session, q.order_by(*order), limit + 1)
+            else:
+                # The rest of the cursor's tie, then what follows it: two index seeks.
+                # (One `(expr, id) > (v, i)` condition makes SQLite scan from the start of
+                # the index when expr is an expression, or scan the whole tie.)
+                value, last_id = query.after
+                same = q.where(expr == value,
+                               model.id < last_id if desc else model.id > last_id)
+                rows = self._fetch(session, same.order_by(order[1]), limit + 1)
+                if len(rows) <= limit:
+                    after = q.where(expr < value if desc else expr > value).order_by(*order)
+                    rows += self._fetch(session, after, limit + 1 - len(rows))
         more = len(rows) > limit
         rows = rows[:limit]
         cursor = (rows[-1]["_sort"], rows[-1]["id"]) if more else None
         for row in rows:
             del row["_sort"]
         return Page(rows, cursor)
+
+    @staticmethod
+    def _fetch(session: Session, q: Select[Any], n: int) -> list[dict[str, Any]]:
+        # Core execution and zip: lists are read as plain rows, never as ORM objects.
+        result = session.connection().execute(q.limit(n))
+        keys = list(result.keys())
+        return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
     def count(self, query: ListQuery = ListQuery(), cap: int | None = None) -> int:
         """How many rows the list has; with `cap`, counting stops there (cheap at 100k)."""

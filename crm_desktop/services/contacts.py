@@ -6,10 +6,11 @@ import contextlib
 from datetime import date
 from typing import Any, ClassVar
 
-from sqlalchemy import Select, delete, func, insert, or_, select
+from sqlalchemy import Select, delete, insert, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
+from crm_desktop.db.models.base import nullable_sort
 from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
@@ -74,12 +75,12 @@ class ContactService(EntityService[m.Contact]):
     }
     sort_columns: ClassVar = {
         "name": m.Contact.sort_key,
-        "mobile": func.coalesce(m.Contact.mobile, ""),
-        "company": func.coalesce(m.Account.sort_key, ""),
-        "city": func.coalesce(m.Contact.city, ""),
+        "mobile": nullable_sort(m.Contact.mobile),
+        "company": nullable_sort(m.Account.sort_key),
+        "city": nullable_sort(m.Contact.city),
         "stage": m.Contact.lifecycle_stage,
-        "owner": func.coalesce(Owner.display_name, ""),
-        "last_activity": func.coalesce(m.Contact.last_activity_at, ""),
+        "owner": nullable_sort(Owner.display_name),
+        "last_activity": nullable_sort(m.Contact.last_activity_at),
         "created": m.Contact.created_at,
     }
     filter_columns: ClassVar = {

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
+from crm_desktop.db.models.base import nullable_sort
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.enums import LifecycleStage
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
@@ -77,7 +78,7 @@ class DealService(EntityService[m.Deal]):
     sort_columns: ClassVar = {
         "title": m.Deal.title,
         "amount": m.Deal.amount_rial,
-        "expected_close": func.coalesce(m.Deal.expected_close, ""),
+        "expected_close": nullable_sort(m.Deal.expected_close),
         "stage": m.PipelineStage.position,
         "created": m.Deal.created_at,
     }

@@ -38,8 +38,8 @@ from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService
 from crm_desktop.services.products import ProductService
+from crm_desktop.services.tickets import ticket_search_text
 from crm_desktop.text.jalali import jalali_year
-from crm_desktop.text.normalize import search_key
 
 Progress = Callable[[str], None]
 DEMO_USERS = [
@@ -391,15 +391,17 @@ class DemoBuilder:
             scores = [1, 2, 3, 4, 5, None]  # None: the customer was not asked
             score = rng.choices(scores, [5, 7, 15, 35, 30, 8])[0] if is_closed else None
             subject = rng.choice(words.TICKET_SUBJECTS[category])
-            number = f"T-{year}-{seq_by_year[year]:04d} {year}-{seq_by_year[year]:04d}"
-            rows.append((year, seq_by_year[year], subject, f"{subject}؛ مشتری تماس گرفت.",
+            t = SimpleNamespace(year=year, seq=seq_by_year[year], subject=subject,
+                                description=f"{subject}؛ مشتری تماس گرفت.")
+            search_name, search_other = ticket_search_text(t)
+            rows.append((year, seq_by_year[year], subject, t.description,
                          rng.randrange(1, self.n + 1), category, priority, status,
                          rng.choice(list(TicketChannel)).value,
                          _ts(created + timedelta(hours=hours[priority])),
                          rng.choice(self.users), "پیگیری و حل شد." if is_closed else None, score,
                          _ts(closed) if is_closed else None, rng.choice(self.users),
                          self.users[0], _ts(created), _ts(closed if is_closed else created),
-                         search_key(subject), search_key(number)))
+                         search_name, search_other))
             for k in range(rng.randrange(0, 4)):
                 comments.append((i, rng.choice(self.users), rng.choice(words.OUTCOMES),
                                  int(rng.random() < 0.5), _ts(created + timedelta(hours=k + 1))))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
@@ -88,12 +88,13 @@ def a_date(value: Any) -> date:
 
 
 def instant(value: Any) -> datetime:
-    if isinstance(value, datetime):
-        return value
-    try:
-        return datetime.fromisoformat(str(value).strip())
-    except ValueError:
-        raise InvalidValue("date.invalid") from None
+    """An aware UTC datetime; a naive one is taken as UTC, like the columns store it."""
+    if not isinstance(value, datetime):
+        try:
+            value = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise InvalidValue("date.invalid") from None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def integer(lo: int | None = None, hi: int | None = None) -> Converter:

@@ -8,6 +8,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
+from crm_desktop.db.models.base import nullable_sort
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
@@ -28,7 +29,7 @@ class ProductService(EntityService[m.Product]):
     }
     sort_columns: ClassVar = {
         "name": m.Product.sort_key,
-        "sku": m.Product.sku,
+        "sku": nullable_sort(m.Product.sku),
         "price": m.Product.unit_price_rial,
         "created": m.Product.created_at,
     }

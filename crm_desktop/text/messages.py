@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -74,7 +75,35 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "issue_date": ("Issue date", "تاریخ صدور"),
     "valid_until": ("Valid until", "معتبر تا"),
     "kind": ("Kind", "نوع"),
+    "lost_reason": ("Reason for losing", "دلیل از دست رفتن"),
+    "number": ("Number", "شماره"),
+    "position": ("Order", "ترتیب"),
+    "outcome": ("Outcome", "نتیجه"),
+    "product": ("Product", "کالا"),
+    "list": ("List", "فهرست"),
+    "campaign": ("Campaign", "کمپین"),
+    "assignee": ("Assigned to", "کارشناس مسئول"),
+    "filter_json": ("Filter", "شرط فهرست"),
+    "done_at": ("Done at", "زمان انجام"),
+    "sla_due_at": ("Response due", "مهلت پاسخ"),
+    "registration_no": ("Registration number", "شماره ثبت"),
+    "taxable": ("Taxable", "مشمول مالیات"),
+    "active": ("Active", "فعال"),
 }
+
+#: column names that services report, shown with the label of the field they stand for
+FIELD_ALIASES: dict[str, str] = {
+    "owner_id": "owner", "account_id": "account", "contact_id": "contact",
+    "deal_id": "deal", "ticket_id": "ticket", "stage_id": "stage", "product_id": "product",
+    "list_id": "list", "source_campaign_id": "campaign", "assignee_id": "assignee",
+    "unit_price_rial": "unit_price", "amount_rial": "amount", "budget_rial": "budget",
+    "actual_cost_rial": "actual_cost", "expected_revenue_rial": "expected_revenue",
+    "discount_value": "discount", "discount_kind": "discount",
+    "duration_minutes": "duration",
+}
+#: "lines[3].quantity": a field of one row of a table (shown 1-based)
+_ROW_FIELD = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
+ROW_LABELS: dict[str, tuple[str, str]] = {"lines": ("Line {n}", "ردیف {n}")}
 
 #: message code -> (English, Persian); "{name}" placeholders are filled from params.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -119,8 +148,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "یک تاریخ شمسی درست وارد کنید، مانند ۱۴۰۵/۰۹/۰۱",
     ),
     "date.order": (
-        "this date is before the start date, please pick a later date",
-        "این تاریخ پیش از تاریخ شروع است، لطفاً تاریخ دیرتری انتخاب کنید",
+        "this date is earlier than the date it must follow, please pick a later date",
+        "این تاریخ زودتر از تاریخی است که باید پس از آن باشد، لطفاً تاریخ دیرتری انتخاب کنید",
     ),
     "mobile.invalid": (
         "enter an Iranian mobile number such as 0912 345 6789",
@@ -171,7 +200,15 @@ def _lang_index(lang: str) -> int:
 
 def field_label(field: str, lang: str = "en") -> str:
     """The label of a field; an unknown field shows its name ("due_date" -> "Due date")."""
-    labels = FIELD_LABELS.get(field)
+    row = _ROW_FIELD.match(field)
+    if row:
+        table, index, inner = row.groups()
+        n = int(index) + 1
+        template = ROW_LABELS.get(table, ("Row {n}", "ردیف {n}"))[_lang_index(lang)]
+        prefix = template.format(n=_format_param(n, persian=lang == "fa"))
+        return f"{prefix}، {field_label(inner, lang)}" if lang == "fa" else (
+            f"{prefix}, {field_label(inner, lang).lower()}")
+    labels = FIELD_LABELS.get(FIELD_ALIASES.get(field, field))
     if labels is not None:
         return labels[_lang_index(lang)]
     return field.replace("_", " ").strip().capitalize()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from crm_desktop.text.digits import (
@@ -76,35 +77,40 @@ def fold(s: str) -> str:
     return t.translate(_SEARCH_MAP)
 
 
+# Anything but a letter, a digit (str.isalnum: \w without "_") or ZWNJ.
+_NOT_WORD = re.compile(r"[^\w\u200c]|_")
+_ZWNJ_AT_SPACE = re.compile(r"\u200c* [ \u200c]*")
+_ZWNJ_RUN = re.compile(r"\u200c{2,}")
+
+
 def _fold_words_once(s: str) -> str:
-    t = fold(s)
-    t = "".join(c if c.isalnum() or c == ZWNJ else " " for c in t)
-    words = []
-    for word in t.split():
-        parts = [p for p in word.split(ZWNJ) if p]
-        if parts:
-            words.append(ZWNJ.join(parts))
-    return " ".join(words)
+    t = _NOT_WORD.sub(" ", fold(s))
+    if ZWNJ in t:
+        t = _ZWNJ_RUN.sub(ZWNJ, _ZWNJ_AT_SPACE.sub(" ", t)).strip(" " + ZWNJ)
+    return " ".join(t.split())
+
+
+def _stable(t: str) -> bool:
+    return unicodedata.is_normalized("NFKC", t) and t.casefold() == t
 
 
 def _fold_words(s: str) -> str:
     """Words of `s` (letters and digits only, ZWNJ kept inside words), at a fixed point.
 
     One pass nearly always suffices; rare inputs (compatibility characters that NFKC turns
-    into capitals or into marks between Hangul jamo) need a second one.
+    into capitals, or marks removed between Hangul jamo) need another one.
     """
     t = _fold_words_once(s)
     for _ in range(4):
-        u = _fold_words_once(t)
-        if u == t:
+        if _stable(t):
             break
-        t = u
+        t = _fold_words_once(t)
     return t
 
 
-def _joined(word: str) -> list[str]:
-    """A word with its ZWNJ removed, folded again (joining can compose characters)."""
-    return _fold_words(word.replace(ZWNJ, "")).split()
+def _settled(word: str) -> list[str]:
+    """`word` (letters and digits) folded to a fixed point; joining parts can compose."""
+    return [word] if _stable(word) else _fold_words(word).split()
 
 
 def search_key(s: str) -> str:
@@ -115,9 +121,9 @@ def search_key(s: str) -> str:
     out: list[str] = []
     for word in _fold_words(s).split():
         if ZWNJ in word:
-            out.extend(_joined(word))
+            out.extend(_settled(word.replace(ZWNJ, "")))
             for part in word.split(ZWNJ):
-                out.extend(_fold_words(part).split())
+                out.extend(_settled(part))
         else:
             out.append(word)
     return " ".join(out)
@@ -127,7 +133,7 @@ def search_terms(query: str, max_terms: int = 8, max_len: int = 64) -> list[str]
     """The distinct search tokens of a query, normalised like search_key, ZWNJ removed."""
     terms: list[str] = []
     for word in _fold_words(query).split():
-        for term in _joined(word) if ZWNJ in word else [word]:
+        for term in _settled(word.replace(ZWNJ, "")) if ZWNJ in word else [word]:
             term = term[:max_len]
             if term and term not in terms:
                 terms.append(term)

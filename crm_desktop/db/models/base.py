@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    func,
+    literal_column,
+    text,
+    type_coerce,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from crm_desktop.db.types import UTCDateTime, utcnow
@@ -25,6 +38,20 @@ IdColumn = Integer
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar = {datetime: UTCDateTime(), int: BigInteger()}
+
+
+def nullable_sort(column: Any) -> ColumnElement[str]:
+    """A nullable column as a list sort key: NULL sorts as '' (first when ascending).
+
+    Rendered as `coalesce(col, '')` so that SQLite uses the matching expression index
+    (see `sort_index`); the result is read as text, whatever the column type.
+    """
+    return type_coerce(func.coalesce(column, literal_column("''")), String())
+
+
+def sort_index(table: str, column: str) -> Index:
+    """The expression index that keyset pages sorted by `nullable_sort(column)` walk."""
+    return Index(f"ix_{table}_{column}_sort", text(f"coalesce({column}, '')"), "id")
 
 
 class IdMixin:

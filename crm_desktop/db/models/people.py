@@ -16,6 +16,7 @@ from crm_desktop.db.models.base import (
     SoftDeleteMixin,
     SortKeyMixin,
     TimestampMixin,
+    sort_index,
 )
 from crm_desktop.db.types import enum_column
 from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage, Role
@@ -52,7 +53,11 @@ class Account(
     postal_code: Mapped[str | None] = mapped_column(String(10))
     notes: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (Index(None, "sort_key", "id"),)
+    __table_args__ = (
+        Index(None, "sort_key", "id"),
+        sort_index("accounts", "city"),
+        sort_index("accounts", "industry"),
+    )
 
 
 contact_tags = Table(
@@ -113,5 +118,7 @@ class Contact(
         Index(None, "created_at", "id"),
         Index(None, "lifecycle_stage", "sort_key", "id"),
         Index(None, "city", "sort_key", "id"),
-        Index(None, "last_activity_at", "id"),
+        sort_index("contacts", "mobile"),
+        sort_index("contacts", "city"),
+        sort_index("contacts", "last_activity_at"),
     )

@@ -18,6 +18,7 @@ from crm_desktop.db.models.base import (
     SoftDeleteMixin,
     SortKeyMixin,
     TimestampMixin,
+    sort_index,
 )
 from crm_desktop.db.types import DecimalText, enum_column, utcnow
 from crm_desktop.domain.enums import DiscountKind, ProformaStatus
@@ -36,7 +37,10 @@ class Product(IdMixin, TimestampMixin, CreatorMixin, SortKeyMixin, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     description: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (CheckConstraint("unit_price_rial >= 0", name="price_not_negative"),)
+    __table_args__ = (
+        CheckConstraint("unit_price_rial >= 0", name="price_not_negative"),
+        sort_index("products", "sku"),
+    )
 
 
 class PipelineStage(IdMixin, TimestampMixin, Base):
@@ -78,6 +82,7 @@ class Deal(IdMixin, TimestampMixin, OwnedMixin, SoftDeleteMixin, SearchMixin, Ba
     __table_args__ = (
         CheckConstraint("amount_rial >= 0", name="amount_not_negative"),
         Index(None, "stage_id", "expected_close"),
+        sort_index("deals", "expected_close"),
     )
 
 

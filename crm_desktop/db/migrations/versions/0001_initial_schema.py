@@ -23,7 +23,7 @@ def create_search_index() -> None:
     for t in SEARCH_TABLES:
         op.execute(
             f"CREATE VIRTUAL TABLE {t}_fts USING fts5(search_name, search_other, "
-            f"content='{t}', content_rowid='id', prefix='1 2 3', "
+            f"content='{t}', content_rowid='id', prefix='1 2 3 4', "
             "tokenize='unicode61 remove_diacritics 2')"
         )
         op.execute(
@@ -43,6 +43,19 @@ def create_search_index() -> None:
             f"INSERT INTO {t}_fts(rowid, search_name, search_other) "
             "VALUES (new.id, new.search_name, new.search_other); END"
         )
+
+#: (table, column): expression indexes walked by list pages sorted on a nullable column
+SORT_INDEXES = (
+    ("accounts", "city"), ("accounts", "industry"), ("contacts", "mobile"),
+    ("contacts", "city"), ("contacts", "last_activity_at"), ("deals", "expected_close"),
+    ("products", "sku"),
+)
+
+
+def create_sort_indexes() -> None:
+    for table, column in SORT_INDEXES:
+        op.create_index(f"ix_{table}_{column}_sort", table,
+                        [sa.text(f"coalesce({column}, '')"), "id"])
 
 
 def upgrade() -> None:
@@ -235,7 +248,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_contacts_birth_md'), ['birth_md'], unique=False)
         batch_op.create_index(batch_op.f('ix_contacts_city_sort_key_id'), ['city', 'sort_key', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_contacts_created_at_id'), ['created_at', 'id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_contacts_last_activity_at_id'), ['last_activity_at', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_contacts_lifecycle_stage_sort_key_id'), ['lifecycle_stage', 'sort_key', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_contacts_mobile'), ['mobile'], unique=False)
         batch_op.create_index(batch_op.f('ix_contacts_national_code'), ['national_code'], unique=False)
@@ -472,10 +484,13 @@ def upgrade() -> None:
     with op.batch_alter_table('proforma_lines', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_proforma_lines_proforma_id'), ['proforma_id'], unique=False)
 
+    create_sort_indexes()
     create_search_index()
 
 
 def downgrade() -> None:
+    for table, column in SORT_INDEXES:
+        op.drop_index(f"ix_{table}_{column}_sort", table_name=table)
     for t in SEARCH_TABLES:
         op.execute(f"DROP TABLE IF EXISTS {t}_fts")
     with op.batch_alter_table('proforma_lines', schema=None) as batch_op:
@@ -545,7 +560,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_contacts_national_code'))
         batch_op.drop_index(batch_op.f('ix_contacts_mobile'))
         batch_op.drop_index(batch_op.f('ix_contacts_lifecycle_stage_sort_key_id'))
-        batch_op.drop_index(batch_op.f('ix_contacts_last_activity_at_id'))
         batch_op.drop_index(batch_op.f('ix_contacts_created_at_id'))
         batch_op.drop_index(batch_op.f('ix_contacts_city_sort_key_id'))
         batch_op.drop_index(batch_op.f('ix_contacts_birth_md'))

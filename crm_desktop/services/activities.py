@@ -1,0 +1,198 @@
+"""Activities: calls, meetings, tasks, e-mails, SMS, letters and notes, on a contact, a
+company, a deal, a ticket, or on nothing (a personal task)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy.orm import Session, aliased
+
+from crm_desktop.db import models as m
+from crm_desktop.db.types import utcnow
+from crm_desktop.domain.enums import ActivityKind
+from crm_desktop.services import fields as f
+from crm_desktop.services.base import EntityService
+from crm_desktop.text.normalize import clean_text
+
+Owner = aliased(m.User)
+MAX_DURATION = 1440 * 7
+#: kinds that record something that happened when they were written down (a logged call)
+LOGGED_KINDS = (ActivityKind.NOTE.value, ActivityKind.CALL.value)
+STATES = ("open", "done", "overdue")
+
+
+def last_activity_expression() -> Any:
+    """When a done activity last touched its contact: done_at, or created_at for a note or
+    call written down after it happened (whichever is later)."""
+    a = m.Activity
+    return func.max(
+        case(
+            (and_(a.kind.in_(LOGGED_KINDS), a.created_at > a.done_at), a.created_at),
+            else_=a.done_at,
+        )
+    )
+
+
+class ActivityService(EntityService[m.Activity]):
+    model = m.Activity
+    fields: ClassVar = {
+        "kind": f.Field(f.choice(ActivityKind), required=True),
+        "subject": f.Field(f.text(200), required=True),
+        "notes": f.Field(f.multiline()),
+        "due_at": f.Field(f.instant),
+        "done_at": f.Field(f.instant),
+        "duration_minutes": f.Field(f.integer(0, MAX_DURATION)),
+        "reminder_at": f.Field(f.instant),
+        "outcome": f.Field(f.text(300)),
+        "contact_id": f.Field(f.reference),
+        "account_id": f.Field(f.reference),
+        "deal_id": f.Field(f.reference),
+        "ticket_id": f.Field(f.reference),
+        "owner_id": f.Field(f.reference),
+    }
+    references: ClassVar = {
+        "contact_id": m.Contact,
+        "account_id": m.Account,
+        "deal_id": m.Deal,
+        "ticket_id": m.Ticket,
+        "owner_id": m.User,
+    }
+    sort_columns: ClassVar = {
+        "due": func.coalesce(m.Activity.due_at, m.Activity.created_at),
+        "created": m.Activity.created_at,
+        "subject": m.Activity.subject,
+    }
+    filter_columns: ClassVar = {
+        "kind": m.Activity.kind,
+        "owner_id": m.Activity.owner_id,
+        "contact_id": m.Activity.contact_id,
+        "account_id": m.Activity.account_id,
+        "deal_id": m.Activity.deal_id,
+        "ticket_id": m.Activity.ticket_id,
+    }
+
+    def _list_select(self) -> Select[Any]:
+        a = m.Activity
+        return (
+            select(
+                a.id, a.kind, a.subject, a.notes, a.due_at, a.done_at, a.duration_minutes,
+                a.reminder_at, a.outcome, a.contact_id, a.account_id, a.deal_id, a.ticket_id,
+                a.owner_id, a.created_at,
+                m.Contact.full_name.label("contact"), m.Account.name.label("company"),
+                m.Deal.title.label("deal"), Owner.display_name.label("owner"),
+            )
+            .select_from(a)
+            .outerjoin(m.Contact, m.Contact.id == a.contact_id)
+            .outerjoin(m.Account, m.Account.id == a.account_id)
+            .outerjoin(m.Deal, m.Deal.id == a.deal_id)
+            .outerjoin(Owner, Owner.id == a.owner_id)
+        )
+
+    def _apply_filter(self, q: Select[Any], key: str, value: Any) -> Select[Any]:
+        """Besides the columns: `state` is "open", "done" or "overdue" (open and past due)."""
+        if key != "state":
+            return super()._apply_filter(q, key, value)
+        a = m.Activity
+        if value == "open":
+            return q.where(a.done_at.is_(None))
+        if value == "done":
+            return q.where(a.done_at.is_not(None))
+        if value == "overdue":
+            return q.where(a.done_at.is_(None), a.due_at < utcnow())
+        raise ValueError(f"activity state must be one of {STATES}, not {value!r}")
+
+    def _apply_text(self, q: Select[Any], raw: str) -> Select[Any]:
+        # Not in the FTS index: a substring of the subject is what people look for.
+        needle = clean_text(raw)
+        return q.where(m.Activity.subject.contains(needle)) if needle else q
+
+    # -- writes --------------------------------------------------------------------------
+    def _check(self, session: Session, values: dict, current: Any | None) -> None:
+        if current is None and values.get("kind") == ActivityKind.NOTE.value:
+            # a note is written about something that has happened: it is never "open"
+            values["done_at"] = values.get("done_at") or utcnow()
+
+    def _create_in(self, session: Session, data: Any) -> Any:
+        obj = super()._create_in(session, data)
+        self._touch_contacts(session, obj.contact_id)
+        return obj
+
+    def _update_in(self, session: Session, entity_id: int, changes: Any) -> Any:
+        before = self._load(session, entity_id).contact_id
+        obj = super()._update_in(session, entity_id, changes)
+        self._touch_contacts(session, before, obj.contact_id)
+        return obj
+
+    def complete(self, activity_id: int, outcome: str | None = None) -> None:
+        """Mark done now (an activity already done keeps its time); `outcome` is kept."""
+        with self.db.write(self.actor_id) as session:
+            obj = self._load(session, activity_id)
+            if outcome is not None:
+                obj.outcome = f.clean({"outcome": self.fields["outcome"]},
+                                      {"outcome": outcome})["outcome"]
+            if obj.done_at is None:
+                obj.done_at = utcnow()
+            session.flush()
+            self._touch_contacts(session, obj.contact_id)
+
+    def reopen(self, activity_id: int) -> None:
+        """Back to open (not done)."""
+        with self.db.write(self.actor_id) as session:
+            obj = self._load(session, activity_id)
+            obj.done_at = None
+            session.flush()
+            self._touch_contacts(session, obj.contact_id)
+
+    def delete(self, entity_id: int) -> None:
+        """Remove the activity for good (activities have no Trash; the audit log keeps a
+        "purged" row)."""
+        with self.db.write(self.actor_id) as session:
+            obj = self._load(session, entity_id)
+            contact_id = obj.contact_id
+            session.delete(obj)
+            session.flush()
+            self._touch_contacts(session, contact_id)
+
+    def _touch_contacts(self, session: Session, *contact_ids: int | None) -> None:
+        """Set Contact.last_activity_at from the contact's done activities (one aggregate)."""
+        for contact_id in {c for c in contact_ids if c is not None}:
+            contact = session.get(m.Contact, contact_id)
+            if contact is None:
+                continue
+            last = session.scalar(
+                select(last_activity_expression()).where(
+                    m.Activity.contact_id == contact_id, m.Activity.done_at.is_not(None)
+                )
+            )
+            if contact.last_activity_at != last:
+                contact.last_activity_at = last
+        session.flush()
+
+    # -- reads ---------------------------------------------------------------------------
+    def for_contact(self, contact_id: int, limit: int = 200) -> list[dict[str, Any]]:
+        """The contact's timeline, newest first: done activities at their done time, open
+        ones at their due time. Each row has `at`, the time it is shown at."""
+        a = m.Activity
+        at = func.coalesce(a.done_at, a.due_at, a.created_at)
+        q = (
+            self._list_select()
+            .add_columns(at.label("at"))
+            .where(a.contact_id == contact_id)
+            .order_by(at.desc(), a.id.desc())
+            .limit(max(1, limit))
+        )
+        with self.db.read() as session:
+            return [dict(r._mapping) for r in session.execute(q)]
+
+    def due_between(
+        self, start: datetime, end: datetime, owner_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Activities due in [start, end), open and done, earliest first (for a calendar)."""
+        a = m.Activity
+        q = self._list_select().where(a.due_at >= start, a.due_at < end)
+        if owner_id is not None:
+            q = q.where(a.owner_id == owner_id)
+        with self.db.read() as session:
+            return [dict(r._mapping) for r in session.execute(q.order_by(a.due_at, a.id))]

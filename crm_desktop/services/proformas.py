@@ -1,0 +1,325 @@
+"""Proforma invoices: a header and its lines, numbered per Jalali year (1405-0001).
+
+Totals, discounts and VAT amounts are not computed here (that arithmetic lives elsewhere);
+this service stores and validates what they are computed from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.db import models as m
+from crm_desktop.domain.enums import DiscountKind, ProformaStatus
+from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
+from crm_desktop.domain.numbers import parse_proforma_number, proforma_number
+from crm_desktop.services import fields as f
+from crm_desktop.services.base import EntityService
+from crm_desktop.services.settings import SettingsService
+from crm_desktop.text.jalali import jalali_year
+from crm_desktop.text.normalize import clean_text
+
+MAX_LINES = 500
+MAX_QUANTITY = Decimal(1_000_000_000)
+#: keys a line read back from `get` carries that are not input (ignored when given back)
+LINE_READ_ONLY = frozenset({"id", "proforma_id", "position"})
+
+
+def quantity_rule(value: Any) -> Decimal:
+    """More than zero, at most three decimals."""
+    d = f.decimal()(value)
+    if not d.is_finite() or int(d.normalize().as_tuple().exponent) < -3:
+        raise f.InvalidValue("number.invalid")
+    if d <= 0 or d > MAX_QUANTITY:
+        raise f.InvalidValue("range", min=Decimal("0.001"), max=MAX_QUANTITY)
+    return d
+
+
+def _as_given(value: Any) -> Any:
+    return value
+
+
+LINE_FIELDS: dict[str, f.Field] = {
+    "product_id": f.Field(f.reference),
+    "description": f.Field(f.text(300)),
+    "quantity": f.Field(quantity_rule, empty=Decimal(1)),
+    "unit": f.Field(f.text(30)),
+    "unit_price_rial": f.Field(f.money),
+    "discount_kind": f.Field(f.choice(DiscountKind), empty=DiscountKind.AMOUNT.value),
+    #: converted by _clean_discount: Rials (money) or a percentage, as discount_kind says
+    "discount_value": f.Field(_as_given),
+    "taxable": f.Field(f.boolean),
+}
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class ProformaService(EntityService[m.Proforma]):
+    model = m.Proforma
+    fields: ClassVar = {
+        "deal_id": f.Field(f.reference),
+        "contact_id": f.Field(f.reference),
+        "account_id": f.Field(f.reference),
+        "issue_date": f.Field(f.a_date),
+        "valid_until": f.Field(f.a_date),
+        "status": f.Field(f.choice(ProformaStatus), empty=ProformaStatus.DRAFT.value),
+        "vat_rate": f.Field(f.decimal(0, 100)),
+        "notes": f.Field(f.multiline()),
+        "owner_id": f.Field(f.reference),
+    }
+    references: ClassVar = {
+        "deal_id": m.Deal,
+        "contact_id": m.Contact,
+        "account_id": m.Account,
+        "owner_id": m.User,
+    }
+    sort_columns: ClassVar = {
+        "number": m.Proforma.year * 1_000_000 + m.Proforma.seq,
+        "issue_date": m.Proforma.issue_date,
+        "created": m.Proforma.created_at,
+    }
+    filter_columns: ClassVar = {
+        "status": m.Proforma.status,
+        "contact_id": m.Proforma.contact_id,
+        "account_id": m.Proforma.account_id,
+        "deal_id": m.Proforma.deal_id,
+        "owner_id": m.Proforma.owner_id,
+    }
+
+    @staticmethod
+    def number(proforma: Any) -> str:
+        """The readable number (an ORM object or a dict with year and seq)."""
+        if isinstance(proforma, Mapping):
+            return proforma_number(proforma["year"], proforma["seq"])
+        return proforma_number(proforma.year, proforma.seq)
+
+    # -- header --------------------------------------------------------------------------
+    def _check(self, session: Session, values: dict, current: Any | None) -> None:
+        def now(key: str) -> Any:
+            return values[key] if key in values else getattr(current, key, None)
+
+        errors = []
+        if not any(now(k) for k in ("contact_id", "account_id", "deal_id")):
+            errors.append(FieldError("contact", "required"))
+        if current is None and values.get("issue_date") is None:
+            values["issue_date"] = date.today()
+        issue, valid_until = now("issue_date"), now("valid_until")
+        if issue is None:
+            errors.append(FieldError("issue_date", "required"))
+        elif current is not None and jalali_year(issue) != current.year:
+            # the number (year-seq) is fixed once issued; it cannot move to another year
+            errors.append(FieldError("issue_date", "invalid"))
+        if issue is not None and valid_until is not None and valid_until < issue:
+            errors.append(FieldError("valid_until", "date.order"))
+        if "vat_rate" in values and values["vat_rate"] is None:
+            errors.append(FieldError("vat_rate", "required"))
+        if errors:
+            raise ValidationError(errors)
+        if current is None:
+            # Inside the write transaction (BEGIN IMMEDIATE): no one else can take this
+            # number before we commit; the unique index on (year, seq) backs it.
+            year = jalali_year(values["issue_date"])
+            last = session.scalar(
+                select(func.coalesce(func.max(m.Proforma.seq), 0)).where(m.Proforma.year == year)
+            )
+            values["year"], values["seq"] = year, int(last) + 1
+
+    # -- lines ---------------------------------------------------------------------------
+    def _clean_lines(self, session: Session, lines: Sequence[Mapping[str, Any]]) -> list[dict]:
+        """Every line validated; errors name the field as "lines[i].quantity" (i from 0)."""
+        if len(lines) > MAX_LINES:
+            raise ValidationError(FieldError("lines", "range", {"min": 0, "max": MAX_LINES}))
+        errors: list[FieldError] = []
+        out: list[dict] = []
+        for i, raw in enumerate(lines):
+            data = {k: v for k, v in raw.items() if k not in LINE_READ_ONLY}
+            try:
+                out.append(self._clean_line(session, data))
+            except ValidationError as exc:
+                errors += [FieldError(f"lines[{i}].{e.field}", e.code, e.params)
+                           for e in exc.errors]
+        if errors:
+            raise ValidationError(errors)
+        return out
+
+    def _clean_line(self, session: Session, data: Mapping[str, Any]) -> dict:
+        values = {name: spec.empty for name, spec in LINE_FIELDS.items()}
+        values.update(f.clean(LINE_FIELDS, data))
+        product = None
+        if values["product_id"] is not None:
+            product = session.get(m.Product, values["product_id"])
+            if product is None:
+                raise ValidationError(FieldError("product_id", "not_found"))
+        defaults = {"description": None, "unit": "", "unit_price_rial": 0, "taxable": True}
+        if product is not None:
+            defaults = {"description": product.name, "unit": product.unit,
+                        "unit_price_rial": product.unit_price_rial, "taxable": product.taxable}
+        for key, default in defaults.items():
+            if values[key] is None:
+                values[key] = default
+        if not values["description"]:
+            raise ValidationError(FieldError("description", "required"))
+        values["discount_value"] = self._clean_discount(values)
+        return values
+
+    @staticmethod
+    def _clean_discount(values: Mapping[str, Any]) -> Decimal:
+        """A percentage 0..100, or Rials (money) not above the line's gross amount."""
+        raw = values["discount_value"]
+        if raw is None:
+            return Decimal(0)
+        percent = values["discount_kind"] == DiscountKind.PERCENT.value
+        try:
+            value = f.decimal(0, 100)(raw) if percent else Decimal(f.money(raw))
+        except f.InvalidValue as exc:
+            raise ValidationError(FieldError("discount_value", exc.code, exc.params)) from None
+        gross = values["quantity"] * values["unit_price_rial"]
+        if not percent and value > gross:
+            raise ValidationError(
+                FieldError("discount_value", "range", {"min": 0, "max": int(gross)})
+            )
+        return value
+
+    def _write_lines(self, session: Session, proforma_id: int, lines: list[dict]) -> None:
+        """Make the stored lines equal `lines`, changing rows in place by position (so the
+        audit log shows what changed), adding and deleting the rest."""
+        old = list(session.scalars(
+            select(m.ProformaLine)
+            .where(m.ProformaLine.proforma_id == proforma_id)
+            .order_by(m.ProformaLine.position, m.ProformaLine.id)
+        ))
+        for pos, values in enumerate(lines, start=1):
+            if pos <= len(old):
+                line = old[pos - 1]
+                line.position = pos
+                for key, value in values.items():
+                    setattr(line, key, value)
+            else:
+                session.add(m.ProformaLine(proforma_id=proforma_id, position=pos, **values))
+        for line in old[len(lines):]:
+            session.delete(line)
+        session.flush()
+
+    # -- writes --------------------------------------------------------------------------
+    def create(  # type: ignore[override]
+        self, header: Mapping[str, Any], lines: Sequence[Mapping[str, Any]] = ()
+    ) -> int:
+        """A new proforma with its lines, in one transaction; returns its id.
+
+        The VAT rate defaults to the one in the settings, the issue date to today.
+        """
+        header = dict(header)
+        if _is_empty(header.get("vat_rate")):
+            header["vat_rate"] = SettingsService(self.db).vat_rate
+        with self.db.write(self.actor_id) as session:
+            errors: list[FieldError] = []
+            try:
+                obj = self._create_in(session, header)
+            except ValidationError as exc:
+                errors += exc.errors
+                obj = None
+            try:
+                clean_lines = self._clean_lines(session, lines)
+            except ValidationError as exc:
+                errors += exc.errors
+            if errors or obj is None:
+                raise ValidationError(errors)
+            self._write_lines(session, obj.id, clean_lines)
+            return int(obj.id)
+
+    def update(  # type: ignore[override]
+        self,
+        proforma_id: int,
+        header: Mapping[str, Any] | None = None,
+        lines: Sequence[Mapping[str, Any]] | None = None,
+    ) -> None:
+        """Change header fields and, when `lines` is given, replace all the lines."""
+        with self.db.write(self.actor_id) as session:
+            errors: list[FieldError] = []
+            try:
+                self._update_in(session, proforma_id, header or {})
+            except ValidationError as exc:
+                errors += exc.errors
+            clean_lines = None
+            if lines is not None:
+                try:
+                    clean_lines = self._clean_lines(session, lines)
+                except ValidationError as exc:
+                    errors += exc.errors
+            if errors:
+                raise ValidationError(errors)
+            if clean_lines is not None:
+                self._write_lines(session, proforma_id, clean_lines)
+
+    def set_status(self, proforma_id: int, status: str) -> None:
+        """draft, sent, accepted, rejected or expired."""
+        self.update(proforma_id, {"status": status})
+
+    # -- reads ---------------------------------------------------------------------------
+    def _as_dict(self, session: Session, obj: Any) -> dict[str, Any]:
+        d = super()._as_dict(session, obj)
+        d["number"] = self.number(obj)
+        d["buyer"] = session.execute(
+            self._list_select().where(m.Proforma.id == obj.id)
+        ).one().buyer
+        q = (
+            select(*m.ProformaLine.__table__.columns)
+            .where(m.ProformaLine.proforma_id == obj.id)
+            .order_by(m.ProformaLine.position, m.ProformaLine.id)
+        )
+        d["lines"] = [dict(r._mapping) for r in session.execute(q)]
+        return d
+
+    def get(self, entity_id: int, *, include_deleted: bool = False) -> dict[str, Any]:
+        """The header as a dict with `number`, `buyer` and `lines` (in position order)."""
+        return super().get(entity_id, include_deleted=include_deleted)
+
+    def _list_select(self) -> Select[Any]:
+        p = m.Proforma
+        return (
+            select(
+                p.id, p.year, p.seq, func.printf("%d-%04d", p.year, p.seq).label("number"),
+                p.status, p.issue_date, p.valid_until, p.vat_rate, p.contact_id, p.account_id,
+                p.deal_id, p.owner_id, p.created_at,
+                func.coalesce(m.Account.name, m.Contact.full_name).label("buyer"),
+                m.Contact.full_name.label("contact"), m.Account.name.label("company"),
+                m.Deal.title.label("deal"),
+            )
+            .select_from(p)
+            .outerjoin(m.Contact, m.Contact.id == p.contact_id)
+            .outerjoin(m.Account, m.Account.id == p.account_id)
+            .outerjoin(m.Deal, m.Deal.id == p.deal_id)
+        )
+
+    def _apply_text(self, q: Select[Any], raw: str) -> Select[Any]:
+        """A proforma number finds that proforma; other text, the buyer's name."""
+        try:
+            year, seq = parse_proforma_number(raw)
+        except ValueError:
+            needle = clean_text(raw)
+            return q.where(or_(m.Contact.full_name.contains(needle),
+                               m.Account.name.contains(needle)))
+        return q.where(m.Proforma.year == year, m.Proforma.seq == seq)
+
+    def find_by_number(self, text: str) -> int:
+        """The id of the proforma numbered `text` ("1405-0001", "۱۴۰۵-۰۰۰۱").
+
+        ValidationError when `text` is not a proforma number, NotFoundError when none has it.
+        """
+        try:
+            year, seq = parse_proforma_number(text)
+        except ValueError:
+            raise ValidationError(FieldError("number", "invalid")) from None
+        q = select(m.Proforma.id).where(m.Proforma.year == year, m.Proforma.seq == seq)
+        with self.db.read() as session:
+            found = session.scalar(q)
+        if found is None:
+            raise NotFoundError(self.entity, text)
+        return int(found)
