@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Select, func, select, update
+from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
 from crm_desktop.db.models.base import nullable_sort
@@ -59,6 +59,19 @@ class AccountService(EntityService[m.Account]):
             " ".join([*numbers, obj.legal_id or "", obj.economic_code or "", obj.email or "",
                       obj.city or ""])
         )
+
+    def _after_write(self, session: Session, obj: Any) -> None:
+        # contacts sort by their company's name through a copy of its sort key
+        session.execute(
+            update(m.Contact)
+            .where(m.Contact.account_id == obj.id, m.Contact.account_sort != obj.sort_key)
+            .values(account_sort=obj.sort_key)
+            .execution_options(synchronize_session=False)
+        )
+
+    def _id_select(self) -> Select[Any]:
+        # the owner sort reads the owner's name (a few thousand companies: no copy needed)
+        return select(m.Account.id).outerjoin(Owner, Owner.id == m.Account.owner_id)
 
     def _list_select(self) -> Select[Any]:
         a = m.Account

@@ -31,7 +31,7 @@ AUDITED: tuple[type[m.Base], ...] = (
 #: Derived or bookkeeping columns that would only add noise to the log.
 NOT_AUDITED = frozenset(
     {"search_name", "search_other", "sort_key", "full_name", "birth_md", "created_at",
-     "updated_at", "password_hash", "last_activity_at"}
+     "updated_at", "password_hash", "last_activity_at", "account_sort", "owner_sort"}
 )
 
 

@@ -4,7 +4,7 @@ and filtered, sorted lists with keyset paging that read rows, not ORM objects.""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -78,6 +78,15 @@ class EntityService(Generic[M]):
     def _derive(self, obj: Any) -> None:
         """Fill derived columns (display name, sort key, search text) from the fields."""
 
+    def _id_select(self) -> Select[Any]:
+        """The ids of the list, with only the joins its filters and sorts need (counting and
+        positioning 100,000 rows must not pay for the display joins)."""
+        model: Any = self.model
+        return select(model.id)
+
+    def _after_write(self, session: Session, obj: Any) -> None:
+        """Keep rows that copy something from this record in step (same transaction)."""
+
     def _list_select(self) -> Select[Any]:
         """The columns a list row carries (must include the model's id as `id`)."""
         return select(*self.model.__table__.columns)
@@ -115,6 +124,7 @@ class EntityService(Generic[M]):
         self._derive(obj)
         session.add(obj)
         session.flush()
+        self._after_write(session, obj)
         return obj
 
     def update(self, entity_id: int, changes: Mapping[str, Any]) -> None:
@@ -128,6 +138,7 @@ class EntityService(Generic[M]):
             setattr(obj, key, value)
         self._derive(obj)
         session.flush()
+        self._after_write(session, obj)
         return obj
 
     def delete(self, entity_id: int) -> None:
@@ -173,8 +184,12 @@ class EntityService(Generic[M]):
         """`_list_select()` built once: statements are immutable, each query extends it."""
         return self._list_select()
 
-    def _base_query(self, query: ListQuery) -> Select[Any]:
-        q = self._list_columns
+    @cached_property
+    def _id_columns(self) -> Select[Any]:
+        return self._id_select()
+
+    def _base_query(self, query: ListQuery, *, ids: bool = False) -> Select[Any]:
+        q = self._id_columns if ids else self._list_columns
         model: Any = self.model
         if self.soft_delete:
             deleted = model.deleted_at
@@ -213,30 +228,72 @@ class EntityService(Generic[M]):
     def list(self, query: ListQuery = ListQuery()) -> Page:
         """One page of rows; pass `next_cursor` as `after` for the next page (keyset)."""
         limit = max(1, min(query.limit, MAX_PAGE))
-        model: Any = self.model
         expr, desc = self._sort_expression(query)
         q = self._base_query(query).add_columns(expr.label("_sort"))
-        order = (expr.desc(), model.id.desc()) if desc else (expr.asc(), model.id.asc())
         with self.db.read() as session:
-            if query.after is None:
-                rows = self._fetch(session, q.order_by(*order), limit + 1)
-            else:
-                # The rest of the cursor's tie, then what follows it: two index seeks.
-                # (One `(expr, id) > (v, i)` condition makes SQLite scan from the start of
-                # the index when expr is an expression, or scan the whole tie.)
-                value, last_id = query.after
-                same = q.where(expr == value,
-                               model.id < last_id if desc else model.id > last_id)
-                rows = self._fetch(session, same.order_by(order[1]), limit + 1)
-                if len(rows) <= limit:
-                    after = q.where(expr < value if desc else expr > value).order_by(*order)
-                    rows += self._fetch(session, after, limit + 1 - len(rows))
+            rows = self._seek(session, q, expr, desc, query.after, limit + 1)
+        return self._page(rows, limit)
+
+    def window(self, query: ListQuery, offset: int, limit: int) -> Page:
+        """Rows `offset` to `offset + limit` of the list: random access for windowed views
+        (a scroll bar dragged to the end). The position is found on ids alone, over the
+        covering indexes, and only the rows of the window are read. With `query.after`
+        (the `next_cursor` of the window before) it seeks instead and ignores `offset`."""
+        limit = max(1, min(limit, MAX_PAGE))
+        if query.after is not None:
+            return self.list(replace(query, limit=limit))
+        model: Any = self.model
+        expr, desc = self._sort_expression(query)
+        base = self._base_query(query)
+        ids = (
+            self._base_query(query, ids=True)
+            .order_by(*self._order(expr, desc))
+            .limit(limit + 1)
+            .offset(max(0, offset))
+        )
+        q = base.add_columns(expr.label("_sort")).where(model.id.in_(ids.scalar_subquery()))
+        with self.db.read() as session:
+            rows = self._fetch(session, q.order_by(*self._order(expr, desc)), limit + 1)
+        return self._page(rows, limit)
+
+    def _order(self, expr: ColumnElement[Any], desc: bool) -> tuple[Any, Any]:
+        model: Any = self.model
+        return (expr.desc(), model.id.desc()) if desc else (expr.asc(), model.id.asc())
+
+    def _seek(
+        self, session: Session, q: Select[Any], expr: ColumnElement[Any], desc: bool,
+        after: tuple[Any, int] | None, n: int,
+    ) -> list[dict[str, Any]]:
+        order = self._order(expr, desc)
+        if after is None:
+            return self._fetch(session, q.order_by(*order), n)
+        # The rest of the cursor's tie, then what follows it: two index seeks. (One
+        # `(expr, id) > (v, i)` condition makes SQLite scan from the start of the index
+        # when expr is an expression, or scan the whole tie.)
+        model: Any = self.model
+        value, last_id = after
+        same = q.where(expr == value, model.id < last_id if desc else model.id > last_id)
+        rows = self._fetch(session, same.order_by(order[1]), n)
+        if len(rows) < n:
+            rest = q.where(expr < value if desc else expr > value).order_by(*order)
+            rows += self._fetch(session, rest, n - len(rows))
+        return rows
+
+    @staticmethod
+    def _page(rows: list[dict[str, Any]], limit: int) -> Page:
         more = len(rows) > limit
         rows = rows[:limit]
         cursor = (rows[-1]["_sort"], rows[-1]["id"]) if more else None
         for row in rows:
             del row["_sort"]
         return Page(rows, cursor)
+
+    def list_ids(self, query: ListQuery = ListQuery()) -> list[int]:
+        """Every id the list shows, in list order."""
+        expr, desc = self._sort_expression(query)
+        q = self._base_query(query, ids=True).order_by(*self._order(expr, desc))
+        with self.db.read() as session:
+            return list(session.connection().execute(q).scalars())
 
     @staticmethod
     def _fetch(session: Session, q: Select[Any], n: int) -> list[dict[str, Any]]:
@@ -247,7 +304,7 @@ class EntityService(Generic[M]):
 
     def count(self, query: ListQuery = ListQuery(), cap: int | None = None) -> int:
         """How many rows the list has; with `cap`, counting stops there (cheap at 100k)."""
-        inner = self._base_query(query)
+        inner = self._base_query(query, ids=True)
         if cap is not None:
             inner = inner.limit(cap)
         q = select(func.count()).select_from(inner.subquery())

@@ -6,11 +6,12 @@ import contextlib
 from datetime import date
 from typing import Any, ClassVar
 
-from sqlalchemy import Select, delete, insert, or_, select
+from sqlalchemy import Integer, Select, delete, insert, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
 from crm_desktop.db.models.base import nullable_sort
+from crm_desktop.db.models.people import lifecycle_rank_sql
 from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
@@ -76,10 +77,10 @@ class ContactService(EntityService[m.Contact]):
     sort_columns: ClassVar = {
         "name": m.Contact.sort_key,
         "mobile": nullable_sort(m.Contact.mobile),
-        "company": nullable_sort(m.Account.sort_key),
+        "company": m.Contact.account_sort,
         "city": nullable_sort(m.Contact.city),
-        "stage": m.Contact.lifecycle_stage,
-        "owner": nullable_sort(Owner.display_name),
+        "stage": literal_column(lifecycle_rank_sql("contacts.lifecycle_stage"), Integer()),
+        "owner": m.Contact.owner_sort,
         "last_activity": nullable_sort(m.Contact.last_activity_at),
         "created": m.Contact.created_at,
     }
@@ -101,6 +102,13 @@ class ContactService(EntityService[m.Contact]):
         obj.sort_key = sort_key(obj.full_name)
         obj.birth_md = obj.birthday.strftime("%m-%d") if obj.birthday else None
         obj.search_name, obj.search_other = contact_search_text(obj)
+
+    def _after_write(self, session: Session, obj: Any) -> None:
+        account = session.get(m.Account, obj.account_id) if obj.account_id else None
+        owner = session.get(m.User, obj.owner_id) if obj.owner_id else None
+        obj.account_sort = account.sort_key if account else ""
+        obj.owner_sort = sort_key(owner.display_name) if owner else ""
+        session.flush()
 
     def _list_select(self) -> Select[Any]:
         c = m.Contact

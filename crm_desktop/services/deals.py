@@ -90,6 +90,10 @@ class DealService(EntityService[m.Deal]):
         "outcome": m.PipelineStage.outcome,
     }
 
+    def _id_select(self) -> Select[Any]:
+        # stage sort and outcome filter read the stage
+        return select(m.Deal.id).join(m.PipelineStage, m.PipelineStage.id == m.Deal.stage_id)
+
     def _list_select(self) -> Select[Any]:
         d = m.Deal
         return (

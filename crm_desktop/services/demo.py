@@ -39,6 +39,7 @@ from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService
 from crm_desktop.services.products import ProductService
 from crm_desktop.services.tickets import ticket_search_text
+from crm_desktop.text.collation import sort_key
 from crm_desktop.text.jalali import jalali_year
 
 Progress = Callable[[str], None]
@@ -130,6 +131,10 @@ class DemoBuilder:
             try:
                 with triggers_suspended(conn):
                     self.users = [admin, *self._users(conn)]
+                    self.owner_sorts = {
+                        uid: sort_key(name) for uid, name in
+                        conn.execute("SELECT id, display_name FROM users").fetchall()
+                    }
                     counts["users"] = len(self.users)
                     for name, step in (
                         ("accounts", self._accounts), ("contacts", self._contacts),
@@ -169,6 +174,7 @@ class DemoBuilder:
         n = max(3, self.n // 20)
         rows = []
         self.account_cities = []
+        self.account_sorts = [""]  # by id; accounts are numbered from 1
         for i in range(n):
             name = f"{rng.choice(words.COMPANY_KINDS)} {rng.choice(words.COMPANY_WORDS)}"
             if rng.random() < 0.6:
@@ -184,6 +190,7 @@ class DemoBuilder:
             )
             a.economic_code = a.legal_id
             self.account_svc._derive(a)
+            self.account_sorts.append(a.sort_key)
             created = self.past(1100)
             rows.append((a.name, a.legal_id, a.economic_code, a.phone, city,
                          rng.choice(words.INDUSTRIES), self._address(city),
@@ -229,6 +236,7 @@ class DemoBuilder:
             self.contact_created.append(created)
             self.contact_stage.append(stage)
             account = rng.randrange(1, self.n_accounts + 1) if rng.random() < 0.4 else None
+            owner = rng.choice(self.users)
             rows.append((
                 first, last, c.full_name, (Gender.FEMALE if female else Gender.MALE).value,
                 c.birthday.isoformat() if c.birthday else None, c.birth_md, c.mobile, c.mobile2,
@@ -236,15 +244,16 @@ class DemoBuilder:
                 rng.choice(words.JOB_TITLES) if rng.random() < 0.3 else None,
                 city, rng.choice(sources).value, stage, int(rng.random() < 0.8),
                 int(c.email is not None and rng.random() < 0.6), account,
-                rng.choice(self.users), self.users[0], _ts(created), _ts(created),
+                owner, self.users[0], _ts(created), _ts(created),
                 c.sort_key, c.search_name, c.search_other,
+                self.account_sorts[account] if account else "", self.owner_sorts[owner],
             ))
         return self._insert(conn, "contacts", [
             "first_name", "last_name", "full_name", "gender", "birthday", "birth_md", "mobile",
             "mobile2", "phone", "email", "national_code", "job_title", "city", "source",
             "lifecycle_stage", "sms_consent", "email_consent", "account_id", "owner_id",
             "created_by_id", "created_at", "updated_at", "sort_key", "search_name",
-            "search_other"], rows) + self._tags(conn)
+            "search_other", "account_sort", "owner_sort"], rows) + self._tags(conn)
 
     def _tags(self, conn: Any) -> int:
         self._insert(conn, "tags", ["name"], [(t,) for t in words.TAGS])

@@ -8,7 +8,7 @@ import os
 import re
 from typing import Any, ClassVar
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
@@ -16,6 +16,7 @@ from crm_desktop.domain.enums import Role
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
+from crm_desktop.text.collation import sort_key
 
 USERNAME = re.compile(r"^[a-z0-9._-]{2,64}$")
 PBKDF2_ROUNDS = 200_000
@@ -64,6 +65,16 @@ class UserService(EntityService[m.User]):
                 q = q.where(m.User.id != current.id)
             if session.scalar(q) is not None:
                 raise ValidationError(FieldError("username", "duplicate"))
+
+    def _after_write(self, session: Session, obj: Any) -> None:
+        # contacts sort by their owner's name through a copy of its sort key
+        key = sort_key(obj.display_name)
+        session.execute(
+            update(m.Contact)
+            .where(m.Contact.owner_id == obj.id, m.Contact.owner_sort != key)
+            .values(owner_sort=key)
+            .execution_options(synchronize_session=False)
+        )
 
     def set_password(self, user_id: int, password: str) -> None:
         if len(password) < 6:

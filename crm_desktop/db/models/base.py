@@ -49,9 +49,20 @@ def nullable_sort(column: Any) -> ColumnElement[str]:
     return type_coerce(func.coalesce(column, literal_column("''")), String())
 
 
-def sort_index(table: str, column: str) -> Index:
-    """The expression index that keyset pages sorted by `nullable_sort(column)` walk."""
-    return Index(f"ix_{table}_{column}_sort", text(f"coalesce({column}, '')"), "id")
+#: Lists show live records only: their indexes leave the Trash out (partial indexes), so
+#: counting and paging walk small covering indexes.
+LIVE = "deleted_at IS NULL"
+
+
+def live_index(*columns: str) -> Index:
+    """An index over the live (not soft-deleted) rows, used by list sorts and filters."""
+    return Index(None, *columns, sqlite_where=text(LIVE))
+
+
+def sort_index(table: str, column: str, *, live: bool = False) -> Index:
+    """The expression index that pages sorted by `nullable_sort(column)` walk."""
+    where = {"sqlite_where": text(LIVE)} if live else {}
+    return Index(f"ix_{table}_{column}_sort", text(f"coalesce({column}, '')"), "id", **where)
 
 
 class IdMixin:

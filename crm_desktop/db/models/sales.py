@@ -82,7 +82,7 @@ class Deal(IdMixin, TimestampMixin, OwnedMixin, SoftDeleteMixin, SearchMixin, Ba
     __table_args__ = (
         CheckConstraint("amount_rial >= 0", name="amount_not_negative"),
         Index(None, "stage_id", "expected_close"),
-        sort_index("deals", "expected_close"),
+        sort_index("deals", "expected_close", live=True),
     )
 
 

@@ -152,3 +152,23 @@ def test_birthdays_of_the_day(core) -> None:
     cid = core.contacts.create({"last_name": "تولد", "birthday": date(1990, 3, 21)})
     core.contacts.create({"last_name": "دیگر", "birthday": date(1990, 3, 22)})
     assert [r["id"] for r in core.contacts.birthdays(date(2026, 3, 21))] == [cid]
+
+
+def test_company_and_owner_sorts_follow_renames(core) -> None:
+    b = core.accounts.create({"name": "بازرگانی ب"})
+    a = core.accounts.create({"name": "آریا"})
+    u = core.users.create({"username": "zahra", "display_name": "زهرا"})
+    c1 = core.contacts.create({"last_name": "یک", "account_id": b})
+    c2 = core.contacts.create({"last_name": "دو", "account_id": a, "owner_id": u})
+
+    def order(key: str) -> list[int]:
+        return [r["id"] for r in core.contacts.list(ListQuery(sort=Sort(key))).rows]
+
+    assert order("company") == [c2, c1]  # آریا before بازرگانی
+    core.accounts.update(a, {"name": "گلستان"})
+    assert order("company") == [c1, c2]
+    assert order("owner") == [c2, c1]  # زهرا before مدیر سیستم
+    core.users.update(u, {"display_name": "یاسمن"})
+    assert order("owner") == [c1, c2]
+    core.contacts.update(c1, {"account_id": None})
+    assert order("company") == [c1, c2]  # no company sorts first

@@ -60,3 +60,27 @@ def test_pages_match_one_big_page(sparse_core, name: str) -> None:
             whole = all_at_once(service, sort)
             assert len(whole) == total, (key, desc)
             assert paged(service, sort, 7) == whole, (key, desc)
+
+
+@pytest.mark.parametrize("name", ["contacts", "accounts", "deals", "tickets", "products"])
+def test_windows_are_slices_of_the_list(sparse_core, name: str) -> None:
+    service = getattr(sparse_core, name)
+    for key in service.sort_columns:
+        for desc in (False, True):
+            sort = Sort(key, desc)
+            whole = all_at_once(service, sort)
+            for offset in (0, 1, 5, len(whole) // 2, len(whole) - 3, len(whole) + 10):
+                page = service.window(ListQuery(sort=sort), offset, 6)
+                assert [r["id"] for r in page.rows] == whole[offset:offset + 6], (key, offset)
+                if page.next_cursor is not None:
+                    follow = service.window(ListQuery(sort=sort, after=page.next_cursor), 0, 6)
+                    assert [r["id"] for r in follow.rows] == whole[offset + 6:offset + 12]
+
+
+def test_count_matches_filters(sparse_core) -> None:
+    contacts = sparse_core.contacts
+    whole = all_at_once(contacts, Sort("name"))
+    assert contacts.count() == len(whole)
+    assert contacts.count(cap=10) == 10
+    tehran = contacts.list(ListQuery(filters={"city": "تهران"}, limit=1000)).rows
+    assert contacts.count(ListQuery(filters={"city": "تهران"})) == len(tehran) > 0

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 12:40:04.030483
+Create Date: 2026-11-22 13:01:34.779105
 """
 
 import sqlalchemy as sa
@@ -52,10 +52,21 @@ SORT_INDEXES = (
 )
 
 
+#: the contact list's stage sort: lifecycle stages in their natural order
+STAGE_RANK = (
+    "CASE lifecycle_stage WHEN 'lead' THEN 0 WHEN 'prospect' THEN 1 WHEN 'customer' THEN 2 "
+    "WHEN 'loyal' THEN 3 WHEN 'churned' THEN 4 ELSE 5 END"
+)
+
+
 def create_sort_indexes() -> None:
+    op.create_index("ix_contacts_stage_rank", "contacts", [sa.text(STAGE_RANK), "id"],
+                    sqlite_where=sa.text("deleted_at IS NULL"))
     for table, column in SORT_INDEXES:
+        # lists show live rows only: soft-deleted ones stay out of their indexes
+        live = {} if table == "products" else {"sqlite_where": sa.text("deleted_at IS NULL")}
         op.create_index(f"ix_{table}_{column}_sort", table,
-                        [sa.text(f"coalesce({column}, '')"), "id"])
+                        [sa.text(f"coalesce({column}, '')"), "id"], **live)
 
 
 def upgrade() -> None:
@@ -124,9 +135,10 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('accounts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_accounts_city'), ['city'], unique=False)
+        batch_op.create_index(batch_op.f('ix_accounts_created_at_id'), ['created_at', 'id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
         batch_op.create_index(batch_op.f('ix_accounts_legal_id'), ['legal_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_accounts_owner_id'), ['owner_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_accounts_sort_key_id'), ['sort_key', 'id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_accounts_sort_key_id'), ['sort_key', 'id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
 
     op.create_table('audit_log',
     sa.Column('at', sa.DateTime(), nullable=False),
@@ -228,6 +240,8 @@ def upgrade() -> None:
     sa.Column('account_id', sa.Integer(), nullable=True),
     sa.Column('notes', sa.Text(), nullable=True),
     sa.Column('last_activity_at', sa.DateTime(), nullable=True),
+    sa.Column('account_sort', sa.String(length=400), nullable=False),
+    sa.Column('owner_sort', sa.String(length=400), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
@@ -245,14 +259,17 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('contacts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_contacts_account_id'), ['account_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_contacts_account_sort_id'), ['account_sort', 'id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
         batch_op.create_index(batch_op.f('ix_contacts_birth_md'), ['birth_md'], unique=False)
-        batch_op.create_index(batch_op.f('ix_contacts_city_sort_key_id'), ['city', 'sort_key', 'id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_contacts_created_at_id'), ['created_at', 'id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_contacts_lifecycle_stage_sort_key_id'), ['lifecycle_stage', 'sort_key', 'id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_contacts_city_sort_key_id'), ['city', 'sort_key', 'id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index(batch_op.f('ix_contacts_created_at_id'), ['created_at', 'id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index(batch_op.f('ix_contacts_lifecycle_stage_sort_key_id'), ['lifecycle_stage', 'sort_key', 'id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
         batch_op.create_index(batch_op.f('ix_contacts_mobile'), ['mobile'], unique=False)
         batch_op.create_index(batch_op.f('ix_contacts_national_code'), ['national_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_contacts_owner_id'), ['owner_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_contacts_sort_key_id'), ['sort_key', 'id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_contacts_owner_id_sort_key_id'), ['owner_id', 'sort_key', 'id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index(batch_op.f('ix_contacts_owner_sort_id'), ['owner_sort', 'id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index(batch_op.f('ix_contacts_sort_key_id'), ['sort_key', 'id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'))
 
     op.create_table('campaign_members',
     sa.Column('campaign_id', sa.Integer(), nullable=False),
@@ -489,10 +506,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table, column in SORT_INDEXES:
-        op.drop_index(f"ix_{table}_{column}_sort", table_name=table)
     for t in SEARCH_TABLES:
         op.execute(f"DROP TABLE IF EXISTS {t}_fts")
+    op.drop_index("ix_contacts_stage_rank", table_name="contacts")
+    for table, column in SORT_INDEXES:
+        op.drop_index(f"ix_{table}_{column}_sort", table_name=table)
     with op.batch_alter_table('proforma_lines', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_proforma_lines_proforma_id'))
 
@@ -555,14 +573,17 @@ def downgrade() -> None:
 
     op.drop_table('campaign_members')
     with op.batch_alter_table('contacts', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_contacts_sort_key_id'))
+        batch_op.drop_index(batch_op.f('ix_contacts_sort_key_id'), sqlite_where=sa.text('deleted_at IS NULL'))
+        batch_op.drop_index(batch_op.f('ix_contacts_owner_sort_id'), sqlite_where=sa.text('deleted_at IS NULL'))
+        batch_op.drop_index(batch_op.f('ix_contacts_owner_id_sort_key_id'), sqlite_where=sa.text('deleted_at IS NULL'))
         batch_op.drop_index(batch_op.f('ix_contacts_owner_id'))
         batch_op.drop_index(batch_op.f('ix_contacts_national_code'))
         batch_op.drop_index(batch_op.f('ix_contacts_mobile'))
-        batch_op.drop_index(batch_op.f('ix_contacts_lifecycle_stage_sort_key_id'))
-        batch_op.drop_index(batch_op.f('ix_contacts_created_at_id'))
-        batch_op.drop_index(batch_op.f('ix_contacts_city_sort_key_id'))
+        batch_op.drop_index(batch_op.f('ix_contacts_lifecycle_stage_sort_key_id'), sqlite_where=sa.text('deleted_at IS NULL'))
+        batch_op.drop_index(batch_op.f('ix_contacts_created_at_id'), sqlite_where=sa.text('deleted_at IS NULL'))
+        batch_op.drop_index(batch_op.f('ix_contacts_city_sort_key_id'), sqlite_where=sa.text('deleted_at IS NULL'))
         batch_op.drop_index(batch_op.f('ix_contacts_birth_md'))
+        batch_op.drop_index(batch_op.f('ix_contacts_account_sort_id'), sqlite_where=sa.text('deleted_at IS NULL'))
         batch_op.drop_index(batch_op.f('ix_contacts_account_id'))
 
     op.drop_table('contacts')
@@ -580,9 +601,10 @@ def downgrade() -> None:
 
     op.drop_table('audit_log')
     with op.batch_alter_table('accounts', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_accounts_sort_key_id'))
+        batch_op.drop_index(batch_op.f('ix_accounts_sort_key_id'), sqlite_where=sa.text('deleted_at IS NULL'))
         batch_op.drop_index(batch_op.f('ix_accounts_owner_id'))
         batch_op.drop_index(batch_op.f('ix_accounts_legal_id'))
+        batch_op.drop_index(batch_op.f('ix_accounts_created_at_id'), sqlite_where=sa.text('deleted_at IS NULL'))
         batch_op.drop_index(batch_op.f('ix_accounts_city'))
 
     op.drop_table('accounts')
