@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -120,18 +121,29 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    """Until the window lands, opening the program shows the database summary."""
+    """The program's window on the default, the demo or the given database."""
+    from crm_desktop.app import run_gui
+
+    path = config.demo_db_path() if args.demo else _db_path(args)
+    return run_gui(path, demo=args.demo, lang=args.lang)
+
+
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    from crm_desktop.app import ensure_platform
     from crm_desktop.core import Core
     from crm_desktop.services.demo import generate
 
-    path = config.demo_db_path() if args.demo else _db_path(args)
-    new_demo = args.demo and not path.exists()
-    with Core.open(path) as core:
-        if new_demo:
-            print("creating the demo database ...", file=sys.stderr)
+    ensure_platform()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    path = Path(args.db) if args.db else config.demo_db_path()
+    if not args.db and not path.exists():
+        with Core.open(path) as core:
             generate(core.db, DEFAULT_DEMO_CONTACTS, seed=1)
-    args.db, args.json = str(path), False
-    return cmd_check(args)
+    from crm_desktop.ui.screenshots import render_all
+
+    files = render_all(Path(args.dir), path, args.lang)
+    _say(f"{len(files)} screenshots written to {args.dir}")
+    return EXIT_OK
 
 
 # -- parser --------------------------------------------------------------------------------
@@ -146,6 +158,8 @@ def build_parser() -> Parser:
     parser.add_argument("--demo", action="store_true",
                         help="open the demo database (created on first use, never mixed with "
                              "real data)")
+    parser.add_argument("--lang", choices=("fa", "en"), default=None,
+                        help="language of the window (default: the one chosen in Settings)")
     parser.set_defaults(func=cmd_gui)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
 
@@ -169,6 +183,12 @@ def build_parser() -> Parser:
     p.add_argument("dest", metavar="DEST", help="a file name, or a folder for a dated file")
     p.add_argument("--force", action="store_true", help="replace DEST if it exists")
     p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("screenshots", parents=[common],
+                       help="render every view and dialog to PNG files in DIR")
+    p.add_argument("dir", metavar="DIR")
+    p.add_argument("--lang", choices=("fa", "en"), default="fa")
+    p.set_defaults(func=cmd_screenshots)
 
     p = sub.add_parser("restore", parents=[common], help="replace the database with a backup")
     p.add_argument("src", metavar="SRC")

@@ -17,6 +17,7 @@ from crm_desktop.services.search import SearchService
 from crm_desktop.services.settings import SettingsService
 from crm_desktop.services.setup import ensure_defaults
 from crm_desktop.services.tickets import TicketService
+from crm_desktop.services.timeline import TimelineService
 from crm_desktop.services.users import UserService
 
 
@@ -39,6 +40,8 @@ class Core:
         self.campaigns = CampaignService(db, actor_id)
         self.proformas = ProformaService(db, actor_id)
         self.search = SearchService(db)
+        self.timeline = TimelineService(self.activities, self.deals, self.proformas,
+                                        self.tickets)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Core:

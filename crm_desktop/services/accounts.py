@@ -69,6 +69,21 @@ class AccountService(EntityService[m.Account]):
             .execution_options(synchronize_session=False)
         )
 
+    def cities(self) -> list[str]:
+        """The cities live companies are in, in Persian alphabetical order (for a filter)."""
+        with self.db.read() as session:
+            q = select(m.Account.city).where(
+                m.Account.deleted_at.is_(None), m.Account.city.is_not(None)
+            ).distinct()
+            return sorted(session.scalars(q), key=sort_key)
+
+    def options(self) -> list[tuple[int, str]]:
+        """(id, name) of every live company in alphabetical order, for pickers."""
+        a = m.Account
+        q = select(a.id, a.name).where(a.deleted_at.is_(None)).order_by(a.sort_key, a.id)
+        with self.db.read() as session:
+            return [(r.id, r.name) for r in session.execute(q)]
+
     def _id_select(self) -> Select[Any]:
         # the owner sort reads the owner's name (a few thousand companies: no copy needed)
         return select(m.Account.id).outerjoin(Owner, Owner.id == m.Account.owner_id)

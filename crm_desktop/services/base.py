@@ -244,14 +244,16 @@ class EntityService(Generic[M]):
             return self.list(replace(query, limit=limit))
         model: Any = self.model
         expr, desc = self._sort_expression(query)
-        base = self._base_query(query)
         ids = (
             self._base_query(query, ids=True)
             .order_by(*self._order(expr, desc))
             .limit(limit + 1)
             .offset(max(0, offset))
         )
-        q = base.add_columns(expr.label("_sort")).where(model.id.in_(ids.scalar_subquery()))
+        # the filters were applied to the ids: the rows are just looked up
+        q = self._list_columns.add_columns(expr.label("_sort")).where(
+            model.id.in_(ids.scalar_subquery())
+        )
         with self.db.read() as session:
             rows = self._fetch(session, q.order_by(*self._order(expr, desc)), limit + 1)
         return self._page(rows, limit)

@@ -226,6 +226,14 @@ class ContactService(EntityService[m.Contact]):
         with self.db.read() as session:
             return [dict(r._mapping) for r in session.execute(q.limit(20))]
 
+    def cities(self) -> list[str]:
+        """The cities live contacts are in, in Persian alphabetical order (for a filter)."""
+        with self.db.read() as session:
+            q = select(m.Contact.city).where(
+                m.Contact.deleted_at.is_(None), m.Contact.city.is_not(None)
+            ).distinct()
+            return sorted(session.scalars(q), key=sort_key)
+
     def birthdays(self, day: date) -> list[dict[str, Any]]:
         """Live contacts whose birthday falls on this calendar day."""
         c = m.Contact

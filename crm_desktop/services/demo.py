@@ -40,6 +40,7 @@ from crm_desktop.services.deals import DealService
 from crm_desktop.services.products import ProductService
 from crm_desktop.services.tickets import ticket_search_text
 from crm_desktop.text.collation import sort_key
+from crm_desktop.text.digits import to_persian_digits
 from crm_desktop.text.jalali import jalali_year
 
 Progress = Callable[[str], None]
@@ -180,7 +181,7 @@ class DemoBuilder:
             if rng.random() < 0.6:
                 name += f" {rng.choice(words.COMPANY_WORDS)}"
             if i >= len(words.COMPANY_WORDS):
-                name += f" {i + 1}"
+                name += f" {to_persian_digits(str(i + 1))}"
             city, area = self.city()
             self.account_cities.append(city)
             a = SimpleNamespace(
@@ -210,6 +211,7 @@ class DemoBuilder:
         sources = list(ContactSource)
         rows = []
         self.contact_created: list[datetime] = []
+        self.contact_account: list[int | None] = []
         self.contact_stage: list[str] = []
         for i in range(self.n):
             female = rng.random() < 0.5
@@ -237,6 +239,7 @@ class DemoBuilder:
             self.contact_stage.append(stage)
             account = rng.randrange(1, self.n_accounts + 1) if rng.random() < 0.4 else None
             owner = rng.choice(self.users)
+            self.contact_account.append(account)
             rows.append((
                 first, last, c.full_name, (Gender.FEMALE if female else Gender.MALE).value,
                 c.birthday.isoformat() if c.birthday else None, c.birth_md, c.mobile, c.mobile2,
@@ -290,7 +293,8 @@ class DemoBuilder:
             amount = rng.randrange(5, 5000) * 1_000_000
             close = (created + timedelta(days=rng.randrange(7, 120))).date()
             deals.append((
-                d.title, contact, None, amount, stage_id, _ts(moved), close.isoformat(),
+                d.title, contact, self.contact_account[contact - 1], amount, stage_id,
+                _ts(moved), close.isoformat(),
                 rng.choice(words.LOST_REASONS) if outcome == m.STAGE_LOST else None,
                 _ts(moved) if outcome != m.STAGE_OPEN else None, rng.choice(self.users),
                 self.users[0], _ts(created), _ts(moved), d.search_name, "",

@@ -40,7 +40,7 @@ _QUERIES: dict[str, str] = {
         WHERE d.deleted_at IS NULL ORDER BY f.score, d.id DESC LIMIT :limit""",
     "ticket": """
         SELECT t.id, t.subject AS title, 'T-' || t.year || '-' || printf('%04d', t.seq) AS s1,
-               t.status AS s2, c.full_name AS s3, f.score
+               c.full_name AS s2, NULL AS s3, f.score
         FROM ({hits:tickets}) AS f
         JOIN tickets t ON t.id = f.id
         LEFT JOIN contacts c ON c.id = t.contact_id

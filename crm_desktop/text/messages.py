@@ -21,7 +21,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "mobile2": ("Second mobile", "موبایل دوم"),
     "phone": ("Phone", "تلفن"),
     "fax": ("Fax", "نمابر"),
-    "email": ("Email", "ایمیل"),
+    "email": ("E-mail", "ایمیل"),
     "national_code": ("National code", "کد ملی"),
     "legal_id": ("National ID of the company", "شناسه ملی"),
     "economic_code": ("Economic code", "کد اقتصادی"),
@@ -75,6 +75,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "issue_date": ("Issue date", "تاریخ صدور"),
     "valid_until": ("Valid until", "معتبر تا"),
     "kind": ("Kind", "نوع"),
+    "date": ("Date", "تاریخ"),
     "lost_reason": ("Reason for losing", "دلیل از دست رفتن"),
     "number": ("Number", "شماره"),
     "position": ("Order", "ترتیب"),
@@ -153,11 +154,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "mobile.invalid": (
         "enter an Iranian mobile number such as 0912 345 6789",
-        "یک شماره موبایل ایرانی وارد کنید، مانند ۰۹۱۲ ۳۴۵ ۶۷۸۹",
+        "یک شماره موبایل ایرانی وارد کنید، مانند \u2066۰۹۱۲ ۳۴۵ ۶۷۸۹\u2069",
     ),
     "phone.invalid": (
         "enter a phone number with its area code, such as 021 8877 6655",
-        f"یک شماره تلفن با پیش{ZW}شماره وارد کنید، مانند ۰۲۱ ۸۸۷۷ ۶۶۵۵",
+        f"یک شماره تلفن با پیش{ZW}شماره وارد کنید، مانند \u2066۰۲۱ ۸۸۷۷ ۶۶۵۵\u2069",
     ),
     "national_code.length": (
         "a national code has 10 digits, please enter all of them",

@@ -76,7 +76,9 @@ def test_field_message_examples() -> None:
     )
     assert (
         field_message("mobile", "mobile.invalid", "fa")
-        == "موبایل: یک شماره موبایل ایرانی وارد کنید، مانند ۰۹۱۲ ۳۴۵ ۶۷۸۹."
+        # the example is isolated left to right (LRI ... PDI) so its digit groups keep
+        # their order inside the right-to-left sentence
+        == "موبایل: یک شماره موبایل ایرانی وارد کنید، مانند \u2066۰۹۱۲ ۳۴۵ ۶۷۸۹\u2069."
     )
 
 

@@ -1,0 +1,95 @@
+"""Bootstrap of the desktop: QApplication, font, language, direction, translators, and the
+controller that opens a database in a main window. Everything is set once, here."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from crm_desktop import __version__, config
+from crm_desktop.resources import resource_path, translations_dir
+
+log = logging.getLogger(__name__)
+FONT_FILES = ("Vazirmatn-Regular.ttf", "Vazirmatn-Medium.ttf", "Vazirmatn-Bold.ttf")
+FONT_FAMILY = "Vazirmatn"
+_translators: list[QTranslator] = []
+
+
+def ensure_platform() -> None:
+    """Without a display Qt aborts; fall back to offscreen rendering instead."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def load_fonts(app: QApplication) -> str:
+    families = set()
+    for name in FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+        if font_id >= 0:
+            families.update(QFontDatabase.applicationFontFamilies(font_id))
+        else:
+            log.warning("font %s could not be loaded", name)
+    family = FONT_FAMILY if FONT_FAMILY in families else app.font().family()
+    font = QFont(family, 10)
+    app.setFont(font)
+    return family
+
+
+def set_language(app: QApplication, lang: str) -> None:
+    """Locale, direction and translators for the whole program (called once)."""
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    if lang == "fa":
+        QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in (("qtbase_fa", qt_dir), ("crm_desktop_fa", str(translations_dir()))):
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                _translators.append(translator)
+            else:
+                log.warning("translation %s not found in %s", name, folder)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def create_application(lang: str | None = None) -> QApplication:
+    """The QApplication, with font, language and error handling set up."""
+    from crm_desktop.ui.errors import install_excepthook
+    from crm_desktop.ui.ui_settings import UiSettings
+
+    ensure_platform()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("crm-desktop")
+    app.setApplicationVersion(__version__)
+    load_fonts(app)
+    set_language(app, lang or UiSettings().language)
+    install_excepthook()
+    return app
+
+
+def run_gui(db_path: Path, *, demo: bool = False, lang: str | None = None) -> int:
+    """Open the program on a database; returns the exit code."""
+    from crm_desktop.ui.controller import Controller
+
+    app = create_application(lang)
+    controller = Controller()
+    if not controller.open(db_path, demo=demo):
+        return 2
+    return app.exec()
+
+
+def default_database(demo: bool) -> Path:
+    return config.demo_db_path() if demo else config.default_db_path()

@@ -1,0 +1,72 @@
+"""Opens a database in a main window and switches databases (new, open, restore): the
+window itself never opens files or talks to the database."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from crm_desktop.core import Core
+from crm_desktop.domain.errors import CrmError
+from crm_desktop.ui.errors import show_message, show_unexpected
+from crm_desktop.ui.ops import Ops
+from crm_desktop.ui.ui_settings import UiSettings
+
+log = logging.getLogger(__name__)
+DEMO_CONTACTS = 2000
+
+
+class Controller(QObject):
+    def __init__(self, settings: UiSettings | None = None):
+        super().__init__()
+        self.settings = settings or UiSettings()
+        self.core: Core | None = None
+        self.window = None
+
+    def open(self, path: Path, *, demo: bool = False, show: bool = True) -> bool:
+        """Open `path` (created if missing; a new demo file gets demo data) in a window."""
+        from crm_desktop.services.demo import generate
+        from crm_desktop.ui.main_window import MainWindow
+
+        new_demo = demo and not path.exists()
+        try:
+            core = Core.open(path)
+            if new_demo:
+                generate(core.db, DEMO_CONTACTS, seed=1)
+        except CrmError as exc:
+            log.warning("cannot open %s: %s", path, exc)
+            show_message(
+                self.window,
+                QCoreApplication.translate("Controller", "This database cannot be opened:")
+                + f"\n{exc}",
+            )
+            return False
+        except Exception:
+            log.exception("opening %s failed", path)
+            show_unexpected(self.window)
+            return False
+        old_window, old_core = self.window, self.core
+        self.core = core
+        self.window = MainWindow(core, Ops(), self.settings, self)
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_core is not None:
+            old_core.close()
+        if show:
+            self.window.show()
+        return True
+
+    def reopen(self) -> bool:
+        """Open the same file again (after a restore replaced its content)."""
+        assert self.core is not None
+        return self.open(self.core.db.path)
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+        if self.core is not None:
+            self.core.close()
+            self.core = None

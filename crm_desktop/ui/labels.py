@@ -1,0 +1,94 @@
+"""Translated names of the values the core stores as codes (stages, kinds, ...)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from crm_desktop.domain.enums import (
+    ActivityKind,
+    ContactSource,
+    Gender,
+    LifecycleStage,
+    TicketCategory,
+    TicketPriority,
+    TicketStatus,
+)
+
+
+def lifecycle_stages() -> dict[str, str]:
+    return {
+        LifecycleStage.LEAD: QCoreApplication.translate("Labels", "Lead"),
+        LifecycleStage.PROSPECT: QCoreApplication.translate("Labels", "Prospect"),
+        LifecycleStage.CUSTOMER: QCoreApplication.translate("Labels", "Customer"),
+        LifecycleStage.LOYAL: QCoreApplication.translate("Labels", "Loyal customer"),
+        LifecycleStage.CHURNED: QCoreApplication.translate("Labels", "Lost customer"),
+    }
+
+
+def genders() -> dict[str, str]:
+    return {
+        Gender.UNSPECIFIED: QCoreApplication.translate("Labels", "Not specified"),
+        Gender.FEMALE: QCoreApplication.translate("Labels", "Female"),
+        Gender.MALE: QCoreApplication.translate("Labels", "Male"),
+    }
+
+
+def sources() -> dict[str, str]:
+    return {
+        ContactSource.WALK_IN: QCoreApplication.translate("Labels", "Walked in"),
+        ContactSource.REFERRAL: QCoreApplication.translate("Labels", "Referral"),
+        ContactSource.PHONE: QCoreApplication.translate("Labels", "Phone call"),
+        ContactSource.WEBSITE: QCoreApplication.translate("Labels", "Website"),
+        ContactSource.INSTAGRAM: QCoreApplication.translate("Labels", "Instagram"),
+        ContactSource.SOCIAL: QCoreApplication.translate("Labels", "Other social media"),
+        ContactSource.EXHIBITION: QCoreApplication.translate("Labels", "Exhibition"),
+        ContactSource.CAMPAIGN: QCoreApplication.translate("Labels", "Campaign"),
+        ContactSource.OTHER: QCoreApplication.translate("Labels", "Other"),
+    }
+
+
+def activity_kinds() -> dict[str, str]:
+    return {
+        ActivityKind.CALL: QCoreApplication.translate("Labels", "Call"),
+        ActivityKind.MEETING: QCoreApplication.translate("Labels", "Meeting"),
+        ActivityKind.TASK: QCoreApplication.translate("Labels", "Task"),
+        ActivityKind.EMAIL: QCoreApplication.translate("Labels", "E-mail"),
+        ActivityKind.SMS: QCoreApplication.translate("Labels", "SMS"),
+        ActivityKind.LETTER: QCoreApplication.translate("Labels", "Letter"),
+        ActivityKind.NOTE: QCoreApplication.translate("Labels", "Note"),
+    }
+
+
+def ticket_statuses() -> dict[str, str]:
+    return {
+        TicketStatus.NEW: QCoreApplication.translate("Labels", "New"),
+        TicketStatus.OPEN: QCoreApplication.translate("Labels", "Open"),
+        TicketStatus.WAITING: QCoreApplication.translate("Labels", "Waiting for customer"),
+        TicketStatus.RESOLVED: QCoreApplication.translate("Labels", "Resolved"),
+        TicketStatus.CLOSED: QCoreApplication.translate("Labels", "Closed"),
+    }
+
+
+def ticket_categories() -> dict[str, str]:
+    return {
+        TicketCategory.COMPLAINT: QCoreApplication.translate("Labels", "Complaint"),
+        TicketCategory.REQUEST: QCoreApplication.translate("Labels", "Request"),
+        TicketCategory.QUESTION: QCoreApplication.translate("Labels", "Question"),
+        TicketCategory.TECHNICAL: QCoreApplication.translate("Labels", "Technical"),
+    }
+
+
+def ticket_priorities() -> dict[str, str]:
+    return {
+        TicketPriority.LOW: QCoreApplication.translate("Labels", "Low"),
+        TicketPriority.NORMAL: QCoreApplication.translate("Labels", "Normal"),
+        TicketPriority.HIGH: QCoreApplication.translate("Labels", "High"),
+        TicketPriority.URGENT: QCoreApplication.translate("Labels", "Urgent"),
+    }
+
+
+def label(mapping: dict[str, str], code: str | None) -> str:
+    """The name of a code, or the code itself when it is unknown (never an empty cell)."""
+    if code is None:
+        return ""
+    return mapping.get(code, code)

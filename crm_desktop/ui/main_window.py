@@ -1,0 +1,312 @@
+"""The thin shell: navigation, stacked views, menus, global search and status bar.
+It owns no data: views read through services, writes go through Ops."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from crm_desktop import __version__
+from crm_desktop.core import Core
+from crm_desktop.services import maintenance
+from crm_desktop.ui import display
+from crm_desktop.ui.errors import ask_box
+from crm_desktop.ui.ops import Ops
+from crm_desktop.ui.ui_settings import UiSettings
+from crm_desktop.ui.views.base import BaseView
+from crm_desktop.ui.views.placeholder import PlaceholderView
+from crm_desktop.ui.widgets.global_search import GlobalSearch
+
+if TYPE_CHECKING:
+    from crm_desktop.ui.controller import Controller
+
+ViewFactory = Callable[[Core, Ops, UiSettings], BaseView]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, core: Core, ops: Ops, settings: UiSettings, controller: Controller):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.core = core
+        self.ops = ops
+        self.settings = settings
+        self.controller = controller
+        self.setWindowTitle(self.tr("crm-desktop") + f" — {core.db.path.name}")
+        self.setMinimumSize(QSize(960, 600))
+        self.resize(1280, 800)
+
+        self._sections = self._section_list()
+        self._views: dict[str, BaseView] = {}
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(170)
+        self.nav.setSpacing(2)
+        for key, title, _factory in self._sections:
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(150, 36))
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("views")
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.search = GlobalSearch(core.search)
+        self.search.opened.connect(self.open_hit)
+        toolbar = QToolBar(self.tr("Search"))
+        toolbar.setObjectName("searchBar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.search)
+        self.addToolBar(toolbar)
+
+        self._build_menus()
+        self.db_label = QLabel()
+        self.db_label.setObjectName("databaseLabel")
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsLabel")
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        # a file path keeps its own digits, read left to right
+        self.db_label.setText(self.tr("Database:") + f" {display.LRI}{core.db.path}{display.PDI}")
+
+        self.nav.currentRowChanged.connect(self._show_row)
+        ops.changed.connect(self._on_changed)
+        self._update_counts()
+        self._restore()
+
+    # -- sections -----------------------------------------------------------------------
+    def _section_list(self) -> list[tuple[str, str, ViewFactory]]:
+        from crm_desktop.ui.views.companies import CompaniesView
+        from crm_desktop.ui.views.contacts import ContactsView
+        from crm_desktop.ui.views.settings import SettingsView
+
+        def soon(title: str) -> ViewFactory:
+            return lambda core, ops, settings: PlaceholderView(title, core, ops, settings)
+
+        return [
+            ("dashboard", self.tr("Dashboard"), soon(self.tr("Dashboard"))),
+            ("contacts", self.tr("Contacts"), ContactsView),
+            ("companies", self.tr("Companies"), CompaniesView),
+            ("pipeline", self.tr("Pipeline"), soon(self.tr("Sales pipeline"))),
+            ("activities", self.tr("Activities"), soon(self.tr("Activities and appointments"))),
+            ("campaigns", self.tr("Campaigns"), soon(self.tr("Campaigns"))),
+            ("tickets", self.tr("Tickets"), soon(self.tr("Support tickets"))),
+            ("products", self.tr("Products"), soon(self.tr("Products and services"))),
+            ("reports", self.tr("Reports"), soon(self.tr("Reports"))),
+            ("settings", self.tr("Settings"), SettingsView),
+        ]
+
+    def section_keys(self) -> list[str]:
+        return [key for key, _title, _factory in self._sections]
+
+    def view(self, key: str) -> BaseView:
+        """The view of a section, created the first time it is needed."""
+        if key not in self._views:
+            factory = next(f for k, _t, f in self._sections if k == key)
+            view = factory(self.core, self.ops, self.settings)
+            view.setObjectName(f"{key}View")
+            view.restore_state()
+            view.navigate.connect(self.show_section)
+            view.open_record.connect(lambda k, i: self.show_section(k).show_record(i))
+            self._views[key] = view
+            self.stack.addWidget(view)
+        return self._views[key]
+
+    def show_section(self, key: str) -> BaseView:
+        row = self.section_keys().index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        return self._views[key]
+
+    def current_view(self) -> BaseView | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, BaseView) else None
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        view = self.view(self.section_keys()[row])
+        self.stack.setCurrentWidget(view)
+
+    def open_hit(self, kind: str, record_id: int) -> None:
+        """Open a record chosen in the global search."""
+        section = {"contact": "contacts", "account": "companies", "deal": "pipeline",
+                   "ticket": "tickets"}[kind]
+        self.show_section(section).show_record(record_id)
+
+    # -- menus --------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str |
+                None = None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("New database…"), self.new_database,
+                                         name="newDatabase"))
+        file_menu.addAction(self._action(self.tr("Open database…"), self.open_database,
+                                         QKeySequence.StandardKey.Open, "openDatabase"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Back up…"), self.backup, name="backup"))
+        file_menu.addAction(self._action(self.tr("Restore from a backup…"), self.restore,
+                                         name="restore"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Quit"), self.close,
+                                         QKeySequence.StandardKey.Quit, "quit"))
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self._action(self.tr("New record"), self._new_record, "Ctrl+N",
+                                         "newRecord"))
+        edit_menu.addAction(self._action(self.tr("Find in this list"), self._focus_search,
+                                         "Ctrl+F", "findInList"))
+        edit_menu.addAction(self._action(self.tr("Search everything"), self.search.start,
+                                         "Ctrl+K", "searchEverything"))
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(self.tr("Trash…"), self.open_trash, name="trash"))
+        view_menu = bar.addMenu(self.tr("&View"))
+        for i, (key, title, _factory) in enumerate(self._sections):
+            shortcut = f"Ctrl+{(i + 1) % 10}"
+            view_menu.addAction(self._action(title, lambda k=key: self.show_section(k),
+                                             shortcut, f"show_{key}"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("About crm-desktop"), self.about,
+                                         name="about"))
+
+    def _new_record(self) -> None:
+        view = self.current_view()
+        if view is not None:
+            view.new_record()
+
+    def _focus_search(self) -> None:
+        view = self.current_view()
+        if view is not None:
+            view.focus_search()
+
+    # -- file actions -------------------------------------------------------------------
+    def _file_filter(self) -> str:
+        return self.tr("crm-desktop databases (*.sqlite3 *.db);;All files (*)")
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"),
+                                              str(self.core.db.path.parent), self._file_filter())
+        if path:
+            if not path.endswith((".sqlite3", ".db")):
+                path += ".sqlite3"
+            if Path(path).exists():
+                self._say(self.tr("A file with this name already exists. Choose another name "
+                                  "or use Open database."))
+                return
+            self.controller.open(Path(path))
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"),
+                                              str(self.core.db.path.parent), self._file_filter())
+        if path:
+            self.controller.open(Path(path))
+
+    def backup(self) -> None:
+        suggested = self.core.db.path.parent / f"{self.core.db.path.stem}-backup-" \
+            f"{maintenance.timestamp()}.sqlite3"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"),
+                                              str(suggested), self._file_filter())
+        if not path:
+            return
+        result = self.ops.run(self, lambda: maintenance.backup(self.core.db.path, Path(path),
+                                                               overwrite=True))
+        if result.ok:
+            self._say(self.tr("The backup was saved:") + "\n" + display.ltr(str(result.value)),
+                      title=self.tr("Backup"))
+
+    def restore(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"),
+                                              str(self.core.db.path.parent), self._file_filter())
+        if not path:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore"),
+                          self.tr("Replace everything in this database with the backup? A "
+                                  "copy of the current database is kept beside it."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        if ask_box(box) != QMessageBox.StandardButton.Yes:
+            return
+        db_path = self.core.db.path
+        self.core.close()
+        result = self.ops.run(self, lambda: maintenance.restore(Path(path), db_path))
+        self.controller.reopen()
+        if result.ok:
+            self.controller.window._say(self.tr("The backup was restored."),
+                                        title=self.tr("Restore"))
+
+    def open_trash(self) -> None:
+        from crm_desktop.ui.dialogs.trash_dialog import TrashDialog
+
+        TrashDialog.show_for(self, self.core, self.ops)
+
+    def about_text(self) -> str:
+        text = self.tr("crm-desktop {version}\nAn offline customer relationship manager for "
+                       "small businesses.\nFont: Vazirmatn, SIL Open Font License 1.1.")
+        return text.replace("{version}", display.digits(__version__))
+
+    def about(self) -> None:
+        self._say(self.about_text(), title=self.tr("About crm-desktop"))
+
+    def _say(self, text: str, *, title: str | None = None) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title or self.tr("crm-desktop"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("infoBox")
+        ask_box(box)
+
+    # -- data changes, state ------------------------------------------------------------
+    def _on_changed(self, tables: list[str]) -> None:
+        for view in self._views.values():
+            view.on_changed(tables)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        contacts = self.core.contacts.count()
+        companies = self.core.accounts.count()
+        self.counts_label.setText(
+            self.tr("Contacts: {n}").replace("{n}", display.number(contacts)) + "   " +
+            self.tr("Companies: {n}").replace("{n}", display.number(companies)))
+
+    def _restore(self) -> None:
+        geometry = self.settings.state("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        last = str(self.settings.value("window/view", "contacts"))
+        keys = self.section_keys()
+        self.nav.setCurrentRow(keys.index(last) if last in keys else keys.index("contacts"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_state("window/geometry", self.saveGeometry())
+        view = self.current_view()
+        for key, candidate in self._views.items():
+            candidate.save_state()
+            if candidate is view:
+                self.settings.set_value("window/view", key)
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,180 @@
+"""A windowed table model over an entity service: the row count comes from `count`, rows
+are read a page at a time with `window`, and only a few pages are kept. It never holds
+SQL and never loads the whole table (100,000 contacts open in a few milliseconds)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from crm_desktop.services.base import EntityService, ListQuery, Sort
+
+Row = dict[str, Any]
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: where its text comes from and which service sort it maps to."""
+
+    key: str
+    title: str
+    # the service's sort key, or None when the column cannot be sorted
+    sort: str | None = None
+    # text shown for a row (default: the row's value under `key`)
+    text: Callable[[Row], str] | None = None
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeading
+
+    def display(self, row: Row) -> str:
+        if self.text is not None:
+            return self.text(row)
+        value = row.get(self.key)
+        return "" if value is None else str(value)
+
+
+class RecordTableModel(QAbstractTableModel):
+    # the record id of a row, for views and tests
+    IdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(
+        self,
+        service: EntityService[Any],
+        columns: list[Column],
+        *,
+        page_size: int = 200,
+        max_pages: int = 12,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self._service = service
+        self._columns = columns
+        self._page_size = page_size
+        self._max_pages = max_pages
+        self._query = ListQuery()
+        self._count = 0
+        # page number -> (rows, cursor of the row after the page)
+        self._pages: OrderedDict[int, tuple[list[Row], tuple[Any, int] | None]] = OrderedDict()
+
+    # -- what the list shows ----------------------------------------------------------
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    @property
+    def columns(self) -> list[Column]:
+        return self._columns
+
+    def set_query(self, query: ListQuery) -> None:
+        """Show another filter, text or sort: the count is read again, pages on demand."""
+        self.beginResetModel()
+        self._query = replace(query, after=None)
+        self._pages.clear()
+        self._count = self._service.count(self._query)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Read the list again after data changed (same filter and sort)."""
+        self.set_query(self._query)
+
+    def set_filters(self, **filters: Any) -> None:
+        merged = {**self._query.filters, **filters}
+        self.set_query(replace(self._query, filters={k: v for k, v in merged.items()
+                                                     if v is not None}))
+
+    def set_text(self, text: str) -> None:
+        if text != self._query.text:
+            self.set_query(replace(self._query, text=text))
+
+    # -- rows -------------------------------------------------------------------------
+    def _page(self, number: int) -> list[Row]:
+        cached = self._pages.get(number)
+        if cached is not None:
+            self._pages.move_to_end(number)
+            return cached[0]
+        previous = self._pages.get(number - 1)
+        if previous is not None and previous[1] is not None:
+            # the page after a cached one: seek from its last row instead of skipping
+            page = self._service.window(replace(self._query, after=previous[1]), 0,
+                                        self._page_size)
+        else:
+            page = self._service.window(self._query, number * self._page_size,
+                                        self._page_size)
+        self._pages[number] = (page.rows, page.next_cursor)
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)
+        return page.rows
+
+    def row_data(self, row: int) -> Row | None:
+        if not 0 <= row < self._count:
+            return None
+        rows = self._page(row // self._page_size)
+        offset = row % self._page_size
+        return rows[offset] if offset < len(rows) else None
+
+    def id_at(self, row: int) -> int | None:
+        data = self.row_data(row)
+        return None if data is None else int(data["id"])
+
+    def cached_pages(self) -> int:
+        return len(self._pages)
+
+    # -- Qt model interface -----------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            row = self.row_data(index.row())
+            return None if row is None else self._columns[index.column()].display(row)
+        if role == self.IdRole:
+            return self.id_at(index.row())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(self._columns[index.column()].align | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._columns):
+                return self._columns[section].title
+            return None
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        key = self._columns[column].sort
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(replace(self._query, sort=Sort(key, descending)))
+
+    def sort_column(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order the current sort belongs to (for the header indicator)."""
+        sort = self._query.sort
+        if sort is None:
+            return None
+        for i, column in enumerate(self._columns):
+            if column.sort == sort.key:
+                order = (Qt.SortOrder.DescendingOrder if sort.descending
+                         else Qt.SortOrder.AscendingOrder)
+                return i, order
+        return None

@@ -1,0 +1,105 @@
+"""Render every main view and every dialog to PNG files, offscreen, for review and docs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from crm_desktop.services.base import ListQuery
+
+SIZE = QSize(1280, 800)
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    pixmap = widget.grab()
+    if pixmap.isNull() or not pixmap.save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+def render_all(out_dir: Path, db_path: Path, lang: str) -> list[Path]:
+    """Open `db_path` in a window and write one PNG per view and dialog into `out_dir`."""
+    from crm_desktop.app import create_application
+    from crm_desktop.ui.controller import Controller
+    from crm_desktop.ui.dialogs.account_dialog import AccountDialog
+    from crm_desktop.ui.dialogs.activity_dialog import ActivityDialog
+    from crm_desktop.ui.dialogs.contact_dialog import ContactDialog
+    from crm_desktop.ui.dialogs.trash_dialog import TrashDialog
+    from crm_desktop.ui.ui_settings import UiSettings
+
+    app = create_application(lang)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    settings = UiSettings()
+    controller = Controller(settings)
+    if not controller.open(db_path, demo=False, show=False):
+        raise RuntimeError(f"cannot open {db_path}")
+    window = controller.window
+    assert window is not None and controller.core is not None
+    core = controller.core
+    window.resize(SIZE)
+    window.show()
+    _settle(app)
+    written: list[Path] = []
+
+    first_contact = (core.contacts.list(ListQuery(limit=1)).rows or [{}])[0].get("id")
+    for key in window.section_keys():
+        view = window.show_section(key)
+        if key == "contacts" and first_contact is not None:
+            view.show_record(first_contact)
+        if key == "companies":
+            first = (core.accounts.list(ListQuery(limit=1)).rows or [{}])[0].get("id")
+            if first is not None:
+                view.show_record(first)
+        _settle(app)
+        written.append(_save(window, out_dir / f"view_{key}.png"))
+
+    window.search.setText("علی" if lang == "fa" else "ali")
+    window.search.search_now()
+    _settle(app)
+    written.append(_save(window.search.popup, out_dir / "global_search.png"))
+    window.search.popup.hide()
+
+    def dialog(name: str, make: Callable[[], QDialog], prepare: Callable[[QDialog], None]
+               | None = None) -> None:
+        d = make()
+        if prepare is not None:
+            prepare(d)
+        d.show()
+        _settle(app)
+        written.append(_save(d, out_dir / f"{name}.png"))
+        d.close()
+
+    ops = window.ops
+    dialog("dialog_contact_new", lambda: ContactDialog(core, ops, None, window))
+    if first_contact is not None:
+        dialog("dialog_contact_edit", lambda: ContactDialog(core, ops, first_contact, window))
+
+    def bad_mobile(d: QDialog) -> None:
+        assert isinstance(d, ContactDialog)
+        d.bindings["first_name"].set("سارا")
+        d.bindings["mobile"].set(None)
+        d.bindings["mobile"].widget.setText("0912 12")  # type: ignore[attr-defined]
+
+    dialog("dialog_contact_invalid", lambda: ContactDialog(core, ops, None, window), bad_mobile)
+    dialog("dialog_company_new", lambda: AccountDialog(core, ops, None, window))
+    if first_contact is not None:
+        dialog("dialog_log_call", lambda: ActivityDialog(core, ops, "call", first_contact, window))
+        dialog("dialog_add_task", lambda: ActivityDialog(core, ops, "task", first_contact, window))
+    dialog("dialog_trash", lambda: TrashDialog(core, ops, window))
+
+    about = QMessageBox(QMessageBox.Icon.Information, window.windowTitle(), window.about_text(),
+                        QMessageBox.StandardButton.Ok, window)
+    about.show()
+    _settle(app)
+    written.append(_save(about, out_dir / "dialog_about.png"))
+    about.close()
+    controller.close()
+    return written

@@ -1,0 +1,47 @@
+"""What every main view offers the shell (one module per view, all built on this)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from crm_desktop.core import Core
+from crm_desktop.ui.ops import Ops
+from crm_desktop.ui.ui_settings import UiSettings
+
+
+class BaseView(QWidget):
+    # the tables whose changes this view shows (refresh when one of them changes)
+    watches: tuple[str, ...] = ()
+    # asks the shell to show another section (by key)
+    navigate = Signal(str)
+    # asks the shell to show one record of another section: (section key, record id)
+    open_record = Signal(str, int)
+
+    def __init__(self, core: Core, ops: Ops, settings: UiSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.core = core
+        self.ops = ops
+        self.settings = settings
+
+    def on_changed(self, tables: list[str]) -> None:
+        if not tables or set(tables) & set(self.watches):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the data again."""
+
+    def new_record(self) -> None:
+        """Ctrl+N in this view."""
+
+    def focus_search(self) -> None:
+        """Ctrl+F in this view."""
+
+    def show_record(self, record_id: int) -> None:
+        """Select and show one record (from the global search)."""
+
+    def save_state(self) -> None:
+        """Remember splitter sizes and column widths."""
+
+    def restore_state(self) -> None:
+        """Put back what save_state remembered."""

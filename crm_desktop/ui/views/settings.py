@@ -1,0 +1,68 @@
+"""Settings: the UI language (applied at the next start) and how amounts are shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from crm_desktop.core import Core
+from crm_desktop.text.money import MoneyUnit
+from crm_desktop.ui.ops import Ops
+from crm_desktop.ui.ui_settings import UiSettings
+from crm_desktop.ui.views.base import BaseView
+
+
+class SettingsView(BaseView):
+    watches = ("settings",)
+
+    def __init__(self, core: Core, ops: Ops, settings: UiSettings,
+                 parent: QWidget | None = None):
+        super().__init__(core, ops, settings, parent)
+        title = QLabel(self.tr("Settings"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+
+        self.language = QComboBox()
+        self.language.setObjectName("languageChoice")
+        self.language.addItem("فارسی", "fa")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(self.language.findData(settings.language))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.language_note = QLabel()
+        self.language_note.setObjectName("languageNote")
+        self.language_note.setWordWrap(True)
+
+        self.unit = QComboBox()
+        self.unit.setObjectName("unitChoice")
+        self.unit.addItem(self.tr("Rial"), MoneyUnit.RIAL.value)
+        self.unit.addItem(self.tr("Toman"), MoneyUnit.TOMAN.value)
+        self.unit.currentIndexChanged.connect(self._unit_changed)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", self.language_note)
+        form.addRow(self.tr("Show amounts in"), self.unit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.unit.blockSignals(True)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(self.core.settings.display_unit)))
+        self.unit.blockSignals(False)
+
+    def _language_changed(self) -> None:
+        lang = self.language.currentData()
+        self.settings.language = lang
+        self.language_note.setText(
+            self.tr("The new language is used the next time you start the program."))
+
+    def _unit_changed(self) -> None:
+        unit = self.unit.currentData()
+        self.ops.run(self, lambda: self.core.settings.set_display_unit(unit),
+                     changes=["settings"])

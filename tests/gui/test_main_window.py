@@ -1,0 +1,161 @@
+"""The shell: sections, global search, menus, remembered state, language, screenshots."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from crm_desktop.ui.ui_settings import UiSettings
+from crm_desktop.ui.views.placeholder import PlaceholderView
+
+
+@pytest.fixture
+def filled(core):
+    acc = core.accounts.create({"name": "کلینیک سپید", "city": "تهران"})
+    cid = core.contacts.create({"first_name": "علی", "last_name": "رضایی",
+                                "mobile": "09121234567", "account_id": acc})
+    return {"account": acc, "contact": cid}
+
+
+def test_every_section_opens(filled, controller) -> None:
+    window = controller.window
+    assert window.section_keys() == ["dashboard", "contacts", "companies", "pipeline",
+                                     "activities", "campaigns", "tickets", "products",
+                                     "reports", "settings"]
+    for key in window.section_keys():
+        view = window.show_section(key)
+        assert window.stack.currentWidget() is view
+    placeholders = [k for k in window.section_keys()
+                    if isinstance(window.view(k), PlaceholderView)]
+    assert placeholders == ["dashboard", "pipeline", "activities", "campaigns", "tickets",
+                            "products", "reports"]
+    text = window.view("pipeline").findChild(type(window.db_label), "placeholderText").text()
+    assert text and "Traceback" not in text
+
+
+def test_layout_is_right_to_left_in_persian(controller, ui_lang) -> None:
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert controller.window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert controller.window.nav.item(1).text() == "مخاطبان"
+
+
+@pytest.mark.parametrize("ui_lang", ["en"], indirect=True)
+def test_english_is_left_to_right(controller, ui_lang) -> None:
+    assert controller.window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert controller.window.nav.item(1).text() == "Contacts"
+
+
+def test_global_search_opens_the_record(filled, controller) -> None:
+    window = controller.window
+    window.search.setText("علي")  # Arabic yeh finds the Persian name
+    window.search.search_now()
+    model = window.search.results
+    texts = [model.item(r).text() for r in range(model.rowCount())]
+    assert texts[0] == "مخاطبان"  # a group header
+    assert any("علی رضایی" in t for t in texts)
+    window.search.open_current()
+    contacts = window.current_view()
+    assert contacts is window.view("contacts")
+    assert contacts.panel.contact_id == filled["contact"]
+    window.search.setText("سپید")
+    window.search.search_now()
+    window.search.open_current()
+    assert window.current_view() is window.view("companies")
+
+
+def test_status_bar_counts(filled, controller) -> None:
+    text = controller.window.counts_label.text()
+    assert "۱" in text
+
+
+def test_last_view_and_geometry_are_remembered(filled, controller) -> None:
+    window = controller.window
+    window.show_section("companies")
+    window.resize(1111, 777)
+    path = controller.core.db.path
+    window.close()
+    saved = UiSettings().state("window/geometry")
+    assert saved is not None and not saved.isEmpty()
+    assert controller.open(path, show=False)
+    assert controller.window.current_view() is controller.window.view("companies")
+    # the offscreen screen is 800x600, so restoreGeometry clamps the size; the position
+    # and size it restores come from the saved state above
+    assert controller.window.restoreGeometry(saved)
+
+
+def test_language_switch_applies_on_restart(controller, qapp) -> None:
+    settings_view = controller.window.show_section("settings")
+    settings_view.language.setCurrentIndex(settings_view.language.findData("en"))
+    assert UiSettings().language == "en"
+    assert not settings_view.language_note.isHidden() or settings_view.language_note.text()
+    from crm_desktop.app import set_language
+
+    set_language(qapp, UiSettings().language)
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_display_unit_setting(controller) -> None:
+    settings_view = controller.window.show_section("settings")
+    settings_view.unit.setCurrentIndex(settings_view.unit.findData("toman"))
+    assert controller.core.settings.display_unit == "toman"
+
+
+def test_backup_from_the_menu(filled, controller, tmp_path, monkeypatch) -> None:
+    import crm_desktop.ui.main_window as module
+
+    target = tmp_path / "copy.sqlite3"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    said = []
+    monkeypatch.setattr(module, "ask_box", lambda box: said.append(box.text()) or 0)
+    controller.window.findChild(type(controller.window.menuBar().actions()[0]),
+                                "backup").trigger()
+    assert target.exists() and target.stat().st_size > 0
+    assert said
+
+
+def test_restore_from_the_menu_reopens(filled, controller, tmp_path, monkeypatch) -> None:
+    import crm_desktop.ui.main_window as module
+    from crm_desktop.services import maintenance
+
+    copy = maintenance.backup(controller.core.db.path, tmp_path / "b.sqlite3")
+    controller.core.contacts.create({"last_name": "بعدی"})
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(copy), ""))
+    monkeypatch.setattr(module, "ask_box", lambda box: QMessageBox.StandardButton.Yes)
+    controller.window.restore()
+    assert controller.core.contacts.count() == 1
+
+
+def test_menus_have_the_actions(controller) -> None:
+    names = {a.objectName() for a in controller.window.findChildren(type(
+        controller.window.menuBar().actions()[0]))}
+    assert {"newDatabase", "openDatabase", "backup", "restore", "quit", "trash", "about",
+            "newRecord", "findInList", "searchEverything"} <= names
+
+
+def test_screenshots_command_writes_every_view(tmp_path: Path) -> None:
+    out = tmp_path / "shots"
+    env = {**os.environ, "CRM_DESKTOP_DATA_DIR": str(tmp_path / "data"),
+           "QT_QPA_PLATFORM": "offscreen"}
+    db = tmp_path / "demo.sqlite3"
+    subprocess.run([sys.executable, "-m", "crm_desktop", "demo", "--db", str(db),
+                    "--contacts", "150"], check=True, env=env, capture_output=True)
+    result = subprocess.run([sys.executable, "-m", "crm_desktop", "screenshots", str(out),
+                             "--db", str(db), "--lang", "fa"], env=env, capture_output=True,
+                            text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    names = {p.name for p in out.glob("*.png")}
+    for key in ("dashboard", "contacts", "companies", "pipeline", "activities", "campaigns",
+                "tickets", "products", "reports", "settings"):
+        assert f"view_{key}.png" in names
+    for name in ("dialog_contact_new.png", "dialog_contact_invalid.png",
+                 "dialog_company_new.png", "dialog_trash.png", "global_search.png"):
+        assert name in names
+    for png in out.glob("*.png"):
+        data = png.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 2000, png.name

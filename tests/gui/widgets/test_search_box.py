@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from pytestqt.qtbot import QtBot
+
+from crm_desktop.ui.widgets.search_box import DEFAULT_DEBOUNCE_MS, SearchBox
+
+
+@pytest.fixture
+def box(qtbot: QtBot) -> SearchBox:
+    widget = SearchBox()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_defaults(english: QLocale, box: SearchBox) -> None:
+    assert box.objectName() == "searchBox"
+    assert box.isClearButtonEnabled()
+    assert box.placeholderText() == "Search…"
+    assert box.debounceInterval() == DEFAULT_DEBOUNCE_MS == 150
+    icons = [a for a in box.actions() if a.objectName() == "searchBoxSearchAction"]
+    assert len(icons) == 1
+    assert not icons[0].icon().isNull()
+
+
+def test_search_is_debounced(persian, box, qtbot, type_text) -> None:
+    seen: list[str] = []
+    box.searchRequested.connect(seen.append)
+    start = time.monotonic()
+    with qtbot.waitSignal(box.searchRequested, timeout=2000) as blocker:
+        type_text(box, "علی رضا")
+        assert seen == []  # nothing while typing
+    assert blocker.args == ["علی رضا"]
+    assert time.monotonic() - start >= 0.14
+    assert seen == ["علی رضا"]  # once, for the last edit only
+
+
+def test_debounce_interval_is_settable(english, box, qtbot) -> None:
+    box.setDebounceInterval(10)
+    assert box.debounceInterval() == 10
+    with qtbot.waitSignal(box.searchRequested, timeout=1000) as blocker:
+        qtbot.keyClicks(box, "acme")
+    assert blocker.args == ["acme"]
+    with pytest.raises(ValueError):
+        box.setDebounceInterval(-1)
+
+
+def test_enter_searches_at_once(english, box, qtbot) -> None:
+    box.setDebounceInterval(10_000)
+    qtbot.keyClicks(box, "acme")
+    with qtbot.waitSignal(box.searchRequested, timeout=100) as blocker:
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert blocker.args == ["acme"]
+
+
+def test_escape_clears_and_searches_for_everything(english, box, qtbot) -> None:
+    box.setText("acme")
+    with qtbot.waitSignal(box.searchRequested, timeout=100) as blocker:
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == ""
+    assert blocker.args == [""]
+
+
+def test_escape_on_an_empty_box_is_left_to_the_parent(english, box, qtbot) -> None:
+    with qtbot.assertNotEmitted(box.searchRequested, wait=50):
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+
+def test_same_query_again_is_not_repeated(english, box, qtbot) -> None:
+    box.setDebounceInterval(10)
+    with qtbot.waitSignal(box.searchRequested, timeout=1000):
+        box.setText("acme")
+    with qtbot.assertNotEmitted(box.searchRequested, wait=100):
+        box.setText("acmex")
+        box.setText("acme")
+
+
+def test_clicking_the_search_icon_searches_at_once(any_language, box, qtbot) -> None:
+    box.setDebounceInterval(10_000)
+    box.setText("acme")
+    icon = next(a for a in box.actions() if a.objectName() == "searchBoxSearchAction")
+    with qtbot.waitSignal(box.searchRequested, timeout=100) as blocker:
+        icon.trigger()
+    assert blocker.args == ["acme"]
