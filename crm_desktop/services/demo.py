@@ -111,7 +111,8 @@ class DemoBuilder:
 
     def _address(self, city: str) -> str:
         street = self.rng.choice(words.COMPANY_WORDS)
-        return f"{city}، خیابان {street}، پلاک {self.rng.randrange(1, 200)}"
+        number = to_persian_digits(str(self.rng.randrange(1, 200)))
+        return f"{city}، خیابان {street}، پلاک {number}"
 
     def city(self) -> tuple[str, str]:
         return self.rng.choices(words.CITIES, weights=words.CITY_WEIGHTS)[0]
@@ -288,7 +289,8 @@ class DemoBuilder:
                 self.stages) else rng.choice(self.stages)
             created = max(self.contact_created[contact - 1], self.past(400))
             moved = min(created + timedelta(days=rng.randrange(0, 60)), self.now)
-            d = SimpleNamespace(title=f"{rng.choice(words.DEAL_TOPICS)} - {i + 1}")
+            d = SimpleNamespace(
+                title=f"{rng.choice(words.DEAL_TOPICS)} - {to_persian_digits(str(i + 1))}")
             self.deal_svc._derive(d)
             amount = rng.randrange(5, 5000) * 1_000_000
             close = (created + timedelta(days=rng.randrange(7, 120))).date()

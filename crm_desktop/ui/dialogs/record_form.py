@@ -63,8 +63,10 @@ class TextBinding(Binding):
     def __init__(self, name: str, *, ltr: bool = False, placeholder: str = ""):
         edit = QLineEdit()
         if ltr:
+            # codes and addresses read left to right, but sit on the form's reading side
+            # like the phone fields do
             edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-            edit.setAlignment(Qt.AlignmentFlag.AlignLeft)
+            edit.setAlignment(display.value_alignment())
         edit.setPlaceholderText(placeholder)
         super().__init__(name, edit)
         self.edit = edit

@@ -83,7 +83,7 @@ class CompaniesView(BaseView):
         header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._keep_sort_indicator)
-        for column, width in enumerate((220, 130, 110, 130, 80, 120, 110)):
+        for column, width in enumerate((200, 115, 85, 120, 60, 100, 90)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -99,7 +99,7 @@ class CompaniesView(BaseView):
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 420])
+        self.splitter.setSizes([820, 360])
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

@@ -83,7 +83,7 @@ class ContactsView(BaseView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # never ResizeToContents
         header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((190, 130, 170, 100, 110, 120, 110, 110)):
+        for column, width in enumerate((150, 110, 140, 75, 95, 90, 85, 80)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -99,7 +99,7 @@ class ContactsView(BaseView):
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 420])
+        self.splitter.setSizes([820, 360])
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
