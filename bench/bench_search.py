@@ -24,7 +24,7 @@ from crm_desktop.services.demo import generate
 
 def pct(samples: list[float], p: float) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def timed(fn: Callable[[], object], repeat: int = 1) -> list[float]:

@@ -295,7 +295,7 @@ class EntityService(Generic[M]):
         expr, desc = self._sort_expression(query)
         q = self._base_query(query, ids=True).order_by(*self._order(expr, desc))
         with self.db.read() as session:
-            return list(session.connection().execute(q).scalars())
+            return list(session.connection().execute(q).scalars().all())
 
     @staticmethod
     def _fetch(session: Session, q: Select[Any], n: int) -> list[dict[str, Any]]:
@@ -316,7 +316,7 @@ class EntityService(Generic[M]):
     def ids(self, entity_ids: Sequence[int]) -> list[dict[str, Any]]:
         """List rows for the given ids, in that order (missing ones are skipped)."""
         model: Any = self.model
-        q = self._list_select().where(model.id.in_(list(entity_ids)))
+        q = self._list_columns.where(model.id.in_(list(entity_ids)))
         with self.db.read() as session:
-            found = {r.id: dict(r._mapping) for r in session.execute(q)}
+            found = {row["id"]: row for row in self._fetch(session, q, len(entity_ids))}
         return [found[i] for i in entity_ids if i in found]

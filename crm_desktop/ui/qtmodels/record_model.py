@@ -1,6 +1,10 @@
 """A windowed table model over an entity service: the row count comes from `count`, rows
 are read a page at a time with `window`, and only a few pages are kept. It never holds
-SQL and never loads the whole table (100,000 contacts open in a few milliseconds)."""
+SQL and never loads the whole table (100,000 contacts open in a few milliseconds).
+
+A text search is bounded by its matches: their ids are read once, in list order (one
+query instead of a count and a window that would each match and sort them again), and
+pages are read by id."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from crm_desktop.services.base import EntityService, ListQuery, Sort
+from crm_desktop.services.base import EntityService, ListQuery, Page, Sort
 
 Row = dict[str, Any]
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -36,9 +40,15 @@ class Column:
         return "" if value is None else str(value)
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ID = int(Qt.ItemDataRole.UserRole.value) + 1
+_SERVED = frozenset({_DISPLAY, _ALIGN, _ID})
+
+
 class RecordTableModel(QAbstractTableModel):
     # the record id of a row, for views and tests
-    IdRole = Qt.ItemDataRole.UserRole + 1
+    IdRole = _ID
 
     def __init__(
         self,
@@ -52,10 +62,13 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._service = service
         self._columns = columns
+        self._alignments = [int((c.align | Qt.AlignmentFlag.AlignVCenter).value) for c in columns]
         self._page_size = page_size
         self._max_pages = max_pages
         self._query = ListQuery()
         self._count = 0
+        #: the ids of a text search, in list order (None when paging by position)
+        self._ids: list[int] | None = None
         # page number -> (rows, cursor of the row after the page)
         self._pages: OrderedDict[int, tuple[list[Row], tuple[Any, int] | None]] = OrderedDict()
 
@@ -73,7 +86,12 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = replace(query, after=None)
         self._pages.clear()
-        self._count = self._service.count(self._query)
+        if self._query.text.strip():
+            self._ids = self._service.list_ids(self._query)
+            self._count = len(self._ids)
+        else:
+            self._ids = None
+            self._count = self._service.count(self._query)
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -96,7 +114,11 @@ class RecordTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return cached[0]
         previous = self._pages.get(number - 1)
-        if previous is not None and previous[1] is not None:
+        if self._ids is not None:
+            start = number * self._page_size
+            rows = self._service.ids(self._ids[start:start + self._page_size])
+            page = Page(rows, None)
+        elif previous is not None and previous[1] is not None:
             # the page after a cached one: seek from its last row instead of skipping
             page = self._service.window(replace(self._query, after=previous[1]), 0,
                                         self._page_size)
@@ -130,16 +152,16 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Qt asks a dozen roles per visible cell on every repaint: answer the ones we do
+        # not serve before any other work (plain ints, no enum arithmetic on this path).
+        if role not in _SERVED or not index.isValid():
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             row = self.row_data(index.row())
             return None if row is None else self._columns[index.column()].display(row)
-        if role == self.IdRole:
-            return self.id_at(index.row())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(self._columns[index.column()].align | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if role == _ALIGN:
+            return self._alignments[index.column()]
+        return self.id_at(index.row())
 
     def headerData(
         self, section: int, orientation: Qt.Orientation,

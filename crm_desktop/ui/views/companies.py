@@ -57,6 +57,10 @@ class CompaniesView(BaseView):
         self.city_filter.currentIndexChanged.connect(self._filters_changed)
         self.count_label = QLabel()
         self.count_label.setObjectName("companyCount")
+        # a fixed width: a changing count must not re-lay out the whole filter bar
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(
+            self.tr("%Ln company(s)", "", 1_000_000)) + 8)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         new_button = QPushButton(self.tr("New company"))
         new_button.setObjectName("newCompany")
         new_button.clicked.connect(self.new_record)

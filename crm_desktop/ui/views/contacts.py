@@ -58,6 +58,10 @@ class ContactsView(BaseView):
         self._fill_filter_lists()
         self.count_label = QLabel()
         self.count_label.setObjectName("contactCount")
+        # a fixed width: a changing count must not re-lay out the whole filter bar
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(
+            self.tr("%Ln contact(s)", "", 1_000_000)) + 8)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         new_button = QPushButton(self.tr("New contact"))
         new_button.setObjectName("newContact")
         new_button.clicked.connect(self.new_record)
