@@ -168,39 +168,34 @@
 <context>
     <name>CompaniesView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="37"/>
         <source>Search name, phone, national ID, e-mail or city (Ctrl+F)</source>
         <translation>جستجوی نام، تلفن، شناسه ملی، ایمیل یا شهر (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="51"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="29"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="54"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="31"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="60"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="36"/>
         <source>New company</source>
         <translation>شرکت جدید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/companies.py" line="137"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="48"/>
         <source>%Ln company(s)</source>
         <translation>
             <numerusform>%Ln شرکت</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="186"/>
-        <source>Move to Trash</source>
-        <translation>انتقال به سطل بازیافت</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="187"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="62"/>
         <source>Move {name} to the Trash? Its people and deals are kept. You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ مخاطبان و معامله‌های آن حذف نمی‌شوند. می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -620,49 +615,44 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="50"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="44"/>
         <source>Search name, mobile, e-mail or national code (Ctrl+F)</source>
         <translation>جستجوی نام، موبایل، ایمیل یا کد ملی (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="53"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="32"/>
         <source>All stages</source>
         <translation>همه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="55"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="34"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="56"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="36"/>
         <source>All tags</source>
         <translation>همه برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="57"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="38"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="61"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="43"/>
         <source>New contact</source>
         <translation>مخاطب جدید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="152"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="56"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="189"/>
-        <source>Move to Trash</source>
-        <translation>انتقال به سطل بازیافت</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="190"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="70"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -1232,14 +1222,22 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="234"/>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="236"/>
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="236"/>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="238"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="234"/>
+        <source>Move to Trash</source>
+        <translation>انتقال به سطل بازیافت</translation>
     </message>
 </context>
 <context>

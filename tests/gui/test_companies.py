@@ -17,7 +17,7 @@ from crm_desktop.ui.dialogs.account_dialog import AccountDialog
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.accounts_model import account_columns, accounts_model
 from crm_desktop.ui.ui_settings import UiSettings
-from crm_desktop.ui.views import companies
+from crm_desktop.ui.views import record_list
 from crm_desktop.ui.views.companies import CompaniesView
 
 LEGAL_BODY = "1010330000"
@@ -293,12 +293,12 @@ def test_delete_moves_to_the_trash_and_the_trash_restores(view, core, ops, qtbot
         asked.append(box)
         return QMessageBox.StandardButton.No
 
-    monkeypatch.setattr(companies, "ask_box", answer)
+    monkeypatch.setattr(record_list, "ask_box", answer)
     view.delete_selected()
     assert len(asked) == 1 and "پارس" in asked[0].text()
     assert core.accounts.count() == 2  # "No": nothing happened
 
-    monkeypatch.setattr(companies, "ask_box", lambda _box: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(record_list, "ask_box", lambda _box: QMessageBox.StandardButton.Yes)
     view.delete_selected()
     assert [r["id"] for r in core.accounts.list().rows] == [keep]
     assert names(view) == ["بهار"]  # the view refreshed from ops.changed
@@ -318,7 +318,7 @@ def test_delete_moves_to_the_trash_and_the_trash_restores(view, core, ops, qtbot
 
 
 def test_delete_without_a_selection_does_nothing(view, core, monkeypatch) -> None:
-    monkeypatch.setattr(companies, "ask_box", lambda _box: pytest.fail("asked"))
+    monkeypatch.setattr(record_list, "ask_box", lambda _box: pytest.fail("asked"))
     view.delete_selected()
     view.edit_selected()
 

@@ -137,7 +137,7 @@ def test_edit_and_duplicate_warning(core, ops, ui_lang, qtbot) -> None:
 
 
 def test_delete_moves_to_trash(view, core, monkeypatch) -> None:
-    import crm_desktop.ui.views.contacts as module
+    import crm_desktop.ui.views.record_list as module
 
     monkeypatch.setattr(module, "ask_box", lambda box: QMessageBox.StandardButton.Yes)
     view.table.selectRow(0)

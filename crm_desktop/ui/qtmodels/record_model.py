@@ -67,7 +67,7 @@ class RecordTableModel(QAbstractTableModel):
         self._max_pages = max_pages
         self._query = ListQuery()
         self._count = 0
-        #: the ids of a text search, in list order (None when paging by position)
+        # the ids of a text search, in list order (None when paging by position)
         self._ids: list[int] | None = None
         # page number -> (rows, cursor of the row after the page)
         self._pages: OrderedDict[int, tuple[list[Row], tuple[Any, int] | None]] = OrderedDict()
