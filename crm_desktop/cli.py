@@ -6,6 +6,8 @@
     crm-desktop check --db PATH [--json]
     crm-desktop backup --db PATH DEST
     crm-desktop restore SRC --db PATH
+    crm-desktop proforma list --db PATH [--json]
+    crm-desktop proforma pdf NUMBER FILE --db PATH [--unit rial|toman]
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """
@@ -120,6 +122,64 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_proforma_list(args: argparse.Namespace) -> int:
+    from crm_desktop.core import Core
+    from crm_desktop.services.base import ListQuery, Sort
+    from crm_desktop.text.jalali import format_jalali
+    from crm_desktop.text.money import format_money
+
+    rows: list[dict] = []
+    with Core.open(_db_path(args), create=False) as core:
+        unit = core.settings.display_unit
+        query = ListQuery(sort=Sort("number"), limit=1000)
+        while True:
+            page = core.proformas.list(query)
+            rows += page.rows
+            if page.next_cursor is None:
+                break
+            query = ListQuery(sort=Sort("number"), limit=1000, after=page.next_cursor)
+    if args.json:
+        out = [{"number": r["number"], "status": r["effective_status"], "buyer": r["buyer"],
+                "total_rial": r["total_rial"], "issued": r["issue_date"].isoformat()}
+               for r in rows]
+        _say(json.dumps(out, ensure_ascii=False, indent=1))
+    else:
+        for r in rows:
+            total = format_money(r["total_rial"], unit, persian=False)
+            _say(f"{r['number']}\t{format_jalali(r['issue_date'], persian=False)}\t"
+                 f"{r['effective_status']}\t{total}\t{r['buyer'] or ''}")
+        if not rows:
+            print("no proformas", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_proforma_pdf(args: argparse.Namespace) -> int:
+    from crm_desktop.core import Core
+    from crm_desktop.domain.errors import NotFoundError, ValidationError
+    from crm_desktop.export.pdf.proforma import render_proforma
+
+    with Core.open(_db_path(args), create=False) as core:
+        try:
+            pid = core.proformas.find_by_number(args.number)
+        except ValidationError:
+            raise UsageError(f"{args.number!r} is not a proforma number "
+                             "(it looks like 1405-0001)") from None
+        except NotFoundError:
+            raise UsageError(f"no proforma numbered {args.number} in {_db_path(args)} "
+                             "(see 'crm-desktop proforma list')") from None
+        proforma = core.proformas.get(pid)
+        totals = core.proformas.totals(pid)
+        company = core.settings.company()
+        unit = args.unit or core.settings.display_unit
+    dest = Path(args.file)
+    try:
+        render_proforma(proforma, totals, company, unit, dest)
+    except OSError as exc:
+        raise UsageError(f"cannot write {dest}: {exc.strerror or exc}") from None
+    _say(f"proforma {proforma['number']} written: {dest}")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """The program's window on the default, the demo or the given database."""
     from crm_desktop.app import run_gui
@@ -193,6 +253,22 @@ def build_parser() -> Parser:
     p = sub.add_parser("restore", parents=[common], help="replace the database with a backup")
     p.add_argument("src", metavar="SRC")
     p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("proforma", help="list proformas, print one as a PDF")
+    p.set_defaults(func=lambda _args: p.error("a proforma command is required (list or pdf)"))
+    proforma = p.add_subparsers(title="proforma commands", metavar="COMMAND",
+                                parser_class=Parser)
+    q = proforma.add_parser("list", parents=[common],
+                            help="every proforma: number, status, buyer, total, issue date")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_proforma_list)
+    q = proforma.add_parser("pdf", parents=[common], help="write proforma NUMBER as a PDF")
+    q.add_argument("number", metavar="NUMBER", help="as 'proforma list' prints it, e.g. "
+                   "1405-0001 (Persian digits too)")
+    q.add_argument("file", metavar="FILE")
+    q.add_argument("--unit", choices=("rial", "toman"), default=None,
+                   help="money unit (default: the one chosen in Settings)")
+    q.set_defaults(func=cmd_proforma_pdf)
     return parser
 
 

@@ -299,6 +299,87 @@
     </message>
 </context>
 <context>
+    <name>CompanyProfileDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/company_profile_dialog.py" line="91"/>
+        <source>Company profile</source>
+        <translation>مشخصات کسب‌وکار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/company_profile_dialog.py" line="95"/>
+        <source>Business name</source>
+        <translation>نام کسب‌وکار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/company_profile_dialog.py" line="96"/>
+        <source>National ID (legal entity)</source>
+        <translation>شناسه ملی (شخص حقوقی)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/company_profile_dialog.py" line="97"/>
+        <source>Economic code</source>
+        <translation>کد اقتصادی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/company_profile_dialog.py" line="98"/>
+        <source>Address</source>
+        <translation>نشانی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/company_profile_dialog.py" line="99"/>
+        <source>Postal code</source>
+        <translation>کد پستی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/company_profile_dialog.py" line="100"/>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/company_profile_dialog.py" line="101"/>
+        <source>E-mail</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/company_profile_dialog.py" line="102"/>
+        <source>Website</source>
+        <translation>وب‌سایت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/company_profile_dialog.py" line="103"/>
+        <source>Logo</source>
+        <translation>نشان (لوگو)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/company_profile_dialog.py" line="103"/>
+        <source>Choose a picture…</source>
+        <translation>انتخاب تصویر…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/company_profile_dialog.py" line="104"/>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/company_profile_dialog.py" line="105"/>
+        <source>VAT rate (percent)</source>
+        <translation>نرخ مالیات بر ارزش افزوده (درصد)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactBinding</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="57"/>
+        <source>No person</source>
+        <translation>بدون مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="58"/>
+        <source>(none)</source>
+        <translation>(ندارد)</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="55"/>
@@ -449,122 +530,127 @@
 <context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
         <source>Choose a contact in the list to see their details and history here.</source>
         <translation>یک مخاطب را از فهرست انتخاب کنید تا جزئیات و سوابق او در اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="57"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="62"/>
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="57"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="62"/>
         <source>Add a note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="58"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="63"/>
         <source>Add a task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="58"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="63"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="59"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="64"/>
         <source>New ticket</source>
         <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="71"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="64"/>
+        <source>New proforma</source>
+        <translation>پیش‌فاکتور جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="76"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="71"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="76"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="72"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="77"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="72"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="77"/>
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="73"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="78"/>
         <source>Birthday</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="73"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="78"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="74"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="79"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="74"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="79"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="75"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="80"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="75"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="80"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="76"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="81"/>
         <source>How they found us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="76"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="81"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="77"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="82"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="92"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="97"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="146"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="152"/>
         <source>No history yet: calls, notes, deals, proformas and tickets will appear here.</source>
         <translation>هنوز سابقه‌ای ثبت نشده است؛ تماس‌ها، یادداشت‌ها، معامله‌ها، پیش‌فاکتورها و تیکت‌ها در اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="160"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="166"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="162"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="168"/>
         <source>Proforma</source>
         <translation>پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="164"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="170"/>
         <source>Ticket</source>
         <translation>تیکت</translation>
     </message>
@@ -615,44 +701,44 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="46"/>
         <source>Search name, mobile, e-mail or national code (Ctrl+F)</source>
         <translation>جستجوی نام، موبایل، ایمیل یا کد ملی (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="32"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="34"/>
         <source>All stages</source>
         <translation>همه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="34"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="36"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="38"/>
         <source>All tags</source>
         <translation>همه برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="38"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="40"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="45"/>
         <source>New contact</source>
         <translation>مخاطب جدید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="56"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="59"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="70"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="73"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -663,6 +749,90 @@
         <location filename="../crm_desktop/ui/controller.py" line="42"/>
         <source>This database cannot be opened:</source>
         <translation>این پایگاه داده را نمی‌توان باز کرد:</translation>
+    </message>
+</context>
+<context>
+    <name>DealCard</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="151"/>
+        <source>Close: {date}</source>
+        <extracomment>what a dragged card carries: the deal id as ASCII digits cards a &quot;show more&quot; click adds to a column the lost reason to put back when the deal came from a lost stage</extracomment>
+        <translation>بستن: {date}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="155"/>
+        <source>%Ln day(s) in stage</source>
+        <translation>
+            <numerusform>%Ln روز در این مرحله</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="162"/>
+        <source>Overdue: expected to close on {date} and still open</source>
+        <translation>عقب افتاده: قرار بود {date} بسته شود و هنوز باز است</translation>
+    </message>
+</context>
+<context>
+    <name>DealDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="85"/>
+        <source>New deal</source>
+        <translation>معامله جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="85"/>
+        <source>Edit deal</source>
+        <translation>ویرایش معامله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="107"/>
+        <source>(none)</source>
+        <translation>(ندارد)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="108"/>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="109"/>
+        <source>Person</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="110"/>
+        <source>Company</source>
+        <translation>شرکت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="112"/>
+        <source>Amount</source>
+        <translation>مبلغ</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="117"/>
+        <source>Stage</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="118"/>
+        <source>Expected close</source>
+        <translation>تاریخ پیش‌بینی بستن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="119"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="122"/>
+        <source>Source campaign</source>
+        <translation>کمپین منبع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="124"/>
+        <source>Notes</source>
+        <translation>یادداشت‌ها</translation>
     </message>
 </context>
 <context>
@@ -742,196 +912,274 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="20"/>
+        <location filename="../crm_desktop/ui/labels.py" line="21"/>
         <source>Lead</source>
         <translation>سرنخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="21"/>
+        <location filename="../crm_desktop/ui/labels.py" line="22"/>
         <source>Prospect</source>
         <translation>مشتری بالقوه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="22"/>
+        <location filename="../crm_desktop/ui/labels.py" line="23"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="23"/>
+        <location filename="../crm_desktop/ui/labels.py" line="24"/>
         <source>Loyal customer</source>
         <translation>مشتری وفادار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="24"/>
+        <location filename="../crm_desktop/ui/labels.py" line="25"/>
         <source>Lost customer</source>
         <translation>مشتری ازدست‌رفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="30"/>
+        <location filename="../crm_desktop/ui/labels.py" line="31"/>
         <source>Not specified</source>
         <translation>نامشخص</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="31"/>
+        <location filename="../crm_desktop/ui/labels.py" line="32"/>
         <source>Female</source>
         <translation>زن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="32"/>
+        <location filename="../crm_desktop/ui/labels.py" line="33"/>
         <source>Male</source>
         <translation>مرد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="38"/>
+        <location filename="../crm_desktop/ui/labels.py" line="39"/>
         <source>Walked in</source>
         <translation>مراجعه حضوری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="39"/>
+        <location filename="../crm_desktop/ui/labels.py" line="40"/>
         <source>Referral</source>
         <translation>معرفی دیگران</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="40"/>
+        <location filename="../crm_desktop/ui/labels.py" line="41"/>
         <source>Phone call</source>
         <translation>تماس تلفنی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="41"/>
+        <location filename="../crm_desktop/ui/labels.py" line="42"/>
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="42"/>
+        <location filename="../crm_desktop/ui/labels.py" line="43"/>
         <source>Instagram</source>
         <translation>اینستاگرام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="43"/>
+        <location filename="../crm_desktop/ui/labels.py" line="44"/>
         <source>Other social media</source>
         <translation>سایر شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="44"/>
+        <location filename="../crm_desktop/ui/labels.py" line="45"/>
         <source>Exhibition</source>
         <translation>نمایشگاه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="45"/>
+        <location filename="../crm_desktop/ui/labels.py" line="46"/>
         <source>Campaign</source>
         <translation>کمپین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="46"/>
+        <location filename="../crm_desktop/ui/labels.py" line="47"/>
         <source>Other</source>
         <translation>سایر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="52"/>
+        <location filename="../crm_desktop/ui/labels.py" line="53"/>
         <source>Call</source>
         <translation>تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="53"/>
+        <location filename="../crm_desktop/ui/labels.py" line="54"/>
         <source>Meeting</source>
         <translation>جلسه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="54"/>
+        <location filename="../crm_desktop/ui/labels.py" line="55"/>
         <source>Task</source>
         <translation>وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="55"/>
+        <location filename="../crm_desktop/ui/labels.py" line="56"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="56"/>
+        <location filename="../crm_desktop/ui/labels.py" line="57"/>
         <source>SMS</source>
         <translation>پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="57"/>
+        <location filename="../crm_desktop/ui/labels.py" line="58"/>
         <source>Letter</source>
         <translation>نامه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="58"/>
+        <location filename="../crm_desktop/ui/labels.py" line="59"/>
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="64"/>
+        <location filename="../crm_desktop/ui/labels.py" line="65"/>
+        <source>Draft</source>
+        <translation>پیش‌نویس</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="66"/>
+        <source>Sent</source>
+        <translation>ارسال‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="67"/>
+        <source>Accepted</source>
+        <translation>پذیرفته‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="68"/>
+        <source>Rejected</source>
+        <translation>ردشده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="69"/>
+        <source>Expired</source>
+        <translation>منقضی‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="75"/>
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="65"/>
+        <location filename="../crm_desktop/ui/labels.py" line="76"/>
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="66"/>
+        <location filename="../crm_desktop/ui/labels.py" line="77"/>
         <source>Waiting for customer</source>
         <translation>در انتظار مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="67"/>
+        <location filename="../crm_desktop/ui/labels.py" line="78"/>
         <source>Resolved</source>
         <translation>حل‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="68"/>
+        <location filename="../crm_desktop/ui/labels.py" line="79"/>
         <source>Closed</source>
         <translation>بسته‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="74"/>
+        <location filename="../crm_desktop/ui/labels.py" line="85"/>
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="75"/>
+        <location filename="../crm_desktop/ui/labels.py" line="86"/>
         <source>Request</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="76"/>
+        <location filename="../crm_desktop/ui/labels.py" line="87"/>
         <source>Question</source>
         <translation>پرسش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="77"/>
+        <location filename="../crm_desktop/ui/labels.py" line="88"/>
         <source>Technical</source>
         <translation>فنی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="83"/>
+        <location filename="../crm_desktop/ui/labels.py" line="94"/>
         <source>Low</source>
         <translation>پایین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="84"/>
+        <location filename="../crm_desktop/ui/labels.py" line="95"/>
         <source>Normal</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="85"/>
+        <location filename="../crm_desktop/ui/labels.py" line="96"/>
         <source>High</source>
         <translation>بالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="86"/>
+        <location filename="../crm_desktop/ui/labels.py" line="97"/>
         <source>Urgent</source>
         <translation>فوری</translation>
+    </message>
+</context>
+<context>
+    <name>LostReasonDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="150"/>
+        <source>Deal lost</source>
+        <translation>معامله از دست رفت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="154"/>
+        <source>Price too high</source>
+        <translation>قیمت بالا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="154"/>
+        <source>Chose a competitor</source>
+        <translation>رقیب را انتخاب کرد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
+        <source>No budget</source>
+        <translation>بودجه ندارد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
+        <source>Changed their mind</source>
+        <translation>منصرف شد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
+        <source>No answer</source>
+        <translation>پاسخ نداد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="160"/>
+        <source>Or write the reason</source>
+        <translation>یا دلیل را بنویسید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="164"/>
+        <source>Mark as lost</source>
+        <translation>ثبت به‌عنوان ناموفق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="165"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="169"/>
+        <source>Why was this deal lost?</source>
+        <translation>چرا این معامله از دست رفت؟</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="50"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="278"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="280"/>
         <source>crm-desktop</source>
         <translation>crm-desktop</translation>
     </message>
@@ -946,204 +1194,194 @@
         <translation>پایگاه داده:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="108"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="110"/>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="109"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="111"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="110"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="112"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="111"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="113"/>
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="111"/>
-        <source>Sales pipeline</source>
-        <translation>قیف فروش</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="112"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="114"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="112"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="114"/>
         <source>Activities and appointments</source>
         <translation>فعالیت‌ها و قرارهای ملاقات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="113"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="115"/>
         <source>Campaigns</source>
         <translation>کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="114"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="116"/>
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="114"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="116"/>
         <source>Support tickets</source>
         <translation>تیکت‌های پشتیبانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="115"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="117"/>
         <source>Products</source>
         <translation>کالاها و خدمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="115"/>
-        <source>Products and services</source>
-        <translation>کالاها و خدمات</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="116"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="118"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="117"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="119"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="170"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="172"/>
         <source>&amp;File</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="171"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="173"/>
         <source>New database…</source>
         <translation>پایگاه داده جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="173"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="175"/>
         <source>Open database…</source>
         <translation>باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="176"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="178"/>
         <source>Back up…</source>
         <translation>پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="177"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="179"/>
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="180"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="182"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="182"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="184"/>
         <source>&amp;Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="183"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="185"/>
         <source>New record</source>
         <translation>مورد جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="185"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="187"/>
         <source>Find in this list</source>
         <translation>جستجو در این فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="187"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="189"/>
         <source>Search everything</source>
         <translation>جستجو در همه‌جا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="190"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="192"/>
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="191"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="193"/>
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="196"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="198"/>
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="197"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="275"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="199"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="277"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="212"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="214"/>
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="215"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="217"/>
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="221"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="223"/>
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="227"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="229"/>
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="235"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="237"/>
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="242"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="244"/>
         <source>The backup was saved:</source>
         <translation>پشتیبان ذخیره شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="243"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="245"/>
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="246"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="248"/>
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="250"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="262"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="252"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="264"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="251"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="253"/>
         <source>Replace everything in this database with the backup? A copy of the current database is kept beside it.</source>
         <translation>همه اطلاعات این پایگاه داده با پشتیبان جایگزین شود؟ یک نسخه از پایگاه داده فعلی در کنار آن نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="261"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="263"/>
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="270"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="272"/>
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -1152,12 +1390,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="293"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="295"/>
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="294"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="296"/>
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>
@@ -1189,6 +1427,29 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="33"/>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="34"/>
+        <source>Print…</source>
+        <translation>چاپ…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="37"/>
+        <source>Save as PDF…</source>
+        <translation>ذخیره به‌صورت PDF…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="49"/>
+        <source>Save as PDF</source>
+        <translation>ذخیره به‌صورت PDF</translation>
+    </message>
+</context>
+<context>
     <name>PhoneEdit</name>
     <message>
         <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="158"/>
@@ -1212,11 +1473,455 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>PipelineView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="352"/>
+        <source>New deal</source>
+        <translation>معامله جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="359"/>
+        <source>All dates</source>
+        <translation>همه تاریخ‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="359"/>
+        <source>This month</source>
+        <translation>این ماه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="360"/>
+        <source>This quarter</source>
+        <translation>این فصل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="360"/>
+        <source>This year</source>
+        <translation>امسال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="364"/>
+        <source>Search deals (Ctrl+F)</source>
+        <translation>جستجوی معامله‌ها (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="370"/>
+        <source>List</source>
+        <translation>فهرست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="371"/>
+        <source>Show the deals as a list</source>
+        <translation>نمایش معامله‌ها به‌صورت فهرست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="383"/>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>واگرد (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="444"/>
+        <source>All owners</source>
+        <translation>همه مسئولان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="488"/>
+        <source>Forecast: {amount}</source>
+        <translation>پیش‌بینی: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="491"/>
+        <source>Open deals expected to close in the chosen period, each counted at its stage&apos;s probability</source>
+        <translation>معامله‌های بازی که قرار است در این دوره بسته شوند، هر کدام به نسبت احتمال مرحله‌اش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="538"/>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="539"/>
+        <source>Person</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="540"/>
+        <source>Company</source>
+        <translation>شرکت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="541"/>
+        <source>Stage</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="542"/>
+        <source>Amount</source>
+        <translation>مبلغ</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="544"/>
+        <source>Expected close</source>
+        <translation>تاریخ پیش‌بینی بستن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="546"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="597"/>
+        <source>“{deal}” moved to {stage}.</source>
+        <translation>«{deal}» به {stage} منتقل شد.</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderView</name>
     <message>
         <location filename="../crm_desktop/ui/views/placeholder.py" line="26"/>
         <source>This section is on its way. Everything you record in contacts and companies will be here when it arrives.</source>
         <translation>این بخش به‌زودی اضافه می‌شود. هر آنچه در مخاطبان و شرکت‌ها ثبت می‌کنید، پس از آماده شدن این بخش در اینجا در دسترس خواهد بود.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="35"/>
+        <source>New product</source>
+        <translation>کالای جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="36"/>
+        <source>Edit product</source>
+        <translation>ویرایش کالا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="46"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="47"/>
+        <source>Product code</source>
+        <translation>کد کالا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="48"/>
+        <source>Unit</source>
+        <translation>واحد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="49"/>
+        <source>e.g. piece, box, hour</source>
+        <translation>مثلاً عدد، جعبه، ساعت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="50"/>
+        <source>Unit price</source>
+        <translation>قیمت واحد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="52"/>
+        <source>Tax</source>
+        <translation>مالیات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="53"/>
+        <source>Subject to VAT</source>
+        <translation>مشمول مالیات بر ارزش افزوده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="55"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="56"/>
+        <source>Active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="58"/>
+        <source>Description</source>
+        <translation>شرح</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPanel</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="32"/>
+        <source>Choose a product in the list to see its details here.</source>
+        <translation>برای دیدن جزئیات یک کالا، آن را در فهرست انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="54"/>
+        <source>Product code</source>
+        <translation>کد کالا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="54"/>
+        <source>Unit</source>
+        <translation>واحد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="55"/>
+        <source>Unit price</source>
+        <translation>قیمت واحد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="55"/>
+        <source>Subject to VAT</source>
+        <translation>مشمول مالیات بر ارزش افزوده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="56"/>
+        <source>Active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="56"/>
+        <source>Description</source>
+        <translation>شرح</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/products_model.py" line="18"/>
+        <source>Yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/products_model.py" line="19"/>
+        <source>No</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/products_model.py" line="25"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/products_model.py" line="28"/>
+        <source>Product code</source>
+        <translation>کد کالا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/products_model.py" line="32"/>
+        <source>Unit</source>
+        <translation>واحد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/products_model.py" line="35"/>
+        <source>Unit price</source>
+        <translation>قیمت واحد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/products_model.py" line="41"/>
+        <source>Taxable</source>
+        <translation>مشمول مالیات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/products_model.py" line="47"/>
+        <source>Active</source>
+        <translation>فعال</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/products.py" line="32"/>
+        <source>Active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/products.py" line="32"/>
+        <source>Inactive</source>
+        <translation>غیرفعال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/products.py" line="33"/>
+        <source>Taxable</source>
+        <translation>مشمول مالیات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/products.py" line="33"/>
+        <source>Not taxable</source>
+        <translation>معاف از مالیات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/products.py" line="35"/>
+        <source>Active and inactive</source>
+        <translation>فعال و غیرفعال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/products.py" line="37"/>
+        <source>Taxable or not</source>
+        <translation>مشمول و معاف از مالیات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/products.py" line="44"/>
+        <source>New product</source>
+        <translation>کالای جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/products.py" line="45"/>
+        <source>Search name or product code (Ctrl+F)</source>
+        <translation>جستجوی نام یا کد کالا (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/products.py" line="53"/>
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>%Ln کالا</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/products.py" line="71"/>
+        <source>Deactivate {name}? It stays on the proformas that already list it, and you can make it active again in its form.</source>
+        <translation>{name} غیرفعال شود؟ در پیش‌فاکتورهایی که آن را دارند باقی می‌ماند و می‌توانید در فرم آن دوباره فعالش کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/products.py" line="87"/>
+        <source>Deactivate product</source>
+        <translation>غیرفعال کردن کالا</translation>
+    </message>
+</context>
+<context>
+    <name>ProformaDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="62"/>
+        <source>New proforma</source>
+        <translation>پیش‌فاکتور جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="63"/>
+        <source>Edit proforma</source>
+        <translation>ویرایش پیش‌فاکتور</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="67"/>
+        <source>Buyer</source>
+        <translation>خریدار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="68"/>
+        <source>Issue date</source>
+        <translation>تاریخ صدور</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="69"/>
+        <source>Valid until</source>
+        <translation>معتبر تا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="70"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="72"/>
+        <source>VAT rate (percent)</source>
+        <translation>نرخ مالیات بر ارزش افزوده (درصد)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="73"/>
+        <source>Notes</source>
+        <translation>یادداشت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="89"/>
+        <source>Add product</source>
+        <translation>افزودن کالا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="92"/>
+        <source>Add a free line</source>
+        <translation>افزودن ردیف آزاد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="95"/>
+        <source>Remove line</source>
+        <translation>حذف ردیف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="107"/>
+        <source>Lines</source>
+        <translation>ردیف‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="111"/>
+        <source>Totals</source>
+        <translation>جمع‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="113"/>
+        <source>Save as PDF…</source>
+        <translation>ذخیره به‌صورت PDF…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="117"/>
+        <source>Preview</source>
+        <translation>پیش‌نمایش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="178"/>
+        <source>Subtotal: {amount}</source>
+        <translation>جمع: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="179"/>
+        <source>Discount: {amount}</source>
+        <translation>تخفیف: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="180"/>
+        <source>VAT: {amount}</source>
+        <translation>مالیات بر ارزش افزوده: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="181"/>
+        <source>Total: {amount}</source>
+        <translation>جمع کل: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="225"/>
+        <source>Save the proforma as PDF</source>
+        <translation>ذخیره پیش‌فاکتور به‌صورت PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ProformaLines</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/proforma_lines_model.py" line="28"/>
+        <source>Description</source>
+        <extracomment>the lines changed (totals must be computed again)</extracomment>
+        <translation>شرح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/proforma_lines_model.py" line="29"/>
+        <source>Quantity</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/proforma_lines_model.py" line="30"/>
+        <source>Unit</source>
+        <translation>واحد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/proforma_lines_model.py" line="31"/>
+        <source>Unit price</source>
+        <translation>قیمت واحد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/proforma_lines_model.py" line="32"/>
+        <source>Discount</source>
+        <translation>تخفیف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/proforma_lines_model.py" line="33"/>
+        <source>Taxable</source>
+        <translation>مشمول مالیات</translation>
     </message>
 </context>
 <context>
@@ -1261,34 +1966,91 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="21"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="23"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="39"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="41"/>
         <source>Rial</source>
         <translation>ریال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="42"/>
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="48"/>
+        <source>Edit the company profile…</source>
+        <translation>ویرایش مشخصات کسب‌وکار…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="53"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="55"/>
         <source>Show amounts in</source>
         <translation>واحد نمایش مبلغ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="63"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="56"/>
+        <source>Your business</source>
+        <translation>کسب‌وکار شما</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="70"/>
+        <source>(no name yet: it is printed on proformas)</source>
+        <translation>(هنوز نامی ثبت نشده است؛ این نام روی پیش‌فاکتورها چاپ می‌شود)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="72"/>
+        <source>VAT rate: {rate}%</source>
+        <translation>نرخ مالیات بر ارزش افزوده: ٪{rate}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="81"/>
         <source>The new language is used the next time you start the program.</source>
         <translation>زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.</translation>
+    </message>
+</context>
+<context>
+    <name>StageColumn</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="251"/>
+        <source>Drop a deal here to mark it won</source>
+        <translation>برای ثبت موفقیت، معامله را اینجا رها کنید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="252"/>
+        <source>Drop a deal here to mark it lost</source>
+        <translation>برای ثبت عدم موفقیت، معامله را اینجا رها کنید</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="272"/>
+        <source>%Ln deal(s)</source>
+        <translation>
+            <numerusform>%Ln معامله</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="273"/>
+        <source>Total: {amount}</source>
+        <translation>جمع کل: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="275"/>
+        <source>Weighted: {amount}</source>
+        <translation>وزنی: {amount}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="286"/>
+        <source>Show more (%Ln not shown)</source>
+        <translation>
+            <numerusform>بیشتر (%Ln مورد دیگر)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

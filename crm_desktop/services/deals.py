@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, ClassVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
@@ -177,3 +180,121 @@ class DealService(EntityService[m.Deal]):
         )
         with self.db.read() as session:
             return [dict(r._mapping) for r in session.execute(q)]
+
+    def _apply_filter(self, q: Select[Any], key: str, value: Any) -> Select[Any]:
+        # the pipeline's list mode shares the board's period: expected close in [from, to)
+        if key == "close_from":
+            return q.where(m.Deal.expected_close >= value)
+        if key == "close_to":
+            return q.where(m.Deal.expected_close < value)
+        return super()._apply_filter(q, key, value)
+
+    # -- the board ------------------------------------------------------------------------
+    def board(self, filters: Mapping[str, Any] | None = None, *, cap: int = 0,
+              caps: Mapping[int, int] | None = None) -> dict[int, BoardColumn]:
+        """Open deals by stage, in stage order (every open stage has a column, maybe empty).
+
+        `filters`: owner_id, close_from / close_to (expected close in [from, to)), text
+        (the list's full-text search). Each column holds its first `cap` cards (default
+        BOARD_CAP; `caps` overrides it per stage id, for "show more") ordered by expected
+        close, undated last; count, total and weighted total cover the whole column. One
+        statement: the totals are a GROUP BY, the cap a ROW_NUMBER over the filtered ids."""
+        filters = filters or {}
+        cap = cap or BOARD_CAP
+        d, s = m.Deal, m.PipelineStage
+        base = _board_where(select(d.id, d.stage_id).join(s, s.id == d.stage_id), filters)
+        if str(filters.get("text") or "").strip():
+            base = self._apply_text(base, str(filters["text"]))
+        totals = (
+            base.with_only_columns(
+                d.stage_id, func.count().label("n"),
+                func.coalesce(func.sum(d.amount_rial), 0).label("total"),
+                func.coalesce(func.sum(_weighted()), 0).label("weighted"),
+            ).group_by(d.stage_id).subquery("totals")
+        )
+        ranked = base.add_columns(
+            func.row_number().over(
+                partition_by=d.stage_id,
+                order_by=(d.expected_close.is_(None), d.expected_close, d.id),
+            ).label("rn"),
+        ).subquery("ranked")
+        limit: Any = cap
+        if caps:
+            limit = case(dict(caps), value=ranked.c.stage_id, else_=cap)
+        cards = (
+            self._list_columns
+            .add_columns(totals.c.n, totals.c.total, totals.c.weighted)
+            .join(ranked, ranked.c.id == d.id)
+            .join(totals, totals.c.stage_id == d.stage_id)
+            .where(ranked.c.rn <= limit)
+            .order_by(s.position, ranked.c.rn)
+        )
+        with self.db.read() as session:
+            stages = session.execute(
+                select(s.id).where(s.outcome == m.STAGE_OPEN).order_by(s.position)
+            ).scalars().all()
+            result = session.connection().execute(cards)
+            keys = list(result.keys())
+            rows = [dict(zip(keys, r, strict=True)) for r in result.all()]
+        columns = {sid: BoardColumn() for sid in stages}
+        for row in rows:
+            column = columns.get(row["stage_id"])
+            if column is None:  # pragma: no cover - the stage closed meanwhile
+                continue
+            column.count = int(row.pop("n"))
+            column.total = int(row.pop("total"))
+            column.weighted = int(row.pop("weighted"))
+            column.rows.append(row)
+        return columns
+
+    def forecast(self, start: date | None, end: date | None, *,
+                 owner_id: int | None = None) -> int:
+        """Weighted total (amount x probability / 100 per deal) of the open deals expected
+        to close in [start, end); None leaves that side open."""
+        d, s = m.Deal, m.PipelineStage
+        q = _board_where(
+            select(func.coalesce(func.sum(_weighted()), 0)).select_from(d)
+            .join(s, s.id == d.stage_id),
+            {"owner_id": owner_id, "close_from": start, "close_to": end},
+        )
+        with self.db.read() as session:
+            return int(session.execute(q).scalar_one())
+
+
+# -- the board ----------------------------------------------------------------------------
+#: cards a board column shows before "show more"
+BOARD_CAP = 50
+
+
+@dataclass
+class BoardColumn:
+    """One stage of the board: its first cards (by expected close) and the whole column's
+    count, total and weighted total (amount x probability / 100 per deal, integer Rials)."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    count: int = 0
+    total: int = 0
+    weighted: int = 0
+
+    @property
+    def more(self) -> int:
+        """Cards the cap left out."""
+        return max(0, self.count - len(self.rows))
+
+
+def _board_where(q: Select[Any], filters: Mapping[str, Any]) -> Select[Any]:
+    """The open, live deals the board's filters select (q must join the stage)."""
+    d = m.Deal
+    q = q.where(d.deleted_at.is_(None), m.PipelineStage.outcome == m.STAGE_OPEN)
+    if filters.get("owner_id") is not None:
+        q = q.where(d.owner_id == filters["owner_id"])
+    if filters.get("close_from") is not None:
+        q = q.where(d.expected_close >= filters["close_from"])
+    if filters.get("close_to") is not None:
+        q = q.where(d.expected_close < filters["close_to"])
+    return q
+
+
+def _weighted() -> Any:
+    # per deal, integer division: a sum of amount x probability could overflow 64 bits
+    return m.Deal.amount_rial * m.PipelineStage.probability // 100

@@ -1,12 +1,16 @@
 """Proforma invoices: a header and its lines, numbered per Jalali year (1405-0001).
 
-Totals, discounts and VAT amounts are not computed here (that arithmetic lives elsewhere);
-this service stores and validates what they are computed from.
+The arithmetic (line amounts, discounts, VAT, totals) lives in `proforma_totals`; this
+service stores and validates what it is computed from, and hands out its results
+(`totals`, `total_rial` in list rows). A draft or sent proforma past its `valid_until`
+shows as "expired" (`effective_status`) while its stored status stays as it was.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -19,7 +23,8 @@ from crm_desktop.domain.enums import DiscountKind, ProformaStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.numbers import parse_proforma_number, proforma_number
 from crm_desktop.services import fields as f
-from crm_desktop.services.base import EntityService
+from crm_desktop.services.base import EntityService, ListQuery, Page
+from crm_desktop.services.proforma_totals import Totals, compute
 from crm_desktop.services.settings import SettingsService
 from crm_desktop.text.jalali import jalali_year
 from crm_desktop.text.normalize import clean_text
@@ -55,6 +60,23 @@ LINE_FIELDS: dict[str, f.Field] = {
     "discount_value": f.Field(_as_given),
     "taxable": f.Field(f.boolean),
 }
+
+
+_FIRST_PAGE = ListQuery()
+#: stored statuses that turn into "expired" once valid_until has passed
+_EXPIRING = frozenset({ProformaStatus.DRAFT.value, ProformaStatus.SENT.value})
+
+
+def effective_status(row: Mapping[str, Any], today: date | None = None) -> str:
+    """The status to show: a draft or sent proforma whose `valid_until` is before `today`
+    is "expired"; otherwise the stored status. The stored status is never changed."""
+    status = str(row["status"])
+    valid_until = row.get("valid_until")
+    if today is None:
+        today = date.today()
+    if status in _EXPIRING and valid_until is not None and valid_until < today:
+        return ProformaStatus.EXPIRED.value
+    return status
 
 
 def _is_empty(value: Any) -> bool:
@@ -275,7 +297,76 @@ class ProformaService(EntityService[m.Proforma]):
             .order_by(m.ProformaLine.position, m.ProformaLine.id)
         )
         d["lines"] = [dict(r._mapping) for r in session.execute(q)]
+        d["effective_status"] = effective_status(d)
+        d["buyer_info"] = self._buyer_info(session, obj)
         return d
+
+    @staticmethod
+    def _buyer_info(session: Session, obj: Any) -> dict[str, str]:
+        """What a printed proforma says about the buyer: the company when there is one
+        (name, legal ID, economic code), else the contact (name, national code)."""
+        info = dict.fromkeys(("name", "national_id", "economic_code", "phone", "address",
+                              "postal_code"), "")
+        account = session.get(m.Account, obj.account_id) if obj.account_id else None
+        contact = session.get(m.Contact, obj.contact_id) if obj.contact_id else None
+        if contact is not None:
+            info.update(name=contact.full_name, national_id=contact.national_code or "",
+                        phone=contact.mobile or contact.phone or "",
+                        address=contact.address or "", postal_code=contact.postal_code or "")
+        if account is not None:
+            info.update(name=account.name, national_id=account.legal_id or "",
+                        economic_code=account.economic_code or "",
+                        phone=account.phone or info["phone"],
+                        address=account.address or info["address"],
+                        postal_code=account.postal_code or info["postal_code"])
+        return info
+
+    def totals(self, proforma_id: int) -> Totals:
+        """Line amounts, discounts, VAT and totals in whole Rials (see proforma_totals)."""
+        with self.db.read() as session:
+            obj = session.get(m.Proforma, proforma_id)
+            if obj is None:
+                raise NotFoundError(self.entity, proforma_id)
+            lines = self._lines_of(session, [proforma_id]).get(proforma_id, [])
+            return compute(lines, obj.vat_rate)
+
+    @staticmethod
+    def _lines_of(session: Session, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+        pl = m.ProformaLine
+        q = (
+            select(pl.proforma_id, pl.quantity, pl.unit_price_rial, pl.discount_kind,
+                   pl.discount_value, pl.taxable)
+            .where(pl.proforma_id.in_(list(ids)))
+            .order_by(pl.proforma_id, pl.position, pl.id)
+        )
+        out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for row in session.execute(q):
+            out[row.proforma_id].append(dict(row._mapping))
+        return out
+
+    def _with_totals(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Add `total_rial` and `effective_status` to list rows (one query per page)."""
+        if not rows or "total_rial" in rows[0]:
+            return rows
+        with self.db.read() as session:
+            lines = self._lines_of(session, [r["id"] for r in rows])
+        today = date.today()
+        for row in rows:
+            row["total_rial"] = compute(lines.get(row["id"], []), row["vat_rate"]).total_rial
+            row["effective_status"] = effective_status(row, today)
+        return rows
+
+    def list(self, query: ListQuery = _FIRST_PAGE) -> Page:
+        """Rows as in every list, plus `total_rial` and `effective_status`."""
+        page = super().list(query)
+        return replace(page, rows=self._with_totals(page.rows))
+
+    def window(self, query: ListQuery, offset: int, limit: int) -> Page:
+        page = super().window(query, offset, limit)
+        return replace(page, rows=self._with_totals(page.rows))
+
+    def ids(self, entity_ids: Sequence[int]) -> list[dict[str, Any]]:
+        return self._with_totals(super().ids(entity_ids))
 
     def get(self, entity_id: int, *, include_deleted: bool = False) -> dict[str, Any]:
         """The header as a dict with `number`, `buyer` and `lines` (in position order)."""

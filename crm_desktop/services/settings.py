@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from decimal import Decimal
 from typing import Any
@@ -17,6 +18,21 @@ from crm_desktop.text.money import MoneyUnit
 COMPANY_FIELDS = (
     "name", "legal_id", "economic_code", "address", "postal_code", "phone", "email", "website",
 )
+#: the seller's details printed on proformas
+COMPANY_SPECS: dict[str, f.Field] = {
+    "name": f.Field(f.text(200), empty=""),
+    "legal_id": f.Field(f.legal_id, empty=""),
+    "economic_code": f.Field(f.economic_code, empty=""),
+    "address": f.Field(f.multiline(500), empty=""),
+    "postal_code": f.Field(f.postal_code, empty=""),
+    "phone": f.Field(f.phone, empty=""),
+    "email": f.Field(f.email, empty=""),
+    "website": f.Field(f.text(200), empty=""),
+}
+#: a logo is a small picture; a larger file is refused rather than bloating the database
+MAX_LOGO_BYTES = 512 * 1024
+LOGO_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
 DEFAULTS: dict[str, Any] = {
     "vat_rate": "10",
     "display_unit": MoneyUnit.RIAL.value,
@@ -68,15 +84,19 @@ class SettingsService:
         return {**DEFAULTS["company"], **(self.get("company") or {})}
 
     def set_company(self, profile: dict[str, Any]) -> None:
-        specs = {
-            "name": f.Field(f.text(200), empty=""),
-            "legal_id": f.Field(f.legal_id, empty=""),
-            "economic_code": f.Field(f.economic_code, empty=""),
-            "address": f.Field(f.multiline(500), empty=""),
-            "postal_code": f.Field(f.postal_code, empty=""),
-            "phone": f.Field(f.phone, empty=""),
-            "email": f.Field(f.email, empty=""),
-            "website": f.Field(f.text(200), empty=""),
-        }
-        cleaned = f.clean(specs, profile, partial=True)
+        cleaned = f.clean(COMPANY_SPECS, profile, partial=True)
         self.set("company", {**self.company(), **cleaned})
+
+    def logo(self) -> bytes | None:
+        """The company logo (PNG or JPEG bytes), kept in the database so backups carry it."""
+        encoded = self.get("company_logo")
+        return base64.b64decode(encoded) if encoded else None
+
+    def set_logo(self, data: bytes | None) -> None:
+        if data is not None:
+            if len(data) > MAX_LOGO_BYTES:
+                raise ValidationError(
+                    FieldError("logo", "file.too_big", {"max": MAX_LOGO_BYTES // 1024}))
+            if not data.startswith(LOGO_MAGIC):
+                raise ValidationError(FieldError("logo", "file.image"))
+        self.set("company_logo", base64.b64encode(data).decode("ascii") if data else None)

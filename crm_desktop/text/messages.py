@@ -76,6 +76,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "valid_until": ("Valid until", "معتبر تا"),
     "kind": ("Kind", "نوع"),
     "date": ("Date", "تاریخ"),
+    "logo": ("Logo", "نشان (لوگو)"),
     "lost_reason": ("Reason for losing", "دلیل از دست رفتن"),
     "number": ("Number", "شماره"),
     "position": ("Order", "ترتیب"),
@@ -187,6 +188,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "email.invalid": (
         "enter an email address such as name@example.com",
         "یک نشانی ایمیل وارد کنید، مانند name@example.com",
+    ),
+    "file.too_big": (
+        "the file is too large, please choose one smaller than {max} KB",
+        "این پرونده بزرگ است، لطفاً پرونده‌ای کوچک‌تر از {max} کیلوبایت انتخاب کنید",
+    ),
+    "file.image": (
+        "please choose a PNG or JPEG picture",
+        "لطفاً یک تصویر PNG یا JPEG انتخاب کنید",
     ),
     "invalid": (
         "this value is not valid, please check it",

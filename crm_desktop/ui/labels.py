@@ -9,6 +9,7 @@ from crm_desktop.domain.enums import (
     ContactSource,
     Gender,
     LifecycleStage,
+    ProformaStatus,
     TicketCategory,
     TicketPriority,
     TicketStatus,
@@ -56,6 +57,16 @@ def activity_kinds() -> dict[str, str]:
         ActivityKind.SMS: QCoreApplication.translate("Labels", "SMS"),
         ActivityKind.LETTER: QCoreApplication.translate("Labels", "Letter"),
         ActivityKind.NOTE: QCoreApplication.translate("Labels", "Note"),
+    }
+
+
+def proforma_statuses() -> dict[str, str]:
+    return {
+        ProformaStatus.DRAFT: QCoreApplication.translate("Labels", "Draft"),
+        ProformaStatus.SENT: QCoreApplication.translate("Labels", "Sent"),
+        ProformaStatus.ACCEPTED: QCoreApplication.translate("Labels", "Accepted"),
+        ProformaStatus.REJECTED: QCoreApplication.translate("Labels", "Rejected"),
+        ProformaStatus.EXPIRED: QCoreApplication.translate("Labels", "Expired"),
     }
 
 

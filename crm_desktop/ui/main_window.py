@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
     def _section_list(self) -> list[tuple[str, str, ViewFactory]]:
         from crm_desktop.ui.views.companies import CompaniesView
         from crm_desktop.ui.views.contacts import ContactsView
+        from crm_desktop.ui.views.pipeline import PipelineView
+        from crm_desktop.ui.views.products import ProductsView
         from crm_desktop.ui.views.settings import SettingsView
 
         def soon(title: str) -> ViewFactory:
@@ -108,11 +110,11 @@ class MainWindow(QMainWindow):
             ("dashboard", self.tr("Dashboard"), soon(self.tr("Dashboard"))),
             ("contacts", self.tr("Contacts"), ContactsView),
             ("companies", self.tr("Companies"), CompaniesView),
-            ("pipeline", self.tr("Pipeline"), soon(self.tr("Sales pipeline"))),
+            ("pipeline", self.tr("Pipeline"), PipelineView),
             ("activities", self.tr("Activities"), soon(self.tr("Activities and appointments"))),
             ("campaigns", self.tr("Campaigns"), soon(self.tr("Campaigns"))),
             ("tickets", self.tr("Tickets"), soon(self.tr("Support tickets"))),
-            ("products", self.tr("Products"), soon(self.tr("Products and services"))),
+            ("products", self.tr("Products"), ProductsView),
             ("reports", self.tr("Reports"), soon(self.tr("Reports"))),
             ("settings", self.tr("Settings"), SettingsView),
         ]

@@ -9,6 +9,8 @@ CORE_MODULES = [
     "crm_desktop.core", "crm_desktop.cli", "crm_desktop.services.demo",
     "crm_desktop.services.maintenance", "crm_desktop.services.search",
     "crm_desktop.text.jalali", "crm_desktop.text.money", "crm_desktop.db.migrate",
+    "crm_desktop.export.pdf.proforma", "crm_desktop.text.words",
+    "crm_desktop.services.proforma_totals",
 ]
 
 

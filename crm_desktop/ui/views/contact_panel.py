@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -20,10 +20,15 @@ from crm_desktop.domain.errors import NotFoundError
 from crm_desktop.services.timeline import TimelineItem
 from crm_desktop.ui import display, labels
 
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
 
 class ContactPanel(QStackedWidget):
     # "call", "note", "task", "deal" or "ticket"
     action = Signal(str)
+    # a history item was opened: (kind, id) — "activity", "deal", "proforma", "ticket"
+    open_item = Signal(str, int)
     open_company = Signal(int)
 
     def __init__(self, core: Core, parent: QWidget | None = None):
@@ -56,7 +61,7 @@ class ContactPanel(QStackedWidget):
         for i, (key, text) in enumerate((
             ("call", self.tr("Log a call")), ("note", self.tr("Add a note")),
             ("task", self.tr("Add a task")), ("deal", self.tr("New deal")),
-            ("ticket", self.tr("New ticket")),
+            ("proforma", self.tr("New proforma")), ("ticket", self.tr("New ticket")),
         )):
             button = QPushButton(text)
             button.setObjectName(f"quick_{key}")
@@ -98,6 +103,7 @@ class ContactPanel(QStackedWidget):
         self.timeline_view.setModel(self.timeline)
         self.timeline_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.timeline_view.setWordWrap(True)
+        self.timeline_view.activated.connect(self._open_item)
         layout.addWidget(self.timeline_view, 1)
         self.addWidget(page)
 
@@ -165,4 +171,11 @@ class ContactPanel(QStackedWidget):
                         + labels.label(statuses, item.state))
             row = QStandardItem(f"{when}   {text}")
             row.setEditable(False)
+            row.setData(item.kind, KIND_ROLE)
+            row.setData(item.id, ID_ROLE)
             self.timeline.appendRow(row)
+
+    def _open_item(self, index: QModelIndex) -> None:
+        kind = index.data(KIND_ROLE)
+        if kind is not None:
+            self.open_item.emit(str(kind), int(index.data(ID_ROLE)))

@@ -11,6 +11,8 @@ from crm_desktop.core import Core
 from crm_desktop.ui import labels
 from crm_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from crm_desktop.ui.dialogs.contact_dialog import ContactDialog
+from crm_desktop.ui.dialogs.deal_dialog import DealDialog
+from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.contacts_model import contacts_model
 from crm_desktop.ui.ui_settings import UiSettings
@@ -50,6 +52,7 @@ class ContactsView(RecordListView):
         self.tag_filter = self.combos["tag"]
         self.owner_filter = self.combos["owner_id"]
         panel.action.connect(self._quick_action)
+        panel.open_item.connect(self._open_history_item)
         panel.open_company.connect(lambda cid: self.open_record.emit("companies", cid))
 
     def count_text(self, n: int) -> str:
@@ -74,7 +77,17 @@ class ContactsView(RecordListView):
         contact_id = self.panel.contact_id
         if contact_id is None:
             return
-        if action in ("deal", "ticket"):  # their sections are on their way
-            self.navigate.emit("pipeline" if action == "deal" else "tickets")
-            return
-        ActivityDialog.edit(self, self.core, self.ops, kind=action, contact_id=contact_id)
+        if action == "proforma":
+            ProformaDialog.edit(self, self.core, self.ops, contact_id=contact_id)
+        elif action == "deal":
+            DealDialog.edit(self, self.core, self.ops, contact_id=contact_id)
+        elif action == "ticket":  # its section is on its way
+            self.navigate.emit("tickets")
+        else:
+            ActivityDialog.edit(self, self.core, self.ops, kind=action, contact_id=contact_id)
+
+    def _open_history_item(self, kind: str, item_id: int) -> None:
+        if kind == "proforma":
+            ProformaDialog.edit(self, self.core, self.ops, item_id)
+        elif kind == "deal":
+            DealDialog.edit(self, self.core, self.ops, item_id)

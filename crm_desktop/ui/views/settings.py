@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from crm_desktop.core import Core
 from crm_desktop.text.money import MoneyUnit
+from crm_desktop.ui import display
+from crm_desktop.ui.dialogs.company_profile_dialog import CompanyProfileDialog
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
@@ -40,10 +42,19 @@ class SettingsView(BaseView):
         self.unit.addItem(self.tr("Toman"), MoneyUnit.TOMAN.value)
         self.unit.currentIndexChanged.connect(self._unit_changed)
 
+        self.company = QLabel()
+        self.company.setObjectName("companySummary")
+        self.company.setWordWrap(True)
+        edit_company = QPushButton(self.tr("Edit the company profile…"))
+        edit_company.setObjectName("editCompanyProfile")
+        edit_company.clicked.connect(self.edit_company)
+
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.language_note)
         form.addRow(self.tr("Show amounts in"), self.unit)
+        form.addRow(self.tr("Your business"), self.company)
+        form.addRow("", edit_company)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
@@ -55,6 +66,13 @@ class SettingsView(BaseView):
         self.unit.blockSignals(True)
         self.unit.setCurrentIndex(max(0, self.unit.findData(self.core.settings.display_unit)))
         self.unit.blockSignals(False)
+        profile = self.core.settings.company()
+        name = profile["name"] or self.tr("(no name yet: it is printed on proformas)")
+        vat = display.digits(format(self.core.settings.vat_rate.normalize(), "f"))
+        self.company.setText(name + "\n" + self.tr("VAT rate: {rate}%").replace("{rate}", vat))
+
+    def edit_company(self) -> None:
+        CompanyProfileDialog.edit(self, self.core, self.ops)
 
     def _language_changed(self) -> None:
         lang = self.language.currentData()

@@ -1,0 +1,245 @@
+"""The proforma editor: buyer, dates, status, lines from the catalogue or free text, live
+totals in exact Rials, and the PDF (preview inside the window, save, print)."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, ClassVar
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from crm_desktop.core import Core
+from crm_desktop.services import fields as f
+from crm_desktop.services.base import ListQuery, Sort
+from crm_desktop.services.proforma_totals import compute
+from crm_desktop.services.proformas import ProformaService
+from crm_desktop.ui import display, labels
+from crm_desktop.ui.dialogs.record_form import (
+    ChoiceBinding,
+    DateBinding,
+    NotesBinding,
+    RecordDialog,
+    TextBinding,
+    run_dialog,
+)
+from crm_desktop.ui.ops import Ops
+from crm_desktop.ui.qtmodels.proforma_lines_model import ProformaLinesModel
+
+VALID_DAYS = 7
+
+
+class ProformaDialog(RecordDialog):
+    specs: ClassVar = {
+        **{k: v for k, v in ProformaService.fields.items()
+           if k in ("issue_date", "valid_until", "status", "notes")},
+        "vat_rate": f.Field(f.decimal(0, 100), required=True),
+    }
+    changes: ClassVar = ("proformas", "deals")
+
+    def __init__(self, core: Core, ops: Ops, proforma_id: int | None = None, *,
+                 contact_id: int | None = None, account_id: int | None = None,
+                 deal_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("proformaDialog")
+        self.core = core
+        self.ops = ops
+        self.proforma_id = proforma_id
+        self.buyer = {"contact_id": contact_id, "account_id": account_id, "deal_id": deal_id}
+        self.unit = core.settings.display_unit
+        self.resize(900, 720)
+        self.setWindowTitle(self.tr("New proforma") if proforma_id is None
+                            else self.tr("Edit proforma"))
+
+        self.buyer_label = QLabel()
+        self.buyer_label.setObjectName("buyer")
+        self.form.addRow(self.tr("Buyer"), self.buyer_label)
+        self.add(self.tr("Issue date"), DateBinding("issue_date"))
+        self.add(self.tr("Valid until"), DateBinding("valid_until"))
+        self.add(self.tr("Status"), ChoiceBinding("status",
+                                                  list(labels.proforma_statuses().items())))
+        self.add(self.tr("VAT rate (percent)"), TextBinding("vat_rate", ltr=True))
+        self.add(self.tr("Notes"), NotesBinding("notes"))
+
+        self.lines = ProformaLinesModel(self.unit, self)
+        self.lines.edited.connect(self._update_totals)
+        self.table = QTableView()
+        self.table.setObjectName("proformaLines")
+        self.table.setModel(self.lines)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(220)
+        self.products = QComboBox()
+        self.products.setObjectName("productChoice")
+        self._products = {p["id"]: p for p in core.products.list(
+            ListQuery(filters={"active": True}, sort=Sort("name"), limit=1000)).rows}
+        for product in self._products.values():
+            self.products.addItem(product["name"], product["id"])
+        add_product = QPushButton(self.tr("Add product"))
+        add_product.setObjectName("addProduct")
+        add_product.clicked.connect(self.add_product_line)
+        add_free = QPushButton(self.tr("Add a free line"))
+        add_free.setObjectName("addFreeLine")
+        add_free.clicked.connect(lambda: self.lines.add_line({}))
+        remove = QPushButton(self.tr("Remove line"))
+        remove.setObjectName("removeLine")
+        remove.clicked.connect(self._remove_selected)
+        tools = QHBoxLayout()
+        tools.addWidget(self.products, 2)
+        tools.addWidget(add_product)
+        tools.addWidget(add_free)
+        tools.addWidget(remove)
+        tools.addStretch(1)
+        self.totals = QLabel()
+        self.totals.setObjectName("totals")
+        self.totals.setAlignment(display.value_alignment())
+        self.form.addRow(self.tr("Lines"), self.table)
+        tools_holder = QWidget()
+        tools_holder.setLayout(tools)
+        self.form.addRow("", tools_holder)
+        self.form.addRow(self.tr("Totals"), self.totals)
+
+        self.pdf_button = self.buttons.addButton(self.tr("Save as PDF…"),
+                                                 self.buttons.ButtonRole.ActionRole)
+        self.pdf_button.setObjectName("savePdf")
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.preview_button = self.buttons.addButton(self.tr("Preview"),
+                                                     self.buttons.ButtonRole.ActionRole)
+        self.preview_button.setObjectName("preview")
+        self.preview_button.clicked.connect(self.preview)
+
+        if proforma_id is not None:
+            current = core.proformas.get(proforma_id)
+            self.buyer = {k: current.get(k) for k in self.buyer}
+            values = dict(current)
+            values["vat_rate"] = display.digits(format(current["vat_rate"].normalize(), "f"))
+            self.set_values(values)
+            self.lines.set_lines(current["lines"])
+        else:
+            today = date.today()
+            self.set_values({"issue_date": today, "valid_until": today + timedelta(
+                days=VALID_DAYS), "status": "draft", "vat_rate": display.digits(
+                format(core.settings.vat_rate.normalize(), "f"))})
+        self.buyer_label.setText(self._buyer_name())
+        self._update_totals()
+
+    def _buyer_name(self) -> str:
+        if self.buyer["account_id"]:
+            return str(self.core.accounts.get(self.buyer["account_id"])["name"])
+        if self.buyer["contact_id"]:
+            return str(self.core.contacts.get(self.buyer["contact_id"])["full_name"])
+        if self.buyer["deal_id"]:
+            return str(self.core.deals.get(self.buyer["deal_id"])["title"])
+        return "—"
+
+    # -- lines and totals ---------------------------------------------------------------
+    def add_product_line(self) -> None:
+        product = self._products.get(self.products.currentData())
+        if product is None:
+            return
+        self.lines.add_line({"product_id": product["id"], "description": product["name"],
+                             "unit": product["unit"],
+                             "unit_price_rial": product["unit_price_rial"],
+                             "taxable": product["taxable"]})
+
+    def _remove_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.lines.remove_line(rows[0].row())
+
+    def vat_rate(self) -> Any:
+        try:
+            return f.decimal(0, 100)(self.bindings["vat_rate"].get())
+        except f.InvalidValue:
+            return None
+
+    def _update_totals(self) -> None:
+        rate = self.vat_rate()
+        if rate is None:
+            self.totals.setText("—")
+            return
+        t = compute(self.lines.lines, rate)
+
+        def money(rials: int) -> str:
+            return display.money(rials, self.unit)
+
+        self.totals.setText("\n".join((
+            self.tr("Subtotal: {amount}").replace("{amount}", money(t.subtotal_rial)),
+            self.tr("Discount: {amount}").replace("{amount}", money(t.discount_rial)),
+            self.tr("VAT: {amount}").replace("{amount}", money(t.vat_rial)),
+            self.tr("Total: {amount}").replace("{amount}", money(t.total_rial)),
+        )))
+        self.update_save()
+
+    def field_changed(self, name: str) -> None:
+        if name == "vat_rate":
+            self._update_totals()
+
+    # -- saving and the PDF -------------------------------------------------------------
+    def write(self, values: dict[str, Any]) -> int:
+        header = {**values, **{k: v for k, v in self.buyer.items() if v is not None}}
+        lines = [{k: v for k, v in line.items() if k not in ("id", "proforma_id", "position")}
+                 for line in self.lines.lines]
+        if self.proforma_id is None:
+            self.proforma_id = self.core.proformas.create(header, lines)
+        else:
+            self.core.proformas.update(self.proforma_id, header=values, lines=lines)
+        return self.proforma_id
+
+    def _saved(self) -> bool:
+        """Save first (a PDF always shows what is stored); False when refused."""
+        outcome = self.ops.run(self, lambda: self.write(self.values()), changes=self.changes,
+                               on_invalid=self.show_invalid)
+        if outcome.ok:
+            self.result_id = outcome.value
+        return outcome.ok
+
+    def render_pdf(self, path: Path) -> None:
+        from crm_desktop.export.pdf.proforma import render_proforma
+
+        assert self.proforma_id is not None
+        proforma = self.core.proformas.get(self.proforma_id)
+        logo_bytes = self.core.settings.logo()
+        logo = None
+        if logo_bytes:
+            logo = Path(tempfile.mkdtemp(prefix="crm-logo-")) / "logo.img"
+            logo.write_bytes(logo_bytes)
+        render_proforma(proforma, self.core.proformas.totals(self.proforma_id),
+                        self.core.settings.company(), self.unit, path, logo=logo)
+
+    def save_pdf(self) -> None:
+        if not self.is_valid() or not self._saved():
+            return
+        number = self.core.proformas.get(self.proforma_id)["number"]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the proforma as PDF"),
+                                              f"proforma-{number}.pdf", "PDF (*.pdf)")
+        if path:
+            self.ops.run(self, lambda: self.render_pdf(Path(path)))
+
+    def preview(self) -> None:
+        if not self.is_valid() or not self._saved():
+            return
+        from crm_desktop.ui.dialogs.pdf_preview import PdfPreview
+
+        path = Path(tempfile.mkdtemp(prefix="crm-proforma-")) / "proforma.pdf"
+        if self.ops.run(self, lambda: self.render_pdf(path)).ok:
+            PdfPreview.show_file(self, path, self.windowTitle())
+
+    @classmethod
+    def edit(cls, parent: QWidget | None, core: Core, ops: Ops, proforma_id: int | None = None,
+             **buyer: int | None) -> int | None:
+        dialog = cls(core, ops, proforma_id, parent=parent, **buyer)
+        run_dialog(dialog)
+        return dialog.result_id
+
