@@ -168,34 +168,34 @@
 <context>
     <name>CompaniesView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="39"/>
         <source>Search name, phone, national ID, e-mail or city (Ctrl+F)</source>
         <translation>جستجوی نام، تلفن، شناسه ملی، ایمیل یا شهر (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="29"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="31"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="31"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="33"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="38"/>
         <source>New company</source>
         <translation>شرکت جدید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/companies.py" line="48"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="59"/>
         <source>%Ln company(s)</source>
         <translation>
             <numerusform>%Ln شرکت</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="62"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="73"/>
         <source>Move {name} to the Trash? Its people and deals are kept. You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ مخاطبان و معامله‌های آن حذف نمی‌شوند. می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -203,97 +203,107 @@
 <context>
     <name>CompanyPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="48"/>
         <source>Choose a company in the list to see its details, people and deals here.</source>
         <translation>یک شرکت را از فهرست انتخاب کنید تا جزئیات، مخاطبان و معامله‌های آن در اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="66"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="67"/>
+        <source>New deal</source>
+        <translation>معامله جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="70"/>
+        <source>New proforma</source>
+        <translation>پیش‌فاکتور جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="84"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="66"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="84"/>
         <source>Fax</source>
         <translation>نمابر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="67"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="85"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="67"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="85"/>
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="68"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="86"/>
         <source>National ID (legal entity)</source>
         <translation>شناسه ملی (شخص حقوقی)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="69"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="87"/>
         <source>Economic code</source>
         <translation>کد اقتصادی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="70"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="88"/>
         <source>Registration number</source>
         <translation>شماره ثبت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="71"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="89"/>
         <source>Industry</source>
         <translation>صنعت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="71"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="89"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="72"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="90"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="72"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="90"/>
         <source>Postal code</source>
         <translation>کد پستی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="73"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="91"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="73"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="91"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="160"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="182"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="164"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="186"/>
         <source>No contacts yet: choose this company in a contact&apos;s form to link them.</source>
         <translation>هنوز مخاطبی به این شرکت وصل نشده است؛ برای وصل کردن، این شرکت را در فرم مخاطب انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="177"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="199"/>
         <source>Deals</source>
         <translation>معامله‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="181"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="203"/>
         <source>No deals yet.</source>
         <translation>هنوز معامله‌ای ثبت نشده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="191"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="213"/>
         <source>{what} ({n})</source>
         <translation>{what} ({n})</translation>
     </message>
@@ -754,20 +764,20 @@
 <context>
     <name>DealCard</name>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="151"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="152"/>
         <source>Close: {date}</source>
         <extracomment>what a dragged card carries: the deal id as ASCII digits cards a &quot;show more&quot; click adds to a column the lost reason to put back when the deal came from a lost stage</extracomment>
         <translation>بستن: {date}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="155"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="156"/>
         <source>%Ln day(s) in stage</source>
         <translation>
             <numerusform>%Ln روز در این مرحله</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="162"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="163"/>
         <source>Overdue: expected to close on {date} and still open</source>
         <translation>عقب افتاده: قرار بود {date} بسته شود و هنوز باز است</translation>
     </message>
@@ -833,6 +843,115 @@
         <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="124"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>DealPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69"/>
+        <source>Stage</source>
+        <extracomment>at most this many activities and proformas are listed the record id of a list entry (empty-state entries have none) a proforma entry&apos;s stored status tables whose change may alter what the page shows</extracomment>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69"/>
+        <source>Amount</source>
+        <translation>مبلغ</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <source>Contact</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <source>Company</source>
+        <translation>شرکت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <source>Expected close</source>
+        <translation>تاریخ پیش‌بینی بستن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="98"/>
+        <source>Stage history</source>
+        <translation>سابقه مراحل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
+        <source>Activities</source>
+        <translation>فعالیت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="101"/>
+        <source>Proformas</source>
+        <translation>پیش‌فاکتورها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="106"/>
+        <source>Edit</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="109"/>
+        <source>New proforma</source>
+        <translation>پیش‌فاکتور جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="112"/>
+        <source>Mark accepted and won</source>
+        <translation>ثبت پذیرش و موفقیت معامله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="115"/>
+        <source>Accept the selected proforma and move this deal to the won stage</source>
+        <translation>پیش‌فاکتور انتخاب‌شده پذیرفته شود و معامله به مرحله موفق برود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="123"/>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="140"/>
+        <source>Deal</source>
+        <translation>معامله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="141"/>
+        <source>This deal no longer exists; someone may have deleted it.</source>
+        <translation>این معامله دیگر وجود ندارد؛ ممکن است کسی آن را حذف کرده باشد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="150"/>
+        <source>Deal: {title}</source>
+        <translation>معامله: {title}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="186"/>
+        <source>No stage changes yet.</source>
+        <translation>هنوز مرحله‌ای تغییر نکرده است.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="192"/>
+        <source>Created in {stage}</source>
+        <translation>ایجاد در مرحله {stage}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="208"/>
+        <source>No activities yet: calls, meetings and tasks linked to this deal will appear here.</source>
+        <translation>هنوز فعالیتی نیست؛ تماس‌ها، جلسه‌ها و وظیفه‌های این معامله اینجا نمایش داده می‌شوند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="226"/>
+        <source>No proformas yet: use New proforma to issue one for this deal.</source>
+        <translation>هنوز پیش‌فاکتوری نیست؛ با «پیش‌فاکتور جدید» برای این معامله پیش‌فاکتور صادر کنید.</translation>
     </message>
 </context>
 <context>
@@ -1475,102 +1594,102 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>PipelineView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="352"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="353"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="359"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="360"/>
         <source>All dates</source>
         <translation>همه تاریخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="359"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="360"/>
         <source>This month</source>
         <translation>این ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="360"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="361"/>
         <source>This quarter</source>
         <translation>این فصل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="360"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="361"/>
         <source>This year</source>
         <translation>امسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="364"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="365"/>
         <source>Search deals (Ctrl+F)</source>
         <translation>جستجوی معامله‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="370"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="371"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="371"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="372"/>
         <source>Show the deals as a list</source>
         <translation>نمایش معامله‌ها به‌صورت فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="383"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="384"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>واگرد (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="444"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="445"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="488"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="489"/>
         <source>Forecast: {amount}</source>
         <translation>پیش‌بینی: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="491"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="492"/>
         <source>Open deals expected to close in the chosen period, each counted at its stage&apos;s probability</source>
         <translation>معامله‌های بازی که قرار است در این دوره بسته شوند، هر کدام به نسبت احتمال مرحله‌اش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="538"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="539"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="539"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="540"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="540"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="541"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="541"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="542"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="542"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="543"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="544"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="545"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="546"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="547"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="597"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="599"/>
         <source>“{deal}” moved to {stage}.</source>
         <translation>«{deal}» به {stage} منتقل شد.</translation>
     </message>
@@ -1946,6 +2065,34 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>RemoveStageDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="88"/>
+        <source>Remove stage</source>
+        <translation>حذف مرحله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="90"/>
+        <source>This stage has {count} deals. Move them to:</source>
+        <translation>این مرحله {count} معامله دارد. آن‌ها را به این مرحله منتقل کنید:</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="93"/>
+        <source>This stage has no deals. Remove it?</source>
+        <translation>این مرحله معامله‌ای ندارد. حذف شود؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="105"/>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="106"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <location filename="../crm_desktop/ui/widgets/search_box.py" line="98"/>
@@ -1966,52 +2113,57 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="23"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="32"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="50"/>
         <source>Rial</source>
         <translation>ریال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="51"/>
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="48"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="57"/>
         <source>Edit the company profile…</source>
         <translation>ویرایش مشخصات کسب‌وکار…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="53"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="62"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="55"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="64"/>
         <source>Show amounts in</source>
         <translation>واحد نمایش مبلغ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="56"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="65"/>
         <source>Your business</source>
         <translation>کسب‌وکار شما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="70"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="68"/>
+        <source>Sales pipeline stages</source>
+        <translation>مراحل قیف فروش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="85"/>
         <source>(no name yet: it is printed on proformas)</source>
         <translation>(هنوز نامی ثبت نشده است؛ این نام روی پیش‌فاکتورها چاپ می‌شود)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="72"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="87"/>
         <source>VAT rate: {rate}%</source>
         <translation>نرخ مالیات بر ارزش افزوده: ٪{rate}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="81"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="96"/>
         <source>The new language is used the next time you start the program.</source>
         <translation>زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.</translation>
     </message>
@@ -2019,38 +2171,137 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="251"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="252"/>
         <source>Drop a deal here to mark it won</source>
         <translation>برای ثبت موفقیت، معامله را اینجا رها کنید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="252"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="253"/>
         <source>Drop a deal here to mark it lost</source>
         <translation>برای ثبت عدم موفقیت، معامله را اینجا رها کنید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="272"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="273"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln معامله</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="273"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="274"/>
         <source>Total: {amount}</source>
         <translation>جمع کل: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="275"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="276"/>
         <source>Weighted: {amount}</source>
         <translation>وزنی: {amount}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="286"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="287"/>
         <source>Show more (%Ln not shown)</source>
         <translation>
             <numerusform>بیشتر (%Ln مورد دیگر)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StageDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="30"/>
+        <source>Open</source>
+        <translation>باز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="31"/>
+        <source>Won</source>
+        <translation>موفق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="32"/>
+        <source>Lost</source>
+        <translation>ناموفق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="50"/>
+        <source>New stage</source>
+        <translation>مرحله جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="50"/>
+        <source>Edit stage</source>
+        <translation>ویرایش مرحله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="52"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="53"/>
+        <source>Probability (percent)</source>
+        <translation>احتمال (درصد)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="57"/>
+        <source>Outcome</source>
+        <translation>نتیجه</translation>
+    </message>
+</context>
+<context>
+    <name>StageEditor</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="106"/>
+        <source>Add…</source>
+        <translation>افزودن…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="107"/>
+        <source>Edit…</source>
+        <translation>ویرایش…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="108"/>
+        <source>Move up</source>
+        <translation>انتقال به بالا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="110"/>
+        <source>Move down</source>
+        <translation>انتقال به پایین</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="112"/>
+        <source>Remove…</source>
+        <translation>حذف…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="209"/>
+        <source>The pipeline needs at least one open, one won and one lost stage, so this stage cannot be removed. Rename it instead.</source>
+        <translation>قیف فروش دست‌کم به یک مرحله باز، یک مرحله موفق و یک مرحله ناموفق نیاز دارد، پس این مرحله را نمی‌توان حذف کرد. به جای آن نامش را تغییر دهید.</translation>
+    </message>
+</context>
+<context>
+    <name>StageModel</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="42"/>
+        <source>Stage</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="42"/>
+        <source>Probability</source>
+        <translation>احتمال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="42"/>
+        <source>Outcome</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="43"/>
+        <source>Deals</source>
+        <translation>معامله‌ها</translation>
     </message>
 </context>
 <context>

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any, ClassVar
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
@@ -54,6 +55,139 @@ class StageService:
         for pos, (name, prob, outcome) in enumerate(DEFAULT_STAGES, start=1):
             session.add(m.PipelineStage(name=name, position=pos, probability=prob, outcome=outcome))
         session.flush()
+
+    # -- editing the pipeline (Settings) ---------------------------------------------------
+    class Outcome(StrEnum):
+        OPEN = m.STAGE_OPEN
+        WON = m.STAGE_WON
+        LOST = m.STAGE_LOST
+
+    specs: ClassVar = {
+        "name": f.Field(f.text(100), required=True),
+        "probability": f.Field(f.integer(0, 100), required=True),
+        "outcome": f.Field(f.choice(Outcome), required=True),
+    }
+
+    def _check_name(self, session: Session, name: str, stage_id: int | None) -> None:
+        key = search_key(name)
+        for sid, other in session.execute(select(m.PipelineStage.id, m.PipelineStage.name)):
+            if sid != stage_id and search_key(other) == key:
+                raise ValidationError(FieldError("name", "duplicate"))
+
+    def _stage(self, session: Session, stage_id: int) -> m.PipelineStage:
+        stage = session.get(m.PipelineStage, stage_id)
+        if stage is None:
+            raise NotFoundError("pipeline_stages", stage_id)
+        return stage
+
+    def create(self, name: str, probability: int, outcome: str = m.STAGE_OPEN) -> int:
+        """A new stage; an open one goes after the last open stage (before won/lost)."""
+        values = f.clean(self.specs, {"name": name, "probability": probability,
+                                      "outcome": outcome})
+        s = m.PipelineStage
+        with self.db.write(self.actor_id) as session:
+            self._check_name(session, values["name"], None)
+            if values["outcome"] == m.STAGE_OPEN:
+                last_open = session.scalar(
+                    select(func.max(s.position)).where(s.outcome == m.STAGE_OPEN))
+                position = (last_open or 0) + 1
+                # make room: the closed stages after it move down by one
+                for later in session.scalars(select(s).where(s.position >= position)
+                                             .order_by(s.position.desc())):
+                    later.position += 1
+            else:
+                position = (session.scalar(select(func.max(s.position))) or 0) + 1
+            stage = s(name=values["name"], probability=values["probability"],
+                      outcome=values["outcome"], position=position)
+            session.add(stage)
+            session.flush()
+            return stage.id
+
+    def update(self, stage_id: int, name: str | None = None,
+               probability: int | None = None) -> None:
+        data: dict[str, Any] = {}
+        if name is not None:
+            data["name"] = name
+        if probability is not None:
+            data["probability"] = probability
+        values = f.clean(self.specs, data, partial=True)
+        with self.db.write(self.actor_id) as session:
+            stage = self._stage(session, stage_id)
+            if "name" in values:
+                self._check_name(session, values["name"], stage_id)
+                stage.name = values["name"]
+            if "probability" in values:
+                stage.probability = values["probability"]
+
+    def reorder(self, stage_ids: list[int]) -> None:
+        """Put the stages in this order (every stage, each once): positions 1..n."""
+        with self.db.write(self.actor_id) as session:
+            stages = {st.id: st for st in session.scalars(select(m.PipelineStage))}
+            if len(stage_ids) != len(stages) or set(stage_ids) != set(stages):
+                raise ValidationError(FieldError("stage", "invalid"))
+            for pos, sid in enumerate(stage_ids, start=1):
+                if stages[sid].position != pos:
+                    stages[sid].position = pos
+
+    def deal_count(self, stage_id: int) -> int:
+        """Deals (not in the Trash) in the stage."""
+        d = m.Deal
+        q = select(func.count()).select_from(d).where(d.stage_id == stage_id,
+                                                      d.deleted_at.is_(None))
+        with self.db.read() as session:
+            return int(session.execute(q).scalar_one())
+
+    def deal_counts(self) -> dict[int, int]:
+        """Stage id -> deals (not in the Trash) in it; stages without deals are left out."""
+        d = m.Deal
+        q = (select(d.stage_id, func.count()).where(d.deleted_at.is_(None))
+             .group_by(d.stage_id))
+        with self.db.read() as session:
+            return {sid: int(n) for sid, n in session.execute(q)}
+
+    def remove(self, stage_id: int, move_to: int) -> int:
+        """Delete a stage; its deals (those in the Trash too) move to `move_to`, each with
+        a stage-change row. The last open, won or lost stage cannot go. Returns how many
+        deals moved."""
+        if move_to == stage_id:
+            raise ValidationError(FieldError("stage", "invalid"))
+        s, d = m.PipelineStage, m.Deal
+        with self.db.write(self.actor_id) as session:
+            stage = self._stage(session, stage_id)
+            target = session.get(s, move_to)
+            if target is None:
+                raise ValidationError(FieldError("stage", "not_found"))
+            same_kind = session.scalar(
+                select(func.count()).select_from(s).where(s.outcome == stage.outcome))
+            if same_kind <= 1:
+                raise ValidationError(FieldError("stage", "invalid",
+                                                 {"reason": "last_" + stage.outcome}))
+            deals = session.scalars(select(d).where(d.stage_id == stage_id)).all()
+            now = utcnow()
+            history = []
+            for deal in deals:
+                deal.stage_id = move_to
+                deal.stage_changed_at = now
+                if target.outcome == m.STAGE_OPEN:
+                    deal.closed_at = None
+                    deal.lost_reason = None
+                elif stage.outcome == m.STAGE_OPEN or deal.closed_at is None:
+                    deal.closed_at = now
+                if target.outcome == m.STAGE_WON:
+                    deal.lost_reason = None
+                history.append({"deal_id": deal.id, "from_stage_id": stage_id,
+                                "to_stage_id": move_to, "changed_at": now,
+                                "changed_by_id": self.actor_id})
+            session.flush()
+            if history:
+                session.execute(insert(m.DealStageChange), history)
+            session.delete(stage)
+            session.flush()
+            # close the gap the stage left
+            for pos, later in enumerate(session.scalars(select(s).order_by(s.position)), 1):
+                if later.position != pos:
+                    later.position = pos
+            return len(deals)
 
 
 class DealService(EntityService[m.Deal]):

@@ -7,6 +7,7 @@ derived columns (sort keys, search text) come from the services' own `_derive` m
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
@@ -146,6 +147,7 @@ class DemoBuilder:
                     ):
                         progress(name)
                         counts[name] = step(conn)
+                    self._company_profile(conn)
                     progress("search index")
                 conn.execute("COMMIT")
             except BaseException:
@@ -162,6 +164,17 @@ class DemoBuilder:
 
     def _max_id(self, conn: Any, table: str) -> int:
         return conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+
+    def _company_profile(self, conn: Any) -> None:
+        """The seller printed on the demo's proformas."""
+        profile = {
+            "name": "فروشگاه نمونه پارس", "legal_id": self.legal_id(), "economic_code": "",
+            "address": "تهران، خیابان ولیعصر، پلاک ۱۲۰", "postal_code": "1434843611",
+            "phone": "02188776655", "email": "info@example.com", "website": "example.com",
+        }
+        profile["economic_code"] = profile["legal_id"]
+        conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('company', ?)",
+                     (json.dumps(profile, ensure_ascii=False),))
 
     def _users(self, conn: Any) -> list[int]:
         start = self._max_id(conn, "users")
@@ -293,7 +306,10 @@ class DemoBuilder:
                 title=f"{rng.choice(words.DEAL_TOPICS)} - {to_persian_digits(str(i + 1))}")
             self.deal_svc._derive(d)
             amount = rng.randrange(5, 5000) * 1_000_000
-            close = (created + timedelta(days=rng.randrange(7, 120))).date()
+            if outcome == m.STAGE_OPEN:  # open deals mostly close ahead, a few are late
+                close = self.today + timedelta(days=rng.randrange(-20, 100))
+            else:
+                close = (created + timedelta(days=rng.randrange(7, 120))).date()
             deals.append((
                 d.title, contact, self.contact_account[contact - 1], amount, stage_id,
                 _ts(moved), close.isoformat(),

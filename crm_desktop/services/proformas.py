@@ -19,11 +19,13 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
-from crm_desktop.domain.enums import DiscountKind, ProformaStatus
+from crm_desktop.db.types import utcnow
+from crm_desktop.domain.enums import DiscountKind, LifecycleStage, ProformaStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.numbers import parse_proforma_number, proforma_number
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService, ListQuery, Page
+from crm_desktop.services.deals import BECOMES_CUSTOMER
 from crm_desktop.services.proforma_totals import Totals, compute
 from crm_desktop.services.settings import SettingsService
 from crm_desktop.text.jalali import jalali_year
@@ -280,9 +282,47 @@ class ProformaService(EntityService[m.Proforma]):
             if clean_lines is not None:
                 self._write_lines(session, proforma_id, clean_lines)
 
-    def set_status(self, proforma_id: int, status: str) -> None:
-        """draft, sent, accepted, rejected or expired."""
-        self.update(proforma_id, {"status": status})
+    def set_status(self, proforma_id: int, status: str, *, mark_deal_won: bool = False) -> None:
+        """draft, sent, accepted, rejected or expired.
+
+        With `mark_deal_won`, accepting a proforma whose deal is still open also moves that
+        deal to the first won stage, in the same transaction, the way `DealService.move`
+        does it: a stage-history row, `closed_at`, and the contact becomes a customer.
+        """
+        with self.db.write(self.actor_id) as session:
+            obj = self._update_in(session, proforma_id, {"status": status})
+            if (mark_deal_won and obj.status == ProformaStatus.ACCEPTED.value
+                    and obj.deal_id is not None):
+                self._win_deal(session, int(obj.deal_id))
+
+    def _win_deal(self, session: Session, deal_id: int) -> None:
+        """Move an open, live deal to the first won stage (nothing when it is closed)."""
+        deal = session.get(m.Deal, deal_id)
+        if deal is None or deal.deleted_at is not None:
+            return
+        current = session.get(m.PipelineStage, deal.stage_id)
+        if current is None or current.outcome != m.STAGE_OPEN:
+            return
+        won = session.scalar(
+            select(m.PipelineStage).where(m.PipelineStage.outcome == m.STAGE_WON)
+            .order_by(m.PipelineStage.position).limit(1)
+        )
+        if won is None:
+            return
+        now = utcnow()
+        previous = deal.stage_id
+        deal.stage_id = won.id
+        deal.stage_changed_at = now
+        deal.lost_reason = None
+        deal.closed_at = now
+        session.add(m.DealStageChange(deal_id=deal.id, from_stage_id=previous,
+                                      to_stage_id=won.id, changed_at=now,
+                                      changed_by_id=self.actor_id))
+        if deal.contact_id is not None:
+            contact = session.get(m.Contact, deal.contact_id)
+            if contact is not None and contact.lifecycle_stage in BECOMES_CUSTOMER:
+                contact.lifecycle_stage = LifecycleStage.CUSTOMER.value
+        session.flush()
 
     # -- reads ---------------------------------------------------------------------------
     def _as_dict(self, session: Session, obj: Any) -> dict[str, Any]:

@@ -31,7 +31,12 @@ def render_all(out_dir: Path, db_path: Path, lang: str) -> list[Path]:
     from crm_desktop.ui.controller import Controller
     from crm_desktop.ui.dialogs.account_dialog import AccountDialog
     from crm_desktop.ui.dialogs.activity_dialog import ActivityDialog
+    from crm_desktop.ui.dialogs.company_profile_dialog import CompanyProfileDialog
     from crm_desktop.ui.dialogs.contact_dialog import ContactDialog
+    from crm_desktop.ui.dialogs.deal_dialog import DealDialog, LostReasonDialog
+    from crm_desktop.ui.dialogs.pdf_preview import PdfPreview
+    from crm_desktop.ui.dialogs.product_dialog import ProductDialog
+    from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
     from crm_desktop.ui.dialogs.trash_dialog import TrashDialog
     from crm_desktop.ui.ui_settings import UiSettings
 
@@ -94,6 +99,22 @@ def render_all(out_dir: Path, db_path: Path, lang: str) -> list[Path]:
         dialog("dialog_log_call", lambda: ActivityDialog(core, ops, "call", first_contact, window))
         dialog("dialog_add_task", lambda: ActivityDialog(core, ops, "task", first_contact, window))
     dialog("dialog_trash", lambda: TrashDialog(core, ops, window))
+    dialog("dialog_deal_new", lambda: DealDialog(core, ops, None, contact_id=first_contact,
+                                                 parent=window))
+    dialog("dialog_lost_reason", lambda: LostReasonDialog(window))
+    first_product = (core.products.list(ListQuery(limit=1)).rows or [{}])[0].get("id")
+    if first_product is not None:
+        dialog("dialog_product_edit", lambda: ProductDialog(core, ops, first_product, window))
+    dialog("dialog_company_profile", lambda: CompanyProfileDialog(core, ops, window))
+    first_proforma = (core.proformas.list(ListQuery(limit=1)).rows or [{}])[0].get("id")
+    if first_proforma is not None:
+        dialog("dialog_proforma_edit",
+               lambda: ProformaDialog(core, ops, first_proforma, parent=window))
+        pdf = out_dir / "proforma.pdf"
+        editor = ProformaDialog(core, ops, first_proforma, parent=window)
+        editor.render_pdf(pdf)
+        editor.deleteLater()
+        dialog("dialog_pdf_preview", lambda: PdfPreview(pdf, "proforma", window))
 
     about = QMessageBox(QMessageBox.Icon.Information, window.windowTitle(), window.about_text(),
                         QMessageBox.StandardButton.Ok, window)

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QWidget
 
 from crm_desktop.core import Core
 from crm_desktop.ui.dialogs.account_dialog import AccountDialog
+from crm_desktop.ui.dialogs.deal_dialog import DealDialog
+from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.accounts_model import accounts_model
 from crm_desktop.ui.ui_settings import UiSettings
@@ -43,6 +45,15 @@ class CompaniesView(RecordListView):
         self.owner_filter = self.combos["owner_id"]
         panel.open_contact.connect(lambda i: self.open_record.emit("contacts", i))
         panel.open_deal.connect(lambda i: self.open_record.emit("pipeline", i))
+        panel.new_deal.connect(self.new_deal_for)
+        panel.new_proforma.connect(self.new_proforma_for)
+
+    def new_deal_for(self, account_id: int) -> None:
+        """A new deal for the company (its page refreshes when the save announces it)."""
+        DealDialog.edit(self, self.core, self.ops, account_id=account_id)
+
+    def new_proforma_for(self, account_id: int) -> None:
+        ProformaDialog.edit(self, self.core, self.ops, account_id=account_id)
 
     def count_text(self, n: int) -> str:
         return self.tr("%Ln company(s)", "", n)

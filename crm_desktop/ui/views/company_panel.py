@@ -8,8 +8,10 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QListView,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QStyle,
@@ -33,6 +35,9 @@ class CompanyPanel(QStackedWidget):
 
     open_contact = Signal(int)
     open_deal = Signal(int)
+    # quick actions for the shown company (its id)
+    new_deal = Signal(int)
+    new_proforma = Signal(int)
 
     def __init__(self, core: Core, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,6 +62,19 @@ class CompanyPanel(QStackedWidget):
         title_font.setBold(True)
         self.name.setFont(title_font)
         layout.addWidget(self.name)
+
+        actions = QHBoxLayout()
+        self.new_deal_button = QPushButton(self.tr("New deal"))
+        self.new_deal_button.setObjectName("companyNewDeal")
+        self.new_deal_button.clicked.connect(lambda: self._emit_action(self.new_deal))
+        self.new_proforma_button = QPushButton(self.tr("New proforma"))
+        self.new_proforma_button.setObjectName("companyNewProforma")
+        self.new_proforma_button.clicked.connect(
+            lambda: self._emit_action(self.new_proforma))
+        actions.addWidget(self.new_deal_button)
+        actions.addWidget(self.new_proforma_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
 
         form_holder = QWidget()
         self.form = QFormLayout(form_holder)
@@ -122,6 +140,10 @@ class CompanyPanel(QStackedWidget):
         record_id = index.data(IdRole)
         if record_id is not None:
             signal.emit(int(record_id))
+
+    def _emit_action(self, signal: Any) -> None:
+        if self.account_id is not None:
+            signal.emit(self.account_id)
 
     # -- showing ------------------------------------------------------------------------
     def show_account(self, account_id: int | None) -> None:

@@ -47,6 +47,7 @@ from crm_desktop.text.jalali import jalali_parts, month_range, quarter_range, ye
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
 from crm_desktop.ui.dialogs.deal_dialog import DealDialog, LostReasonDialog
+from crm_desktop.ui.dialogs.deal_page import DealPage
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
 from crm_desktop.ui.ui_settings import UiSettings
@@ -101,7 +102,7 @@ class Move:
 
 
 class DealCard(QFrame):
-    """One deal on the board; drag it to another column, double-click to edit."""
+    """One deal on the board; drag it to another column, double-click to open its page."""
 
     open_requested = Signal(int)
 
@@ -522,7 +523,7 @@ class PipelineView(BaseView):
             column = StageColumn(stage, self.board)
             column.deal_dropped.connect(self.move_deal)
             column.more_requested.connect(self.show_more)
-            column.open_requested.connect(self.edit_deal)
+            column.open_requested.connect(self.show_record)  # a card double-clicked
             self.board_layout.insertWidget(i, column)
             self.columns[stage["id"]] = column
 
@@ -573,7 +574,8 @@ class PipelineView(BaseView):
             DealDialog.edit(self, self.core, self.ops, deal_id)
 
     def show_record(self, record_id: int) -> None:
-        self.edit_deal(record_id)
+        """The deal's page: details, history, activities and proformas."""
+        DealPage.show_for(self, self.core, self.ops, record_id)
 
     def move_deal(self, deal_id: int, stage_id: int) -> bool:
         """Move a deal to a stage through Ops (a lost stage asks for the reason first);

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crm_desktop.core import Core
 from crm_desktop.text.money import MoneyUnit
@@ -12,6 +20,7 @@ from crm_desktop.ui.dialogs.company_profile_dialog import CompanyProfileDialog
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
+from crm_desktop.ui.widgets.stage_editor import StageEditor
 
 
 class SettingsView(BaseView):
@@ -55,9 +64,15 @@ class SettingsView(BaseView):
         form.addRow(self.tr("Show amounts in"), self.unit)
         form.addRow(self.tr("Your business"), self.company)
         form.addRow("", edit_company)
+        self.stages = StageEditor(core, ops)
+        stages_group = QGroupBox(self.tr("Sales pipeline stages"))
+        stages_group.setObjectName("stagesGroup")
+        QVBoxLayout(stages_group).addWidget(self.stages)
+
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
+        layout.addWidget(stages_group)
         layout.addStretch(1)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.refresh()

@@ -1,0 +1,319 @@
+"""One deal on a page of its own: its details, its stage history, its activities and its
+proformas, with Edit, New proforma and "Mark accepted and won" (accept the selected
+proforma and win the deal in one step)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.core import Core
+from crm_desktop.db import models as m
+from crm_desktop.domain.enums import ProformaStatus
+from crm_desktop.domain.errors import NotFoundError
+from crm_desktop.services.base import ListQuery, Sort
+from crm_desktop.ui import display, labels
+from crm_desktop.ui.dialogs.deal_dialog import DealDialog
+from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
+from crm_desktop.ui.dialogs.record_form import run_dialog
+from crm_desktop.ui.ops import Ops
+
+#: at most this many activities and proformas are listed
+LIST_LIMIT = 200
+#: the record id of a list entry (empty-state entries have none)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: a proforma entry's stored status
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+#: tables whose change may alter what the page shows
+WATCHES = frozenset({"deals", "activities", "proformas", "contacts", "accounts", "users",
+                     "pipeline_stages"})
+
+
+class DealPage(QDialog):
+    def __init__(self, core: Core, ops: Ops, deal_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("dealPage")
+        self.core = core
+        self.ops = ops
+        self.deal_id = deal_id
+        self.deal: dict[str, Any] | None = None
+        self.resize(720, 760)
+
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setObjectName("dealTitle")
+        self.title.setWordWrap(True)
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        layout.addWidget(self.title)
+
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading)
+        self.values: dict[str, QLabel] = {}
+        for key, text in (
+            ("stage", self.tr("Stage")), ("amount", self.tr("Amount")),
+            ("contact", self.tr("Contact")), ("company", self.tr("Company")),
+            ("expected_close", self.tr("Expected close")), ("owner", self.tr("Owner")),
+        ):
+            value = QLabel()
+            value.setObjectName(f"value_{key}")
+            value.setWordWrap(True)
+            value.setAlignment(display.value_alignment())
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[key] = value
+            self.form.addRow(text, value)
+        layout.addLayout(self.form)
+
+        section_font = QFont(self.font())
+        section_font.setBold(True)
+
+        def section(text: str, name: str) -> tuple[QStandardItemModel, QListView]:
+            label = QLabel(text)
+            label.setFont(section_font)
+            layout.addWidget(label)
+            model = QStandardItemModel(self)
+            view = QListView()
+            view.setObjectName(name)
+            view.setModel(model)
+            view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+            view.setWordWrap(True)
+            layout.addWidget(view, 1)
+            return model, view
+
+        self.history, self.history_view = section(self.tr("Stage history"), "dealHistory")
+        self.activities, self.activities_view = section(self.tr("Activities"),
+                                                        "dealActivities")
+        self.proformas, self.proformas_view = section(self.tr("Proformas"), "dealProformas")
+        self.proformas_view.doubleClicked.connect(self._proforma_double_clicked)
+        self.proformas_view.selectionModel().currentChanged.connect(self._update_buttons)
+
+        actions = QHBoxLayout()
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.edit_button.setObjectName("editDeal")
+        self.edit_button.clicked.connect(self.edit_deal)
+        self.new_proforma_button = QPushButton(self.tr("New proforma"))
+        self.new_proforma_button.setObjectName("newProforma")
+        self.new_proforma_button.clicked.connect(self.new_proforma)
+        self.accept_won_button = QPushButton(self.tr("Mark accepted and won"))
+        self.accept_won_button.setObjectName("acceptAndWin")
+        self.accept_won_button.setToolTip(self.tr(
+            "Accept the selected proforma and move this deal to the won stage"))
+        self.accept_won_button.clicked.connect(self.mark_accepted_and_won)
+        for button in (self.edit_button, self.new_proforma_button, self.accept_won_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        ops.changed.connect(self.on_changed)
+        self.refresh()
+
+    # -- showing ------------------------------------------------------------------------
+    def on_changed(self, tables: list[str]) -> None:
+        if WATCHES & set(tables):
+            self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            deal = self.core.deals.get(self.deal_id)
+        except NotFoundError:
+            self.deal = None
+            self.setWindowTitle(self.tr("Deal"))
+            self.title.setText(self.tr("This deal no longer exists; someone may have "
+                                       "deleted it."))
+            for label in self.values.values():
+                label.setText("—")
+            for model in (self.history, self.activities, self.proformas):
+                model.clear()
+            self._update_buttons()
+            return
+        self.deal = deal
+        self.setWindowTitle(self.tr("Deal: {title}").replace("{title}", deal["title"]))
+        self.title.setText(deal["title"])
+        stages = {s["id"]: s for s in self.core.stages.list()}
+        stage = stages.get(deal["stage_id"])
+        stage_text = stage["name"] if stage else ""
+        if stage and stage["outcome"] == m.STAGE_LOST and deal.get("lost_reason"):
+            stage_text += " — " + deal["lost_reason"]
+        owners = dict(self.core.users.options())
+        texts = {
+            "stage": stage_text,
+            "amount": display.money(deal["amount_rial"], self.core.settings.display_unit),
+            "contact": self._name(self.core.contacts, deal["contact_id"], "full_name"),
+            "company": self._name(self.core.accounts, deal["account_id"], "name"),
+            "expected_close": display.jalali(deal["expected_close"]),
+            "owner": owners.get(deal["owner_id"], ""),
+        }
+        for key, label in self.values.items():
+            label.setText(texts[key] or "—")
+        self._fill_history()
+        self._fill_activities()
+        self._fill_proformas()
+        self._update_buttons()
+
+    @staticmethod
+    def _name(service: Any, record_id: int | None, key: str) -> str:
+        if record_id is None:
+            return ""
+        try:
+            return str(service.get(record_id)[key])
+        except NotFoundError:
+            return ""
+
+    def _fill_history(self) -> None:
+        self.history.clear()
+        rows = self.core.deals.stage_history(self.deal_id)
+        if not rows:
+            _empty(self.history, self.tr("No stage changes yet."))
+            return
+        # the arrow points the way the line reads
+        arrow = " ← " if display.persian() else " → "
+        for row in reversed(rows):  # newest first
+            if row["from_stage"] is None:
+                what = self.tr("Created in {stage}").replace("{stage}",
+                                                             row["to_stage"] or "")
+            else:
+                what = f"{row['from_stage']}{arrow}{row['to_stage'] or ''}"
+            parts = [what]
+            if row["user"]:
+                parts.append(row["user"])
+            parts.append(display.jalali(row["changed_at"]))
+            _append(self.history, " — ".join(parts), None)
+
+    def _fill_activities(self) -> None:
+        self.activities.clear()
+        page = self.core.activities.list(ListQuery(filters={"deal_id": self.deal_id},
+                                                   sort=Sort("due", descending=True),
+                                                   limit=LIST_LIMIT))
+        if not page.rows:
+            _empty(self.activities, self.tr("No activities yet: calls, meetings and tasks "
+                                            "linked to this deal will appear here."))
+            return
+        kinds = labels.activity_kinds()
+        for row in page.rows:
+            mark = "✓ " if row["done_at"] is not None else "○ "
+            when = row["done_at"] or row["due_at"] or row["created_at"]
+            text = f"{mark}{labels.label(kinds, row['kind'])}: {row['subject'] or ''}"
+            if when is not None:
+                text += " — " + display.jalali(when)
+            _append(self.activities, text, row["id"])
+
+    def _fill_proformas(self) -> None:
+        self.proformas.clear()
+        page = self.core.proformas.list(ListQuery(filters={"deal_id": self.deal_id},
+                                                  sort=Sort("number", descending=True),
+                                                  limit=LIST_LIMIT))
+        if not page.rows:
+            _empty(self.proformas, self.tr("No proformas yet: use New proforma to issue "
+                                           "one for this deal."))
+            return
+        statuses = labels.proforma_statuses()
+        unit = self.core.settings.display_unit
+        for row in page.rows:
+            status = row.get("effective_status") or row["status"]
+            text = (f"{display.digits(row['number'])} — {labels.label(statuses, status)} — "
+                    f"{display.money(row['total_rial'], unit)}")
+            item = _append(self.proformas, text, row["id"])
+            item.setData(row["status"], STATUS_ROLE)
+
+    # -- selection ----------------------------------------------------------------------
+    def selected_proforma_id(self) -> int | None:
+        index = self.proformas_view.currentIndex()
+        if not index.isValid():
+            return None
+        value = index.data(ID_ROLE)
+        return None if value is None else int(value)
+
+    def select_proforma(self, proforma_id: int) -> bool:
+        """Make `proforma_id` the current proforma; False when it is not listed."""
+        for row in range(self.proformas.rowCount()):
+            index = self.proformas.index(row, 0)
+            if index.data(ID_ROLE) == proforma_id:
+                self.proformas_view.setCurrentIndex(index)
+                return True
+        return False
+
+    def _update_buttons(self, *_args: Any) -> None:
+        live = self.deal is not None
+        self.edit_button.setEnabled(live)
+        self.new_proforma_button.setEnabled(live)
+        self.accept_won_button.setEnabled(live and self.selected_proforma_id() is not None)
+
+    # -- actions ------------------------------------------------------------------------
+    def edit_deal(self) -> None:
+        if self.deal is not None:
+            DealDialog.edit(self, self.core, self.ops, self.deal_id)
+            self.refresh()
+
+    def new_proforma(self) -> None:
+        if self.deal is None:
+            return
+        ProformaDialog.edit(self, self.core, self.ops, deal_id=self.deal_id,
+                            contact_id=self.deal["contact_id"],
+                            account_id=self.deal["account_id"])
+        self.refresh()
+
+    def open_proforma(self, proforma_id: int) -> None:
+        ProformaDialog.edit(self, self.core, self.ops, proforma_id)
+        self.refresh()
+
+    def _proforma_double_clicked(self, index: QModelIndex) -> None:
+        value = index.data(ID_ROLE)
+        if value is not None:
+            self.open_proforma(int(value))
+
+    def mark_accepted_and_won(self) -> bool:
+        """Accept the selected proforma and, when the deal is still open, win it (one
+        transaction); True when it was done."""
+        proforma_id = self.selected_proforma_id()
+        if proforma_id is None or self.deal is None:
+            return False
+        outcome = self.ops.run(
+            self,
+            lambda: self.core.proformas.set_status(proforma_id, ProformaStatus.ACCEPTED.value,
+                                                   mark_deal_won=True),
+            changes=["proformas", "deals", "contacts"],
+        )
+        self.refresh()
+        if outcome.ok:
+            self.select_proforma(proforma_id)
+        return outcome.ok
+
+    @classmethod
+    def show_for(cls, parent: QWidget | None, core: Core, ops: Ops, deal_id: int) -> None:
+        dialog = cls(core, ops, deal_id, parent=parent)
+        run_dialog(dialog)
+
+
+def _append(model: QStandardItemModel, text: str, record_id: int | None) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    if record_id is not None:
+        item.setData(record_id, ID_ROLE)
+    model.appendRow(item)
+    return item
+
+
+def _empty(model: QStandardItemModel, text: str) -> None:
+    item = QStandardItem(text)
+    item.setFlags(Qt.ItemFlag.NoItemFlags)
+    model.appendRow(item)
