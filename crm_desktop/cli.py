@@ -156,7 +156,6 @@ def cmd_proforma_list(args: argparse.Namespace) -> int:
 def cmd_proforma_pdf(args: argparse.Namespace) -> int:
     from crm_desktop.core import Core
     from crm_desktop.domain.errors import NotFoundError, ValidationError
-    from crm_desktop.export.pdf.proforma import render_proforma
 
     with Core.open(_db_path(args), create=False) as core:
         try:
@@ -167,16 +166,13 @@ def cmd_proforma_pdf(args: argparse.Namespace) -> int:
         except NotFoundError:
             raise UsageError(f"no proforma numbered {args.number} in {_db_path(args)} "
                              "(see 'crm-desktop proforma list')") from None
-        proforma = core.proformas.get(pid)
-        totals = core.proformas.totals(pid)
-        company = core.settings.company()
-        unit = args.unit or core.settings.display_unit
-    dest = Path(args.file)
-    try:
-        render_proforma(proforma, totals, company, unit, dest)
-    except OSError as exc:
-        raise UsageError(f"cannot write {dest}: {exc.strerror or exc}") from None
-    _say(f"proforma {proforma['number']} written: {dest}")
+        number = core.proformas.get(pid)["number"]
+        dest = Path(args.file)
+        try:
+            core.proformas.write_pdf(pid, dest, args.unit)
+        except OSError as exc:
+            raise UsageError(f"cannot write {dest}: {exc.strerror or exc}") from None
+    _say(f"proforma {number} written: {dest}")
     return EXIT_OK
 
 

@@ -361,6 +361,16 @@ class ProformaService(EntityService[m.Proforma]):
                         postal_code=account.postal_code or info["postal_code"])
         return info
 
+    def write_pdf(self, proforma_id: int, dest: Any, unit: str | None = None) -> None:
+        """The stored proforma as a PDF (file name or binary file), with the seller's
+        profile and logo from the settings, amounts in `unit` (default: the setting)."""
+        from crm_desktop.export.pdf.proforma import render_proforma
+        from crm_desktop.services.settings import SettingsService
+
+        settings = SettingsService(self.db)
+        render_proforma(self.get(proforma_id), self.totals(proforma_id), settings.company(),
+                        unit or settings.display_unit, dest, logo=settings.logo())
+
     def totals(self, proforma_id: int) -> Totals:
         """Line amounts, discounts, VAT and totals in whole Rials (see proforma_totals)."""
         with self.db.read() as session:

@@ -34,6 +34,7 @@ def render_all(out_dir: Path, db_path: Path, lang: str) -> list[Path]:
     from crm_desktop.ui.dialogs.company_profile_dialog import CompanyProfileDialog
     from crm_desktop.ui.dialogs.contact_dialog import ContactDialog
     from crm_desktop.ui.dialogs.deal_dialog import DealDialog, LostReasonDialog
+    from crm_desktop.ui.dialogs.deal_page import DealPage
     from crm_desktop.ui.dialogs.pdf_preview import PdfPreview
     from crm_desktop.ui.dialogs.product_dialog import ProductDialog
     from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
@@ -102,6 +103,9 @@ def render_all(out_dir: Path, db_path: Path, lang: str) -> list[Path]:
     dialog("dialog_deal_new", lambda: DealDialog(core, ops, None, contact_id=first_contact,
                                                  parent=window))
     dialog("dialog_lost_reason", lambda: LostReasonDialog(window))
+    first_deal = (core.deals.list(ListQuery(limit=1)).rows or [{}])[0].get("id")
+    if first_deal is not None:
+        dialog("dialog_deal_page", lambda: DealPage(core, ops, first_deal, window))
     first_product = (core.products.list(ListQuery(limit=1)).rows or [{}])[0].get("id")
     if first_product is not None:
         dialog("dialog_product_edit", lambda: ProductDialog(core, ops, first_product, window))

@@ -161,3 +161,33 @@ def test_service_totals_in_list_and_status(core: Any, buyer: int) -> None:
     core.proformas.set_status(old, "accepted")
     assert core.proformas.get(old)["effective_status"] == "accepted"
     assert [r["total_rial"] for r in core.proformas.ids([old, pid])] == [300_000, 2_500_000]
+
+
+def _tiny_png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    raw = b"".join(b"\x00" + b"\x20\x80\x40" * 8 for _ in range(4))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 4, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_stored_proforma_pdf_carries_the_logo_and_seller(core, buyer: int,
+                                                        tmp_path: Path) -> None:
+    needs_poppler()
+    if shutil.which("pdfimages") is None:
+        pytest.skip("pdfimages (poppler-utils) is not installed")
+    core.settings.set_company({"name": "فروشگاه نمونه پارس"})
+    core.settings.set_logo(_tiny_png())
+    pid = make(core, buyer, [{"description": "خدمات نصب", "quantity": 1,
+                                    "unit_price_rial": 2_500_000}])
+    out = tmp_path / "stored.pdf"
+    core.proformas.write_pdf(pid, out)
+    images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True,
+                            check=True).stdout.strip().splitlines()
+    assert len(images) >= 3  # two header lines, then at least the logo
+    assert "فروشگاه نمونه پارس" in pdf_text(out)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from io import BytesIO
 from pathlib import Path
 from typing import IO, Any
 
@@ -187,16 +188,19 @@ def _inner(width: float) -> float:
 
 
 # -- blocks --------------------------------------------------------------------------------
-def _logo(logo: Path | None, max_w: float, max_h: float) -> Flowable | str:
-    if logo is None:
+def _logo(logo: Path | bytes | None, max_w: float, max_h: float) -> Flowable | str:
+    if not logo:
         return ""
-    w, h = ImageReader(str(logo)).getSize()
+    source = BytesIO(logo) if isinstance(logo, bytes) else str(logo)
+    w, h = ImageReader(source).getSize()
+    if isinstance(source, BytesIO):
+        source.seek(0)
     scale = min(max_w / w, max_h / h)
-    return Image(str(logo), width=w * scale, height=h * scale)
+    return Image(source, width=w * scale, height=h * scale)
 
 
 def _header(proforma: Mapping[str, Any], company: Mapping[str, Any],
-            logo: Path | None) -> Table:
+            logo: Path | bytes | None) -> Table:
     number = proforma.get("number") or proforma_number(proforma["year"], proforma["seq"])
     side, middle = 46 * mm, WIDTH - 92 * mm
     title = rtl_table(
@@ -343,7 +347,7 @@ def render_proforma(
     company: Mapping[str, Any],
     unit: MoneyUnit | str,
     path: str | Path | IO[bytes],
-    logo: Path | None = None,
+    logo: Path | bytes | None = None,
 ) -> None:
     """Write the proforma (a dict as `ProformaService.get` returns it, with `lines` and
     optionally `buyer_info`) with its `totals` to `path` (a file name or a binary file).

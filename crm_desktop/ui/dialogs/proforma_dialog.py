@@ -206,17 +206,8 @@ class ProformaDialog(RecordDialog):
         return outcome.ok
 
     def render_pdf(self, path: Path) -> None:
-        from crm_desktop.export.pdf.proforma import render_proforma
-
         assert self.proforma_id is not None
-        proforma = self.core.proformas.get(self.proforma_id)
-        logo_bytes = self.core.settings.logo()
-        logo = None
-        if logo_bytes:
-            logo = Path(tempfile.mkdtemp(prefix="crm-logo-")) / "logo.img"
-            logo.write_bytes(logo_bytes)
-        render_proforma(proforma, self.core.proformas.totals(self.proforma_id),
-                        self.core.settings.company(), self.unit, path, logo=logo)
+        self.core.proformas.write_pdf(self.proforma_id, path, self.unit)
 
     def save_pdf(self) -> None:
         if not self.is_valid() or not self._saved():
