@@ -21,11 +21,17 @@ FONT_FAMILY = "Vazirmatn"
 _translators: list[QTranslator] = []
 
 
+def has_display() -> bool:
+    """A window can be shown: not Linux, a display server, or a Qt platform chosen."""
+    return not sys.platform.startswith("linux") or bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
 def ensure_platform() -> None:
     """Without a display Qt aborts; fall back to offscreen rendering instead."""
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
+    if not has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 

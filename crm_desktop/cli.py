@@ -178,10 +178,29 @@ def cmd_proforma_pdf(args: argparse.Namespace) -> int:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     """The program's window on the default, the demo or the given database."""
-    from crm_desktop.app import run_gui
+    from crm_desktop.app import has_display, run_gui
 
     path = config.demo_db_path() if args.demo else _db_path(args)
+    if not has_display():
+        return _no_display(args, path)
     return run_gui(path, demo=args.demo, lang=args.lang)
+
+
+def _no_display(args: argparse.Namespace, path: Path) -> int:
+    """No screen to show a window on: prepare the database, say how to see the program,
+    and return instead of running an invisible window forever."""
+    from crm_desktop.core import Core
+    from crm_desktop.services.demo import generate
+
+    new_demo = args.demo and not path.exists()
+    with Core.open(path) as core:
+        if new_demo:
+            generate(core.db, DEFAULT_DEMO_CONTACTS, seed=1)
+    print("crm-desktop: no display was found, so the window cannot be shown here. Run it "
+          "on a desktop, or under Xvfb (xvfb-run -a crm-desktop ...), or render it with "
+          "'crm-desktop screenshots DIR'.", file=sys.stderr)
+    args.db, args.json = str(path), False
+    return cmd_check(args)
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:

@@ -144,3 +144,17 @@ def test_unexpected_errors_are_logged_not_shown(tmp_path: Path, monkeypatch, cap
     log = Path(os.environ["CRM_DESKTOP_DATA_DIR"]) / "logs" / "crm-desktop.log"
     assert "disk on fire" in log.read_text(encoding="utf-8")
     assert "Traceback" in log.read_text(encoding="utf-8")
+
+
+def test_no_display_prepares_the_demo_and_explains(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["CRM_DESKTOP_DATA_DIR"] = str(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "crm_desktop", "--demo"], env=env,
+                            capture_output=True, text=True, timeout=120, check=False)
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only Linux can lack a display server")
+    assert result.returncode == 0, result.stderr
+    assert "no display" in result.stderr and "screenshots" in result.stderr
+    assert (tmp_path / "demo.sqlite3").exists()
+    assert "contacts" in result.stdout
