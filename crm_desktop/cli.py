@@ -8,6 +8,7 @@
     crm-desktop restore SRC --db PATH
     crm-desktop proforma list --db PATH [--json]
     crm-desktop proforma pdf NUMBER FILE --db PATH [--unit rial|toman]
+    crm-desktop agenda --db PATH [--date YYYY-MM-DD] [--json] [--pdf FILE]
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """
@@ -176,6 +177,47 @@ def cmd_proforma_pdf(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_agenda(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from crm_desktop.core import Core
+    from crm_desktop.services.agenda import agenda
+    from crm_desktop.services.recurrence import local, local_day
+    from crm_desktop.text.normalize import clean_text
+
+    if args.date is None:
+        from crm_desktop.db.types import utcnow
+
+        day = local_day(utcnow())
+    else:
+        try:
+            day = date.fromisoformat(clean_text(args.date))
+        except ValueError:
+            raise UsageError(f"--date {args.date!r} is not a date (it looks like 2026-11-22)"
+                             ) from None
+    with Core.open(_db_path(args), create=False) as core:
+        items = agenda(core.activities, core.contacts, day)
+        company = core.settings.company().get("name") or ""
+    if args.pdf:
+        from crm_desktop.export.pdf.agenda import render_agenda
+
+        dest = Path(args.pdf)
+        try:
+            render_agenda(items, day, company, dest)
+        except OSError as exc:
+            raise UsageError(f"cannot write {dest}: {exc.strerror or exc}") from None
+        print(f"agenda of {day.isoformat()} written: {dest}", file=sys.stderr)
+    if args.json:
+        _say(json.dumps([i.as_json() for i in items], ensure_ascii=False, indent=1))
+    elif not args.pdf:
+        for i in items:
+            when = f"{local(i.time):%Y-%m-%d %H:%M}" if i.time else "all day"
+            _say(f"{when}\t{i.kind}\t{i.status}\t{i.subject}\t{i.contact}")
+        if not items:
+            print(f"nothing on {day.isoformat()}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """The program's window on the default, the demo or the given database."""
     from crm_desktop.app import has_display, run_gui
@@ -284,6 +326,14 @@ def build_parser() -> Parser:
     q.add_argument("--unit", choices=("rial", "toman"), default=None,
                    help="money unit (default: the one chosen in Settings)")
     q.set_defaults(func=cmd_proforma_pdf)
+
+    p = sub.add_parser("agenda", parents=[common], help="one day's activities, overdue "
+                       "tasks and birthdays")
+    p.add_argument("--date", metavar="YYYY-MM-DD", default=None,
+                   help="the (Tehran) day to show (default: today)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--pdf", metavar="FILE", default=None, help="also write it as a PDF")
+    p.set_defaults(func=cmd_agenda)
     return parser
 
 

@@ -123,6 +123,144 @@
     </message>
 </context>
 <context>
+    <name>ActivitiesView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="103"/>
+        <source>Today</source>
+        <translation>امروز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="103"/>
+        <source>List</source>
+        <translation>فهرست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="103"/>
+        <source>Week</source>
+        <translation>هفته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="105"/>
+        <source>New appointment</source>
+        <translation>قرار ملاقات جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="125"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="229"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="264"/>
+        <source>Overdue</source>
+        <translation>عقب‌افتاده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="125"/>
+        <source>Nothing overdue.</source>
+        <translation>کار عقب‌افتاده‌ای نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="126"/>
+        <source>Due today</source>
+        <translation>موعد امروز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="127"/>
+        <source>Nothing else is due today.</source>
+        <translation>کار دیگری برای امروز نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="128"/>
+        <source>Upcoming (next 7 days)</source>
+        <translation>پیش رو (۷ روز آینده)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="129"/>
+        <source>Nothing in the next 7 days.</source>
+        <translation>در ۷ روز آینده کاری نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="130"/>
+        <source>Today&apos;s birthdays</source>
+        <translation>تولدهای امروز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="131"/>
+        <source>No birthdays today.</source>
+        <translation>امروز تولد کسی نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="132"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="229"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="262"/>
+        <source>Done</source>
+        <translation>انجام شد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="223"/>
+        <source>All kinds</source>
+        <translation>همه انواع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="228"/>
+        <source>Open and done</source>
+        <translation>باز و انجام‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="228"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="265"/>
+        <source>Open</source>
+        <translation>باز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="269"/>
+        <source>Due</source>
+        <translation>موعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="271"/>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="272"/>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="273"/>
+        <source>Person</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="274"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="275"/>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="282"/>
+        <source>All owners</source>
+        <translation>همه مسئولان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="301"/>
+        <source>Previous week</source>
+        <translation>هفته قبل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="305"/>
+        <source>This week</source>
+        <translation>این هفته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="308"/>
+        <source>Next week</source>
+        <translation>هفته بعد</translation>
+    </message>
+</context>
+<context>
     <name>ActivityDialog</name>
     <message>
         <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="36"/>
@@ -163,6 +301,152 @@
         <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="45"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="120"/>
+        <source>Edit activity</source>
+        <translation>ویرایش فعالیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="121"/>
+        <source>New appointment</source>
+        <translation>قرار ملاقات جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="128"/>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="129"/>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="132"/>
+        <source>Person</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="133"/>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="134"/>
+        <source>Time</source>
+        <translation>ساعت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="135"/>
+        <source>Duration (minutes)</source>
+        <translation>مدت (دقیقه)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="136"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="137"/>
+        <source>Nobody</source>
+        <translation>هیچ‌کس</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="138"/>
+        <source>No reminder</source>
+        <translation>بدون یادآوری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="138"/>
+        <source>10 minutes before</source>
+        <translation>۱۰ دقیقه قبل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="139"/>
+        <source>1 hour before</source>
+        <translation>۱ ساعت قبل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="139"/>
+        <source>1 day before</source>
+        <translation>۱ روز قبل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="140"/>
+        <source>Reminder</source>
+        <translation>یادآوری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="143"/>
+        <source>Notes</source>
+        <translation>یادداشت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="163"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="167"/>
+        <source>None</source>
+        <translation>هیچ</translation>
+    </message>
+</context>
+<context>
+    <name>CloseTicketDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="119"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="140"/>
+        <source>Close ticket</source>
+        <translation>بستن تیکت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="122"/>
+        <source>Not asked</source>
+        <translation>پرسیده نشد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="136"/>
+        <source>What the customer said (optional)</source>
+        <translation>نظر مشتری (اختیاری)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="141"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="145"/>
+        <source>How satisfied was the customer? (1 = not at all, 5 = very)</source>
+        <translation>مشتری چقدر راضی بود؟ (۱ = اصلاً، ۵ = بسیار)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="148"/>
+        <source>Comment</source>
+        <translation>یادداشت</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="177"/>
+        <source>Add comment</source>
+        <translation>افزودن یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="181"/>
+        <source>Internal note (the customer does not see it)</source>
+        <translation>یادداشت داخلی (مشتری آن را نمی‌بیند)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="187"/>
+        <source>Add</source>
+        <translation>افزودن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="188"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
     </message>
 </context>
 <context>
@@ -711,44 +995,44 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="47"/>
         <source>Search name, mobile, e-mail or national code (Ctrl+F)</source>
         <translation>جستجوی نام، موبایل، ایمیل یا کد ملی (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="34"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="35"/>
         <source>All stages</source>
         <translation>همه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="37"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="38"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="39"/>
         <source>All tags</source>
         <translation>همه برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="41"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="46"/>
         <source>New contact</source>
         <translation>مخاطب جدید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="59"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="60"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="73"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="74"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -756,7 +1040,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../crm_desktop/ui/controller.py" line="42"/>
+        <location filename="../crm_desktop/ui/controller.py" line="45"/>
         <source>This database cannot be opened:</source>
         <translation>این پایگاه داده را نمی‌توان باز کرد:</translation>
     </message>
@@ -1131,14 +1415,31 @@
         <translation>وظیفه</translation>
     </message>
     <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="41"/>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="42"/>
+        <source>In person</source>
+        <translation>حضوری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="43"/>
         <location filename="../crm_desktop/ui/labels.py" line="56"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="44"/>
         <location filename="../crm_desktop/ui/labels.py" line="57"/>
         <source>SMS</source>
         <translation>پیامک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="45"/>
+        <source>Social media</source>
+        <translation>شبکه‌های اجتماعی</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/labels.py" line="58"/>
@@ -1298,7 +1599,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="50"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="280"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="282"/>
         <source>crm-desktop</source>
         <translation>crm-desktop</translation>
     </message>
@@ -1313,194 +1614,184 @@
         <translation>پایگاه داده:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="110"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="112"/>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="111"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="113"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="112"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="114"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="113"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="115"/>
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="114"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="116"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="114"/>
-        <source>Activities and appointments</source>
-        <translation>فعالیت‌ها و قرارهای ملاقات</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="115"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="117"/>
         <source>Campaigns</source>
         <translation>کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="116"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="118"/>
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="116"/>
-        <source>Support tickets</source>
-        <translation>تیکت‌های پشتیبانی</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="117"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="119"/>
         <source>Products</source>
         <translation>کالاها و خدمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="118"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="120"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="119"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="121"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="172"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="174"/>
         <source>&amp;File</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="173"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="175"/>
         <source>New database…</source>
         <translation>پایگاه داده جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="175"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="177"/>
         <source>Open database…</source>
         <translation>باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="178"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="180"/>
         <source>Back up…</source>
         <translation>پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="179"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="181"/>
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="182"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="184"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="184"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="186"/>
         <source>&amp;Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="185"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="187"/>
         <source>New record</source>
         <translation>مورد جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="187"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="189"/>
         <source>Find in this list</source>
         <translation>جستجو در این فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="189"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="191"/>
         <source>Search everything</source>
         <translation>جستجو در همه‌جا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="192"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="194"/>
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="193"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="195"/>
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="198"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="200"/>
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="199"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="277"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="201"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="279"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="214"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="216"/>
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="217"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="219"/>
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="223"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="225"/>
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="229"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="231"/>
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="237"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="239"/>
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="244"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="246"/>
         <source>The backup was saved:</source>
         <translation>پشتیبان ذخیره شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="245"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="247"/>
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="248"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="250"/>
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="252"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="264"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="254"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="266"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="253"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="255"/>
         <source>Replace everything in this database with the backup? A copy of the current database is kept beside it.</source>
         <translation>همه اطلاعات این پایگاه داده با پشتیبان جایگزین شود؟ یک نسخه از پایگاه داده فعلی در کنار آن نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="263"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="265"/>
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="272"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="274"/>
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -1509,12 +1800,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="295"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="297"/>
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="296"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="298"/>
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>
@@ -2004,7 +2295,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>جمع کل: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="225"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="216"/>
         <source>Save the proforma as PDF</source>
         <translation>ذخیره پیش‌فاکتور به‌صورت PDF</translation>
     </message>
@@ -2062,6 +2353,52 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/views/record_list.py" line="234"/>
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/reminders.py" line="65"/>
+        <source>Reminders</source>
+        <translation>یادآوری‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/reminders.py" line="73"/>
+        <source>Done</source>
+        <translation>انجام شد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/reminders.py" line="77"/>
+        <source>Snooze 10 min</source>
+        <translation>۱۰ دقیقه بعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/reminders.py" line="77"/>
+        <source>Snooze 1 hour</source>
+        <translation>۱ ساعت بعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/reminders.py" line="78"/>
+        <source>Tomorrow</source>
+        <translation>فردا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/reminders.py" line="83"/>
+        <source>Open</source>
+        <translation>باز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/reminders.py" line="93"/>
+        <source>These activities are due:</source>
+        <translation>موعد این فعالیت‌ها رسیده است:</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWatcher</name>
+    <message>
+        <location filename="../crm_desktop/ui/reminders.py" line="224"/>
+        <source>Reminder</source>
+        <translation>یادآوری</translation>
     </message>
 </context>
 <context>
@@ -2305,6 +2642,287 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>TicketDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="62"/>
+        <source>New ticket</source>
+        <translation>تیکت جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="64"/>
+        <source>Edit ticket {number}</source>
+        <translation>ویرایش تیکت {number}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="79"/>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="80"/>
+        <source>Contact</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="81"/>
+        <source>Category</source>
+        <translation>دسته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="83"/>
+        <source>Priority</source>
+        <translation>اولویت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="85"/>
+        <source>Channel</source>
+        <translation>راه ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="86"/>
+        <source>Assignee</source>
+        <translation>کارشناس مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="87"/>
+        <source>(nobody)</source>
+        <translation>(هیچ‌کس)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="89"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="91"/>
+        <source>Description</source>
+        <translation>شرح</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPanel</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="53"/>
+        <source>Choose a ticket in the list to see its details and comments here.</source>
+        <extracomment>a comment entry: its id, and whether it is an internal note the background of internal notes (a pale yellow, like a sticky note) statuses a ticket can be reopened from</extracomment>
+        <translation>برای دیدن جزئیات و یادداشت‌های یک تیکت، آن را در فهرست انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="72"/>
+        <source>Add comment</source>
+        <translation>افزودن یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="75"/>
+        <source>Close…</source>
+        <translation>بستن…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="78"/>
+        <source>Reopen</source>
+        <translation>بازگشایی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="91"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="91"/>
+        <source>Priority</source>
+        <translation>اولویت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="92"/>
+        <source>Category</source>
+        <translation>دسته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="92"/>
+        <source>Channel</source>
+        <translation>راه ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="93"/>
+        <source>Contact</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="93"/>
+        <source>Company</source>
+        <translation>شرکت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="94"/>
+        <source>Assignee</source>
+        <translation>کارشناس مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="94"/>
+        <source>SLA due</source>
+        <translation>مهلت رسیدگی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="95"/>
+        <source>Created</source>
+        <translation>تاریخ ثبت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="96"/>
+        <source>First response</source>
+        <translation>نخستین پاسخ</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="97"/>
+        <source>Closed</source>
+        <translation>بسته‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="97"/>
+        <source>Satisfaction</source>
+        <translation>رضایت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="98"/>
+        <source>Description</source>
+        <translation>شرح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="98"/>
+        <source>Resolution</source>
+        <translation>راه‌حل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="175"/>
+        <source>{due} (overdue)</source>
+        <translation>{due} (عقب‌افتاده)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="181"/>
+        <source>{score} of 5</source>
+        <translation>{score} از ۵</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="196"/>
+        <source>Comments ({n})</source>
+        <translation>یادداشت‌ها ({n})</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="200"/>
+        <source>No comments yet.</source>
+        <translation>هنوز یادداشتی نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="207"/>
+        <source>[Internal note]</source>
+        <translation>[یادداشت داخلی]</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsModel</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/tickets_model.py" line="41"/>
+        <source>Number</source>
+        <extracomment>the text colour of an overdue ticket&apos;s row (the pipeline&apos;s overdue colour) statuses after which a ticket no longer runs against its SLA</extracomment>
+        <translation>شماره</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/tickets_model.py" line="45"/>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/tickets_model.py" line="46"/>
+        <source>Contact</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/tickets_model.py" line="49"/>
+        <source>Priority</source>
+        <translation>اولویت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/tickets_model.py" line="56"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/tickets_model.py" line="61"/>
+        <source>Assignee</source>
+        <translation>کارشناس مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/tickets_model.py" line="64"/>
+        <source>SLA due</source>
+        <translation>مهلت رسیدگی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/tickets_model.py" line="70"/>
+        <source>Created</source>
+        <translation>تاریخ ثبت</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="29"/>
+        <source>Overdue</source>
+        <translation>عقب‌افتاده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="31"/>
+        <source>All statuses</source>
+        <translation>همه وضعیت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="33"/>
+        <source>All priorities</source>
+        <translation>همه اولویت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="35"/>
+        <source>All categories</source>
+        <translation>همه دسته‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="37"/>
+        <source>All assignees</source>
+        <translation>همه کارشناسان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="39"/>
+        <source>Overdue or not</source>
+        <translation>عقب‌افتاده یا نه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="45"/>
+        <source>New ticket</source>
+        <translation>تیکت جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="46"/>
+        <source>Search subject, number or description (Ctrl+F)</source>
+        <translation>جستجوی موضوع، شماره یا شرح (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/tickets.py" line="70"/>
+        <source>%Ln ticket(s)</source>
+        <translation>
+            <numerusform>%Ln تیکت</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="83"/>
+        <source>Move ticket {number} to the Trash? You can restore it from Edit &gt; Trash.</source>
+        <translation>تیکت {number} به سطل بازیافت منتقل شود؟ می‌توانید آن را از ویرایش ← سطل بازیافت بازگردانید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="96"/>
+        <source>{status}: {n}</source>
+        <translation>{status}: {n}</translation>
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
         <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="55"/>
@@ -2386,6 +3004,44 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="141"/>
         <source>Moved to Trash on</source>
         <translation>تاریخ انتقال به سطل بازیافت</translation>
+    </message>
+</context>
+<context>
+    <name>WeekCalendar</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="313"/>
+        <source>Monday</source>
+        <translation>دوشنبه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="313"/>
+        <source>Tuesday</source>
+        <translation>سه‌شنبه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="313"/>
+        <source>Wednesday</source>
+        <translation>چهارشنبه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="314"/>
+        <source>Thursday</source>
+        <translation>پنجشنبه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="314"/>
+        <source>Friday</source>
+        <translation>جمعه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="314"/>
+        <source>Saturday</source>
+        <translation>شنبه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="314"/>
+        <source>Sunday</source>
+        <translation>یکشنبه</translation>
     </message>
 </context>
 </TS>

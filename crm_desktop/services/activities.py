@@ -3,17 +3,20 @@ company, a deal, a ticket, or on nothing (a personal task)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections import defaultdict
+from datetime import date, datetime, timedelta
 from typing import Any, ClassVar
 
-from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.enums import ActivityKind
+from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
+from crm_desktop.services.recurrence import MAX_EVERY, Rule, local_day, occurrences
 from crm_desktop.text.normalize import clean_text
 
 Owner = aliased(m.User)
@@ -51,6 +54,9 @@ class ActivityService(EntityService[m.Activity]):
         "deal_id": f.Field(f.reference),
         "ticket_id": f.Field(f.reference),
         "owner_id": f.Field(f.reference),
+        "recurrence": f.Field(f.choice(Rule)),
+        "recur_every": f.Field(f.integer(1, MAX_EVERY), empty=1),
+        "recur_until": f.Field(f.a_date),
     }
     references: ClassVar = {
         "contact_id": m.Contact,
@@ -79,7 +85,7 @@ class ActivityService(EntityService[m.Activity]):
             select(
                 a.id, a.kind, a.subject, a.notes, a.due_at, a.done_at, a.duration_minutes,
                 a.reminder_at, a.outcome, a.contact_id, a.account_id, a.deal_id, a.ticket_id,
-                a.owner_id, a.created_at,
+                a.owner_id, a.created_at, a.recurrence, a.recur_every, a.recur_until,
                 m.Contact.full_name.label("contact"), m.Account.name.label("company"),
                 m.Deal.title.label("deal"), Owner.display_name.label("owner"),
             )
@@ -113,6 +119,19 @@ class ActivityService(EntityService[m.Activity]):
         if current is None and values.get("kind") == ActivityKind.NOTE.value:
             # a note is written about something that has happened: it is never "open"
             values["done_at"] = values.get("done_at") or utcnow()
+        self._check_recurrence(values, current)
+
+    @staticmethod
+    def _check_recurrence(values: dict, current: Any | None) -> None:
+        """A repeating activity needs a due time; its end is not before its first day."""
+        def now_or_then(name: str) -> Any:
+            return values[name] if name in values else getattr(current, name, None)
+
+        rule, due, until = (now_or_then(n) for n in ("recurrence", "due_at", "recur_until"))
+        if rule is not None and due is None:
+            raise ValidationError(FieldError("due_at", "required"))
+        if rule is not None and until is not None and until < local_day(due):
+            raise ValidationError(FieldError("recur_until", "date.order"))
 
     def _create_in(self, session: Session, data: Any) -> Any:
         obj = super()._create_in(session, data)
@@ -155,6 +174,23 @@ class ActivityService(EntityService[m.Activity]):
             session.flush()
             self._touch_contacts(session, contact_id)
 
+    def skip_occurrence(self, activity_id: int, day: date) -> None:
+        """Leave out the occurrence of a repeating activity on the local `day` (again: no-op).
+
+        Raises ValidationError (field "occurs_on") when the activity does not fall that day.
+        """
+        with self.db.write(self.actor_id) as session:
+            obj = self._load(session, activity_id)
+            start = datetime.combine(day, datetime.min.time())
+            hits = [] if obj.due_at is None else occurrences(
+                obj.due_at, obj.recurrence, obj.recur_every, obj.recur_until, (),
+                start - timedelta(days=2), start + timedelta(days=3),
+            )
+            if obj.recurrence is None or day not in {local_day(h) for h in hits}:
+                raise ValidationError(FieldError("occurs_on", "invalid"))
+            if session.get(m.ActivityException, (activity_id, day)) is None:
+                session.add(m.ActivityException(activity_id=activity_id, occurs_on=day))
+
     def _touch_contacts(self, session: Session, *contact_ids: int | None) -> None:
         """Set Contact.last_activity_at from the contact's done activities (one aggregate)."""
         for contact_id in {c for c in contact_ids if c is not None}:
@@ -186,6 +222,19 @@ class ActivityService(EntityService[m.Activity]):
         with self.db.read() as session:
             return [dict(r._mapping) for r in session.execute(q)]
 
+    def due_reminders(self, now: datetime, limit: int = 200) -> list[dict[str, Any]]:
+        """Open activities whose reminder is due (reminder_at <= now), earliest first; one
+        query on the reminder index."""
+        a = m.Activity
+        q = (
+            self._list_select()
+            .where(a.done_at.is_(None), a.reminder_at.is_not(None), a.reminder_at <= now)
+            .order_by(a.reminder_at, a.id)
+            .limit(limit)
+        )
+        with self.db.read() as session:
+            return [dict(r._mapping) for r in session.execute(q)]
+
     def due_between(
         self, start: datetime, end: datetime, owner_id: int | None = None
     ) -> list[dict[str, Any]]:
@@ -196,3 +245,54 @@ class ActivityService(EntityService[m.Activity]):
             q = q.where(a.owner_id == owner_id)
         with self.db.read() as session:
             return [dict(r._mapping) for r in session.execute(q.order_by(a.due_at, a.id))]
+
+    def occurrences_between(
+        self, start: datetime, end: datetime, owner_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Like `due_between`, with repeating activities expanded into one row per
+        occurrence in [start, end): every row has `occurs_at` (aware UTC; a one-off
+        activity's due_at) and `recurring`. Earliest first."""
+        a = m.Activity
+        once = and_(a.recurrence.is_(None), a.due_at >= start, a.due_at < end)
+        repeating = and_(
+            a.recurrence.is_not(None), a.due_at < end,
+            or_(a.recur_until.is_(None), a.recur_until >= local_day(start) - timedelta(days=1)),
+        )
+        q = self._list_select().where(or_(once, repeating))
+        if owner_id is not None:
+            q = q.where(a.owner_id == owner_id)
+        out: list[dict[str, Any]] = []
+        with self.db.read() as session:
+            rows = [dict(r._mapping) for r in session.execute(q)]
+            ids = [r["id"] for r in rows if r["recurrence"] is not None]
+            skipped: dict[int, set[date]] = defaultdict(set)
+            if ids:
+                e = m.ActivityException
+                for aid, day in session.execute(
+                    select(e.activity_id, e.occurs_on).where(e.activity_id.in_(ids))
+                ):
+                    skipped[aid].add(day)
+        for row in rows:
+            if row["recurrence"] is None:
+                out.append({**row, "occurs_at": row["due_at"], "recurring": False})
+                continue
+            for at in occurrences(row["due_at"], row["recurrence"], row["recur_every"],
+                                  row["recur_until"], skipped[row["id"]], start, end):
+                out.append({**row, "occurs_at": at, "recurring": True})
+        out.sort(key=lambda r: (r["occurs_at"], r["id"]))
+        return out
+
+    def open_due_before(
+        self, before: datetime, owner_id: int | None = None, limit: int = 500
+    ) -> list[dict[str, Any]]:
+        """One-off activities still open whose due time is before `before`, earliest first
+        (repeating series are left out: their past occurrences are not carried over)."""
+        a = m.Activity
+        q = self._list_select().where(
+            a.done_at.is_(None), a.recurrence.is_(None), a.due_at < before
+        )
+        if owner_id is not None:
+            q = q.where(a.owner_id == owner_id)
+        with self.db.read() as session:
+            return [dict(r._mapping) for r in
+                    session.execute(q.order_by(a.due_at, a.id).limit(max(1, limit)))]

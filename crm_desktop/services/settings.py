@@ -1,18 +1,25 @@
-"""Settings stored in the database as JSON: company profile, VAT rate, display unit."""
+"""Settings stored in the database as JSON: company profile, VAT rate, display unit, SLA."""
 
 from __future__ import annotations
 
 import base64
 import json
-from decimal import Decimal
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, time, timedelta
+from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import select
 
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
+from crm_desktop.domain.enums import TicketPriority
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
+from crm_desktop.services.sla import WEEKDAYS, SlaTargets, WorkWeek
+from crm_desktop.text.digits import to_ascii_digits
 from crm_desktop.text.money import MoneyUnit
 
 COMPANY_FIELDS = (
@@ -33,11 +40,164 @@ COMPANY_SPECS: dict[str, f.Field] = {
 MAX_LOGO_BYTES = 512 * 1024
 LOGO_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
+HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+#: longest SLA target accepted, in working hours (a year of full days)
+MAX_TARGET_HOURS = 24 * 366
+
+
+def _hhmm(t: time) -> str:
+    return f"{t.hour:02d}:{t.minute:02d}"
+
+
+def _hours(d: timedelta) -> str:
+    return format((Decimal(int(d.total_seconds())) / 3600).normalize(), "f")
+
+
+def sla_to_json(week: WorkWeek, holidays: Iterable[date], targets: SlaTargets) -> dict:
+    return {
+        "week": {day: [[_hhmm(s), _hhmm(e)] for s, e in spans]
+                 for day, spans in week.as_mapping().items()},
+        "holidays": sorted(d.isoformat() for d in holidays),
+        "targets": {p.value: {"response": _hours(targets.response_for(p.value)),
+                              "resolution": _hours(targets.resolution_for(p.value))}
+                    for p in TicketPriority},
+    }
+
+
+def sla_from_json(stored: Mapping[str, Any] | None) -> tuple[WorkWeek, set[date], SlaTargets]:
+    """Read the stored "sla" setting (None: the defaults); see SettingsService.set_sla."""
+    stored = {**DEFAULTS["sla"], **(stored or {})}
+    week = WorkWeek.from_mapping({
+        day: [(_parse_time(s), _parse_time(e)) for s, e in spans]
+        for day, spans in stored["week"].items()
+    })
+    holidays = {date.fromisoformat(d) for d in stored["holidays"]}
+    default = SlaTargets()
+    response, resolution = dict(default.response), dict(default.resolution)
+    for priority, pair in stored["targets"].items():
+        response[priority] = _clean_hours(pair["response"])
+        resolution[priority] = _clean_hours(pair["resolution"])
+    return week, holidays, SlaTargets(response=response, resolution=resolution)
+
+
 DEFAULTS: dict[str, Any] = {
     "vat_rate": "10",
     "display_unit": MoneyUnit.RIAL.value,
     "company": {key: "" for key in COMPANY_FIELDS},
+    "sla": sla_to_json(WorkWeek.default(), (), SlaTargets()),
 }
+
+
+def _parse_time(value: Any) -> time:
+    if isinstance(value, time):
+        if value.second or value.microsecond or value.tzinfo is not None:
+            raise ValueError(value)
+        return value
+    match = HHMM.match(to_ascii_digits(str(value)).strip())
+    if not match:
+        raise ValueError(value)
+    return time(int(match[1]), int(match[2]))
+
+
+def _clean_week(raw: Any, errors: list[FieldError]) -> WorkWeek | None:
+    if isinstance(raw, WorkWeek):
+        return raw
+    if not isinstance(raw, Mapping):
+        errors.append(FieldError("week", "invalid"))
+        return None
+    before = len(errors)
+    days: dict[str, list[tuple[time, time]]] = {}
+    for key, spans in raw.items():
+        day = WEEKDAYS[key] if isinstance(key, int) and 0 <= key < 7 else key
+        if day not in WEEKDAYS:
+            errors.append(FieldError(f"week.{key}", "invalid"))
+            continue
+        cleaned: list[tuple[time, time]] = []
+        for i, span in enumerate(spans or ()):
+            name = f"week.{day}.{i}"
+            try:
+                start, end = span
+                start, end = _parse_time(start), _parse_time(end)
+            except (TypeError, ValueError):
+                errors.append(FieldError(name, "time.invalid"))
+                continue
+            if not start < end:
+                errors.append(FieldError(name, "time.order"))
+                continue
+            cleaned.append((start, end))
+        cleaned.sort()
+        for (_s1, e1), (s2, _e2) in pairwise(cleaned):
+            if s2 < e1:
+                errors.append(FieldError(f"week.{day}", "time.overlap"))
+                break
+        days[day] = cleaned
+    if len(errors) > before:
+        return None
+    week = WorkWeek.from_mapping(days)
+    if not week.has_working_time:
+        errors.append(FieldError("week", "required"))
+        return None
+    return week
+
+
+def _clean_holidays(raw: Any, errors: list[FieldError]) -> set[date] | None:
+    out: set[date] = set()
+    if isinstance(raw, str | bytes) or not isinstance(raw, Iterable):
+        errors.append(FieldError("holidays", "invalid"))
+        return None
+    for i, value in enumerate(raw):
+        try:
+            out.add(f.a_date(value))  # ISO Gregorian or Jalali text, or a date
+        except f.InvalidValue:
+            errors.append(FieldError(f"holidays.{i}", "date.invalid"))
+    return out
+
+
+def _clean_hours(value: Any) -> timedelta:
+    if isinstance(value, timedelta):
+        seconds = Decimal(int(value.total_seconds()))
+    else:
+        try:
+            seconds = f.decimal()(value) * 3600
+        except f.InvalidValue:
+            raise ValueError(value) from None
+    if not 0 < seconds <= MAX_TARGET_HOURS * 3600:
+        raise ValueError(value)
+    return timedelta(seconds=int(seconds))
+
+
+def _clean_targets(raw: Any, errors: list[FieldError]) -> SlaTargets | None:
+    if isinstance(raw, SlaTargets):
+        return raw
+    if not isinstance(raw, Mapping):
+        errors.append(FieldError("targets", "invalid"))
+        return None
+    before = len(errors)
+    base = SlaTargets()
+    response, resolution = dict(base.response), dict(base.resolution)
+    for key, pair in raw.items():
+        try:
+            priority = TicketPriority(str(key)).value
+        except ValueError:
+            errors.append(FieldError(f"targets.{key}", "choice"))
+            continue
+        values = (pair.get("response"), pair.get("resolution")) if isinstance(pair, Mapping) \
+            else pair
+        try:
+            resp_raw, reso_raw = values
+        except (TypeError, ValueError):
+            errors.append(FieldError(f"targets.{priority}", "invalid"))
+            continue
+        for name, raw_hours, target in (("response", resp_raw, response),
+                                        ("resolution", reso_raw, resolution)):
+            try:
+                target[priority] = _clean_hours(raw_hours)
+            except (ValueError, TypeError, InvalidOperation):
+                errors.append(FieldError(f"targets.{priority}.{name}", "range",
+                                         {"min": 0, "max": MAX_TARGET_HOURS}))
+    if len(errors) > before:
+        return None
+    return SlaTargets(response=response, resolution=resolution)
 
 
 class SettingsService:
@@ -100,3 +260,32 @@ class SettingsService:
             if not data.startswith(LOGO_MAGIC):
                 raise ValidationError(FieldError("logo", "file.image"))
         self.set("company_logo", base64.b64encode(data).decode("ascii") if data else None)
+
+    # -- SLA -----------------------------------------------------------------------------
+    def sla(self) -> tuple[WorkWeek, set[date], SlaTargets]:
+        """The working week (Tehran time), holidays (Gregorian) and targets per priority."""
+        return sla_from_json(self.get("sla"))
+
+    def set_sla(
+        self,
+        week: WorkWeek | Mapping[Any, Any] | None = None,
+        holidays: Iterable[Any] | None = None,
+        targets: SlaTargets | Mapping[str, Any] | None = None,
+    ) -> None:
+        """Change any of the three parts (None keeps the current one).
+
+        `week` maps weekday ("sat" or 0=Monday) -> [("08:00", "17:00"), ...]; a day left out
+        is a day off. `holidays` are dates or Gregorian ISO / Jalali text. `targets` maps a
+        priority -> {"response": hours, "resolution": hours} or (response, resolution); a
+        priority left out keeps its default. Every problem is reported at once.
+        """
+        current_week, current_holidays, current_targets = self.sla()
+        errors: list[FieldError] = []
+        new_week = current_week if week is None else _clean_week(week, errors)
+        new_holidays = current_holidays if holidays is None else _clean_holidays(
+            holidays, errors)
+        new_targets = current_targets if targets is None else _clean_targets(targets, errors)
+        if errors:
+            raise ValidationError(errors)
+        assert new_week is not None and new_holidays is not None and new_targets is not None
+        self.set("sla", sla_to_json(new_week, new_holidays, new_targets))

@@ -1,7 +1,18 @@
-"""Support tickets, numbered per Jalali year (T-1405-0001), with comments and satisfaction."""
+"""Support tickets, numbered per Jalali year (T-1405-0001), with comments and satisfaction.
+
+SLA: on create (and whenever the priority changes) `sla_due_at` is set to the resolution
+due time: created_at plus the priority's resolution target in working hours (settings
+"sla": Tehran working week and holidays). A caller that passes `sla_due_at` itself keeps
+that value. `response_due()` gives the first-response due time for display.
+
+Status workflow (update): new -> open|waiting|resolved|closed, open -> waiting|resolved|
+closed, waiting -> open|resolved|closed, resolved -> closed|open; a closed ticket opens
+again only through `reopen()`. A new ticket may start in any status.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
@@ -16,6 +27,8 @@ from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.numbers import parse_ticket_number, ticket_number
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
+from crm_desktop.services.settings import sla_from_json
+from crm_desktop.services.sla import SlaTargets, WorkWeek, add_working_time
 from crm_desktop.text.jalali import jalali_year
 from crm_desktop.text.normalize import search_key
 
@@ -26,6 +39,15 @@ PRIORITY_RANK = {p.value: i for i, p in enumerate(TicketPriority)}
 STATUS_RANK = {s.value: i for i, s in enumerate(TicketStatus)}
 #: sorts tickets without an SLA after every real due time
 NO_DUE = literal(datetime(9999, 12, 31, tzinfo=UTC), UTCDateTime())
+_S = TicketStatus
+#: status changes an update may make (closed -> open only through reopen())
+TRANSITIONS: dict[str, frozenset[str]] = {
+    _S.NEW.value: frozenset({_S.OPEN, _S.WAITING, _S.RESOLVED, _S.CLOSED}),
+    _S.OPEN.value: frozenset({_S.WAITING, _S.RESOLVED, _S.CLOSED}),
+    _S.WAITING.value: frozenset({_S.OPEN, _S.RESOLVED, _S.CLOSED}),
+    _S.RESOLVED.value: frozenset({_S.CLOSED, _S.OPEN}),
+    _S.CLOSED.value: frozenset(),
+}
 
 
 def ticket_search_text(t: Any) -> tuple[str, str]:
@@ -98,6 +120,70 @@ class TicketService(EntityService[m.Ticket]):
                 select(func.coalesce(func.max(m.Ticket.seq), 0)).where(m.Ticket.year == year)
             )
             values["year"], values["seq"] = year, int(last) + 1
+            if values.get("sla_due_at") is None:
+                values["created_at"] = now = utcnow()
+                values["sla_due_at"] = self._resolution_due(
+                    session, now, values.get("priority") or TicketPriority.NORMAL.value)
+            return
+        status = values.get("status")
+        if status is not None and status != current.status \
+                and status not in TRANSITIONS.get(current.status, ()):
+            raise ValidationError(FieldError("status", "invalid"))
+        priority = values.get("priority")
+        if priority is not None and priority != current.priority and "sla_due_at" not in values:
+            values["sla_due_at"] = self._resolution_due(session, current.created_at, priority)
+
+    # -- SLA -----------------------------------------------------------------------------
+    @staticmethod
+    def _sla(session: Session) -> tuple[WorkWeek, set[date], SlaTargets]:
+        raw = session.scalar(select(m.Setting.value).where(m.Setting.key == "sla"))
+        return sla_from_json(json.loads(raw) if raw else None)
+
+    def _resolution_due(self, session: Session, start: datetime, priority: str) -> datetime:
+        week, holidays, targets = self._sla(session)
+        return add_working_time(start, targets.resolution_for(priority), week, holidays)
+
+    def response_due(self, ticket: Any) -> datetime:
+        """When the first response is due (aware UTC): created_at plus the priority's response
+        target in working hours. `ticket` is an id, a dict from get()/list() or an object."""
+        with self.db.read() as session:
+            if isinstance(ticket, int):
+                ticket = self._load(session, ticket)
+            if isinstance(ticket, Mapping):
+                created, priority = ticket["created_at"], ticket["priority"]
+            else:
+                created, priority = ticket.created_at, ticket.priority
+            week, holidays, targets = self._sla(session)
+        return add_working_time(created, targets.response_for(priority), week, holidays)
+
+    def breaches(self, since: datetime | None = None) -> dict[str, int]:
+        """SLA breaches among live tickets: {"late", "overdue", "total"}.
+
+        `late`: finished (resolved or closed) after sla_due_at. The finish time is the last
+        change into resolved/closed in the audit log, else closed_at, else updated_at
+        (imported rows carry no audit). `overdue`: not finished and already past due.
+        With `since`, only breaches that happened since then count (sla_due_at >= since).
+        """
+        t, a = m.Ticket, m.AuditLog
+        finished_at = (
+            select(func.max(a.at))
+            .where(a.entity == t.__tablename__, a.entity_id == t.id, a.field == "status",
+                   a.new_value.in_(FINISHED),
+                   func.coalesce(a.old_value, "").not_in(FINISHED))
+            .correlate(t)
+            .scalar_subquery()
+        )
+        finish = func.coalesce(finished_at, t.closed_at, t.updated_at)
+        base = [t.deleted_at.is_(None), t.sla_due_at.is_not(None)]
+        if since is not None:
+            base.append(t.sla_due_at >= f.instant(since))
+        late = select(func.count()).where(*base, t.status.in_(FINISHED), finish > t.sla_due_at)
+        overdue = select(func.count()).where(*base, t.status.not_in(FINISHED),
+                                             t.sla_due_at < utcnow())
+        with self.db.read() as session:
+            n_late = int(session.scalar(late) or 0)
+            n_overdue = int(session.scalar(overdue) or 0)
+        return {"late": n_late, "overdue": n_overdue, "total": n_late + n_overdue}
 
     def _derive(self, obj: Any) -> None:
         obj.search_name, obj.search_other = ticket_search_text(obj)
@@ -140,7 +226,12 @@ class TicketService(EntityService[m.Ticket]):
 
     # -- status --------------------------------------------------------------------------
     def close(self, ticket_id: int, satisfaction: int | None, comment: str | None = None) -> None:
-        """Close the ticket; `satisfaction` is 1..5, or None when the customer was not asked."""
+        """Close the ticket; `satisfaction` is 1..5, or None when the customer was not asked.
+
+        "Not asked" is stored as satisfaction NULL (there is no separate flag); `comment`
+        is stored as given, so a caller that wants the words "not asked" passes them.
+        Closing works from any status (closing a closed ticket again replaces the score).
+        """
         specs = {
             "satisfaction": f.Field(f.integer(1, 5)),
             "satisfaction_comment": f.Field(f.multiline(2000)),
@@ -154,7 +245,10 @@ class TicketService(EntityService[m.Ticket]):
             self._derive(obj)
 
     def reopen(self, ticket_id: int) -> None:
-        """Open again; the earlier satisfaction is cleared (the audit log keeps it)."""
+        """Open again; the earlier satisfaction is cleared (the audit log keeps it).
+
+        The only way back from closed; sla_due_at is kept (the ticket stays as late as it was).
+        """
         with self.db.write(self.actor_id) as session:
             obj = self._load(session, ticket_id)
             obj.status = TicketStatus.OPEN.value

@@ -77,6 +77,13 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "kind": ("Kind", "نوع"),
     "date": ("Date", "تاریخ"),
     "logo": ("Logo", "نشان (لوگو)"),
+    "recurrence": ("Repeats", "تکرار"),
+    "recur_every": ("Repeat every", "تکرار هر"),
+    "recur_until": ("Repeat until", "تکرار تا"),
+    "occurs_on": ("Occurrence", "نوبت"),
+    "week": ("Working hours", "ساعت‌های کاری"),
+    "holidays": ("Holidays", "تعطیلات"),
+    "targets": ("Response and resolution targets", "مهلت‌های پاسخ و رسیدگی"),
     "lost_reason": ("Reason for losing", "دلیل از دست رفتن"),
     "number": ("Number", "شماره"),
     "position": ("Order", "ترتیب"),
@@ -189,6 +196,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "enter an email address such as name@example.com",
         "یک نشانی ایمیل وارد کنید، مانند name@example.com",
     ),
+    "time.invalid": (
+        "enter a time such as 08:30",
+        "ساعت را مانند ۰۸:۳۰ وارد کنید",
+    ),
+    "time.order": (
+        "the end must come after the start",
+        "پایان باید بعد از شروع باشد",
+    ),
+    "time.overlap": (
+        "these hours overlap other hours of the same day",
+        "این ساعت‌ها با ساعت‌های دیگر همان روز هم‌پوشانی دارند",
+    ),
     "file.too_big": (
         "the file is too large, please choose one smaller than {max} KB",
         "این پرونده بزرگ است، لطفاً پرونده‌ای کوچک‌تر از {max} کیلوبایت انتخاب کنید",
@@ -219,6 +238,8 @@ def field_label(field: str, lang: str = "en") -> str:
         return f"{prefix}، {field_label(inner, lang)}" if lang == "fa" else (
             f"{prefix}, {field_label(inner, lang).lower()}")
     labels = FIELD_LABELS.get(FIELD_ALIASES.get(field, field))
+    if labels is None and "." in field:  # "week.sat.0": a part of a grouped setting
+        labels = FIELD_LABELS.get(field.split(".", 1)[0])
     if labels is not None:
         return labels[_lang_index(lang)]
     return field.replace("_", " ").strip().capitalize()

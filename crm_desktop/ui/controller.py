@@ -6,12 +6,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.ui.errors import show_message, show_unexpected
 from crm_desktop.ui.ops import Ops
+from crm_desktop.ui.reminders import ReminderWatcher
 from crm_desktop.ui.ui_settings import UiSettings
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,7 @@ class Controller(QObject):
         self.settings = settings or UiSettings()
         self.core: Core | None = None
         self.window = None
+        self.reminders: ReminderWatcher | None = None
 
     def open(self, path: Path, *, demo: bool = False, show: bool = True) -> bool:
         """Open `path` (created if missing; a new demo file gets demo data) in a window."""
@@ -48,8 +51,12 @@ class Controller(QObject):
             show_unexpected(self.window)
             return False
         old_window, old_core = self.window, self.core
+        if self.reminders is not None:
+            self.reminders.stop()
         self.core = core
-        self.window = MainWindow(core, Ops(), self.settings, self)
+        ops = Ops()
+        self.window = MainWindow(core, ops, self.settings, self)
+        self.reminders = self._watch_reminders(core, ops, self.window) if show else None
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
@@ -59,12 +66,28 @@ class Controller(QObject):
             self.window.show()
         return True
 
+    @staticmethod
+    def _watch_reminders(core: Core, ops: Ops, window: QWidget) -> ReminderWatcher:
+        """Due reminders pop up while the program is open; the ones that fell due while it
+        was closed are shown right after start."""
+        from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
+
+        watcher = ReminderWatcher(core, ops, window)
+        watcher.open_requested.connect(
+            lambda activity_id: AppointmentDialog.edit(window, core, ops,
+                                                       activity_id=activity_id))
+        QTimer.singleShot(0, watcher.start)
+        return watcher
+
     def reopen(self) -> bool:
         """Open the same file again (after a restore replaced its content)."""
         assert self.core is not None
         return self.open(self.core.db.path)
 
     def close(self) -> None:
+        if self.reminders is not None:
+            self.reminders.stop()
+            self.reminders = None
         if self.window is not None:
             self.window.close()
         if self.core is not None:

@@ -97,11 +97,13 @@ class MainWindow(QMainWindow):
 
     # -- sections -----------------------------------------------------------------------
     def _section_list(self) -> list[tuple[str, str, ViewFactory]]:
+        from crm_desktop.ui.views.activities import ActivitiesView
         from crm_desktop.ui.views.companies import CompaniesView
         from crm_desktop.ui.views.contacts import ContactsView
         from crm_desktop.ui.views.pipeline import PipelineView
         from crm_desktop.ui.views.products import ProductsView
         from crm_desktop.ui.views.settings import SettingsView
+        from crm_desktop.ui.views.tickets import TicketsView
 
         def soon(title: str) -> ViewFactory:
             return lambda core, ops, settings: PlaceholderView(title, core, ops, settings)
@@ -111,9 +113,9 @@ class MainWindow(QMainWindow):
             ("contacts", self.tr("Contacts"), ContactsView),
             ("companies", self.tr("Companies"), CompaniesView),
             ("pipeline", self.tr("Pipeline"), PipelineView),
-            ("activities", self.tr("Activities"), soon(self.tr("Activities and appointments"))),
+            ("activities", self.tr("Activities"), ActivitiesView),
             ("campaigns", self.tr("Campaigns"), soon(self.tr("Campaigns"))),
-            ("tickets", self.tr("Tickets"), soon(self.tr("Support tickets"))),
+            ("tickets", self.tr("Tickets"), TicketsView),
             ("products", self.tr("Products"), ProductsView),
             ("reports", self.tr("Reports"), soon(self.tr("Reports"))),
             ("settings", self.tr("Settings"), SettingsView),

@@ -38,7 +38,9 @@ def render_all(out_dir: Path, db_path: Path, lang: str) -> list[Path]:
     from crm_desktop.ui.dialogs.pdf_preview import PdfPreview
     from crm_desktop.ui.dialogs.product_dialog import ProductDialog
     from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
+    from crm_desktop.ui.dialogs.ticket_dialog import TicketDialog
     from crm_desktop.ui.dialogs.trash_dialog import TrashDialog
+    from crm_desktop.ui.reminders import ReminderDialog
     from crm_desktop.ui.ui_settings import UiSettings
 
     app = create_application(lang)
@@ -60,12 +62,23 @@ def render_all(out_dir: Path, db_path: Path, lang: str) -> list[Path]:
         view = window.show_section(key)
         if key == "contacts" and first_contact is not None:
             view.show_record(first_contact)
+        if key == "tickets":
+            first = (core.tickets.list(ListQuery(limit=1)).rows or [{}])[0].get("id")
+            if first is not None:
+                view.show_record(first)
         if key == "companies":
             first = (core.accounts.list(ListQuery(limit=1)).rows or [{}])[0].get("id")
             if first is not None:
                 view.show_record(first)
         _settle(app)
         written.append(_save(window, out_dir / f"view_{key}.png"))
+
+    activities = window.show_section("activities")
+    for mode, name in ((1, "view_activities_list"), (2, "view_activities_week")):
+        activities.set_mode(mode)
+        _settle(app)
+        written.append(_save(window, out_dir / f"{name}.png"))
+    activities.set_mode(0)
 
     window.search.setText("علی" if lang == "fa" else "ali")
     window.search.search_now()
@@ -100,6 +113,15 @@ def render_all(out_dir: Path, db_path: Path, lang: str) -> list[Path]:
         dialog("dialog_log_call", lambda: ActivityDialog(core, ops, "call", first_contact, window))
         dialog("dialog_add_task", lambda: ActivityDialog(core, ops, "task", first_contact, window))
     dialog("dialog_trash", lambda: TrashDialog(core, ops, window))
+
+    def reminders() -> QDialog:
+        d = ReminderDialog(core, ops, window)
+        d.add_rows(core.activities.list(ListQuery(filters={"state": "open"}, limit=3)).rows)
+        return d
+
+    dialog("dialog_reminder", reminders)
+    dialog("dialog_ticket_new", lambda: TicketDialog(core, ops, contact_id=first_contact,
+                                                     parent=window))
     dialog("dialog_deal_new", lambda: DealDialog(core, ops, None, contact_id=first_contact,
                                                  parent=window))
     dialog("dialog_lost_reason", lambda: LostReasonDialog(window))

@@ -15,7 +15,7 @@ from crm_desktop.db.models.sales import (
     ProformaLine,
 )
 from crm_desktop.db.models.system import AuditLog, Setting
-from crm_desktop.db.models.work import Activity, Ticket, TicketComment
+from crm_desktop.db.models.work import Activity, ActivityException, Ticket, TicketComment
 
 __all__ = [
     "STAGE_LOST",
@@ -23,6 +23,7 @@ __all__ = [
     "STAGE_WON",
     "Account",
     "Activity",
+    "ActivityException",
     "AuditLog",
     "Base",
     "Campaign",

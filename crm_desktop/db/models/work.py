@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.db.models.base import (
@@ -49,12 +58,34 @@ class Activity(IdMixin, TimestampMixin, OwnedMixin, Base):
     ticket_id: Mapped[int | None] = mapped_column(
         IdColumn, ForeignKey("tickets.id", ondelete="SET NULL"), index=True
     )
+    #: repetition of a task or appointment: "daily", "weekly", "monthly" or None (once)
+    recurrence: Mapped[str | None] = mapped_column(String(8))
+    #: every N days / weeks / months (1..365)
+    recur_every: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: last local day an occurrence may fall on (None: no end)
+    recur_until: Mapped[date | None] = mapped_column(Date)
 
     __table_args__ = (
         CheckConstraint("duration_minutes IS NULL OR duration_minutes >= 0", name="duration"),
+        CheckConstraint(
+            "recurrence IS NULL OR recurrence IN ('daily', 'weekly', 'monthly')",
+            name="recurrence_values",
+        ),
+        CheckConstraint("recur_every BETWEEN 1 AND 365", name="recur_every_range"),
         Index(None, "contact_id", "due_at"),
         Index(None, "owner_id", "done_at", "due_at"),
     )
+
+
+class ActivityException(Base):
+    """A skipped occurrence of a recurring activity (the local day it would fall on)."""
+
+    __tablename__ = "activity_exceptions"
+
+    activity_id: Mapped[int] = mapped_column(
+        IdColumn, ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True
+    )
+    occurs_on: Mapped[date] = mapped_column(Date, primary_key=True)
 
 
 class Ticket(IdMixin, TimestampMixin, OwnedMixin, SoftDeleteMixin, SearchMixin, Base):

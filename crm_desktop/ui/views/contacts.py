@@ -13,6 +13,7 @@ from crm_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from crm_desktop.ui.dialogs.contact_dialog import ContactDialog
 from crm_desktop.ui.dialogs.deal_dialog import DealDialog
 from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
+from crm_desktop.ui.dialogs.ticket_dialog import TicketDialog
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.contacts_model import contacts_model
 from crm_desktop.ui.ui_settings import UiSettings
@@ -81,8 +82,8 @@ class ContactsView(RecordListView):
             ProformaDialog.edit(self, self.core, self.ops, contact_id=contact_id)
         elif action == "deal":
             DealDialog.edit(self, self.core, self.ops, contact_id=contact_id)
-        elif action == "ticket":  # its section is on its way
-            self.navigate.emit("tickets")
+        elif action == "ticket":
+            TicketDialog.edit(self, self.core, self.ops, contact_id=contact_id)
         else:
             ActivityDialog.edit(self, self.core, self.ops, kind=action, contact_id=contact_id)
 

@@ -55,7 +55,9 @@ def test_check_json(demo_db: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["ok"] is True
-    assert report["schema"] == "0001"
+    from crm_desktop.db.migrate import head_revision
+
+    assert report["schema"] == head_revision()
     assert report["counts"]["contacts"] == 300
     assert report["counts"]["tickets"] > 0
 

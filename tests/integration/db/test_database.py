@@ -142,11 +142,12 @@ def test_pending_upgrade_takes_a_backup_first(db_path: Path, tmp_path: Path, mon
 
     import crm_desktop.db.migrate as migrate
 
+    previous = head_revision()  # the newest migration this program has
     newer = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, newer, ignore=shutil.ignore_patterns("__pycache__"))
     (newer / "versions" / "0002_test.py").write_text(
         "from alembic import op\n"
-        "revision = '0002_test'\ndown_revision = '0001'\n"
+        f"revision = '0002_test'\ndown_revision = '{previous}'\n"
         "branch_labels = None\ndepends_on = None\n"
         "def upgrade():\n    op.execute('CREATE TABLE upgraded (id INTEGER PRIMARY KEY)')\n"
         "def downgrade():\n    op.execute('DROP TABLE upgraded')\n",
@@ -155,11 +156,11 @@ def test_pending_upgrade_takes_a_backup_first(db_path: Path, tmp_path: Path, mon
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer)
     migrate.open_database(db_path).close()
 
-    copies = list(db_path.parent.glob("crm.before-upgrade-0001-*.sqlite3"))
+    copies = list(db_path.parent.glob(f"crm.before-upgrade-{previous}-*.sqlite3"))
     assert len(copies) == 1
     conn = sqlite3.connect(copies[0])
     assert conn.execute("SELECT name FROM tags").fetchall() == [("kept",)]
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == previous
     conn.close()
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002_test"

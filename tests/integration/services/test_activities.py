@@ -310,3 +310,17 @@ def test_due_between(core: Any) -> None:
     a.create({"kind": "task", "subject": "undated"})
     assert [r["id"] for r in a.due_between(start, end)] == [at_start, inside]
     assert [r["id"] for r in a.due_between(start, end, owner_id=user)] == [inside]
+
+
+def test_due_reminders(core) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime(2026, 11, 22, 9, tzinfo=UTC)
+    due = core.activities.create({"kind": "task", "subject": "زنگ بزن",
+                                  "reminder_at": now - timedelta(minutes=5)})
+    core.activities.create({"kind": "task", "subject": "بعداً",
+                            "reminder_at": now + timedelta(hours=1)})
+    done = core.activities.create({"kind": "task", "subject": "انجام شد",
+                                   "reminder_at": now - timedelta(hours=2)})
+    core.activities.complete(done)
+    assert [r["id"] for r in core.activities.due_reminders(now)] == [due]

@@ -132,7 +132,7 @@ def test_update_and_audit(core: Any) -> None:
     # closing through update also stamps closed_at, and reopening clears it
     core.tickets.update(tid, {"status": "closed"})
     assert core.tickets.get(tid)["closed_at"] is not None
-    core.tickets.update(tid, {"status": "open"})
+    core.tickets.reopen(tid)  # the only way back from closed
     assert core.tickets.get(tid)["closed_at"] is None
 
 
@@ -239,6 +239,7 @@ def test_sorts(core: Any) -> None:
     t = core.tickets
     low = t.create({"subject": "x", "priority": "low", "sla_due_at": NOW + timedelta(days=3)})
     urgent = t.create({"subject": "y", "priority": "urgent", "status": "waiting"})
+    t.update(urgent, {"sla_due_at": None})  # created with an SLA; cleared: "no SLA"
     normal = t.create({"subject": "z", "sla_due_at": NOW + timedelta(days=1),
                        "status": "open"})
 

@@ -1,0 +1,62 @@
+"""One local day at a glance: what is due (repeating activities expanded), what is still
+open from before, and whose birthday it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from crm_desktop.db.types import utcnow
+from crm_desktop.services.activities import ActivityService
+from crm_desktop.services.contacts import ContactService
+from crm_desktop.services.recurrence import day_bounds
+
+#: item kinds besides the activity kinds (call, meeting, task, ...)
+OVERDUE, BIRTHDAY = "overdue", "birthday"
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    #: the activity kind, "overdue" (open and due before the day) or "birthday"
+    kind: str
+    #: aware UTC; None for a birthday (all day)
+    time: datetime | None
+    subject: str
+    #: the contact's name (or the company's), "" when there is none
+    contact: str
+    #: "done", "open" or "overdue"
+    status: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "time": self.time.isoformat() if self.time else None,
+                "subject": self.subject, "contact": self.contact, "status": self.status}
+
+
+def _who(row: dict[str, Any]) -> str:
+    return row.get("contact") or row.get("company") or ""
+
+
+def agenda(
+    activities: ActivityService,
+    contacts: ContactService,
+    day: date,
+    owner_id: int | None = None,
+    *,
+    now: datetime | None = None,
+) -> list[AgendaItem]:
+    """The agenda of the local (Tehran) `day`: birthdays first, then by time. Open
+    activities due before the day (one-off ones; a repeating series is not carried over)
+    come as kind "overdue"; an item of the day is "overdue" once its time has passed."""
+    now = now or utcnow()
+    start, end = day_bounds(day)
+    items = [AgendaItem(BIRTHDAY, None, "تولد", c["full_name"], "open")
+             for c in contacts.birthdays(day)]
+    for row in activities.open_due_before(start, owner_id):
+        items.append(AgendaItem(OVERDUE, row["due_at"], row["subject"], _who(row), "overdue"))
+    for row in activities.occurrences_between(start, end, owner_id):
+        at = row["occurs_at"]
+        status = "done" if row["done_at"] else ("overdue" if at < now else "open")
+        items.append(AgendaItem(row["kind"], at, row["subject"], _who(row), status))
+    items.sort(key=lambda i: (i.time is not None, i.time or start))
+    return items

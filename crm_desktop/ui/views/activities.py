@@ -1,0 +1,387 @@
+"""Activities: Today (overdue, due today, the next 7 days, today's birthdays), a filtered
+List of every activity, and a Week calendar of appointments with drag-to-move."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.core import Core
+from crm_desktop.domain.errors import NotFoundError
+from crm_desktop.services.base import ListQuery, Sort
+from crm_desktop.ui import display, labels
+from crm_desktop.ui.dialogs.appointment_dialog import (
+    AppointmentDialog,
+    confirm_overlap,
+    overlapping,
+)
+from crm_desktop.ui.ops import Ops
+from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
+from crm_desktop.ui.ui_settings import UiSettings
+from crm_desktop.ui.views.base import BaseView
+from crm_desktop.ui.widgets.week_calendar import WeekCalendar, local, week_start
+
+TODAY, LIST, WEEK = range(3)
+SECTION_LIMIT = 500
+UPCOMING_DAYS = 7
+
+
+def day_start(day: date) -> datetime:
+    """Local midnight of a day, as an aware datetime."""
+    return datetime.combine(day, time()).astimezone()
+
+
+class Section(QWidget):
+    """A titled list with an empty state."""
+
+    def __init__(self, name: str, title: str, empty: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title_text = title
+        self.title = QLabel(title)
+        self.title.setObjectName(f"{name}Title")
+        self.title.setStyleSheet("font-weight: bold;")
+        self.list = QListWidget()
+        self.list.setObjectName(f"{name}List")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.empty = QLabel(empty)
+        self.empty.setObjectName(f"{name}Empty")
+        self.empty.setStyleSheet("color: palette(mid);")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+
+    def set_items(self, items: list[tuple[int, str]]) -> None:
+        self.list.clear()
+        for record_id, text in items:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, record_id)
+            self.list.addItem(item)
+        self.title.setText(f"{self.title_text} ({display.number(len(items))})")
+        self.empty.setHidden(bool(items))
+        self.list.setHidden(not items)
+
+    def ids(self) -> list[int]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.list.count())]
+
+    def selected_id(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None or not item.isSelected() else item.data(
+            Qt.ItemDataRole.UserRole)
+
+
+class ActivitiesView(BaseView):
+    watches = ("activities", "contacts", "users")
+
+    def __init__(self, core: Core, ops: Ops, settings: UiSettings,
+                 parent: QWidget | None = None):
+        super().__init__(core, ops, settings, parent)
+        self.kinds = labels.activity_kinds()
+
+        self.tabs = QTabBar()
+        self.tabs.setObjectName("activityModes")
+        for text in (self.tr("Today"), self.tr("List"), self.tr("Week")):
+            self.tabs.addTab(text)
+        self.new_button = QPushButton(self.tr("New appointment"))
+        self.new_button.setObjectName("newActivity")
+        self.new_button.clicked.connect(self.new_record)
+        top = QHBoxLayout()
+        top.addWidget(self.tabs)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_today())
+        self.stack.addWidget(self._build_list())
+        self.stack.addWidget(self._build_week())
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        self.tabs.currentChanged.connect(self.set_mode)
+        self.refresh()
+
+    # -- Today ----------------------------------------------------------------------------
+    def _build_today(self) -> QWidget:
+        self.overdue = Section("overdue", self.tr("Overdue"), self.tr("Nothing overdue."))
+        self.due_today = Section("dueToday", self.tr("Due today"),
+                                 self.tr("Nothing else is due today."))
+        self.upcoming = Section("upcoming", self.tr("Upcoming (next 7 days)"),
+                                self.tr("Nothing in the next 7 days."))
+        self.birthdays = Section("birthdays", self.tr("Today's birthdays"),
+                                 self.tr("No birthdays today."))
+        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button.setObjectName("doneButton")
+        self.done_button.setEnabled(False)
+        self.done_button.clicked.connect(self.complete_selected)
+        for section in self.activity_sections():
+            section.list.itemSelectionChanged.connect(
+                lambda s=section: self._today_selection(s))
+            section.list.itemDoubleClicked.connect(
+                lambda item: self.edit_activity(item.data(Qt.ItemDataRole.UserRole)))
+        self.birthdays.list.itemDoubleClicked.connect(
+            lambda item: self.open_record.emit("contacts", item.data(Qt.ItemDataRole.UserRole)))
+        page = QWidget()
+        grid = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.overdue)
+        left.addWidget(self.due_today)
+        right = QVBoxLayout()
+        right.addWidget(self.upcoming)
+        right.addWidget(self.birthdays)
+        grid.addLayout(left, 1)
+        grid.addLayout(right, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.done_button)
+        buttons.addStretch(1)
+        box = QVBoxLayout(page)
+        box.addLayout(buttons)
+        box.addLayout(grid, 1)
+        return page
+
+    def activity_sections(self) -> tuple[Section, ...]:
+        return (self.overdue, self.due_today, self.upcoming)
+
+    def _today_selection(self, chosen: Section) -> None:
+        if chosen.selected_id() is not None:
+            for section in self.activity_sections():
+                if section is not chosen:
+                    section.list.blockSignals(True)
+                    section.list.clearSelection()
+                    section.list.setCurrentItem(None)
+                    section.list.blockSignals(False)
+        self.done_button.setEnabled(self.selected_today_id() is not None)
+
+    def selected_today_id(self) -> int | None:
+        for section in self.activity_sections():
+            selected = section.selected_id()
+            if selected is not None:
+                return selected
+        return None
+
+    def _item_text(self, row: dict[str, Any], *, with_date: bool = True) -> str:
+        due = local(row["due_at"]) if row.get("due_at") else None
+        when = ""
+        if due is not None:
+            when = display.jalali(due) if with_date else display.digits(due.strftime("%H:%M"))
+        parts = [when, labels.label(self.kinds, row.get("kind")), row.get("subject") or ""]
+        if row.get("contact"):
+            parts.append(row["contact"])
+        return " — ".join(p for p in parts if p)
+
+    def refresh_today(self, today: date | None = None) -> None:
+        today = today or date.today()
+        start, tomorrow = day_start(today), day_start(today + timedelta(days=1))
+        later = day_start(today + timedelta(days=1 + UPCOMING_DAYS))
+        overdue = self.core.activities.list(ListQuery(
+            filters={"state": "overdue"}, sort=Sort("due"), limit=SECTION_LIMIT)).rows
+        self.overdue.set_items([(r["id"], self._item_text(r)) for r in overdue
+                                if r["due_at"] < start])
+        self.due_today.set_items([
+            (r["id"], self._item_text(r, with_date=False))
+            for r in self.core.activities.due_between(start, tomorrow) if r["done_at"] is None])
+        self.upcoming.set_items([
+            (r["id"], self._item_text(r))
+            for r in self.core.activities.due_between(tomorrow, later) if r["done_at"] is None])
+        self.birthdays.set_items([
+            (r["id"], f"{r['full_name']}  {display.ltr(r.get('mobile'))}".strip())
+            for r in self.core.contacts.birthdays(today)])
+        self.done_button.setEnabled(self.selected_today_id() is not None)
+
+    def complete_selected(self) -> bool:
+        activity_id = self.selected_today_id()
+        if activity_id is None:
+            return False
+        return self.ops.run(self, lambda: self.core.activities.complete(activity_id),
+                            changes=["activities", "contacts"]).ok
+
+    # -- List -----------------------------------------------------------------------------
+    def _build_list(self) -> QWidget:
+        self.model = RecordTableModel(self.core.activities, self._list_columns(), parent=self)
+        self.model.set_query(ListQuery(sort=Sort("due", descending=True)))
+        self.kind_filter = QComboBox()
+        self.kind_filter.setObjectName("kindFilter")
+        self.kind_filter.addItem(self.tr("All kinds"), None)
+        for code, text in self.kinds.items():
+            self.kind_filter.addItem(text, str(code.value if hasattr(code, "value") else code))
+        self.state_filter = QComboBox()
+        self.state_filter.setObjectName("stateFilter")
+        for value, text in ((None, self.tr("Open and done")), ("open", self.tr("Open")),
+                            ("overdue", self.tr("Overdue")), ("done", self.tr("Done"))):
+            self.state_filter.addItem(text, value)
+        self.owner_filter = QComboBox()
+        self.owner_filter.setObjectName("ownerFilter")
+        self._fill_owners()
+        for combo in (self.kind_filter, self.state_filter, self.owner_filter):
+            combo.currentIndexChanged.connect(self._list_filters_changed)
+        self.table = QTableView()
+        self.table.setObjectName("activitiesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(
+            lambda index: self.edit_activity(self.model.id_at(index.row())))
+        bar = QHBoxLayout()
+        bar.addWidget(self.kind_filter)
+        bar.addWidget(self.state_filter)
+        bar.addWidget(self.owner_filter)
+        bar.addStretch(1)
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addLayout(bar)
+        box.addWidget(self.table, 1)
+        return page
+
+    def _state_text(self, row: dict[str, Any]) -> str:
+        if row.get("done_at") is not None:
+            return self.tr("Done")
+        if row.get("due_at") is not None and row["due_at"] < datetime.now(UTC):
+            return self.tr("Overdue")
+        return self.tr("Open")
+
+    def _list_columns(self) -> list[Column]:
+        return [
+            Column("due_at", self.tr("Due"), sort="due",
+                   text=lambda r: display.jalali(local(r["due_at"])) if r["due_at"] else ""),
+            Column("subject", self.tr("Subject"), sort="subject"),
+            Column("kind", self.tr("Kind"), text=lambda r: labels.label(self.kinds, r["kind"])),
+            Column("contact", self.tr("Person")),
+            Column("owner", self.tr("Owner")),
+            Column("done_at", self.tr("State"), text=self._state_text),
+        ]
+
+    def _fill_owners(self) -> None:
+        current = self.owner_filter.currentData()
+        self.owner_filter.blockSignals(True)
+        self.owner_filter.clear()
+        self.owner_filter.addItem(self.tr("All owners"), None)
+        for user_id, name in self.core.users.options():
+            self.owner_filter.addItem(name, user_id)
+        self.owner_filter.setCurrentIndex(max(0, self.owner_filter.findData(current)))
+        self.owner_filter.blockSignals(False)
+
+    def _list_filters_changed(self) -> None:
+        self.model.set_filters(kind=self.kind_filter.currentData(),
+                               state=self.state_filter.currentData(),
+                               owner_id=self.owner_filter.currentData())
+        if self.mode() == WEEK:
+            self.refresh_week()
+
+    # -- Week -----------------------------------------------------------------------------
+    def _build_week(self) -> QWidget:
+        self.calendar = WeekCalendar()
+        self.calendar.slot_clicked.connect(self.new_at)
+        self.calendar.item_moved.connect(self.move_activity)
+        self.calendar.item_opened.connect(self.edit_activity)
+        self.prev_button = QPushButton(self.tr("Previous week"))
+        self.prev_button.setObjectName("previousWeek")
+        self.prev_button.clicked.connect(lambda: self.show_week(
+            self.calendar.saturday - timedelta(days=7)))
+        self.this_button = QPushButton(self.tr("This week"))
+        self.this_button.setObjectName("thisWeek")
+        self.this_button.clicked.connect(lambda: self.show_week(date.today()))
+        self.next_button = QPushButton(self.tr("Next week"))
+        self.next_button.setObjectName("nextWeek")
+        self.next_button.clicked.connect(lambda: self.show_week(
+            self.calendar.saturday + timedelta(days=7)))
+        self.week_label = QLabel()
+        self.week_label.setObjectName("weekLabel")
+        bar = QHBoxLayout()
+        for widget in (self.prev_button, self.this_button, self.next_button):
+            bar.addWidget(widget)
+        bar.addWidget(self.week_label, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.calendar)
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addLayout(bar)
+        box.addWidget(scroll, 1)
+        return page
+
+    def show_week(self, day: date) -> None:
+        self.calendar.set_week(week_start(day))
+        self.refresh_week()
+
+    def refresh_week(self) -> None:
+        saturday = self.calendar.saturday
+        friday = saturday + timedelta(days=6)
+        self.week_label.setText(f"{display.jalali_date_only(saturday)} – "
+                                f"{display.jalali_date_only(friday)}")
+        rows = self.core.activities.due_between(
+            day_start(saturday), day_start(saturday + timedelta(days=7)),
+            owner_id=self.owner_filter.currentData())
+        self.calendar.set_items(rows)
+
+    def new_at(self, start: datetime) -> int | None:
+        return AppointmentDialog.edit(self, self.core, self.ops, start=start)
+
+    def move_activity(self, activity_id: int, new_start: datetime) -> bool:
+        """Move an appointment to a new start (asks first when it overlaps another one of
+        the same owner)."""
+        try:
+            row = self.core.activities.get(activity_id)
+        except NotFoundError:
+            self.refresh()
+            return False
+        if not confirm_overlap(self, overlapping(self.core, row.get("owner_id"), new_start,
+                                                 row.get("duration_minutes") or 0, activity_id)):
+            return False
+        changes: dict[str, Any] = {"due_at": new_start.astimezone(UTC)}
+        if row.get("reminder_at") is not None and row.get("due_at") is not None:
+            # the reminder keeps its distance before the appointment
+            changes["reminder_at"] = changes["due_at"] - (row["due_at"] - row["reminder_at"])
+        return self.ops.run(self, lambda: self.core.activities.update(activity_id, changes),
+                            changes=["activities"]).ok
+
+    # -- shared ---------------------------------------------------------------------------
+    def mode(self) -> int:
+        return self.stack.currentIndex()
+
+    def set_mode(self, mode: int) -> None:
+        if self.tabs.currentIndex() != mode:
+            self.tabs.setCurrentIndex(mode)  # comes back here through currentChanged
+            return
+        self.stack.setCurrentIndex(mode)
+        self.refresh()
+
+    def edit_activity(self, activity_id: int | None) -> None:
+        if activity_id is not None:
+            AppointmentDialog.edit(self, self.core, self.ops, activity_id=activity_id)
+
+    def new_record(self) -> None:
+        AppointmentDialog.edit(self, self.core, self.ops)
+
+    def show_record(self, record_id: int) -> None:
+        self.edit_activity(record_id)
+
+    def refresh(self) -> None:
+        self._fill_owners()
+        self.refresh_today()
+        self.model.refresh()
+        self.refresh_week()

@@ -1,0 +1,215 @@
+"""The selected ticket: its fields, its comments (internal notes marked) and the actions
+Add comment, Close… and Reopen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.core import Core
+from crm_desktop.domain.enums import TicketStatus
+from crm_desktop.domain.errors import NotFoundError
+from crm_desktop.ui import display, labels
+from crm_desktop.ui.dialogs.ticket_dialog import ticket_channels
+from crm_desktop.ui.qtmodels.tickets_model import OVERDUE_COLOR, is_overdue
+
+#: a comment entry: its id, and whether it is an internal note
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+INTERNAL_ROLE = Qt.ItemDataRole.UserRole + 2
+#: the background of internal notes (a pale yellow, like a sticky note)
+INTERNAL_BACKGROUND = QColor("#fff6d5")
+#: statuses a ticket can be reopened from
+REOPENABLE = frozenset({TicketStatus.RESOLVED.value, TicketStatus.CLOSED.value})
+
+
+class TicketPanel(QStackedWidget):
+    """An empty state until a ticket is chosen, then the ticket's page."""
+
+    # actions on the shown ticket (its id); the view asks and writes through Ops
+    add_comment = Signal(int)
+    close_ticket = Signal(int)
+    reopen_ticket = Signal(int)
+
+    def __init__(self, core: Core, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("ticketPanel")
+        self.core = core
+        self.ticket_id: int | None = None
+        self.ticket: dict[str, Any] | None = None
+
+        empty = QLabel(self.tr("Choose a ticket in the list to see its details and comments "
+                               "here."))
+        empty.setObjectName("ticketPanelEmpty")
+        empty.setWordWrap(True)
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(empty)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.title = QLabel()
+        self.title.setObjectName("ticketTitle")
+        self.title.setWordWrap(True)
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        layout.addWidget(self.title)
+
+        actions = QHBoxLayout()
+        self.comment_button = QPushButton(self.tr("Add comment"))
+        self.comment_button.setObjectName("ticketAddComment")
+        self.comment_button.clicked.connect(lambda: self._emit_action(self.add_comment))
+        self.close_button = QPushButton(self.tr("Close…"))
+        self.close_button.setObjectName("ticketClose")
+        self.close_button.clicked.connect(lambda: self._emit_action(self.close_ticket))
+        self.reopen_button = QPushButton(self.tr("Reopen"))
+        self.reopen_button.setObjectName("ticketReopen")
+        self.reopen_button.clicked.connect(lambda: self._emit_action(self.reopen_ticket))
+        for button in (self.comment_button, self.close_button, self.reopen_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        form_holder = QWidget()
+        self.form = QFormLayout(form_holder)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading)
+        self.values: dict[str, QLabel] = {}
+        for key, text in (
+            ("status", self.tr("Status")), ("priority", self.tr("Priority")),
+            ("category", self.tr("Category")), ("channel", self.tr("Channel")),
+            ("contact", self.tr("Contact")), ("company", self.tr("Company")),
+            ("assignee", self.tr("Assignee")), ("sla_due_at", self.tr("SLA due")),
+            ("created_at", self.tr("Created")),
+            ("first_response_at", self.tr("First response")),
+            ("closed_at", self.tr("Closed")), ("satisfaction", self.tr("Satisfaction")),
+            ("description", self.tr("Description")), ("resolution", self.tr("Resolution")),
+        ):
+            value = QLabel()
+            value.setObjectName(f"value_{key}")
+            value.setWordWrap(True)
+            value.setAlignment(display.value_alignment())
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[key] = value
+            self.form.addRow(text, value)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(form_holder)
+        layout.addWidget(scroll, 3)
+
+        section_font = QFont(self.font())
+        section_font.setBold(True)
+        self.comments_title = QLabel()
+        self.comments_title.setFont(section_font)
+        layout.addWidget(self.comments_title)
+        self.comments = QStandardItemModel(self)
+        self.comments_view = QListView()
+        self.comments_view.setObjectName("ticketComments")
+        self.comments_view.setModel(self.comments)
+        self.comments_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.comments_view.setWordWrap(True)
+        self.comments_view.setAlternatingRowColors(False)
+        layout.addWidget(self.comments_view, 2)
+        self.addWidget(page)
+
+    def _emit_action(self, signal: Any) -> None:
+        if self.ticket_id is not None:
+            signal.emit(self.ticket_id)
+
+    # -- showing ------------------------------------------------------------------------
+    def show_ticket(self, ticket_id: int | None) -> None:
+        self.ticket_id = ticket_id
+        self.ticket = None
+        if ticket_id is None:
+            self.setCurrentIndex(0)
+            return
+        try:
+            t = self.core.tickets.get(ticket_id)
+        except NotFoundError:
+            self.ticket_id = None
+            self.setCurrentIndex(0)
+            return
+        self.ticket = t
+        self.setCurrentIndex(1)
+        self.title.setText(f"{display.ltr(t['number'])}  {t['subject']}")
+        self.values["sla_due_at"].setStyleSheet(
+            f"color: {OVERDUE_COLOR.name()};" if is_overdue(t) else "")
+        texts = {
+            "status": labels.label(labels.ticket_statuses(), t["status"]),
+            "priority": labels.label(labels.ticket_priorities(), t["priority"]),
+            "category": labels.label(labels.ticket_categories(), t["category"]),
+            "channel": labels.label(ticket_channels(), t["channel"]),
+            "contact": self._name(self.core.contacts, t["contact_id"], "full_name"),
+            "company": self._name(self.core.accounts, t["account_id"], "name"),
+            "assignee": dict(self.core.users.options()).get(t["assignee_id"], ""),
+            "sla_due_at": self._sla_text(t),
+            "created_at": display.jalali(t["created_at"]),
+            "first_response_at": display.jalali(t.get("first_response_at")),
+            "closed_at": display.jalali(t.get("closed_at")),
+            "satisfaction": self._satisfaction_text(t),
+            "description": t["description"] or "",
+            "resolution": t["resolution"] or "",
+        }
+        for key, label in self.values.items():
+            label.setText(texts[key] or "—")
+        status = t["status"]
+        self.close_button.setEnabled(status != TicketStatus.CLOSED.value)
+        self.reopen_button.setEnabled(status in REOPENABLE)
+        self._fill_comments(ticket_id)
+
+    def _sla_text(self, t: dict[str, Any]) -> str:
+        due = display.jalali(t["sla_due_at"])
+        return self.tr("{due} (overdue)").replace("{due}", due) if is_overdue(t) else due
+
+    def _satisfaction_text(self, t: dict[str, Any]) -> str:
+        score = t.get("satisfaction")
+        if score is None:
+            return ""
+        text = self.tr("{score} of 5").replace("{score}", display.number(score))
+        comment = t.get("satisfaction_comment")
+        return f"{text} — {comment}" if comment else text
+
+    @staticmethod
+    def _name(service: Any, record_id: int | None, key: str) -> str:
+        if record_id is None:
+            return ""
+        try:
+            return str(service.get(record_id, include_deleted=True)[key] or "")
+        except NotFoundError:
+            return ""
+
+    def _fill_comments(self, ticket_id: int) -> None:
+        rows = self.core.tickets.comments(ticket_id)
+        self.comments_title.setText(self.tr("Comments ({n})").replace(
+            "{n}", display.number(len(rows))))
+        self.comments.clear()
+        if not rows:
+            item = QStandardItem(self.tr("No comments yet."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.comments.appendRow(item)
+            return
+        for row in rows:
+            head = f"{row['author'] or ''} — {display.jalali(row['created_at'])}"
+            if row["internal"]:
+                head = self.tr("[Internal note]") + " " + head
+            item = QStandardItem(f"{head}\n{row['body']}")
+            item.setEditable(False)
+            item.setData(row["id"], ID_ROLE)
+            item.setData(bool(row["internal"]), INTERNAL_ROLE)
+            if row["internal"]:
+                item.setBackground(QBrush(INTERNAL_BACKGROUND))
+                item.setForeground(QBrush(QColor("#5f4b00")))
+            self.comments.appendRow(item)
