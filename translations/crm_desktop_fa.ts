@@ -125,139 +125,154 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="103"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="117"/>
         <source>Today</source>
         <translation>امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="103"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="117"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="103"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="117"/>
         <source>Week</source>
         <translation>هفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="105"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="119"/>
         <source>New appointment</source>
         <translation>قرار ملاقات جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="125"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="229"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="264"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="139"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="265"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="300"/>
         <source>Overdue</source>
         <translation>عقب‌افتاده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="125"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="139"/>
         <source>Nothing overdue.</source>
         <translation>کار عقب‌افتاده‌ای نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="126"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="140"/>
         <source>Due today</source>
         <translation>موعد امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="127"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="141"/>
         <source>Nothing else is due today.</source>
         <translation>کار دیگری برای امروز نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="128"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="142"/>
         <source>Upcoming (next 7 days)</source>
         <translation>پیش رو (۷ روز آینده)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="129"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="143"/>
         <source>Nothing in the next 7 days.</source>
         <translation>در ۷ روز آینده کاری نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="130"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="144"/>
         <source>Today&apos;s birthdays</source>
         <translation>تولدهای امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="131"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="145"/>
         <source>No birthdays today.</source>
         <translation>امروز تولد کسی نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="132"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="229"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="262"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="146"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="265"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="298"/>
         <source>Done</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="223"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="150"/>
+        <source>Print / save the day&apos;s agenda</source>
+        <translation>چاپ / ذخیره برنامه روز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="250"/>
+        <source>The day&apos;s agenda</source>
+        <translation>برنامه روز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="259"/>
         <source>All kinds</source>
         <translation>همه انواع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="228"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="264"/>
         <source>Open and done</source>
         <translation>باز و انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="228"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="265"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="264"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="301"/>
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="269"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="305"/>
         <source>Due</source>
         <translation>موعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="271"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="307"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="272"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="308"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="273"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="309"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="274"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="310"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="275"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="311"/>
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="282"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="318"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="301"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="337"/>
         <source>Previous week</source>
         <translation>هفته قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="305"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="341"/>
         <source>This week</source>
         <translation>این هفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="308"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="344"/>
         <source>Next week</source>
         <translation>هفته بعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="390"/>
+        <source>This appointment repeats, so it cannot be dragged. Open it to change the time of the whole series.</source>
+        <translation>این قرار تکرارشونده است و نمی‌توان آن را جابه‌جا کرد. برای تغییر زمان همه نوبت‌ها، آن را باز کنید.</translation>
     </message>
 </context>
 <context>
@@ -306,88 +321,123 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="120"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="141"/>
         <source>Edit activity</source>
         <translation>ویرایش فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="121"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="142"/>
         <source>New appointment</source>
         <translation>قرار ملاقات جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="128"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="149"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="129"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="150"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="132"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="153"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="133"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="154"/>
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="134"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="155"/>
         <source>Time</source>
         <translation>ساعت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="135"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="156"/>
         <source>Duration (minutes)</source>
         <translation>مدت (دقیقه)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="136"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="157"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="137"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="158"/>
         <source>Nobody</source>
         <translation>هیچ‌کس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="138"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="159"/>
         <source>No reminder</source>
         <translation>بدون یادآوری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="138"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="159"/>
         <source>10 minutes before</source>
         <translation>۱۰ دقیقه قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="139"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="160"/>
         <source>1 hour before</source>
         <translation>۱ ساعت قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="139"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="160"/>
         <source>1 day before</source>
         <translation>۱ روز قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="140"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="161"/>
         <source>Reminder</source>
         <translation>یادآوری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="143"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="164"/>
+        <source>Repeats</source>
+        <translation>تکرار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="165"/>
+        <source>Daily</source>
+        <translation>روزانه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="165"/>
+        <source>Weekly</source>
+        <translation>هفتگی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="166"/>
+        <source>Monthly</source>
+        <translation>ماهانه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="167"/>
+        <source>Does not repeat</source>
+        <translation>بدون تکرار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="168"/>
+        <source>Every</source>
+        <translation>هر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="169"/>
+        <source>Until (optional)</source>
+        <translation>تا (اختیاری)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="170"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="163"/>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="167"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="194"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="198"/>
         <source>None</source>
         <translation>هیچ</translation>
     </message>
@@ -395,33 +445,33 @@
 <context>
     <name>CloseTicketDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="119"/>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="140"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="139"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="160"/>
         <source>Close ticket</source>
         <translation>بستن تیکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="122"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="142"/>
         <source>Not asked</source>
         <translation>پرسیده نشد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="136"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="156"/>
         <source>What the customer said (optional)</source>
         <translation>نظر مشتری (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="141"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="161"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="145"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="165"/>
         <source>How satisfied was the customer? (1 = not at all, 5 = very)</source>
         <translation>مشتری چقدر راضی بود؟ (۱ = اصلاً، ۵ = بسیار)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="148"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="168"/>
         <source>Comment</source>
         <translation>یادداشت</translation>
     </message>
@@ -429,22 +479,22 @@
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="177"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="197"/>
         <source>Add comment</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="181"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="201"/>
         <source>Internal note (the customer does not see it)</source>
         <translation>یادداشت داخلی (مشتری آن را نمی‌بیند)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="187"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="207"/>
         <source>Add</source>
         <translation>افزودن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="188"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="208"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
@@ -1132,108 +1182,113 @@
 <context>
     <name>DealPage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
         <source>Stage</source>
         <extracomment>at most this many activities and proformas are listed the record id of a list entry (empty-state entries have none) a proforma entry&apos;s stored status tables whose change may alter what the page shows</extracomment>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="98"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
         <source>Stage history</source>
         <translation>سابقه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="100"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="101"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="102"/>
         <source>Proformas</source>
         <translation>پیش‌فاکتورها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="106"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="107"/>
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="109"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="110"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="112"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="113"/>
         <source>Mark accepted and won</source>
         <translation>ثبت پذیرش و موفقیت معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="115"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="116"/>
         <source>Accept the selected proforma and move this deal to the won stage</source>
         <translation>پیش‌فاکتور انتخاب‌شده پذیرفته شود و معامله به مرحله موفق برود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="123"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="118"/>
+        <source>Log activity</source>
+        <translation>ثبت فعالیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="128"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="140"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="145"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="141"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="146"/>
         <source>This deal no longer exists; someone may have deleted it.</source>
         <translation>این معامله دیگر وجود ندارد؛ ممکن است کسی آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="150"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="155"/>
         <source>Deal: {title}</source>
         <translation>معامله: {title}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="186"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="191"/>
         <source>No stage changes yet.</source>
         <translation>هنوز مرحله‌ای تغییر نکرده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="192"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="197"/>
         <source>Created in {stage}</source>
         <translation>ایجاد در مرحله {stage}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="208"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="213"/>
         <source>No activities yet: calls, meetings and tasks linked to this deal will appear here.</source>
         <translation>هنوز فعالیتی نیست؛ تماس‌ها، جلسه‌ها و وظیفه‌های این معامله اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="226"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="231"/>
         <source>No proformas yet: use New proforma to issue one for this deal.</source>
         <translation>هنوز پیش‌فاکتوری نیست؛ با «پیش‌فاکتور جدید» برای این معامله پیش‌فاکتور صادر کنید.</translation>
     </message>
@@ -1415,29 +1470,29 @@
         <translation>وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="41"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="43"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="42"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="44"/>
         <source>In person</source>
         <translation>حضوری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="43"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="45"/>
         <location filename="../crm_desktop/ui/labels.py" line="56"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="44"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="46"/>
         <location filename="../crm_desktop/ui/labels.py" line="57"/>
         <source>SMS</source>
         <translation>پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="45"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="47"/>
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
@@ -2450,59 +2505,173 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="32"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="33"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="50"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="51"/>
         <source>Rial</source>
         <translation>ریال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="51"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="52"/>
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="57"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="58"/>
         <source>Edit the company profile…</source>
         <translation>ویرایش مشخصات کسب‌وکار…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="62"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="63"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="64"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="65"/>
         <source>Show amounts in</source>
         <translation>واحد نمایش مبلغ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="65"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="66"/>
         <source>Your business</source>
         <translation>کسب‌وکار شما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="68"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="69"/>
         <source>Sales pipeline stages</source>
         <translation>مراحل قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="85"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="73"/>
+        <source>Support hours and response targets</source>
+        <translation>ساعت‌های پشتیبانی و مهلت‌های پاسخ</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="91"/>
         <source>(no name yet: it is printed on proformas)</source>
         <translation>(هنوز نامی ثبت نشده است؛ این نام روی پیش‌فاکتورها چاپ می‌شود)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="87"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="93"/>
         <source>VAT rate: {rate}%</source>
         <translation>نرخ مالیات بر ارزش افزوده: ٪{rate}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="96"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="102"/>
         <source>The new language is used the next time you start the program.</source>
         <translation>زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.</translation>
+    </message>
+</context>
+<context>
+    <name>SlaEditor</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="88"/>
+        <source>Saturday</source>
+        <extracomment>the Iranian week, Saturday first</extracomment>
+        <translation>شنبه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="88"/>
+        <source>Sunday</source>
+        <translation>یکشنبه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="89"/>
+        <source>Monday</source>
+        <translation>دوشنبه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="89"/>
+        <source>Tuesday</source>
+        <translation>سه‌شنبه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="90"/>
+        <source>Wednesday</source>
+        <translation>چهارشنبه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="90"/>
+        <source>Thursday</source>
+        <translation>پنجشنبه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="91"/>
+        <source>Friday</source>
+        <translation>جمعه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="93"/>
+        <source>Day</source>
+        <translation>روز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="94"/>
+        <source>Working day</source>
+        <translation>روز کاری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="95"/>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="96"/>
+        <source>To</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="99"/>
+        <source>Works</source>
+        <translation>کاری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="120"/>
+        <source>Add</source>
+        <translation>افزودن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="123"/>
+        <source>Remove selected</source>
+        <translation>حذف موارد انتخاب‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="133"/>
+        <source>Priority</source>
+        <translation>اولویت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="134"/>
+        <source>First response (working hours)</source>
+        <translation>نخستین پاسخ (ساعت کاری)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="135"/>
+        <source>Resolution (working hours)</source>
+        <translation>رسیدگی (ساعت کاری)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="159"/>
+        <source>Save support hours and targets</source>
+        <translation>ذخیره ساعت‌ها و مهلت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="168"/>
+        <source>Working hours (Tehran time)</source>
+        <translation>ساعت‌های کاری (به وقت تهران)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="170"/>
+        <source>Holidays</source>
+        <translation>تعطیلات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="173"/>
+        <source>Targets per priority</source>
+        <translation>مهلت‌ها بر اساس اولویت</translation>
     </message>
 </context>
 <context>
@@ -2644,57 +2813,62 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="62"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="64"/>
         <source>New ticket</source>
         <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="64"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="66"/>
         <source>Edit ticket {number}</source>
         <translation>ویرایش تیکت {number}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="79"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="82"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="80"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="83"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="81"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="84"/>
+        <source>New contact…</source>
+        <translation>مخاطب جدید…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="91"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="83"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="93"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="85"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="95"/>
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="86"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="96"/>
         <source>Assignee</source>
         <translation>کارشناس مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="87"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="97"/>
         <source>(nobody)</source>
         <translation>(هیچ‌کس)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="89"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="99"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="91"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="101"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>
@@ -2702,118 +2876,123 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="53"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="56"/>
         <source>Choose a ticket in the list to see its details and comments here.</source>
         <extracomment>a comment entry: its id, and whether it is an internal note the background of internal notes (a pale yellow, like a sticky note) statuses a ticket can be reopened from</extracomment>
         <translation>برای دیدن جزئیات و یادداشت‌های یک تیکت، آن را در فهرست انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="72"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="75"/>
         <source>Add comment</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="75"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="78"/>
         <source>Close…</source>
         <translation>بستن…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="78"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="81"/>
         <source>Reopen</source>
         <translation>بازگشایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="91"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="84"/>
+        <source>Log activity</source>
+        <translation>ثبت فعالیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="98"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="91"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="98"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="92"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="99"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="92"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="99"/>
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="93"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="100"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="93"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="100"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="94"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="101"/>
         <source>Assignee</source>
         <translation>کارشناس مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="94"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="101"/>
         <source>SLA due</source>
         <translation>مهلت رسیدگی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="95"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="102"/>
         <source>Created</source>
         <translation>تاریخ ثبت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="96"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="103"/>
         <source>First response</source>
         <translation>نخستین پاسخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="97"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="104"/>
         <source>Closed</source>
         <translation>بسته‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="97"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="104"/>
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="98"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="105"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="98"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="105"/>
         <source>Resolution</source>
         <translation>راه‌حل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="175"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="200"/>
         <source>{due} (overdue)</source>
         <translation>{due} (عقب‌افتاده)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="181"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="206"/>
         <source>{score} of 5</source>
         <translation>{score} از ۵</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="196"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="221"/>
         <source>Comments ({n})</source>
         <translation>یادداشت‌ها ({n})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="200"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="225"/>
         <source>No comments yet.</source>
         <translation>هنوز یادداشتی نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="207"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="232"/>
         <source>[Internal note]</source>
         <translation>[یادداشت داخلی]</translation>
     </message>
@@ -2905,21 +3084,26 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>جستجوی موضوع، شماره یا شرح (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/tickets.py" line="70"/>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="74"/>
         <source>%Ln ticket(s)</source>
         <translation>
             <numerusform>%Ln تیکت</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/tickets.py" line="83"/>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="87"/>
         <source>Move ticket {number} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>تیکت {number} به سطل بازیافت منتقل شود؟ می‌توانید آن را از ویرایش ← سطل بازیافت بازگردانید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/tickets.py" line="96"/>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="100"/>
         <source>{status}: {n}</source>
         <translation>{status}: {n}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="106"/>
+        <source>Past due: {overdue} · Resolved late: {late}</source>
+        <translation>گذشته از مهلت: {overdue} · رسیدگی با تأخیر: {late}</translation>
     </message>
 </context>
 <context>

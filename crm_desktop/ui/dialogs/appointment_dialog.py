@@ -1,6 +1,6 @@
 """The full activity editor (appointments above all): kind, subject, contact, due date and
-time in local time, duration, owner, a reminder before it, notes. It warns before saving
-an appointment that overlaps another one of the same owner."""
+time in local time, duration, owner, a reminder before it, whether and how it repeats,
+notes. It warns before saving an appointment that overlaps another one of the same owner."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QSpinBox, QTimeEdit, QWidget
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import FieldError, NotFoundError
 from crm_desktop.services.activities import MAX_DURATION, ActivityService
+from crm_desktop.services.recurrence import MAX_EVERY
 from crm_desktop.ui import display, errors, labels
 from crm_desktop.ui.dialogs.record_form import (
     Binding,
@@ -66,6 +67,23 @@ class MinutesBinding(Binding):
         self.spin.setValue(int(value or 0))
 
 
+class CountBinding(Binding):
+    """A whole number in [minimum, maximum] (the "every N" of a repeating activity)."""
+
+    def __init__(self, name: str, minimum: int = 1, maximum: int = MAX_EVERY):
+        spin = QSpinBox()
+        spin.setRange(minimum, maximum)
+        super().__init__(name, spin)
+        self.spin = spin
+        spin.valueChanged.connect(self.changed)
+
+    def get(self) -> int:
+        return self.spin.value()
+
+    def set(self, value: Any) -> None:
+        self.spin.setValue(int(value or self.spin.minimum()))
+
+
 def overlapping(core: Core, owner_id: int | None, start: datetime, minutes: int,
                 exclude_id: int | None = None) -> list[dict[str, Any]]:
     """Open appointments of `owner_id` that overlap [start, start + minutes)."""
@@ -110,16 +128,19 @@ class AppointmentDialog(RecordDialog):
 
     def __init__(self, core: Core, ops: Ops, activity_id: int | None = None,
                  start: datetime | None = None, contact_id: int | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, deal_id: int | None = None,
+                 ticket_id: int | None = None):
         super().__init__(parent)
         self.setObjectName("appointmentDialog")
         self.core = core
         self.ops = ops
         self.activity_id = activity_id
         self.contact_id = contact_id
+        self.deal_id = deal_id
+        self.ticket_id = ticket_id
         self.setWindowTitle(self.tr("Edit activity") if activity_id else
                             self.tr("New appointment"))
-        self.resize(480, 460)
+        self.resize(480, 540)
         current: dict[str, Any] = {}
         if activity_id is not None:
             current = core.activities.get(activity_id)
@@ -140,6 +161,12 @@ class AppointmentDialog(RecordDialog):
         self.add(self.tr("Reminder"), ChoiceBinding(
             "reminder", [(m, reminder_texts[m]) for m in REMINDER_MINUTES if m is not None],
             empty=reminder_texts[None]))
+        self.add(self.tr("Repeats"), ChoiceBinding(
+            "recurrence", [("daily", self.tr("Daily")), ("weekly", self.tr("Weekly")),
+                           ("monthly", self.tr("Monthly"))],
+            empty=self.tr("Does not repeat")))
+        self.add(self.tr("Every"), CountBinding("recur_every"))
+        self.add(self.tr("Until (optional)"), DateBinding("recur_until"))
         self.add(self.tr("Notes"), NotesBinding("notes"))
         self.specs = {k: v for k, v in ActivityService.fields.items() if k in self.bindings}
 
@@ -154,8 +181,12 @@ class AppointmentDialog(RecordDialog):
                 "duration_minutes": DEFAULT_MINUTES if start is not None else 30,
                 "owner_id": core.activities.actor_id,
                 "reminder": 10,
+                "recurrence": None,
+                "recur_every": 1,
+                "recur_until": None,
             })
         self.check_all()
+        self.field_changed("recurrence")
         self.bindings["subject"].widget.setFocus()
 
     def _contact_name(self) -> str:
@@ -168,7 +199,10 @@ class AppointmentDialog(RecordDialog):
 
     def _load(self, row: dict[str, Any]) -> None:
         values: dict[str, Any] = {k: row.get(k) for k in
-                                  ("kind", "subject", "duration_minutes", "owner_id", "notes")}
+                                  ("kind", "subject", "duration_minutes", "owner_id", "notes",
+                                   "recur_every", "recur_until")}
+        rule = row.get("recurrence")
+        values["recurrence"] = str(getattr(rule, "value", rule)) if rule is not None else None
         if row.get("due_at") is not None:
             at = local(row["due_at"])
             values["due_date"], values["due_time"] = at.date(), at.time()
@@ -183,6 +217,12 @@ class AppointmentDialog(RecordDialog):
         self.set_values(values)
 
     # -- checking -------------------------------------------------------------------------
+    def field_changed(self, name: str) -> None:
+        if name == "recurrence":
+            repeats = self.bindings["recurrence"].get() is not None
+            for other in ("recur_every", "recur_until"):
+                self.bindings[other].widget.setEnabled(repeats)
+
     def field_error(self, name: str) -> str:
         if name == "subject" and not str(self.bindings[name].get()).strip():
             return FieldError("subject", "required").message(lang())
@@ -209,6 +249,8 @@ class AppointmentDialog(RecordDialog):
         data["reminder_at"] = (due - timedelta(minutes=reminder)).astimezone(UTC) if (
             due is not None and reminder is not None) else None
         data["duration_minutes"] = data.get("duration_minutes") or None
+        if data.get("recurrence") is None:
+            data["recur_every"], data["recur_until"] = 1, None
         return data
 
     # -- saving ---------------------------------------------------------------------------
@@ -229,12 +271,17 @@ class AppointmentDialog(RecordDialog):
         if self.activity_id is not None:
             self.core.activities.update(self.activity_id, values)
             return self.activity_id
-        return self.core.activities.create({**values, "contact_id": self.contact_id})
+        links = {"deal_id": self.deal_id, "ticket_id": self.ticket_id}
+        return self.core.activities.create({
+            **values, "contact_id": self.contact_id,
+            **{k: v for k, v in links.items() if v is not None}})
 
     @classmethod
     def edit(cls, parent: QWidget | None, core: Core, ops: Ops, activity_id: int | None = None,
-             start: datetime | None = None, contact_id: int | None = None) -> int | None:
-        dialog = cls(core, ops, activity_id, start, contact_id, parent)
+             start: datetime | None = None, contact_id: int | None = None, *,
+             deal_id: int | None = None, ticket_id: int | None = None) -> int | None:
+        dialog = cls(core, ops, activity_id, start, contact_id, parent, deal_id=deal_id,
+                     ticket_id=ticket_id)
         run_dialog(dialog)
         return dialog.result_id
 

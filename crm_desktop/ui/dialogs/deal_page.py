@@ -26,6 +26,7 @@ from crm_desktop.domain.enums import ProformaStatus
 from crm_desktop.domain.errors import NotFoundError
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.ui import display, labels
+from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
 from crm_desktop.ui.dialogs.deal_dialog import DealDialog
 from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
 from crm_desktop.ui.dialogs.record_form import run_dialog
@@ -114,7 +115,11 @@ class DealPage(QDialog):
         self.accept_won_button.setToolTip(self.tr(
             "Accept the selected proforma and move this deal to the won stage"))
         self.accept_won_button.clicked.connect(self.mark_accepted_and_won)
-        for button in (self.edit_button, self.new_proforma_button, self.accept_won_button):
+        self.log_activity_button = QPushButton(self.tr("Log activity"))
+        self.log_activity_button.setObjectName("dealLogActivity")
+        self.log_activity_button.clicked.connect(self.log_activity)
+        for button in (self.edit_button, self.new_proforma_button, self.accept_won_button,
+                       self.log_activity_button):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
@@ -256,6 +261,7 @@ class DealPage(QDialog):
         live = self.deal is not None
         self.edit_button.setEnabled(live)
         self.new_proforma_button.setEnabled(live)
+        self.log_activity_button.setEnabled(live)
         self.accept_won_button.setEnabled(live and self.selected_proforma_id() is not None)
 
     # -- actions ------------------------------------------------------------------------
@@ -270,6 +276,13 @@ class DealPage(QDialog):
         ProformaDialog.edit(self, self.core, self.ops, deal_id=self.deal_id,
                             contact_id=self.deal["contact_id"],
                             account_id=self.deal["account_id"])
+        self.refresh()
+
+    def log_activity(self) -> None:
+        if self.deal is None:
+            return
+        AppointmentDialog.edit(self, self.core, self.ops,
+                               contact_id=self.deal["contact_id"], deal_id=self.deal_id)
         self.refresh()
 
     def open_proforma(self, proforma_id: int) -> None:

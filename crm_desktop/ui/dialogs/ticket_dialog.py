@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,7 @@ from crm_desktop.core import Core
 from crm_desktop.domain.enums import TicketChannel
 from crm_desktop.services.tickets import TicketService
 from crm_desktop.ui import display, labels
+from crm_desktop.ui.dialogs.contact_dialog import ContactDialog
 from crm_desktop.ui.dialogs.deal_dialog import ContactBinding
 from crm_desktop.ui.dialogs.record_form import (
     ChoiceBinding,
@@ -73,11 +75,19 @@ class TicketDialog(RecordDialog):
         self.bindings["subject"].widget.setFocus()
 
     def build_form(self, contact_id: int | None) -> None:
-        names = {}
+        names: dict[int, str] = {}
         if contact_id is not None:
             names[contact_id] = self.core.contacts.get(contact_id)["full_name"]
+        self.contact_names = names  # the binding's own dict: a new contact is added to it
         self.add(self.tr("Subject"), TextBinding("subject"))
-        self.add(self.tr("Contact"), ContactBinding("contact_id", names))
+        contact = self.add(self.tr("Contact"), ContactBinding("contact_id", names))
+        self.new_contact_button = QPushButton(self.tr("New contact…"))
+        self.new_contact_button.setObjectName("newContact")
+        self.new_contact_button.setAutoDefault(False)
+        self.new_contact_button.clicked.connect(self.new_contact)
+        holder_layout = contact.widget.layout()
+        assert holder_layout is not None
+        holder_layout.addWidget(self.new_contact_button)
         self.add(self.tr("Category"),
                  ChoiceBinding("category", list(labels.ticket_categories().items())))
         self.add(self.tr("Priority"),
@@ -89,6 +99,16 @@ class TicketDialog(RecordDialog):
             self.add(self.tr("Status"),
                      ChoiceBinding("status", list(labels.ticket_statuses().items())))
         self.add(self.tr("Description"), NotesBinding("description"))
+
+    def new_contact(self) -> None:
+        """Create a contact and make it the ticket's (or the existing one the contact
+        dialog offered instead of a duplicate)."""
+        saved, open_instead = ContactDialog.edit(self, self.core, self.ops)
+        chosen = saved if saved is not None else open_instead
+        if chosen is None:
+            return
+        self.contact_names[chosen] = self.core.contacts.get(chosen)["full_name"]
+        self.bindings["contact_id"].set(chosen)
 
     def write(self, values: dict[str, Any]) -> int:
         if self.ticket_id is None:

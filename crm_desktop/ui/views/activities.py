@@ -1,9 +1,15 @@
 """Activities: Today (overdue, due today, the next 7 days, today's birthdays), a filtered
-List of every activity, and a Week calendar of appointments with drag-to-move."""
+List of every activity, and a Week calendar of appointments with drag-to-move.
+
+Today and the Week show repeating activities once per occurrence. Dragging an occurrence
+of a repeating appointment is refused with a short message (the series is changed in its
+editor), so a drop never moves a whole series by surprise."""
 
 from __future__ import annotations
 
+import tempfile
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -26,13 +32,16 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import NotFoundError
+from crm_desktop.export.pdf.agenda import render_agenda
+from crm_desktop.services.agenda import agenda
 from crm_desktop.services.base import ListQuery, Sort
-from crm_desktop.ui import display, labels
+from crm_desktop.ui import display, errors, labels
 from crm_desktop.ui.dialogs.appointment_dialog import (
     AppointmentDialog,
     confirm_overlap,
     overlapping,
 )
+from crm_desktop.ui.dialogs.pdf_preview import PdfPreview
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
 from crm_desktop.ui.ui_settings import UiSettings
@@ -47,6 +56,11 @@ UPCOMING_DAYS = 7
 def day_start(day: date) -> datetime:
     """Local midnight of a day, as an aware datetime."""
     return datetime.combine(day, time()).astimezone()
+
+
+def as_due(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Occurrence rows with `due_at` set to when each occurrence falls."""
+    return [{**r, "due_at": r["occurs_at"]} for r in rows]
 
 
 class Section(QWidget):
@@ -133,6 +147,9 @@ class ActivitiesView(BaseView):
         self.done_button.setObjectName("doneButton")
         self.done_button.setEnabled(False)
         self.done_button.clicked.connect(self.complete_selected)
+        self.agenda_button = QPushButton(self.tr("Print / save the day's agenda"))
+        self.agenda_button.setObjectName("agendaButton")
+        self.agenda_button.clicked.connect(lambda: self.print_agenda())
         for section in self.activity_sections():
             section.list.itemSelectionChanged.connect(
                 lambda s=section: self._today_selection(s))
@@ -153,6 +170,7 @@ class ActivitiesView(BaseView):
         buttons = QHBoxLayout()
         buttons.addWidget(self.done_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.agenda_button)
         box = QVBoxLayout(page)
         box.addLayout(buttons)
         box.addLayout(grid, 1)
@@ -194,14 +212,17 @@ class ActivitiesView(BaseView):
         later = day_start(today + timedelta(days=1 + UPCOMING_DAYS))
         overdue = self.core.activities.list(ListQuery(
             filters={"state": "overdue"}, sort=Sort("due"), limit=SECTION_LIMIT)).rows
+        # a repeating series is not overdue: its next occurrence shows when it falls
         self.overdue.set_items([(r["id"], self._item_text(r)) for r in overdue
-                                if r["due_at"] < start])
+                                if r["due_at"] < start and r.get("recurrence") is None])
         self.due_today.set_items([
             (r["id"], self._item_text(r, with_date=False))
-            for r in self.core.activities.due_between(start, tomorrow) if r["done_at"] is None])
+            for r in as_due(self.core.activities.occurrences_between(start, tomorrow))
+            if r["done_at"] is None])
         self.upcoming.set_items([
             (r["id"], self._item_text(r))
-            for r in self.core.activities.due_between(tomorrow, later) if r["done_at"] is None])
+            for r in as_due(self.core.activities.occurrences_between(tomorrow, later))
+            if r["done_at"] is None])
         self.birthdays.set_items([
             (r["id"], f"{r['full_name']}  {display.ltr(r.get('mobile'))}".strip())
             for r in self.core.contacts.birthdays(today)])
@@ -213,6 +234,21 @@ class ActivitiesView(BaseView):
             return False
         return self.ops.run(self, lambda: self.core.activities.complete(activity_id),
                             changes=["activities", "contacts"]).ok
+
+    def print_agenda(self, day: date | None = None) -> Path | None:
+        """Render the day's agenda to a temporary PDF and open it in the preview (print or
+        save from there); returns the file, None when it failed."""
+        day = day or date.today()
+        path = Path(tempfile.mkdtemp(prefix="crm-agenda-")) / "agenda.pdf"
+
+        def render() -> None:
+            items = agenda(self.core.activities, self.core.contacts, day)
+            render_agenda(items, day, self.core.settings.company()["name"], path)
+
+        if not self.ops.run(self, render).ok:
+            return None
+        PdfPreview.show_file(self, path, self.tr("The day's agenda"))
+        return path
 
     # -- List -----------------------------------------------------------------------------
     def _build_list(self) -> QWidget:
@@ -333,10 +369,10 @@ class ActivitiesView(BaseView):
         friday = saturday + timedelta(days=6)
         self.week_label.setText(f"{display.jalali_date_only(saturday)} – "
                                 f"{display.jalali_date_only(friday)}")
-        rows = self.core.activities.due_between(
+        rows = self.core.activities.occurrences_between(
             day_start(saturday), day_start(saturday + timedelta(days=7)),
             owner_id=self.owner_filter.currentData())
-        self.calendar.set_items(rows)
+        self.calendar.set_items(as_due(rows))
 
     def new_at(self, start: datetime) -> int | None:
         return AppointmentDialog.edit(self, self.core, self.ops, start=start)
@@ -348,6 +384,12 @@ class ActivitiesView(BaseView):
             row = self.core.activities.get(activity_id)
         except NotFoundError:
             self.refresh()
+            return False
+        if row.get("recurrence") is not None:
+            errors.show_message(self, self.tr(
+                "This appointment repeats, so it cannot be dragged. Open it to change the "
+                "time of the whole series."))
+            self.refresh_week()
             return False
         if not confirm_overlap(self, overlapping(self.core, row.get("owner_id"), new_start,
                                                  row.get("duration_minutes") or 0, activity_id)):

@@ -20,6 +20,7 @@ from crm_desktop.ui.dialogs.company_profile_dialog import CompanyProfileDialog
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
+from crm_desktop.ui.widgets.sla_editor import SlaEditor
 from crm_desktop.ui.widgets.stage_editor import StageEditor
 
 
@@ -68,11 +69,16 @@ class SettingsView(BaseView):
         stages_group = QGroupBox(self.tr("Sales pipeline stages"))
         stages_group.setObjectName("stagesGroup")
         QVBoxLayout(stages_group).addWidget(self.stages)
+        self.sla = SlaEditor(core, ops)
+        sla_group = QGroupBox(self.tr("Support hours and response targets"))
+        sla_group.setObjectName("slaGroup")
+        QVBoxLayout(sla_group).addWidget(self.sla)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(stages_group)
+        layout.addWidget(sla_group)
         layout.addStretch(1)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.refresh()

@@ -23,7 +23,9 @@ from crm_desktop.core import Core
 from crm_desktop.domain.enums import TicketStatus
 from crm_desktop.domain.errors import NotFoundError
 from crm_desktop.ui import display, labels
+from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
 from crm_desktop.ui.dialogs.ticket_dialog import ticket_channels
+from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.tickets_model import OVERDUE_COLOR, is_overdue
 
 #: a comment entry: its id, and whether it is an internal note
@@ -43,10 +45,11 @@ class TicketPanel(QStackedWidget):
     close_ticket = Signal(int)
     reopen_ticket = Signal(int)
 
-    def __init__(self, core: Core, parent: QWidget | None = None):
+    def __init__(self, core: Core, parent: QWidget | None = None, *, ops: Ops | None = None):
         super().__init__(parent)
         self.setObjectName("ticketPanel")
         self.core = core
+        self.ops = ops
         self.ticket_id: int | None = None
         self.ticket: dict[str, Any] | None = None
 
@@ -78,7 +81,11 @@ class TicketPanel(QStackedWidget):
         self.reopen_button = QPushButton(self.tr("Reopen"))
         self.reopen_button.setObjectName("ticketReopen")
         self.reopen_button.clicked.connect(lambda: self._emit_action(self.reopen_ticket))
-        for button in (self.comment_button, self.close_button, self.reopen_button):
+        self.log_activity_button = QPushButton(self.tr("Log activity"))
+        self.log_activity_button.setObjectName("ticketLogActivity")
+        self.log_activity_button.clicked.connect(self.log_activity)
+        for button in (self.comment_button, self.close_button, self.reopen_button,
+                       self.log_activity_button):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
@@ -128,6 +135,24 @@ class TicketPanel(QStackedWidget):
     def _emit_action(self, signal: Any) -> None:
         if self.ticket_id is not None:
             signal.emit(self.ticket_id)
+
+    def _find_ops(self) -> Ops | None:
+        """The Ops given, else the one of the view holding this panel."""
+        widget: Any = self
+        while widget is not None:
+            ops = getattr(widget, "ops", None)
+            if isinstance(ops, Ops):
+                return ops
+            widget = widget.parentWidget()
+        return None
+
+    def log_activity(self) -> None:
+        """Log an activity about the shown ticket (linked to it and to its contact)."""
+        ops = self._find_ops()
+        if self.ticket is None or self.ticket_id is None or ops is None:
+            return
+        AppointmentDialog.edit(self, self.core, ops, contact_id=self.ticket["contact_id"],
+                               ticket_id=self.ticket_id)
 
     # -- showing ------------------------------------------------------------------------
     def show_ticket(self, ticket_id: int | None) -> None:

@@ -59,6 +59,10 @@ class TicketsView(RecordListView):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, self.counts_label)
+        # SLA breaches of live tickets, beside the counts
+        self.breaches_label = QLabel()
+        self.breaches_label.setObjectName("ticketBreaches")
+        layout.insertWidget(2, self.breaches_label)
         self.update_counts()
 
         panel.add_comment.connect(self.add_comment_to)
@@ -97,8 +101,15 @@ class TicketsView(RecordListView):
                  .replace("{n}", display.number(n)) for status, n in counts.items()]
         return "   ·   ".join(parts)
 
+    def breaches_text(self) -> str:
+        breaches = self.core.tickets.breaches()
+        return (self.tr("Past due: {overdue} · Resolved late: {late}")
+                .replace("{overdue}", display.number(breaches["overdue"]))
+                .replace("{late}", display.number(breaches["late"])))
+
     def update_counts(self) -> None:
         self.counts_label.setText(self.counts_text())
+        self.breaches_label.setText(self.breaches_text())
 
     def refresh(self) -> None:
         self.update_counts()
