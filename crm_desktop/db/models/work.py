@@ -13,6 +13,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -33,6 +34,9 @@ from crm_desktop.domain.enums import (
     TicketPriority,
     TicketStatus,
 )
+
+#: when an activity is shown in lists: its due time, or when it was written down
+ACTIVITY_DUE_SQL = "coalesce(due_at, created_at)"
 
 
 class Activity(IdMixin, TimestampMixin, OwnedMixin, Base):
@@ -74,6 +78,14 @@ class Activity(IdMixin, TimestampMixin, OwnedMixin, Base):
         CheckConstraint("recur_every BETWEEN 1 AND 365", name="recur_every_range"),
         Index(None, "contact_id", "due_at"),
         Index(None, "owner_id", "done_at", "due_at"),
+        # the list's "due" sort (coalesce(due_at, created_at)), the open/overdue lists,
+        # and due-time ranges (Today, the week calendar): 500,000 activities stay quick
+        Index("ix_activities_due_sort", text(ACTIVITY_DUE_SQL), "id"),
+        Index("ix_activities_done_due", "done_at", text(ACTIVITY_DUE_SQL)),
+        Index(None, "due_at"),
+        Index(None, "done_at", "due_at"),
+        Index(None, "created_at", "id"),
+        Index(None, "subject", "id"),
     )
 
 

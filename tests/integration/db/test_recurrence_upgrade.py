@@ -41,8 +41,7 @@ def test_0001_database_is_upgraded_and_keeps_its_activities(db_path: Path) -> No
     assert conn.execute("SELECT subject FROM activities").fetchall() == [("پیگیری",)]
     conn.close()
     conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
-    assert head_revision() == "0002"
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
     assert conn.execute(
         "SELECT subject, recurrence, recur_every, recur_until FROM activities").fetchall() == [
         ("پیگیری", None, 1, None)]
@@ -50,6 +49,7 @@ def test_0001_database_is_upgraded_and_keeps_its_activities(db_path: Path) -> No
     indexes = {r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'activities'")}
     assert "ix_activities_owner_id_done_at_due_at" in indexes
+    assert "ix_activities_due_sort" in indexes  # 0003
     sql = conn.execute(
         "SELECT sql FROM sqlite_master WHERE name = 'activities'").fetchone()[0]
     assert "ck_activities_duration" in sql and "ck_activities_recur_every_range" in sql
