@@ -125,152 +125,188 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="117"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="121"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="370"/>
         <source>Today</source>
         <translation>امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="117"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="121"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="117"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="121"/>
         <source>Week</source>
         <translation>هفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="119"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="121"/>
+        <source>Day</source>
+        <translation>روز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="123"/>
         <source>New appointment</source>
         <translation>قرار ملاقات جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="139"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="265"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="300"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="143"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="269"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="304"/>
         <source>Overdue</source>
         <translation>عقب‌افتاده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="139"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="143"/>
         <source>Nothing overdue.</source>
         <translation>کار عقب‌افتاده‌ای نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="140"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="144"/>
         <source>Due today</source>
         <translation>موعد امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="141"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="145"/>
         <source>Nothing else is due today.</source>
         <translation>کار دیگری برای امروز نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="142"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="146"/>
         <source>Upcoming (next 7 days)</source>
         <translation>پیش رو (۷ روز آینده)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="143"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="147"/>
         <source>Nothing in the next 7 days.</source>
         <translation>در ۷ روز آینده کاری نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="144"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="148"/>
         <source>Today&apos;s birthdays</source>
         <translation>تولدهای امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="145"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="149"/>
         <source>No birthdays today.</source>
         <translation>امروز تولد کسی نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="146"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="265"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="298"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="150"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="269"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="302"/>
         <source>Done</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="150"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="154"/>
         <source>Print / save the day&apos;s agenda</source>
         <translation>چاپ / ذخیره برنامه روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="250"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="254"/>
         <source>The day&apos;s agenda</source>
         <translation>برنامه روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="259"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="263"/>
         <source>All kinds</source>
         <translation>همه انواع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="264"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="268"/>
         <source>Open and done</source>
         <translation>باز و انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="264"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="301"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="268"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="305"/>
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="305"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="309"/>
         <source>Due</source>
         <translation>موعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="307"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="311"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="308"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="312"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="309"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="313"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="310"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="314"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="311"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="315"/>
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="318"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="322"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="337"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="370"/>
+        <source>Previous day</source>
+        <translation>روز قبل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="370"/>
+        <source>Next day</source>
+        <translation>روز بعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="372"/>
         <source>Previous week</source>
         <translation>هفته قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="341"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="372"/>
         <source>This week</source>
         <translation>این هفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="344"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="372"/>
         <source>Next week</source>
         <translation>هفته بعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="390"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="406"/>
+        <source>Repeating appointment</source>
+        <translation>قرار تکرارشونده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="407"/>
+        <source>This appointment repeats. Skip only this day, or open the whole series?</source>
+        <translation>این قرار تکرار می‌شود. فقط این روز حذف شود یا همه نوبت‌ها باز شوند؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="411"/>
+        <source>Skip this day</source>
+        <translation>حذف همین روز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="413"/>
+        <source>Open the series</source>
+        <translation>باز کردن همه نوبت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="440"/>
         <source>This appointment repeats, so it cannot be dragged. Open it to change the time of the whole series.</source>
         <translation>این قرار تکرارشونده است و نمی‌توان آن را جابه‌جا کرد. برای تغییر زمان همه نوبت‌ها، آن را باز کنید.</translation>
     </message>
@@ -432,12 +468,17 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="170"/>
+        <source>Outcome</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="171"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="194"/>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="198"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="195"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="199"/>
         <source>None</source>
         <translation>هیچ</translation>
     </message>
@@ -3193,37 +3234,37 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>WeekCalendar</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="313"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="336"/>
         <source>Monday</source>
         <translation>دوشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="313"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="336"/>
         <source>Tuesday</source>
         <translation>سه‌شنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="313"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="336"/>
         <source>Wednesday</source>
         <translation>چهارشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="314"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="337"/>
         <source>Thursday</source>
         <translation>پنجشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="314"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="337"/>
         <source>Friday</source>
         <translation>جمعه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="314"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="337"/>
         <source>Saturday</source>
         <translation>شنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="314"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="337"/>
         <source>Sunday</source>
         <translation>یکشنبه</translation>
     </message>

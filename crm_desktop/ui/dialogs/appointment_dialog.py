@@ -167,6 +167,7 @@ class AppointmentDialog(RecordDialog):
             empty=self.tr("Does not repeat")))
         self.add(self.tr("Every"), CountBinding("recur_every"))
         self.add(self.tr("Until (optional)"), DateBinding("recur_until"))
+        self.add(self.tr("Outcome"), TextBinding("outcome"))
         self.add(self.tr("Notes"), NotesBinding("notes"))
         self.specs = {k: v for k, v in ActivityService.fields.items() if k in self.bindings}
 
@@ -200,7 +201,7 @@ class AppointmentDialog(RecordDialog):
     def _load(self, row: dict[str, Any]) -> None:
         values: dict[str, Any] = {k: row.get(k) for k in
                                   ("kind", "subject", "duration_minutes", "owner_id", "notes",
-                                   "recur_every", "recur_until")}
+                                   "outcome", "recur_every", "recur_until")}
         rule = row.get("recurrence")
         values["recurrence"] = str(getattr(rule, "value", rule)) if rule is not None else None
         if row.get("due_at") is not None:

@@ -1,9 +1,11 @@
 """Activities: Today (overdue, due today, the next 7 days, today's birthdays), a filtered
-List of every activity, and a Week calendar of appointments with drag-to-move.
+List of every activity, a Week calendar of appointments with drag-to-move, and a Day
+calendar (the same calendar showing one day).
 
 Today and the Week show repeating activities once per occurrence. Dragging an occurrence
 of a repeating appointment is refused with a short message (the series is changed in its
-editor), so a drop never moves a whole series by surprise."""
+editor), so a drop never moves a whole series by surprise. Opening an occurrence of a
+repeating appointment asks whether to skip that day or open the series."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -48,7 +52,7 @@ from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
 from crm_desktop.ui.widgets.week_calendar import WeekCalendar, local, week_start
 
-TODAY, LIST, WEEK = range(3)
+TODAY, LIST, WEEK, DAY = range(4)
 SECTION_LIMIT = 500
 UPCOMING_DAYS = 7
 
@@ -114,7 +118,7 @@ class ActivitiesView(BaseView):
 
         self.tabs = QTabBar()
         self.tabs.setObjectName("activityModes")
-        for text in (self.tr("Today"), self.tr("List"), self.tr("Week")):
+        for text in (self.tr("Today"), self.tr("List"), self.tr("Week"), self.tr("Day")):
             self.tabs.addTab(text)
         self.new_button = QPushButton(self.tr("New appointment"))
         self.new_button.setObjectName("newActivity")
@@ -325,7 +329,7 @@ class ActivitiesView(BaseView):
         self.model.set_filters(kind=self.kind_filter.currentData(),
                                state=self.state_filter.currentData(),
                                owner_id=self.owner_filter.currentData())
-        if self.mode() == WEEK:
+        if self.mode() in (WEEK, DAY):
             self.refresh_week()
 
     # -- Week -----------------------------------------------------------------------------
@@ -333,18 +337,19 @@ class ActivitiesView(BaseView):
         self.calendar = WeekCalendar()
         self.calendar.slot_clicked.connect(self.new_at)
         self.calendar.item_moved.connect(self.move_activity)
-        self.calendar.item_opened.connect(self.edit_activity)
-        self.prev_button = QPushButton(self.tr("Previous week"))
+        self.calendar.occurrence_opened.connect(self.open_occurrence)
+        self.prev_button = QPushButton()
         self.prev_button.setObjectName("previousWeek")
         self.prev_button.clicked.connect(lambda: self.show_week(
-            self.calendar.saturday - timedelta(days=7)))
-        self.this_button = QPushButton(self.tr("This week"))
+            self.calendar.saturday - timedelta(days=self.calendar.n_days)))
+        self.this_button = QPushButton()
         self.this_button.setObjectName("thisWeek")
         self.this_button.clicked.connect(lambda: self.show_week(date.today()))
-        self.next_button = QPushButton(self.tr("Next week"))
+        self.next_button = QPushButton()
         self.next_button.setObjectName("nextWeek")
         self.next_button.clicked.connect(lambda: self.show_week(
-            self.calendar.saturday + timedelta(days=7)))
+            self.calendar.saturday + timedelta(days=self.calendar.n_days)))
+        self._name_buttons()
         self.week_label = QLabel()
         self.week_label.setObjectName("weekLabel")
         bar = QHBoxLayout()
@@ -360,19 +365,64 @@ class ActivitiesView(BaseView):
         box.addWidget(scroll, 1)
         return page
 
+    def _name_buttons(self) -> None:
+        if self.calendar.n_days == 1:
+            texts = (self.tr("Previous day"), self.tr("Today"), self.tr("Next day"))
+        else:
+            texts = (self.tr("Previous week"), self.tr("This week"), self.tr("Next week"))
+        for button, text in zip((self.prev_button, self.this_button, self.next_button), texts,
+                                strict=True):
+            button.setText(text)
+
     def show_week(self, day: date) -> None:
-        self.calendar.set_week(week_start(day))
+        """Show the week of `day` (in day mode: `day` itself)."""
+        self.calendar.set_week(week_start(day) if self.calendar.n_days == 7 else day)
         self.refresh_week()
 
     def refresh_week(self) -> None:
         saturday = self.calendar.saturday
-        friday = saturday + timedelta(days=6)
-        self.week_label.setText(f"{display.jalali_date_only(saturday)} – "
-                                f"{display.jalali_date_only(friday)}")
+        days = self.calendar.n_days
+        last = saturday + timedelta(days=days - 1)
+        self.week_label.setText(display.jalali_date_only(saturday) if days == 1 else
+                                f"{display.jalali_date_only(saturday)} – "
+                                f"{display.jalali_date_only(last)}")
         rows = self.core.activities.occurrences_between(
-            day_start(saturday), day_start(saturday + timedelta(days=7)),
+            day_start(saturday), day_start(saturday + timedelta(days=days)),
             owner_id=self.owner_filter.currentData())
         self.calendar.set_items(as_due(rows))
+
+    def open_occurrence(self, activity_id: int, start: datetime) -> str:
+        """Open a calendar block: a repeating appointment asks whether to skip the day the
+        block falls on or to open the series. Returns "skip", "series", "edit" or ""."""
+        try:
+            row = self.core.activities.get(activity_id)
+        except NotFoundError:
+            self.refresh()
+            return ""
+        if row.get("recurrence") is None:
+            self.edit_activity(activity_id)
+            return "edit"
+        day = local(start).date()
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Repeating appointment"),
+                          self.tr("This appointment repeats. Skip only this day, or open "
+                                  "the whole series?"),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("occurrenceChoice")
+        skip = box.addButton(self.tr("Skip this day"), QMessageBox.ButtonRole.ActionRole)
+        skip.setObjectName("skipOccurrence")
+        series = box.addButton(self.tr("Open the series"), QMessageBox.ButtonRole.AcceptRole)
+        series.setObjectName("openSeries")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        answer: Any = errors.ask_box(box)
+        chosen = answer if isinstance(answer, QAbstractButton) else box.clickedButton()
+        if chosen is skip:
+            self.ops.run(self, lambda: self.core.activities.skip_occurrence(activity_id, day),
+                         changes=["activities"])
+            return "skip"
+        if chosen is series:
+            self.edit_activity(activity_id)
+            return "series"
+        return ""
 
     def new_at(self, start: datetime) -> int | None:
         return AppointmentDialog.edit(self, self.core, self.ops, start=start)
@@ -403,13 +453,18 @@ class ActivitiesView(BaseView):
 
     # -- shared ---------------------------------------------------------------------------
     def mode(self) -> int:
-        return self.stack.currentIndex()
+        return self.tabs.currentIndex()
 
     def set_mode(self, mode: int) -> None:
         if self.tabs.currentIndex() != mode:
             self.tabs.setCurrentIndex(mode)  # comes back here through currentChanged
             return
-        self.stack.setCurrentIndex(mode)
+        self.stack.setCurrentIndex(min(mode, WEEK))  # Day shows the Week page's calendar
+        days = 1 if mode == DAY else 7
+        if days != self.calendar.n_days:
+            self.calendar.set_days(days)
+            self.calendar.set_week(date.today())
+            self._name_buttons()
         self.refresh()
 
     def edit_activity(self, activity_id: int | None) -> None:

@@ -130,6 +130,9 @@ class WeekCalendar(QWidget):
     item_moved = Signal(int, datetime)
     # a double click on a block
     item_opened = Signal(int)
+    # a double click on a block: (activity id, the block's local start), so the occurrence
+    # of a repeating appointment that was opened is known
+    occurrence_opened = Signal(int, datetime)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -138,6 +141,8 @@ class WeekCalendar(QWidget):
         self.setMouseTracking(False)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumSize(self.sizeHint())
+        self.n_days = 7
+        # the first shown day: a Saturday in week mode, the day itself in day mode
         self.saturday = week_start(date.today())
         self.blocks: list[Block] = []
         self._press: QPoint | None = None
@@ -146,16 +151,26 @@ class WeekCalendar(QWidget):
 
     # -- data -----------------------------------------------------------------------------
     def set_week(self, saturday: date) -> None:
-        self.saturday = week_start(saturday)
+        """Show the week of `saturday` (in day mode: that very day)."""
+        self.saturday = week_start(saturday) if self.n_days == 7 else saturday
+        self.update()
+
+    def set_days(self, n: int) -> None:
+        """Show 7 days (a week from Saturday) or 1 day (the first shown day)."""
+        if n not in (1, 7):
+            raise ValueError(f"days must be 1 or 7, not {n}")
+        self.n_days = n
+        if n == 7:
+            self.saturday = week_start(self.saturday)
         self.update()
 
     def days(self) -> list[date]:
-        return [self.saturday + timedelta(days=i) for i in range(7)]
+        return [self.saturday + timedelta(days=i) for i in range(self.n_days)]
 
     def set_items(self, rows: Sequence[Mapping[str, Any]]) -> None:
         """Rows as `ActivityService.due_between` returns them; only appointments that fall
         in the shown week are placed."""
-        first, last = self.saturday, self.saturday + timedelta(days=7)
+        first, last = self.saturday, self.saturday + timedelta(days=self.n_days)
         blocks = []
         for row in rows:
             if not is_appointment(row):
@@ -192,7 +207,7 @@ class WeekCalendar(QWidget):
         return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
     def _day_width(self) -> float:
-        return max(1.0, (self.width() - GUTTER_WIDTH) / 7)
+        return max(1.0, (self.width() - GUTTER_WIDTH) / self.n_days)
 
     def column_rect(self, index: int) -> QRect:
         """The rectangle of day column `index` (0 = Saturday) below the header."""
@@ -204,7 +219,7 @@ class WeekCalendar(QWidget):
 
     def column_of(self, day: date) -> int | None:
         index = (day - self.saturday).days
-        return index if 0 <= index < 7 else None
+        return index if 0 <= index < self.n_days else None
 
     def _y_of(self, at: datetime) -> int:
         minutes = (at.hour - HOUR_START) * 60 + at.minute
@@ -213,8 +228,9 @@ class WeekCalendar(QWidget):
 
     def block_rect(self, activity_id: int) -> QRect:
         b = self.block(activity_id)
-        if b is None:
-            return QRect()
+        return QRect() if b is None else self.block_rect_of(b)
+
+    def block_rect_of(self, b: Block) -> QRect:
         column = self.column_rect(self.column_of(b.day) or 0)
         top = self._y_of(b.start)
         end = b.end if b.end.date() == b.start.date() else local_at(b.day, time(23, 59))
@@ -232,7 +248,7 @@ class WeekCalendar(QWidget):
 
     def slot_at(self, point: QPoint) -> datetime | None:
         """The aware local start of the half-hour slot under a point; None off the grid."""
-        for index in range(7):
+        for index in range(self.n_days):
             rect = self.column_rect(index)
             if rect.left() <= point.x() <= rect.right() and rect.top() <= point.y() < (
                     rect.bottom()):
@@ -244,7 +260,7 @@ class WeekCalendar(QWidget):
 
     def block_at(self, point: QPoint) -> int | None:
         for b in reversed(self.blocks):
-            if self.block_rect(b.activity_id).contains(point):
+            if self.block_rect_of(b).contains(point):
                 return b.activity_id
         return None
 
@@ -286,10 +302,17 @@ class WeekCalendar(QWidget):
         super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        activity_id = self.block_at(event.position().toPoint())
-        if activity_id is not None:
-            self._press = None
-            self.item_opened.emit(activity_id)
+        self.open_at(event.position().toPoint())
+
+    def open_at(self, point: QPoint) -> bool:
+        """Open the block under `point` (emits `item_opened` and `occurrence_opened`)."""
+        for b in reversed(self.blocks):
+            if self.block_rect_of(b).contains(point):
+                self._press = None
+                self.item_opened.emit(b.activity_id)
+                self.occurrence_opened.emit(b.activity_id, b.start)
+                return True
+        return False
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if mime_activity_id(event.mimeData()) is not None:
@@ -345,7 +368,7 @@ class WeekCalendar(QWidget):
                 label = QRect(gutter.left(), y, GUTTER_WIDTH, 18)
                 p.drawText(label, Qt.AlignmentFlag.AlignCenter, display.digits(f"{hour:02d}:00"))
         for b in self.blocks:
-            rect = self.block_rect(b.activity_id)
+            rect = self.block_rect_of(b)
             color = QColor(KIND_COLORS.get(str(b.row.get("kind")), "#e6e0f8"))
             if b.row.get("done_at") is not None:
                 color = color.lighter(115)
