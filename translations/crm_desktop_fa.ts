@@ -1139,20 +1139,20 @@
 <context>
     <name>DealCard</name>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="152"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="134"/>
         <source>Close: {date}</source>
         <extracomment>what a dragged card carries: the deal id as ASCII digits cards a &quot;show more&quot; click adds to a column the lost reason to put back when the deal came from a lost stage</extracomment>
         <translation>بستن: {date}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="156"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="138"/>
         <source>%Ln day(s) in stage</source>
         <translation>
             <numerusform>%Ln روز در این مرحله</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="163"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="145"/>
         <source>Overdue: expected to close on {date} and still open</source>
         <translation>عقب افتاده: قرار بود {date} بسته شود و هنوز باز است</translation>
     </message>
@@ -1981,102 +1981,103 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>PipelineView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="353"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="76"/>
         <source>New deal</source>
+        <extracomment>what a dragged card carries: the deal id as ASCII digits</extracomment>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="360"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="83"/>
         <source>All dates</source>
         <translation>همه تاریخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="360"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="83"/>
         <source>This month</source>
         <translation>این ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="361"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="84"/>
         <source>This quarter</source>
         <translation>این فصل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="361"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="84"/>
         <source>This year</source>
         <translation>امسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="365"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="88"/>
         <source>Search deals (Ctrl+F)</source>
         <translation>جستجوی معامله‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="371"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="94"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="372"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="95"/>
         <source>Show the deals as a list</source>
         <translation>نمایش معامله‌ها به‌صورت فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="384"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="107"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>واگرد (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="445"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="168"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="489"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="212"/>
         <source>Forecast: {amount}</source>
         <translation>پیش‌بینی: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="492"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="215"/>
         <source>Open deals expected to close in the chosen period, each counted at its stage&apos;s probability</source>
         <translation>معامله‌های بازی که قرار است در این دوره بسته شوند، هر کدام به نسبت احتمال مرحله‌اش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="539"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="262"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="540"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="263"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="541"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="264"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="542"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="265"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="543"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="266"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="545"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="268"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="547"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="270"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="599"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="322"/>
         <source>“{deal}” moved to {stage}.</source>
         <translation>«{deal}» به {stage} منتقل شد.</translation>
     </message>
@@ -2718,34 +2719,34 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="252"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="234"/>
         <source>Drop a deal here to mark it won</source>
         <translation>برای ثبت موفقیت، معامله را اینجا رها کنید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="253"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="235"/>
         <source>Drop a deal here to mark it lost</source>
         <translation>برای ثبت عدم موفقیت، معامله را اینجا رها کنید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="273"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="255"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln معامله</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="274"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="256"/>
         <source>Total: {amount}</source>
         <translation>جمع کل: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="276"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="258"/>
         <source>Weighted: {amount}</source>
         <translation>وزنی: {amount}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="287"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="269"/>
         <source>Show more (%Ln not shown)</source>
         <translation>
             <numerusform>بیشتر (%Ln مورد دیگر)</numerusform>
