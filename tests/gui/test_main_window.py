@@ -117,9 +117,13 @@ def test_first_start_has_the_default_geometry(controller) -> None:
 
 def test_language_switch_applies_on_restart(controller, qapp) -> None:
     settings_view = controller.window.show_section("settings")
+    assert UiSettings().language == "fa" and settings_view.language_note.text() == ""
     settings_view.language.setCurrentIndex(settings_view.language.findData("en"))
     assert UiSettings().language == "en"
-    assert not settings_view.language_note.isHidden() or settings_view.language_note.text()
+    # the window stays Persian until the restart, and says so
+    assert settings_view.language_note.text() == (
+        "زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.")
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     from crm_desktop.app import set_language
 
     set_language(qapp, UiSettings().language)
