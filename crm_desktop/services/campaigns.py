@@ -14,6 +14,7 @@ from crm_desktop.db import models as m
 from crm_desktop.db.types import UTCDateTime, utcnow
 from crm_desktop.domain.enums import CampaignChannel, CampaignStatus, ListKind, MemberStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
+from crm_desktop.services import audit
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import MAX_PAGE, EntityService, ListQuery, Page
 
@@ -99,15 +100,19 @@ class ListService(EntityService[m.MarketingList]):
             now = utcnow()
             for chunk in _chunks(contact_ids):
                 already = select(m.ListMember.contact_id).where(m.ListMember.list_id == list_id)
-                live = (
-                    select(literal(list_id), m.Contact.id, literal(now, UTCDateTime()))
+                new = list(session.scalars(
+                    select(m.Contact.id)
                     .where(m.Contact.id.in_(chunk), m.Contact.deleted_at.is_(None),
                            m.Contact.id.not_in(already))
-                )
-                result = session.execute(
-                    insert(m.ListMember).from_select(["list_id", "contact_id", "added_at"], live)
-                )
-                added += result.rowcount or 0
+                    .order_by(m.Contact.id)
+                ))
+                if not new:
+                    continue
+                session.execute(insert(m.ListMember), [
+                    {"list_id": list_id, "contact_id": cid, "added_at": now} for cid in new])
+                audit.elements_changed(session, "marketing_lists", list_id, "members",
+                                       added=new)
+                added += len(new)
         return added
 
     def remove_members(self, list_id: int, contact_ids: Iterable[int]) -> int:
@@ -115,13 +120,18 @@ class ListService(EntityService[m.MarketingList]):
         removed = 0
         with self.db.write(self.actor_id) as session:
             self._load_static(session, list_id)
+            lm = m.ListMember
             for chunk in _chunks(contact_ids):
-                result = session.execute(
-                    delete(m.ListMember).where(
-                        m.ListMember.list_id == list_id, m.ListMember.contact_id.in_(chunk)
-                    )
-                )
-                removed += result.rowcount or 0
+                gone = list(session.scalars(
+                    select(lm.contact_id).where(lm.list_id == list_id, lm.contact_id.in_(chunk))
+                    .order_by(lm.contact_id)
+                ))
+                if not gone:
+                    continue
+                session.execute(delete(lm).where(lm.list_id == list_id, lm.contact_id.in_(gone)))
+                audit.elements_changed(session, "marketing_lists", list_id, "members",
+                                       removed=gone)
+                removed += len(gone)
         return removed
 
     def member_count(self, list_id: int) -> int:
@@ -233,9 +243,15 @@ class CampaignService(EntityService[m.Campaign]):
             )
             result = session.execute(
                 insert(cm).from_select(["campaign_id", "contact_id", "status", "updated_at"],
-                                       source)
+                                       source).returning(cm.id, cm.contact_id, cm.status)
             )
-            return result.rowcount or 0
+            # an INSERT ... SELECT: the audit rows of the new members are explicit
+            rows = [audit.created(session, cm.__tablename__, mid,
+                                  {"campaign_id": campaign_id, "contact_id": cid,
+                                   "status": status})
+                    for mid, cid, status in result.all()]
+            audit.record(session, rows)
+            return len(rows)
 
     def set_member_status(self, campaign_id: int, contact_id: int, status: str) -> None:
         """Record how far one member got: targeted, sent, responded, converted."""
