@@ -38,8 +38,9 @@ test_audit_walk.py walks every public write method and checks it):
   clears the stage ids of the history rows that named it (deal_stage_changes,
   to_stage_id 5 -> NULL), deleting an activity drops its skipped days.
 * Writes made with Core statements (INSERT ... SELECT, bulk DELETE) do not pass through
-  the flush: they log through `record` / `elements_changed` / `created` in the same
-  transaction (list members, campaign members, contact tags).
+  the flush: they log through `record` / `created` / `created_selected` /
+  `elements_changed` / `elements_selected` in the same transaction (list members,
+  campaign members, contact tags).
 * Unaudited: a session whose info has "no_audit" set; the demo generator
   (services/demo.py), which writes through the raw DB-API connection into a new, empty
   database only (no session; not reachable from a user edit).
@@ -49,16 +50,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select
+from sqlalchemy import (
+    Integer,
+    Select,
+    String,
+    cast,
+    event,
+    func,
+    insert,
+    inspect,
+    literal,
+    null,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
-from crm_desktop.db.types import utcnow
+from crm_desktop.db.types import UTCDateTime, utcnow
 from crm_desktop.domain.enums import AuditAction
 
 AUDITED: tuple[type[m.Base], ...] = (
@@ -95,11 +108,15 @@ SETTINGS_ENTITY, SETTINGS_ID = "settings", 0
 #: setting values longer than this are logged as a digest
 LONG_VALUE = 1000
 FIELD_LEN = 60
+AUDIT_COLUMNS = ["at", "user_id", "entity", "entity_id", "action", "field", "old_value",
+                 "new_value"]
 
 
 def _text(value: Any) -> str | None:
     if value is None:
         return None
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC).isoformat()
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -108,7 +125,9 @@ def _text(value: Any) -> str | None:
 
 
 def _json(values: Mapping[str, Any]) -> str:
-    return json.dumps({k: _text(v) for k, v in values.items()}, ensure_ascii=False)
+    # compact, like SQLite's json_object (see created_selected): one text for one record
+    return json.dumps({k: _text(v) for k, v in values.items()}, ensure_ascii=False,
+                      separators=(",", ":"))
 
 
 def _audited_columns(obj: Any) -> list[str]:
@@ -147,6 +166,44 @@ def elements_changed(session: Session, entity: str, entity_id: int, field: str,
     record(session, rows)
 
 
+def created_selected(session: Session, entity: str, records: Select[Any],
+                     names: Sequence[str]) -> None:
+    """`created` for many records inserted by one statement, written by one INSERT ...
+    SELECT: `records` selects each new record's id, then the values named by `names`
+    (none of them NULL: SQLite's json_object would keep a null where `created` leaves
+    the key out)."""
+    if session.info.get("no_audit"):
+        return
+    sub = records.subquery()
+    record_id, *values = list(sub.c)
+    pairs: list[Any] = []
+    for name, column in zip(names, values, strict=True):
+        pairs += [literal(name), cast(column, String())]
+    rows = select(
+        literal(utcnow(), UTCDateTime()), literal(session.info.get("actor_id"), Integer()),
+        literal(entity), record_id, literal(AuditAction.CREATE.value), null(), null(),
+        func.json_object(*pairs, type_=String()),
+    )
+    session.connection().execute(insert(m.AuditLog).from_select(AUDIT_COLUMNS, rows))
+
+
+def elements_selected(session: Session, entity: str, entity_id: int, field: str,
+                      elements: Select[Any], *, added: bool) -> None:
+    """`elements_changed` for many elements at once, written by one INSERT ... SELECT
+    (no row passes through Python): `elements` selects the elements (one integer or text
+    column, logged as text)."""
+    if session.info.get("no_audit"):
+        return
+    sub = elements.subquery()
+    value = cast(sub.c[0], String())
+    rows = select(
+        literal(utcnow(), UTCDateTime()), literal(session.info.get("actor_id"), Integer()),
+        literal(entity), literal(entity_id, Integer()), literal(AuditAction.UPDATE.value),
+        literal(field), null() if added else value, value if added else null(),
+    ).select_from(sub)
+    session.connection().execute(insert(m.AuditLog).from_select(AUDIT_COLUMNS, rows))
+
+
 # -- rows the flush derives from ORM objects ------------------------------------------------
 def _rows_for(session: Session, obj: Any, create: bool) -> list[dict]:
     state = inspect(obj)
@@ -181,7 +238,7 @@ def _purged(session: Session, obj: Any) -> dict:
     state = inspect(obj)
     values = {k: state.dict.get(k) for k in _audited_columns(obj)}
     return _row(session, obj.__tablename__, obj.id, AuditAction.DELETE, "purged",
-                json.dumps({k: _text(v) for k, v in values.items()}, ensure_ascii=False))
+                _json(values))
 
 
 def _element(session: Session, obj: Any, added: bool) -> dict:

@@ -100,19 +100,21 @@ class ListService(EntityService[m.MarketingList]):
             now = utcnow()
             for chunk in _chunks(contact_ids):
                 already = select(m.ListMember.contact_id).where(m.ListMember.list_id == list_id)
-                new = list(session.scalars(
+                live = (
                     select(m.Contact.id)
                     .where(m.Contact.id.in_(chunk), m.Contact.deleted_at.is_(None),
                            m.Contact.id.not_in(already))
-                    .order_by(m.Contact.id)
-                ))
-                if not new:
-                    continue
-                session.execute(insert(m.ListMember), [
-                    {"list_id": list_id, "contact_id": cid, "added_at": now} for cid in new])
-                audit.elements_changed(session, "marketing_lists", list_id, "members",
-                                       added=new)
-                added += len(new)
+                )
+                # INSERT ... SELECT: the audit rows are explicit, taken before the insert
+                audit.elements_selected(session, "marketing_lists", list_id, "members",
+                                        live, added=True)
+                result = session.execute(
+                    insert(m.ListMember).from_select(
+                        ["list_id", "contact_id", "added_at"],
+                        live.with_only_columns(literal(list_id), m.Contact.id,
+                                               literal(now, UTCDateTime())))
+                )
+                added += result.rowcount or 0
         return added
 
     def remove_members(self, list_id: int, contact_ids: Iterable[int]) -> int:
@@ -122,16 +124,14 @@ class ListService(EntityService[m.MarketingList]):
             self._load_static(session, list_id)
             lm = m.ListMember
             for chunk in _chunks(contact_ids):
-                gone = list(session.scalars(
-                    select(lm.contact_id).where(lm.list_id == list_id, lm.contact_id.in_(chunk))
-                    .order_by(lm.contact_id)
-                ))
-                if not gone:
-                    continue
-                session.execute(delete(lm).where(lm.list_id == list_id, lm.contact_id.in_(gone)))
-                audit.elements_changed(session, "marketing_lists", list_id, "members",
-                                       removed=gone)
-                removed += len(gone)
+                members = select(lm.contact_id).where(lm.list_id == list_id,
+                                                      lm.contact_id.in_(chunk))
+                # a bulk DELETE: the audit rows are explicit, taken before it
+                audit.elements_selected(session, "marketing_lists", list_id, "members",
+                                        members, added=False)
+                result = session.execute(
+                    delete(lm).where(lm.list_id == list_id, lm.contact_id.in_(chunk)))
+                removed += result.rowcount or 0
         return removed
 
     def member_count(self, list_id: int) -> int:
@@ -241,17 +241,18 @@ class CampaignService(EntityService[m.Campaign]):
                 .where(lm.list_id == campaign.list_id, m.Contact.deleted_at.is_(None),
                        lm.contact_id.not_in(already))
             )
+            # the new members are the rows after the largest id (we hold the write lock)
+            last = session.scalar(select(func.coalesce(func.max(cm.id), 0)))
             result = session.execute(
                 insert(cm).from_select(["campaign_id", "contact_id", "status", "updated_at"],
-                                       source).returning(cm.id, cm.contact_id, cm.status)
+                                       source)
             )
             # an INSERT ... SELECT: the audit rows of the new members are explicit
-            rows = [audit.created(session, cm.__tablename__, mid,
-                                  {"campaign_id": campaign_id, "contact_id": cid,
-                                   "status": status})
-                    for mid, cid, status in result.all()]
-            audit.record(session, rows)
-            return len(rows)
+            audit.created_selected(
+                session, cm.__tablename__,
+                select(cm.id, cm.campaign_id, cm.contact_id, cm.status).where(cm.id > last),
+                ["campaign_id", "contact_id", "status"])
+            return result.rowcount or 0
 
     def set_member_status(self, campaign_id: int, contact_id: int, status: str) -> None:
         """Record how far one member got: targeted, sent, responded, converted."""
