@@ -170,6 +170,11 @@ class ActivityService(EntityService[m.Activity]):
         with self.db.write(self.actor_id) as session:
             obj = self._load(session, entity_id)
             contact_id = obj.contact_id
+            # its skipped days go with it (ON DELETE CASCADE would drop them unlogged)
+            e = m.ActivityException
+            for skipped in session.scalars(select(e).where(e.activity_id == entity_id)):
+                session.delete(skipped)
+            session.flush()  # before the activity: the flush does not order them
             session.delete(obj)
             session.flush()
             self._touch_contacts(session, contact_id)

@@ -14,6 +14,7 @@ from crm_desktop.db.models.base import nullable_sort
 from crm_desktop.db.models.people import lifecycle_rank_sql
 from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage
 from crm_desktop.domain.errors import FieldError, ValidationError
+from crm_desktop.services import audit
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
 from crm_desktop.text.collation import sort_key
@@ -174,11 +175,16 @@ class ContactService(EntityService[m.Contact]):
                 session.flush()
                 tag_id = tag.id
             ids.append(tag_id)
+        before = set(self._tags_in(session, contact_id))
         session.execute(delete(m.contact_tags).where(m.contact_tags.c.contact_id == contact_id))
         if ids:
             session.execute(
                 insert(m.contact_tags), [{"contact_id": contact_id, "tag_id": t} for t in ids]
             )
+        # contact_tags is written with Core statements: its audit rows are explicit
+        audit.elements_changed(session, "contacts", contact_id, "tags",
+                               added=[n for n in wanted if n not in before],
+                               removed=sorted(before - set(wanted)))
 
     def tags(self, contact_id: int) -> list[str]:
         with self.db.read() as session:

@@ -129,6 +129,7 @@ class DemoBuilder:
                 .order_by(m.PipelineStage.position))]
             admin = session.scalar(select(m.User.id).order_by(m.User.id).limit(1))
         counts: dict[str, int] = {}
+        # Unaudited bulk load (see services/audit.py): a new, empty database only.
         with self.db.raw() as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:
