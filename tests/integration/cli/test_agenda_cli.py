@@ -11,10 +11,11 @@ import sys
 import unicodedata
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from crm_desktop.services.recurrence import LOCAL_TZ
+LOCAL_TZ = ZoneInfo("Asia/Tehran")
 
 DAY = date(2026, 11, 22)  # 1405/09/01
 BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")

@@ -7,9 +7,12 @@ from typing import Any
 
 import pytest
 
+from crm_desktop.domain.clock import business_tz
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.services.agenda import agenda
-from crm_desktop.services.recurrence import LOCAL_TZ, day_bounds, local
+from crm_desktop.services.recurrence import day_bounds, local
+
+LOCAL_TZ = business_tz()
 
 DAY = date(2026, 3, 2)
 
