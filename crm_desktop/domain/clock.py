@@ -78,17 +78,18 @@ def local_day(value: datetime) -> date:
     return local(value).date()
 
 
-def at(day: date, clock: time) -> datetime:
-    """The instant (aware UTC) of a wall-clock time on a business day."""
-    return datetime.combine(day, clock.replace(tzinfo=None), tzinfo=_current).astimezone(UTC)
+def at(day: date, clock: time, tz: tzinfo | None = None) -> datetime:
+    """The instant (aware UTC) of a wall-clock time on a business day (or `tz`'s)."""
+    wall = datetime.combine(day, clock.replace(tzinfo=None), tzinfo=tz or _current)
+    return wall.astimezone(UTC)
 
 
-def day_bounds(day: date) -> tuple[datetime, datetime]:
-    """[start, end) of a business day as aware UTC instants."""
-    return at(day, time(0)), at(day + timedelta(days=1), time(0))
+def day_bounds(day: date, tz: tzinfo | None = None) -> tuple[datetime, datetime]:
+    """[start, end) of a business day (or `tz`'s) as aware UTC instants."""
+    return at(day, time(0), tz), at(day + timedelta(days=1), time(0), tz)
 
 
-def end_of_day(day: date) -> datetime:
+def end_of_day(day: date, tz: tzinfo | None = None) -> datetime:
     """The last instant (aware UTC, 1 microsecond before the next midnight) of a business
     day: when a task due that day (without a time) becomes overdue."""
-    return day_bounds(day)[1] - timedelta(microseconds=1)
+    return day_bounds(day, tz)[1] - timedelta(microseconds=1)

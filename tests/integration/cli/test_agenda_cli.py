@@ -61,7 +61,7 @@ def test_json(db: Path, tmp_path: Path) -> None:
     assert items[0]["time"] is None
     assert datetime.fromisoformat(items[1]["time"]) == datetime.combine(
         DAY, time(9, 30), tzinfo=LOCAL_TZ)
-    assert set(items[0]) == {"kind", "time", "subject", "contact", "status"}
+    assert set(items[0]) == {"kind", "time", "all_day", "subject", "contact", "status"}
 
 
 def test_plain_text(db: Path, tmp_path: Path) -> None:
