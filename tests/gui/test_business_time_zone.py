@@ -222,3 +222,21 @@ def test_the_settings_view_chooses_the_time_zone(core, ops, settings, ui_lang, q
     combo.setCurrentIndex(combo.findData("Europe/Berlin"))
     assert core.settings.time_zone() == "Europe/Berlin"
     assert clock.business_tz().key == "Europe/Berlin"
+
+
+def test_the_deal_page_shows_a_date_only_task_without_a_time(core, ops, ui_lang,
+                                                               qtbot) -> None:
+    from crm_desktop.ui.dialogs.deal_page import DealPage
+
+    deal = core.deals.create({"title": "Paper", "amount_rial": 1_000_000})
+    core.activities.create({"kind": "task", "subject": "Call back", "deal_id": deal,
+                            "due_at": clock.at(DAY, time(0)), "due_all_day": True})
+    core.activities.create({"kind": "call", "subject": "Timed", "deal_id": deal,
+                            "due_at": tehran(DAY - timedelta(days=1), 10, 53)})
+    page = DealPage(core, ops, deal)
+    qtbot.addWidget(page)
+    rows = [to_ascii_digits(page.activities.index(r, 0).data())
+            for r in range(page.activities.rowCount())]
+    assert len(rows) == 2
+    assert "Call back" in rows[0] and "1405/09/03" in rows[0] and not CLOCK.search(rows[0])
+    assert "Timed" in rows[1] and "10:53" in rows[1]
