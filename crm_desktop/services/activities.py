@@ -134,7 +134,11 @@ class ActivityService(EntityService[m.Activity]):
             return
         all_day = values.get("due_all_day", getattr(current, "due_all_day", False))
         due = values["due_at"] if "due_at" in values else getattr(current, "due_at", None)
-        if not all_day or due is None:
+        if due is None:  # no due date: nothing to be due all day
+            if all_day:
+                values["due_all_day"] = False
+            return
+        if not all_day:
             return
         try:
             values["due_at"] = end_of_day(local_day(due))

@@ -239,3 +239,16 @@ def test_0006_turns_old_date_only_tasks_into_all_day_ones(db_path: Path) -> None
         (4, "2026-11-24 09:00:00.000000", "monthly", 12)]
     assert "due_all_day" not in {r[1] for r in conn.execute("PRAGMA table_info(activities)")}
     conn.close()
+
+
+def test_all_day_needs_a_due_date(core: Any) -> None:
+    task = core.activities.create({"kind": "task", "subject": "بی‌تاریخ", "due_all_day": True})
+    assert core.activities.get(task)["due_all_day"] is False
+    core.activities.update(task, {"due_at": tehran(DAY, 8), "due_all_day": True})
+    assert core.activities.get(task)["due_at"] == clock.end_of_day(DAY)
+    core.activities.update(task, {"due_at": None})
+    row = core.activities.get(task)
+    assert row["due_at"] is None and row["due_all_day"] is False
+    with pytest.raises(ValidationError) as err:
+        core.activities.create({"kind": "task", "subject": "x", "due_all_day": "yes"})
+    assert err.value.fields == ["due_all_day"]
