@@ -181,21 +181,20 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     from datetime import date
 
     from crm_desktop.core import Core
+    from crm_desktop.domain import clock
     from crm_desktop.services.agenda import agenda
-    from crm_desktop.services.recurrence import local, local_day
+    from crm_desktop.services.recurrence import local
     from crm_desktop.text.normalize import clean_text
 
-    if args.date is None:
-        from crm_desktop.db.types import utcnow
-
-        day = local_day(utcnow())
-    else:
+    day: date | None = None  # None: today on the business's clock (the database's zone)
+    if args.date is not None:
         try:
             day = date.fromisoformat(clean_text(args.date))
         except ValueError:
             raise UsageError(f"--date {args.date!r} is not a date (it looks like 2026-11-22)"
                              ) from None
     with Core.open(_db_path(args), create=False) as core:
+        day = day or clock.today()
         items = agenda(core.activities, core.contacts, day)
         company = core.settings.company().get("name") or ""
     if args.pdf:
@@ -211,7 +210,9 @@ def cmd_agenda(args: argparse.Namespace) -> int:
         _say(json.dumps([i.as_json() for i in items], ensure_ascii=False, indent=1))
     elif not args.pdf:
         for i in items:
-            when = f"{local(i.time):%Y-%m-%d %H:%M}" if i.time else "all day"
+            when = "all day" if i.time is None else f"{local(i.time):%Y-%m-%d %H:%M}"
+            if i.all_day and i.time is not None:  # a date-only task: its day, no time
+                when = "all day" if local(i.time).date() == day else f"{local(i.time):%Y-%m-%d}"
             _say(f"{when}\t{i.kind}\t{i.status}\t{i.subject}\t{i.contact}")
         if not items:
             print(f"nothing on {day.isoformat()}", file=sys.stderr)

@@ -125,188 +125,188 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="121"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="370"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="122"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="374"/>
         <source>Today</source>
         <translation>امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="121"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="122"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="121"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="122"/>
         <source>Week</source>
         <translation>هفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="121"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="122"/>
         <source>Day</source>
         <translation>روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="123"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="124"/>
         <source>New appointment</source>
         <translation>قرار ملاقات جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="143"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="269"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="304"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="144"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="272"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="307"/>
         <source>Overdue</source>
         <translation>عقب‌افتاده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="143"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="144"/>
         <source>Nothing overdue.</source>
         <translation>کار عقب‌افتاده‌ای نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="144"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="145"/>
         <source>Due today</source>
         <translation>موعد امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="145"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="146"/>
         <source>Nothing else is due today.</source>
         <translation>کار دیگری برای امروز نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="146"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="147"/>
         <source>Upcoming (next 7 days)</source>
         <translation>پیش رو (۷ روز آینده)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="147"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="148"/>
         <source>Nothing in the next 7 days.</source>
         <translation>در ۷ روز آینده کاری نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="148"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="149"/>
         <source>Today&apos;s birthdays</source>
         <translation>تولدهای امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="149"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="150"/>
         <source>No birthdays today.</source>
         <translation>امروز تولد کسی نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="150"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="269"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="302"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="151"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="272"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="305"/>
         <source>Done</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="154"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="155"/>
         <source>Print / save the day&apos;s agenda</source>
         <translation>چاپ / ذخیره برنامه روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="254"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="257"/>
         <source>The day&apos;s agenda</source>
         <translation>برنامه روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="263"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="266"/>
         <source>All kinds</source>
         <translation>همه انواع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="268"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="271"/>
         <source>Open and done</source>
         <translation>باز و انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="268"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="305"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="271"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="308"/>
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="309"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="312"/>
         <source>Due</source>
         <translation>موعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="311"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="315"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="312"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="316"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="313"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="317"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="314"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="318"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="315"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="319"/>
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="322"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="326"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="370"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="374"/>
         <source>Previous day</source>
         <translation>روز قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="370"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="374"/>
         <source>Next day</source>
         <translation>روز بعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="372"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="376"/>
         <source>Previous week</source>
         <translation>هفته قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="372"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="376"/>
         <source>This week</source>
         <translation>این هفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="372"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="376"/>
         <source>Next week</source>
         <translation>هفته بعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="406"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="410"/>
         <source>Repeating appointment</source>
         <translation>قرار تکرارشونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="407"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="411"/>
         <source>This appointment repeats. Skip only this day, or open the whole series?</source>
         <translation>این قرار تکرار می‌شود. فقط این روز حذف شود یا همه نوبت‌ها باز شوند؟</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="411"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="415"/>
         <source>Skip this day</source>
         <translation>حذف همین روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="413"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="417"/>
         <source>Open the series</source>
         <translation>باز کردن همه نوبت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="440"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="444"/>
         <source>This appointment repeats, so it cannot be dragged. Open it to change the time of the whole series.</source>
         <translation>این قرار تکرارشونده است و نمی‌توان آن را جابه‌جا کرد. برای تغییر زمان همه نوبت‌ها، آن را باز کنید.</translation>
     </message>
@@ -314,42 +314,42 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="36"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="37"/>
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="36"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="37"/>
         <source>Add a note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="37"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="38"/>
         <source>Add a task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="38"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="39"/>
         <source>Add an activity</source>
         <translation>افزودن فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="40"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="41"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="42"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="43"/>
         <source>Due date</source>
         <translation>موعد انجام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="44"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="45"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="45"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="46"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
@@ -357,128 +357,138 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="141"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="144"/>
         <source>Edit activity</source>
         <translation>ویرایش فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="142"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="145"/>
         <source>New appointment</source>
         <translation>قرار ملاقات جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="149"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="152"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="150"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="153"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="153"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="156"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="154"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="157"/>
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="158"/>
         <source>Time</source>
         <translation>ساعت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="156"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="159"/>
+        <source>All day (no time)</source>
+        <translation>تمام روز (بدون ساعت)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="160"/>
         <source>Duration (minutes)</source>
         <translation>مدت (دقیقه)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="157"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="161"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="158"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="162"/>
         <source>Nobody</source>
         <translation>هیچ‌کس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="159"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="163"/>
         <source>No reminder</source>
         <translation>بدون یادآوری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="159"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="163"/>
         <source>10 minutes before</source>
         <translation>۱۰ دقیقه قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="160"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="164"/>
         <source>1 hour before</source>
         <translation>۱ ساعت قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="160"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="164"/>
         <source>1 day before</source>
         <translation>۱ روز قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="161"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="165"/>
         <source>Reminder</source>
         <translation>یادآوری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="164"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="168"/>
         <source>Repeats</source>
         <translation>تکرار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="165"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="169"/>
         <source>Daily</source>
         <translation>روزانه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="165"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="169"/>
         <source>Weekly</source>
         <translation>هفتگی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="166"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="170"/>
         <source>Monthly</source>
         <translation>ماهانه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="167"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="170"/>
+        <source>Yearly</source>
+        <translation>سالانه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="171"/>
         <source>Does not repeat</source>
         <translation>بدون تکرار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="168"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="172"/>
         <source>Every</source>
         <translation>هر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="169"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="173"/>
         <source>Until (optional)</source>
         <translation>تا (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="170"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="174"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="171"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="175"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="195"/>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="199"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="201"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="205"/>
         <source>None</source>
         <translation>هیچ</translation>
     </message>
@@ -1139,20 +1149,20 @@
 <context>
     <name>DealCard</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="134"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="135"/>
         <source>Close: {date}</source>
         <extracomment>what a dragged card carries: the deal id as ASCII digits cards a &quot;show more&quot; click adds to a column the lost reason to put back when the deal came from a lost stage</extracomment>
         <translation>بستن: {date}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="138"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="139"/>
         <source>%Ln day(s) in stage</source>
         <translation>
             <numerusform>%Ln روز در این مرحله</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="145"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="146"/>
         <source>Overdue: expected to close on {date} and still open</source>
         <translation>عقب افتاده: قرار بود {date} بسته شود و هنوز باز است</translation>
     </message>
@@ -1388,22 +1398,22 @@
 <context>
     <name>JalaliDateEdit</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="295"/>
+        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="296"/>
         <source>e.g. 1405/09/01</source>
         <translation>مثلاً ۱۴۰۵/۰۹/۰۱</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="296"/>
+        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="297"/>
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="297"/>
+        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="298"/>
         <source>Choose the date from a calendar (Alt+Down)</source>
         <translation>انتخاب تاریخ از تقویم (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="298"/>
+        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="299"/>
         <source>Open calendar</source>
         <translation>باز کردن تقویم</translation>
     </message>
@@ -1981,103 +1991,103 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>PipelineView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="76"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="77"/>
         <source>New deal</source>
         <extracomment>what a dragged card carries: the deal id as ASCII digits</extracomment>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="83"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="84"/>
         <source>All dates</source>
         <translation>همه تاریخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="83"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="84"/>
         <source>This month</source>
         <translation>این ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="84"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="85"/>
         <source>This quarter</source>
         <translation>این فصل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="84"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="85"/>
         <source>This year</source>
         <translation>امسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="88"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="89"/>
         <source>Search deals (Ctrl+F)</source>
         <translation>جستجوی معامله‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="94"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="95"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="95"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="96"/>
         <source>Show the deals as a list</source>
         <translation>نمایش معامله‌ها به‌صورت فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="107"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="108"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>واگرد (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="168"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="169"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="212"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="213"/>
         <source>Forecast: {amount}</source>
         <translation>پیش‌بینی: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="215"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="216"/>
         <source>Open deals expected to close in the chosen period, each counted at its stage&apos;s probability</source>
         <translation>معامله‌های بازی که قرار است در این دوره بسته شوند، هر کدام به نسبت احتمال مرحله‌اش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="262"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="263"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="263"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="264"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="264"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="265"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="265"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="266"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="266"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="267"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="268"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="269"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="270"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="271"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="322"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="323"/>
         <source>“{deal}” moved to {stage}.</source>
         <translation>«{deal}» به {stage} منتقل شد.</translation>
     </message>
@@ -2297,102 +2307,102 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ProformaDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="62"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="63"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="63"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="64"/>
         <source>Edit proforma</source>
         <translation>ویرایش پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="67"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="68"/>
         <source>Buyer</source>
         <translation>خریدار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="68"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="69"/>
         <source>Issue date</source>
         <translation>تاریخ صدور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="69"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="70"/>
         <source>Valid until</source>
         <translation>معتبر تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="71"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="73"/>
         <source>VAT rate (percent)</source>
         <translation>نرخ مالیات بر ارزش افزوده (درصد)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="73"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="74"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="89"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="90"/>
         <source>Add product</source>
         <translation>افزودن کالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="92"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="93"/>
         <source>Add a free line</source>
         <translation>افزودن ردیف آزاد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="95"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="96"/>
         <source>Remove line</source>
         <translation>حذف ردیف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="107"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="108"/>
         <source>Lines</source>
         <translation>ردیف‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="111"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="112"/>
         <source>Totals</source>
         <translation>جمع‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="113"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="114"/>
         <source>Save as PDF…</source>
         <translation>ذخیره به‌صورت PDF…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="117"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="118"/>
         <source>Preview</source>
         <translation>پیش‌نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="178"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="179"/>
         <source>Subtotal: {amount}</source>
         <translation>جمع: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="179"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="180"/>
         <source>Discount: {amount}</source>
         <translation>تخفیف: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="180"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="181"/>
         <source>VAT: {amount}</source>
         <translation>مالیات بر ارزش افزوده: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="181"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="182"/>
         <source>Total: {amount}</source>
         <translation>جمع کل: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="216"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="217"/>
         <source>Save the proforma as PDF</source>
         <translation>ذخیره پیش‌فاکتور به‌صورت PDF</translation>
     </message>
@@ -2455,37 +2465,37 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ReminderDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/reminders.py" line="65"/>
+        <location filename="../crm_desktop/ui/reminders.py" line="67"/>
         <source>Reminders</source>
         <translation>یادآوری‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/reminders.py" line="73"/>
+        <location filename="../crm_desktop/ui/reminders.py" line="75"/>
         <source>Done</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/reminders.py" line="77"/>
+        <location filename="../crm_desktop/ui/reminders.py" line="79"/>
         <source>Snooze 10 min</source>
         <translation>۱۰ دقیقه بعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/reminders.py" line="77"/>
+        <location filename="../crm_desktop/ui/reminders.py" line="79"/>
         <source>Snooze 1 hour</source>
         <translation>۱ ساعت بعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/reminders.py" line="78"/>
+        <location filename="../crm_desktop/ui/reminders.py" line="80"/>
         <source>Tomorrow</source>
         <translation>فردا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/reminders.py" line="83"/>
+        <location filename="../crm_desktop/ui/reminders.py" line="85"/>
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/reminders.py" line="93"/>
+        <location filename="../crm_desktop/ui/reminders.py" line="95"/>
         <source>These activities are due:</source>
         <translation>موعد این فعالیت‌ها رسیده است:</translation>
     </message>
@@ -2493,7 +2503,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ReminderWatcher</name>
     <message>
-        <location filename="../crm_desktop/ui/reminders.py" line="224"/>
+        <location filename="../crm_desktop/ui/reminders.py" line="227"/>
         <source>Reminder</source>
         <translation>یادآوری</translation>
     </message>
@@ -2547,62 +2557,67 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="33"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="35"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="51"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="53"/>
         <source>Rial</source>
         <translation>ریال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="52"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="54"/>
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="58"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="66"/>
         <source>Edit the company profile…</source>
         <translation>ویرایش مشخصات کسب‌وکار…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="63"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="71"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="65"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="73"/>
         <source>Show amounts in</source>
         <translation>واحد نمایش مبلغ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="66"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="74"/>
+        <source>Time zone of the business</source>
+        <translation>منطقه زمانی کسب‌وکار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="75"/>
         <source>Your business</source>
         <translation>کسب‌وکار شما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="69"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="78"/>
         <source>Sales pipeline stages</source>
         <translation>مراحل قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="73"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="82"/>
         <source>Support hours and response targets</source>
         <translation>ساعت‌های پشتیبانی و مهلت‌های پاسخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="91"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="104"/>
         <source>(no name yet: it is printed on proformas)</source>
         <translation>(هنوز نامی ثبت نشده است؛ این نام روی پیش‌فاکتورها چاپ می‌شود)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="93"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="106"/>
         <source>VAT rate: {rate}%</source>
         <translation>نرخ مالیات بر ارزش افزوده: ٪{rate}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="102"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="115"/>
         <source>The new language is used the next time you start the program.</source>
         <translation>زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.</translation>
     </message>
@@ -2702,8 +2717,8 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
     <message>
         <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="168"/>
-        <source>Working hours (Tehran time)</source>
-        <translation>ساعت‌های کاری (به وقت تهران)</translation>
+        <source>Working hours (the business&apos;s time zone)</source>
+        <translation>ساعت کاری (به وقت منطقه زمانی کسب‌وکار)</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="170"/>
@@ -2719,34 +2734,34 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="234"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="235"/>
         <source>Drop a deal here to mark it won</source>
         <translation>برای ثبت موفقیت، معامله را اینجا رها کنید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="235"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="236"/>
         <source>Drop a deal here to mark it lost</source>
         <translation>برای ثبت عدم موفقیت، معامله را اینجا رها کنید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="255"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="256"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln معامله</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="256"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="257"/>
         <source>Total: {amount}</source>
         <translation>جمع کل: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="258"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="259"/>
         <source>Weighted: {amount}</source>
         <translation>وزنی: {amount}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="269"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="270"/>
         <source>Show more (%Ln not shown)</source>
         <translation>
             <numerusform>بیشتر (%Ln مورد دیگر)</numerusform>

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from alembic import command
@@ -14,6 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from crm_desktop.db.engine import APPLICATION_ID, Database, make_engine
+from crm_desktop.domain import clock
 from crm_desktop.domain.errors import DatabaseError
 
 log = logging.getLogger(__name__)
@@ -115,7 +115,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
     revision = check_ours(path) if exists else None
     head = head_revision()
     if revision is not None and revision != head:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         backup = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
         log.info("upgrading %s from %s to %s; copy kept at %s", path, revision, head, backup)
         copy_database(path, backup)

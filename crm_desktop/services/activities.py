@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
 from crm_desktop.db.types import utcnow
+from crm_desktop.domain.clock import day_bounds, end_of_day
 from crm_desktop.domain.enums import ActivityKind
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
@@ -45,6 +46,8 @@ class ActivityService(EntityService[m.Activity]):
         "subject": f.Field(f.text(200), required=True),
         "notes": f.Field(f.multiline()),
         "due_at": f.Field(f.instant),
+        # a date-only task: due_at is moved to the last instant of its local day
+        "due_all_day": f.Field(f.boolean, empty=False),
         "done_at": f.Field(f.instant),
         "duration_minutes": f.Field(f.integer(0, MAX_DURATION)),
         "reminder_at": f.Field(f.instant),
@@ -83,7 +86,8 @@ class ActivityService(EntityService[m.Activity]):
         a = m.Activity
         return (
             select(
-                a.id, a.kind, a.subject, a.notes, a.due_at, a.done_at, a.duration_minutes,
+                a.id, a.kind, a.subject, a.notes, a.due_at, a.due_all_day, a.done_at,
+                a.duration_minutes,
                 a.reminder_at, a.outcome, a.contact_id, a.account_id, a.deal_id, a.ticket_id,
                 a.owner_id, a.created_at, a.recurrence, a.recur_every, a.recur_until,
                 m.Contact.full_name.label("contact"), m.Account.name.label("company"),
@@ -119,7 +123,27 @@ class ActivityService(EntityService[m.Activity]):
         if current is None and values.get("kind") == ActivityKind.NOTE.value:
             # a note is written about something that has happened: it is never "open"
             values["done_at"] = values.get("done_at") or utcnow()
+        self._check_all_day(values, current)
         self._check_recurrence(values, current)
+
+    @staticmethod
+    def _check_all_day(values: dict, current: Any | None) -> None:
+        """A date-only task is due at the end of its day in the business's time zone (it is
+        overdue once the day is over, and it carries no time of its own)."""
+        if "due_all_day" not in values and "due_at" not in values:
+            return
+        all_day = values.get("due_all_day", getattr(current, "due_all_day", False))
+        due = values["due_at"] if "due_at" in values else getattr(current, "due_at", None)
+        if due is None:  # no due date: nothing to be due all day
+            if all_day:
+                values["due_all_day"] = False
+            return
+        if not all_day:
+            return
+        try:
+            values["due_at"] = end_of_day(local_day(due))
+        except (OverflowError, ValueError):
+            raise ValidationError(FieldError("due_at", "date.invalid")) from None
 
     @staticmethod
     def _check_recurrence(values: dict, current: Any | None) -> None:
@@ -186,12 +210,13 @@ class ActivityService(EntityService[m.Activity]):
         """
         with self.db.write(self.actor_id) as session:
             obj = self._load(session, activity_id)
-            start = datetime.combine(day, datetime.min.time())
+            try:
+                start, end = day_bounds(day)
+            except (OverflowError, TypeError, AttributeError):
+                raise ValidationError(FieldError("occurs_on", "invalid")) from None
             hits = [] if obj.due_at is None else occurrences(
-                obj.due_at, obj.recurrence, obj.recur_every, obj.recur_until, (),
-                start - timedelta(days=2), start + timedelta(days=3),
-            )
-            if obj.recurrence is None or day not in {local_day(h) for h in hits}:
+                obj.due_at, obj.recurrence, obj.recur_every, obj.recur_until, (), start, end)
+            if obj.recurrence is None or not hits:
                 raise ValidationError(FieldError("occurs_on", "invalid"))
             if session.get(m.ActivityException, (activity_id, day)) is None:
                 session.add(m.ActivityException(activity_id=activity_id, occurs_on=day))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from crm_desktop.db import models as m
 from crm_desktop.db.models.base import nullable_sort
 from crm_desktop.db.models.people import lifecycle_rank_sql
+from crm_desktop.domain import clock
 from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import audit
@@ -38,7 +39,7 @@ def contact_search_text(c: Any) -> tuple[str, str]:
 
 def birthday_rule(value: Any) -> date:
     d = f.a_date(value)
-    if d > date.today() or d.year < 1900:
+    if d > clock.today() or d.year < 1900:
         raise f.InvalidValue("date.invalid")
     return d
 

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
 from crm_desktop.db.search_index import triggers_suspended
+from crm_desktop.domain import clock
 from crm_desktop.domain.enums import (
     ActivityKind,
     CampaignStatus,
@@ -78,7 +79,7 @@ class DemoBuilder:
         self.db = db
         self.n = contacts
         self.rng = random.Random(seed)
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.now = datetime.combine(self.today, time(9, 30), tzinfo=UTC)
         # Services are used only for their pure `_derive` of sort keys and search text.
         self.contact_svc = ContactService(db)

@@ -6,12 +6,12 @@ import logging
 import os
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from crm_desktop.db.migrate import check_ours, copy_database, head_revision, open_database
 from crm_desktop.db.search_index import integrity_problems
+from crm_desktop.domain import clock
 from crm_desktop.domain.errors import DatabaseError
 
 log = logging.getLogger(__name__)
@@ -122,7 +122,7 @@ def _fsync_file(path: Path) -> None:
 
 
 def timestamp() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S")
+    return clock.now().strftime("%Y%m%d-%H%M%S")
 
 
 def backup(db_path: Path | str, dest: Path | str, *, overwrite: bool = False) -> Path:

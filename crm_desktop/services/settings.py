@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
+from crm_desktop.domain import clock
 from crm_desktop.domain.enums import TicketPriority
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
@@ -85,6 +86,7 @@ DEFAULTS: dict[str, Any] = {
     "display_unit": MoneyUnit.RIAL.value,
     "company": {key: "" for key in COMPANY_FIELDS},
     "sla": sla_to_json(WorkWeek.default(), (), SlaTargets()),
+    "time_zone": clock.DEFAULT_TZ,
 }
 
 
@@ -261,9 +263,45 @@ class SettingsService:
                 raise ValidationError(FieldError("logo", "file.image"))
         self.set("company_logo", base64.b64encode(data).decode("ascii") if data else None)
 
+    # -- the business's time zone ---------------------------------------------------------
+    def time_zone(self) -> str:
+        """The business's time zone (an IANA name, Asia/Tehran by default): the local time
+        of every view, the agenda, repeats, SLA hours, PDFs and the command line."""
+        name = self.get("time_zone")
+        try:
+            return clock.zone(name).key
+        except ValueError:
+            return clock.DEFAULT_TZ
+
+    def apply_time_zone(self) -> None:
+        """Make the stored zone the program's clock (done when a database is opened)."""
+        clock.set_business_tz(self.time_zone())
+
+    def set_time_zone(self, name: Any) -> None:
+        """Store and apply a new business time zone. Date-only tasks stay on their day:
+        they are moved to the end of the same day in the new zone."""
+        try:
+            new = clock.zone(name.strip() if isinstance(name, str) else name)
+        except ValueError:
+            raise ValidationError(FieldError("time_zone", "choice")) from None
+        old = clock.zone(self.time_zone())
+        with self.db.write(self.actor_id) as session:
+            row = session.get(m.Setting, "time_zone")
+            encoded = json.dumps(new.key)
+            if row is None:
+                session.add(m.Setting(key="time_zone", value=encoded))
+            else:
+                row.value = encoded
+            if new.key != old.key:
+                tasks = session.scalars(select(m.Activity).where(
+                    m.Activity.due_all_day.is_(True), m.Activity.due_at.is_not(None)))
+                for task in tasks:
+                    task.due_at = clock.end_of_day(clock.local(task.due_at, old).date(), new)
+        clock.set_business_tz(new.key)
+
     # -- SLA -----------------------------------------------------------------------------
     def sla(self) -> tuple[WorkWeek, set[date], SlaTargets]:
-        """The working week (Tehran time), holidays (Gregorian) and targets per priority."""
+        """The working week (business time zone), holidays (Gregorian) and targets per priority."""
         return sla_from_json(self.get("sla"))
 
     def set_sla(

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
 from crm_desktop.db.types import UTCDateTime, utcnow
+from crm_desktop.domain import clock
 from crm_desktop.domain.enums import TicketCategory, TicketChannel, TicketPriority, TicketStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.numbers import parse_ticket_number, ticket_number
@@ -115,7 +116,7 @@ class TicketService(EntityService[m.Ticket]):
         if current is None:
             # Inside the write transaction (BEGIN IMMEDIATE): no one else can take this
             # number before we commit; the unique index on (year, seq) backs it.
-            year = jalali_year(date.today())
+            year = jalali_year(clock.today())
             last = session.scalar(
                 select(func.coalesce(func.max(m.Ticket.seq), 0)).where(m.Ticket.year == year)
             )

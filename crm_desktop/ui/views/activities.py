@@ -10,7 +10,7 @@ repeating appointment asks whether to skip that day or open the series."""
 from __future__ import annotations
 
 import tempfile
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
+from crm_desktop.domain import clock
 from crm_desktop.domain.errors import NotFoundError
 from crm_desktop.export.pdf.agenda import render_agenda
 from crm_desktop.services.agenda import agenda
@@ -58,8 +59,8 @@ UPCOMING_DAYS = 7
 
 
 def day_start(day: date) -> datetime:
-    """Local midnight of a day, as an aware datetime."""
-    return datetime.combine(day, time()).astimezone()
+    """Midnight of a business day, as an aware UTC instant."""
+    return clock.day_bounds(day)[0]
 
 
 def as_due(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -203,7 +204,9 @@ class ActivitiesView(BaseView):
     def _item_text(self, row: dict[str, Any], *, with_date: bool = True) -> str:
         due = local(row["due_at"]) if row.get("due_at") else None
         when = ""
-        if due is not None:
+        if due is not None and row.get("due_all_day"):  # a date-only task: no time
+            when = display.jalali_date_only(due) if with_date else ""
+        elif due is not None:
             when = display.jalali(due) if with_date else display.digits(due.strftime("%H:%M"))
         parts = [when, labels.label(self.kinds, row.get("kind")), row.get("subject") or ""]
         if row.get("contact"):
@@ -211,7 +214,7 @@ class ActivitiesView(BaseView):
         return " — ".join(p for p in parts if p)
 
     def refresh_today(self, today: date | None = None) -> None:
-        today = today or date.today()
+        today = today or clock.today()
         start, tomorrow = day_start(today), day_start(today + timedelta(days=1))
         later = day_start(today + timedelta(days=1 + UPCOMING_DAYS))
         overdue = self.core.activities.list(ListQuery(
@@ -242,7 +245,7 @@ class ActivitiesView(BaseView):
     def print_agenda(self, day: date | None = None) -> Path | None:
         """Render the day's agenda to a temporary PDF and open it in the preview (print or
         save from there); returns the file, None when it failed."""
-        day = day or date.today()
+        day = day or clock.today()
         path = Path(tempfile.mkdtemp(prefix="crm-agenda-")) / "agenda.pdf"
 
         def render() -> None:
@@ -300,14 +303,15 @@ class ActivitiesView(BaseView):
     def _state_text(self, row: dict[str, Any]) -> str:
         if row.get("done_at") is not None:
             return self.tr("Done")
-        if row.get("due_at") is not None and row["due_at"] < datetime.now(UTC):
+        if row.get("due_at") is not None and row["due_at"] < clock.now_utc():
             return self.tr("Overdue")
         return self.tr("Open")
 
     def _list_columns(self) -> list[Column]:
         return [
             Column("due_at", self.tr("Due"), sort="due",
-                   text=lambda r: display.jalali(local(r["due_at"])) if r["due_at"] else ""),
+                   text=lambda r: "" if not r["due_at"] else display.jalali_date_only(
+                       r["due_at"]) if r.get("due_all_day") else display.jalali(r["due_at"])),
             Column("subject", self.tr("Subject"), sort="subject"),
             Column("kind", self.tr("Kind"), text=lambda r: labels.label(self.kinds, r["kind"])),
             Column("contact", self.tr("Person")),
@@ -344,7 +348,7 @@ class ActivitiesView(BaseView):
             self.calendar.saturday - timedelta(days=self.calendar.n_days)))
         self.this_button = QPushButton()
         self.this_button.setObjectName("thisWeek")
-        self.this_button.clicked.connect(lambda: self.show_week(date.today()))
+        self.this_button.clicked.connect(lambda: self.show_week(clock.today()))
         self.next_button = QPushButton()
         self.next_button.setObjectName("nextWeek")
         self.next_button.clicked.connect(lambda: self.show_week(
@@ -463,7 +467,7 @@ class ActivitiesView(BaseView):
         days = 1 if mode == DAY else 7
         if days != self.calendar.n_days:
             self.calendar.set_days(days)
-            self.calendar.set_week(date.today())
+            self.calendar.set_week(clock.today())
             self._name_buttons()
         self.refresh()
 
