@@ -48,7 +48,7 @@ READ_ONLY: dict[str, set[str]] = {
     "products": _ENTITY_READS,
     "stages": {"list", "deal_count", "deal_counts"},
     "deals": _ENTITY_READS | {"board", "forecast", "stage_history"},
-    "settings": {"get", "company", "logo", "sla"},
+    "settings": {"get", "company", "logo", "sla", "time_zone", "apply_time_zone"},
     "activities": _ENTITY_READS | {"due_between", "due_reminders", "for_contact",
                                    "occurrences_between", "open_due_before"},
     "tickets": _ENTITY_READS | {"breaches", "comments", "counts_by_status", "find_by_number",
@@ -149,6 +149,8 @@ WALK: dict[tuple[str, str], Scenario] = {
     ("settings", "set_logo"): Scenario(lambda c, i: c.settings.set_logo(PNG)),
     ("settings", "set_sla"): Scenario(lambda c, i: c.settings.set_sla(
         holidays=[date(2027, 3, 21)], targets={"high": (2, 8)})),
+    ("settings", "set_time_zone"): Scenario(
+        lambda c, i: c.settings.set_time_zone("Asia/Dubai")),
     ("settings", "set_vat_rate"): Scenario(lambda c, i: c.settings.set_vat_rate("9")),
     ("activities", "create"): Scenario(lambda c, i: c.activities.create(
         {"kind": "call", "subject": "پیگیری", "contact_id": i["contact"],
