@@ -9,11 +9,31 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from crm_desktop.domain.errors import DatabaseBusy
 
 #: PRAGMA application_id of every crm-desktop database ("CRMD").
 APPLICATION_ID = 0x43524D44
 BUSY_TIMEOUT_MS = 10_000
+BUSY = ("the database is busy: another window or program kept it locked for more than "
+        "{seconds} seconds; nothing was changed, try again")
+
+
+def is_busy(exc: BaseException) -> bool:
+    """SQLite's "database is locked" (SQLITE_BUSY / SQLITE_LOCKED), raw or from SQLAlchemy."""
+    orig = exc.orig if isinstance(exc, OperationalError) else exc
+    if not isinstance(orig, sqlite3.OperationalError):
+        return False
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "database is locked" in str(orig)
+
+
+def busy_error() -> DatabaseBusy:
+    return DatabaseBusy(BUSY.replace("{seconds}", f"{BUSY_TIMEOUT_MS / 1000:g}"))
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -65,6 +85,10 @@ class Database:
         with self._read() as session:
             try:
                 yield session
+            except OperationalError as exc:
+                if is_busy(exc):
+                    raise busy_error() from exc
+                raise
             finally:
                 session.rollback()
 
@@ -73,10 +97,16 @@ class Database:
         """One write transaction: committed when the block ends, rolled back on any error.
 
         `actor_id` is recorded as the author of the audit-log rows this transaction writes.
+        A lock held by another program for longer than the busy timeout is DatabaseBusy.
         """
-        with self._write() as session, session.begin():
-            session.info["actor_id"] = actor_id
-            yield session
+        try:
+            with self._write() as session, session.begin():
+                session.info["actor_id"] = actor_id
+                yield session
+        except OperationalError as exc:
+            if is_busy(exc):
+                raise busy_error() from exc
+            raise
 
     @contextmanager
     def raw(self) -> Iterator[sqlite3.Connection]:
