@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from crm_desktop.db.engine import connect_read_only
 from crm_desktop.db.migrate import check_ours, copy_database, head_revision, open_database
 from crm_desktop.db.search_index import integrity_problems
 from crm_desktop.domain.errors import DatabaseError, DatabaseInUse
@@ -44,10 +45,13 @@ class CheckReport:
     counts: dict[str, int] = field(default_factory=dict)
     trash: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    #: the file or its folder cannot be written: read without the search-index check
+    read_only: bool = False
 
     def as_json(self) -> dict[str, Any]:
         return {
             "ok": self.ok,
+            "read_only": self.read_only,
             "schema": self.schema,
             "schema_current": self.schema_current,
             "counts": self.counts,
@@ -75,7 +79,7 @@ def check(path: Path | str) -> CheckReport:
     counts: dict[str, int] = {}
     trash: dict[str, int] = {}
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
             if result != ["ok"]:
@@ -94,7 +98,8 @@ def check(path: Path | str) -> CheckReport:
             conn.close()
     except sqlite3.DatabaseError as exc:
         problems.append(f"damaged: {exc}")
-    if not problems and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+    read_only = not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    if not problems and not read_only:
         # The FTS5 check is spelled as an INSERT: run it in a transaction that is rolled back.
         conn = sqlite3.connect(path, isolation_level=None)
         try:
@@ -112,6 +117,7 @@ def check(path: Path | str) -> CheckReport:
         counts=counts,
         trash=trash,
         problems=problems,
+        read_only=read_only,
     )
 
 
@@ -237,7 +243,7 @@ def restore(src: Path | str, db_path: Path | str) -> Path | None:
             # sizes differ); the lock stays. The page-by-page copy is one transaction: a
             # crash leaves either the old or the new database, never a mix.
             live.execute("PRAGMA journal_mode = DELETE")
-            source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+            source = connect_read_only(src)
             try:
                 source.backup(live)
             finally:
