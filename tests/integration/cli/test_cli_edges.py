@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -182,3 +183,31 @@ def test_a_path_too_long_is_a_clear_error(tmp_path: Path, args: list[str]) -> No
     assert result.returncode == 2, result.stderr[-500:]
     assert "too long" in result.stderr and "unexpected" not in result.stderr
     assert len(result.stderr) < 300
+
+
+# -- restore while the database is open elsewhere ------------------------------------------
+def test_restore_refuses_while_another_program_has_the_database_open(demo_db: Path,
+                                                                     tmp_path: Path) -> None:
+    from tests.integration.services.test_restore_concurrency import HOLDER
+
+    db = tmp_path / "crm.db"
+    shutil.copy(demo_db, db)
+    backup = cli("backup", "--db", str(db), str(tmp_path / "b.db"), env_dir=tmp_path)
+    assert backup.returncode == 0, backup.stderr
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        result = cli("restore", str(tmp_path / "b.db"), "--db", str(db), env_dir=tmp_path)
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.write("\n")
+        holder.stdin.close()
+        holder.wait(timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert "open in another window or program" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert list(tmp_path.glob("crm.before-restore-*")) == []
+    again = cli("restore", str(tmp_path / "b.db"), "--db", str(db), env_dir=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert len(list(tmp_path.glob("crm.before-restore-*"))) == 1
