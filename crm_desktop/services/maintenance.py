@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from crm_desktop.db.engine import connect_read_only
+from crm_desktop.db.engine import connect_read_only, is_busy
 from crm_desktop.db.migrate import check_ours, copy_database, head_revision, open_database
 from crm_desktop.db.search_index import integrity_problems
 from crm_desktop.domain.errors import DatabaseError, DatabaseInUse
@@ -196,8 +196,7 @@ def _exclusive(path: Path) -> Iterator[sqlite3.Connection]:
             conn.execute("BEGIN EXCLUSIVE")
             conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
-            if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY,
-                                                          sqlite3.SQLITE_LOCKED):
+            if is_busy(exc):
                 raise DatabaseInUse(IN_USE) from exc
             raise DatabaseError(f"{path} cannot be locked: {exc}") from exc
         yield conn
