@@ -1339,7 +1339,7 @@
         <translation>هنوز فعالیتی نیست؛ تماس‌ها، جلسه‌ها و وظیفه‌های این معامله اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="231"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="233"/>
         <source>No proformas yet: use New proforma to issue one for this deal.</source>
         <translation>هنوز پیش‌فاکتوری نیست؛ با «پیش‌فاکتور جدید» برای این معامله پیش‌فاکتور صادر کنید.</translation>
     </message>
@@ -1347,19 +1347,50 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../crm_desktop/ui/errors.py" line="19"/>
+        <location filename="../crm_desktop/ui/errors.py" line="21"/>
         <source>Please check</source>
         <translation>لطفاً بررسی کنید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/errors.py" line="31"/>
+        <location filename="../crm_desktop/ui/errors.py" line="33"/>
         <source>Something went wrong and this action was not completed. Your saved data is safe. The details were written to the log file ({file}).</source>
         <translation>مشکلی پیش آمد و این کار انجام نشد. اطلاعات ذخیره‌شده شما محفوظ است. جزئیات در پرونده گزارش رویدادها ({file}) ثبت شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/errors.py" line="39"/>
+        <location filename="../crm_desktop/ui/errors.py" line="41"/>
         <source>Sorry</source>
         <translation>پوزش می‌خواهیم</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/errors.py" line="48"/>
+        <source>The database is open in another window or program. Close it there, then press Retry. Nothing was changed.</source>
+        <translation>پایگاه داده در پنجره یا برنامهٔ دیگری باز است. آن را در آنجا ببندید و سپس «تلاش دوباره» را بزنید. چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/errors.py" line="52"/>
+        <source>The database is busy: another window or program is using it and did not let go in time. Nothing was changed. Press Retry to try again.</source>
+        <translation>پایگاه داده مشغول است: پنجره یا برنامهٔ دیگری از آن استفاده می‌کند و به‌موقع آزادش نکرد. چیزی تغییر نکرد. برای امتحان دوباره «تلاش دوباره» را بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/errors.py" line="62"/>
+        <location filename="../crm_desktop/ui/errors.py" line="93"/>
+        <source>Database busy</source>
+        <translation>پایگاه داده مشغول است</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/errors.py" line="69"/>
+        <source>Retry</source>
+        <translation>تلاش دوباره</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/errors.py" line="71"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/errors.py" line="90"/>
+        <source>The database is busy: another window or program is using it. Try again in a moment.</source>
+        <translation>پایگاه داده مشغول است: پنجره یا برنامهٔ دیگری از آن استفاده می‌کند. لحظه‌ای بعد دوباره امتحان کنید.</translation>
     </message>
 </context>
 <context>
@@ -1705,7 +1736,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="50"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="282"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="278"/>
         <source>crm-desktop</source>
         <translation>crm-desktop</translation>
     </message>
@@ -1836,7 +1867,7 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="201"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="279"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="275"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
@@ -1882,7 +1913,7 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="254"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="266"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="262"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
@@ -1892,12 +1923,12 @@
         <translation>همه اطلاعات این پایگاه داده با پشتیبان جایگزین شود؟ یک نسخه از پایگاه داده فعلی در کنار آن نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="265"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="261"/>
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="274"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="270"/>
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -1906,12 +1937,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="297"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="293"/>
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="298"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="294"/>
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>
@@ -1932,12 +1963,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../crm_desktop/ui/ops.py" line="55"/>
+        <location filename="../crm_desktop/ui/ops.py" line="85"/>
         <source>This record no longer exists; someone may have deleted it. The list will be refreshed.</source>
         <translation>این مورد دیگر وجود ندارد؛ شاید کسی آن را حذف کرده باشد. فهرست به‌روز می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/ops.py" line="67"/>
+        <location filename="../crm_desktop/ui/ops.py" line="97"/>
         <source>The database refused this change:</source>
         <translation>پایگاه داده این تغییر را نپذیرفت:</translation>
     </message>

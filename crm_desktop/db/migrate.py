@@ -12,7 +12,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from crm_desktop.db.engine import APPLICATION_ID, Database, make_engine
+from crm_desktop.db.engine import APPLICATION_ID, Database, connect_read_only, make_engine
 from crm_desktop.domain import clock
 from crm_desktop.domain.errors import DatabaseError
 
@@ -50,7 +50,7 @@ def inspect_file(path: Path) -> tuple[int, str | None, int]:
     if magic and magic != SQLITE_MAGIC:
         raise DatabaseError(f"{path} is not a crm-desktop database (not an SQLite file)")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = {
@@ -84,7 +84,7 @@ def check_ours(path: Path) -> str | None:
 
 def copy_database(src: Path, dest: Path) -> None:
     """A consistent copy through SQLite's online backup (safe while others write)."""
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    source = connect_read_only(src)
     try:
         target = sqlite3.connect(dest)
         try:
@@ -93,6 +93,23 @@ def copy_database(src: Path, dest: Path) -> None:
             target.close()
     finally:
         source.close()
+
+
+def open_read_only(path: Path | str) -> Database:
+    """Open an existing database for reading only (a read-only file or folder): nothing is
+    created, upgraded or written. A database that needs an upgrade is refused."""
+    path = Path(path).expanduser().absolute()
+    if not path.is_file():
+        raise DatabaseError(f"{path} does not exist" if not path.exists()
+                            else f"{path} is a folder, not a database file")
+    revision = check_ours(path)
+    if revision is None:
+        raise DatabaseError(f"{path} is empty, not a crm-desktop database")
+    if revision != head_revision():
+        raise DatabaseError(
+            f"{path} is read-only and was made by an older version (schema {revision}); "
+            "it must be upgraded, which needs write access to the file and its folder")
+    return Database(path, make_engine(path, read_only=True))
 
 
 def open_database(path: Path | str, *, create: bool = True) -> Database:

@@ -3,7 +3,7 @@ and filtered, sorted lists with keyset paging that read rows, not ORM objects.""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, ClassVar, Generic, TypeVar
@@ -148,10 +148,15 @@ class EntityService(Generic[M]):
             self._load(session, entity_id).deleted_at = utcnow()
 
     def restore(self, entity_id: int) -> None:
+        self.restore_many([entity_id])
+
+    def restore_many(self, entity_ids: Iterable[int]) -> None:
+        """Bring records back from the Trash in one transaction: all of them, or (when one
+        is no longer in the Trash, or anything fails) none."""
         self._require_soft_delete()
         with self.db.write(self.actor_id) as session:
-            obj = self._load(session, entity_id, deleted=True)
-            obj.deleted_at = None
+            for entity_id in entity_ids:
+                self._load(session, entity_id, deleted=True).deleted_at = None
 
     def _require_soft_delete(self) -> None:
         if not self.soft_delete:

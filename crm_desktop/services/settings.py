@@ -12,6 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
@@ -202,6 +203,23 @@ def _clean_targets(raw: Any, errors: list[FieldError]) -> SlaTargets | None:
     return SlaTargets(response=response, resolution=resolution)
 
 
+def _clean_vat_rate(value: Any) -> str:
+    rate = f.clean({"vat_rate": f.Field(f.decimal(0, 100), required=True)},
+                   {"vat_rate": value})["vat_rate"]
+    return format(rate.normalize(), "f")
+
+
+def _encode_logo(data: bytes | None) -> str | None:
+    """The logo as stored (base64), after checking it is a small PNG or JPEG."""
+    if data is not None:
+        if len(data) > MAX_LOGO_BYTES:
+            raise ValidationError(
+                FieldError("logo", "file.too_big", {"max": MAX_LOGO_BYTES // 1024}))
+        if not data.startswith(LOGO_MAGIC):
+            raise ValidationError(FieldError("logo", "file.image"))
+    return base64.b64encode(data).decode("ascii") if data else None
+
+
 class SettingsService:
     def __init__(self, db: Database, actor_id: int | None = None):
         self.db = db
@@ -216,21 +234,23 @@ class SettingsService:
 
     def set(self, key: str, value: Any) -> None:
         with self.db.write(self.actor_id) as session:
-            row = session.get(m.Setting, key)
-            encoded = json.dumps(value, ensure_ascii=False)
-            if row is None:
-                session.add(m.Setting(key=key, value=encoded))
-            else:
-                row.value = encoded
+            self._put(session, key, value)
+
+    @staticmethod
+    def _put(session: Session, key: str, value: Any) -> None:
+        row = session.get(m.Setting, key)
+        encoded = json.dumps(value, ensure_ascii=False)
+        if row is None:
+            session.add(m.Setting(key=key, value=encoded))
+        else:
+            row.value = encoded
 
     @property
     def vat_rate(self) -> Decimal:
         return Decimal(str(self.get("vat_rate")))
 
     def set_vat_rate(self, value: Any) -> None:
-        rate = f.clean({"vat_rate": f.Field(f.decimal(0, 100), required=True)},
-                       {"vat_rate": value})["vat_rate"]
-        self.set("vat_rate", format(rate.normalize(), "f"))
+        self.set("vat_rate", _clean_vat_rate(value))
 
     @property
     def display_unit(self) -> MoneyUnit:
@@ -249,19 +269,41 @@ class SettingsService:
         cleaned = f.clean(COMPANY_SPECS, profile, partial=True)
         self.set("company", {**self.company(), **cleaned})
 
+    def set_profile(self, company: Mapping[str, Any], vat_rate: Any, logo: bytes | None) -> None:
+        """Save the company profile as its editor shows it (details, VAT rate and logo) in
+        one transaction: all of it or, on any problem, none. Every field error is reported
+        at once."""
+        errors: list[FieldError] = []
+        cleaned: dict[str, Any] = {}
+        rate = encoded_logo = None
+        try:
+            cleaned = f.clean(COMPANY_SPECS, company, partial=True)
+        except ValidationError as exc:
+            errors += exc.errors
+        try:
+            rate = _clean_vat_rate(vat_rate)
+        except ValidationError as exc:
+            errors += exc.errors
+        try:
+            encoded_logo = _encode_logo(logo)
+        except ValidationError as exc:
+            errors += exc.errors
+        if errors:
+            raise ValidationError(errors)
+        with self.db.write(self.actor_id) as session:
+            stored = session.scalar(select(m.Setting.value).where(m.Setting.key == "company"))
+            current = {**DEFAULTS["company"], **(json.loads(stored) if stored else {})}
+            self._put(session, "company", {**current, **cleaned})
+            self._put(session, "vat_rate", rate)
+            self._put(session, "company_logo", encoded_logo)
+
     def logo(self) -> bytes | None:
         """The company logo (PNG or JPEG bytes), kept in the database so backups carry it."""
         encoded = self.get("company_logo")
         return base64.b64decode(encoded) if encoded else None
 
     def set_logo(self, data: bytes | None) -> None:
-        if data is not None:
-            if len(data) > MAX_LOGO_BYTES:
-                raise ValidationError(
-                    FieldError("logo", "file.too_big", {"max": MAX_LOGO_BYTES // 1024}))
-            if not data.startswith(LOGO_MAGIC):
-                raise ValidationError(FieldError("logo", "file.image"))
-        self.set("company_logo", base64.b64encode(data).decode("ascii") if data else None)
+        self.set("company_logo", _encode_logo(data))
 
     # -- the business's time zone ---------------------------------------------------------
     def time_zone(self) -> str:

@@ -79,6 +79,24 @@ class Controller(QObject):
         QTimer.singleShot(0, watcher.start)
         return watcher
 
+    def restore(self, backup: Path) -> bool:
+        """Replace the open database with `backup` (File > Restore).
+
+        A restore needs the file to itself, so this window's own connections are closed
+        first; the database is opened again afterwards, restored or not (another window or
+        program that has it open makes the restore refuse, with Retry)."""
+        from crm_desktop.services import maintenance
+
+        assert self.core is not None and self.window is not None
+        window, db_path = self.window, self.core.db.path
+        if self.reminders is not None:
+            self.reminders.stop()
+        self.core.close()
+        result = window.ops.run(window, lambda: maintenance.restore(backup, db_path))
+        if not self.reopen():
+            return False
+        return result.ok
+
     def reopen(self) -> bool:
         """Open the same file again (after a restore replaced its content)."""
         assert self.core is not None

@@ -257,11 +257,7 @@ class MainWindow(QMainWindow):
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         if ask_box(box) != QMessageBox.StandardButton.Yes:
             return
-        db_path = self.core.db.path
-        self.core.close()
-        result = self.ops.run(self, lambda: maintenance.restore(Path(path), db_path))
-        self.controller.reopen()
-        if result.ok:
+        if self.controller.restore(Path(path)):
             self.controller.window._say(self.tr("The backup was restored."),
                                         title=self.tr("Restore"))
 

@@ -72,7 +72,7 @@ def test_plain_text(db: Path, tmp_path: Path) -> None:
     assert lines[1].startswith("2026-11-22 09:30\tmeeting")
 
 
-@pytest.mark.parametrize("bad", ["2026-13-01", "tomorrow", "1405/09/01"])
+@pytest.mark.parametrize("bad", ["2026-13-01", "tomorrow", "1405/13/01", "1404/12/30"])
 def test_bad_date_is_one_line(db: Path, tmp_path: Path, bad: str) -> None:
     proc = cli("agenda", "--db", str(db), "--date", bad, env_dir=tmp_path)
     assert proc.returncode == 2
