@@ -66,6 +66,8 @@ REFUSED = {
     ("products", "restore"), ("activities", "restore"), ("lists", "delete"),
     ("lists", "restore"), ("campaigns", "delete"), ("campaigns", "restore"),
     ("proformas", "delete"), ("proformas", "restore"),
+    *((name, "restore_many") for name in
+      ("users", "products", "activities", "lists", "campaigns", "proformas")),
 }
 
 NEXT_WEEK = datetime.now(UTC).replace(hour=6, minute=30, second=0, microsecond=0) + timedelta(7)
@@ -115,12 +117,16 @@ WALK: dict[tuple[str, str], Scenario] = {
         i["contact"], {"city": "کرج", "mobile": "09121234567", "tags": ["VIP", "همکار"]})),
     ("contacts", "delete"): Scenario(lambda c, i: c.contacts.delete(i["contact2"])),
     ("contacts", "restore"): Scenario(lambda c, i: c.contacts.restore(i["deleted_contact"])),
+    ("contacts", "restore_many"): Scenario(
+        lambda c, i: c.contacts.restore_many([i["deleted_contact"]])),
     ("contacts", "set_tags"): Scenario(lambda c, i: c.contacts.set_tags(i["contact"], ["جدید"])),
     ("accounts", "create"): Scenario(lambda c, i: c.accounts.create({"name": "کاشی یزد"})),
     ("accounts", "update"): Scenario(lambda c, i: c.accounts.update(
         i["account"], {"name": "فولاد فارس", "phone": "07132345678"})),
     ("accounts", "delete"): Scenario(lambda c, i: c.accounts.delete(i["account"])),
     ("accounts", "restore"): Scenario(lambda c, i: c.accounts.restore(i["deleted_account"])),
+    ("accounts", "restore_many"): Scenario(
+        lambda c, i: c.accounts.restore_many([i["deleted_account"]])),
     ("products", "create"): Scenario(lambda c, i: c.products.create(
         {"name": "خودکار", "unit_price_rial": 50_000})),
     ("products", "update"): Scenario(lambda c, i: c.products.update(
@@ -139,11 +145,15 @@ WALK: dict[tuple[str, str], Scenario] = {
         i["deal"], {"amount_rial": 9_000_000, "expected_close": date(2027, 1, 10)})),
     ("deals", "delete"): Scenario(lambda c, i: c.deals.delete(i["deal"])),
     ("deals", "restore"): Scenario(lambda c, i: c.deals.restore(i["deleted_deal"])),
+    ("deals", "restore_many"): Scenario(
+        lambda c, i: c.deals.restore_many([i["deleted_deal"]])),
     ("deals", "move"): Scenario(lambda c, i: c.deals.move(
         i["deal"], next(s["id"] for s in c.stages.list() if s["outcome"] == "won"))),
     ("settings", "set"): Scenario(lambda c, i: c.settings.set("reminder_minutes", 15)),
     ("settings", "set_company"): Scenario(lambda c, i: c.settings.set_company(
         {"name": "شرکت نمونه", "phone": "02188776655"})),
+    ("settings", "set_profile"): Scenario(lambda c, i: c.settings.set_profile(
+        {"name": "شرکت نمونه", "phone": "02188776655"}, "9", PNG)),
     ("settings", "set_display_unit"): Scenario(
         lambda c, i: c.settings.set_display_unit("toman")),
     ("settings", "set_logo"): Scenario(lambda c, i: c.settings.set_logo(PNG)),
@@ -169,6 +179,8 @@ WALK: dict[tuple[str, str], Scenario] = {
         i["ticket"], {"status": "open", "priority": "urgent"})),
     ("tickets", "delete"): Scenario(lambda c, i: c.tickets.delete(i["ticket"])),
     ("tickets", "restore"): Scenario(lambda c, i: c.tickets.restore(i["deleted_ticket"])),
+    ("tickets", "restore_many"): Scenario(
+        lambda c, i: c.tickets.restore_many([i["deleted_ticket"]])),
     ("tickets", "close"): Scenario(lambda c, i: c.tickets.close(i["ticket"], 5, "عالی")),
     ("tickets", "reopen"): Scenario(lambda c, i: c.tickets.reopen(i["ticket"]),
                                     prepare=_closed_ticket),
