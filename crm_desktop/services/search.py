@@ -1,16 +1,21 @@
-"""One global search over contacts, companies, deals and tickets (FTS5, ranked, typed).
+"""One global search over contacts, companies, deals and tickets (FTS5, ordered, typed).
 
 Order of the hits of one kind, best first:
 1. names that begin with what was typed, in Persian alphabetical order (contacts and
    companies: a range of the sort-key index, so at any size it reads only the rows shown);
-2. the full-text hits ranked by bm25 (a hit in the name weighs ten times one in phones,
-   e-mail or codes), ranked inside the index over every hit, so no good match is cut;
-3. when more than RANK_CAP records match, ranking them all would cost milliseconds per
-   keystroke and say little (a short prefix, "09", a common surname): then only the hits in
-   names are ranked if they are few (the company named "Shiraz Steel" among 350 companies in
-   Shiraz), and the rest follow newest first, read in the index's own order.
-Each step runs only while the page is not full, so a one-letter search reads about `limit`
-rows. Hits of different kinds are merged by step, then score.
+2. the other hits in names (every term found in the name: the names-only index), then
+3. the rest (terms found in phones, e-mail, codes, city, or spread over name and the rest).
+Steps 2 and 3 count the hits in the index (up to RANK_CAP + 1, reading no table row); when
+every hit fits they are all read and ordered (alphabetically, or newest first for deals and
+tickets), so no better hit is cut whatever the size of the table: the company named "Shiraz
+Steel" comes before 350 companies in Shiraz. Above the cap a step is too broad to order on
+every keystroke ("09" matches every mobile, a common surname thousands of names); its hits
+follow newest first, read in the index's own order. Each step runs only while the page is not full.
+
+No bm25: its document frequencies read the whole posting list of every term at each
+keystroke (4 ms for two short prefixes at 500,000 contacts), and within one step the hits
+are equally good by what it measures (names are short; every hit holds every term).
+Hits of different kinds are merged by step, then kind, then order within the kind.
 """
 
 from __future__ import annotations
@@ -24,14 +29,13 @@ from crm_desktop.db.engine import Database
 from crm_desktop.services.search_query import match_expression
 from crm_desktop.text.collation import sort_key
 
-#: Up to this many hits of one kind are all ranked by bm25; above it the query is too broad
-#: to rank on every keystroke (bm25 costs about 1-2 microseconds a hit).
+#: Up to this many hits of one step are read and ordered; above it, newest first.
 RANK_CAP = 300
 SEPARATOR = " · "
 #: Above every character a sort key holds (the Persian letters are mapped to U+E000...).
 _KEY_END = "\U0010ffff"
 
-_STEP_PREFIX, _STEP_RANKED, _STEP_NEWEST = 0, 1, 2
+_STEP_PREFIX, _STEP_NAMES, _STEP_OTHER = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -67,27 +71,28 @@ _KINDS: dict[str, _Kind] = {
 KINDS: tuple[str, ...] = tuple(_KINDS)
 
 
-def _statements(table: str) -> dict[str, str]:
+def _statements(table: str, sorted_names: bool) -> dict[str, str]:
     """The statements of one kind (fixed text: each is prepared once and cached)."""
-    fts = f"{table}_fts"
-    return {
-        # step 1: names beginning with the typed text, alphabetical (sort-key index range)
-        "prefix": f"SELECT id FROM {table} WHERE deleted_at IS NULL AND sort_key >= ?1 "
-                  "AND sort_key < ?2 ORDER BY sort_key, id LIMIT ?3",
-        # how many records match, counted no further than the cap
-        "count": f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ?1 LIMIT ?2)",
-        # step 2: every hit ranked inside the index, live rows only
-        "ranked": f"SELECT f.rowid, bm25({fts}, 10.0, 1.0) AS score FROM {fts} f "
-                  f"JOIN {table} t ON t.id = f.rowid WHERE {fts} MATCH ?1 "
-                  "AND t.deleted_at IS NULL ORDER BY score LIMIT ?2",
-        # step 3: newest first, in the index's rowid order (reads only the rows returned)
-        "newest": f"SELECT f.rowid FROM {fts} f JOIN {table} t ON t.id = f.rowid "
-                  f"WHERE {fts} MATCH ?1 AND t.deleted_at IS NULL ORDER BY f.rowid DESC "
-                  "LIMIT ?2",
-    }
+    order = "t.sort_key" if sorted_names else "-t.id"
+    out = {}
+    for step, fts in (("names", f"{table}_fts_names"), ("other", f"{table}_fts")):
+        # hits counted up to the cap + 1, in the index alone (no table row is read)
+        out[f"{step}_count"] = (f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} "
+                                "MATCH ?1 LIMIT ?2)")
+        # the live hits with their order key
+        out[step] = (f"SELECT f.rowid, {order} FROM {fts} f JOIN {table} t ON t.id = f.rowid "
+                     f"WHERE {fts} MATCH ?1 AND t.deleted_at IS NULL LIMIT ?2")
+        # newest first, in the index's rowid order (reads only the rows returned)
+        out[f"{step}_newest"] = (
+            f"SELECT f.rowid FROM {fts} f JOIN {table} t ON t.id = f.rowid "
+            f"WHERE {fts} MATCH ?1 AND t.deleted_at IS NULL ORDER BY f.rowid DESC LIMIT ?2")
+    # names beginning with the typed text, alphabetical (a range of the sort-key index)
+    out["prefix"] = (f"SELECT id FROM {table} WHERE deleted_at IS NULL AND sort_key >= ?1 "
+                     "AND sort_key < ?2 ORDER BY sort_key, id LIMIT ?3")
+    return out
 
 
-_SQL = {kind: _statements(k.table) for kind, k in _KINDS.items()}
+_SQL = {kind: _statements(k.table, k.sorted_names) for kind, k in _KINDS.items()}
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,7 @@ class SearchHit:
     id: int
     title: str
     subtitle: str
+    #: the step that found it: 0 the name begins with the text, 1 in the name, 2 elsewhere
     score: float
 
     def as_json(self) -> dict[str, Any]:
@@ -104,37 +110,39 @@ class SearchHit:
         return d
 
 
-def _ranked_ids(
+def _ordered_ids(
     conn: sqlite3.Connection, kind: str, raw: str, expr: str, limit: int
-) -> list[tuple[int, int, float]]:
-    """(id, step, score) of the best `limit` live hits of one kind, best first."""
+) -> list[tuple[int, int]]:
+    """(id, step) of the best `limit` live hits of one kind, best first."""
     sql = _SQL[kind]
-    out: list[tuple[int, int, float]] = []
+    out: list[tuple[int, int]] = []
     seen: set[int] = set()
 
-    def add(rows: Any, step: int) -> None:
-        for row in rows:
-            if row[0] not in seen and len(out) < limit:
-                seen.add(row[0])
-                out.append((row[0], step, float(row[1]) if len(row) > 1 else 0.0))
+    def add(ids: Any, step: int) -> None:
+        for id_ in ids:
+            if id_ not in seen and len(out) < limit:
+                seen.add(id_)
+                out.append((id_, step))
 
     if _KINDS[kind].sorted_names:
         prefix = sort_key(raw)
         if prefix:
-            add(conn.execute(sql["prefix"], (prefix, prefix + _KEY_END, limit)), _STEP_PREFIX)
-    if len(out) >= limit:
-        return out
-    want = limit + len(out)  # room for the hits already taken
-    (n,) = conn.execute(sql["count"], (expr, RANK_CAP + 1)).fetchone()
-    if n <= RANK_CAP:
-        add(conn.execute(sql["ranked"], (expr, want)), _STEP_RANKED)
-        return out
-    in_names = f"{{search_name}} : ({expr})"
-    (n,) = conn.execute(sql["count"], (in_names, RANK_CAP + 1)).fetchone()
-    if 0 < n <= RANK_CAP:
-        add(conn.execute(sql["ranked"], (in_names, want)), _STEP_RANKED)
-    if len(out) < limit:
-        add(conn.execute(sql["newest"], (expr, limit + len(out))), _STEP_NEWEST)
+            rows = conn.execute(sql["prefix"], (prefix, prefix + _KEY_END, limit))
+            add((r[0] for r in rows), _STEP_PREFIX)
+    broad = False
+    for step, name in ((_STEP_NAMES, "names"), (_STEP_OTHER, "other")):
+        if len(out) >= limit:
+            break
+        # every hit in names is a hit of the whole index: more than the cap there, here too
+        broad = broad or conn.execute(sql[f"{name}_count"], (expr, RANK_CAP + 1)).fetchone()[
+            0] > RANK_CAP
+        if not broad:
+            hits = conn.execute(sql[name], (expr, RANK_CAP)).fetchall()
+            hits.sort(key=lambda h: (h[1], h[0]))
+            add((h[0] for h in hits), step)
+        else:
+            rows = conn.execute(sql[f"{name}_newest"], (expr, limit + len(out)))
+            add((r[0] for r in rows), step)
     return out
 
 
@@ -153,22 +161,22 @@ class SearchService:
         limit = max(1, min(limit, 500))
         if expr is None:
             return []
-        ranked: list[tuple[tuple[int, float, int, int], SearchHit]] = []
+        ranked: list[tuple[tuple[int, int, int], SearchHit]] = []
         with self.db.read() as session:
             conn = session.connection().connection.driver_connection
             assert isinstance(conn, sqlite3.Connection)
             for kind_no, kind in enumerate(kinds):
-                ids = _ranked_ids(conn, kind, raw, expr, limit)
+                ids = _ordered_ids(conn, kind, raw, expr, limit)
                 if not ids:
                     continue
                 rows = {
                     r[0]: r
-                    for r in conn.execute(_KINDS[kind].details, (json.dumps([i for i, *_ in ids]),))
+                    for r in conn.execute(_KINDS[kind].details, (json.dumps([i for i, _ in ids]),))
                 }
-                for position, (id_, step, score) in enumerate(ids):
+                for position, (id_, step) in enumerate(ids):
                     _id, title, s1, s2, s3 = rows[id_]
                     subtitle = SEPARATOR.join(str(p) for p in (s1, s2, s3) if p)
-                    hit = SearchHit(kind, id_, title, subtitle, score)
-                    ranked.append(((step, score, kind_no, position), hit))
+                    hit = SearchHit(kind, id_, title, subtitle, float(step))
+                    ranked.append(((step, kind_no, position), hit))
         ranked.sort(key=lambda pair: pair[0])
         return [hit for _key, hit in ranked[:limit]]

@@ -63,7 +63,15 @@ def test_upgrade_reindexes_names_written_before(db_path: Path) -> None:
                 "محمد رضا کریمی محمدرضا رضاکریمی",)
             names = raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
                                 "AND name LIKE 'contacts_fts_%'").fetchall()
-            assert len(names) == 3  # the index triggers are back
+            assert {n for (n,) in names} == {f"contacts_fts{s}_{op}" for s in ("", "_names")
+                                             for op in ("ai", "ad", "au")}
+            # the names-only index is filled, and kept in step from now on
+            assert raw.execute("SELECT rowid FROM contacts_fts_names WHERE contacts_fts_names "
+                               "MATCH '\"محمدرضا\"*'").fetchall() == [(1,)]
+        core.contacts.update(1, {"first_name": "حمید"})
+        assert [h.title for h in core.search.search("حمید", kinds=("contact",))] == [
+            "حمید کریمی"]
+        assert core.search.search("محمدرضا") == []
 
 
 def test_downgrade_to_0003_restores_word_by_word_names(db_path: Path) -> None:
@@ -79,4 +87,8 @@ def test_downgrade_to_0003_restores_word_by_word_names(db_path: Path) -> None:
         engine.dispose()
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT search_name FROM contacts").fetchall() == [("محمد رضا کریمی",)]
+    assert not conn.execute("SELECT name FROM sqlite_master WHERE name LIKE '%fts_names%'"
+                            ).fetchall()
     conn.close()
+    with Core.open(db_path) as core:  # and up again
+        assert [h.title for h in core.search.search("محمدرضا")] == ["محمد رضا کریمی"]
