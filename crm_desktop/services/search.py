@@ -125,7 +125,8 @@ def _ordered_ids(
                 out.append((id_, step))
 
     if _KINDS[kind].sorted_names:
-        prefix = sort_key(raw)
+        # a lone surrogate cannot be sent to SQLite (nor begin a stored name)
+        prefix = sort_key(raw).encode("utf-8", "replace").decode("utf-8")
         if prefix:
             rows = conn.execute(sql["prefix"], (prefix, prefix + _KEY_END, limit))
             add((r[0] for r in rows), _STEP_PREFIX)
