@@ -12,9 +12,17 @@ from crm_desktop.db.models.base import nullable_sort
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
 from crm_desktop.text.collation import sort_key
-from crm_desktop.text.normalize import search_key
+from crm_desktop.text.normalize import search_key, search_name_key
 
 Owner = aliased(m.User)
+
+
+def account_search_text(a: Any) -> tuple[str, str]:
+    """(name part, other part) of the search index for a company."""
+    numbers = [p for p in (a.phone, a.fax) if p]
+    other = " ".join([*numbers, a.legal_id or "", a.economic_code or "", a.email or "",
+                      a.city or ""])
+    return search_name_key(a.name), search_key(other)
 
 
 class AccountService(EntityService[m.Account]):
@@ -53,12 +61,7 @@ class AccountService(EntityService[m.Account]):
 
     def _derive(self, obj: Any) -> None:
         obj.sort_key = sort_key(obj.name)
-        obj.search_name = search_key(obj.name)
-        numbers = [p for p in (obj.phone, obj.fax) if p]
-        obj.search_other = search_key(
-            " ".join([*numbers, obj.legal_id or "", obj.economic_code or "", obj.email or "",
-                      obj.city or ""])
-        )
+        obj.search_name, obj.search_other = account_search_text(obj)
 
     def _after_write(self, session: Session, obj: Any) -> None:
         # contacts sort by their company's name through a copy of its sort key

@@ -116,7 +116,7 @@ class ActivityService(EntityService[m.Activity]):
     def _apply_text(self, q: Select[Any], raw: str) -> Select[Any]:
         # Not in the FTS index: a substring of the subject is what people look for.
         needle = clean_text(raw)
-        return q.where(m.Activity.subject.contains(needle)) if needle else q
+        return q.where(m.Activity.subject.contains(needle, autoescape=True)) if needle else q
 
     # -- writes --------------------------------------------------------------------------
     def _check(self, session: Session, values: dict, current: Any | None) -> None:

@@ -19,7 +19,7 @@ from crm_desktop.services import audit
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
 from crm_desktop.text.collation import sort_key
-from crm_desktop.text.normalize import clean_text, search_key
+from crm_desktop.text.normalize import clean_text, search_key, search_name_key
 
 Owner = aliased(m.User)
 MAX_TAGS = 30
@@ -34,7 +34,7 @@ def contact_search_text(c: Any) -> tuple[str, str]:
             if phone.startswith("0"):
                 numbers.append(phone[1:])  # people often type 912... without the 0
     other = " ".join([*numbers, c.email or "", c.national_code or ""])
-    return search_key(c.full_name), search_key(other)
+    return search_name_key(c.full_name), search_key(other)
 
 
 def birthday_rule(value: Any) -> date:

@@ -19,7 +19,7 @@ from crm_desktop.domain.enums import LifecycleStage
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
-from crm_desktop.text.normalize import search_key
+from crm_desktop.text.normalize import search_key, search_name_key
 
 Owner = aliased(m.User)
 #: lifecycle stages that a won deal turns into "customer" (loyal customers stay loyal)
@@ -269,7 +269,7 @@ class DealService(EntityService[m.Deal]):
             values["stage_id"] = first
 
     def _derive(self, obj: Any) -> None:
-        obj.search_name = search_key(obj.title)
+        obj.search_name = search_name_key(obj.title)
         obj.search_other = ""
 
     def _create_in(self, session: Session, data: Any) -> Any:

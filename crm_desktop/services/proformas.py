@@ -446,8 +446,8 @@ class ProformaService(EntityService[m.Proforma]):
             year, seq = parse_proforma_number(raw)
         except ValueError:
             needle = clean_text(raw)
-            return q.where(or_(m.Contact.full_name.contains(needle),
-                               m.Account.name.contains(needle)))
+            return q.where(or_(m.Contact.full_name.contains(needle, autoescape=True),
+                               m.Account.name.contains(needle, autoescape=True)))
         return q.where(m.Proforma.year == year, m.Proforma.seq == seq)
 
     def find_by_number(self, text: str) -> int:

@@ -31,7 +31,7 @@ from crm_desktop.services.base import EntityService
 from crm_desktop.services.settings import sla_from_json
 from crm_desktop.services.sla import SlaTargets, WorkWeek, add_working_time
 from crm_desktop.text.jalali import jalali_year
-from crm_desktop.text.normalize import search_key
+from crm_desktop.text.normalize import search_key, search_name_key
 
 Assignee = aliased(m.User)
 #: statuses after which a ticket no longer runs against its SLA
@@ -55,7 +55,7 @@ def ticket_search_text(t: Any) -> tuple[str, str]:
     """(name part, other part) of the search index for a ticket."""
     number = ticket_number(t.year, t.seq)
     other = f"{number} {number[2:]} {(t.description or '')[:500]}"
-    return search_key(t.subject), search_key(other)
+    return search_name_key(t.subject), search_key(other)
 
 
 def number_sql(t: Any) -> Any:

@@ -64,6 +64,8 @@ def test_search_index_tables_and_triggers_exist(db_path: Path) -> None:
     for table in SEARCH_TABLES:
         assert f"{table}_fts" in names
         assert {f"{table}_fts_ai", f"{table}_fts_ad", f"{table}_fts_au"} <= names
+        assert f"{table}_fts_names" in names
+        assert {f"{table}_fts_names_ai", f"{table}_fts_names_ad", f"{table}_fts_names_au"} <= names
 
 
 def test_reopening_keeps_data_and_revision(core, db_path: Path) -> None:
