@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -14,10 +15,13 @@ from PySide6.QtWidgets import QApplication
 
 from crm_desktop import __version__, config
 from crm_desktop.resources import resource_path, translations_dir
+from crm_desktop.ui.theme.tokens import FONT_FAMILY, FONT_SIZES
+
+if TYPE_CHECKING:
+    from crm_desktop.ui.ui_settings import UiSettings
 
 log = logging.getLogger(__name__)
 FONT_FILES = ("Vazirmatn-Regular.ttf", "Vazirmatn-Medium.ttf", "Vazirmatn-Bold.ttf")
-FONT_FAMILY = "Vazirmatn"
 _translators: list[QTranslator] = []
 
 
@@ -44,7 +48,8 @@ def load_fonts(app: QApplication) -> str:
         else:
             log.warning("font %s could not be loaded", name)
     family = FONT_FAMILY if FONT_FAMILY in families else app.font().family()
-    font = QFont(family, 10)
+    font = QFont(family)
+    font.setPointSizeF(FONT_SIZES["body"])
     app.setFont(font)
     return family
 
@@ -70,8 +75,17 @@ def set_language(app: QApplication, lang: str) -> None:
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
-def create_application(lang: str | None = None) -> QApplication:
-    """The QApplication, with font, language and error handling set up."""
+def apply_theme(app: QApplication, settings: UiSettings, theme: str | None = None) -> str:
+    """The look (Fusion, palette, style sheet, text size), set once here; `theme` overrides
+    the user's choice (the screenshots command)."""
+    from crm_desktop.ui.theme import palette
+
+    palette.install(app, theme or settings.theme, settings.text_size)
+    return palette.current_theme()
+
+
+def create_application(lang: str | None = None, theme: str | None = None) -> QApplication:
+    """The QApplication, with font, language, look and error handling set up."""
     from crm_desktop.ui.errors import install_excepthook
     from crm_desktop.ui.ui_settings import UiSettings
 
@@ -81,7 +95,9 @@ def create_application(lang: str | None = None) -> QApplication:
     app.setApplicationName("crm-desktop")
     app.setApplicationVersion(__version__)
     load_fonts(app)
-    set_language(app, lang or UiSettings().language)
+    settings = UiSettings()
+    set_language(app, lang or settings.language)
+    apply_theme(app, settings, theme)
     install_excepthook()
     return app
 

@@ -7,14 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -32,6 +30,7 @@ from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
 from crm_desktop.ui.views.placeholder import PlaceholderView
 from crm_desktop.ui.widgets.global_search import GlobalSearch
+from crm_desktop.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from crm_desktop.ui.controller import Controller
@@ -53,22 +52,15 @@ class MainWindow(QMainWindow):
 
         self._sections = self._section_list()
         self._views: dict[str, BaseView] = {}
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(170)
-        self.nav.setSpacing(2)
-        for key, title, _factory in self._sections:
-            item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setSizeHint(QSize(150, 36))
-            self.nav.addItem(item)
+        self.sidebar = Sidebar([(k, t) for k, t, _f in self._sections], core, ops, settings)
+        self.nav = self.sidebar.list
         self.stack = QStackedWidget()
         self.stack.setObjectName("views")
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.nav)
+        layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 

@@ -10,6 +10,10 @@ from PySide6.QtCore import QByteArray, QSettings
 from crm_desktop import config
 
 LANGUAGES = ("fa", "en")
+#: the theme: follow the operating system, or always light or dark (ui/theme/tokens.py)
+THEME_CHOICES = ("system", "light", "dark")
+#: how large text is drawn (ui/theme/tokens.py TEXT_SIZES)
+TEXT_SIZES = ("normal", "large", "larger")
 
 
 class UiSettings:
@@ -28,6 +32,40 @@ class UiSettings:
             raise ValueError(value)
         self._s.setValue("language", value)
         self._s.sync()
+
+    def _choice(self, key: str, choices: tuple[str, ...]) -> str:
+        value = str(self._s.value(key, choices[0]))
+        return value if value in choices else choices[0]
+
+    def _set_choice(self, key: str, value: str, choices: tuple[str, ...]) -> None:
+        if value not in choices:
+            raise ValueError(value)
+        self._s.setValue(key, value)
+        self._s.sync()
+
+    @property
+    def theme(self) -> str:
+        return self._choice("display/theme", THEME_CHOICES)
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._set_choice("display/theme", value, THEME_CHOICES)
+
+    @property
+    def text_size(self) -> str:
+        return self._choice("display/text_size", TEXT_SIZES)
+
+    @text_size.setter
+    def text_size(self, value: str) -> None:
+        self._set_choice("display/text_size", value, TEXT_SIZES)
+
+    @property
+    def sidebar_collapsed(self) -> bool:
+        return str(self._s.value("display/sidebar_collapsed", "false")).lower() == "true"
+
+    @sidebar_collapsed.setter
+    def sidebar_collapsed(self, value: bool) -> None:
+        self._s.setValue("display/sidebar_collapsed", "true" if value else "false")
 
     def state(self, key: str) -> QByteArray | None:
         value = self._s.value(f"state/{key}")

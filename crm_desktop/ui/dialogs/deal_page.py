@@ -31,6 +31,7 @@ from crm_desktop.ui.dialogs.deal_dialog import DealDialog
 from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
 from crm_desktop.ui.dialogs.record_form import run_dialog
 from crm_desktop.ui.ops import Ops
+from crm_desktop.ui.theme import icons
 
 #: at most this many activities and proformas are listed
 LIST_LIMIT = 200
@@ -107,9 +108,11 @@ class DealPage(QDialog):
         self.edit_button = QPushButton(self.tr("Edit"))
         self.edit_button.setObjectName("editDeal")
         self.edit_button.clicked.connect(self.edit_deal)
+        icons.dress(self.edit_button, "pencil")
         self.new_proforma_button = QPushButton(self.tr("New proforma"))
         self.new_proforma_button.setObjectName("newProforma")
         self.new_proforma_button.clicked.connect(self.new_proforma)
+        icons.dress(self.new_proforma_button, "plus")
         self.accept_won_button = QPushButton(self.tr("Mark accepted and won"))
         self.accept_won_button.setObjectName("acceptAndWin")
         self.accept_won_button.setToolTip(self.tr(
@@ -118,6 +121,7 @@ class DealPage(QDialog):
         self.log_activity_button = QPushButton(self.tr("Log activity"))
         self.log_activity_button.setObjectName("dealLogActivity")
         self.log_activity_button.clicked.connect(self.log_activity)
+        icons.dress(self.log_activity_button, "plus")
         for button in (self.edit_button, self.new_proforma_button, self.accept_won_button,
                        self.log_activity_button):
             actions.addWidget(button)

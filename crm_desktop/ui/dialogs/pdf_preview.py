@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QVBoxLayout, QWidget
 
 from crm_desktop.ui.dialogs.record_form import run_dialog
+from crm_desktop.ui.theme import icons
 
 
 class PdfPreview(QDialog):
@@ -33,9 +34,11 @@ class PdfPreview(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         print_button = buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
         print_button.setObjectName("printPdf")
+        icons.dress(print_button, "printer")
         print_button.clicked.connect(self.print_document)
         save = buttons.addButton(self.tr("Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
         save.setObjectName("savePdf")
+        icons.dress(save, "file-type-pdf")
         save.clicked.connect(self.save_copy)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

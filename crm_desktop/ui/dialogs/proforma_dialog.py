@@ -37,6 +37,7 @@ from crm_desktop.ui.dialogs.record_form import (
 )
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.proforma_lines_model import ProformaLinesModel
+from crm_desktop.ui.theme import icons
 
 VALID_DAYS = 7
 
@@ -89,12 +90,15 @@ class ProformaDialog(RecordDialog):
             self.products.addItem(product["name"], product["id"])
         add_product = QPushButton(self.tr("Add product"))
         add_product.setObjectName("addProduct")
+        icons.dress(add_product, "plus")
         add_product.clicked.connect(self.add_product_line)
         add_free = QPushButton(self.tr("Add a free line"))
         add_free.setObjectName("addFreeLine")
+        icons.dress(add_free, "plus")
         add_free.clicked.connect(lambda: self.lines.add_line({}))
         remove = QPushButton(self.tr("Remove line"))
         remove.setObjectName("removeLine")
+        icons.dress(remove, "trash", danger=True)
         remove.clicked.connect(self._remove_selected)
         tools = QHBoxLayout()
         tools.addWidget(self.products, 2)
@@ -114,10 +118,12 @@ class ProformaDialog(RecordDialog):
         self.pdf_button = self.buttons.addButton(self.tr("Save as PDF…"),
                                                  self.buttons.ButtonRole.ActionRole)
         self.pdf_button.setObjectName("savePdf")
+        icons.dress(self.pdf_button, "file-type-pdf")
         self.pdf_button.clicked.connect(self.save_pdf)
         self.preview_button = self.buttons.addButton(self.tr("Preview"),
                                                      self.buttons.ButtonRole.ActionRole)
         self.preview_button.setObjectName("preview")
+        icons.dress(self.preview_button, "eye")
         self.preview_button.clicked.connect(self.preview)
 
         if proforma_id is not None:

@@ -27,6 +27,7 @@ from crm_desktop.services.fields import Field, clean
 from crm_desktop.text.digits import to_ascii_digits
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
+from crm_desktop.ui.theme import icons
 from crm_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from crm_desktop.ui.widgets.money_edit import MoneyEdit
 from crm_desktop.ui.widgets.phone_edit import PhoneEdit
@@ -235,6 +236,7 @@ class RecordDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Save"))
         self.save_button.setDefault(True)
+        icons.dress(self.save_button, "device-floppy", primary=True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)

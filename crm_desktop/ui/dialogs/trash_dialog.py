@@ -27,6 +27,7 @@ from crm_desktop.ui import display
 from crm_desktop.ui.dialogs.record_form import run_dialog
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel, Row
+from crm_desktop.ui.theme import icons
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class TrashDialog(QDialog):
         self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.clicked.connect(self.restore_selected)
+        icons.dress(self.restore_button, "arrow-back-up")
         self.hint = QLabel(self.tr("Restored records go back to their lists as they were."))
         self.hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

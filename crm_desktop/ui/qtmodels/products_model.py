@@ -35,6 +35,8 @@ def product_columns(unit: Callable[[], MoneyUnit] = lambda: MoneyUnit.RIAL) -> l
             QCoreApplication.translate("ProductsModel", "Unit price"),
             "price",
             text=lambda r: display.money(r["unit_price_rial"], unit()),
+            # amounts line up at the end of the reading direction
+            align=Qt.AlignmentFlag.AlignTrailing,
         ),
         Column(
             "taxable",

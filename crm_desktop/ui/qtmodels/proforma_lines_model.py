@@ -90,6 +90,9 @@ class ProformaLinesModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.CheckStateRole and column == TAXABLE:
             return Qt.CheckState.Checked if line["taxable"] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (QUANTITY, PRICE, DISCOUNT):
+            # amounts line up at the end of the reading direction
+            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         if column == DESCRIPTION:

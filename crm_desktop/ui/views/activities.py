@@ -49,8 +49,11 @@ from crm_desktop.ui.dialogs.appointment_dialog import (
 from crm_desktop.ui.dialogs.pdf_preview import PdfPreview
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
+from crm_desktop.ui.theme import icons
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
+from crm_desktop.ui.widgets.chip_delegate import decorate_table
+from crm_desktop.ui.widgets.empty_state import EmptyState
 from crm_desktop.ui.widgets.week_calendar import WeekCalendar, local, week_start
 
 TODAY, LIST, WEEK, DAY = range(4)
@@ -124,6 +127,7 @@ class ActivitiesView(BaseView):
         self.new_button = QPushButton(self.tr("New appointment"))
         self.new_button.setObjectName("newActivity")
         self.new_button.clicked.connect(self.new_record)
+        icons.dress(self.new_button, "plus", primary=True)
         top = QHBoxLayout()
         top.addWidget(self.tabs)
         top.addStretch(1)
@@ -289,6 +293,12 @@ class ActivitiesView(BaseView):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(
             lambda index: self.edit_activity(self.model.id_at(index.row())))
+        decorate_table(self.table)
+        self.empty = EmptyState.over(
+            self.table, "calendar-event", self.tr("No activities yet: plan an appointment, or "
+                                                  "log a call from a contact's page."),
+            self.tr("New appointment"), self.new_record, self.clear_list_filters,
+            lambda: bool(self.model.query.filters))
         bar = QHBoxLayout()
         bar.addWidget(self.kind_filter)
         bar.addWidget(self.state_filter)
@@ -328,6 +338,10 @@ class ActivitiesView(BaseView):
             self.owner_filter.addItem(name, user_id)
         self.owner_filter.setCurrentIndex(max(0, self.owner_filter.findData(current)))
         self.owner_filter.blockSignals(False)
+
+    def clear_list_filters(self) -> None:
+        for combo in (self.kind_filter, self.state_filter, self.owner_filter):
+            combo.setCurrentIndex(0)
 
     def _list_filters_changed(self) -> None:
         self.model.set_filters(kind=self.kind_filter.currentData(),

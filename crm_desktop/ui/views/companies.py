@@ -24,6 +24,7 @@ class CompaniesView(RecordListView):
     table_name: ClassVar[str] = "accounts"
     singular: ClassVar[str] = "company"
     column_widths: ClassVar[tuple[int, ...]] = (200, 115, 85, 120, 60, 100, 90)
+    empty_icon: ClassVar[str] = "building"
 
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):
@@ -57,6 +58,9 @@ class CompaniesView(RecordListView):
 
     def count_text(self, n: int) -> str:
         return self.tr("%Ln company(s)", "", n)
+
+    def empty_text(self) -> str:
+        return self.tr("No companies yet: add the first one.")
 
     def show_details(self, record_id: int | None) -> None:
         self.panel.show_account(record_id)

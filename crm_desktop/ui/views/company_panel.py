@@ -23,6 +23,7 @@ from crm_desktop.core import Core
 from crm_desktop.domain.errors import NotFoundError
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.ui import display
+from crm_desktop.ui.theme import icons
 
 # at most this many contacts and deals are listed beside a company
 LIST_LIMIT = 200
@@ -67,7 +68,9 @@ class CompanyPanel(QStackedWidget):
         self.new_deal_button = QPushButton(self.tr("New deal"))
         self.new_deal_button.setObjectName("companyNewDeal")
         self.new_deal_button.clicked.connect(lambda: self._emit_action(self.new_deal))
+        icons.dress(self.new_deal_button, "plus")
         self.new_proforma_button = QPushButton(self.tr("New proforma"))
+        icons.dress(self.new_proforma_button, "plus")
         self.new_proforma_button.setObjectName("companyNewProforma")
         self.new_proforma_button.clicked.connect(
             lambda: self._emit_action(self.new_proforma))

@@ -27,6 +27,9 @@ class ContactsView(RecordListView):
     table_name: ClassVar[str] = "contacts"
     singular: ClassVar[str] = "contact"
     column_widths: ClassVar[tuple[int, ...]] = (150, 110, 140, 75, 95, 90, 85, 80)
+    empty_icon: ClassVar[str] = "users"
+    chip_columns: ClassVar[dict[str, tuple[str, str]]] = {
+        "lifecycle_stage": ("lifecycle_stage", "lifecycle")}
 
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):
@@ -58,6 +61,9 @@ class ContactsView(RecordListView):
 
     def count_text(self, n: int) -> str:
         return self.tr("%Ln contact(s)", "", n)
+
+    def empty_text(self) -> str:
+        return self.tr("No contacts yet: add the first one.")
 
     def show_details(self, record_id: int | None) -> None:
         self.panel.show_contact(record_id)

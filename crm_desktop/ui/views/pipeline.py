@@ -38,8 +38,10 @@ from crm_desktop.ui.dialogs.deal_dialog import DealDialog, LostReasonDialog
 from crm_desktop.ui.dialogs.deal_page import DealPage
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
+from crm_desktop.ui.theme import icons
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
+from crm_desktop.ui.widgets.chip_delegate import decorate_table
 
 #: what a dragged card carries: the deal id as ASCII digits
 from crm_desktop.ui.widgets.deal_board import (  # noqa: F401 - re-exported for callers
@@ -55,6 +57,7 @@ from crm_desktop.ui.widgets.deal_board import (  # noqa: F401 - re-exported for 
     mime_deal_id,
     period_range,
 )
+from crm_desktop.ui.widgets.empty_state import EmptyState
 from crm_desktop.ui.widgets.search_box import SearchBox
 
 
@@ -77,6 +80,7 @@ class PipelineView(BaseView):
         self.new_button = QPushButton(self.tr("New deal"))
         self.new_button.setObjectName("newDealButton")
         self.new_button.clicked.connect(self.new_record)
+        icons.dress(self.new_button, "plus", primary=True)
         self.owner_filter = QComboBox()
         self.owner_filter.setObjectName("ownerFilter")
         self.period_filter = QComboBox()
@@ -93,6 +97,8 @@ class PipelineView(BaseView):
         self.list_toggle.setObjectName("listToggle")
         self.list_toggle.setCheckable(True)
         self.list_toggle.setText(self.tr("List"))
+        self.list_toggle.setIcon(icons.icon("list"))
+        self.list_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.list_toggle.setToolTip(self.tr("Show the deals as a list"))
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
@@ -108,6 +114,7 @@ class PipelineView(BaseView):
         self.undo_button = QPushButton(self.tr("Undo (Ctrl+Z)"))
         self.undo_button.setObjectName("undoButton")
         self.undo_button.clicked.connect(self.undo_last_move)
+        self.undo_button.setIcon(icons.icon("arrow-back-up"))
         notice = QHBoxLayout()
         notice.addWidget(self.move_notice, 1)
         notice.addWidget(self.undo_button)
@@ -141,6 +148,11 @@ class PipelineView(BaseView):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(
             lambda index: self.edit_deal(self.model.id_at(index.row())))
+        decorate_table(self.table, {"stage": ("outcome", "deal_outcome")})
+        self.empty = EmptyState.over(
+            self.table, "layout-kanban", self.tr("No deals yet: add the first one."),
+            self.tr("New deal"), self.new_record, self.clear_filters,
+            lambda: bool(self.model.query.filters or self.model.query.text.strip()))
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.board_scroll)
@@ -184,6 +196,11 @@ class PipelineView(BaseView):
     def _search(self, text: str) -> None:
         self._text = text
         self._filters_changed()
+
+    def clear_filters(self) -> None:
+        self.owner_filter.setCurrentIndex(0)
+        self.period_filter.setCurrentIndex(0)
+        self.search.setText("")
 
     def focus_search(self) -> None:
         self.search.setFocus()

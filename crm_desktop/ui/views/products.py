@@ -26,6 +26,7 @@ class ProductsView(RecordListView):
     table_name: ClassVar[str] = "products"
     singular: ClassVar[str] = "product"
     column_widths: ClassVar[tuple[int, ...]] = (220, 110, 80, 150, 80, 70)
+    empty_icon: ClassVar[str] = "package"
 
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):
@@ -51,6 +52,9 @@ class ProductsView(RecordListView):
 
     def count_text(self, n: int) -> str:
         return self.tr("%Ln product(s)", "", n)
+
+    def empty_text(self) -> str:
+        return self.tr("No products yet: add what you sell to use it on proformas.")
 
     def show_details(self, record_id: int | None) -> None:
         self.panel.show_product(record_id)

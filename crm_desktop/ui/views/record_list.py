@@ -30,8 +30,11 @@ from crm_desktop.services.base import EntityService, ListQuery, Sort
 from crm_desktop.ui.errors import ask_box
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.record_model import RecordTableModel
+from crm_desktop.ui.theme import icons
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
+from crm_desktop.ui.widgets.chip_delegate import decorate_table
+from crm_desktop.ui.widgets.empty_state import EmptyState
 from crm_desktop.ui.widgets.search_box import SearchBox
 
 # how far `show_record` looks for a record's row among the rows read so far
@@ -56,6 +59,9 @@ class RecordListView(BaseView):
     # one record, for object names: "contact" -> contactSearch, contactCount, newContact
     singular: ClassVar[str]
     column_widths: ClassVar[tuple[int, ...]] = ()
+    # status columns drawn as chips: column key -> (row value, kind of status)
+    chip_columns: ClassVar[dict[str, tuple[str, str]]] = {}
+    empty_icon: ClassVar[str] = "inbox"
 
     def __init__(
         self, core: Core, ops: Ops, settings: UiSettings, *, service: EntityService[Any],
@@ -90,6 +96,7 @@ class RecordListView(BaseView):
         new_button = QPushButton(new_text)
         new_button.setObjectName(f"new{self.singular.capitalize()}")
         new_button.clicked.connect(self.new_record)
+        icons.dress(new_button, "plus", primary=True)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search_box, 3)
@@ -118,6 +125,9 @@ class RecordListView(BaseView):
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._after_reset)
+        decorate_table(self.table, self.chip_columns)
+        self.empty = EmptyState.over(self.table, self.empty_icon, self.empty_text(), new_text,
+                                     self.new_record, self.clear_filters, self.is_filtered)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName(f"{self.state_key}Splitter")
@@ -144,6 +154,13 @@ class RecordListView(BaseView):
 
     def show_details(self, record_id: int | None) -> None:
         raise NotImplementedError
+
+    def empty_text(self) -> str:
+        """What the list says when there is nothing in it yet."""
+        return self.tr("Nothing here yet.")
+
+    def is_filtered(self) -> bool:
+        return bool(self.model.query.filters or self.model.query.text.strip())
 
     def details_id(self) -> int | None:
         raise NotImplementedError
@@ -234,6 +251,7 @@ class RecordListView(BaseView):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Move to Trash"), question,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirmDelete")
+        icons.dress(box.button(QMessageBox.StandardButton.Yes), "trash", danger=True)
         if ask_box(box) == QMessageBox.StandardButton.Yes:
             self.ops.run(self, lambda: self.service.delete(record_id),
                          changes=[self.table_name])

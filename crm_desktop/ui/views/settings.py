@@ -20,8 +20,10 @@ from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
 from crm_desktop.ui.dialogs.company_profile_dialog import CompanyProfileDialog
 from crm_desktop.ui.ops import Ops
+from crm_desktop.ui.theme import icons
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
+from crm_desktop.ui.views.settings_display import DisplaySettings
 from crm_desktop.ui.widgets.sla_editor import SlaEditor
 from crm_desktop.ui.widgets.stage_editor import StageEditor
 
@@ -65,6 +67,7 @@ class SettingsView(BaseView):
         self.company.setWordWrap(True)
         edit_company = QPushButton(self.tr("Edit the company profile…"))
         edit_company.setObjectName("editCompanyProfile")
+        icons.dress(edit_company, "pencil")
         edit_company.clicked.connect(self.edit_company)
 
         form = QFormLayout()
@@ -86,6 +89,8 @@ class SettingsView(BaseView):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
+        self.display = DisplaySettings(settings)
+        layout.addWidget(self.display)
         layout.addWidget(stages_group)
         layout.addWidget(sla_group)
         layout.addStretch(1)

@@ -27,6 +27,7 @@ from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
 from crm_desktop.ui.dialogs.ticket_dialog import ticket_channels
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.tickets_model import OVERDUE_COLOR, is_overdue
+from crm_desktop.ui.theme import icons
 
 #: a comment entry: its id, and whether it is an internal note
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -75,15 +76,19 @@ class TicketPanel(QStackedWidget):
         self.comment_button = QPushButton(self.tr("Add comment"))
         self.comment_button.setObjectName("ticketAddComment")
         self.comment_button.clicked.connect(lambda: self._emit_action(self.add_comment))
+        icons.dress(self.comment_button, "message-plus")
         self.close_button = QPushButton(self.tr("Close…"))
         self.close_button.setObjectName("ticketClose")
         self.close_button.clicked.connect(lambda: self._emit_action(self.close_ticket))
+        icons.dress(self.close_button, "circle-check")
         self.reopen_button = QPushButton(self.tr("Reopen"))
         self.reopen_button.setObjectName("ticketReopen")
         self.reopen_button.clicked.connect(lambda: self._emit_action(self.reopen_ticket))
+        icons.dress(self.reopen_button, "refresh")
         self.log_activity_button = QPushButton(self.tr("Log activity"))
         self.log_activity_button.setObjectName("ticketLogActivity")
         self.log_activity_button.clicked.connect(self.log_activity)
+        icons.dress(self.log_activity_button, "plus")
         for button in (self.comment_button, self.close_button, self.reopen_button,
                        self.log_activity_button):
             actions.addWidget(button)

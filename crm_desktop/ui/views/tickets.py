@@ -23,6 +23,9 @@ class TicketsView(RecordListView):
     table_name: ClassVar[str] = "tickets"
     singular: ClassVar[str] = "ticket"
     column_widths: ClassVar[tuple[int, ...]] = (110, 220, 140, 80, 110, 110, 130, 90)
+    empty_icon: ClassVar[str] = "ticket"
+    chip_columns: ClassVar[dict[str, tuple[str, str]]] = {
+        "priority": ("priority", "ticket_priority"), "status": ("status", "ticket_status")}
 
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):
@@ -72,6 +75,9 @@ class TicketsView(RecordListView):
     # -- what the list says and does ----------------------------------------------------
     def count_text(self, n: int) -> str:
         return self.tr("%Ln ticket(s)", "", n)
+
+    def empty_text(self) -> str:
+        return self.tr("No tickets yet: record a customer's request as a ticket.")
 
     def show_details(self, record_id: int | None) -> None:
         self.panel.show_ticket(record_id)

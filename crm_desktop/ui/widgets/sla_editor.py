@@ -32,6 +32,7 @@ from crm_desktop.services.settings import MAX_TARGET_HOURS
 from crm_desktop.services.sla import WEEKDAYS, Interval
 from crm_desktop.ui import display, labels
 from crm_desktop.ui.ops import Ops
+from crm_desktop.ui.theme import icons
 from crm_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 
 #: the Iranian week, Saturday first
@@ -120,9 +121,11 @@ class SlaEditor(QWidget):
         self.add_holiday_button = QPushButton(self.tr("Add"))
         self.add_holiday_button.setObjectName("addHoliday")
         self.add_holiday_button.clicked.connect(self.add_holiday)
+        icons.dress(self.add_holiday_button, "plus")
         self.remove_holiday_button = QPushButton(self.tr("Remove selected"))
         self.remove_holiday_button.setObjectName("removeHolidays")
         self.remove_holiday_button.clicked.connect(self.remove_selected_holidays)
+        icons.dress(self.remove_holiday_button, "trash", danger=True)
         holiday_row = QHBoxLayout()
         holiday_row.addWidget(self.holiday_date)
         holiday_row.addWidget(self.add_holiday_button)
@@ -159,6 +162,7 @@ class SlaEditor(QWidget):
         self.save_button = QPushButton(self.tr("Save support hours and targets"))
         self.save_button.setObjectName("saveSla")
         self.save_button.clicked.connect(self.save)
+        icons.dress(self.save_button, "device-floppy", primary=True)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
         save_row.addWidget(self.save_button)

@@ -1,0 +1,111 @@
+"""The application style sheet, one template filled from the tokens. It styles widget
+classes and named or flagged widgets only, never `QWidget {` (that makes every widget go
+through the style-sheet engine and slows the whole program down). States are shown through
+dynamic properties (`danger="true"`, `role="title"`): set the property, then re-polish."""
+
+from __future__ import annotations
+
+from string import Template
+
+from crm_desktop.ui.theme import tokens
+
+_TEMPLATE = Template("""
+QMainWindow, QDialog { background: ${window}; }
+QToolTip {
+    background: ${tooltip}; color: ${tooltip_text}; border: none;
+    padding: ${xs}px ${s}px; border-radius: ${r_small}px;
+}
+QLabel[role="title"] { font-size: ${f_title}pt; font-weight: 600; }
+QLabel[role="section"] { font-size: ${f_section}pt; font-weight: 600; }
+QLabel[role="caption"] { font-size: ${f_caption}pt; color: ${text_muted}; }
+QLabel[role="muted"] { color: ${text_muted}; }
+
+QPushButton {
+    background: ${surface}; color: ${text}; border: 1px solid ${border};
+    border-radius: ${r_medium}px; padding: ${xs}px ${m}px; min-height: ${button_h}px;
+}
+QPushButton:hover { background: ${hover}; }
+QPushButton:pressed { background: ${border}; }
+QPushButton:focus { border-color: ${accent}; }
+QPushButton:disabled { color: ${text_disabled}; background: ${window}; }
+QPushButton:default, QPushButton[primary="true"] {
+    background: ${accent}; color: ${text_on_accent}; border-color: ${accent};
+}
+QPushButton:default:hover, QPushButton[primary="true"]:hover { background: ${accent_hover}; }
+QPushButton[danger="true"] {
+    background: ${surface}; color: ${danger}; border-color: ${danger};
+}
+QPushButton[danger="true"]:hover {
+    background: ${danger}; color: ${text_on_accent}; border-color: ${danger};
+}
+QToolButton { border: 1px solid transparent; border-radius: ${r_medium}px; padding: ${xs}px; }
+QToolButton:hover { background: ${hover}; border-color: ${border}; }
+QToolButton:checked { background: ${selection}; border-color: ${accent}; }
+
+QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox, QDateEdit, QTimeEdit,
+QDateTimeEdit {
+    background: ${surface}; color: ${text}; border: 1px solid ${border};
+    border-radius: ${r_small}px; padding: ${xxs}px ${xs}px;
+    selection-background-color: ${selection}; selection-color: ${selection_text};
+}
+QComboBox {
+    background: ${surface}; color: ${text}; border: 1px solid ${border};
+    border-radius: ${r_small}px; padding: ${xxs}px ${s}px; min-height: ${field_h}px;
+}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QSpinBox:focus,
+QDoubleSpinBox:focus, QDateEdit:focus, QComboBox:focus { border-color: ${accent}; }
+QLineEdit:disabled, QComboBox:disabled { color: ${text_disabled}; background: ${window}; }
+QLineEdit { min-height: ${field_h}px; }
+
+QTableView, QTreeView, QListView {
+    background: ${surface}; alternate-background-color: ${surface_alt}; color: ${text};
+    border: 1px solid ${border}; border-radius: ${r_small}px; gridline-color: ${border};
+    selection-background-color: ${selection}; selection-color: ${selection_text};
+}
+QTableView::item { padding: 0 ${s}px; }
+QHeaderView::section {
+    background: ${header}; color: ${text_muted}; border: none;
+    border-bottom: 1px solid ${border}; padding: ${xs}px ${s}px; font-weight: 600;
+}
+QTableCornerButton::section { background: ${header}; border: none; }
+
+QGroupBox {
+    border: 1px solid ${border}; border-radius: ${r_medium}px; margin-top: ${l}px;
+    padding-top: ${s}px; font-weight: 600;
+}
+QGroupBox::title {
+    subcontrol-origin: margin; subcontrol-position: top left; padding: 0 ${xs}px;
+}
+QTabWidget::pane { border: 1px solid ${border}; border-radius: ${r_small}px; top: -1px; }
+QTabBar::tab {
+    background: transparent; color: ${text_muted}; padding: ${s}px ${l}px;
+    border-bottom: 2px solid transparent;
+}
+QTabBar::tab:selected { color: ${text}; border-bottom: 2px solid ${accent}; }
+QTabBar::tab:hover { color: ${text}; }
+QSplitter::handle { background: ${window}; }
+QStatusBar { background: ${sidebar}; color: ${text_muted}; }
+QMenuBar { background: ${window}; }
+QToolBar#searchBar { background: ${window}; border: none; padding: ${xs}px ${s}px; }
+
+QWidget#sidebar { background: ${sidebar}; }
+QListView#navigation {
+    background: ${sidebar}; border: none; border-radius: 0; outline: none;
+}
+QWidget#emptyState { background: ${surface}; }
+QLabel#emptyStateText { color: ${text_muted}; font-size: ${f_section}pt; }
+""")
+
+
+def build(theme: str, text_size: str = "normal") -> str:
+    """The style sheet of a theme ("light" or "dark") at a text size."""
+    if text_size not in tokens.TEXT_SIZES:
+        raise ValueError(text_size)
+    values: dict[str, object] = dict(tokens.colors(theme))
+    values.update(tokens.SPACING)
+    values.update({f"r_{k}": v for k, v in tokens.RADIUS.items()})
+    values.update({f"f_{k}": tokens.font_size(k, text_size) for k in tokens.FONT_SIZES})
+    scale = tokens.TEXT_SIZES[text_size]
+    values["button_h"] = round(22 * scale)
+    values["field_h"] = round(22 * scale)
+    return _TEMPLATE.substitute(values)

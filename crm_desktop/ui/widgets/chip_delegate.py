@@ -1,0 +1,169 @@
+"""How data tables look: comfortable rows, alternating colours, the sort indicator, long
+text elided with the full text in a tooltip, and status values (lifecycle stage, ticket
+status and priority, deal stage) painted as coloured chips. `decorate_table` sets it all on
+a QTableView; `ChipDelegate` paints one column's chips."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QHelpEvent, QPainter, QPainterPath
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
+)
+
+from crm_desktop.domain.enums import LifecycleStage, TicketPriority, TicketStatus
+from crm_desktop.ui.theme import palette, tokens
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+#: a function giving a cell's chip tone ("neutral", "info", ...) or None for plain text
+ToneOf = Callable[[AnyIndex], str | None]
+
+TONES = ("neutral", "info", "warning", "success", "danger", "special")
+
+#: the tone of each stored value, per kind of status
+CHIP_TONES: dict[str, dict[str, str]] = {
+    "lifecycle": {
+        LifecycleStage.LEAD.value: "neutral",
+        LifecycleStage.PROSPECT.value: "info",
+        LifecycleStage.CUSTOMER.value: "success",
+        LifecycleStage.LOYAL.value: "special",
+        LifecycleStage.CHURNED.value: "danger",
+    },
+    "ticket_status": {
+        TicketStatus.NEW.value: "info",
+        TicketStatus.OPEN.value: "warning",
+        TicketStatus.WAITING.value: "special",
+        TicketStatus.RESOLVED.value: "success",
+        TicketStatus.CLOSED.value: "neutral",
+    },
+    "ticket_priority": {
+        TicketPriority.LOW.value: "neutral",
+        TicketPriority.NORMAL.value: "info",
+        TicketPriority.HIGH.value: "warning",
+        TicketPriority.URGENT.value: "danger",
+    },
+    # a deal's stage is the user's own name: its outcome gives the colour
+    "deal_outcome": {"open": "info", "won": "success", "lost": "danger"},
+}
+
+_H_PAD = tokens.SPACING["s"]
+
+
+def tone(kind: str, value: object) -> str | None:
+    return CHIP_TONES[kind].get(str(value)) if value is not None else None
+
+
+def chip_colors(tone_name: str) -> tuple[str, str]:
+    """The background and text token of a chip tone."""
+    return f"chip_{tone_name}", f"chip_{tone_name}_text"
+
+
+def _is_elided(option: QStyleOptionViewItem, text: str, extra: int = 0) -> bool:
+    return option.fontMetrics.horizontalAdvance(text) + 2 * _H_PAD + extra > option.rect.width()
+
+
+class ElidingDelegate(QStyledItemDelegate):
+    """Plain cells: elided at the end of the text; the full text as a tooltip when it does
+    not fit."""
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,
+                  option: QStyleOptionViewItem, index: AnyIndex) -> bool:
+        if event is None or view is None or event.type() != QEvent.Type.ToolTip:
+            return super().helpEvent(event, view, option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if text and _is_elided(option, str(text)):
+            QToolTip.showText(event.globalPos(), str(text), view)
+        else:
+            QToolTip.hideText()
+        return True
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideRight
+
+
+class ChipDelegate(ElidingDelegate):
+    """A status cell painted as a rounded chip in its tone's colours."""
+
+    def __init__(self, tone_of: ToneOf, parent: QTableView | None = None):
+        super().__init__(parent)
+        self.tone_of = tone_of
+
+    def chip_rect(self, option: QStyleOptionViewItem, text: str) -> QRect:
+        metrics = option.fontMetrics
+        height = min(option.rect.height() - 6, metrics.height() + 6)
+        width = min(option.rect.width() - 2 * _H_PAD + 4,
+                    metrics.horizontalAdvance(text) + 2 * _H_PAD)
+        rect = QRect(0, 0, max(0, width), max(0, height))
+        rect.moveCenter(option.rect.center())
+        return rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        tone_name = self.tone_of(index)
+        if tone_name is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:  # the row's background and selection, without the text
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        background, foreground = chip_colors(tone_name)
+        rect = self.chip_rect(option, text)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        path = QPainterPath()
+        radius = rect.height() / 2
+        path.addRoundedRect(rect, radius, radius)
+        painter.fillPath(path, palette.token(background))
+        painter.setPen(palette.token(foreground))
+        painter.setFont(option.font)
+        shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight,
+                                              rect.width() - _H_PAD)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, shown)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 2 * _H_PAD, size.height())
+
+
+def row_tone(model: object, key: str, kind: str) -> ToneOf:
+    """The tone of a record model's row value `key` (a RecordTableModel's `row_data`)."""
+
+    def tone_of(index: AnyIndex) -> str | None:
+        row = model.row_data(index.row())  # type: ignore[attr-defined]
+        return None if row is None else tone(kind, row.get(key))
+
+    return tone_of
+
+
+def decorate_table(table: QTableView, chips: dict[str, tuple[str, str]] | None = None) -> None:
+    """The shared look of a data table; `chips` maps a column key of a record model to
+    (row value key, kind of status), e.g. {"status": ("status", "ticket_status")}."""
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setShowGrid(False)
+    table.verticalHeader().setDefaultSectionSize(tokens.row_height(palette.current_text_size()))
+    table.horizontalHeader().setSortIndicatorShown(table.isSortingEnabled())
+    table.horizontalHeader().setHighlightSections(False)
+    table.setItemDelegate(ElidingDelegate(table))
+    model = table.model()
+    columns = getattr(model, "columns", None)
+    for column_key, (value_key, kind) in (chips or {}).items():
+        if columns is None:
+            raise ValueError("chips need a record model with columns")
+        column = next(i for i, c in enumerate(columns) if c.key == column_key)
+        table.setItemDelegateForColumn(column, ChipDelegate(row_tone(model, value_key, kind),
+                                                            table))

@@ -1,0 +1,104 @@
+"""What an empty list shows instead of a blank table: an icon, a sentence and the action
+that fills it ("No contacts yet: add one"), or, when a search or filter hides every row,
+"Nothing matches" and a button that clears the filter. It lies over the table's viewport
+(the column headers stay visible) and follows its size."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from crm_desktop.ui.theme import icons, tokens
+
+
+class EmptyState(QWidget):
+    def __init__(self, icon: str, text: str, action_text: str,
+                 action: Callable[[], object], clear: Callable[[], object] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAutoFillBackground(True)
+        self.empty_text = text
+        self.action_text = action_text
+        self._icon_name = icon
+        self.icon = QLabel()
+        self.icon.setObjectName("emptyStateIcon")
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = QLabel()
+        self.text.setObjectName("emptyStateText")
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.action = QPushButton()
+        self.action.setObjectName("emptyStateAction")
+        self.action.setProperty("primary", True)
+        self.action.setIcon(icons.icon("plus", "text_on_accent"))
+        self.action.clicked.connect(lambda: action())
+        self.clear = QPushButton(self.tr("Clear the filter"))
+        self.clear.setObjectName("emptyStateClear")
+        self.clear.setIcon(icons.icon("filter-off"))
+        self.clear.clicked.connect(lambda: clear() if clear is not None else None)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(tokens.SPACING["m"])
+        layout.addStretch(1)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.text)
+        for button in (self.action, self.clear):
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.filtered = False
+        self.hide()
+
+    @classmethod
+    def over(cls, view: QAbstractItemView, icon: str, text: str, action_text: str,
+             action: Callable[[], object], clear: Callable[[], object] | None = None,
+             filtered: Callable[[], bool] = lambda: False) -> EmptyState:
+        """An empty state lying over a table or list, resized with it and shown whenever
+        its model has no rows (`filtered` says whether a search or filter is active)."""
+        state = cls(icon, text, action_text, action, clear, view.viewport())
+        view.viewport().installEventFilter(_FollowSize(state, view.viewport()))
+        state.setGeometry(view.viewport().rect())
+        model = view.model()
+
+        def update(*_args: object) -> None:
+            state.update_for(model.rowCount(), filtered())
+
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                       model.layoutChanged):
+            signal.connect(update)
+        update()
+        return state
+
+    def update_for(self, rows: int, filtered: bool) -> None:
+        """Shown when the list has no rows; says "nothing matches" when it is filtered."""
+        self.filtered = filtered
+        if rows:
+            self.hide()
+            return
+        size = tokens.ICON_SIZES["large"]
+        self.icon.setPixmap(icons.icon("search" if filtered else self._icon_name)
+                            .pixmap(QSize(size, size), icons.QIcon.Mode.Disabled))
+        self.text.setText(self.tr("Nothing matches; clear the filter to see everything.")
+                          if filtered else self.empty_text)
+        self.action.setText(self.action_text)
+        self.action.setVisible(not filtered)
+        self.clear.setVisible(filtered)
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+
+
+class _FollowSize(QObject):
+    def __init__(self, state: EmptyState, viewport: QWidget):
+        super().__init__(state)
+        self.state = state
+        self.viewport = viewport
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.viewport and event.type() == QEvent.Type.Resize:
+            self.state.setGeometry(self.viewport.rect())
+        return False
