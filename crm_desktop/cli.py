@@ -343,7 +343,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     from crm_desktop.ui.screenshots import render_all
 
     try:
-        files = render_all(out, path, args.lang)
+        files = render_all(out, path, args.lang, args.theme)
     except OSError as exc:
         raise UsageError(f"cannot write the screenshots to {out}: {exc.strerror or exc}"
                          ) from None
@@ -407,6 +407,8 @@ def build_parser() -> Parser:
                        help="render every view and dialog to PNG files in DIR")
     p.add_argument("dir", metavar="DIR")
     p.add_argument("--lang", choices=("fa", "en"), default="fa")
+    p.add_argument("--theme", choices=("light", "dark"), default=None,
+                   help="light or dark (default: the desktop's display setting)")
     p.set_defaults(func=cmd_screenshots)
 
     p = sub.add_parser("restore", parents=[common], help="replace the database with a backup")

@@ -25,8 +25,9 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def render_all(out_dir: Path, db_path: Path, lang: str) -> list[Path]:
-    """Open `db_path` in a window and write one PNG per view and dialog into `out_dir`."""
+def render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = None) -> list[Path]:
+    """Open `db_path` in a window and write one PNG per view and dialog into `out_dir`
+    (`theme` "light" or "dark"; None: the user's choice)."""
     from crm_desktop.app import create_application
     from crm_desktop.ui.controller import Controller
     from crm_desktop.ui.dialogs.account_dialog import AccountDialog
@@ -43,7 +44,7 @@ def render_all(out_dir: Path, db_path: Path, lang: str) -> list[Path]:
     from crm_desktop.ui.reminders import ReminderDialog
     from crm_desktop.ui.ui_settings import UiSettings
 
-    app = create_application(lang)
+    app = create_application(lang, theme)
     out_dir.mkdir(parents=True, exist_ok=True)
     settings = UiSettings()
     controller = Controller(settings)

@@ -13,7 +13,8 @@ from crm_desktop.core import Core
 from crm_desktop.ui import display, labels
 from crm_desktop.ui.dialogs.ticket_dialog import CloseTicketDialog, CommentDialog, TicketDialog
 from crm_desktop.ui.ops import Ops
-from crm_desktop.ui.qtmodels.tickets_model import OVERDUE_COLOR, tickets_model
+from crm_desktop.ui.qtmodels.tickets_model import OVERDUE_TOKEN, tickets_model
+from crm_desktop.ui.theme.palette import token
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.ticket_panel import INTERNAL_ROLE
 from crm_desktop.ui.views.tickets import TicketsView
@@ -83,7 +84,7 @@ def test_overdue_rows_are_coloured(core, view) -> None:
     view.refresh()
     colours = {name: view.model.index(row_of(view, i), 1).data(FOREGROUND)
                for name, i in ids.items()}
-    assert colours["late"] == OVERDUE_COLOR
+    assert colours["late"] == token(OVERDUE_TOKEN)
     assert colours["soon"] is None and colours["done"] is None
 
 

@@ -256,7 +256,7 @@ class RecordDialog(QDialog):
         self.bindings[binding.name] = binding
         error = QLabel()
         error.setObjectName(f"error_{binding.name}")
-        error.setStyleSheet("color: #b3261e;")
+        error.setProperty("role", "error")  # the theme's danger colour
         error.setWordWrap(True)
         error.hide()
         self.errors[binding.name] = error

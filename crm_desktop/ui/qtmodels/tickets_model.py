@@ -7,15 +7,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QColor
 
 from crm_desktop.domain.enums import TicketStatus
 from crm_desktop.services.tickets import TicketService
 from crm_desktop.ui import display, labels
 from crm_desktop.ui.qtmodels.record_model import AnyIndex, Column, RecordTableModel, Row
+from crm_desktop.ui.theme.palette import token
 
-#: the text colour of an overdue ticket's row (the pipeline's overdue colour)
-OVERDUE_COLOR = QColor("#d32f2f")
+#: the colour token of an overdue ticket's row (the theme's danger colour)
+OVERDUE_TOKEN = "danger"
 #: statuses after which a ticket no longer runs against its SLA
 FINISHED = frozenset({TicketStatus.RESOLVED.value, TicketStatus.CLOSED.value})
 
@@ -87,7 +87,7 @@ class TicketsModel(RecordTableModel):
         if not index.isValid():
             return None
         row = self.row_data(index.row())
-        return OVERDUE_COLOR if row is not None and is_overdue(row) else None
+        return token(OVERDUE_TOKEN) if row is not None and is_overdue(row) else None
 
 
 def tickets_model(service: TicketService, parent: QObject | None = None) -> TicketsModel:

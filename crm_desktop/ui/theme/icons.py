@@ -13,10 +13,10 @@ from PySide6.QtGui import (
     QGuiApplication,
     QIcon,
     QIconEngine,
+    QImage,
     QPainter,
     QPalette,
     QPixmap,
-    QTransform,
 )
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton
@@ -54,16 +54,17 @@ def render(name: str, size: QSize, color: QColor, *, mirrored: bool = False,
         return cached
     svg = _svg(name).replace("currentColor", color.name(QColor.NameFormat.HexRgb))
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    pixmap = QPixmap(size * ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
+    image = QImage(size * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if color.alpha() < 255:
         painter.setOpacity(color.alphaF())
-    if mirrored:
-        painter.setTransform(QTransform(-1, 0, 0, 1, pixmap.width(), 0))
-    renderer.render(painter, QRect(QPoint(0, 0), pixmap.size()))
+    renderer.render(painter, QRect(QPoint(0, 0), image.size()))
     painter.end()
+    if mirrored:
+        image = image.flipped(Qt.Orientation.Horizontal)
+    pixmap = QPixmap.fromImage(image)
     pixmap.setDevicePixelRatio(ratio)
     _cache[key] = pixmap
     return pixmap

@@ -14,6 +14,7 @@ from crm_desktop.ui.theme import stylesheet, tokens
 # the application property that holds the theme in use ("light" or "dark")
 _THEME_PROPERTY = "crmTheme"
 _TEXT_SIZE_PROPERTY = "crmTextSize"
+_FUSION_PROPERTY = "crmFusion"
 
 _R = QPalette.ColorRole
 _G = QPalette.ColorGroup
@@ -58,10 +59,12 @@ def apply(app: QApplication, choice: str = "system", text_size: str = "normal") 
     if text_size not in tokens.TEXT_SIZES:
         text_size = "normal"
     theme = resolve(choice if choice in tokens.THEME_CHOICES else "system")
-    if app.style().name().lower() != "fusion":
+    # once a style sheet is set, app.style() is Qt's style-sheet proxy (its name is empty)
+    if not app.property(_FUSION_PROPERTY):
         fusion = QStyleFactory.create("Fusion")
         if fusion is not None:
             app.setStyle(fusion)
+            app.setProperty(_FUSION_PROPERTY, True)
     app.setPalette(build_palette(theme))
     font = QFont(app.font())
     font.setPointSizeF(tokens.font_size("body", text_size))

@@ -19,6 +19,7 @@ QLabel[role="title"] { font-size: ${f_title}pt; font-weight: 600; }
 QLabel[role="section"] { font-size: ${f_section}pt; font-weight: 600; }
 QLabel[role="caption"] { font-size: ${f_caption}pt; color: ${text_muted}; }
 QLabel[role="muted"] { color: ${text_muted}; }
+QLabel[role="error"] { color: ${danger}; }
 
 QPushButton {
     background: ${surface}; color: ${text}; border: 1px solid ${border};
@@ -42,20 +43,16 @@ QToolButton { border: 1px solid transparent; border-radius: ${r_medium}px; paddi
 QToolButton:hover { background: ${hover}; border-color: ${border}; }
 QToolButton:checked { background: ${selection}; border-color: ${accent}; }
 
-QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox, QDateEdit, QTimeEdit,
-QDateTimeEdit {
+QLineEdit, QPlainTextEdit, QTextEdit {
     background: ${surface}; color: ${text}; border: 1px solid ${border};
     border-radius: ${r_small}px; padding: ${xxs}px ${xs}px;
     selection-background-color: ${selection}; selection-color: ${selection_text};
 }
-QComboBox {
-    background: ${surface}; color: ${text}; border: 1px solid ${border};
-    border-radius: ${r_small}px; padding: ${xxs}px ${s}px; min-height: ${field_h}px;
-}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QSpinBox:focus,
-QDoubleSpinBox:focus, QDateEdit:focus, QComboBox:focus { border-color: ${accent}; }
-QLineEdit:disabled, QComboBox:disabled { color: ${text_disabled}; background: ${window}; }
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus { border-color: ${accent}; }
+QLineEdit:disabled { color: ${text_disabled}; background: ${window}; }
 QLineEdit { min-height: ${field_h}px; }
+/* combo boxes, spin boxes and date edits keep Fusion's drawing (their arrows) and take
+   their colours from the palette */
 
 QTableView, QTreeView, QListView {
     background: ${surface}; alternate-background-color: ${surface_alt}; color: ${text};

@@ -53,6 +53,7 @@ COLORS: dict[str, Color] = {
     "danger_hover": Color("#a91f1f", "#f0706a", "destructive button under the mouse"),
     "warning": Color("#b26a00", "#e3a33b", "warnings, items due soon"),
     "success": Color("#2e7d32", "#57ab5a", "success messages, won"),
+    "today": Color("#fff8dc", "#2f2c22", "today's column in the week calendar"),
     "badge": Color("#c62828", "#e5534b", "count badges in the side bar"),
     "tooltip": Color("#2b2d31", "#f0f1f3", "tooltip background"),
     "tooltip_text": Color("#f4f5f7", "#1e1f22", "tooltip text"),

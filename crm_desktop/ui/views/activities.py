@@ -358,6 +358,7 @@ class ActivitiesView(BaseView):
         self.calendar.occurrence_opened.connect(self.open_occurrence)
         self.prev_button = QPushButton()
         self.prev_button.setObjectName("previousWeek")
+        icons.dress(self.prev_button, "chevron-left")  # mirrored right to left
         self.prev_button.clicked.connect(lambda: self.show_week(
             self.calendar.saturday - timedelta(days=self.calendar.n_days)))
         self.this_button = QPushButton()
@@ -365,6 +366,7 @@ class ActivitiesView(BaseView):
         self.this_button.clicked.connect(lambda: self.show_week(clock.today()))
         self.next_button = QPushButton()
         self.next_button.setObjectName("nextWeek")
+        icons.dress(self.next_button, "chevron-right")
         self.next_button.clicked.connect(lambda: self.show_week(
             self.calendar.saturday + timedelta(days=self.calendar.n_days)))
         self._name_buttons()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -26,14 +26,14 @@ from crm_desktop.ui import display, labels
 from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
 from crm_desktop.ui.dialogs.ticket_dialog import ticket_channels
 from crm_desktop.ui.ops import Ops
-from crm_desktop.ui.qtmodels.tickets_model import OVERDUE_COLOR, is_overdue
+from crm_desktop.ui.qtmodels.tickets_model import OVERDUE_TOKEN, is_overdue
 from crm_desktop.ui.theme import icons
+from crm_desktop.ui.theme.palette import token
 
 #: a comment entry: its id, and whether it is an internal note
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 INTERNAL_ROLE = Qt.ItemDataRole.UserRole + 2
 #: the background of internal notes (a pale yellow, like a sticky note)
-INTERNAL_BACKGROUND = QColor("#fff6d5")
 #: statuses a ticket can be reopened from
 REOPENABLE = frozenset({TicketStatus.RESOLVED.value, TicketStatus.CLOSED.value})
 
@@ -176,7 +176,7 @@ class TicketPanel(QStackedWidget):
         self.setCurrentIndex(1)
         self.title.setText(f"{display.ltr(t['number'])}  {t['subject']}")
         self.values["sla_due_at"].setStyleSheet(
-            f"color: {OVERDUE_COLOR.name()};" if is_overdue(t) else "")
+            f"color: {token(OVERDUE_TOKEN).name()};" if is_overdue(t) else "")
         texts = {
             "status": labels.label(labels.ticket_statuses(), t["status"]),
             "priority": labels.label(labels.ticket_priorities(), t["priority"]),
@@ -240,6 +240,6 @@ class TicketPanel(QStackedWidget):
             item.setData(row["id"], ID_ROLE)
             item.setData(bool(row["internal"]), INTERNAL_ROLE)
             if row["internal"]:
-                item.setBackground(QBrush(INTERNAL_BACKGROUND))
-                item.setForeground(QBrush(QColor("#5f4b00")))
+                item.setBackground(QBrush(token("chip_warning")))
+                item.setForeground(QBrush(token("chip_warning_text")))
             self.comments.appendRow(item)

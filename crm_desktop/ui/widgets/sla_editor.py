@@ -156,7 +156,7 @@ class SlaEditor(QWidget):
 
         self.error = QLabel()
         self.error.setObjectName("slaError")
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setProperty("role", "error")  # the theme's danger colour
         self.error.setWordWrap(True)
         self.error.hide()
         self.save_button = QPushButton(self.tr("Save support hours and targets"))

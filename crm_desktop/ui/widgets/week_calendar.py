@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 from crm_desktop.domain import clock
 from crm_desktop.text.jalali import jalali_parts, month_name
 from crm_desktop.ui import display
+from crm_desktop.ui.theme.palette import token
 
 MIME_TYPE = "application/x-crm-activity-id"
 HOUR_START = 7
@@ -38,7 +39,8 @@ GUTTER_WIDTH = 56
 MIN_DAY_WIDTH = 90
 DEFAULT_MINUTES = 30
 APPOINTMENT_KINDS = ("meeting",)
-KIND_COLORS = {"meeting": "#cfe3ff", "call": "#d8f3dc", "task": "#fff1c2"}
+#: the chip tone (ui/theme/tokens.py chip_*) of each kind of block
+KIND_TONES = {"meeting": "info", "call": "success", "task": "warning"}
 
 
 def week_start(day: date) -> date:
@@ -351,7 +353,7 @@ class WeekCalendar(QWidget):
         for index, day in enumerate(self.days()):
             column = self.column_rect(index)
             if day == today:
-                p.fillRect(column, QColor(255, 248, 220))
+                p.fillRect(column, token("today"))
             elif day.weekday() == 4:  # Friday, the weekend
                 p.fillRect(column, palette.alternateBase())
             header = QRect(column.left(), 0, column.width(), HEADER_HEIGHT)
@@ -369,13 +371,14 @@ class WeekCalendar(QWidget):
                 p.drawText(label, Qt.AlignmentFlag.AlignCenter, display.digits(f"{hour:02d}:00"))
         for b in self.blocks:
             rect = self.block_rect_of(b)
-            color = QColor(KIND_COLORS.get(str(b.row.get("kind")), "#e6e0f8"))
+            tone = KIND_TONES.get(str(b.row.get("kind")), "special")
+            color = token(f"chip_{tone}")
             if b.row.get("done_at") is not None:
                 color = color.lighter(115)
             p.fillRect(rect, color)
             p.setPen(color.darker(160))
             p.drawRect(rect.adjusted(0, 0, -1, -1))
-            p.setPen(QColor("#1c1b1f"))
+            p.setPen(token(f"chip_{tone}_text"))
             text = f"{display.digits(b.start.strftime('%H:%M'))} {b.row.get('subject') or ''}"
             if b.row.get("contact"):
                 text += f"\n{b.row['contact']}"
