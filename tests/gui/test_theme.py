@@ -242,3 +242,25 @@ def test_directional_icons_are_mirrored_right_to_left(qapp: QApplication) -> Non
     # a non-directional icon stays as drawn
     assert image("users", Qt.LayoutDirection.RightToLeft) == \
         image("users", Qt.LayoutDirection.LeftToRight)
+
+
+# -- the screenshots command ------------------------------------------------------------
+@pytest.mark.parametrize("theme", [None, "light", "dark"])
+def test_screenshots_take_a_theme(tmp_path: Path, core, monkeypatch, theme: str | None) -> None:
+    from crm_desktop import cli
+    from crm_desktop.ui import screenshots
+
+    seen: list[tuple[str, str | None]] = []
+    monkeypatch.setattr(screenshots, "render_all",
+                        lambda out, db, lang, theme=None: seen.append((lang, theme)) or [])
+    argv = ["screenshots", str(tmp_path / "shots"), "--db", str(core.db.path), "--lang", "en"]
+    args = cli.build_parser().parse_args(argv + (["--theme", theme] if theme else []))
+    assert args.func(args) == 0
+    assert seen == [("en", theme)]
+
+
+def test_screenshots_refuse_an_unknown_theme(tmp_path: Path) -> None:
+    from crm_desktop import cli
+
+    with pytest.raises(cli.UsageError, match="sepia"):
+        cli.build_parser().parse_args(["screenshots", str(tmp_path), "--theme", "sepia"])
