@@ -125,188 +125,194 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="122"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="374"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="125"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="390"/>
         <source>Today</source>
         <translation>امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="122"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="125"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="122"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="125"/>
         <source>Week</source>
         <translation>هفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="122"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="125"/>
         <source>Day</source>
         <translation>روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="124"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="127"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="300"/>
         <source>New appointment</source>
         <translation>قرار ملاقات جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="144"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="272"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="307"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="148"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="276"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="317"/>
         <source>Overdue</source>
         <translation>عقب‌افتاده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="144"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="148"/>
         <source>Nothing overdue.</source>
         <translation>کار عقب‌افتاده‌ای نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="145"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="149"/>
         <source>Due today</source>
         <translation>موعد امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="146"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="150"/>
         <source>Nothing else is due today.</source>
         <translation>کار دیگری برای امروز نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="147"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="151"/>
         <source>Upcoming (next 7 days)</source>
         <translation>پیش رو (۷ روز آینده)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="148"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="152"/>
         <source>Nothing in the next 7 days.</source>
         <translation>در ۷ روز آینده کاری نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="149"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="153"/>
         <source>Today&apos;s birthdays</source>
         <translation>تولدهای امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="150"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="154"/>
         <source>No birthdays today.</source>
         <translation>امروز تولد کسی نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="151"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="272"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="305"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="155"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="276"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="315"/>
         <source>Done</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="155"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="159"/>
         <source>Print / save the day&apos;s agenda</source>
         <translation>چاپ / ذخیره برنامه روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="257"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="261"/>
         <source>The day&apos;s agenda</source>
         <translation>برنامه روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="266"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="270"/>
         <source>All kinds</source>
         <translation>همه انواع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="271"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="275"/>
         <source>Open and done</source>
         <translation>باز و انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="271"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="308"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="275"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="318"/>
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="312"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="298"/>
+        <source>No activities yet: plan an appointment, or log a call from a contact&apos;s page.</source>
+        <translation>هنوز فعالیتی ثبت نشده است: یک قرار ملاقات بگذارید، یا از صفحه مخاطب تماسی ثبت کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities.py" line="322"/>
         <source>Due</source>
         <translation>موعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="315"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="325"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="316"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="326"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="317"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="327"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="318"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="328"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="319"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="329"/>
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="326"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="336"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="374"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="390"/>
         <source>Previous day</source>
         <translation>روز قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="374"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="390"/>
         <source>Next day</source>
         <translation>روز بعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="376"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="392"/>
         <source>Previous week</source>
         <translation>هفته قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="376"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="392"/>
         <source>This week</source>
         <translation>این هفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="376"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="392"/>
         <source>Next week</source>
         <translation>هفته بعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="410"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="426"/>
         <source>Repeating appointment</source>
         <translation>قرار تکرارشونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="411"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="427"/>
         <source>This appointment repeats. Skip only this day, or open the whole series?</source>
         <translation>این قرار تکرار می‌شود. فقط این روز حذف شود یا همه نوبت‌ها باز شوند؟</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="415"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="431"/>
         <source>Skip this day</source>
         <translation>حذف همین روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="417"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="433"/>
         <source>Open the series</source>
         <translation>باز کردن همه نوبت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="444"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="460"/>
         <source>This appointment repeats, so it cannot be dragged. Open it to change the time of the whole series.</source>
         <translation>این قرار تکرارشونده است و نمی‌توان آن را جابه‌جا کرد. برای تغییر زمان همه نوبت‌ها، آن را باز کنید.</translation>
     </message>
@@ -553,34 +559,39 @@
 <context>
     <name>CompaniesView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="39"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="40"/>
         <source>Search name, phone, national ID, e-mail or city (Ctrl+F)</source>
         <translation>جستجوی نام، تلفن، شناسه ملی، ایمیل یا شهر (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="31"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="32"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="33"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="34"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="38"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="39"/>
         <source>New company</source>
         <translation>شرکت جدید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/companies.py" line="59"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="60"/>
         <source>%Ln company(s)</source>
         <translation>
             <numerusform>%Ln شرکت</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="73"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="63"/>
+        <source>No companies yet: add the first one.</source>
+        <translation>هنوز شرکتی ثبت نشده است: نخستین شرکت را اضافه کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/companies.py" line="77"/>
         <source>Move {name} to the Trash? Its people and deals are kept. You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ مخاطبان و معامله‌های آن حذف نمی‌شوند. می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -588,107 +599,107 @@
 <context>
     <name>CompanyPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="48"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="49"/>
         <source>Choose a company in the list to see its details, people and deals here.</source>
         <translation>یک شرکت را از فهرست انتخاب کنید تا جزئیات، مخاطبان و معامله‌های آن در اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="67"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="68"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="70"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="72"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="84"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="87"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="84"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="87"/>
         <source>Fax</source>
         <translation>نمابر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="85"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="88"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="85"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="88"/>
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="86"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="89"/>
         <source>National ID (legal entity)</source>
         <translation>شناسه ملی (شخص حقوقی)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="87"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="90"/>
         <source>Economic code</source>
         <translation>کد اقتصادی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="88"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="91"/>
         <source>Registration number</source>
         <translation>شماره ثبت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="89"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="92"/>
         <source>Industry</source>
         <translation>صنعت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="89"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="92"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="90"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="93"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="90"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="93"/>
         <source>Postal code</source>
         <translation>کد پستی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="91"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="94"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="91"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="94"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="182"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="185"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="186"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="189"/>
         <source>No contacts yet: choose this company in a contact&apos;s form to link them.</source>
         <translation>هنوز مخاطبی به این شرکت وصل نشده است؛ برای وصل کردن، این شرکت را در فرم مخاطب انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="199"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="202"/>
         <source>Deals</source>
         <translation>معامله‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="203"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="206"/>
         <source>No deals yet.</source>
         <translation>هنوز معامله‌ای ثبت نشده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="213"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="216"/>
         <source>{what} ({n})</source>
         <translation>{what} ({n})</translation>
     </message>
@@ -1096,44 +1107,49 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="47"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="50"/>
         <source>Search name, mobile, e-mail or national code (Ctrl+F)</source>
         <translation>جستجوی نام، موبایل، ایمیل یا کد ملی (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="38"/>
         <source>All stages</source>
         <translation>همه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="40"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="39"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="42"/>
         <source>All tags</source>
         <translation>همه برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="44"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="49"/>
         <source>New contact</source>
         <translation>مخاطب جدید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="60"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="63"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="74"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="66"/>
+        <source>No contacts yet: add the first one.</source>
+        <translation>هنوز مخاطبی ثبت نشده است: نخستین مخاطب را اضافه کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="80"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -1233,115 +1249,176 @@
 <context>
     <name>DealPage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Stage</source>
         <extracomment>at most this many activities and proformas are listed the record id of a list entry (empty-state entries have none) a proforma entry&apos;s stored status tables whose change may alter what the page shows</extracomment>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="73"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="73"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="100"/>
         <source>Stage history</source>
         <translation>سابقه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="100"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="101"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="102"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="103"/>
         <source>Proformas</source>
         <translation>پیش‌فاکتورها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="107"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="108"/>
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="110"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="112"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="113"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="116"/>
         <source>Mark accepted and won</source>
         <translation>ثبت پذیرش و موفقیت معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="116"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="119"/>
         <source>Accept the selected proforma and move this deal to the won stage</source>
         <translation>پیش‌فاکتور انتخاب‌شده پذیرفته شود و معامله به مرحله موفق برود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="118"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="121"/>
         <source>Log activity</source>
         <translation>ثبت فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="128"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="132"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="145"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="149"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="146"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="150"/>
         <source>This deal no longer exists; someone may have deleted it.</source>
         <translation>این معامله دیگر وجود ندارد؛ ممکن است کسی آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="159"/>
         <source>Deal: {title}</source>
         <translation>معامله: {title}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="191"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="195"/>
         <source>No stage changes yet.</source>
         <translation>هنوز مرحله‌ای تغییر نکرده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="197"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="201"/>
         <source>Created in {stage}</source>
         <translation>ایجاد در مرحله {stage}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="213"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="217"/>
         <source>No activities yet: calls, meetings and tasks linked to this deal will appear here.</source>
         <translation>هنوز فعالیتی نیست؛ تماس‌ها، جلسه‌ها و وظیفه‌های این معامله اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="233"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="237"/>
         <source>No proformas yet: use New proforma to issue one for this deal.</source>
         <translation>هنوز پیش‌فاکتوری نیست؛ با «پیش‌فاکتور جدید» برای این معامله پیش‌فاکتور صادر کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>DisplaySettings</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_display.py" line="14"/>
+        <source>Display</source>
+        <translation>نمایش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_display.py" line="19"/>
+        <source>Same as the system</source>
+        <translation>مانند سیستم‌عامل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_display.py" line="20"/>
+        <source>Light</source>
+        <translation>روشن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_display.py" line="20"/>
+        <source>Dark</source>
+        <translation>تیره</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_display.py" line="25"/>
+        <source>Normal</source>
+        <translation>معمولی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_display.py" line="25"/>
+        <source>Large</source>
+        <translation>درشت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_display.py" line="26"/>
+        <source>Larger</source>
+        <translation>درشت‌تر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_display.py" line="32"/>
+        <source>Theme</source>
+        <translation>پوسته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_display.py" line="33"/>
+        <source>Text size</source>
+        <translation>اندازه متن</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/empty_state.py" line="39"/>
+        <source>Clear the filter</source>
+        <translation>پاک کردن فیلتر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/empty_state.py" line="83"/>
+        <source>Nothing matches; clear the filter to see everything.</source>
+        <translation>چیزی پیدا نشد؛ برای دیدن همه، فیلتر و جستجو را پاک کنید.</translation>
     </message>
 </context>
 <context>
@@ -1735,200 +1812,200 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="50"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="278"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="49"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="270"/>
         <source>crm-desktop</source>
         <translation>crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="77"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="69"/>
         <source>Search</source>
         <translation>جستجو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="91"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="83"/>
         <source>Database:</source>
         <translation>پایگاه داده:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="112"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="104"/>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="113"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="105"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="114"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="106"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="115"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="107"/>
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="116"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="108"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="117"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="109"/>
         <source>Campaigns</source>
         <translation>کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="118"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="110"/>
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="119"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="111"/>
         <source>Products</source>
         <translation>کالاها و خدمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="120"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="112"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="121"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="113"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="174"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="166"/>
         <source>&amp;File</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="175"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="167"/>
         <source>New database…</source>
         <translation>پایگاه داده جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="177"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="169"/>
         <source>Open database…</source>
         <translation>باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="180"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="172"/>
         <source>Back up…</source>
         <translation>پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="181"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="173"/>
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="184"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="176"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="186"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="178"/>
         <source>&amp;Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="187"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="179"/>
         <source>New record</source>
         <translation>مورد جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="189"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="181"/>
         <source>Find in this list</source>
         <translation>جستجو در این فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="191"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="183"/>
         <source>Search everything</source>
         <translation>جستجو در همه‌جا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="194"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="186"/>
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="195"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="187"/>
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="200"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="192"/>
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="201"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="275"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="193"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="267"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="216"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="208"/>
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="219"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="211"/>
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="225"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="217"/>
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="231"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="223"/>
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="239"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="231"/>
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="246"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="238"/>
         <source>The backup was saved:</source>
         <translation>پشتیبان ذخیره شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="247"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="239"/>
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="250"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="242"/>
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
+        <location filename="../crm_desktop/ui/main_window.py" line="246"/>
         <location filename="../crm_desktop/ui/main_window.py" line="254"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="262"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="255"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="247"/>
         <source>Replace everything in this database with the backup? A copy of the current database is kept beside it.</source>
         <translation>همه اطلاعات این پایگاه داده با پشتیبان جایگزین شود؟ یک نسخه از پایگاه داده فعلی در کنار آن نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="261"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="253"/>
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="270"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="262"/>
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -1937,12 +2014,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="293"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="285"/>
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="294"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="286"/>
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>
@@ -1976,22 +2053,22 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="33"/>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="34"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="34"/>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="35"/>
         <source>Print…</source>
         <translation>چاپ…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="37"/>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="39"/>
         <source>Save as PDF…</source>
         <translation>ذخیره به‌صورت PDF…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="49"/>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="52"/>
         <source>Save as PDF</source>
         <translation>ذخیره به‌صورت PDF</translation>
     </message>
@@ -2022,103 +2099,109 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>PipelineView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="77"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="80"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="154"/>
         <source>New deal</source>
         <extracomment>what a dragged card carries: the deal id as ASCII digits</extracomment>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="84"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="88"/>
         <source>All dates</source>
         <translation>همه تاریخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="84"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="88"/>
         <source>This month</source>
         <translation>این ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="85"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="89"/>
         <source>This quarter</source>
         <translation>این فصل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="85"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="89"/>
         <source>This year</source>
         <translation>امسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="89"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="93"/>
         <source>Search deals (Ctrl+F)</source>
         <translation>جستجوی معامله‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="95"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="99"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="96"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="102"/>
         <source>Show the deals as a list</source>
         <translation>نمایش معامله‌ها به‌صورت فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="108"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="114"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>واگرد (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="169"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="153"/>
+        <source>No deals yet: add the first one.</source>
+        <translation>هنوز معامله‌ای ثبت نشده است: نخستین معامله را اضافه کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="181"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="213"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="230"/>
         <source>Forecast: {amount}</source>
         <translation>پیش‌بینی: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="216"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="233"/>
         <source>Open deals expected to close in the chosen period, each counted at its stage&apos;s probability</source>
         <translation>معامله‌های بازی که قرار است در این دوره بسته شوند، هر کدام به نسبت احتمال مرحله‌اش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="263"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="280"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="264"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="281"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="265"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="282"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="266"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="283"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="267"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="284"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="269"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="286"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="271"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="288"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="323"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="340"/>
         <source>“{deal}” moved to {stage}.</source>
         <translation>«{deal}» به {stage} منتقل شد.</translation>
     </message>
@@ -2265,12 +2348,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>قیمت واحد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/products_model.py" line="41"/>
+        <location filename="../crm_desktop/ui/qtmodels/products_model.py" line="43"/>
         <source>Taxable</source>
         <translation>مشمول مالیات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/products_model.py" line="47"/>
+        <location filename="../crm_desktop/ui/qtmodels/products_model.py" line="49"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
@@ -2278,59 +2361,64 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ProductsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="32"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="33"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="32"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="33"/>
         <source>Inactive</source>
         <translation>غیرفعال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="33"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="34"/>
         <source>Taxable</source>
         <translation>مشمول مالیات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="33"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="34"/>
         <source>Not taxable</source>
         <translation>معاف از مالیات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="36"/>
         <source>Active and inactive</source>
         <translation>فعال و غیرفعال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="38"/>
         <source>Taxable or not</source>
         <translation>مشمول و معاف از مالیات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="45"/>
         <source>New product</source>
         <translation>کالای جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="46"/>
         <source>Search name or product code (Ctrl+F)</source>
         <translation>جستجوی نام یا کد کالا (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/products.py" line="53"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="54"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln کالا</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="71"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="57"/>
+        <source>No products yet: add what you sell to use it on proformas.</source>
+        <translation>هنوز کالا یا خدمتی ثبت نشده است: آنچه می‌فروشید را اضافه کنید تا در پیش‌فاکتورها به کار رود.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/products.py" line="75"/>
         <source>Deactivate {name}? It stays on the proformas that already list it, and you can make it active again in its form.</source>
         <translation>{name} غیرفعال شود؟ در پیش‌فاکتورهایی که آن را دارند باقی می‌ماند و می‌توانید در فرم آن دوباره فعالش کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="87"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="91"/>
         <source>Deactivate product</source>
         <translation>غیرفعال کردن کالا</translation>
     </message>
@@ -2338,102 +2426,102 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ProformaDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="63"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="64"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="64"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="65"/>
         <source>Edit proforma</source>
         <translation>ویرایش پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="68"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="69"/>
         <source>Buyer</source>
         <translation>خریدار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="69"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="70"/>
         <source>Issue date</source>
         <translation>تاریخ صدور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="71"/>
         <source>Valid until</source>
         <translation>معتبر تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="72"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="73"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="74"/>
         <source>VAT rate (percent)</source>
         <translation>نرخ مالیات بر ارزش افزوده (درصد)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="74"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="75"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="90"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="91"/>
         <source>Add product</source>
         <translation>افزودن کالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="93"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="95"/>
         <source>Add a free line</source>
         <translation>افزودن ردیف آزاد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="96"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="99"/>
         <source>Remove line</source>
         <translation>حذف ردیف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="108"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="112"/>
         <source>Lines</source>
         <translation>ردیف‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="112"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="116"/>
         <source>Totals</source>
         <translation>جمع‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="114"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="118"/>
         <source>Save as PDF…</source>
         <translation>ذخیره به‌صورت PDF…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="118"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="123"/>
         <source>Preview</source>
         <translation>پیش‌نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="179"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="185"/>
         <source>Subtotal: {amount}</source>
         <translation>جمع: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="180"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="186"/>
         <source>Discount: {amount}</source>
         <translation>تخفیف: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="181"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="187"/>
         <source>VAT: {amount}</source>
         <translation>مالیات بر ارزش افزوده: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="182"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="188"/>
         <source>Total: {amount}</source>
         <translation>جمع کل: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="217"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="223"/>
         <source>Save the proforma as PDF</source>
         <translation>ذخیره پیش‌فاکتور به‌صورت PDF</translation>
     </message>
@@ -2475,12 +2563,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="236"/>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="237"/>
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="238"/>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="240"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
@@ -2488,7 +2576,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="234"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="160"/>
+        <source>Nothing here yet.</source>
+        <translation>هنوز چیزی اینجا نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="251"/>
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>
@@ -2588,176 +2681,190 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="37"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="53"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="55"/>
         <source>Rial</source>
         <translation>ریال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="54"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="56"/>
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="66"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="68"/>
         <source>Edit the company profile…</source>
         <translation>ویرایش مشخصات کسب‌وکار…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="71"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="74"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="73"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="76"/>
         <source>Show amounts in</source>
         <translation>واحد نمایش مبلغ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="74"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="77"/>
         <source>Time zone of the business</source>
         <translation>منطقه زمانی کسب‌وکار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="75"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="78"/>
         <source>Your business</source>
         <translation>کسب‌وکار شما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="78"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="81"/>
         <source>Sales pipeline stages</source>
         <translation>مراحل قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="82"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="85"/>
         <source>Support hours and response targets</source>
         <translation>ساعت‌های پشتیبانی و مهلت‌های پاسخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="104"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="109"/>
         <source>(no name yet: it is printed on proformas)</source>
         <translation>(هنوز نامی ثبت نشده است؛ این نام روی پیش‌فاکتورها چاپ می‌شود)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="106"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="111"/>
         <source>VAT rate: {rate}%</source>
         <translation>نرخ مالیات بر ارزش افزوده: ٪{rate}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="115"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="120"/>
         <source>The new language is used the next time you start the program.</source>
         <translation>زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.</translation>
     </message>
 </context>
 <context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sidebar.py" line="197"/>
+        <source>Show the section names</source>
+        <extracomment>the icon of each section (Tabler names, resources/icons) the sections that show a count, and how it is read</extracomment>
+        <translation>نمایش نام بخش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/sidebar.py" line="198"/>
+        <source>Show icons only</source>
+        <translation>فقط نمادها</translation>
+    </message>
+</context>
+<context>
     <name>SlaEditor</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="88"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="89"/>
         <source>Saturday</source>
         <extracomment>the Iranian week, Saturday first</extracomment>
         <translation>شنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="88"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="89"/>
         <source>Sunday</source>
         <translation>یکشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="89"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="90"/>
         <source>Monday</source>
         <translation>دوشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="89"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="90"/>
         <source>Tuesday</source>
         <translation>سه‌شنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="90"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="91"/>
         <source>Wednesday</source>
         <translation>چهارشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="90"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="91"/>
         <source>Thursday</source>
         <translation>پنجشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="91"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="92"/>
         <source>Friday</source>
         <translation>جمعه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="93"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="94"/>
         <source>Day</source>
         <translation>روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="94"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="95"/>
         <source>Working day</source>
         <translation>روز کاری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="95"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="96"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="96"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="97"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="99"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="100"/>
         <source>Works</source>
         <translation>کاری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="120"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="121"/>
         <source>Add</source>
         <translation>افزودن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="123"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="125"/>
         <source>Remove selected</source>
         <translation>حذف موارد انتخاب‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="133"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="136"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="134"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="137"/>
         <source>First response (working hours)</source>
         <translation>نخستین پاسخ (ساعت کاری)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="135"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="138"/>
         <source>Resolution (working hours)</source>
         <translation>رسیدگی (ساعت کاری)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="159"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="162"/>
         <source>Save support hours and targets</source>
         <translation>ذخیره ساعت‌ها و مهلت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="168"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="172"/>
         <source>Working hours (the business&apos;s time zone)</source>
         <translation>ساعت کاری (به وقت منطقه زمانی کسب‌وکار)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="170"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="174"/>
         <source>Holidays</source>
         <translation>تعطیلات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="173"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="177"/>
         <source>Targets per priority</source>
         <translation>مهلت‌ها بر اساس اولویت</translation>
     </message>
@@ -2964,123 +3071,123 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="56"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="57"/>
         <source>Choose a ticket in the list to see its details and comments here.</source>
         <extracomment>a comment entry: its id, and whether it is an internal note the background of internal notes (a pale yellow, like a sticky note) statuses a ticket can be reopened from</extracomment>
         <translation>برای دیدن جزئیات و یادداشت‌های یک تیکت، آن را در فهرست انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="75"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="76"/>
         <source>Add comment</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="78"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="80"/>
         <source>Close…</source>
         <translation>بستن…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="81"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="84"/>
         <source>Reopen</source>
         <translation>بازگشایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="84"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="88"/>
         <source>Log activity</source>
         <translation>ثبت فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="98"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="103"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="98"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="103"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="99"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="104"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="99"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="104"/>
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="100"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="105"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="100"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="105"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="101"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="106"/>
         <source>Assignee</source>
         <translation>کارشناس مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="101"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="106"/>
         <source>SLA due</source>
         <translation>مهلت رسیدگی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="102"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="107"/>
         <source>Created</source>
         <translation>تاریخ ثبت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="103"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="108"/>
         <source>First response</source>
         <translation>نخستین پاسخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="104"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="109"/>
         <source>Closed</source>
         <translation>بسته‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="104"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="109"/>
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="105"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="110"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="105"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="110"/>
         <source>Resolution</source>
         <translation>راه‌حل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="200"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="205"/>
         <source>{due} (overdue)</source>
         <translation>{due} (عقب‌افتاده)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="206"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="211"/>
         <source>{score} of 5</source>
         <translation>{score} از ۵</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="221"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="226"/>
         <source>Comments ({n})</source>
         <translation>یادداشت‌ها ({n})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="225"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="230"/>
         <source>No comments yet.</source>
         <translation>هنوز یادداشتی نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="232"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="237"/>
         <source>[Internal note]</source>
         <translation>[یادداشت داخلی]</translation>
     </message>
@@ -3090,7 +3197,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     <message>
         <location filename="../crm_desktop/ui/qtmodels/tickets_model.py" line="41"/>
         <source>Number</source>
-        <extracomment>the text colour of an overdue ticket&apos;s row (the pipeline&apos;s overdue colour) statuses after which a ticket no longer runs against its SLA</extracomment>
+        <extracomment>the colour token of an overdue ticket&apos;s row (the theme&apos;s danger colour) statuses after which a ticket no longer runs against its SLA</extracomment>
         <translation>شماره</translation>
     </message>
     <message>
@@ -3132,64 +3239,69 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>TicketsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/tickets.py" line="29"/>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="32"/>
         <source>Overdue</source>
         <translation>عقب‌افتاده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/tickets.py" line="31"/>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="34"/>
         <source>All statuses</source>
         <translation>همه وضعیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/tickets.py" line="33"/>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="36"/>
         <source>All priorities</source>
         <translation>همه اولویت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/tickets.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="38"/>
         <source>All categories</source>
         <translation>همه دسته‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/tickets.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="40"/>
         <source>All assignees</source>
         <translation>همه کارشناسان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/tickets.py" line="39"/>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="42"/>
         <source>Overdue or not</source>
         <translation>عقب‌افتاده یا نه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/tickets.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="48"/>
         <source>New ticket</source>
         <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/tickets.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="49"/>
         <source>Search subject, number or description (Ctrl+F)</source>
         <translation>جستجوی موضوع، شماره یا شرح (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/tickets.py" line="74"/>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="77"/>
         <source>%Ln ticket(s)</source>
         <translation>
             <numerusform>%Ln تیکت</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/tickets.py" line="87"/>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="80"/>
+        <source>No tickets yet: record a customer&apos;s request as a ticket.</source>
+        <translation>هنوز تیکتی ثبت نشده است: درخواست مشتری را به صورت تیکت ثبت کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="93"/>
         <source>Move ticket {number} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>تیکت {number} به سطل بازیافت منتقل شود؟ می‌توانید آن را از ویرایش ← سطل بازیافت بازگردانید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/tickets.py" line="100"/>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="106"/>
         <source>{status}: {n}</source>
         <translation>{status}: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/tickets.py" line="106"/>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="112"/>
         <source>Past due: {overdue} · Resolved late: {late}</source>
         <translation>گذشته از مهلت: {overdue} · رسیدگی با تأخیر: {late}</translation>
     </message>
@@ -3197,83 +3309,83 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="55"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="56"/>
         <source>Trash</source>
         <translation>سطل بازیافت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="60"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="61"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="61"/>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="64"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="62"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="65"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="62"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="63"/>
         <source>No contacts in the Trash.</source>
         <translation>هیچ مخاطبی در سطل بازیافت نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="63"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="64"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="65"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="66"/>
         <source>No companies in the Trash.</source>
         <translation>هیچ شرکتی در سطل بازیافت نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="66"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="67"/>
         <source>Deals</source>
         <translation>معامله‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="67"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="68"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="68"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="69"/>
         <source>No deals in the Trash.</source>
         <translation>هیچ معامله‌ای در سطل بازیافت نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="69"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="70"/>
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="71"/>
         <source>Ticket</source>
         <translation>تیکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="72"/>
         <source>No tickets in the Trash.</source>
         <translation>هیچ تیکتی در سطل بازیافت نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="101"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="102"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="104"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="106"/>
         <source>Restored records go back to their lists as they were.</source>
         <translation>موارد بازگردانده‌شده همان‌طور که بودند به فهرست خود برمی‌گردند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="107"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="109"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="141"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="143"/>
         <source>Moved to Trash on</source>
         <translation>تاریخ انتقال به سطل بازیافت</translation>
     </message>
@@ -3281,37 +3393,38 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>WeekCalendar</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="336"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="338"/>
         <source>Monday</source>
+        <extracomment>the chip tone (ui/theme/tokens.py chip_*) of each kind of block</extracomment>
         <translation>دوشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="336"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="338"/>
         <source>Tuesday</source>
         <translation>سه‌شنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="336"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="338"/>
         <source>Wednesday</source>
         <translation>چهارشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="337"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="339"/>
         <source>Thursday</source>
         <translation>پنجشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="337"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="339"/>
         <source>Friday</source>
         <translation>جمعه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="337"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="339"/>
         <source>Saturday</source>
         <translation>شنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="337"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="339"/>
         <source>Sunday</source>
         <translation>یکشنبه</translation>
     </message>
