@@ -111,15 +111,19 @@ class SidebarDelegate(QStyledItemDelegate):
         font = QFont(option.font)
         if count:
             badge_font = QFont(font)
-            badge_font.setPointSizeF(tokens.font_size("caption", palette.current_text_size()))
+            badge_font.setPointSizeF(tokens.font_size("caption", "normal") * 0.85 if collapsed
+                                     else tokens.font_size("caption",
+                                                           palette.current_text_size()))
             badge_font.setBold(True)
             text = display.number(count) if count < 1000 else display.number(999) + "+"
             metrics = QFontMetrics(badge_font)
             w = max(metrics.horizontalAdvance(text) + 10, metrics.height() + 2)
             h = metrics.height() + 2
             if collapsed:
-                bx = icon_rect.left() - w // 2 if rtl else icon_rect.right() - w // 2
-                badge = QRect(bx, icon_rect.top() - h // 2, w, h)
+                # on the icon's trailing top corner, covering as little of it as it can
+                bx = max(rect.left(), icon_rect.left() - w + 4) if rtl \
+                    else min(rect.right() - w + 1, icon_rect.right() - 4)
+                badge = QRect(bx, max(rect.top(), icon_rect.top() - h // 2 - 2), w, h)
             else:
                 bx = rect.left() + pad if rtl else rect.right() - pad - w + 1
                 badge = QRect(bx, rect.center().y() - h // 2, w, h)
