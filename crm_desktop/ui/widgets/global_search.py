@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from crm_desktop.services.search import KINDS, SearchService
 from crm_desktop.ui import display
+from crm_desktop.ui.theme import icons
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -22,6 +23,7 @@ class GlobalSearch(QLineEdit):
         super().__init__(parent)
         self.setObjectName("globalSearch")
         self.setPlaceholderText(self.tr("Search contacts, companies, deals and tickets (Ctrl+K)"))
+        self.addAction(icons.icon("search", "text_muted"), QLineEdit.ActionPosition.LeadingPosition)
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(380)
         self._service = service

@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from crm_desktop.ui.theme import icons
+
 DEFAULT_DEBOUNCE_MS = 150
-
-
-def _painted_search_icon(widget: QWidget, size: int = 16) -> QIcon:
-    """A magnifying glass drawn in the palette's placeholder colour (no icon files needed)."""
-    ratio = widget.devicePixelRatioF()
-    pixmap = QPixmap(round(size * ratio), round(size * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(widget.palette().placeholderText().color(), size / 8)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    painter.drawEllipse(QRectF(size * 0.15, size * 0.15, size * 0.5, size * 0.5))
-    painter.drawLine(QPointF(size * 0.58, size * 0.58), QPointF(size * 0.85, size * 0.85))
-    painter.end()
-    return QIcon(pixmap)
 
 
 class SearchBox(QLineEdit):
@@ -52,10 +37,9 @@ class SearchBox(QLineEdit):
         self._timer.timeout.connect(self._on_timeout)
         self.setDebounceInterval(debounce_ms)
 
-        icon = QIcon.fromTheme(QIcon.ThemeIcon.EditFind)
-        if icon.isNull():
-            icon = _painted_search_icon(self)
-        self._search_action = self.addAction(icon, QLineEdit.ActionPosition.LeadingPosition)
+        # the theme's magnifier, tinted to the muted text colour of the theme in use
+        self._search_action = self.addAction(icons.icon("search", "text_muted"),
+                                             QLineEdit.ActionPosition.LeadingPosition)
         self._search_action.setObjectName("searchBoxSearchAction")
         self._search_action.triggered.connect(self.searchNow)
 
