@@ -28,6 +28,7 @@ from crm_desktop.ui.dialogs.record_form import run_dialog
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel, Row
 from crm_desktop.ui.theme import icons
+from crm_desktop.ui.widgets.chip_delegate import decorate_table
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class TrashDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        decorate_table(self.table)
 
         self.empty = QLabel()
         self.empty.setObjectName("trashEmpty")

@@ -59,7 +59,6 @@ QTableView, QTreeView, QListView {
     border: 1px solid ${border}; border-radius: ${r_small}px; gridline-color: ${border};
     selection-background-color: ${selection}; selection-color: ${selection_text};
 }
-QTableView::item { padding: 0 ${s}px; }
 QHeaderView::section {
     background: ${header}; color: ${text_muted}; border: none;
     border-bottom: 1px solid ${border}; padding: ${xs}px ${s}px; font-weight: 600;
