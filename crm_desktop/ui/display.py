@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 
 from PySide6.QtCore import QLocale, Qt
@@ -13,6 +14,10 @@ from crm_desktop.text.money import MoneyUnit, format_money
 
 # Left-to-right isolate: keeps a phone, code or e-mail in reading order inside RTL text.
 LRI, PDI = "\u2066", "\u2069"
+# First-strong isolate: a value takes the direction of its own first letter and cannot
+# reorder the words around it ("Created 12:38 1405/04/30 - سرنخ جدید" stays in order).
+FSI = "\u2068"
+ISOLATES = frozenset("\u2066\u2067\u2068")
 
 
 def persian() -> bool:
@@ -32,6 +37,41 @@ def ltr(text: str | None) -> str:
     if not text:
         return ""
     return f"{LRI}{digits(text)}{PDI}"
+
+
+def isolate(value: object) -> str:
+    """A value set inside a sentence or beside other values: isolated from its neighbours
+    (Unicode FSI ... PDI), so mixed Persian and Latin text keeps its reading order in
+    either UI language. An empty value stays empty."""
+    text = "" if value is None else str(value)
+    return f"{FSI}{text}{PDI}" if text else ""
+
+
+def percent(value: object) -> str:
+    """A percentage in the UI language: "۱۰٪" in Persian, "10%" in English (one rule for
+    Settings, stages and proformas)."""
+    number_text = digits(str(value))
+    return f"{number_text}٪" if persian() else f"{number_text}%"
+
+
+def _strong(ch: str) -> str | None:
+    kind = unicodedata.bidirectional(ch)
+    if kind in ("R", "AL"):
+        return "rtl"
+    if kind == "L":
+        return "ltr"
+    return None
+
+
+def mixes_directions(text: str) -> bool:
+    """Holds letters (or digits, which are strong in Persian) of both directions."""
+    kinds = {_strong(ch) for ch in text}
+    return "rtl" in kinds and "ltr" in kinds
+
+
+def unisolated_mix(text: str) -> bool:
+    """Mixes both directions with no isolate: the line may be shown out of order."""
+    return mixes_directions(text) and not (ISOLATES & set(text))
 
 
 def value_alignment() -> Qt.AlignmentFlag:
