@@ -83,6 +83,9 @@ def create_application(lang: str | None = None) -> QApplication:
     load_fonts(app)
     set_language(app, lang or UiSettings().language)
     install_excepthook()
+    from crm_desktop.ui import screen_fit
+
+    screen_fit.install(app)
     return app
 
 

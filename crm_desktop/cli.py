@@ -336,6 +336,9 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     out = _writable_folder(Path(args.dir))
     ensure_platform()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from crm_desktop.ui.screenshots import small_offscreen_screen
+
+    small_offscreen_screen()
     path = Path(args.db) if args.db else config.demo_db_path()
     if not args.db and not path.exists():
         with Core.open(path) as core:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from crm_desktop import __version__
 from crm_desktop.core import Core
 from crm_desktop.services import maintenance
-from crm_desktop.ui import display
+from crm_desktop.ui import display, screen_fit
 from crm_desktop.ui.errors import ask_box
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.ui_settings import UiSettings
@@ -48,8 +49,12 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.controller = controller
         self.setWindowTitle(self.tr("crm-desktop") + f" — {core.db.path.name}")
-        self.setMinimumSize(QSize(960, 600))
-        self.resize(1280, 800)
+        # the smallest usable window, unless the screen itself is smaller
+        self.setMinimumSize(screen_fit.fitted(self, 960, 600))
+        screen_fit.resize(self, 1280, 800)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            screen_fit.install(app)
 
         self._sections = self._section_list()
         self._views: dict[str, BaseView] = {}
@@ -297,6 +302,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.state("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            screen_fit.shrink_to_screen(self)  # saved on a larger screen
         last = str(self.settings.value("window/view", "contacts"))
         keys = self.section_keys()
         self.nav.setCurrentRow(keys.index(last) if last in keys else keys.index("contacts"))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,8 +12,24 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from crm_desktop.services.base import ListQuery
+from crm_desktop.ui import screen_fit
 
-SIZE = QSize(1280, 800)
+#: the smallest screen the program is made for: every image is rendered on it
+SIZE = QSize(1366, 768)
+
+
+def small_offscreen_screen() -> None:
+    """Offscreen, render on a 1366x768 screen (the plugin's own is 800x800), so windows
+    and dialogs are sized exactly as on a small laptop."""
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        return
+    config = {"synchronousWindowSystemEvents": False, "windowFrameMargins": False,
+              "screens": [{"name": "screenshots", "x": 0, "y": 0, "width": SIZE.width(),
+                           "height": SIZE.height(), "logicalDpiX": 96, "logicalDpiY": 96,
+                           "dpr": 1}]}
+    path = Path(tempfile.gettempdir()) / f"crm-desktop-screen-{os.getpid()}.json"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
 
 
 def _settle(app: QApplication) -> None:
@@ -52,7 +71,7 @@ def render_all(out_dir: Path, db_path: Path, lang: str) -> list[Path]:
     window = controller.window
     assert window is not None and controller.core is not None
     core = controller.core
-    window.resize(SIZE)
+    screen_fit.resize(window, SIZE.width(), SIZE.height())
     window.show()
     _settle(app)
     written: list[Path] = []

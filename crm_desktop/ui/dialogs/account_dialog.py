@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from crm_desktop.core import Core
 from crm_desktop.services.accounts import AccountService
+from crm_desktop.ui import screen_fit
 from crm_desktop.ui.dialogs.record_form import (
     ChoiceBinding,
     NotesBinding,
@@ -34,7 +35,7 @@ class AccountDialog(RecordDialog):
         self.account_id = account_id
         self.setWindowTitle(self.tr("New company") if account_id is None
                             else self.tr("Edit company"))
-        self.resize(560, 680)
+        screen_fit.resize(self, 560, 680)
         self.build_form()
         if account_id is not None:
             self.set_values(core.accounts.get(account_id))

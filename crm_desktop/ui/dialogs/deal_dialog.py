@@ -21,6 +21,7 @@ from crm_desktop.db import models as m
 from crm_desktop.services.base import ListQuery
 from crm_desktop.services.deals import DealService
 from crm_desktop.text.normalize import clean_text
+from crm_desktop.ui import screen_fit
 from crm_desktop.ui.dialogs.record_form import (
     Binding,
     ChoiceBinding,
@@ -83,7 +84,7 @@ class DealDialog(RecordDialog):
         self.ops = ops
         self.deal_id = deal_id
         self.setWindowTitle(self.tr("New deal") if deal_id is None else self.tr("Edit deal"))
-        self.resize(520, 560)
+        screen_fit.resize(self, 520, 560)
         current = core.deals.get(deal_id) if deal_id is not None else None
         person = current["contact_id"] if current else contact_id
         self.build_form(person)

@@ -25,7 +25,7 @@ from crm_desktop.db import models as m
 from crm_desktop.domain.enums import ProformaStatus
 from crm_desktop.domain.errors import NotFoundError
 from crm_desktop.services.base import ListQuery, Sort
-from crm_desktop.ui import display, labels
+from crm_desktop.ui import display, labels, screen_fit
 from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
 from crm_desktop.ui.dialogs.deal_dialog import DealDialog
 from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
@@ -51,7 +51,7 @@ class DealPage(QDialog):
         self.ops = ops
         self.deal_id = deal_id
         self.deal: dict[str, Any] | None = None
-        self.resize(720, 760)
+        screen_fit.resize(self, 720, 760)
 
         layout = QVBoxLayout(self)
         self.title = QLabel()

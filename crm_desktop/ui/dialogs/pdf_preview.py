@@ -12,6 +12,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QVBoxLayout, QWidget
 
+from crm_desktop.ui import screen_fit
 from crm_desktop.ui.dialogs.record_form import run_dialog
 
 
@@ -20,7 +21,7 @@ class PdfPreview(QDialog):
         super().__init__(parent)
         self.setObjectName("pdfPreview")
         self.setWindowTitle(title)
-        self.resize(820, 900)
+        screen_fit.resize(self, 820, 900)
         self.path = path
         self.document = QPdfDocument(self)
         self.document.load(str(path))

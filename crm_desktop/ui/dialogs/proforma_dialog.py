@@ -26,7 +26,7 @@ from crm_desktop.services import fields as f
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.services.proforma_totals import compute
 from crm_desktop.services.proformas import ProformaService
-from crm_desktop.ui import display, labels
+from crm_desktop.ui import display, labels, screen_fit
 from crm_desktop.ui.dialogs.record_form import (
     ChoiceBinding,
     DateBinding,
@@ -59,7 +59,7 @@ class ProformaDialog(RecordDialog):
         self.proforma_id = proforma_id
         self.buyer = {"contact_id": contact_id, "account_id": account_id, "deal_id": deal_id}
         self.unit = core.settings.display_unit
-        self.resize(900, 720)
+        screen_fit.resize(self, 900, 720)
         self.setWindowTitle(self.tr("New proforma") if proforma_id is None
                             else self.tr("Edit proforma"))
 

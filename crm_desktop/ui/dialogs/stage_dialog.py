@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.core import Core
 from crm_desktop.db import models as m
 from crm_desktop.services.deals import StageService
-from crm_desktop.ui import display
+from crm_desktop.ui import display, screen_fit
 from crm_desktop.ui.dialogs.record_form import ChoiceBinding, RecordDialog, TextBinding, run_dialog
 from crm_desktop.ui.ops import Ops
 
@@ -48,7 +48,7 @@ class StageDialog(RecordDialog):
         self.ops = ops
         self.stage_id = stage_id
         self.setWindowTitle(self.tr("New stage") if stage_id is None else self.tr("Edit stage"))
-        self.resize(420, 220)
+        screen_fit.resize(self, 420, 220)
         self.add(self.tr("Name"), TextBinding("name"))
         self.add(self.tr("Probability (percent)"), TextBinding("probability", ltr=True))
         if stage_id is None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.core import Core
 from crm_desktop.domain.enums import TicketChannel
 from crm_desktop.services.tickets import TicketService
-from crm_desktop.ui import display, labels
+from crm_desktop.ui import display, labels, screen_fit
 from crm_desktop.ui.dialogs.contact_dialog import ContactDialog
 from crm_desktop.ui.dialogs.deal_dialog import ContactBinding
 from crm_desktop.ui.dialogs.record_form import (
@@ -65,7 +65,7 @@ class TicketDialog(RecordDialog):
         else:
             self.setWindowTitle(self.tr("Edit ticket {number}").replace(
                 "{number}", display.ltr(current["number"])))
-        self.resize(520, 560)
+        screen_fit.resize(self, 520, 560)
         person = current["contact_id"] if current else contact_id
         self.build_form(person)
         if current is not None:
