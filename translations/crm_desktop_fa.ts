@@ -4,82 +4,82 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="35"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="36"/>
         <source>New company</source>
         <translation>شرکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="36"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="37"/>
         <source>Edit company</source>
         <translation>ویرایش شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="46"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="47"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="47"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="48"/>
         <source>National ID (legal entity)</source>
         <translation>شناسه ملی (شخص حقوقی)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="48"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="49"/>
         <source>Economic code</source>
         <translation>کد اقتصادی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="49"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="50"/>
         <source>Registration number</source>
         <translation>شماره ثبت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="50"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="51"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="51"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="52"/>
         <source>Fax</source>
         <translation>نمابر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="52"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="53"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="54"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="55"/>
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="56"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="57"/>
         <source>Industry</source>
         <translation>صنعت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="57"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="58"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="58"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="59"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="59"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="60"/>
         <source>Postal code</source>
         <translation>کد پستی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="60"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="61"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="62"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="63"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
@@ -314,42 +314,42 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="37"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="38"/>
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="37"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="38"/>
         <source>Add a note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="38"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="39"/>
         <source>Add a task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="39"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="40"/>
         <source>Add an activity</source>
         <translation>افزودن فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="41"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="42"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="43"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="44"/>
         <source>Due date</source>
         <translation>موعد انجام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="45"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="46"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="46"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="47"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
@@ -764,12 +764,12 @@
 <context>
     <name>ContactBinding</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="57"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="58"/>
         <source>No person</source>
         <translation>بدون مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="58"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="59"/>
         <source>(none)</source>
         <translation>(ندارد)</translation>
     </message>
@@ -925,127 +925,127 @@
 <context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
         <source>Choose a contact in the list to see their details and history here.</source>
         <translation>یک مخاطب را از فهرست انتخاب کنید تا جزئیات و سوابق او در اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="62"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="64"/>
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="62"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="64"/>
         <source>Add a note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="63"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="65"/>
         <source>Add a task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="63"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="65"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="64"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="66"/>
         <source>New ticket</source>
         <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="64"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="66"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="76"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="78"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="76"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="78"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="77"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="79"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="77"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="79"/>
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="78"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="80"/>
         <source>Birthday</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="78"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="80"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="79"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="81"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="79"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="81"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="80"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="82"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="80"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="82"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="81"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="83"/>
         <source>How they found us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="81"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="83"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="82"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="84"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="97"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="99"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="152"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="160"/>
         <source>No history yet: calls, notes, deals, proformas and tickets will appear here.</source>
         <translation>هنوز سابقه‌ای ثبت نشده است؛ تماس‌ها، یادداشت‌ها، معامله‌ها، پیش‌فاکتورها و تیکت‌ها در اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="166"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="174"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="168"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="176"/>
         <source>Proforma</source>
         <translation>پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="170"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="178"/>
         <source>Ticket</source>
         <translation>تیکت</translation>
     </message>
@@ -1170,62 +1170,62 @@
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="85"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="86"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="85"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="86"/>
         <source>Edit deal</source>
         <translation>ویرایش معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="107"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="108"/>
         <source>(none)</source>
         <translation>(ندارد)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="108"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="109"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="109"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="110"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="110"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="111"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="112"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="113"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="117"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="118"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="118"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="119"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="119"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="120"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="122"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="123"/>
         <source>Source campaign</source>
         <translation>کمپین منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="124"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="125"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
@@ -1682,52 +1682,52 @@
 <context>
     <name>LostReasonDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="150"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="151"/>
         <source>Deal lost</source>
         <translation>معامله از دست رفت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="154"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
         <source>Price too high</source>
         <translation>قیمت بالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="154"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
         <source>Chose a competitor</source>
         <translation>رقیب را انتخاب کرد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="156"/>
         <source>No budget</source>
         <translation>بودجه ندارد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="156"/>
         <source>Changed their mind</source>
         <translation>منصرف شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="156"/>
         <source>No answer</source>
         <translation>پاسخ نداد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="160"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="161"/>
         <source>Or write the reason</source>
         <translation>یا دلیل را بنویسید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="164"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="165"/>
         <source>Mark as lost</source>
         <translation>ثبت به‌عنوان ناموفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="165"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="166"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="169"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="170"/>
         <source>Why was this deal lost?</source>
         <translation>چرا این معامله از دست رفت؟</translation>
     </message>
@@ -1735,200 +1735,200 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="50"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="278"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="51"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="283"/>
         <source>crm-desktop</source>
         <translation>crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="77"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="82"/>
         <source>Search</source>
         <translation>جستجو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="91"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="96"/>
         <source>Database:</source>
         <translation>پایگاه داده:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="112"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="117"/>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="113"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="118"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="114"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="119"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="115"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="120"/>
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="116"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="121"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="117"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="122"/>
         <source>Campaigns</source>
         <translation>کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="118"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="123"/>
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="119"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="124"/>
         <source>Products</source>
         <translation>کالاها و خدمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="120"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="125"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="121"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="126"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="174"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="175"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="180"/>
         <source>New database…</source>
         <translation>پایگاه داده جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="177"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="182"/>
         <source>Open database…</source>
         <translation>باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="180"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="185"/>
         <source>Back up…</source>
         <translation>پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="181"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="186"/>
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="184"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="189"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="186"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="191"/>
         <source>&amp;Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="187"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="192"/>
         <source>New record</source>
         <translation>مورد جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="189"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="194"/>
         <source>Find in this list</source>
         <translation>جستجو در این فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="191"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="196"/>
         <source>Search everything</source>
         <translation>جستجو در همه‌جا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="194"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="199"/>
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="195"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="200"/>
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="200"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="205"/>
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="201"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="275"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="206"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="280"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="216"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="221"/>
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="219"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="224"/>
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="225"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="230"/>
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="231"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="236"/>
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="239"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="244"/>
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="246"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="251"/>
         <source>The backup was saved:</source>
         <translation>پشتیبان ذخیره شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="247"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="252"/>
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="250"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="255"/>
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="254"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="262"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="259"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="267"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="255"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="260"/>
         <source>Replace everything in this database with the backup? A copy of the current database is kept beside it.</source>
         <translation>همه اطلاعات این پایگاه داده با پشتیبان جایگزین شود؟ یک نسخه از پایگاه داده فعلی در کنار آن نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="261"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="266"/>
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="270"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="275"/>
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -1937,12 +1937,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="293"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="298"/>
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="294"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="299"/>
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>
@@ -1976,22 +1976,22 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="33"/>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="34"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="34"/>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="35"/>
         <source>Print…</source>
         <translation>چاپ…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="37"/>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="38"/>
         <source>Save as PDF…</source>
         <translation>ذخیره به‌صورت PDF…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="49"/>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="50"/>
         <source>Save as PDF</source>
         <translation>ذخیره به‌صورت PDF</translation>
     </message>
@@ -2134,62 +2134,62 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="35"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="36"/>
         <source>New product</source>
         <translation>کالای جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="36"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="37"/>
         <source>Edit product</source>
         <translation>ویرایش کالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="46"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="47"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="47"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="48"/>
         <source>Product code</source>
         <translation>کد کالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="48"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="49"/>
         <source>Unit</source>
         <translation>واحد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="49"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="50"/>
         <source>e.g. piece, box, hour</source>
         <translation>مثلاً عدد، جعبه، ساعت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="50"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="51"/>
         <source>Unit price</source>
         <translation>قیمت واحد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="52"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="53"/>
         <source>Tax</source>
         <translation>مالیات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="53"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="54"/>
         <source>Subject to VAT</source>
         <translation>مشمول مالیات بر ارزش افزوده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="55"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="56"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="56"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="57"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="58"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="59"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>
@@ -2588,67 +2588,88 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="88"/>
         <source>Settings</source>
+        <extracomment>the width of the list of categories, at the reading edge of the page the widest a settings page grows: forms stay readable on a wide window</extracomment>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="53"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="114"/>
         <source>Rial</source>
         <translation>ریال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="54"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="115"/>
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="66"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="109"/>
         <source>Edit the company profile…</source>
         <translation>ویرایش مشخصات کسب‌وکار…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="71"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="156"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="73"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="124"/>
         <source>Show amounts in</source>
         <translation>واحد نمایش مبلغ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="74"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="158"/>
         <source>Time zone of the business</source>
         <translation>منطقه زمانی کسب‌وکار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="75"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="119"/>
         <source>Your business</source>
         <translation>کسب‌وکار شما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="78"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="117"/>
+        <source>Business</source>
+        <translation>کسب‌وکار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="129"/>
         <source>Sales pipeline stages</source>
         <translation>مراحل قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="82"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="129"/>
+        <source>Pipeline</source>
+        <translation>قیف فروش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="134"/>
+        <source>Support hours</source>
+        <translation>ساعت‌های پشتیبانی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="135"/>
         <source>Support hours and response targets</source>
         <translation>ساعت‌های پشتیبانی و مهلت‌های پاسخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="104"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="154"/>
+        <source>Display</source>
+        <translation>نمایش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="217"/>
         <source>(no name yet: it is printed on proformas)</source>
         <translation>(هنوز نامی ثبت نشده است؛ این نام روی پیش‌فاکتورها چاپ می‌شود)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="106"/>
-        <source>VAT rate: {rate}%</source>
-        <translation>نرخ مالیات بر ارزش افزوده: ٪{rate}</translation>
+        <location filename="../crm_desktop/ui/views/settings.py" line="219"/>
+        <source>VAT rate: {rate}</source>
+        <translation>نرخ مالیات بر ارزش افزوده: {rate}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="115"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="229"/>
         <source>The new language is used the next time you start the program.</source>
         <translation>زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.</translation>
     </message>
@@ -2717,47 +2738,47 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>کاری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="120"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="123"/>
         <source>Add</source>
         <translation>افزودن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="123"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="126"/>
         <source>Remove selected</source>
         <translation>حذف موارد انتخاب‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="133"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="136"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="134"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="137"/>
         <source>First response (working hours)</source>
         <translation>نخستین پاسخ (ساعت کاری)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="135"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="138"/>
         <source>Resolution (working hours)</source>
         <translation>رسیدگی (ساعت کاری)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="159"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="162"/>
         <source>Save support hours and targets</source>
         <translation>ذخیره ساعت‌ها و مهلت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="168"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="171"/>
         <source>Working hours (the business&apos;s time zone)</source>
         <translation>ساعت کاری (به وقت منطقه زمانی کسب‌وکار)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="170"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="173"/>
         <source>Holidays</source>
         <translation>تعطیلات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="173"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="176"/>
         <source>Targets per priority</source>
         <translation>مهلت‌ها بر اساس اولویت</translation>
     </message>
@@ -2845,32 +2866,32 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>StageEditor</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="106"/>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="105"/>
         <source>Add…</source>
         <translation>افزودن…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="107"/>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="106"/>
         <source>Edit…</source>
         <translation>ویرایش…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="108"/>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="107"/>
         <source>Move up</source>
         <translation>انتقال به بالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="110"/>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="109"/>
         <source>Move down</source>
         <translation>انتقال به پایین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="112"/>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="111"/>
         <source>Remove…</source>
         <translation>حذف…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="209"/>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="213"/>
         <source>The pipeline needs at least one open, one won and one lost stage, so this stage cannot be removed. Rename it instead.</source>
         <translation>قیف فروش دست‌کم به یک مرحله باز، یک مرحله موفق و یک مرحله ناموفق نیاز دارد، پس این مرحله را نمی‌توان حذف کرد. به جای آن نامش را تغییر دهید.</translation>
     </message>
@@ -3281,37 +3302,38 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>WeekCalendar</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="336"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="354"/>
         <source>Monday</source>
+        <extracomment>the space between a block&apos;s edge and its text</extracomment>
         <translation>دوشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="336"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="354"/>
         <source>Tuesday</source>
         <translation>سه‌شنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="336"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="354"/>
         <source>Wednesday</source>
         <translation>چهارشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="337"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="355"/>
         <source>Thursday</source>
         <translation>پنجشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="337"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="355"/>
         <source>Friday</source>
         <translation>جمعه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="337"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="355"/>
         <source>Saturday</source>
         <translation>شنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="337"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="355"/>
         <source>Sunday</source>
         <translation>یکشنبه</translation>
     </message>

@@ -92,6 +92,13 @@ def render_all(out_dir: Path, db_path: Path, lang: str) -> list[Path]:
         _settle(app)
         written.append(_save(window, out_dir / f"view_{key}.png"))
 
+    settings_view = window.show_section("settings")
+    for key in settings_view.page_keys()[1:]:  # the first page is view_settings
+        settings_view.show_page(key)
+        _settle(app)
+        written.append(_save(window, out_dir / f"view_settings_{key}.png"))
+    settings_view.show_page(settings_view.page_keys()[0])
+
     activities = window.show_section("activities")
     for mode, name in ((1, "view_activities_list"), (2, "view_activities_week")):
         activities.set_mode(mode)

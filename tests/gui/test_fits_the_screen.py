@@ -3,12 +3,11 @@ every dialog fit: no window larger than the screen, no widget outside its window
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QMessageBox,
@@ -16,37 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.services.base import ListQuery
-from crm_desktop.services.demo import generate
-
-AVAILABLE = QRect(0, 0, 1366, 728)
-
-
-@pytest.fixture
-def small_screen(monkeypatch) -> QRect:
-    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(AVAILABLE))
-    return AVAILABLE
-
-
-@pytest.fixture
-def demo_core(core):
-    generate(core.db, 40, seed=3)
-    return core
-
-
-@pytest.fixture
-def window(small_screen, demo_core, ui_lang, qapp) -> Iterator:
-    from crm_desktop.ui.controller import Controller
-
-    c = Controller()
-    db_path = demo_core.db.path
-    demo_core.close()
-    assert c.open(db_path, show=False)
-    w = c.window
-    # laid out as when shown, without a window on the (offscreen) screen
-    w.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    w.show()
-    yield w
-    c.close()
+from tests.gui.conftest import AVAILABLE
+from tests.gui.layout_checks import overlapping
 
 
 def _inside_scroll_viewport(widget: QWidget) -> QWidget | None:
@@ -87,13 +57,15 @@ def fits(dialog: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("ui_lang", ["fa", "en"], indirect=True)
-def test_every_section_fits_at_1366x768(window, qapp) -> None:
+def test_every_section_fits_at_1366x768(small_window, qapp) -> None:
+    window = small_window
     assert window.width() <= AVAILABLE.width() and window.height() <= AVAILABLE.height()
     problems = []
     for key in window.section_keys():
         window.show_section(key)
         qapp.processEvents()
         problems += [f"{key}: {p}" for p in fits(window)]
+        problems += [f"{key}: {p}" for p in overlapping(window.current_view())]
     activities = window.show_section("activities")
     for mode in (1, 2):
         activities.set_mode(mode)
@@ -105,7 +77,8 @@ def test_every_section_fits_at_1366x768(window, qapp) -> None:
     assert window.rect().contains(QRect(bar.mapTo(window, bar.rect().topLeft()), bar.size()))
 
 
-def test_restored_geometry_larger_than_the_screen_is_shrunk(window) -> None:
+def test_restored_geometry_larger_than_the_screen_is_shrunk(small_window) -> None:
+    window = small_window
     from crm_desktop.ui import screen_fit
 
     window.setGeometry(QRect(0, 0, 1920, 1080))  # saved on a larger monitor
@@ -175,7 +148,8 @@ def _dialogs(window, tmp: Path) -> list[tuple[str, Callable[[], QWidget]]]:
 # the offscreen plugin warns that it cannot pass a dialog's size hints to a window manager
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 @pytest.mark.parametrize("ui_lang", ["fa", "en"], indirect=True)
-def test_every_dialog_fits_at_1366x768(window, qapp, tmp_path) -> None:
+def test_every_dialog_fits_at_1366x768(small_window, qapp, tmp_path) -> None:
+    window = small_window
     problems = []
     for name, make in _dialogs(window, tmp_path):
         dialog = make()

@@ -6,10 +6,12 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGridLayout,
     QLabel,
     QListView,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -105,7 +107,13 @@ class ContactPanel(QStackedWidget):
         self.timeline_view.setWordWrap(True)
         self.timeline_view.activated.connect(self._open_item)
         layout.addWidget(self.timeline_view, 1)
-        self.addWidget(page)
+        # on a low screen the details scroll instead of squeezing into each other
+        scroll = QScrollArea()
+        scroll.setObjectName("contactPanelScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.addWidget(scroll)
 
     def show_contact(self, contact_id: int | None) -> None:
         self.contact_id = contact_id
