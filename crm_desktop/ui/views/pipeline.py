@@ -125,6 +125,20 @@ class PipelineView(BaseView):
         self.board_scroll = QScrollArea()
         self.board_scroll.setWidgetResizable(True)
         self.board_scroll.setWidget(self.board)
+        # won and lost: drop zones at the end of the board (the left in Persian), always
+        # in sight however far the open stages scroll
+        self.closed_zones = QWidget()
+        self.closed_zones.setObjectName("closedZones")
+        self.closed_layout = QVBoxLayout(self.closed_zones)
+        self.closed_layout.setContentsMargins(0, 6, 0, 6)
+        self.closed_layout.setSpacing(8)
+        self.board_page = QWidget()
+        self.board_page.setObjectName("boardPage")
+        board_row = QHBoxLayout(self.board_page)
+        board_row.setContentsMargins(0, 0, 0, 0)
+        board_row.setSpacing(8)
+        board_row.addWidget(self.board_scroll, 1)
+        board_row.addWidget(self.closed_zones)
 
         # -- the list mode
         self.model = RecordTableModel(core.deals, self._list_columns(), parent=self)
@@ -143,7 +157,7 @@ class PipelineView(BaseView):
             lambda index: self.edit_deal(self.model.id_at(index.row())))
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.board_scroll)
+        self.stack.addWidget(self.board_page)
         self.stack.addWidget(self.table)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -240,16 +254,24 @@ class PipelineView(BaseView):
     def _build_columns(self, stages: list[dict[str, Any]]) -> None:
         for column in self.columns.values():
             self.board_layout.removeWidget(column)
+            self.closed_layout.removeWidget(column)
             column.hide()
             column.deleteLater()
         self.columns = {}
-        for i, stage in enumerate(stages):
-            column = StageColumn(stage, self.board)
+        opened = 0
+        for stage in stages:
+            closed = stage["outcome"] != m.STAGE_OPEN
+            column = StageColumn(stage, self.closed_zones if closed else self.board)
             column.deal_dropped.connect(self.move_deal)
             column.more_requested.connect(self.show_more)
             column.open_requested.connect(self.show_record)  # a card double-clicked
-            self.board_layout.insertWidget(i, column)
+            if closed:
+                self.closed_layout.addWidget(column, 1)
+            else:
+                self.board_layout.insertWidget(opened, column)
+                opened += 1
             self.columns[stage["id"]] = column
+        self.closed_zones.setVisible(self.closed_layout.count() > 0)
 
     def _refresh_list(self, filters: dict[str, Any]) -> None:
         query = self.model.query
@@ -278,7 +300,7 @@ class PipelineView(BaseView):
         if self.list_toggle.isChecked() != on:
             self.list_toggle.setChecked(on)  # comes back here through toggled
             return
-        self.stack.setCurrentWidget(self.table if on else self.board_scroll)
+        self.stack.setCurrentWidget(self.table if on else self.board_page)
         self.refresh()
 
     def show_more(self, stage_id: int) -> None:
