@@ -553,34 +553,34 @@
 <context>
     <name>CompaniesView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="39"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="40"/>
         <source>Search name, phone, national ID, e-mail or city (Ctrl+F)</source>
         <translation>جستجوی نام، تلفن، شناسه ملی، ایمیل یا شهر (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="31"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="32"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="33"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="34"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="38"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="39"/>
         <source>New company</source>
         <translation>شرکت جدید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/companies.py" line="59"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="60"/>
         <source>%Ln company(s)</source>
         <translation>
             <numerusform>%Ln شرکت</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="73"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="74"/>
         <source>Move {name} to the Trash? Its people and deals are kept. You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ مخاطبان و معامله‌های آن حذف نمی‌شوند. می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -1035,17 +1035,17 @@
         <translation>هنوز سابقه‌ای ثبت نشده است؛ تماس‌ها، یادداشت‌ها، معامله‌ها، پیش‌فاکتورها و تیکت‌ها در اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="174"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="175"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="176"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="178"/>
         <source>Proforma</source>
         <translation>پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="178"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="180"/>
         <source>Ticket</source>
         <translation>تیکت</translation>
     </message>
@@ -1149,20 +1149,20 @@
 <context>
     <name>DealCard</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="135"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="142"/>
         <source>Close: {date}</source>
-        <extracomment>what a dragged card carries: the deal id as ASCII digits cards a &quot;show more&quot; click adds to a column the lost reason to put back when the deal came from a lost stage</extracomment>
+        <extracomment>what a dragged card carries: the deal id as ASCII digits the won and lost drop zones at the end of the board: wide enough to read and to aim at cards a &quot;show more&quot; click adds to a column the lost reason to put back when the deal came from a lost stage</extracomment>
         <translation>بستن: {date}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="139"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="146"/>
         <source>%Ln day(s) in stage</source>
         <translation>
             <numerusform>%Ln روز در این مرحله</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="146"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="153"/>
         <source>Overdue: expected to close on {date} and still open</source>
         <translation>عقب افتاده: قرار بود {date} بسته شود و هنوز باز است</translation>
     </message>
@@ -1339,7 +1339,7 @@
         <translation>هنوز فعالیتی نیست؛ تماس‌ها، جلسه‌ها و وظیفه‌های این معامله اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="233"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="235"/>
         <source>No proformas yet: use New proforma to issue one for this deal.</source>
         <translation>هنوز پیش‌فاکتوری نیست؛ با «پیش‌فاکتور جدید» برای این معامله پیش‌فاکتور صادر کنید.</translation>
     </message>
@@ -1421,7 +1421,7 @@
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/global_search.py" line="89"/>
+        <location filename="../crm_desktop/ui/widgets/global_search.py" line="90"/>
         <source>Nothing found. Try fewer letters or another spelling.</source>
         <translation>چیزی پیدا نشد. حروف کمتری بنویسید یا املای دیگری را امتحان کنید.</translation>
     </message>
@@ -1736,7 +1736,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="51"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="283"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="284"/>
         <source>crm-desktop</source>
         <translation>crm-desktop</translation>
     </message>
@@ -1867,7 +1867,7 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="206"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="280"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="281"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
@@ -1937,12 +1937,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="298"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="299"/>
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="299"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="300"/>
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>
@@ -2068,57 +2068,57 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>واگرد (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="169"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="183"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="213"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="227"/>
         <source>Forecast: {amount}</source>
         <translation>پیش‌بینی: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="216"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="230"/>
         <source>Open deals expected to close in the chosen period, each counted at its stage&apos;s probability</source>
         <translation>معامله‌های بازی که قرار است در این دوره بسته شوند، هر کدام به نسبت احتمال مرحله‌اش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="263"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="285"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="264"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="286"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="265"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="287"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="266"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="288"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="267"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="289"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="269"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="291"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="271"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="293"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="323"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="345"/>
         <source>“{deal}” moved to {stage}.</source>
         <translation>«{deal}» به {stage} منتقل شد.</translation>
     </message>
@@ -2278,59 +2278,59 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ProductsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="32"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="33"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="32"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="33"/>
         <source>Inactive</source>
         <translation>غیرفعال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="33"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="34"/>
         <source>Taxable</source>
         <translation>مشمول مالیات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="33"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="34"/>
         <source>Not taxable</source>
         <translation>معاف از مالیات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="36"/>
         <source>Active and inactive</source>
         <translation>فعال و غیرفعال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="38"/>
         <source>Taxable or not</source>
         <translation>مشمول و معاف از مالیات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="45"/>
         <source>New product</source>
         <translation>کالای جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="46"/>
         <source>Search name or product code (Ctrl+F)</source>
         <translation>جستجوی نام یا کد کالا (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/products.py" line="53"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="54"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln کالا</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="71"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="72"/>
         <source>Deactivate {name}? It stays on the proformas that already list it, and you can make it active again in its form.</source>
         <translation>{name} غیرفعال شود؟ در پیش‌فاکتورهایی که آن را دارند باقی می‌ماند و می‌توانید در فرم آن دوباره فعالش کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="87"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="89"/>
         <source>Deactivate product</source>
         <translation>غیرفعال کردن کالا</translation>
     </message>
@@ -2475,12 +2475,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="236"/>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="243"/>
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="238"/>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="245"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
@@ -2786,34 +2786,34 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="235"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="242"/>
         <source>Drop a deal here to mark it won</source>
         <translation>برای ثبت موفقیت، معامله را اینجا رها کنید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="236"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="243"/>
         <source>Drop a deal here to mark it lost</source>
         <translation>برای ثبت عدم موفقیت، معامله را اینجا رها کنید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="256"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="263"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln معامله</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="257"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="264"/>
         <source>Total: {amount}</source>
         <translation>جمع کل: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="259"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="266"/>
         <source>Weighted: {amount}</source>
         <translation>وزنی: {amount}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="270"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="277"/>
         <source>Show more (%Ln not shown)</source>
         <translation>
             <numerusform>بیشتر (%Ln مورد دیگر)</numerusform>

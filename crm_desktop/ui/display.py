@@ -18,6 +18,9 @@ LRI, PDI = "\u2066", "\u2069"
 # reorder the words around it ("Created 12:38 1405/04/30 - سرنخ جدید" stays in order).
 FSI = "\u2068"
 ISOLATES = frozenset("\u2066\u2067\u2068")
+# Marks that set a line's direction without showing: right-to-left and left-to-right.
+RLM, LRM = "\u200f", "\u200e"
+BIDI_CONTROLS = frozenset("\u2066\u2067\u2068\u2069\u200e\u200f")
 
 
 def persian() -> bool:
@@ -45,6 +48,31 @@ def isolate(value: object) -> str:
     either UI language. An empty value stays empty."""
     text = "" if value is None else str(value)
     return f"{FSI}{text}{PDI}" if text else ""
+
+
+def plain(text: str) -> str:
+    """`text` without the invisible isolates and marks (for comparing and copying)."""
+    return "".join(ch for ch in text if ch not in BIDI_CONTROLS)
+
+
+def join(parts: object, sep: str = " — ") -> str:
+    """Values shown on one line: each isolated, the empty ones left out."""
+    return sep.join(isolate(p) for p in parts if p not in (None, ""))  # type: ignore[attr-defined]
+
+
+def fill(template: str, **values: object) -> str:
+    """A translated sentence with its {placeholders} replaced by isolated values."""
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", isolate(value))
+    return template
+
+
+def in_reading_direction(text: str) -> str:
+    """Every line of `text` starts in the UI's reading direction (a line that begins with a
+    Latin name, "crm-desktop 0.1.0", stays at the right in Persian): each line is led by a
+    right-to-left or left-to-right mark."""
+    mark = RLM if persian() else LRM
+    return "\n".join(mark + line for line in text.split("\n"))
 
 
 def percent(value: object) -> str:

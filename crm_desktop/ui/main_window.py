@@ -274,7 +274,8 @@ class MainWindow(QMainWindow):
     def about_text(self) -> str:
         text = self.tr("crm-desktop {version}\nAn offline customer relationship manager for "
                        "small businesses.\nFont: Vazirmatn, SIL Open Font License 1.1.")
-        return text.replace("{version}", display.digits(__version__))
+        return display.in_reading_direction(
+            text.replace("{version}", display.isolate(display.digits(__version__))))
 
     def about(self) -> None:
         self._say(self.about_text(), title=self.tr("About crm-desktop"))

@@ -110,7 +110,7 @@ class ReminderDialog(QDialog):
             parts = [labels.label(kinds, row.get("kind")), row.get("subject") or "", when]
             if row.get("contact"):
                 parts.append(row["contact"])
-            item = QListWidgetItem(" — ".join(p for p in parts if p))
+            item = QListWidgetItem(display.join(parts))
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
             self.list.addItem(item)
         if self.list.currentRow() < 0 and self.list.count():

@@ -173,7 +173,7 @@ class ProformaDialog(RecordDialog):
         t = compute(self.lines.lines, rate)
 
         def money(rials: int) -> str:
-            return display.money(rials, self.unit)
+            return display.isolate(display.money(rials, self.unit))
 
         self.totals.setText("\n".join((
             self.tr("Subtotal: {amount}").replace("{amount}", money(t.subtotal_rial)),

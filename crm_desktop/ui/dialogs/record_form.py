@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -87,6 +88,12 @@ class NotesBinding(Binding):
         edit = QPlainTextEdit()
         edit.setTabChangesFocus(True)
         edit.setFixedHeight(70)
+        # a text edit does not follow the window's direction by itself: the text starts at
+        # the reading edge (the right in Persian) like every other value
+        option = edit.document().defaultTextOption()
+        option.setAlignment(display.value_alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask)
+        edit.document().setDefaultTextOption(option)
+        edit.setSizePolicy(edit.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Fixed)
         super().__init__(name, edit)
         self.edit = edit
         edit.textChanged.connect(self.changed)

@@ -211,7 +211,7 @@ class ActivitiesView(BaseView):
         parts = [when, labels.label(self.kinds, row.get("kind")), row.get("subject") or ""]
         if row.get("contact"):
             parts.append(row["contact"])
-        return " — ".join(p for p in parts if p)
+        return display.join(parts)
 
     def refresh_today(self, today: date | None = None) -> None:
         today = today or clock.today()

@@ -204,8 +204,8 @@ class CompanyPanel(QStackedWidget):
             return
         unit = self.core.settings.display_unit
         for row in page.rows:
-            text = (f"{row['title']} — {display.money(row['amount_rial'], unit)} — "
-                    f"{row['stage']}")
+            text = display.join([row["title"], display.money(row["amount_rial"], unit),
+                                 row["stage"]])
             self._append(self.deals, text, row["id"])
 
     def _title(self, what: str, n: int, more: bool) -> str:

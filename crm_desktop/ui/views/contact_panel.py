@@ -164,20 +164,22 @@ class ContactPanel(QStackedWidget):
             return
         kinds = labels.activity_kinds()
         statuses = labels.ticket_statuses()
+        iso = display.isolate
         for item in items:
             when = display.jalali_date_only(item.at)
             if item.kind == "activity":
                 what = labels.label(kinds, item.state)
                 mark = "✓ " if item.done else "○ "
-                text = f"{mark}{what}: {item.title}"
+                text = f"{mark}{iso(what)}: {iso(item.title)}"
             elif item.kind == "deal":
-                text = self.tr("Deal") + f": {item.title} ({display.money(item.amount_rial)})"
+                text = (self.tr("Deal") + f": {iso(item.title)} "
+                        f"({iso(display.money(item.amount_rial))})")
             elif item.kind == "proforma":
-                text = self.tr("Proforma") + f" {display.digits(item.number)}"
+                text = self.tr("Proforma") + f" {iso(display.digits(item.number))}"
             else:
-                text = (self.tr("Ticket") + f" {display.digits(item.number)}: {item.title} — "
-                        + labels.label(statuses, item.state))
-            row = QStandardItem(f"{when}   {text}")
+                text = (self.tr("Ticket") + f" {iso(display.digits(item.number))}: "
+                        f"{iso(item.title)} — {iso(labels.label(statuses, item.state))}")
+            row = QStandardItem(f"{iso(when)}   {text}")
             row.setEditable(False)
             row.setData(item.kind, KIND_ROLE)
             row.setData(item.id, ID_ROLE)

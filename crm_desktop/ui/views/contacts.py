@@ -8,7 +8,7 @@ from typing import ClassVar
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.core import Core
-from crm_desktop.ui import labels
+from crm_desktop.ui import display, labels
 from crm_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from crm_desktop.ui.dialogs.contact_dialog import ContactDialog
 from crm_desktop.ui.dialogs.deal_dialog import DealDialog
@@ -72,7 +72,7 @@ class ContactsView(RecordListView):
     def delete_question(self, record_id: int) -> str:
         name = self.core.contacts.get(record_id)["full_name"]
         return self.tr("Move {name} to the Trash? You can restore it from Edit > "
-                       "Trash.").replace("{name}", name)
+                       "Trash.").replace("{name}", display.isolate(name))
 
     def _quick_action(self, action: str) -> None:
         contact_id = self.panel.contact_id

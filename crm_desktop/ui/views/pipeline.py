@@ -224,8 +224,8 @@ class PipelineView(BaseView):
         unit = self.unit = self.core.settings.display_unit
         forecast = self.core.deals.forecast(filters["close_from"], filters["close_to"],
                                             owner_id=filters["owner_id"])
-        self.forecast_label.setText(self.tr("Forecast: {amount}").replace(
-            "{amount}", display.money(forecast, unit)))
+        self.forecast_label.setText(display.fill(self.tr("Forecast: {amount}"),
+                                                 amount=display.money(forecast, unit)))
         self.forecast_label.setToolTip(self.tr(
             "Open deals expected to close in the chosen period, each counted at its "
             "stage's probability"))
@@ -342,9 +342,8 @@ class PipelineView(BaseView):
         if not outcome.ok or outcome.value is None or outcome.value == stage_id:
             return False
         self.last_move = Move(deal_id, outcome.value, stage_id, before.get("lost_reason"))
-        self.move_notice.setText(self.tr("“{deal}” moved to {stage}.")
-                                 .replace("{deal}", before["title"])
-                                 .replace("{stage}", stage["name"]))
+        self.move_notice.setText(display.fill(self.tr("“{deal}” moved to {stage}."),
+                                              deal=before["title"], stage=stage["name"]))
         self.notice_bar.show()
         return True
 

@@ -197,15 +197,15 @@ class TicketPanel(QStackedWidget):
 
     def _sla_text(self, t: dict[str, Any]) -> str:
         due = display.jalali(t["sla_due_at"])
-        return self.tr("{due} (overdue)").replace("{due}", due) if is_overdue(t) else due
+        return display.fill(self.tr("{due} (overdue)"), due=due) if is_overdue(t) else due
 
     def _satisfaction_text(self, t: dict[str, Any]) -> str:
         score = t.get("satisfaction")
         if score is None:
             return ""
-        text = self.tr("{score} of 5").replace("{score}", display.number(score))
+        text = display.fill(self.tr("{score} of 5"), score=display.number(score))
         comment = t.get("satisfaction_comment")
-        return f"{text} — {comment}" if comment else text
+        return f"{text} — {display.isolate(comment)}" if comment else text
 
     @staticmethod
     def _name(service: Any, record_id: int | None, key: str) -> str:
@@ -227,10 +227,10 @@ class TicketPanel(QStackedWidget):
             self.comments.appendRow(item)
             return
         for row in rows:
-            head = f"{row['author'] or ''} — {display.jalali(row['created_at'])}"
+            head = display.join([row["author"] or "", display.jalali(row["created_at"])])
             if row["internal"]:
                 head = self.tr("[Internal note]") + " " + head
-            item = QStandardItem(f"{head}\n{row['body']}")
+            item = QStandardItem(f"{head}\n{display.isolate(row['body'])}")
             item.setEditable(False)
             item.setData(row["id"], ID_ROLE)
             item.setData(bool(row["internal"]), INTERNAL_ROLE)

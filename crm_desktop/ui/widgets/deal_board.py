@@ -151,7 +151,7 @@ class DealCard(QFrame):
             body.addWidget(label)
         if self.overdue:
             self.setToolTip(self.tr("Overdue: expected to close on {date} and still open")
-                            .replace("{date}", display.jalali_date_only(close)))
+                            .replace("{date}", display.isolate(display.jalali_date_only(close))))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
