@@ -78,13 +78,22 @@ def test_every_section_fits_at_1366x768(small_window, qapp) -> None:
 
 
 def test_restored_geometry_larger_than_the_screen_is_shrunk(small_window) -> None:
-    window = small_window
-    from crm_desktop.ui import screen_fit
+    from crm_desktop.ui.controller import Controller
+    from crm_desktop.ui.ui_settings import UiSettings
 
-    window.setGeometry(QRect(0, 0, 1920, 1080))  # saved on a larger monitor
-    assert screen_fit.shrink_to_screen(window)
-    assert window.frameGeometry().width() <= AVAILABLE.width()
-    assert window.frameGeometry().height() <= AVAILABLE.height()
+    window = small_window
+    window.setGeometry(QRect(0, 0, 1900, 1040))  # saved on a larger monitor
+    path = window.core.db.path
+    window.close()  # remembers the geometry
+    assert UiSettings().state("window/geometry") is not None
+    again = Controller()
+    assert again.open(path, show=False)
+    try:
+        frame = again.window.frameGeometry()
+        assert frame.width() <= AVAILABLE.width() and frame.height() <= AVAILABLE.height()
+        assert AVAILABLE.contains(frame)
+    finally:
+        again.close()
 
 
 def _dialogs(window, tmp: Path) -> list[tuple[str, Callable[[], QWidget]]]:
