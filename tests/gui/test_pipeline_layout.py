@@ -107,3 +107,21 @@ def test_won_and_lost_are_wide_drop_zones_at_the_end_of_the_board(pipeline, ui_l
             assert x > max(open_x)
         assert zone.hint.isVisible()
         assert _rect_in(zone.hint, small_window).intersects(window)
+
+
+@pytest.mark.parametrize("ui_lang", ["fa", "en"], indirect=True)
+def test_a_two_line_title_makes_its_card_taller_on_the_board(pipeline, qapp) -> None:
+    core = pipeline.core
+    first = _open_columns(pipeline)[0]
+    core.deals.create({"title": LONG_TITLE, "stage_id": first.stage_id,
+                       "amount_rial": 1_000_000})
+    pipeline.refresh()
+    qapp.processEvents()
+    column = pipeline.columns[first.stage_id]
+    card = next(c for c in column.cards if c.title.text() == LONG_TITLE)
+    assert len(card.title.lines()) == 2
+    assert card.title.height() >= 2 * card.title.fontMetrics().lineSpacing()
+    # laid out in the column without covering its neighbours
+    rects = [c.geometry() for c in column.cards]
+    assert all(not a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    assert _rect_in(card.meta, card).bottom() <= card.height()

@@ -70,3 +70,14 @@ def test_percent_sign_follows_the_language(view, ui_lang) -> None:
     text = view.company.text()
     assert ("٪" in text) == (ui_lang == "fa")
     assert ("%" in text) == (ui_lang == "en")
+
+
+def test_the_language_note_takes_room_only_when_it_speaks(view, qapp) -> None:
+    view.show_page("display")
+    qapp.processEvents()
+    assert not view.language_note.isVisibleTo(view)
+    other = 1 - view.language.currentIndex()
+    view.language.setCurrentIndex(other)
+    qapp.processEvents()
+    assert view.language_note.isVisibleTo(view) and view.language_note.text()
+    view.language.setCurrentIndex(1 - other)  # the stored choice as it was

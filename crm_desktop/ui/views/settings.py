@@ -155,6 +155,9 @@ class SettingsView(BaseView):
         display_form = QFormLayout()
         display_form.addRow(self.tr("Language"), self.language)
         display_form.addRow("", self.language_note)
+        # the note's row shows once there is something to say
+        self._display_form = display_form
+        display_form.setRowVisible(self.language_note, False)
         display_form.addRow(self.tr("Time zone of the business"), self.time_zone)
         display_page.add(display_form)
 
@@ -227,6 +230,7 @@ class SettingsView(BaseView):
         self.settings.language = lang
         self.language_note.setText(
             self.tr("The new language is used the next time you start the program."))
+        self._display_form.setRowVisible(self.language_note, True)
 
     def _time_zone_changed(self) -> None:
         name = self.time_zone.currentData()

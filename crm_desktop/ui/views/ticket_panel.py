@@ -169,7 +169,7 @@ class TicketPanel(QStackedWidget):
             return
         self.ticket = t
         self.setCurrentIndex(1)
-        self.title.setText(f"{display.ltr(t['number'])}  {t['subject']}")
+        self.title.setText(f"{display.ltr(t['number'])}  {display.isolate(t['subject'])}")
         self.values["sla_due_at"].setStyleSheet(
             f"color: {OVERDUE_COLOR.name()};" if is_overdue(t) else "")
         texts = {
