@@ -17,7 +17,7 @@ from crm_desktop.db.search_index import fts_table
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.services import audit  # registers the audit-log writer on every Session
-from crm_desktop.services.fields import Field, clean
+from crm_desktop.services.fields import MAX_ID, Field, clean, is_id
 from crm_desktop.services.search_query import match_expression
 
 assert audit  # imported for its side effect
@@ -159,7 +159,7 @@ class EntityService(Generic[M]):
 
     # -- reads ---------------------------------------------------------------------------
     def _load(self, session: Session, entity_id: int, *, deleted: bool = False) -> Any:
-        obj = session.get(self.model, entity_id)
+        obj = session.get(self.model, entity_id) if is_id(entity_id) else None
         if obj is None or (
             self.soft_delete and (obj.deleted_at is not None) != deleted
         ):
@@ -169,7 +169,7 @@ class EntityService(Generic[M]):
     def get(self, entity_id: int, *, include_deleted: bool = False) -> dict[str, Any]:
         """One record as a dict of its columns (for editors and detail pages)."""
         with self.db.read() as session:
-            obj = session.get(self.model, entity_id)
+            obj = session.get(self.model, entity_id) if is_id(entity_id) else None
             if obj is None or (
                 self.soft_delete and obj.deleted_at is not None and not include_deleted
             ):
@@ -207,6 +207,8 @@ class EntityService(Generic[M]):
             column = self.filter_columns[key]
         except KeyError:
             raise KeyError(f"{self.entity} lists have no filter {key!r}") from None
+        if not _sql_safe(value):  # an int no column can hold (2**63) matches nothing
+            return q.where(text("0"))
         return q.where(column == value)
 
     def _apply_text(self, q: Select[Any], raw: str) -> Select[Any]:
@@ -227,7 +229,8 @@ class EntityService(Generic[M]):
 
     def list(self, query: ListQuery = ListQuery()) -> Page:
         """One page of rows; pass `next_cursor` as `after` for the next page (keyset)."""
-        limit = max(1, min(query.limit, MAX_PAGE))
+        limit = max(1, min(_count_arg("limit", query.limit), MAX_PAGE))
+        _check_cursor(query.after)
         expr, desc = self._sort_expression(query)
         q = self._base_query(query).add_columns(expr.label("_sort"))
         with self.db.read() as session:
@@ -239,7 +242,8 @@ class EntityService(Generic[M]):
         (a scroll bar dragged to the end). The position is found on ids alone, over the
         covering indexes, and only the rows of the window are read. With `query.after`
         (the `next_cursor` of the window before) it seeks instead and ignores `offset`."""
-        limit = max(1, min(limit, MAX_PAGE))
+        limit = max(1, min(_count_arg("limit", limit), MAX_PAGE))
+        offset = min(_count_arg("offset", offset), MAX_ID)  # past the end: an empty page
         if query.after is not None:
             return self.list(replace(query, limit=limit))
         model: Any = self.model
@@ -320,3 +324,26 @@ class EntityService(Generic[M]):
         with self.db.read() as session:
             found = {row["id"]: row for row in self._fetch(session, q, len(entity_ids))}
         return [found[i] for i in entity_ids if i in found]
+
+
+def _sql_safe(value: Any) -> bool:
+    """False for an int outside SQLite's 64 bits (binding it raises OverflowError)."""
+    return not isinstance(value, int) or -MAX_ID - 1 <= value <= MAX_ID
+
+
+def _count_arg(name: str, value: Any) -> int:
+    """An offset or a limit: an int (not a bool); a negative one counts as 0."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(FieldError(name, "number.invalid"))
+    return max(0, value)
+
+
+def _check_cursor(after: Any) -> None:
+    """A cursor is the `next_cursor` of a page: (sort value, id). Anything else, or a
+    value SQLite cannot compare with (an int beyond 64 bits), is refused."""
+    if after is None:
+        return
+    if not (isinstance(after, tuple | list) and len(after) == 2
+            and isinstance(after[1], int) and not isinstance(after[1], bool)
+            and _sql_safe(after[0]) and _sql_safe(after[1])):
+        raise ValidationError(FieldError("after", "invalid"))

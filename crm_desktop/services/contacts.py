@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, ClassVar
 
@@ -36,10 +37,8 @@ def contact_search_text(c: Any) -> tuple[str, str]:
 
 
 def birthday_rule(value: Any) -> date:
-    d = f.a_date(value)
-    if d > date.today() or d.year < 1900:
-        raise f.InvalidValue("date.invalid")
-    return d
+    """A date from the first allowed day (fields.DATE_MIN) to today; the message names both."""
+    return f.date_between(value, f.DATE_MIN, date.today())
 
 
 class ContactService(EntityService[m.Contact]):
@@ -156,8 +155,14 @@ class ContactService(EntityService[m.Contact]):
             self._set_tags_in(session, contact_id, names)
 
     def _set_tags_in(self, session: Session, contact_id: int, names: list[str]) -> None:
+        # A text is refused, not split into letters ("abc" is not the tags a, b, c) nor
+        # guessed at ("a, b": one tag or two?): tags are a list of names.
+        if isinstance(names, str | bytes) or not isinstance(names, Iterable):
+            raise ValidationError(FieldError("tags", "invalid"))
         wanted = []
         for raw in names:
+            if not isinstance(raw, str):
+                raise ValidationError(FieldError("tags", "invalid"))
             name = clean_text(raw)
             if len(name) > 60:
                 raise ValidationError(FieldError("tag", "too_long", {"max": 60}))

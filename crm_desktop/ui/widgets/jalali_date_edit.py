@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QToolButt
 
 from crm_desktop.text.jalali import format_jalali, parse_jalali
 from crm_desktop.text.messages import field_message
-from crm_desktop.text.validate import InvalidValue
+from crm_desktop.text.validate import DATE_MAX, DATE_MIN, InvalidValue
 from crm_desktop.ui.widgets.locale_util import is_persian, ui_lang
 
 # The Gregorian dates of the first and last day the Jalali conversion can represent.
@@ -242,12 +242,15 @@ class JalaliDateEdit(QWidget):
     def _range_error(self, d: dt.date) -> tuple[str, dict[str, Any]] | None:
         low, high = self._minimum, self._maximum
         if (low is None or d >= low) and (high is None or d <= high):
-            return None
-        if high is None:
+            if DATE_MIN <= d <= DATE_MAX:
+                return None
+            low, high = low or DATE_MIN, high or DATE_MAX  # what the services accept
+        elif high is None:
             return "date.order", {}
-        return "range", {
-            "min": format_jalali(low or EARLIEST_DATE, persian=False),
-            "max": format_jalali(high, persian=False),
+        # an open end is the services' limit: the message names only dates it accepts
+        return "date.range", {
+            "min": format_jalali(max(low or DATE_MIN, DATE_MIN), persian=False),
+            "max": format_jalali(min(high, DATE_MAX), persian=False),
         }
 
     def _reparse(self) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFocusEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QStyle, QWidget
 
 from crm_desktop.text.messages import field_message
-from crm_desktop.text.money import MAX_RIALS, MoneyUnit, format_money, parse_money
+from crm_desktop.text.money import MoneyUnit, format_money, parse_money
 from crm_desktop.text.validate import InvalidValue
 from crm_desktop.ui.widgets.locale_util import is_persian, ui_lang
 
@@ -78,8 +78,9 @@ class MoneyEdit(QLineEdit):
             return
         if isinstance(rials, bool) or not isinstance(rials, int):
             raise TypeError(f"rials must be an int, not {type(rials).__name__}")
-        if not 0 <= rials <= MAX_RIALS:
+        if not 0 <= rials <= 2**63 - 1:
             raise ValueError(f"amount out of range: {rials}")
+        # Above MAX_RIALS (stored by an older version) it is shown, and refused as too large.
         self.setText(self._format(rials))
 
     def unit(self) -> MoneyUnit:
