@@ -179,6 +179,8 @@ class ActivityService(EntityService[m.Activity]):
 
         Raises ValidationError (field "occurs_on") when the activity does not fall that day.
         """
+        day = f.clean({"occurs_on": f.Field(f.a_date, required=True)},
+                      {"occurs_on": day})["occurs_on"]  # 9999-12-31 would overflow below
         with self.db.write(self.actor_id) as session:
             obj = self._load(session, activity_id)
             start = datetime.combine(day, datetime.min.time())

@@ -220,6 +220,8 @@ def clean(
     that are missing are errors too. A key that is not a field is an error of its own
     ("unknown_field"), reported with the others.
     """
+    if not isinstance(data, Mapping):
+        raise ValidationError(FieldError("data", "invalid"))
     errors: list[FieldError] = [
         FieldError(str(key), "unknown_field") for key in data if key not in specs
     ]

@@ -29,6 +29,7 @@ from crm_desktop.services.deals import BECOMES_CUSTOMER
 from crm_desktop.services.proforma_totals import Totals, compute
 from crm_desktop.services.settings import SettingsService
 from crm_desktop.text.jalali import jalali_year
+from crm_desktop.text.money import MAX_RIALS
 from crm_desktop.text.normalize import clean_text
 
 MAX_LINES = 500
@@ -158,11 +159,16 @@ class ProformaService(EntityService[m.Proforma]):
     # -- lines ---------------------------------------------------------------------------
     def _clean_lines(self, session: Session, lines: Sequence[Mapping[str, Any]]) -> list[dict]:
         """Every line validated; errors name the field as "lines[i].quantity" (i from 0)."""
+        if isinstance(lines, str | bytes | Mapping) or not isinstance(lines, Sequence):
+            raise ValidationError(FieldError("lines", "invalid"))
         if len(lines) > MAX_LINES:
             raise ValidationError(FieldError("lines", "range", {"min": 0, "max": MAX_LINES}))
         errors: list[FieldError] = []
         out: list[dict] = []
         for i, raw in enumerate(lines):
+            if not isinstance(raw, Mapping):
+                errors.append(FieldError(f"lines[{i}]", "invalid"))
+                continue
             data = {k: v for k, v in raw.items() if k not in LINE_READ_ONLY}
             try:
                 out.append(self._clean_line(session, data))
@@ -177,7 +183,7 @@ class ProformaService(EntityService[m.Proforma]):
         values = {name: spec.empty for name, spec in LINE_FIELDS.items()}
         values.update(f.clean(LINE_FIELDS, data))
         product = None
-        if values["product_id"] is not None:
+        if values["product_id"] is not None:  # a valid id: f.reference checked it
             product = session.get(m.Product, values["product_id"])
             if product is None:
                 raise ValidationError(FieldError("product_id", "not_found"))
@@ -190,6 +196,9 @@ class ProformaService(EntityService[m.Proforma]):
                 values[key] = default
         if not values["description"]:
             raise ValidationError(FieldError("description", "required"))
+        if values["quantity"] * values["unit_price_rial"] > MAX_RIALS:
+            # quantity x unit price is an amount too: it has the same limit as any amount
+            raise ValidationError(FieldError("amount", "money.too_large", {"max": MAX_RIALS}))
         values["discount_value"] = self._clean_discount(values)
         return values
 
@@ -256,6 +265,7 @@ class ProformaService(EntityService[m.Proforma]):
             if errors or obj is None:
                 raise ValidationError(errors)
             self._write_lines(session, obj.id, clean_lines)
+            self._check_total(session, obj)
             return int(obj.id)
 
     def update(  # type: ignore[override]
@@ -267,8 +277,9 @@ class ProformaService(EntityService[m.Proforma]):
         """Change header fields and, when `lines` is given, replace all the lines."""
         with self.db.write(self.actor_id) as session:
             errors: list[FieldError] = []
+            obj = None
             try:
-                self._update_in(session, proforma_id, header or {})
+                obj = self._update_in(session, proforma_id, header or {})
             except ValidationError as exc:
                 errors += exc.errors
             clean_lines = None
@@ -281,6 +292,15 @@ class ProformaService(EntityService[m.Proforma]):
                 raise ValidationError(errors)
             if clean_lines is not None:
                 self._write_lines(session, proforma_id, clean_lines)
+            if obj is not None and (clean_lines is not None or "vat_rate" in (header or {})):
+                self._check_total(session, obj)
+
+    def _check_total(self, session: Session, obj: Any) -> None:
+        """The document total (lines + VAT) is an amount: at most MAX_RIALS. Raised after
+        the lines are written, inside the transaction, which it then rolls back."""
+        lines = self._lines_of(session, [obj.id]).get(obj.id, [])
+        if compute(lines, obj.vat_rate).total_rial > MAX_RIALS:
+            raise ValidationError(FieldError("total", "money.too_large", {"max": MAX_RIALS}))
 
     def set_status(self, proforma_id: int, status: str, *, mark_deal_won: bool = False) -> None:
         """draft, sent, accepted, rejected or expired.
@@ -374,7 +394,7 @@ class ProformaService(EntityService[m.Proforma]):
     def totals(self, proforma_id: int) -> Totals:
         """Line amounts, discounts, VAT and totals in whole Rials (see proforma_totals)."""
         with self.db.read() as session:
-            obj = session.get(m.Proforma, proforma_id)
+            obj = session.get(m.Proforma, proforma_id) if f.is_id(proforma_id) else None
             if obj is None:
                 raise NotFoundError(self.entity, proforma_id)
             lines = self._lines_of(session, [proforma_id]).get(proforma_id, [])

@@ -113,6 +113,10 @@ def _clean_week(raw: Any, errors: list[FieldError]) -> WorkWeek | None:
             errors.append(FieldError(f"week.{key}", "invalid"))
             continue
         cleaned: list[tuple[time, time]] = []
+        if spans is not None and (isinstance(spans, str | bytes)
+                                  or not isinstance(spans, Iterable)):
+            errors.append(FieldError(f"week.{day}", "time.invalid"))
+            continue
         for i, span in enumerate(spans or ()):
             name = f"week.{day}.{i}"
             try:
@@ -148,8 +152,8 @@ def _clean_holidays(raw: Any, errors: list[FieldError]) -> set[date] | None:
     for i, value in enumerate(raw):
         try:
             out.add(f.a_date(value))  # ISO Gregorian or Jalali text, or a date
-        except f.InvalidValue:
-            errors.append(FieldError(f"holidays.{i}", "date.invalid"))
+        except f.InvalidValue as exc:
+            errors.append(FieldError(f"holidays.{i}", exc.code, exc.params))
     return out
 
 
@@ -254,6 +258,9 @@ class SettingsService:
 
     def set_logo(self, data: bytes | None) -> None:
         if data is not None:
+            if not isinstance(data, bytes | bytearray):
+                raise ValidationError(FieldError("logo", "file.image"))
+            data = bytes(data)
             if len(data) > MAX_LOGO_BYTES:
                 raise ValidationError(
                     FieldError("logo", "file.too_big", {"max": MAX_LOGO_BYTES // 1024}))

@@ -176,7 +176,8 @@ class TicketService(EntityService[m.Ticket]):
         finish = func.coalesce(finished_at, t.closed_at, t.updated_at)
         base = [t.deleted_at.is_(None), t.sla_due_at.is_not(None)]
         if since is not None:
-            base.append(t.sla_due_at >= f.instant(since))
+            since = f.clean({"since": f.Field(f.instant)}, {"since": since})["since"]
+            base.append(t.sla_due_at >= since)
         late = select(func.count()).where(*base, t.status.in_(FINISHED), finish > t.sla_due_at)
         overdue = select(func.count()).where(*base, t.status.not_in(FINISHED),
                                              t.sla_due_at < utcnow())
