@@ -230,8 +230,8 @@ class EntityService(Generic[M]):
     def list(self, query: ListQuery = ListQuery()) -> Page:
         """One page of rows; pass `next_cursor` as `after` for the next page (keyset)."""
         limit = max(1, min(_count_arg("limit", query.limit), MAX_PAGE))
-        _check_cursor(query.after)
         expr, desc = self._sort_expression(query)
+        _check_cursor(query.after, expr)
         q = self._base_query(query).add_columns(expr.label("_sort"))
         with self.db.read() as session:
             rows = self._seek(session, q, expr, desc, query.after, limit + 1)
@@ -338,12 +338,25 @@ def _count_arg(name: str, value: Any) -> int:
     return max(0, value)
 
 
-def _check_cursor(after: Any) -> None:
-    """A cursor is the `next_cursor` of a page: (sort value, id). Anything else, or a
-    value SQLite cannot compare with (an int beyond 64 bits), is refused."""
+def _check_cursor(after: Any, expr: ColumnElement[Any]) -> None:
+    """A cursor is the `next_cursor` of a page: (sort value, id). Anything else is refused:
+    another shape, a value of another type than the sort's (it could not be bound), an
+    int beyond 64 bits, a text UTF-8 cannot encode."""
     if after is None:
         return
-    if not (isinstance(after, tuple | list) and len(after) == 2
-            and isinstance(after[1], int) and not isinstance(after[1], bool)
-            and _sql_safe(after[0]) and _sql_safe(after[1])):
+    sql_type = getattr(expr.type, "impl", expr.type)  # UTCDateTime -> DateTime
+    try:
+        python_type: type = sql_type.python_type
+    except NotImplementedError:
+        python_type = object
+    ok = (isinstance(after, tuple | list) and len(after) == 2
+          and isinstance(after[1], int) and not isinstance(after[1], bool)
+          and isinstance(after[0], python_type) and not isinstance(after[0], bool | None)
+          and _sql_safe(after[0]) and _sql_safe(after[1]))
+    if ok and isinstance(after[0], str):
+        try:
+            after[0].encode()
+        except UnicodeEncodeError:
+            ok = False
+    if not ok:
         raise ValidationError(FieldError("after", "invalid"))

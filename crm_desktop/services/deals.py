@@ -153,7 +153,7 @@ class StageService:
         """Delete a stage; its deals (those in the Trash too) move to `move_to`, each with
         a stage-change row. The last open, won or lost stage cannot go. Returns how many
         deals moved."""
-        if move_to == stage_id:
+        if f.is_id(stage_id) and f.is_id(move_to) and move_to == stage_id:
             raise ValidationError(FieldError("stage", "invalid"))
         s, d = m.PipelineStage, m.Deal
         with self.db.write(self.actor_id) as session:
