@@ -35,6 +35,13 @@ def json_text(value: Any) -> str:
     return s
 
 
+def _after_id(after: Any) -> int:
+    """The contact id of a members page cursor (the `next_cursor` of the page before)."""
+    if not (isinstance(after, tuple | list) and len(after) == 2 and f.is_id(after[1])):
+        raise ValidationError(FieldError("after", "invalid"))
+    return int(after[1])
+
+
 def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
     """Distinct ids in sorted chunks; what cannot be an id (0, 2**63, "x") names no contact
     and is left out, like an unknown one."""
@@ -153,7 +160,7 @@ class ListService(EntityService[m.MarketingList]):
             .where(lm.list_id == list_id, c.deleted_at.is_(None))
         )
         if query.after is not None:
-            q = q.where(c.id > query.after[1])
+            q = q.where(c.id > _after_id(query.after))
         with self.db.read() as session:
             rows = [dict(r._mapping) for r in session.execute(q.order_by(c.id).limit(limit + 1))]
         more = len(rows) > limit
@@ -281,7 +288,7 @@ class CampaignService(EntityService[m.Campaign]):
         if status is not None:
             q = q.where(cm.status == status)
         if query.after is not None:
-            q = q.where(c.id > query.after[1])
+            q = q.where(c.id > _after_id(query.after))
         with self.db.read() as session:
             rows = [dict(r._mapping) for r in session.execute(q.order_by(c.id).limit(limit + 1))]
         more = len(rows) > limit

@@ -184,6 +184,13 @@ def test_window_offsets_and_cursors_beyond_64_bits(core: Any) -> None:
             core.contacts.list(ListQuery(after=cursor))
     page = core.contacts.list(ListQuery(limit=2))
     assert len(core.contacts.list(ListQuery(after=page.next_cursor)).rows) == 1
+    list_id = core.lists.create({"name": "فهرست"})
+    camp = core.campaigns.create({"name": "کمپین", "channel": "sms", "list_id": list_id})
+    for cursor in ((HUGE, HUGE), (1, -1), "ab", (1, "2")):
+        with pytest.raises(ValidationError):
+            core.lists.members(list_id, ListQuery(after=cursor))
+        with pytest.raises(ValidationError):
+            core.campaigns.members(camp, ListQuery(after=cursor))
     # a filter value no column can hold matches nothing (it used to raise OverflowError)
     assert core.contacts.list(ListQuery(filters={"owner_id": HUGE})).rows == []
     assert core.contacts.count(ListQuery(filters={"account_id": -HUGE - 1})) == 0
