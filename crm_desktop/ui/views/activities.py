@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import NotFoundError
-from crm_desktop.export.pdf.agenda import render_agenda
 from crm_desktop.services.agenda import agenda
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.ui import display, errors, labels
@@ -246,6 +245,9 @@ class ActivitiesView(BaseView):
         path = Path(tempfile.mkdtemp(prefix="crm-agenda-")) / "agenda.pdf"
 
         def render() -> None:
+            # reportlab is imported when the first agenda is printed, not at start-up
+            from crm_desktop.export.pdf.agenda import render_agenda
+
             items = agenda(self.core.activities, self.core.contacts, day)
             render_agenda(items, day, self.core.settings.company()["name"], path)
 
