@@ -12,7 +12,6 @@ import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from crm_desktop.db.engine import APPLICATION_ID, Database, make_engine

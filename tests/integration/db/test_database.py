@@ -212,7 +212,7 @@ def test_head_constant_is_alembics_head() -> None:
     """A database at HEAD is opened without Alembic: HEAD must be the newest migration."""
     from crm_desktop.db.migrate import HEAD
 
-    assert HEAD == head_revision()
+    assert head_revision() == HEAD
 
 
 def test_opening_a_current_database_does_not_import_alembic(db_path: Path) -> None:
