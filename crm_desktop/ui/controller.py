@@ -30,13 +30,14 @@ class Controller(QObject):
 
     def open(self, path: Path, *, demo: bool = False, show: bool = True) -> bool:
         """Open `path` (created if missing; a new demo file gets demo data) in a window."""
-        from crm_desktop.services.demo import generate
         from crm_desktop.ui.main_window import MainWindow
 
         new_demo = demo and not path.exists()
         try:
             core = Core.open(path)
             if new_demo:
+                from crm_desktop.services.demo import generate
+
                 generate(core.db, DEMO_CONTACTS, seed=1)
         except CrmError as exc:
             log.warning("cannot open %s: %s", path, exc)
