@@ -31,8 +31,9 @@ print(json.dumps(sorted(sys.modules)))
 def loaded_modules(db_path: Path, tmp_path: Path, *sections: str) -> set[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
            "CRM_DESKTOP_DATA_DIR": str(tmp_path / "data")}
-    out = subprocess.run([sys.executable, "-c", SCRIPT, str(db_path), *sections], capture_output=True,
-                         text=True, check=True, env=env, timeout=120).stdout
+    out = subprocess.run([sys.executable, "-c", SCRIPT, str(db_path), *sections],
+                         capture_output=True, text=True, check=True, env=env,
+                         timeout=120).stdout
     return set(json.loads(out.strip().splitlines()[-1]))
 
 
