@@ -247,11 +247,13 @@ class ActivityService(EntityService[m.Activity]):
             return [dict(r._mapping) for r in session.execute(q.order_by(a.due_at, a.id))]
 
     def occurrences_between(
-        self, start: datetime, end: datetime, owner_id: int | None = None
+        self, start: datetime, end: datetime, owner_id: int | None = None, *,
+        open_only: bool = False, limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """Like `due_between`, with repeating activities expanded into one row per
         occurrence in [start, end): every row has `occurs_at` (aware UTC; a one-off
-        activity's due_at) and `recurring`. Earliest first."""
+        activity's due_at) and `recurring`. Earliest first. `open_only`: not done;
+        `limit`: the first `limit` occurrences only (the one-off rows are read up to it)."""
         a = m.Activity
         # Two index ranges instead of one OR: the one-off activities due in the range
         # (due_at index), and the repeating ones that started before its end (the partial
@@ -265,6 +267,13 @@ class ActivityService(EntityService[m.Activity]):
         if owner_id is not None:
             once = once.where(a.owner_id == owner_id)
             repeating = repeating.where(a.owner_id == owner_id)
+        if open_only:
+            once = once.where(a.done_at.is_(None))
+            repeating = repeating.where(a.done_at.is_(None))
+        if limit is not None:
+            # the first `limit` one-off rows by time: no later one can be among the first
+            # `limit` occurrences
+            once = once.order_by(a.due_at, a.id).limit(max(1, limit))
         out: list[dict[str, Any]] = []
         with self.db.read() as session:
             rows = [dict(r._mapping) for q in (once, repeating) for r in session.execute(q)]
@@ -284,7 +293,7 @@ class ActivityService(EntityService[m.Activity]):
                                   row["recur_until"], skipped[row["id"]], start, end):
                 out.append({**row, "occurs_at": at, "recurring": True})
         out.sort(key=lambda r: (r["occurs_at"], r["id"]))
-        return out
+        return out if limit is None else out[:max(1, limit)]
 
     def open_due_before(
         self, before: datetime, owner_id: int | None = None, limit: int = 500
