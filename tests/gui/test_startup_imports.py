@@ -68,3 +68,15 @@ def test_the_activities_section_imports_reportlab_only_to_print(core, db_path: P
     modules = loaded_modules(db_path, tmp_path, "activities")
     assert "crm_desktop.ui.views.activities" in modules
     assert sorted(m for m in modules if m.split(".")[0] in HEAVY) == []
+
+
+def test_the_core_is_imported_before_pyside6() -> None:
+    """PySide6's import hook slows and enlarges every import after it: the program
+    imports SQLAlchemy and its services first (sys.modules keeps the import order)."""
+    out = subprocess.run(
+        [sys.executable, "-c", "import json, sys, crm_desktop.app\n"
+         "print(json.dumps(list(sys.modules)))"],
+        capture_output=True, text=True, check=True, timeout=120).stdout
+    order = json.loads(out)
+    assert order.index("crm_desktop.core") < order.index("PySide6")
+    assert order.index("sqlalchemy.orm") < order.index("PySide6")
