@@ -75,3 +75,22 @@ def test_bounded_occurrences_are_the_first_ones(core, many) -> None:
         got = core.activities.occurrences_between(start, end, open_only=True, limit=limit)
         assert [(r["id"], r["occurs_at"]) for r in got] == \
             [(r["id"], r["occurs_at"]) for r in every[:limit]]
+
+
+def test_opening_reads_only_the_page_shown(core, ops, settings, ui_lang, qtbot,
+                                           monkeypatch) -> None:
+    calls: list[dict] = []
+    real = core.activities.occurrences_between
+
+    def recorded(*args, **kwargs):
+        calls.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(core.activities, "occurrences_between", recorded)
+    view = ActivitiesView(core, ops, settings)
+    qtbot.addWidget(view)
+    # Today: due today and the next days, each bounded; the week is not read yet
+    assert len(calls) == 2
+    assert all(c.get("limit") == activities_module.SECTION_LIMIT + 1 for c in calls)
+    view.set_mode(activities_module.WEEK)
+    assert len(calls) == 3 and calls[-1].get("limit") is None

@@ -479,7 +479,13 @@ class ActivitiesView(BaseView):
         self.edit_activity(record_id)
 
     def refresh(self) -> None:
+        """Read the page on show again (the others are read when they are shown: the
+        mode switch refreshes)."""
         self._fill_owners()
-        self.refresh_today()
-        self.model.refresh()
-        self.refresh_week()
+        mode = self.mode()
+        if mode == TODAY:
+            self.refresh_today()
+        elif mode == LIST:
+            self.model.refresh()
+        else:
+            self.refresh_week()
