@@ -104,6 +104,12 @@ def main() -> None:
     demo = OUT / "demo-2000.sqlite3"
     if not demo.exists():
         database(2000)
+    # an installed program has its bytecode compiled (pip does it); this environment may
+    # say PYTHONDONTWRITEBYTECODE, which would make every start compile from source
+    import crm_desktop
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q",
+                    str(Path(crm_desktop.__file__).parent)], check=True)
     heavy = ",".join(HEAVY)
     print(f"Python {sys.version.split()[0]}; fresh processes, medians of {args.repeat}")
     ours = [run(OURS, str(database(2000)), heavy, data_dir=data_dir) for _ in range(args.repeat)]

@@ -50,6 +50,10 @@ def test_opening_the_main_window_imports_nothing_heavy(core, db_path: Path,
         assert f"crm_desktop.ui.views.{view}" not in modules, view
     assert "crm_desktop.export.pdf.agenda" not in modules
     assert "crm_desktop.services.demo" not in modules
+    # the editors are imported when first opened
+    for dialog in ("activity_dialog", "deal_dialog", "proforma_dialog", "ticket_dialog",
+                   "contact_dialog"):
+        assert f"crm_desktop.ui.dialogs.{dialog}" not in modules, dialog
 
 
 def test_importing_the_app_imports_nothing_heavy() -> None:
