@@ -524,7 +524,8 @@ def raw_today(conn: Any, today: date) -> Any:
         out = [f"{r[1][:16]} — {r[2]} — {r[3]} — {r[4] or ''}" for r in conn.execute(
             RAW_ROW.format(where="a.recurrence IS NULL AND " + where), params)]
         out += [f"{r[1][:16]} — {r[2]} — {r[3]}" for r in conn.execute(
-            RAW_ROW.format(where="a.recurrence IS NOT NULL AND a.due_at < ?"), (params[-1],))]
+            "SELECT id, due_at, kind, subject, done_at FROM activities WHERE recurrence IS NOT"
+            " NULL AND due_at < ?", (params[-1],)) if r[4] is None]
         return out[:500]
 
     sections = [

@@ -60,8 +60,21 @@ def test_occurrences_use_the_partial_index_of_repeating_rows(core: Any) -> None:
     rows = core.activities.occurrences_between(start, end)
     assert once in {r["id"] for r in rows}
     assert sum(r["id"] == weekly for r in rows) in (1, 2)
-    with_owner = plans(core, lambda: core.activities.occurrences_between(start, end, owner_id=1))
-    assert not any(line.startswith("SCAN activities") for line in with_owner), with_owner
+    # with the Today page's filters (open only, an owner, a bound) too: the repeating rows
+    # still come from their partial index
+    for kwargs in ({"owner_id": 1}, {"open_only": True, "limit": 10},
+                   {"owner_id": 1, "open_only": True}):
+        lines = plans(core, lambda k=kwargs: core.activities.occurrences_between(
+            start, end, **k))
+        assert any("ix_activities_repeating" in line for line in lines), (kwargs, lines)
+        assert not any(line.startswith("SCAN activities") for line in lines), lines
+        assert not any("(due_at<?)" in line and "ix_activities_repeating" not in line
+                       for line in lines), lines
+    core.activities.complete(weekly)
+    assert weekly not in {r["id"] for r in core.activities.occurrences_between(
+        start, end, open_only=True)}
+    assert weekly not in {r["id"] for r in core.activities.occurrences_between(
+        start, end, owner_id=12345)}
 
 
 def test_the_partial_index_is_partial_in_models_and_migrations(db_path: Path) -> None:
