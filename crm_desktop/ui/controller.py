@@ -71,12 +71,14 @@ class Controller(QObject):
     def _watch_reminders(core: Core, ops: Ops, window: QWidget) -> ReminderWatcher:
         """Due reminders pop up while the program is open; the ones that fell due while it
         was closed are shown right after start."""
-        from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
+        def open_activity(activity_id: int) -> None:
+            # the editor is imported when a reminder is first opened, not at start-up
+            from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
+
+            AppointmentDialog.edit(window, core, ops, activity_id=activity_id)
 
         watcher = ReminderWatcher(core, ops, window)
-        watcher.open_requested.connect(
-            lambda activity_id: AppointmentDialog.edit(window, core, ops,
-                                                       activity_id=activity_id))
+        watcher.open_requested.connect(open_activity)
         QTimer.singleShot(0, watcher.start)
         return watcher
 

@@ -20,7 +20,7 @@ from crm_desktop.ui.controller import Controller
 
 app = create_application("fa")
 controller = Controller()
-assert controller.open(Path(sys.argv[1]), show=False)
+assert controller.open(Path(sys.argv[1]))  # shown, with its reminder watcher
 for section in sys.argv[2:]:
     controller.window.show_section(section)
 app.processEvents()
@@ -52,7 +52,7 @@ def test_opening_the_main_window_imports_nothing_heavy(core, db_path: Path,
     assert "crm_desktop.services.demo" not in modules
     # the editors are imported when first opened
     for dialog in ("activity_dialog", "deal_dialog", "proforma_dialog", "ticket_dialog",
-                   "contact_dialog"):
+                   "contact_dialog", "appointment_dialog"):
         assert f"crm_desktop.ui.dialogs.{dialog}" not in modules, dialog
 
 
