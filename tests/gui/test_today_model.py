@@ -94,3 +94,30 @@ def test_opening_reads_only_the_page_shown(core, ops, settings, ui_lang, qtbot,
     assert all(c.get("limit") == activities_module.SECTION_LIMIT + 1 for c in calls)
     view.set_mode(activities_module.WEEK)
     assert len(calls) == 3 and calls[-1].get("limit") is None
+
+
+def test_a_row_is_formatted_when_first_shown(core, ops, settings, ui_lang, qtbot, many,
+                                             monkeypatch, qtmodeltester) -> None:
+    made: list[int] = []
+    real = ActivitiesView._item_text
+
+    def counted(self, row, *, with_date=True):
+        made.append(row["id"])
+        return real(self, row, with_date=with_date)
+
+    monkeypatch.setattr(ActivitiesView, "_item_text", counted)
+    view = ActivitiesView(core, ops, settings)
+    qtbot.addWidget(view)
+    assert made == []  # 21 rows read, none formatted yet
+    model = view.upcoming.model
+    first = model.data(model.index(0, 0))
+    assert made == [many["upcoming"][0]] and "بعدا 0" in first
+    assert model.data(model.index(0, 0)) == first and len(made) == 1  # kept
+    model = TodayModel()
+    texts: list[int] = []
+    model.set_rows([{"id": 7, "n": 1}, {"id": 9, "n": 2}],
+                   lambda r: texts.append(r["id"]) or f"row {r['n']}")
+    assert texts == [] and model.ids() == [7, 9]
+    qtmodeltester.check(model)
+    assert model.data(model.index(1, 0)) == "row 2"
+    assert model.data(model.index(1, 0), TodayModel.IdRole) == 9

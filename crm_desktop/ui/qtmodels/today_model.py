@@ -4,6 +4,7 @@ reset, not 500 list items built one by one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -17,37 +18,55 @@ _ID = int(Qt.ItemDataRole.UserRole.value)
 
 
 class TodayModel(QAbstractListModel):
-    """Rows of (record id, text); `IdRole` gives the id."""
+    """Rows of a section with their record ids; a row's text is made when the view first
+    asks for it (only the rows scrolled into sight are formatted). `IdRole` gives the id."""
 
     IdRole = _ID
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._rows: list[tuple[int, str]] = []
+        self._ids: list[int] = []
+        self._rows: list[Any] = []
+        self._text: Callable[[Any], str] = str
+        self._texts: dict[int, str] = {}
 
-    def set_items(self, items: list[tuple[int, str]]) -> None:
+    def set_rows(self, rows: list[dict[str, Any]], text: Callable[[dict[str, Any]], str],
+                 id_key: str = "id") -> None:
+        """Show `rows` (already bounded); `text(row)` is what a row says."""
         self.beginResetModel()
-        self._rows = list(items)
+        self._ids = [int(r[id_key]) for r in rows]
+        self._rows = list(rows)
+        self._text = text
+        self._texts = {}
         self.endResetModel()
 
+    def set_items(self, items: list[tuple[int, str]]) -> None:
+        """Show ready-made (id, text) rows."""
+        self.set_rows([{"id": i, "text": t} for i, t in items], lambda r: r["text"])
+
     def ids(self) -> list[int]:
-        return [record_id for record_id, _text in self._rows]
+        return list(self._ids)
 
     def id_at(self, row: int) -> int | None:
-        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def text_at(self, row: int) -> str:
+        text = self._texts.get(row)
+        if text is None:
+            text = self._texts[row] = self._text(self._rows[row])
+        return text
 
     # -- Qt model interface -----------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        record_id, text = self._rows[index.row()]
         if role in (_DISPLAY, _TOOLTIP):
-            return text
+            return self.text_at(index.row())
         if role == _ID:
-            return record_id
+            return self._ids[index.row()]
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

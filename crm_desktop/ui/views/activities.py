@@ -10,6 +10,7 @@ repeating appointment asks whether to skip that day or open the series."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -88,12 +89,18 @@ class Section(QWidget):
         layout.addWidget(self.list, 1)
 
     def set_items(self, items: list[tuple[int, str]], *, more: bool = False) -> None:
-        """Show `items` (already bounded); `more`: the section has more than these."""
-        self.model.set_items(items)
-        count = display.number(len(items)) + ("+" if more else "")
+        """Show ready-made (id, text) rows (already bounded); `more`: there are more."""
+        self.set_rows([{"id": i, "text": t} for i, t in items], lambda r: r["text"],
+                      more=more)
+
+    def set_rows(self, rows: list[dict[str, Any]], text: Callable[[dict[str, Any]], str], *,
+                 more: bool = False) -> None:
+        """Show `rows` (already bounded), each row's `text` made when it is first shown."""
+        self.model.set_rows(rows, text)
+        count = display.number(len(rows)) + ("+" if more else "")
         self.title.setText(f"{self.title_text} ({count})")
-        self.empty.setHidden(bool(items))
-        self.list.setHidden(not items)
+        self.empty.setHidden(bool(rows))
+        self.list.setHidden(not rows)
 
     def ids(self) -> list[int]:
         return self.model.ids()
@@ -221,14 +228,16 @@ class ActivitiesView(BaseView):
         self._fill(self.upcoming, as_due(self.core.activities.occurrences_between(
             tomorrow, later, open_only=True, limit=bound)), with_date=True)
         birthdays = self.core.contacts.birthdays(today)
-        self.birthdays.set_items([
-            (r["id"], f"{r['full_name']}  {display.ltr(r.get('mobile'))}".strip())
-            for r in birthdays[:SECTION_LIMIT]], more=len(birthdays) > SECTION_LIMIT)
+        self.birthdays.set_rows(
+            birthdays[:SECTION_LIMIT],
+            lambda r: f"{r['full_name']}  {display.ltr(r.get('mobile'))}".strip(),
+            more=len(birthdays) > SECTION_LIMIT)
         self.done_button.setEnabled(self.selected_today_id() is not None)
 
     def _fill(self, section: Section, rows: list[dict[str, Any]], *, with_date: bool) -> None:
-        section.set_items([(r["id"], self._item_text(r, with_date=with_date))
-                           for r in rows[:SECTION_LIMIT]], more=len(rows) > SECTION_LIMIT)
+        section.set_rows(rows[:SECTION_LIMIT],
+                         lambda r: self._item_text(r, with_date=with_date),
+                         more=len(rows) > SECTION_LIMIT)
 
     def complete_selected(self) -> bool:
         activity_id = self.selected_today_id()
