@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_dbs import OUT, database
+from bench_dbs import database
 
 HEAVY = ("alembic", "mako", "reportlab", "openpyxl")
 
@@ -101,9 +101,6 @@ def main() -> None:
     args = ap.parse_args()
     data_dir = tempfile.mkdtemp(prefix="crm-bench-")
     os.environ.setdefault("CRM_DESKTOP_DATA_DIR", data_dir)
-    demo = OUT / "demo-2000.sqlite3"
-    if not demo.exists():
-        database(2000)
     # an installed program has its bytecode compiled (pip does it); this environment may
     # say PYTHONDONTWRITEBYTECODE, which would make every start compile from source
     import crm_desktop
@@ -112,17 +109,22 @@ def main() -> None:
                     str(Path(crm_desktop.__file__).parent)], check=True)
     heavy = ",".join(HEAVY)
     print(f"Python {sys.version.split()[0]}; fresh processes, medians of {args.repeat}")
-    ours = [run(OURS, str(database(2000)), heavy, data_dir=data_dir) for _ in range(args.repeat)]
-    raw = [run(RAW_WINDOW, data_dir=data_dir) for _ in range(args.repeat)]
+    # in turns (ours, raw, ours, raw ...): the load of a shared machine weighs on each alike
+    demo_path = str(database(2000))
+    ours, raw = [], []
+    for _ in range(args.repeat):
+        ours.append(run(OURS, demo_path, heavy, data_dir=data_dir))
+        raw.append(run(RAW_WINDOW, data_dir=data_dir))
     o = statistics.median(r["ms"] for r in ours)
     w = statistics.median(r["ms"] for r in raw)
     print(f"start-up to the first window (demo database)  ours {o:7.0f} ms   bare PySide6 "
           f"window {w:7.0f} ms   heavy modules imported: {ours[0]['heavy'] or 'none'}")
     for n in args.sizes:
         path = str(database(n))
-        ours = [run(OURS, path, heavy, data_dir=data_dir) for _ in range(args.repeat)]
-        raw = [run(RAW_LIST, path, str(Path(__file__).parent), data_dir=data_dir)
-               for _ in range(args.repeat)]
+        ours, raw = [], []
+        for _ in range(args.repeat):
+            ours.append(run(OURS, path, heavy, data_dir=data_dir))
+            raw.append(run(RAW_LIST, path, str(Path(__file__).parent), data_dir=data_dir))
         om = statistics.median(r["rss"] for r in ours) / 1024
         rm = statistics.median(r["rss"] for r in raw) / 1024
         ot = statistics.median(r["ms"] for r in ours)
