@@ -239,22 +239,37 @@ class EntityService(Generic[M]):
             rows = self._seek(session, q, expr, desc, query.after, limit + 1)
         return self._page(rows, limit)
 
-    def window(self, query: ListQuery, offset: int, limit: int) -> Page:
+    def window(self, query: ListQuery, offset: int, limit: int, *,
+               total: int | None = None) -> Page:
         """Rows `offset` to `offset + limit` of the list: random access for windowed views
         (a scroll bar dragged to the end). The position is found on ids alone, over the
         covering indexes, and only the rows of the window are read. With `query.after`
-        (the `next_cursor` of the window before) it seeks instead and ignores `offset`."""
+        (the `next_cursor` of the window before) it seeks instead and ignores `offset`.
+        With `total` (the list's count, when the caller knows it) a window past the middle
+        is counted from the end in the reverse order: OFFSET skips the fewer rows."""
         limit = max(1, min(limit, MAX_PAGE))
         if query.after is not None:
             return self.list(replace(query, limit=limit))
         model: Any = self.model
         expr, desc = self._sort_expression(query)
-        ids = (
-            self._base_query(query, ids=True)
-            .order_by(*self._order(expr, desc))
-            .limit(limit + 1)
-            .offset(max(0, offset))
-        )
+        offset = max(0, offset)
+        if total is not None and offset > total // 2:
+            # rows offset .. offset + limit are, from the end, total - 1 - offset - limit ..
+            # total - 1 - offset (the extra row tells whether more follow)
+            from_end = max(0, total - 1 - offset - limit)
+            ids = (
+                self._base_query(query, ids=True)
+                .order_by(*self._order(expr, not desc))
+                .limit(max(0, total - offset - from_end))
+                .offset(from_end)
+            )
+        else:
+            ids = (
+                self._base_query(query, ids=True)
+                .order_by(*self._order(expr, desc))
+                .limit(limit + 1)
+                .offset(offset)
+            )
         # the filters were applied to the ids: the rows are just looked up
         q = self._list_columns.add_columns(expr.label("_sort")).where(
             model.id.in_(ids.scalar_subquery())

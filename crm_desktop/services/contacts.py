@@ -18,6 +18,7 @@ from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import audit
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
+from crm_desktop.services.distinct import distinct_values
 from crm_desktop.text.collation import sort_key
 from crm_desktop.text.normalize import clean_text, search_key, search_name_key
 
@@ -236,10 +237,9 @@ class ContactService(EntityService[m.Contact]):
     def cities(self) -> list[str]:
         """The cities live contacts are in, in Persian alphabetical order (for a filter)."""
         with self.db.read() as session:
-            q = select(m.Contact.city).where(
-                m.Contact.deleted_at.is_(None), m.Contact.city.is_not(None)
-            ).distinct()
-            return sorted(session.scalars(q), key=sort_key)
+            # a seek per city over the city index, not a DISTINCT over every row
+            cities = distinct_values(session, "contacts", "city", "deleted_at IS NULL")
+        return sorted(cities, key=sort_key)
 
     def birthdays(self, day: date) -> list[dict[str, Any]]:
         """Live contacts whose birthday falls on this calendar day."""
