@@ -8,6 +8,13 @@ import os
 import sys
 from pathlib import Path
 
+# The core (SQLAlchemy, the models and services) is imported before PySide6: once PySide6
+# is loaded its import hook handles every later import, which made the core's imports about
+# 130 ms slower and the process about 19 MB larger.
+import crm_desktop.core  # noqa: F401
+
+# isort: split
+
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication

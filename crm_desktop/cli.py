@@ -16,12 +16,15 @@ Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -42,6 +45,36 @@ class UsageError(Exception):
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+#: arguments that name a file or folder, checked before any command runs
+PATH_ARGS = {"db": "--db", "src": "SRC", "dest": "DEST", "dir": "DIR", "file": "FILE",
+             "pdf": "--pdf"}
+
+
+def _check_paths(args: argparse.Namespace) -> None:
+    """A path the system cannot even look up (too long, a NUL in it) is bad input."""
+    for attr, name in PATH_ARGS.items():
+        value = getattr(args, attr, None)
+        if not isinstance(value, str):
+            continue
+        if "\0" in value:
+            raise UsageError(f"{name}: a path cannot contain a NUL character")
+        try:
+            os.stat(value)
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:
+                raise UsageError(f"{name}: the path is too long ({len(value):,} characters; "
+                                 "the system allows far fewer)") from None
+        except ValueError as exc:  # e.g. a lone surrogate the file system cannot encode
+            raise UsageError(f"{name}: not a usable path ({exc})") from None
+
+
+def _read_only(path: Path) -> bool:
+    """An existing database file that cannot be written (the file or its folder)."""
+    path = path.expanduser().absolute()
+    return path.is_file() and not (os.access(path, os.W_OK)
+                                   and os.access(path.parent, os.W_OK))
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -75,7 +108,16 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
-    with Core.open(_db_path(args), create=False) as core:
+    path = _db_path(args)
+    if _read_only(path):
+        from crm_desktop.db.migrate import open_read_only
+
+        print(f"crm-desktop: {path} is read-only; searching it without changing it",
+              file=sys.stderr)
+        core = Core(open_read_only(path), None)
+    else:
+        core = Core.open(path, create=False)
+    with core:
         hits = core.search.search(args.text, limit=args.limit)
     if args.json:
         _say(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1))
@@ -91,6 +133,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from crm_desktop.services.maintenance import check
 
     report = check(_db_path(args))
+    if report.read_only:
+        print(f"crm-desktop: {_db_path(args)} is read-only; it was checked without changing "
+              "it (the search-index check needs write access and was skipped)", file=sys.stderr)
     if args.json:
         _say(json.dumps(report.as_json(), ensure_ascii=False, indent=1))
     else:
@@ -178,24 +223,19 @@ def cmd_proforma_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
-    from datetime import date
-
     from crm_desktop.core import Core
+    from crm_desktop.domain import clock
     from crm_desktop.services.agenda import agenda
-    from crm_desktop.services.recurrence import local, local_day
-    from crm_desktop.text.normalize import clean_text
+    from crm_desktop.services.recurrence import local
 
-    if args.date is None:
-        from crm_desktop.db.types import utcnow
-
-        day = local_day(utcnow())
-    else:
-        try:
-            day = date.fromisoformat(clean_text(args.date))
-        except ValueError:
-            raise UsageError(f"--date {args.date!r} is not a date (it looks like 2026-11-22)"
-                             ) from None
+    day = None  # None: today on the business's clock (the database's zone)
+    if args.date is not None:
+        day, jalali = parse_day(args.date)
+        if jalali:
+            print(f"crm-desktop: --date read as the Jalali date {jalali} ({day.isoformat()})",
+                  file=sys.stderr)
     with Core.open(_db_path(args), create=False) as core:
+        day = day or clock.today()
         items = agenda(core.activities, core.contacts, day)
         company = core.settings.company().get("name") or ""
     if args.pdf:
@@ -211,11 +251,54 @@ def cmd_agenda(args: argparse.Namespace) -> int:
         _say(json.dumps([i.as_json() for i in items], ensure_ascii=False, indent=1))
     elif not args.pdf:
         for i in items:
-            when = f"{local(i.time):%Y-%m-%d %H:%M}" if i.time else "all day"
+            when = "all day" if i.time is None else f"{local(i.time):%Y-%m-%d %H:%M}"
+            if i.all_day and i.time is not None:  # a date-only task: its day, no time
+                when = "all day" if local(i.time).date() == day else f"{local(i.time):%Y-%m-%d}"
             _say(f"{when}\t{i.kind}\t{i.status}\t{i.subject}\t{i.contact}")
         if not items:
             print(f"nothing on {day.isoformat()}", file=sys.stderr)
     return EXIT_OK
+
+
+#: days `agenda --date` accepts (Gregorian); the Jalali equivalents are 1278/10/11 - 1578/10/10
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
+#: a year below this is read as Jalali: the Jalali years of the accepted span (1278-1578)
+#: and the Gregorian ones (1900-2199) are far apart on either side of it
+JALALI_BELOW = 1700
+DAY_RE = re.compile(r"(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,2})")
+
+
+def parse_day(text: str) -> tuple[date, str | None]:
+    """`--date` as typed: Gregorian 2026-11-30, or Jalali 1405-09-09 / 1405/09/09 (any
+    digits); a year below 1700 is Jalali. Returns the day and, when it was read as Jalali,
+    the Jalali date as written back (1405/09/09). Anything else is a UsageError."""
+    from crm_desktop.text.digits import strip_bidi, to_ascii_digits
+    from crm_desktop.text.jalali import format_jalali, jalali_year, parse_jalali
+
+    example = "it looks like 2026-11-30, or 1405-09-09 in Jalali"
+    match = DAY_RE.fullmatch(to_ascii_digits(strip_bidi(text)).strip())
+    if match is None:
+        raise UsageError(f"--date {text!r} is not a date ({example})")
+    year, month, day_of_month = (int(g) for g in match.groups())
+    jalali = year < JALALI_BELOW
+    outside = UsageError(
+        f"--date {text!r} is outside the dates the agenda covers: "
+        f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()} "
+        f"({format_jalali(FIRST_DAY, persian=False)} to "
+        f"{format_jalali(LAST_DAY, persian=False)} in Jalali)")
+    first, last = ((jalali_year(FIRST_DAY), jalali_year(LAST_DAY)) if jalali
+                   else (FIRST_DAY.year, LAST_DAY.year))
+    if not first <= year <= last:
+        raise outside
+    try:
+        day = (parse_jalali(f"{year:04d}/{month:02d}/{day_of_month:02d}") if jalali
+               else date(year, month, day_of_month))
+    except ValueError:
+        calendar = " in the Jalali calendar" if jalali else ""
+        raise UsageError(f"--date {text!r} is not a date{calendar} ({example})") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise outside
+    return day, (format_jalali(day, persian=False) if jalali else None)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -250,6 +333,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     from crm_desktop.core import Core
     from crm_desktop.services.demo import generate
 
+    out = _writable_folder(Path(args.dir))
     ensure_platform()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     path = Path(args.db) if args.db else config.demo_db_path()
@@ -258,9 +342,27 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
             generate(core.db, DEFAULT_DEMO_CONTACTS, seed=1)
     from crm_desktop.ui.screenshots import render_all
 
-    files = render_all(Path(args.dir), path, args.lang)
+    try:
+        files = render_all(out, path, args.lang)
+    except OSError as exc:
+        raise UsageError(f"cannot write the screenshots to {out}: {exc.strerror or exc}"
+                         ) from None
     _say(f"{len(files)} screenshots written to {args.dir}")
     return EXIT_OK
+
+
+def _writable_folder(folder: Path) -> Path:
+    """`folder`, created if missing; a folder that cannot be written is a UsageError."""
+    folder = folder.expanduser().absolute()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise UsageError(f"{folder} is a file, not a folder") from None
+    except OSError as exc:
+        raise UsageError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"{folder} is read-only; choose a folder you can write to")
+    return folder
 
 
 # -- parser --------------------------------------------------------------------------------
@@ -330,7 +432,8 @@ def build_parser() -> Parser:
     p = sub.add_parser("agenda", parents=[common], help="one day's activities, overdue "
                        "tasks and birthdays")
     p.add_argument("--date", metavar="YYYY-MM-DD", default=None,
-                   help="the (Tehran) day to show (default: today)")
+                   help="the (Tehran) day to show (default: today); a year below 1700 is "
+                        "Jalali, e.g. 1405-09-09")
     p.add_argument("--json", action="store_true")
     p.add_argument("--pdf", metavar="FILE", default=None, help="also write it as a PDF")
     p.set_defaults(func=cmd_agenda)
@@ -341,6 +444,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     log_file = setup_logging()
     try:
         args = build_parser().parse_args(argv)
+        _check_paths(args)
         func: Callable[[argparse.Namespace], int] = args.func
         return func(args)
     except UsageError as exc:

@@ -34,6 +34,7 @@ class Core:
         self.stages = StageService(db, actor_id)
         self.deals = DealService(db, actor_id)
         self.settings = SettingsService(db, actor_id)
+        self.settings.apply_time_zone()  # the business's clock, for every service and view
         self.activities = ActivityService(db, actor_id)
         self.tickets = TicketService(db, actor_id)
         self.lists = ListService(db, actor_id)

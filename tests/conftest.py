@@ -17,6 +17,15 @@ def _user_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("CRM_DESKTOP_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
 
 
+@pytest.fixture(autouse=True)
+def _business_clock() -> Iterator[None]:
+    """A test that changes the business's time zone does not leak it into the next one."""
+    yield
+    from crm_desktop.domain import clock
+
+    clock.set_business_tz(clock.DEFAULT_TZ)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "crm.sqlite3"

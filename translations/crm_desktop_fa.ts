@@ -125,188 +125,188 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="121"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="370"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="123"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="384"/>
         <source>Today</source>
         <translation>امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="121"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="123"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="121"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="123"/>
         <source>Week</source>
         <translation>هفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="121"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="123"/>
         <source>Day</source>
         <translation>روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="123"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="125"/>
         <source>New appointment</source>
         <translation>قرار ملاقات جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="143"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="269"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="304"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="145"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="282"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="317"/>
         <source>Overdue</source>
         <translation>عقب‌افتاده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="143"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="145"/>
         <source>Nothing overdue.</source>
         <translation>کار عقب‌افتاده‌ای نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="144"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="146"/>
         <source>Due today</source>
         <translation>موعد امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="145"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="147"/>
         <source>Nothing else is due today.</source>
         <translation>کار دیگری برای امروز نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="146"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="148"/>
         <source>Upcoming (next 7 days)</source>
         <translation>پیش رو (۷ روز آینده)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="147"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="149"/>
         <source>Nothing in the next 7 days.</source>
         <translation>در ۷ روز آینده کاری نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="148"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="150"/>
         <source>Today&apos;s birthdays</source>
         <translation>تولدهای امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="149"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="151"/>
         <source>No birthdays today.</source>
         <translation>امروز تولد کسی نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="150"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="269"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="302"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="152"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="282"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="315"/>
         <source>Done</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="154"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="156"/>
         <source>Print / save the day&apos;s agenda</source>
         <translation>چاپ / ذخیره برنامه روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="254"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="267"/>
         <source>The day&apos;s agenda</source>
         <translation>برنامه روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="263"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="276"/>
         <source>All kinds</source>
         <translation>همه انواع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="268"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="281"/>
         <source>Open and done</source>
         <translation>باز و انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="268"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="305"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="281"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="318"/>
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="309"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="322"/>
         <source>Due</source>
         <translation>موعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="311"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="325"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="312"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="326"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="313"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="327"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="314"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="328"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="315"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="329"/>
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="322"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="336"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="370"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="384"/>
         <source>Previous day</source>
         <translation>روز قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="370"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="384"/>
         <source>Next day</source>
         <translation>روز بعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="372"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="386"/>
         <source>Previous week</source>
         <translation>هفته قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="372"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="386"/>
         <source>This week</source>
         <translation>این هفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="372"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="386"/>
         <source>Next week</source>
         <translation>هفته بعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="406"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="420"/>
         <source>Repeating appointment</source>
         <translation>قرار تکرارشونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="407"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="421"/>
         <source>This appointment repeats. Skip only this day, or open the whole series?</source>
         <translation>این قرار تکرار می‌شود. فقط این روز حذف شود یا همه نوبت‌ها باز شوند؟</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="411"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="425"/>
         <source>Skip this day</source>
         <translation>حذف همین روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="413"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="427"/>
         <source>Open the series</source>
         <translation>باز کردن همه نوبت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="440"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="454"/>
         <source>This appointment repeats, so it cannot be dragged. Open it to change the time of the whole series.</source>
         <translation>این قرار تکرارشونده است و نمی‌توان آن را جابه‌جا کرد. برای تغییر زمان همه نوبت‌ها، آن را باز کنید.</translation>
     </message>
@@ -314,42 +314,42 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="36"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="37"/>
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="36"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="37"/>
         <source>Add a note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="37"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="38"/>
         <source>Add a task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="38"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="39"/>
         <source>Add an activity</source>
         <translation>افزودن فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="40"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="41"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="42"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="43"/>
         <source>Due date</source>
         <translation>موعد انجام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="44"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="45"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="45"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="46"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
@@ -357,128 +357,138 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="141"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="144"/>
         <source>Edit activity</source>
         <translation>ویرایش فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="142"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="145"/>
         <source>New appointment</source>
         <translation>قرار ملاقات جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="149"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="152"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="150"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="153"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="153"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="156"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="154"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="157"/>
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="158"/>
         <source>Time</source>
         <translation>ساعت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="156"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="159"/>
+        <source>All day (no time)</source>
+        <translation>تمام روز (بدون ساعت)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="160"/>
         <source>Duration (minutes)</source>
         <translation>مدت (دقیقه)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="157"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="161"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="158"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="162"/>
         <source>Nobody</source>
         <translation>هیچ‌کس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="159"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="163"/>
         <source>No reminder</source>
         <translation>بدون یادآوری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="159"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="163"/>
         <source>10 minutes before</source>
         <translation>۱۰ دقیقه قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="160"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="164"/>
         <source>1 hour before</source>
         <translation>۱ ساعت قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="160"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="164"/>
         <source>1 day before</source>
         <translation>۱ روز قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="161"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="165"/>
         <source>Reminder</source>
         <translation>یادآوری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="164"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="168"/>
         <source>Repeats</source>
         <translation>تکرار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="165"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="169"/>
         <source>Daily</source>
         <translation>روزانه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="165"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="169"/>
         <source>Weekly</source>
         <translation>هفتگی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="166"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="170"/>
         <source>Monthly</source>
         <translation>ماهانه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="167"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="170"/>
+        <source>Yearly</source>
+        <translation>سالانه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="171"/>
         <source>Does not repeat</source>
         <translation>بدون تکرار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="168"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="172"/>
         <source>Every</source>
         <translation>هر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="169"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="173"/>
         <source>Until (optional)</source>
         <translation>تا (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="170"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="174"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="171"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="175"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="195"/>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="199"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="201"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="205"/>
         <source>None</source>
         <translation>هیچ</translation>
     </message>
@@ -1086,44 +1096,44 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="47"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="53"/>
         <source>Search name, mobile, e-mail or national code (Ctrl+F)</source>
         <translation>جستجوی نام، موبایل، ایمیل یا کد ملی (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="41"/>
         <source>All stages</source>
         <translation>همه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="43"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="39"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="45"/>
         <source>All tags</source>
         <translation>همه برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="47"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="52"/>
         <source>New contact</source>
         <translation>مخاطب جدید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="60"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="66"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="74"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="82"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -1131,7 +1141,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../crm_desktop/ui/controller.py" line="45"/>
+        <location filename="../crm_desktop/ui/controller.py" line="46"/>
         <source>This database cannot be opened:</source>
         <translation>این پایگاه داده را نمی‌توان باز کرد:</translation>
     </message>
@@ -1139,20 +1149,20 @@
 <context>
     <name>DealCard</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="134"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="135"/>
         <source>Close: {date}</source>
         <extracomment>what a dragged card carries: the deal id as ASCII digits cards a &quot;show more&quot; click adds to a column the lost reason to put back when the deal came from a lost stage</extracomment>
         <translation>بستن: {date}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="138"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="139"/>
         <source>%Ln day(s) in stage</source>
         <translation>
             <numerusform>%Ln روز در این مرحله</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="145"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="146"/>
         <source>Overdue: expected to close on {date} and still open</source>
         <translation>عقب افتاده: قرار بود {date} بسته شود و هنوز باز است</translation>
     </message>
@@ -1329,7 +1339,7 @@
         <translation>هنوز فعالیتی نیست؛ تماس‌ها، جلسه‌ها و وظیفه‌های این معامله اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="231"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="233"/>
         <source>No proformas yet: use New proforma to issue one for this deal.</source>
         <translation>هنوز پیش‌فاکتوری نیست؛ با «پیش‌فاکتور جدید» برای این معامله پیش‌فاکتور صادر کنید.</translation>
     </message>
@@ -1337,19 +1347,50 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../crm_desktop/ui/errors.py" line="19"/>
+        <location filename="../crm_desktop/ui/errors.py" line="21"/>
         <source>Please check</source>
         <translation>لطفاً بررسی کنید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/errors.py" line="31"/>
+        <location filename="../crm_desktop/ui/errors.py" line="33"/>
         <source>Something went wrong and this action was not completed. Your saved data is safe. The details were written to the log file ({file}).</source>
         <translation>مشکلی پیش آمد و این کار انجام نشد. اطلاعات ذخیره‌شده شما محفوظ است. جزئیات در پرونده گزارش رویدادها ({file}) ثبت شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/errors.py" line="39"/>
+        <location filename="../crm_desktop/ui/errors.py" line="41"/>
         <source>Sorry</source>
         <translation>پوزش می‌خواهیم</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/errors.py" line="48"/>
+        <source>The database is open in another window or program. Close it there, then press Retry. Nothing was changed.</source>
+        <translation>پایگاه داده در پنجره یا برنامهٔ دیگری باز است. آن را در آنجا ببندید و سپس «تلاش دوباره» را بزنید. چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/errors.py" line="52"/>
+        <source>The database is busy: another window or program is using it and did not let go in time. Nothing was changed. Press Retry to try again.</source>
+        <translation>پایگاه داده مشغول است: پنجره یا برنامهٔ دیگری از آن استفاده می‌کند و به‌موقع آزادش نکرد. چیزی تغییر نکرد. برای امتحان دوباره «تلاش دوباره» را بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/errors.py" line="62"/>
+        <location filename="../crm_desktop/ui/errors.py" line="93"/>
+        <source>Database busy</source>
+        <translation>پایگاه داده مشغول است</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/errors.py" line="69"/>
+        <source>Retry</source>
+        <translation>تلاش دوباره</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/errors.py" line="71"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/errors.py" line="90"/>
+        <source>The database is busy: another window or program is using it. Try again in a moment.</source>
+        <translation>پایگاه داده مشغول است: پنجره یا برنامهٔ دیگری از آن استفاده می‌کند. لحظه‌ای بعد دوباره امتحان کنید.</translation>
     </message>
 </context>
 <context>
@@ -1388,22 +1429,22 @@
 <context>
     <name>JalaliDateEdit</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="295"/>
+        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="299"/>
         <source>e.g. 1405/09/01</source>
         <translation>مثلاً ۱۴۰۵/۰۹/۰۱</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="296"/>
+        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="300"/>
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="297"/>
+        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="301"/>
         <source>Choose the date from a calendar (Alt+Down)</source>
         <translation>انتخاب تاریخ از تقویم (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="298"/>
+        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="302"/>
         <source>Open calendar</source>
         <translation>باز کردن تقویم</translation>
     </message>
@@ -1694,190 +1735,190 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="50"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="62"/>
         <location filename="../crm_desktop/ui/main_window.py" line="282"/>
         <source>crm-desktop</source>
         <translation>crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="77"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="89"/>
         <source>Search</source>
         <translation>جستجو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="91"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="103"/>
         <source>Database:</source>
         <translation>پایگاه داده:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="112"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="116"/>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="113"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="117"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="114"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="118"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="115"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="119"/>
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="116"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="120"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="117"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="121"/>
         <source>Campaigns</source>
         <translation>کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="118"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="122"/>
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="119"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="123"/>
         <source>Products</source>
         <translation>کالاها و خدمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="120"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="124"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="121"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="125"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="174"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="178"/>
         <source>&amp;File</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="175"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="179"/>
         <source>New database…</source>
         <translation>پایگاه داده جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="177"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="181"/>
         <source>Open database…</source>
         <translation>باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="180"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="184"/>
         <source>Back up…</source>
         <translation>پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="181"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="185"/>
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="184"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="188"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="186"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="190"/>
         <source>&amp;Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="187"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="191"/>
         <source>New record</source>
         <translation>مورد جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="189"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="193"/>
         <source>Find in this list</source>
         <translation>جستجو در این فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="191"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="195"/>
         <source>Search everything</source>
         <translation>جستجو در همه‌جا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="194"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="198"/>
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="195"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="199"/>
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="200"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="204"/>
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="201"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="205"/>
         <location filename="../crm_desktop/ui/main_window.py" line="279"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="216"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="220"/>
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="219"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="223"/>
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="225"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="229"/>
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="231"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="235"/>
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="239"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="243"/>
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="246"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="250"/>
         <source>The backup was saved:</source>
         <translation>پشتیبان ذخیره شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="247"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="251"/>
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="250"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="254"/>
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="254"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="258"/>
         <location filename="../crm_desktop/ui/main_window.py" line="266"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="255"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="259"/>
         <source>Replace everything in this database with the backup? A copy of the current database is kept beside it.</source>
         <translation>همه اطلاعات این پایگاه داده با پشتیبان جایگزین شود؟ یک نسخه از پایگاه داده فعلی در کنار آن نگه داشته می‌شود.</translation>
     </message>
@@ -1909,12 +1950,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/money_edit.py" line="176"/>
+        <location filename="../crm_desktop/ui/widgets/money_edit.py" line="177"/>
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/money_edit.py" line="177"/>
+        <location filename="../crm_desktop/ui/widgets/money_edit.py" line="178"/>
         <source>Rial</source>
         <translation>ریال</translation>
     </message>
@@ -1922,12 +1963,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../crm_desktop/ui/ops.py" line="55"/>
+        <location filename="../crm_desktop/ui/ops.py" line="85"/>
         <source>This record no longer exists; someone may have deleted it. The list will be refreshed.</source>
         <translation>این مورد دیگر وجود ندارد؛ شاید کسی آن را حذف کرده باشد. فهرست به‌روز می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/ops.py" line="67"/>
+        <location filename="../crm_desktop/ui/ops.py" line="97"/>
         <source>The database refused this change:</source>
         <translation>پایگاه داده این تغییر را نپذیرفت:</translation>
     </message>
@@ -1981,103 +2022,103 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>PipelineView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="76"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="77"/>
         <source>New deal</source>
         <extracomment>what a dragged card carries: the deal id as ASCII digits</extracomment>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="83"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="84"/>
         <source>All dates</source>
         <translation>همه تاریخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="83"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="84"/>
         <source>This month</source>
         <translation>این ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="84"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="85"/>
         <source>This quarter</source>
         <translation>این فصل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="84"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="85"/>
         <source>This year</source>
         <translation>امسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="88"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="89"/>
         <source>Search deals (Ctrl+F)</source>
         <translation>جستجوی معامله‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="94"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="95"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="95"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="96"/>
         <source>Show the deals as a list</source>
         <translation>نمایش معامله‌ها به‌صورت فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="107"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="108"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>واگرد (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="168"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="169"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="212"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="213"/>
         <source>Forecast: {amount}</source>
         <translation>پیش‌بینی: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="215"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="216"/>
         <source>Open deals expected to close in the chosen period, each counted at its stage&apos;s probability</source>
         <translation>معامله‌های بازی که قرار است در این دوره بسته شوند، هر کدام به نسبت احتمال مرحله‌اش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="262"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="263"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="263"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="264"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="264"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="265"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="265"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="266"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="266"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="267"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="268"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="269"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="270"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="271"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="322"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="323"/>
         <source>“{deal}” moved to {stage}.</source>
         <translation>«{deal}» به {stage} منتقل شد.</translation>
     </message>
@@ -2297,102 +2338,102 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ProformaDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="62"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="63"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="63"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="64"/>
         <source>Edit proforma</source>
         <translation>ویرایش پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="67"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="68"/>
         <source>Buyer</source>
         <translation>خریدار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="68"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="69"/>
         <source>Issue date</source>
         <translation>تاریخ صدور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="69"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="70"/>
         <source>Valid until</source>
         <translation>معتبر تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="71"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="73"/>
         <source>VAT rate (percent)</source>
         <translation>نرخ مالیات بر ارزش افزوده (درصد)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="73"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="74"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="89"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="90"/>
         <source>Add product</source>
         <translation>افزودن کالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="92"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="93"/>
         <source>Add a free line</source>
         <translation>افزودن ردیف آزاد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="95"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="96"/>
         <source>Remove line</source>
         <translation>حذف ردیف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="107"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="108"/>
         <source>Lines</source>
         <translation>ردیف‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="111"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="112"/>
         <source>Totals</source>
         <translation>جمع‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="113"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="114"/>
         <source>Save as PDF…</source>
         <translation>ذخیره به‌صورت PDF…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="117"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="118"/>
         <source>Preview</source>
         <translation>پیش‌نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="178"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="179"/>
         <source>Subtotal: {amount}</source>
         <translation>جمع: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="179"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="180"/>
         <source>Discount: {amount}</source>
         <translation>تخفیف: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="180"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="181"/>
         <source>VAT: {amount}</source>
         <translation>مالیات بر ارزش افزوده: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="181"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="182"/>
         <source>Total: {amount}</source>
         <translation>جمع کل: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="216"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="217"/>
         <source>Save the proforma as PDF</source>
         <translation>ذخیره پیش‌فاکتور به‌صورت PDF</translation>
     </message>
@@ -2447,7 +2488,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="234"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="237"/>
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>
@@ -2455,37 +2496,37 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ReminderDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/reminders.py" line="65"/>
+        <location filename="../crm_desktop/ui/reminders.py" line="67"/>
         <source>Reminders</source>
         <translation>یادآوری‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/reminders.py" line="73"/>
+        <location filename="../crm_desktop/ui/reminders.py" line="75"/>
         <source>Done</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/reminders.py" line="77"/>
+        <location filename="../crm_desktop/ui/reminders.py" line="79"/>
         <source>Snooze 10 min</source>
         <translation>۱۰ دقیقه بعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/reminders.py" line="77"/>
+        <location filename="../crm_desktop/ui/reminders.py" line="79"/>
         <source>Snooze 1 hour</source>
         <translation>۱ ساعت بعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/reminders.py" line="78"/>
+        <location filename="../crm_desktop/ui/reminders.py" line="80"/>
         <source>Tomorrow</source>
         <translation>فردا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/reminders.py" line="83"/>
+        <location filename="../crm_desktop/ui/reminders.py" line="85"/>
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/reminders.py" line="93"/>
+        <location filename="../crm_desktop/ui/reminders.py" line="95"/>
         <source>These activities are due:</source>
         <translation>موعد این فعالیت‌ها رسیده است:</translation>
     </message>
@@ -2493,7 +2534,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ReminderWatcher</name>
     <message>
-        <location filename="../crm_desktop/ui/reminders.py" line="224"/>
+        <location filename="../crm_desktop/ui/reminders.py" line="227"/>
         <source>Reminder</source>
         <translation>یادآوری</translation>
     </message>
@@ -2547,62 +2588,67 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="33"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="35"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="51"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="53"/>
         <source>Rial</source>
         <translation>ریال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="52"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="54"/>
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="58"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="66"/>
         <source>Edit the company profile…</source>
         <translation>ویرایش مشخصات کسب‌وکار…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="63"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="71"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="65"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="73"/>
         <source>Show amounts in</source>
         <translation>واحد نمایش مبلغ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="66"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="74"/>
+        <source>Time zone of the business</source>
+        <translation>منطقه زمانی کسب‌وکار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="75"/>
         <source>Your business</source>
         <translation>کسب‌وکار شما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="69"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="78"/>
         <source>Sales pipeline stages</source>
         <translation>مراحل قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="73"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="82"/>
         <source>Support hours and response targets</source>
         <translation>ساعت‌های پشتیبانی و مهلت‌های پاسخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="91"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="104"/>
         <source>(no name yet: it is printed on proformas)</source>
         <translation>(هنوز نامی ثبت نشده است؛ این نام روی پیش‌فاکتورها چاپ می‌شود)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="93"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="106"/>
         <source>VAT rate: {rate}%</source>
         <translation>نرخ مالیات بر ارزش افزوده: ٪{rate}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="102"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="115"/>
         <source>The new language is used the next time you start the program.</source>
         <translation>زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.</translation>
     </message>
@@ -2702,8 +2748,8 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
     <message>
         <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="168"/>
-        <source>Working hours (Tehran time)</source>
-        <translation>ساعت‌های کاری (به وقت تهران)</translation>
+        <source>Working hours (the business&apos;s time zone)</source>
+        <translation>ساعت کاری (به وقت منطقه زمانی کسب‌وکار)</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="170"/>
@@ -2719,34 +2765,34 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="234"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="235"/>
         <source>Drop a deal here to mark it won</source>
         <translation>برای ثبت موفقیت، معامله را اینجا رها کنید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="235"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="236"/>
         <source>Drop a deal here to mark it lost</source>
         <translation>برای ثبت عدم موفقیت، معامله را اینجا رها کنید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="255"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="256"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln معامله</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="256"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="257"/>
         <source>Total: {amount}</source>
         <translation>جمع کل: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="258"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="259"/>
         <source>Weighted: {amount}</source>
         <translation>وزنی: {amount}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="269"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="270"/>
         <source>Show more (%Ln not shown)</source>
         <translation>
             <numerusform>بیشتر (%Ln مورد دیگر)</numerusform>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,11 +10,31 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from crm_desktop.domain.errors import DatabaseBusy
 
 #: PRAGMA application_id of every crm-desktop database ("CRMD").
 APPLICATION_ID = 0x43524D44
 BUSY_TIMEOUT_MS = 10_000
+BUSY = ("the database is busy: another window or program kept it locked for more than "
+        "{seconds} seconds; nothing was changed, try again")
+
+
+def is_busy(exc: BaseException) -> bool:
+    """SQLite's "database is locked" (SQLITE_BUSY / SQLITE_LOCKED), raw or from SQLAlchemy."""
+    orig = exc.orig if isinstance(exc, OperationalError) else exc
+    if not isinstance(orig, sqlite3.OperationalError):
+        return False
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "database is locked" in str(orig)
+
+
+def busy_error() -> DatabaseBusy:
+    return DatabaseBusy(BUSY.replace("{seconds}", f"{BUSY_TIMEOUT_MS / 1000:g}"))
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -30,6 +51,37 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cur.close()
 
 
+def _on_connect_read_only(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA temp_store = MEMORY")
+    cur.execute("PRAGMA cache_size = -32000")
+    cur.close()
+
+
+def connect_read_only(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
+    """A connection that never writes to `path` (which may be a read-only file or sit in a
+    read-only folder).
+
+    A WAL database needs its -shm file beside it; in a read-only folder that cannot be
+    created, so when no -wal file is there either (all the content is in the main file)
+    the file is opened as immutable instead."""
+    path = Path(path).absolute()
+    uri = f"{path.as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()  # opens the file for real
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() or not path.exists() or os.access(path.parent, os.W_OK):
+            raise
+    return sqlite3.connect(uri + "&immutable=1", uri=True, timeout=timeout,
+                           check_same_thread=False)
+
+
 def _on_begin(conn: Any) -> None:
     # Writers take the write lock up front (BEGIN IMMEDIATE): a second window or process
     # then waits for the busy timeout instead of failing half-way, and read-then-write
@@ -38,7 +90,13 @@ def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    if read_only:
+        engine = create_engine(
+            "sqlite://", creator=lambda: connect_read_only(path, BUSY_TIMEOUT_MS / 1000))
+        event.listen(engine, "connect", _on_connect_read_only)
+        event.listen(engine, "begin", _on_begin)
+        return engine
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
@@ -65,6 +123,10 @@ class Database:
         with self._read() as session:
             try:
                 yield session
+            except OperationalError as exc:
+                if is_busy(exc):
+                    raise busy_error() from exc
+                raise
             finally:
                 session.rollback()
 
@@ -73,10 +135,16 @@ class Database:
         """One write transaction: committed when the block ends, rolled back on any error.
 
         `actor_id` is recorded as the author of the audit-log rows this transaction writes.
+        A lock held by another program for longer than the busy timeout is DatabaseBusy.
         """
-        with self._write() as session, session.begin():
-            session.info["actor_id"] = actor_id
-            yield session
+        try:
+            with self._write() as session, session.begin():
+                session.info["actor_id"] = actor_id
+                yield session
+        except OperationalError as exc:
+            if is_busy(exc):
+                raise busy_error() from exc
+            raise
 
     @contextmanager
     def raw(self) -> Iterator[sqlite3.Connection]:

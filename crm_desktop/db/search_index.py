@@ -1,8 +1,11 @@
 """Maintenance of the FTS5 search index (tables and triggers are created by migrations).
 
 Each searchable table has `search_name` and `search_other` columns holding text already
-normalised by `crm_desktop.text.normalize.search_key`; an external-content FTS5 table
-`<table>_fts` indexes them and triggers keep it in step with every write.
+normalised by `crm_desktop.text.normalize` (search_name_key, search_key); an external-content
+FTS5 table `<table>_fts` indexes both, a second one `<table>_fts_names` the names alone (so
+"which hits are in names" costs as much as there are name hits, not as much as hits in
+phones: "09" matches every mobile and no name), and triggers keep them in step with every
+write.
 """
 
 from __future__ import annotations
@@ -16,6 +19,16 @@ SEARCH_TABLES: tuple[str, ...] = ("contacts", "accounts", "deals", "tickets")
 
 def fts_table(table: str) -> str:
     return f"{table}_fts"
+
+
+def names_fts_table(table: str) -> str:
+    return f"{table}_fts_names"
+
+
+def _all_fts(conn: sqlite3.Connection) -> list[str]:
+    """The index tables this database has (the names indexes came with schema 0004)."""
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return [f(t) for t in SEARCH_TABLES for f in (fts_table, names_fts_table) if f(t) in present]
 
 
 def is_index_object(name: str | None) -> bool:
@@ -45,16 +58,14 @@ def triggers_suspended(conn: sqlite3.Connection) -> Iterator[None]:
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    for table in SEARCH_TABLES:
-        fts = fts_table(table)
+    for fts in _all_fts(conn):
         conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
 
 
 def integrity_problems(conn: sqlite3.Connection) -> list[str]:
     """Tables whose index disagrees with their content (empty list when all is well)."""
     problems = []
-    for table in SEARCH_TABLES:
-        fts = fts_table(table)
+    for fts in _all_fts(conn):
         try:
             conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as exc:

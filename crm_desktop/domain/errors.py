@@ -52,3 +52,13 @@ class NotFoundError(CrmError):
 
 class DatabaseError(CrmError):
     """The database file cannot be used: missing, foreign, damaged, read-only, locked."""
+
+
+class DatabaseBusy(DatabaseError):
+    """Another program (or window) holds the database longer than we can wait; trying
+    again later may work. Nothing was changed."""
+
+
+class DatabaseInUse(DatabaseBusy):
+    """The operation needs the database to itself (restore) and another window or program
+    has it open."""

@@ -11,10 +11,19 @@ from crm_desktop.db import models as m
 from crm_desktop.db.models.base import nullable_sort
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
+from crm_desktop.services.distinct import distinct_values
 from crm_desktop.text.collation import sort_key
-from crm_desktop.text.normalize import search_key
+from crm_desktop.text.normalize import search_key, search_name_key
 
 Owner = aliased(m.User)
+
+
+def account_search_text(a: Any) -> tuple[str, str]:
+    """(name part, other part) of the search index for a company."""
+    numbers = [p for p in (a.phone, a.fax) if p]
+    other = " ".join([*numbers, a.legal_id or "", a.economic_code or "", a.email or "",
+                      a.city or ""])
+    return search_name_key(a.name), search_key(other)
 
 
 class AccountService(EntityService[m.Account]):
@@ -53,12 +62,7 @@ class AccountService(EntityService[m.Account]):
 
     def _derive(self, obj: Any) -> None:
         obj.sort_key = sort_key(obj.name)
-        obj.search_name = search_key(obj.name)
-        numbers = [p for p in (obj.phone, obj.fax) if p]
-        obj.search_other = search_key(
-            " ".join([*numbers, obj.legal_id or "", obj.economic_code or "", obj.email or "",
-                      obj.city or ""])
-        )
+        obj.search_name, obj.search_other = account_search_text(obj)
 
     def _after_write(self, session: Session, obj: Any) -> None:
         # contacts sort by their company's name through a copy of its sort key
@@ -72,10 +76,9 @@ class AccountService(EntityService[m.Account]):
     def cities(self) -> list[str]:
         """The cities live companies are in, in Persian alphabetical order (for a filter)."""
         with self.db.read() as session:
-            q = select(m.Account.city).where(
-                m.Account.deleted_at.is_(None), m.Account.city.is_not(None)
-            ).distinct()
-            return sorted(session.scalars(q), key=sort_key)
+            # a seek per city over the city index, not a DISTINCT over every row
+            cities = distinct_values(session, "accounts", "city", "deleted_at IS NULL")
+        return sorted(cities, key=sort_key)
 
     def options(self) -> list[tuple[int, str]]:
         """(id, name) of every live company in alphabetical order, for pickers."""

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
 from crm_desktop.db.types import utcnow
+from crm_desktop.domain.clock import day_bounds, end_of_day
 from crm_desktop.domain.enums import ActivityKind
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
@@ -45,6 +46,8 @@ class ActivityService(EntityService[m.Activity]):
         "subject": f.Field(f.text(200), required=True),
         "notes": f.Field(f.multiline()),
         "due_at": f.Field(f.instant),
+        # a date-only task: due_at is moved to the last instant of its local day
+        "due_all_day": f.Field(f.boolean, empty=False),
         "done_at": f.Field(f.instant),
         "duration_minutes": f.Field(f.integer(0, MAX_DURATION)),
         "reminder_at": f.Field(f.instant),
@@ -83,7 +86,8 @@ class ActivityService(EntityService[m.Activity]):
         a = m.Activity
         return (
             select(
-                a.id, a.kind, a.subject, a.notes, a.due_at, a.done_at, a.duration_minutes,
+                a.id, a.kind, a.subject, a.notes, a.due_at, a.due_all_day, a.done_at,
+                a.duration_minutes,
                 a.reminder_at, a.outcome, a.contact_id, a.account_id, a.deal_id, a.ticket_id,
                 a.owner_id, a.created_at, a.recurrence, a.recur_every, a.recur_until,
                 m.Contact.full_name.label("contact"), m.Account.name.label("company"),
@@ -112,14 +116,34 @@ class ActivityService(EntityService[m.Activity]):
     def _apply_text(self, q: Select[Any], raw: str) -> Select[Any]:
         # Not in the FTS index: a substring of the subject is what people look for.
         needle = clean_text(raw)
-        return q.where(m.Activity.subject.contains(needle)) if needle else q
+        return q.where(m.Activity.subject.contains(needle, autoescape=True)) if needle else q
 
     # -- writes --------------------------------------------------------------------------
     def _check(self, session: Session, values: dict, current: Any | None) -> None:
         if current is None and values.get("kind") == ActivityKind.NOTE.value:
             # a note is written about something that has happened: it is never "open"
             values["done_at"] = values.get("done_at") or utcnow()
+        self._check_all_day(values, current)
         self._check_recurrence(values, current)
+
+    @staticmethod
+    def _check_all_day(values: dict, current: Any | None) -> None:
+        """A date-only task is due at the end of its day in the business's time zone (it is
+        overdue once the day is over, and it carries no time of its own)."""
+        if "due_all_day" not in values and "due_at" not in values:
+            return
+        all_day = values.get("due_all_day", getattr(current, "due_all_day", False))
+        due = values["due_at"] if "due_at" in values else getattr(current, "due_at", None)
+        if due is None:  # no due date: nothing to be due all day
+            if all_day:
+                values["due_all_day"] = False
+            return
+        if not all_day:
+            return
+        try:
+            values["due_at"] = end_of_day(local_day(due))
+        except (OverflowError, ValueError):
+            raise ValidationError(FieldError("due_at", "date.invalid")) from None
 
     @staticmethod
     def _check_recurrence(values: dict, current: Any | None) -> None:
@@ -170,6 +194,11 @@ class ActivityService(EntityService[m.Activity]):
         with self.db.write(self.actor_id) as session:
             obj = self._load(session, entity_id)
             contact_id = obj.contact_id
+            # its skipped days go with it (ON DELETE CASCADE would drop them unlogged)
+            e = m.ActivityException
+            for skipped in session.scalars(select(e).where(e.activity_id == entity_id)):
+                session.delete(skipped)
+            session.flush()  # before the activity: the flush does not order them
             session.delete(obj)
             session.flush()
             self._touch_contacts(session, contact_id)
@@ -183,12 +212,13 @@ class ActivityService(EntityService[m.Activity]):
                       {"occurs_on": day})["occurs_on"]  # 9999-12-31 would overflow below
         with self.db.write(self.actor_id) as session:
             obj = self._load(session, activity_id)
-            start = datetime.combine(day, datetime.min.time())
+            try:
+                start, end = day_bounds(day)
+            except (OverflowError, TypeError, AttributeError):
+                raise ValidationError(FieldError("occurs_on", "invalid")) from None
             hits = [] if obj.due_at is None else occurrences(
-                obj.due_at, obj.recurrence, obj.recur_every, obj.recur_until, (),
-                start - timedelta(days=2), start + timedelta(days=3),
-            )
-            if obj.recurrence is None or day not in {local_day(h) for h in hits}:
+                obj.due_at, obj.recurrence, obj.recur_every, obj.recur_until, (), start, end)
+            if obj.recurrence is None or not hits:
                 raise ValidationError(FieldError("occurs_on", "invalid"))
             if session.get(m.ActivityException, (activity_id, day)) is None:
                 session.add(m.ActivityException(activity_id=activity_id, occurs_on=day))
@@ -249,23 +279,40 @@ class ActivityService(EntityService[m.Activity]):
             return [dict(r._mapping) for r in session.execute(q.order_by(a.due_at, a.id))]
 
     def occurrences_between(
-        self, start: datetime, end: datetime, owner_id: int | None = None
+        self, start: datetime, end: datetime, owner_id: int | None = None, *,
+        open_only: bool = False, limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """Like `due_between`, with repeating activities expanded into one row per
         occurrence in [start, end): every row has `occurs_at` (aware UTC; a one-off
-        activity's due_at) and `recurring`. Earliest first."""
+        activity's due_at) and `recurring`. Earliest first. `open_only`: not done;
+        `limit`: the first `limit` occurrences only (the one-off rows are read up to it)."""
         a = m.Activity
-        once = and_(a.recurrence.is_(None), a.due_at >= start, a.due_at < end)
-        repeating = and_(
+        # Two index ranges instead of one OR: the one-off activities due in the range
+        # (due_at index), and the repeating ones that started before its end (the partial
+        # index of repeating rows: a handful, whatever the number of one-off activities).
+        once = self._list_select().where(a.recurrence.is_(None), a.due_at >= start,
+                                         a.due_at < end)
+        repeating = self._list_select().where(
             a.recurrence.is_not(None), a.due_at < end,
             or_(a.recur_until.is_(None), a.recur_until >= local_day(start) - timedelta(days=1)),
         )
-        q = self._list_select().where(or_(once, repeating))
+        # The repeating rows are few: the owner and open filters are applied to them here,
+        # in Python, so that no other index (owner, done_at) looks cheaper to the planner
+        # than the partial index of repeating rows.
         if owner_id is not None:
-            q = q.where(a.owner_id == owner_id)
+            once = once.where(a.owner_id == owner_id)
+        if open_only:
+            once = once.where(a.done_at.is_(None))
+        if limit is not None:
+            # the first `limit` one-off rows by time: no later one can be among the first
+            # `limit` occurrences
+            once = once.order_by(a.due_at, a.id).limit(max(1, limit))
         out: list[dict[str, Any]] = []
         with self.db.read() as session:
-            rows = [dict(r._mapping) for r in session.execute(q)]
+            rows = [dict(r._mapping) for r in session.execute(once)]
+            rows += [row for row in (dict(r._mapping) for r in session.execute(repeating))
+                     if (owner_id is None or row["owner_id"] == owner_id)
+                     and not (open_only and row["done_at"] is not None)]
             ids = [r["id"] for r in rows if r["recurrence"] is not None]
             skipped: dict[int, set[date]] = defaultdict(set)
             if ids:
@@ -282,7 +329,7 @@ class ActivityService(EntityService[m.Activity]):
                                   row["recur_until"], skipped[row["id"]], start, end):
                 out.append({**row, "occurs_at": at, "recurring": True})
         out.sort(key=lambda r: (r["occurs_at"], r["id"]))
-        return out
+        return out if limit is None else out[:max(1, limit)]
 
     def open_due_before(
         self, before: datetime, owner_id: int | None = None, limit: int = 500

@@ -3,7 +3,7 @@ and filtered, sorted lists with keyset paging that read rows, not ORM objects.""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, ClassVar, Generic, TypeVar
@@ -148,10 +148,15 @@ class EntityService(Generic[M]):
             self._load(session, entity_id).deleted_at = utcnow()
 
     def restore(self, entity_id: int) -> None:
+        self.restore_many([entity_id])
+
+    def restore_many(self, entity_ids: Iterable[int]) -> None:
+        """Bring records back from the Trash in one transaction: all of them, or (when one
+        is no longer in the Trash, or anything fails) none."""
         self._require_soft_delete()
         with self.db.write(self.actor_id) as session:
-            obj = self._load(session, entity_id, deleted=True)
-            obj.deleted_at = None
+            for entity_id in entity_ids:
+                self._load(session, entity_id, deleted=True).deleted_at = None
 
     def _require_soft_delete(self) -> None:
         if not self.soft_delete:
@@ -237,23 +242,40 @@ class EntityService(Generic[M]):
             rows = self._seek(session, q, expr, desc, query.after, limit + 1)
         return self._page(rows, limit)
 
-    def window(self, query: ListQuery, offset: int, limit: int) -> Page:
+    def window(self, query: ListQuery, offset: int, limit: int, *,
+               total: int | None = None) -> Page:
         """Rows `offset` to `offset + limit` of the list: random access for windowed views
         (a scroll bar dragged to the end). The position is found on ids alone, over the
         covering indexes, and only the rows of the window are read. With `query.after`
-        (the `next_cursor` of the window before) it seeks instead and ignores `offset`."""
+        (the `next_cursor` of the window before) it seeks instead and ignores `offset`.
+        With `total` (the list's count, when the caller knows it) a window past the middle
+        is counted from the end in the reverse order: OFFSET skips the fewer rows."""
         limit = max(1, min(_count_arg("limit", limit), MAX_PAGE))
         offset = min(_count_arg("offset", offset), MAX_ID)  # past the end: an empty page
+        if total is not None:
+            total = min(_count_arg("total", total), MAX_ID)
         if query.after is not None:
             return self.list(replace(query, limit=limit))
         model: Any = self.model
         expr, desc = self._sort_expression(query)
-        ids = (
-            self._base_query(query, ids=True)
-            .order_by(*self._order(expr, desc))
-            .limit(limit + 1)
-            .offset(max(0, offset))
-        )
+        offset = max(0, offset)
+        if total is not None and offset > total // 2:
+            # rows offset .. offset + limit are, from the end, total - 1 - offset - limit ..
+            # total - 1 - offset (the extra row tells whether more follow)
+            from_end = max(0, total - 1 - offset - limit)
+            ids = (
+                self._base_query(query, ids=True)
+                .order_by(*self._order(expr, not desc))
+                .limit(max(0, total - offset - from_end))
+                .offset(from_end)
+            )
+        else:
+            ids = (
+                self._base_query(query, ids=True)
+                .order_by(*self._order(expr, desc))
+                .limit(limit + 1)
+                .offset(offset)
+            )
         # the filters were applied to the ids: the rows are just looked up
         q = self._list_columns.add_columns(expr.label("_sort")).where(
             model.id.in_(ids.scalar_subquery())

@@ -14,6 +14,7 @@ from crm_desktop.db import models as m
 from crm_desktop.db.types import UTCDateTime, utcnow
 from crm_desktop.domain.enums import CampaignChannel, CampaignStatus, ListKind, MemberStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
+from crm_desktop.services import audit
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import MAX_PAGE, EntityService, ListQuery, Page
 
@@ -112,12 +113,18 @@ class ListService(EntityService[m.MarketingList]):
             for chunk in _chunks(contact_ids):
                 already = select(m.ListMember.contact_id).where(m.ListMember.list_id == list_id)
                 live = (
-                    select(literal(list_id), m.Contact.id, literal(now, UTCDateTime()))
+                    select(m.Contact.id)
                     .where(m.Contact.id.in_(chunk), m.Contact.deleted_at.is_(None),
                            m.Contact.id.not_in(already))
                 )
+                # INSERT ... SELECT: the audit rows are explicit, taken before the insert
+                audit.elements_selected(session, "marketing_lists", list_id, "members",
+                                        live, added=True)
                 result = session.execute(
-                    insert(m.ListMember).from_select(["list_id", "contact_id", "added_at"], live)
+                    insert(m.ListMember).from_select(
+                        ["list_id", "contact_id", "added_at"],
+                        live.with_only_columns(literal(list_id), m.Contact.id,
+                                               literal(now, UTCDateTime())))
                 )
                 added += result.rowcount or 0
         return added
@@ -127,12 +134,15 @@ class ListService(EntityService[m.MarketingList]):
         removed = 0
         with self.db.write(self.actor_id) as session:
             self._load_static(session, list_id)
+            lm = m.ListMember
             for chunk in _chunks(contact_ids):
+                members = select(lm.contact_id).where(lm.list_id == list_id,
+                                                      lm.contact_id.in_(chunk))
+                # a bulk DELETE: the audit rows are explicit, taken before it
+                audit.elements_selected(session, "marketing_lists", list_id, "members",
+                                        members, added=False)
                 result = session.execute(
-                    delete(m.ListMember).where(
-                        m.ListMember.list_id == list_id, m.ListMember.contact_id.in_(chunk)
-                    )
-                )
+                    delete(lm).where(lm.list_id == list_id, lm.contact_id.in_(chunk)))
                 removed += result.rowcount or 0
         return removed
 
@@ -243,10 +253,17 @@ class CampaignService(EntityService[m.Campaign]):
                 .where(lm.list_id == campaign.list_id, m.Contact.deleted_at.is_(None),
                        lm.contact_id.not_in(already))
             )
+            # the new members are the rows after the largest id (we hold the write lock)
+            last = session.scalar(select(func.coalesce(func.max(cm.id), 0)))
             result = session.execute(
                 insert(cm).from_select(["campaign_id", "contact_id", "status", "updated_at"],
                                        source)
             )
+            # an INSERT ... SELECT: the audit rows of the new members are explicit
+            audit.created_selected(
+                session, cm.__tablename__,
+                select(cm.id, cm.campaign_id, cm.contact_id, cm.status).where(cm.id > last),
+                ["campaign_id", "contact_id", "status"])
             return result.rowcount or 0
 
     def set_member_status(self, campaign_id: int, contact_id: int, status: str) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from sqlalchemy import Select, case, func, insert, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
@@ -19,7 +19,7 @@ from crm_desktop.domain.enums import LifecycleStage
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
-from crm_desktop.text.normalize import search_key
+from crm_desktop.text.normalize import search_key, search_name_key
 
 Owner = aliased(m.User)
 #: lifecycle stages that a won deal turns into "customer" (loyal customers stay loyal)
@@ -168,7 +168,6 @@ class StageService:
                                                  {"reason": "last_" + stage.outcome}))
             deals = session.scalars(select(d).where(d.stage_id == stage_id)).all()
             now = utcnow()
-            history = []
             for deal in deals:
                 deal.stage_id = move_to
                 deal.stage_changed_at = now
@@ -179,12 +178,21 @@ class StageService:
                     deal.closed_at = now
                 if target.outcome == m.STAGE_WON:
                     deal.lost_reason = None
-                history.append({"deal_id": deal.id, "from_stage_id": stage_id,
-                                "to_stage_id": move_to, "changed_at": now,
-                                "changed_by_id": self.actor_id})
+                # from: the stage that goes (NULL once it is gone; the deal's audit rows
+                # and the stage's own "purged" row keep which one it was)
+                session.add(m.DealStageChange(deal_id=deal.id, from_stage_id=None,
+                                              to_stage_id=move_to, changed_at=now,
+                                              changed_by_id=self.actor_id))
+            # the history rows that name the stage lose it (ON DELETE SET NULL would do
+            # it unseen): done here, so that the audit log shows each one
+            c = m.DealStageChange
+            for change in session.scalars(select(c).where(
+                    or_(c.from_stage_id == stage_id, c.to_stage_id == stage_id))):
+                if change.from_stage_id == stage_id:
+                    change.from_stage_id = None
+                if change.to_stage_id == stage_id:
+                    change.to_stage_id = None
             session.flush()
-            if history:
-                session.execute(insert(m.DealStageChange), history)
             session.delete(stage)
             session.flush()
             # close the gap the stage left
@@ -265,7 +273,7 @@ class DealService(EntityService[m.Deal]):
             values["stage_id"] = first
 
     def _derive(self, obj: Any) -> None:
-        obj.search_name = search_key(obj.title)
+        obj.search_name = search_name_key(obj.title)
         obj.search_other = ""
 
     def _create_in(self, session: Session, data: Any) -> Any:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from crm_desktop.db.engine import connect_read_only, is_busy
 from crm_desktop.db.migrate import check_ours, copy_database, head_revision, open_database
 from crm_desktop.db.search_index import integrity_problems
-from crm_desktop.domain.errors import DatabaseError
+from crm_desktop.domain import clock
+from crm_desktop.domain.errors import DatabaseError, DatabaseInUse
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +45,13 @@ class CheckReport:
     counts: dict[str, int] = field(default_factory=dict)
     trash: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    #: the file or its folder cannot be written: read without the search-index check
+    read_only: bool = False
 
     def as_json(self) -> dict[str, Any]:
         return {
             "ok": self.ok,
+            "read_only": self.read_only,
             "schema": self.schema,
             "schema_current": self.schema_current,
             "counts": self.counts,
@@ -73,7 +79,7 @@ def check(path: Path | str) -> CheckReport:
     counts: dict[str, int] = {}
     trash: dict[str, int] = {}
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
             if result != ["ok"]:
@@ -92,7 +98,8 @@ def check(path: Path | str) -> CheckReport:
             conn.close()
     except sqlite3.DatabaseError as exc:
         problems.append(f"damaged: {exc}")
-    if not problems and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+    read_only = not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    if not problems and not read_only:
         # The FTS5 check is spelled as an INSERT: run it in a transaction that is rolled back.
         conn = sqlite3.connect(path, isolation_level=None)
         try:
@@ -110,6 +117,7 @@ def check(path: Path | str) -> CheckReport:
         counts=counts,
         trash=trash,
         problems=problems,
+        read_only=read_only,
     )
 
 
@@ -122,7 +130,7 @@ def _fsync_file(path: Path) -> None:
 
 
 def timestamp() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S")
+    return clock.now().strftime("%Y%m%d-%H%M%S")
 
 
 def backup(db_path: Path | str, dest: Path | str, *, overwrite: bool = False) -> Path:
@@ -162,9 +170,49 @@ def backup(db_path: Path | str, dest: Path | str, *, overwrite: bool = False) ->
     return dest
 
 
+#: how long restore waits for a writer to finish its transaction before refusing (seconds)
+RESTORE_WAIT_S = 3.0
+IN_USE = ("the database is open in another window or program; close it and try again "
+          "(a restore needs the file to itself)")
+
+
+@contextmanager
+def _exclusive(path: Path) -> Iterator[sqlite3.Connection]:
+    """One connection that holds SQLite's EXCLUSIVE lock on `path` until it is closed.
+
+    With locking_mode=EXCLUSIVE the lock taken by BEGIN EXCLUSIVE is kept after COMMIT, so
+    every other reader and writer waits (or fails with "busy") until the block ends. In WAL
+    mode every connection of another process that has read the file holds a shared lock on
+    it as long as it stays open, so the lock cannot be had while another window or program
+    has the database open: DatabaseInUse is raised then, before anything is changed.
+    """
+    try:
+        conn = sqlite3.connect(path, timeout=RESTORE_WAIT_S, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path} cannot be opened: {exc}") from exc
+    try:
+        try:
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                raise DatabaseInUse(IN_USE) from exc
+            raise DatabaseError(f"{path} cannot be locked: {exc}") from exc
+        yield conn
+    finally:
+        conn.close()  # releases the lock
+
+
 def restore(src: Path | str, db_path: Path | str) -> Path | None:
     """Replace the database with the backup `src`; returns the dated copy kept of the
-    current database (None when there was none). A damaged or foreign file is refused."""
+    current database (None when there was none). A damaged or foreign file is refused.
+
+    From the copy of the current database to the end of the replacement the file is held
+    under an exclusive lock, so no other program can commit a change that would be in
+    neither file; while another window or program has the database open the restore is
+    refused (DatabaseInUse) and nothing changes.
+    """
     src = _existing_file(Path(src))
     report = check(src)
     if not report.ok:
@@ -174,27 +222,58 @@ def restore(src: Path | str, db_path: Path | str) -> Path | None:
     target = Path(db_path).expanduser().absolute()
     if target.exists() and src.resolve() == target.resolve():
         raise DatabaseError("the backup and the database are the same file")
-    kept = None
+    if target.is_dir():
+        raise DatabaseError(f"{target} is a folder, not a database file")
     if target.exists() and target.stat().st_size > 0:
         check_ours(target)
-        kept = target.with_name(f"{target.stem}.before-restore-{timestamp()}{target.suffix}")
-        copy_database(target, kept)
-        _fsync_file(kept)
     elif not target.parent.is_dir():
         raise DatabaseError(f"the folder {target.parent} does not exist")
-    # Copy page by page into the live file: SQLite does this in one transaction, so a
-    # crash leaves either the old or the new database, never a mix.
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    if not os.access(target.parent, os.W_OK) or (
+            target.exists() and not os.access(target, os.W_OK)):
+        raise DatabaseError(f"{target} cannot be written: the file or its folder is read-only")
+    kept = None
     try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
+        with _exclusive(target) as live:
+            if live.execute("PRAGMA page_count").fetchone()[0] > 0:
+                kept = _unused(target.with_name(
+                    f"{target.stem}.before-restore-{timestamp()}{target.suffix}"))
+                _copy_kept(live, kept)
+            # Leave WAL for the replacement (a backup into a WAL file fails when the page
+            # sizes differ); the lock stays. The page-by-page copy is one transaction: a
+            # crash leaves either the old or the new database, never a mix.
+            live.execute("PRAGMA journal_mode = DELETE")
+            source = connect_read_only(src)
+            try:
+                source.backup(live)
+            finally:
+                source.close()
     except sqlite3.Error as exc:
         raise DatabaseError(f"{target} could not be replaced: {exc}") from exc
-    finally:
-        source.close()
-    open_database(target).close()  # upgrades a backup made by an older version
+    open_database(target).close()  # back to WAL; upgrades a backup made by an older version
     log.info("restored %s from %s (previous copy: %s)", target, src, kept)
     return kept
+
+
+def _unused(path: Path) -> Path:
+    """`path`, or the same name with -2, -3, ... when a copy of that second exists."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
+def _copy_kept(live: sqlite3.Connection, kept: Path) -> None:
+    """The before-restore copy, read through the connection that holds the lock."""
+    try:
+        dest = sqlite3.connect(kept)
+        try:
+            live.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")  # a stand-alone file
+        finally:
+            dest.close()
+        _fsync_file(kept)
+    except (OSError, sqlite3.Error) as exc:
+        kept.unlink(missing_ok=True)
+        raise DatabaseError(f"the copy of the current database could not be written: {exc}"
+                            ) from exc

@@ -48,6 +48,8 @@ class ProductService(EntityService[m.Product]):
         obj.sort_key = sort_key(obj.name)
 
     def _apply_text(self, q: Any, raw: str) -> Any:
-        # The catalogue is small (hundreds of rows): a substring match is enough.
+        # The catalogue is small (hundreds of rows): a substring match is enough. `%` and `_`
+        # are text here, not LIKE wildcards.
         needle = clean_text(raw)
-        return q.where(or_(m.Product.name.contains(needle), m.Product.sku.contains(needle)))
+        return q.where(or_(m.Product.name.contains(needle, autoescape=True),
+                           m.Product.sku.contains(needle, autoescape=True)))

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
 from crm_desktop.db.types import utcnow
+from crm_desktop.domain import clock
 from crm_desktop.domain.enums import DiscountKind, LifecycleStage, ProformaStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.numbers import parse_proforma_number, proforma_number
@@ -76,7 +77,7 @@ def effective_status(row: Mapping[str, Any], today: date | None = None) -> str:
     status = str(row["status"])
     valid_until = row.get("valid_until")
     if today is None:
-        today = date.today()
+        today = clock.today()
     if status in _EXPIRING and valid_until is not None and valid_until < today:
         return ProformaStatus.EXPIRED.value
     return status
@@ -134,7 +135,7 @@ class ProformaService(EntityService[m.Proforma]):
         if not any(now(k) for k in ("contact_id", "account_id", "deal_id")):
             errors.append(FieldError("contact", "required"))
         if current is None and values.get("issue_date") is None:
-            values["issue_date"] = date.today()
+            values["issue_date"] = clock.today()
         issue, valid_until = now("issue_date"), now("valid_until")
         if issue is None:
             errors.append(FieldError("issue_date", "required"))
@@ -420,7 +421,7 @@ class ProformaService(EntityService[m.Proforma]):
             return rows
         with self.db.read() as session:
             lines = self._lines_of(session, [r["id"] for r in rows])
-        today = date.today()
+        today = clock.today()
         for row in rows:
             row["total_rial"] = compute(lines.get(row["id"], []), row["vat_rate"]).total_rial
             row["effective_status"] = effective_status(row, today)
@@ -465,8 +466,8 @@ class ProformaService(EntityService[m.Proforma]):
             year, seq = parse_proforma_number(raw)
         except ValueError:
             needle = clean_text(raw)
-            return q.where(or_(m.Contact.full_name.contains(needle),
-                               m.Account.name.contains(needle)))
+            return q.where(or_(m.Contact.full_name.contains(needle, autoescape=True),
+                               m.Account.name.contains(needle, autoescape=True)))
         return q.where(m.Proforma.year == year, m.Proforma.seq == seq)
 
     def find_by_number(self, text: str) -> int:

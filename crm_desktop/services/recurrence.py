@@ -1,21 +1,28 @@
 """Repeating tasks and appointments: expanding a rule into the instants it falls on.
 
-A rule repeats on the local wall clock of Asia/Tehran: a meeting at 09:00 stays at 09:00
-whatever the UTC offset of the day. "monthly" keeps the day of the month of the first
-occurrence, clamped to the last day of shorter months (31 Jan -> 28/29 Feb -> 31 Mar).
-`until` and the exceptions are local days. Instants given and returned are aware UTC
-(a naive datetime is taken as UTC, like the columns store them).
+A rule repeats on the business's wall clock (`domain.clock`, Asia/Tehran by default): a
+meeting at 09:00 stays at 09:00 whatever the UTC offset of the day. "monthly" and
+"yearly" follow the Jalali calendar: "monthly" keeps the Jalali day of the month of the
+first occurrence, clamped to the last day of shorter months (31 Shahrivar -> 30 Mehr ->
+30 Aban ... -> 29 or 30 Esfand); "yearly" keeps the Jalali date (30 Esfand -> 29 Esfand
+in common years). `until` and the exceptions are local days. Instants given and returned
+are aware UTC (a naive datetime is taken as UTC, like the columns store them).
 """
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
-LOCAL_TZ = ZoneInfo("Asia/Tehran")
+import jdatetime
+
+from crm_desktop.domain import clock
+from crm_desktop.domain.clock import day_bounds, local, local_day
+
+__all__ = ["MAX_EVERY", "Rule", "add_jalali_months", "day_bounds", "jalali_month_length",
+           "local", "local_day", "occurrences"]
+
 MAX_EVERY = 365
 
 
@@ -23,52 +30,53 @@ class Rule(StrEnum):
     DAILY = "daily"
     WEEKLY = "weekly"
     MONTHLY = "monthly"
+    YEARLY = "yearly"
 
 
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+def jalali_month_length(jy: int, jm: int) -> int:
+    """Days in Jalali month jm (1-12) of year jy: 31, 30, or 29/30 for Esfand."""
+    if jm <= 6:
+        return 31
+    if jm <= 11:
+        return 30
+    return 30 if jdatetime.date(jy, 12, 1).isleap() else 29
 
 
-def local(value: datetime) -> datetime:
-    """An instant on the local (Tehran) wall clock."""
-    return _utc(value).astimezone(LOCAL_TZ)
+def add_jalali_months(day: date, months: int) -> date:
+    """`day` moved by `months` Jalali months, its Jalali day of the month clamped to the
+    target month's length. ValueError/OverflowError beyond the calendar's ends."""
+    j = jdatetime.date.fromgregorian(date=day)
+    index = j.year * 12 + (j.month - 1) + months
+    jy, jm0 = divmod(index, 12)
+    jm = jm0 + 1
+    return jdatetime.date(jy, jm, min(j.day, jalali_month_length(jy, jm))).togregorian()
 
 
-def local_day(value: datetime) -> date:
-    """The local calendar day of an instant."""
-    return local(value).date()
+def _months(rule: Rule) -> int:
+    return 12 if rule is Rule.YEARLY else 1
 
 
-def day_bounds(day: date) -> tuple[datetime, datetime]:
-    """[start, end) of a local day as aware UTC instants."""
-    start = datetime.combine(day, time(0), tzinfo=LOCAL_TZ)
-    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=LOCAL_TZ)
-    return start.astimezone(UTC), end.astimezone(UTC)
-
-
-def add_months(day: date, months: int) -> date:
-    """`day` moved by `months`, its day of month clamped to the target month's length."""
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def _nth_day(first: date, rule: Rule, every: int, n: int) -> date:
-    if rule is Rule.DAILY:
-        return first + timedelta(days=n * every)
-    if rule is Rule.WEEKLY:
-        return first + timedelta(weeks=n * every)
-    return add_months(first, n * every)
+def _nth_day(first: date, rule: Rule, every: int, n: int) -> date | None:
+    """The n-th occurrence's day; None past the ends of the calendar."""
+    try:
+        if rule is Rule.DAILY:
+            return first + timedelta(days=n * every)
+        if rule is Rule.WEEKLY:
+            return first + timedelta(weeks=n * every)
+        return add_jalali_months(first, n * every * _months(rule))
+    except (ValueError, OverflowError):
+        return None
 
 
 def _first_index(first: date, rule: Rule, every: int, from_day: date) -> int:
     """An index n whose occurrence falls on or before `from_day` (0 at the latest)."""
     if from_day <= first:
         return 0
-    if rule is Rule.MONTHLY:
-        months = (from_day.year - first.year) * 12 + (from_day.month - first.month)
-        return max(0, months // every - 1)
+    if rule in (Rule.MONTHLY, Rule.YEARLY):
+        a = jdatetime.date.fromgregorian(date=first)
+        b = jdatetime.date.fromgregorian(date=from_day)
+        months = (b.year - a.year) * 12 + (b.month - a.month)
+        return max(0, months // (every * _months(rule)) - 1)
     step = every * (7 if rule is Rule.WEEKLY else 1)
     return max(0, (from_day - first).days // step - 1)
 
@@ -83,10 +91,10 @@ def occurrences(
     window_end: datetime,
 ) -> list[datetime]:
     """The instants (aware UTC, earliest first) in [window_start, window_end) of the series
-    that begins at `start` and repeats by `rule` every `every` days/weeks/months, up to and
-    including the local day `until` (None: no end), leaving out the local days in
+    that begins at `start` and repeats by `rule` every `every` days/weeks/months/years, up
+    to and including the local day `until` (None: no end), leaving out the local days in
     `exceptions`. With `rule` None the series is `start` alone."""
-    start, window_start, window_end = _utc(start), _utc(window_start), _utc(window_end)
+    start, window_start, window_end = (clock.utc(v) for v in (start, window_start, window_end))
     skipped = set(exceptions)
     if rule is None:
         day = local_day(start)
@@ -96,7 +104,7 @@ def occurrences(
     if isinstance(every, bool) or not 1 <= every <= MAX_EVERY:
         raise ValueError(f"every must be between 1 and {MAX_EVERY}, not {every!r}")
     first_local = local(start)
-    first, clock = first_local.date(), first_local.timetz().replace(tzinfo=None)
+    first, wall = first_local.date(), first_local.time()
     last_day = local_day(window_end)
     if until is not None:
         last_day = min(last_day, until)
@@ -105,10 +113,13 @@ def occurrences(
     while True:
         day = _nth_day(first, rule, every, n)
         n += 1
-        if day > last_day:
+        if day is None or day > last_day:
             return out
         if day in skipped:
             continue
-        at = datetime.combine(day, clock, tzinfo=LOCAL_TZ).astimezone(UTC)
-        if window_start <= at < window_end:
-            out.append(at)
+        try:
+            when = clock.at(day, wall)
+        except OverflowError:
+            return out
+        if window_start <= when < window_end:
+            out.append(when.astimezone(UTC))

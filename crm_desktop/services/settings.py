@@ -12,9 +12,11 @@ from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
+from crm_desktop.domain import clock
 from crm_desktop.domain.enums import TicketPriority
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
@@ -85,6 +87,7 @@ DEFAULTS: dict[str, Any] = {
     "display_unit": MoneyUnit.RIAL.value,
     "company": {key: "" for key in COMPANY_FIELDS},
     "sla": sla_to_json(WorkWeek.default(), (), SlaTargets()),
+    "time_zone": clock.DEFAULT_TZ,
 }
 
 
@@ -204,6 +207,26 @@ def _clean_targets(raw: Any, errors: list[FieldError]) -> SlaTargets | None:
     return SlaTargets(response=response, resolution=resolution)
 
 
+def _clean_vat_rate(value: Any) -> str:
+    rate = f.clean({"vat_rate": f.Field(f.decimal(0, 100), required=True)},
+                   {"vat_rate": value})["vat_rate"]
+    return format(rate.normalize(), "f")
+
+
+def _encode_logo(data: bytes | None) -> str | None:
+    """The logo as stored (base64), after checking it is a small PNG or JPEG."""
+    if data is not None:
+        if not isinstance(data, bytes | bytearray):
+            raise ValidationError(FieldError("logo", "file.image"))
+        data = bytes(data)
+        if len(data) > MAX_LOGO_BYTES:
+            raise ValidationError(
+                FieldError("logo", "file.too_big", {"max": MAX_LOGO_BYTES // 1024}))
+        if not data.startswith(LOGO_MAGIC):
+            raise ValidationError(FieldError("logo", "file.image"))
+    return base64.b64encode(data).decode("ascii") if data else None
+
+
 class SettingsService:
     def __init__(self, db: Database, actor_id: int | None = None):
         self.db = db
@@ -218,21 +241,23 @@ class SettingsService:
 
     def set(self, key: str, value: Any) -> None:
         with self.db.write(self.actor_id) as session:
-            row = session.get(m.Setting, key)
-            encoded = json.dumps(value, ensure_ascii=False)
-            if row is None:
-                session.add(m.Setting(key=key, value=encoded))
-            else:
-                row.value = encoded
+            self._put(session, key, value)
+
+    @staticmethod
+    def _put(session: Session, key: str, value: Any) -> None:
+        row = session.get(m.Setting, key)
+        encoded = json.dumps(value, ensure_ascii=False)
+        if row is None:
+            session.add(m.Setting(key=key, value=encoded))
+        else:
+            row.value = encoded
 
     @property
     def vat_rate(self) -> Decimal:
         return Decimal(str(self.get("vat_rate")))
 
     def set_vat_rate(self, value: Any) -> None:
-        rate = f.clean({"vat_rate": f.Field(f.decimal(0, 100), required=True)},
-                       {"vat_rate": value})["vat_rate"]
-        self.set("vat_rate", format(rate.normalize(), "f"))
+        self.set("vat_rate", _clean_vat_rate(value))
 
     @property
     def display_unit(self) -> MoneyUnit:
@@ -251,26 +276,81 @@ class SettingsService:
         cleaned = f.clean(COMPANY_SPECS, profile, partial=True)
         self.set("company", {**self.company(), **cleaned})
 
+    def set_profile(self, company: Mapping[str, Any], vat_rate: Any, logo: bytes | None) -> None:
+        """Save the company profile as its editor shows it (details, VAT rate and logo) in
+        one transaction: all of it or, on any problem, none. Every field error is reported
+        at once."""
+        errors: list[FieldError] = []
+        cleaned: dict[str, Any] = {}
+        rate = encoded_logo = None
+        try:
+            cleaned = f.clean(COMPANY_SPECS, company, partial=True)
+        except ValidationError as exc:
+            errors += exc.errors
+        try:
+            rate = _clean_vat_rate(vat_rate)
+        except ValidationError as exc:
+            errors += exc.errors
+        try:
+            encoded_logo = _encode_logo(logo)
+        except ValidationError as exc:
+            errors += exc.errors
+        if errors:
+            raise ValidationError(errors)
+        with self.db.write(self.actor_id) as session:
+            stored = session.scalar(select(m.Setting.value).where(m.Setting.key == "company"))
+            current = {**DEFAULTS["company"], **(json.loads(stored) if stored else {})}
+            self._put(session, "company", {**current, **cleaned})
+            self._put(session, "vat_rate", rate)
+            self._put(session, "company_logo", encoded_logo)
+
     def logo(self) -> bytes | None:
         """The company logo (PNG or JPEG bytes), kept in the database so backups carry it."""
         encoded = self.get("company_logo")
         return base64.b64decode(encoded) if encoded else None
 
     def set_logo(self, data: bytes | None) -> None:
-        if data is not None:
-            if not isinstance(data, bytes | bytearray):
-                raise ValidationError(FieldError("logo", "file.image"))
-            data = bytes(data)
-            if len(data) > MAX_LOGO_BYTES:
-                raise ValidationError(
-                    FieldError("logo", "file.too_big", {"max": MAX_LOGO_BYTES // 1024}))
-            if not data.startswith(LOGO_MAGIC):
-                raise ValidationError(FieldError("logo", "file.image"))
-        self.set("company_logo", base64.b64encode(data).decode("ascii") if data else None)
+        self.set("company_logo", _encode_logo(data))
+
+    # -- the business's time zone ---------------------------------------------------------
+    def time_zone(self) -> str:
+        """The business's time zone (an IANA name, Asia/Tehran by default): the local time
+        of every view, the agenda, repeats, SLA hours, PDFs and the command line."""
+        name = self.get("time_zone")
+        try:
+            return clock.zone(name).key
+        except ValueError:
+            return clock.DEFAULT_TZ
+
+    def apply_time_zone(self) -> None:
+        """Make the stored zone the program's clock (done when a database is opened)."""
+        clock.set_business_tz(self.time_zone())
+
+    def set_time_zone(self, name: Any) -> None:
+        """Store and apply a new business time zone. Date-only tasks stay on their day:
+        they are moved to the end of the same day in the new zone."""
+        try:
+            new = clock.zone(name.strip() if isinstance(name, str) else name)
+        except ValueError:
+            raise ValidationError(FieldError("time_zone", "choice")) from None
+        old = clock.zone(self.time_zone())
+        with self.db.write(self.actor_id) as session:
+            row = session.get(m.Setting, "time_zone")
+            encoded = json.dumps(new.key)
+            if row is None:
+                session.add(m.Setting(key="time_zone", value=encoded))
+            else:
+                row.value = encoded
+            if new.key != old.key:
+                tasks = session.scalars(select(m.Activity).where(
+                    m.Activity.due_all_day.is_(True), m.Activity.due_at.is_not(None)))
+                for task in tasks:
+                    task.due_at = clock.end_of_day(clock.local(task.due_at, old).date(), new)
+        clock.set_business_tz(new.key)
 
     # -- SLA -----------------------------------------------------------------------------
     def sla(self) -> tuple[WorkWeek, set[date], SlaTargets]:
-        """The working week (Tehran time), holidays (Gregorian) and targets per priority."""
+        """The working week (business time zone), holidays (Gregorian) and targets per priority."""
         return sla_from_json(self.get("sla"))
 
     def set_sla(

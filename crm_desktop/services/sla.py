@@ -1,24 +1,19 @@
-"""Service-level agreements: working hours in Iran local time, holidays and due times.
+"""Service-level agreements: working hours on the business's clock, holidays and due times.
 
 Instants come in and go out as aware datetimes (results are UTC, like the database).
-The working calendar is local Tehran time; all arithmetic is done in UTC so that a day
-with a clock change (Iran kept daylight saving time until 2022) counts its true length.
+The working calendar is on the business's wall clock (`domain.clock`, Asia/Tehran by
+default); all arithmetic is done in UTC so that a day with a clock change (Iran kept
+daylight saving time until 2022) counts its true length.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from crm_desktop.domain.clock import business_tz
 from crm_desktop.domain.enums import TicketPriority
-
-try:
-    from zoneinfo import ZoneInfo
-
-    TEHRAN: tzinfo = ZoneInfo("Asia/Tehran")
-except Exception:  # pragma: no cover - no tz database: Iran has had no DST since 2022
-    TEHRAN = timezone(timedelta(hours=3, minutes=30), "IRST")
 
 #: weekday keys as stored in settings, indexed by date.weekday() (Monday = 0)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -119,7 +114,7 @@ def add_working_time(
     duration: timedelta,
     week: WorkWeek | None = None,
     holidays: set[date] | frozenset[date] | None = None,
-    tz: tzinfo = TEHRAN,
+    tz: tzinfo | None = None,
 ) -> datetime:
     """The instant (aware UTC) `duration` of working time after `start`.
 
@@ -129,6 +124,7 @@ def add_working_time(
     """
     week = week or WorkWeek.default()
     holidays = holidays or set()
+    tz = tz or business_tz()
     if duration < timedelta(0):
         raise ValueError("duration must not be negative")
     if not week.has_working_time:
@@ -160,11 +156,12 @@ def working_time_between(
     b: datetime,
     week: WorkWeek | None = None,
     holidays: set[date] | frozenset[date] | None = None,
-    tz: tzinfo = TEHRAN,
+    tz: tzinfo | None = None,
 ) -> timedelta:
     """Working time from `a` to `b`; negative when `b` is before `a`."""
     week = week or WorkWeek.default()
     holidays = holidays or set()
+    tz = tz or business_tz()
     a, b = _as_utc(a), _as_utc(b)
     if b < a:
         return -working_time_between(b, a, week, holidays, tz)
@@ -184,11 +181,11 @@ def is_working_moment(
     moment: datetime,
     week: WorkWeek | None = None,
     holidays: set[date] | frozenset[date] | None = None,
-    tz: tzinfo = TEHRAN,
+    tz: tzinfo | None = None,
 ) -> bool:
     """True when `moment` lies in a working interval (its end included)."""
     week = week or WorkWeek.default()
-    local = _as_utc(moment).astimezone(tz)
+    local = _as_utc(moment).astimezone(tz or business_tz())
     if local.date() in (holidays or set()):
         return False
     t = local.timetz().replace(tzinfo=None)

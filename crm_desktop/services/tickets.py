@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
 from crm_desktop.db.types import UTCDateTime, utcnow
+from crm_desktop.domain import clock
 from crm_desktop.domain.enums import TicketCategory, TicketChannel, TicketPriority, TicketStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.numbers import parse_ticket_number, ticket_number
@@ -30,7 +31,7 @@ from crm_desktop.services.base import EntityService
 from crm_desktop.services.settings import sla_from_json
 from crm_desktop.services.sla import SlaTargets, WorkWeek, add_working_time
 from crm_desktop.text.jalali import jalali_year
-from crm_desktop.text.normalize import search_key
+from crm_desktop.text.normalize import search_key, search_name_key
 
 Assignee = aliased(m.User)
 #: statuses after which a ticket no longer runs against its SLA
@@ -54,7 +55,7 @@ def ticket_search_text(t: Any) -> tuple[str, str]:
     """(name part, other part) of the search index for a ticket."""
     number = ticket_number(t.year, t.seq)
     other = f"{number} {number[2:]} {(t.description or '')[:500]}"
-    return search_key(t.subject), search_key(other)
+    return search_name_key(t.subject), search_key(other)
 
 
 def number_sql(t: Any) -> Any:
@@ -115,7 +116,7 @@ class TicketService(EntityService[m.Ticket]):
         if current is None:
             # Inside the write transaction (BEGIN IMMEDIATE): no one else can take this
             # number before we commit; the unique index on (year, seq) backs it.
-            year = jalali_year(date.today())
+            year = jalali_year(clock.today())
             last = session.scalar(
                 select(func.coalesce(func.max(m.Ticket.seq), 0)).where(m.Ticket.year == year)
             )

@@ -7,6 +7,7 @@ import re
 
 import jdatetime
 
+from crm_desktop.domain.clock import business_tz
 from crm_desktop.text.digits import strip_bidi, to_ascii_digits, to_persian_digits
 from crm_desktop.text.validate import InvalidValue
 
@@ -74,10 +75,11 @@ def format_jalali(d: dt.date, persian: bool = True, sep: str = "/") -> str:
 def format_jalali_datetime(
     value: dt.datetime, persian: bool = True, tz: dt.tzinfo | None = None
 ) -> str:
-    """An instant shown in local time (or `tz`): "۱۴۰۵/۰۹/۰۱ ۱۴:۳۰". Naive means UTC."""
+    """An instant shown on the business's clock (or `tz`'s): "۱۴۰۵/۰۹/۰۱ ۱۴:۳۰". Naive
+    means UTC."""
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
-    local = value.astimezone(tz)
+    local = value.astimezone(tz or business_tz())
     text = f"{format_jalali(local.date(), persian=False)} {local:%H:%M}"
     return to_persian_digits(text) if persian else text
 

@@ -71,6 +71,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "role": ("Role", "نقش"),
     "vat_rate": ("VAT rate", "نرخ مالیات بر ارزش افزوده"),
     "display_unit": ("Currency shown", "واحد نمایش مبلغ"),
+    "time_zone": ("Time zone of the business", "منطقه زمانی کسب" + ZW + "وکار"),
+    "due_all_day": ("All day", "تمام روز"),
     "probability": ("Probability", "احتمال"),
     "tag": ("Tag", "برچسب"),
     "tags": ("Tags", f"برچسب{ZW}ها"),

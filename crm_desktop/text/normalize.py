@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -138,16 +139,47 @@ def search_key(s: str) -> str:
     return " ".join(out)
 
 
+def _parts(s: str) -> list[str]:
+    """The words of `s` in order, a ZWNJ counting as a word break."""
+    out: list[str] = []
+    for word in _fold_words(s).split():
+        for part in word.split(ZWNJ) if ZWNJ in word else [word]:
+            out.extend(_settled(part))
+    return out
+
+
+def search_name_key(s: str) -> str:
+    """The index text of a name: search_key(s), then each pair of adjacent words joined.
+
+    One name is typed three ways: «محمدرضا», «محمد رضا» and «محمد‌رضا» (ZWNJ). With the pair
+    "محمدرضا" indexed, a query typed joined finds the spaced name; the query side
+    (services.search_query) does the reverse: "A B" also matches the joined word "AB".
+    """
+    key = search_key(s)
+    parts = _parts(s)
+    seen = set(key.split())
+    pairs: list[str] = []
+    for a, b in itertools.pairwise(parts):
+        for token in _settled(a + b):
+            if token not in seen:
+                seen.add(token)
+                pairs.append(token)
+    return " ".join([key, *pairs]) if pairs else key
+
+
 def search_terms(query: str, max_terms: int = 8, max_len: int = 64) -> list[str]:
-    """The distinct search tokens of a query, normalised like search_key, ZWNJ removed."""
+    """The distinct search tokens of a query in the order typed, normalised like search_key.
+
+    A ZWNJ is a word break ("محمد‌رضا" -> محمد, رضا): the query side joins adjacent terms
+    itself (services.search_query), so the joined and the spaced forms both match.
+    """
     terms: list[str] = []
-    for word in _fold_words(query).split():
-        for term in _settled(word.replace(ZWNJ, "")) if ZWNJ in word else [word]:
-            term = term[:max_len]
-            if term and term not in terms:
-                terms.append(term)
-                if len(terms) >= max_terms:
-                    return terms
+    for part in _parts(query):
+        term = part[:max_len]
+        if term and term not in terms:
+            terms.append(term)
+            if len(terms) >= max_terms:
+                return terms
     return terms
 
 

@@ -30,13 +30,14 @@ class Controller(QObject):
 
     def open(self, path: Path, *, demo: bool = False, show: bool = True) -> bool:
         """Open `path` (created if missing; a new demo file gets demo data) in a window."""
-        from crm_desktop.services.demo import generate
         from crm_desktop.ui.main_window import MainWindow
 
         new_demo = demo and not path.exists()
         try:
             core = Core.open(path)
             if new_demo:
+                from crm_desktop.services.demo import generate
+
                 generate(core.db, DEMO_CONTACTS, seed=1)
         except CrmError as exc:
             log.warning("cannot open %s: %s", path, exc)
@@ -70,14 +71,34 @@ class Controller(QObject):
     def _watch_reminders(core: Core, ops: Ops, window: QWidget) -> ReminderWatcher:
         """Due reminders pop up while the program is open; the ones that fell due while it
         was closed are shown right after start."""
-        from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
+        def open_activity(activity_id: int) -> None:
+            # the editor is imported when a reminder is first opened, not at start-up
+            from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
+
+            AppointmentDialog.edit(window, core, ops, activity_id=activity_id)
 
         watcher = ReminderWatcher(core, ops, window)
-        watcher.open_requested.connect(
-            lambda activity_id: AppointmentDialog.edit(window, core, ops,
-                                                       activity_id=activity_id))
+        watcher.open_requested.connect(open_activity)
         QTimer.singleShot(0, watcher.start)
         return watcher
+
+    def restore(self, backup: Path) -> bool:
+        """Replace the open database with `backup` (File > Restore).
+
+        A restore needs the file to itself, so this window's own connections are closed
+        first; the database is opened again afterwards, restored or not (another window or
+        program that has it open makes the restore refuse, with Retry)."""
+        from crm_desktop.services import maintenance
+
+        assert self.core is not None and self.window is not None
+        window, db_path = self.window, self.core.db.path
+        if self.reminders is not None:
+            self.reminders.stop()
+        self.core.close()
+        result = window.ops.run(window, lambda: maintenance.restore(backup, db_path))
+        if not self.reopen():
+            return False
+        return result.ok
 
     def reopen(self) -> bool:
         """Open the same file again (after a restore replaced its content)."""

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QLocale, Qt
 
+from crm_desktop.domain import clock
 from crm_desktop.text.digits import format_number, to_persian_digits
 from crm_desktop.text.jalali import format_jalali, format_jalali_datetime
 from crm_desktop.text.money import MoneyUnit, format_money
@@ -60,5 +61,5 @@ def jalali_date_only(d: date | datetime | None) -> str:
     if d is None:
         return ""
     if isinstance(d, datetime):
-        d = d.astimezone().date()
+        d = clock.local(d).date()  # the business's day, not the computer's
     return format_jalali(d, persian())

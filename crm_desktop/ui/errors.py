@@ -10,6 +10,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from crm_desktop.domain.errors import DatabaseBusy, DatabaseInUse
+
 log = logging.getLogger("crm_desktop.ui")
 
 
@@ -40,6 +42,37 @@ def show_unexpected(parent: QWidget | None) -> None:
     )
 
 
+def busy_text(exc: DatabaseBusy) -> str:
+    """What to tell the user when the database was locked by someone else."""
+    if isinstance(exc, DatabaseInUse):
+        return QCoreApplication.translate(
+            "Errors",
+            "The database is open in another window or program. Close it there, then "
+            "press Retry. Nothing was changed.")
+    return QCoreApplication.translate(
+        "Errors",
+        "The database is busy: another window or program is using it and did not let go "
+        "in time. Nothing was changed. Press Retry to try again.")
+
+
+def ask_retry(parent: QWidget | None, exc: DatabaseBusy) -> bool:
+    """The database-busy message with Retry and Cancel; True when the user chose Retry."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Errors", "Database busy"),
+        busy_text(exc),
+        QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("busyBox")
+    box.button(QMessageBox.StandardButton.Retry).setText(
+        QCoreApplication.translate("Errors", "Retry"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("Errors", "Cancel"))
+    box.setDefaultButton(QMessageBox.StandardButton.Retry)
+    return ask_box(box) == QMessageBox.StandardButton.Retry
+
+
 def ask_box(box: QMessageBox) -> int:
     """Every message box goes through here, so tests can answer it without a modal loop."""
     return box.exec()
@@ -50,6 +83,15 @@ def install_excepthook() -> None:
     program or printing a traceback."""
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(exc, DatabaseBusy):
+            # a read that waited too long for another program's lock: not a bug
+            log.warning("database busy: %s", exc)
+            if QApplication.instance() is not None:
+                show_message(QApplication.activeWindow(), QCoreApplication.translate(
+                    "Errors", "The database is busy: another window or program is using "
+                    "it. Try again in a moment."),
+                    title=QCoreApplication.translate("Errors", "Database busy"))
+            return
         log.error("unexpected error", exc_info=(kind, exc, tb))
         if QApplication.instance() is not None and not isinstance(exc, KeyboardInterrupt):
             show_unexpected(QApplication.activeWindow())

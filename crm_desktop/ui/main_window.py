@@ -3,6 +3,7 @@ It owns no data: views read through services, writes go through Ops."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +38,17 @@ if TYPE_CHECKING:
     from crm_desktop.ui.controller import Controller
 
 ViewFactory = Callable[[Core, Ops, UiSettings], BaseView]
+
+
+def lazy_view(module: str, name: str) -> ViewFactory:
+    """A view class imported the first time its section is shown: start-up does not pay
+    for the modules (and dialogs, charts, PDF code) of sections nobody opened."""
+
+    def create(core: Core, ops: Ops, settings: UiSettings) -> BaseView:
+        view_class = getattr(importlib.import_module(f"crm_desktop.ui.views.{module}"), name)
+        return view_class(core, ops, settings)
+
+    return create
 
 
 class MainWindow(QMainWindow):
@@ -97,28 +109,20 @@ class MainWindow(QMainWindow):
 
     # -- sections -----------------------------------------------------------------------
     def _section_list(self) -> list[tuple[str, str, ViewFactory]]:
-        from crm_desktop.ui.views.activities import ActivitiesView
-        from crm_desktop.ui.views.companies import CompaniesView
-        from crm_desktop.ui.views.contacts import ContactsView
-        from crm_desktop.ui.views.pipeline import PipelineView
-        from crm_desktop.ui.views.products import ProductsView
-        from crm_desktop.ui.views.settings import SettingsView
-        from crm_desktop.ui.views.tickets import TicketsView
-
         def soon(title: str) -> ViewFactory:
             return lambda core, ops, settings: PlaceholderView(title, core, ops, settings)
 
         return [
             ("dashboard", self.tr("Dashboard"), soon(self.tr("Dashboard"))),
-            ("contacts", self.tr("Contacts"), ContactsView),
-            ("companies", self.tr("Companies"), CompaniesView),
-            ("pipeline", self.tr("Pipeline"), PipelineView),
-            ("activities", self.tr("Activities"), ActivitiesView),
+            ("contacts", self.tr("Contacts"), lazy_view("contacts", "ContactsView")),
+            ("companies", self.tr("Companies"), lazy_view("companies", "CompaniesView")),
+            ("pipeline", self.tr("Pipeline"), lazy_view("pipeline", "PipelineView")),
+            ("activities", self.tr("Activities"), lazy_view("activities", "ActivitiesView")),
             ("campaigns", self.tr("Campaigns"), soon(self.tr("Campaigns"))),
-            ("tickets", self.tr("Tickets"), TicketsView),
-            ("products", self.tr("Products"), ProductsView),
+            ("tickets", self.tr("Tickets"), lazy_view("tickets", "TicketsView")),
+            ("products", self.tr("Products"), lazy_view("products", "ProductsView")),
             ("reports", self.tr("Reports"), soon(self.tr("Reports"))),
-            ("settings", self.tr("Settings"), SettingsView),
+            ("settings", self.tr("Settings"), lazy_view("settings", "SettingsView")),
         ]
 
     def section_keys(self) -> list[str]:
@@ -257,11 +261,7 @@ class MainWindow(QMainWindow):
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         if ask_box(box) != QMessageBox.StandardButton.Yes:
             return
-        db_path = self.core.db.path
-        self.core.close()
-        result = self.ops.run(self, lambda: maintenance.restore(Path(path), db_path))
-        self.controller.reopen()
-        if result.ok:
+        if self.controller.restore(Path(path)):
             self.controller.window._say(self.tr("The backup was restored."),
                                         title=self.tr("Restore"))
 

@@ -11,9 +11,15 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from crm_desktop.domain.errors import CrmError, DatabaseError, NotFoundError, ValidationError
+from crm_desktop.domain.errors import (
+    CrmError,
+    DatabaseBusy,
+    DatabaseError,
+    NotFoundError,
+    ValidationError,
+)
 from crm_desktop.ui import display
-from crm_desktop.ui.errors import show_message, show_unexpected
+from crm_desktop.ui.errors import ask_retry, show_message, show_unexpected
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -40,9 +46,33 @@ class Ops(QObject):
         on_invalid: Callable[[ValidationError], None] | None = None,
     ) -> Outcome[T]:
         """Run one write. Refused input goes to `on_invalid` (or a message listing every
-        field); other errors become a short dialog; success emits `changed`."""
+        field); a database locked by another program asks whether to retry (and runs the
+        action again); other errors become a short dialog; success emits `changed`."""
+        while True:
+            try:
+                value = action()
+            except DatabaseBusy as exc:
+                log.warning("database busy: %s", exc)
+                if ask_retry(parent, exc):
+                    continue
+                return Outcome(False)
+            except Exception as exc:
+                return self._failed(parent, exc, changes, on_invalid)
+            break
+        names = list(changes)
+        if names:
+            self.changed.emit(names)
+        return Outcome(True, value)
+
+    def _failed(
+        self,
+        parent: QWidget | None,
+        error: Exception,
+        changes: Iterable[str],
+        on_invalid: Callable[[ValidationError], None] | None,
+    ) -> Outcome:
         try:
-            value = action()
+            raise error
         except ValidationError as exc:
             if on_invalid is not None:
                 on_invalid(exc)
@@ -75,10 +105,6 @@ class Ops(QObject):
             log.exception("unexpected error in a write")
             show_unexpected(parent)
             return Outcome(False)
-        names = list(changes)
-        if names:
-            self.changed.emit(names)
-        return Outcome(True, value)
 
     @staticmethod
     def lang() -> str:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
+from crm_desktop.domain import clock
 from crm_desktop.ui import display, labels
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.widgets.week_calendar import local
@@ -41,14 +42,15 @@ def due_reminders(core: Core, now: datetime) -> list[dict[str, Any]]:
 
 
 def snooze_until(choice: str, now: datetime) -> datetime:
-    """The new reminder time for a snooze choice ("10m", "1h", "tomorrow": 09:00 local)."""
+    """The new reminder time for a snooze choice ("10m", "1h", "tomorrow": 09:00 on the
+    business's clock)."""
     if choice == "10m":
         return now + timedelta(minutes=10)
     if choice == "1h":
         return now + timedelta(hours=1)
     if choice == "tomorrow":
-        day = now.astimezone().date() + timedelta(days=1)
-        return datetime.combine(day, TOMORROW_AT).astimezone().astimezone(UTC)
+        day = clock.local(now).date() + timedelta(days=1)
+        return clock.at(day, TOMORROW_AT)
     raise ValueError(f"unknown snooze choice {choice!r}")
 
 
@@ -103,7 +105,8 @@ class ReminderDialog(QDialog):
         for row in rows:
             if row["id"] in shown:
                 continue
-            when = display.jalali(local(row["due_at"])) if row.get("due_at") else ""
+            when = "" if not row.get("due_at") else display.jalali_date_only(
+                row["due_at"]) if row.get("due_all_day") else display.jalali(local(row["due_at"]))
             parts = [labels.label(kinds, row.get("kind")), row.get("subject") or "", when]
             if row.get("contact"):
                 parts.append(row["contact"])

@@ -318,9 +318,28 @@ def test_delete_moves_to_the_trash_and_the_trash_restores(view, core, ops, qtbot
 
 
 def test_delete_without_a_selection_does_nothing(view, core, monkeypatch) -> None:
-    monkeypatch.setattr(record_list, "ask_box", lambda _box: pytest.fail("asked"))
+    ids = [core.accounts.create({"name": name}) for name in PERSIAN_ORDER[:2]]
+    view.refresh()
+    asked: list[QMessageBox] = []
+    edited: list[int | None] = []
+    monkeypatch.setattr(record_list, "ask_box",
+                        lambda box: asked.append(box) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(AccountDialog, "edit",
+                        classmethod(lambda _cls, _parent, _core, _ops, record_id=None:
+                                    edited.append(record_id)))
+    view.table.clearSelection()
+    assert view.model.rowCount() == 2 and view.selected_id() is None
     view.delete_selected()
     view.edit_selected()
+    assert asked == [] and edited == []
+    assert sorted(r["id"] for r in core.accounts.list().rows) == sorted(ids)
+    # the same calls with a row selected do reach the editor and the question
+    view.table.selectRow(1)
+    view.edit_selected()
+    assert edited == [view.model.id_at(1)]
+    view.delete_selected()
+    assert len(asked) == 1
+    assert [r["id"] for r in core.accounts.list().rows] == [view.model.id_at(0)]
 
 
 def test_state_is_saved_and_restored(qtbot, view, core, ops, settings) -> None:

@@ -59,6 +59,7 @@ def test_logo_rules_in_the_service(core) -> None:
     with pytest.raises(ValidationError):
         core.settings.set_logo(b"\x89PNG\r\n\x1a\n" + b"0" * (600 * 1024))
     core.settings.set_logo(png_bytes())
+    assert core.settings.logo() == png_bytes()
     core.settings.set_logo(None)
     assert core.settings.logo() is None
 

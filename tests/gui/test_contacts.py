@@ -70,11 +70,14 @@ def test_search_narrows_the_list(view, qtbot) -> None:
 
 
 def test_filters(view) -> None:
+    assert view.count_label.text() == "۱۰ مخاطب"
     view.city_filter.setCurrentIndex(view.city_filter.findData("قم"))
     assert view.model.rowCount() == 5
+    assert {view.model.row_data(r)["city"] for r in range(5)} == {"قم"}
+    assert view.count_label.text() == "۵ مخاطب"
     view.city_filter.setCurrentIndex(0)
     assert view.model.rowCount() == 10
-    assert "۱۰" in view.count_label.text()
+    assert view.count_label.text() == "۱۰ مخاطب"
 
 
 def test_persian_layout_and_digits(view, ui_lang) -> None:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from crm_desktop.ui.ui_settings import UiSettings
@@ -68,31 +68,62 @@ def test_global_search_opens_the_record(filled, controller) -> None:
     assert window.current_view() is window.view("companies")
 
 
-def test_status_bar_counts(filled, controller) -> None:
-    text = controller.window.counts_label.text()
-    assert "۱" in text
+@pytest.fixture
+def counted(core):
+    """Three contacts and two companies in the lists, one more contact in the Trash."""
+    accounts = [core.accounts.create({"name": n}) for n in ("سپید", "پارس")]
+    for name in ("علی", "رضا", "مریم"):
+        core.contacts.create({"first_name": name, "last_name": "کریمی"})
+    core.contacts.delete(core.contacts.create({"last_name": "حذف‌شده"}))
+    return accounts
+
+
+def test_status_bar_counts(counted, controller) -> None:
+    window = controller.window
+    assert window.counts_label.text() == "مخاطبان: ۳   شرکت‌ها: ۲"
+    # every change announced by the write runner updates the counts
+    core = controller.core
+    window.ops.run(window, lambda: core.contacts.create({"last_name": "تازه"}),
+                   changes=["contacts"])
+    assert window.counts_label.text() == "مخاطبان: ۴   شرکت‌ها: ۲"
+    window.ops.run(window, lambda: core.accounts.delete(counted[0]), changes=["accounts"])
+    assert window.counts_label.text() == "مخاطبان: ۴   شرکت‌ها: ۱"
 
 
 def test_last_view_and_geometry_are_remembered(filled, controller) -> None:
     window = controller.window
+    default = window.geometry()
     window.show_section("companies")
-    window.resize(1111, 777)
+    # (the offscreen screen is 800 pixels wide and the window at least 960: a geometry
+    # that Qt does not clamp)
+    remembered = QRect(0, 37, 960, 640)
+    window.setGeometry(remembered)
+    assert window.geometry() == remembered != default
     path = controller.core.db.path
     window.close()
-    saved = UiSettings().state("window/geometry")
-    assert saved is not None and not saved.isEmpty()
+    assert UiSettings().state("window/geometry") is not None
     assert controller.open(path, show=False)
-    assert controller.window.current_view() is controller.window.view("companies")
-    # the offscreen screen is 800x600, so restoreGeometry clamps the size; the position
-    # and size it restores come from the saved state above
-    assert controller.window.restoreGeometry(saved)
+    again = controller.window
+    assert again is not window
+    assert again.current_view() is again.view("companies")
+    assert again.geometry() == remembered
+
+
+def test_first_start_has_the_default_geometry(controller) -> None:
+    assert UiSettings().state("window/geometry") is None
+    assert controller.window.geometry() == QRect(0, 0, 1280, 800)
+    assert controller.window.current_view() is controller.window.view("contacts")
 
 
 def test_language_switch_applies_on_restart(controller, qapp) -> None:
     settings_view = controller.window.show_section("settings")
+    assert UiSettings().language == "fa" and settings_view.language_note.text() == ""
     settings_view.language.setCurrentIndex(settings_view.language.findData("en"))
     assert UiSettings().language == "en"
-    assert not settings_view.language_note.isHidden() or settings_view.language_note.text()
+    # the window stays Persian until the restart, and says so
+    assert settings_view.language_note.text() == (
+        "زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.")
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     from crm_desktop.app import set_language
 
     set_language(qapp, UiSettings().language)

@@ -363,10 +363,29 @@ def test_an_inactive_product_is_not_asked_about(view, core, monkeypatch) -> None
     assert core.products.get(product_id)["active"] is False
 
 
-def test_delete_without_a_selection_does_nothing(view, monkeypatch) -> None:
-    monkeypatch.setattr(products_module, "ask_box", lambda _box: pytest.fail("asked"))
+def test_delete_without_a_selection_does_nothing(view, core, monkeypatch) -> None:
+    ids = [core.products.create({"name": name}) for name in ("بخاری", "کتاب")]
+    view.refresh()
+    asked: list[QMessageBox] = []
+    edited: list[int | None] = []
+    monkeypatch.setattr(products_module, "ask_box",
+                        lambda box: asked.append(box) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(ProductDialog, "edit",
+                        classmethod(lambda _cls, _parent, _core, _ops, record_id=None:
+                                    edited.append(record_id)))
+    view.table.clearSelection()
+    assert view.model.rowCount() == 2 and view.selected_id() is None
     view.delete_selected()
     view.edit_selected()
+    assert asked == [] and edited == []
+    assert [core.products.get(i)["active"] for i in ids] == [True, True]
+    # the same calls with a row selected do reach the editor and the question
+    view.table.selectRow(1)
+    view.edit_selected()
+    assert edited == [ids[1]]
+    view.delete_selected()
+    assert len(asked) == 1
+    assert [core.products.get(i)["active"] for i in ids] == [True, False]
 
 
 def test_state_is_saved_and_restored(qtbot, view, core, ops, settings) -> None:

@@ -169,7 +169,7 @@ def test_remove_dialog_offers_the_stages(core, ui_lang, qtbot) -> None:
     dialog = RemoveStageDialog(stages, 3)
     qtbot.addWidget(dialog)
     assert dialog.target.count() == 3
-    assert "۳" in dialog.message.text()
+    assert dialog.message.text() == "این مرحله ۳ معامله دارد. آن‌ها را به این مرحله منتقل کنید:"
     dialog.target.setCurrentIndex(2)
     assert dialog.chosen() == stages[2]["id"]
     empty = RemoveStageDialog(stages, 0)

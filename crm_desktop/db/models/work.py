@@ -37,6 +37,8 @@ from crm_desktop.domain.enums import (
 
 #: when an activity is shown in lists: its due time, or when it was written down
 ACTIVITY_DUE_SQL = "coalesce(due_at, created_at)"
+#: the rows of the partial index of repeating activities (queries must repeat it)
+REPEATING_SQL = "recurrence IS NOT NULL"
 
 
 class Activity(IdMixin, TimestampMixin, OwnedMixin, Base):
@@ -45,7 +47,11 @@ class Activity(IdMixin, TimestampMixin, OwnedMixin, Base):
     kind: Mapped[str] = mapped_column(enum_column(ActivityKind))
     subject: Mapped[str] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)
+    #: when it is due (UTC); for a date-only task (`due_all_day`) the last instant of its
+    #: day in the business's time zone, so "due_at < now" means overdue in every case
     due_at: Mapped[datetime | None] = mapped_column()
+    #: due on a day, not at a time: shown without a time, overdue once its day is over
+    due_all_day: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     done_at: Mapped[datetime | None] = mapped_column()
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
     reminder_at: Mapped[datetime | None] = mapped_column(index=True)
@@ -62,9 +68,10 @@ class Activity(IdMixin, TimestampMixin, OwnedMixin, Base):
     ticket_id: Mapped[int | None] = mapped_column(
         IdColumn, ForeignKey("tickets.id", ondelete="SET NULL"), index=True
     )
-    #: repetition of a task or appointment: "daily", "weekly", "monthly" or None (once)
+    #: repetition of a task or appointment: "daily", "weekly", "monthly", "yearly" (the
+    #: last two by the Jalali calendar) or None (once)
     recurrence: Mapped[str | None] = mapped_column(String(8))
-    #: every N days / weeks / months (1..365)
+    #: every N days / weeks / months / years (1..365)
     recur_every: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     #: last local day an occurrence may fall on (None: no end)
     recur_until: Mapped[date | None] = mapped_column(Date)
@@ -72,7 +79,7 @@ class Activity(IdMixin, TimestampMixin, OwnedMixin, Base):
     __table_args__ = (
         CheckConstraint("duration_minutes IS NULL OR duration_minutes >= 0", name="duration"),
         CheckConstraint(
-            "recurrence IS NULL OR recurrence IN ('daily', 'weekly', 'monthly')",
+            "recurrence IS NULL OR recurrence IN ('daily', 'weekly', 'monthly', 'yearly')",
             name="recurrence_values",
         ),
         CheckConstraint("recur_every BETWEEN 1 AND 365", name="recur_every_range"),
@@ -86,6 +93,9 @@ class Activity(IdMixin, TimestampMixin, OwnedMixin, Base):
         Index(None, "done_at", "due_at"),
         Index(None, "created_at", "id"),
         Index(None, "subject", "id"),
+        # the few repeating activities, for the calendar and Today: a range over due_at
+        # must not walk every one-off activity to find them
+        Index("ix_activities_repeating", "due_at", sqlite_where=text(REPEATING_SQL)),
     )
 
 

@@ -53,6 +53,8 @@ def _time_cell(item: AgendaItem, day: date) -> str:
     if item.time is None:
         return fa("تمام روز")
     at = local(item.time)
+    if item.all_day:  # a date-only task: its day, never a time
+        return fa("تمام روز") if at.date() == day else format_jalali(at.date())
     if at.date() == day:
         return to_persian_digits(f"{at:%H:%M}")
     # carried over from an earlier day: the date under the time

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.core import Core
+from crm_desktop.domain import clock
 from crm_desktop.domain.errors import FieldError
 from crm_desktop.services.activities import ActivityService
 from crm_desktop.ui.dialogs.record_form import (
@@ -58,7 +59,8 @@ class ActivityDialog(RecordDialog):
         data = {**values, "kind": self.kind, "contact_id": self.contact_id}
         due = data.pop("due_at", None)
         if due is not None:
-            data["due_at"] = datetime.combine(due, time(9), tzinfo=UTC)
+            # due on that day, not at a time: overdue once the business's day is over
+            data["due_at"], data["due_all_day"] = clock.end_of_day(due), True
         if self.kind == "call":
             data["done_at"] = datetime.now(UTC)
         return self.core.activities.create(data)

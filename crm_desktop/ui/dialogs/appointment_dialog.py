@@ -1,22 +1,25 @@
 """The full activity editor (appointments above all): kind, subject, contact, due date and
-time in local time, duration, owner, a reminder before it, whether and how it repeats,
-notes. It warns before saving an appointment that overlaps another one of the same owner."""
+time on the business's clock (or a whole day, without a time), duration, owner, a reminder
+before it, whether and how it repeats, notes. It warns before saving an appointment that
+overlaps another one of the same owner."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QTime
 from PySide6.QtWidgets import QLabel, QMessageBox, QSpinBox, QTimeEdit, QWidget
 
 from crm_desktop.core import Core
+from crm_desktop.domain import clock
 from crm_desktop.domain.errors import FieldError, NotFoundError
 from crm_desktop.services.activities import MAX_DURATION, ActivityService
 from crm_desktop.services.recurrence import MAX_EVERY
 from crm_desktop.ui import display, errors, labels
 from crm_desktop.ui.dialogs.record_form import (
     Binding,
+    CheckBinding,
     ChoiceBinding,
     DateBinding,
     NotesBinding,
@@ -153,6 +156,7 @@ class AppointmentDialog(RecordDialog):
         self.form.addRow(self.tr("Person"), self.contact_label)
         self.add(self.tr("Date"), DateBinding("due_date"))
         self.add(self.tr("Time"), TimeBinding("due_time"))
+        self.add("", CheckBinding("due_all_day", self.tr("All day (no time)")))
         self.add(self.tr("Duration (minutes)"), MinutesBinding("duration_minutes"))
         self.add(self.tr("Owner"), ChoiceBinding("owner_id", core.users.options(),
                                                  empty=self.tr("Nobody")))
@@ -163,7 +167,7 @@ class AppointmentDialog(RecordDialog):
             empty=reminder_texts[None]))
         self.add(self.tr("Repeats"), ChoiceBinding(
             "recurrence", [("daily", self.tr("Daily")), ("weekly", self.tr("Weekly")),
-                           ("monthly", self.tr("Monthly"))],
+                           ("monthly", self.tr("Monthly")), ("yearly", self.tr("Yearly"))],
             empty=self.tr("Does not repeat")))
         self.add(self.tr("Every"), CountBinding("recur_every"))
         self.add(self.tr("Until (optional)"), DateBinding("recur_until"))
@@ -177,7 +181,7 @@ class AppointmentDialog(RecordDialog):
             at = local(start) if start is not None else None
             self.set_values({
                 "kind": "meeting",
-                "due_date": at.date() if at else date.today(),
+                "due_date": at.date() if at else clock.today(),
                 "due_time": at.time() if at else time(9),
                 "duration_minutes": DEFAULT_MINUTES if start is not None else 30,
                 "owner_id": core.activities.actor_id,
@@ -185,9 +189,11 @@ class AppointmentDialog(RecordDialog):
                 "recurrence": None,
                 "recur_every": 1,
                 "recur_until": None,
+                "due_all_day": False,
             })
         self.check_all()
         self.field_changed("recurrence")
+        self.field_changed("due_all_day")
         self.bindings["subject"].widget.setFocus()
 
     def _contact_name(self) -> str:
@@ -202,11 +208,13 @@ class AppointmentDialog(RecordDialog):
         values: dict[str, Any] = {k: row.get(k) for k in
                                   ("kind", "subject", "duration_minutes", "owner_id", "notes",
                                    "outcome", "recur_every", "recur_until")}
+        values["due_all_day"] = bool(row.get("due_all_day"))
         rule = row.get("recurrence")
         values["recurrence"] = str(getattr(rule, "value", rule)) if rule is not None else None
         if row.get("due_at") is not None:
             at = local(row["due_at"])
-            values["due_date"], values["due_time"] = at.date(), at.time()
+            values["due_date"] = at.date()
+            values["due_time"] = time(9) if values["due_all_day"] else at.time()
             if row.get("reminder_at") is not None:
                 before = round((row["due_at"] - row["reminder_at"]).total_seconds() / 60)
                 combo = self.bindings["reminder"].combo  # type: ignore[attr-defined]
@@ -223,6 +231,11 @@ class AppointmentDialog(RecordDialog):
             repeats = self.bindings["recurrence"].get() is not None
             for other in ("recur_every", "recur_until"):
                 self.bindings[other].widget.setEnabled(repeats)
+        if name == "due_all_day":
+            # a whole day has no time, no length and nothing to be reminded "before"
+            all_day = bool(self.bindings["due_all_day"].get())
+            for other in ("due_time", "duration_minutes", "reminder"):
+                self.bindings[other].widget.setEnabled(not all_day)
 
     def field_error(self, name: str) -> str:
         if name == "subject" and not str(self.bindings[name].get()).strip():
@@ -236,20 +249,29 @@ class AppointmentDialog(RecordDialog):
             return ""
         return super().field_error(name)
 
+    def all_day(self) -> bool:
+        return bool(self.bindings["due_all_day"].get())
+
     def due_at(self) -> datetime | None:
+        """When it is due, on the business's clock; a whole day is due at its last
+        instant."""
         day = self.bindings["due_date"].get()
         if day is None:
             return None
-        return datetime.combine(day, self.bindings["due_time"].get()).astimezone()
+        if self.all_day():
+            return clock.local(clock.end_of_day(day))
+        return clock.local(clock.at(day, self.bindings["due_time"].get()))
 
     def values(self) -> dict[str, Any]:
         data = {k: v for k, v in super().values().items()}
         due = self.due_at()
         data["due_at"] = due.astimezone(UTC) if due is not None else None
-        reminder = self.bindings["reminder"].get()
+        reminder = None if self.all_day() else self.bindings["reminder"].get()
         data["reminder_at"] = (due - timedelta(minutes=reminder)).astimezone(UTC) if (
             due is not None and reminder is not None) else None
-        data["duration_minutes"] = data.get("duration_minutes") or None
+        data["duration_minutes"] = (None if self.all_day()
+                                    else data.get("duration_minutes") or None)
+        data["due_all_day"] = self.all_day() and due is not None
         if data.get("recurrence") is None:
             data["recur_every"], data["recur_until"] = 1, None
         return data
@@ -260,7 +282,7 @@ class AppointmentDialog(RecordDialog):
             self.check_all()
             return
         due = self.due_at()
-        if due is not None and (self.bindings["kind"].get() == "meeting"
+        if due is not None and not self.all_day() and (self.bindings["kind"].get() == "meeting"
                                 or self.bindings["duration_minutes"].get()):
             rows = overlapping(self.core, self.bindings["owner_id"].get(), due,
                                self.bindings["duration_minutes"].get(), self.activity_id)

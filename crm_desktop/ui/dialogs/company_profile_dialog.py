@@ -110,9 +110,8 @@ class CompanyProfileDialog(RecordDialog):
 
     def write(self, values: dict[str, Any]) -> int:
         vat = values.pop("vat_rate")
-        self.core.settings.set_company(values)
-        self.core.settings.set_vat_rate(vat)
-        self.core.settings.set_logo(self.bindings["logo"].get())
+        # one transaction: a failure in any part leaves the stored profile as it was
+        self.core.settings.set_profile(values, vat, self.bindings["logo"].get())
         return 0
 
     @classmethod

@@ -3,13 +3,13 @@ code is already someone else's, with a link to that contact."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.core import Core
+from crm_desktop.domain import clock
 from crm_desktop.domain.errors import FieldError
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.text.normalize import clean_text
@@ -76,7 +76,7 @@ class ContactDialog(RecordDialog):
         self.add(self.tr("National code"), TextBinding("national_code", ltr=True))
         birthday = self.add(self.tr("Birthday"), DateBinding("birthday"))
         assert isinstance(birthday, DateBinding)
-        birthday.edit.setMaximumDate(date.today())
+        birthday.edit.setMaximumDate(clock.today())
         self.add(self.tr("Gender"), ChoiceBinding("gender", list(labels.genders().items())))
         self.add(self.tr("Company"), ChoiceBinding("account_id", self.core.accounts.options(),
                                                    empty=self.tr("(none)"), searchable=True))

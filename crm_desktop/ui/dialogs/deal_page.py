@@ -218,7 +218,9 @@ class DealPage(QDialog):
             mark = "✓ " if row["done_at"] is not None else "○ "
             when = row["done_at"] or row["due_at"] or row["created_at"]
             text = f"{mark}{labels.label(kinds, row['kind'])}: {row['subject'] or ''}"
-            if when is not None:
+            if when is not None and row["done_at"] is None and row.get("due_all_day"):
+                text += " — " + display.jalali_date_only(when)  # a date-only task: no time
+            elif when is not None:
                 text += " — " + display.jalali(when)
             _append(self.activities, text, row["id"])
 

@@ -4,7 +4,7 @@ totals in exact Rials, and the PDF (preview inside the window, save, print)."""
 from __future__ import annotations
 
 import tempfile
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
+from crm_desktop.domain import clock
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.services.proforma_totals import compute
@@ -127,7 +128,7 @@ class ProformaDialog(RecordDialog):
             self.set_values(values)
             self.lines.set_lines(current["lines"])
         else:
-            today = date.today()
+            today = clock.today()
             self.set_values({"issue_date": today, "valid_until": today + timedelta(
                 days=VALID_DAYS), "status": "draft", "vat_rate": display.digits(
                 format(core.settings.vat_rate.normalize(), "f"))})

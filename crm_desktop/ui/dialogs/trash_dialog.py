@@ -185,11 +185,8 @@ class TrashDialog(QDialog):
             return
         kind = self.kind
 
-        def restore() -> None:
-            for record_id in ids:
-                kind.service.restore(record_id)
-
-        self.ops.run(self, restore, changes=[kind.table])
+        # one transaction: all the selected records come back, or none
+        self.ops.run(self, lambda: kind.service.restore_many(ids), changes=[kind.table])
 
     @classmethod
     def show_for(cls, parent: QWidget | None, core: Core, ops: Ops) -> None:

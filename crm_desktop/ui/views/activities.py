@@ -10,7 +10,8 @@ repeating appointment asks whether to skip that day or open the series."""
 from __future__ import annotations
 
 import tempfile
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -35,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
+from crm_desktop.domain import clock
 from crm_desktop.domain.errors import NotFoundError
-from crm_desktop.export.pdf.agenda import render_agenda
 from crm_desktop.services.agenda import agenda
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.ui import display, errors, labels
@@ -48,6 +47,7 @@ from crm_desktop.ui.dialogs.appointment_dialog import (
 from crm_desktop.ui.dialogs.pdf_preview import PdfPreview
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
+from crm_desktop.ui.qtmodels.today_model import TodayList
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
 from crm_desktop.ui.widgets.week_calendar import WeekCalendar, local, week_start
@@ -58,8 +58,8 @@ UPCOMING_DAYS = 7
 
 
 def day_start(day: date) -> datetime:
-    """Local midnight of a day, as an aware datetime."""
-    return datetime.combine(day, time()).astimezone()
+    """Midnight of a business day, as an aware UTC instant."""
+    return clock.day_bounds(day)[0]
 
 
 def as_due(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -68,7 +68,8 @@ def as_due(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 class Section(QWidget):
-    """A titled list with an empty state."""
+    """A titled list with an empty state: a list view over a TodayModel, at most
+    SECTION_LIMIT rows (the title says when there are more)."""
 
     def __init__(self, name: str, title: str, empty: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,9 +77,9 @@ class Section(QWidget):
         self.title = QLabel(title)
         self.title.setObjectName(f"{name}Title")
         self.title.setStyleSheet("font-weight: bold;")
-        self.list = QListWidget()
+        self.list = TodayList()
         self.list.setObjectName(f"{name}List")
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.model = self.list.today_model
         self.empty = QLabel(empty)
         self.empty.setObjectName(f"{name}Empty")
         self.empty.setStyleSheet("color: palette(mid);")
@@ -88,24 +89,25 @@ class Section(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
 
-    def set_items(self, items: list[tuple[int, str]]) -> None:
-        self.list.clear()
-        for record_id, text in items:
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, record_id)
-            self.list.addItem(item)
-        self.title.setText(f"{self.title_text} ({display.number(len(items))})")
-        self.empty.setHidden(bool(items))
-        self.list.setHidden(not items)
+    def set_items(self, items: list[tuple[int, str]], *, more: bool = False) -> None:
+        """Show ready-made (id, text) rows (already bounded); `more`: there are more."""
+        self.set_rows([{"id": i, "text": t} for i, t in items], lambda r: r["text"],
+                      more=more)
+
+    def set_rows(self, rows: list[dict[str, Any]], text: Callable[[dict[str, Any]], str], *,
+                 more: bool = False) -> None:
+        """Show `rows` (already bounded), each row's `text` made when it is first shown."""
+        self.model.set_rows(rows, text)
+        count = display.number(len(rows)) + ("+" if more else "")
+        self.title.setText(f"{self.title_text} ({count})")
+        self.empty.setHidden(bool(rows))
+        self.list.setHidden(not rows)
 
     def ids(self) -> list[int]:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.list.count())]
+        return self.model.ids()
 
     def selected_id(self) -> int | None:
-        item = self.list.currentItem()
-        return None if item is None or not item.isSelected() else item.data(
-            Qt.ItemDataRole.UserRole)
+        return self.list.selected_id()
 
 
 class ActivitiesView(BaseView):
@@ -155,12 +157,13 @@ class ActivitiesView(BaseView):
         self.agenda_button.setObjectName("agendaButton")
         self.agenda_button.clicked.connect(lambda: self.print_agenda())
         for section in self.activity_sections():
-            section.list.itemSelectionChanged.connect(
-                lambda s=section: self._today_selection(s))
-            section.list.itemDoubleClicked.connect(
-                lambda item: self.edit_activity(item.data(Qt.ItemDataRole.UserRole)))
-        self.birthdays.list.itemDoubleClicked.connect(
-            lambda item: self.open_record.emit("contacts", item.data(Qt.ItemDataRole.UserRole)))
+            section.list.selectionModel().selectionChanged.connect(
+                lambda _new, _old, s=section: self._today_selection(s))
+            section.list.doubleClicked.connect(
+                lambda index, s=section: self.edit_activity(s.model.id_at(index.row())))
+        self.birthdays.list.doubleClicked.connect(
+            lambda index: self.open_record.emit("contacts",
+                                                self.birthdays.model.id_at(index.row())))
         page = QWidget()
         grid = QHBoxLayout()
         left = QVBoxLayout()
@@ -187,10 +190,10 @@ class ActivitiesView(BaseView):
         if chosen.selected_id() is not None:
             for section in self.activity_sections():
                 if section is not chosen:
-                    section.list.blockSignals(True)
-                    section.list.clearSelection()
-                    section.list.setCurrentItem(None)
-                    section.list.blockSignals(False)
+                    selection = section.list.selectionModel()
+                    selection.blockSignals(True)
+                    selection.clear()
+                    selection.blockSignals(False)
         self.done_button.setEnabled(self.selected_today_id() is not None)
 
     def selected_today_id(self) -> int | None:
@@ -203,7 +206,9 @@ class ActivitiesView(BaseView):
     def _item_text(self, row: dict[str, Any], *, with_date: bool = True) -> str:
         due = local(row["due_at"]) if row.get("due_at") else None
         when = ""
-        if due is not None:
+        if due is not None and row.get("due_all_day"):  # a date-only task: no time
+            when = display.jalali_date_only(due) if with_date else ""
+        elif due is not None:
             when = display.jalali(due) if with_date else display.digits(due.strftime("%H:%M"))
         parts = [when, labels.label(self.kinds, row.get("kind")), row.get("subject") or ""]
         if row.get("contact"):
@@ -211,26 +216,31 @@ class ActivitiesView(BaseView):
         return " — ".join(p for p in parts if p)
 
     def refresh_today(self, today: date | None = None) -> None:
-        today = today or date.today()
+        """The four sections, each read with a bound of SECTION_LIMIT rows (and one more,
+        to know there are more)."""
+        today = today or clock.today()
         start, tomorrow = day_start(today), day_start(today + timedelta(days=1))
         later = day_start(today + timedelta(days=1 + UPCOMING_DAYS))
-        overdue = self.core.activities.list(ListQuery(
-            filters={"state": "overdue"}, sort=Sort("due"), limit=SECTION_LIMIT)).rows
-        # a repeating series is not overdue: its next occurrence shows when it falls
-        self.overdue.set_items([(r["id"], self._item_text(r)) for r in overdue
-                                if r["due_at"] < start and r.get("recurrence") is None])
-        self.due_today.set_items([
-            (r["id"], self._item_text(r, with_date=False))
-            for r in as_due(self.core.activities.occurrences_between(start, tomorrow))
-            if r["done_at"] is None])
-        self.upcoming.set_items([
-            (r["id"], self._item_text(r))
-            for r in as_due(self.core.activities.occurrences_between(tomorrow, later))
-            if r["done_at"] is None])
-        self.birthdays.set_items([
-            (r["id"], f"{r['full_name']}  {display.ltr(r.get('mobile'))}".strip())
-            for r in self.core.contacts.birthdays(today)])
+        bound = SECTION_LIMIT + 1
+        # one-off activities only: a repeating series is not overdue, its next
+        # occurrence shows when it falls
+        overdue = self.core.activities.open_due_before(start, limit=bound)
+        self._fill(self.overdue, overdue, with_date=True)
+        self._fill(self.due_today, as_due(self.core.activities.occurrences_between(
+            start, tomorrow, open_only=True, limit=bound)), with_date=False)
+        self._fill(self.upcoming, as_due(self.core.activities.occurrences_between(
+            tomorrow, later, open_only=True, limit=bound)), with_date=True)
+        birthdays = self.core.contacts.birthdays(today)
+        self.birthdays.set_rows(
+            birthdays[:SECTION_LIMIT],
+            lambda r: f"{r['full_name']}  {display.ltr(r.get('mobile'))}".strip(),
+            more=len(birthdays) > SECTION_LIMIT)
         self.done_button.setEnabled(self.selected_today_id() is not None)
+
+    def _fill(self, section: Section, rows: list[dict[str, Any]], *, with_date: bool) -> None:
+        section.set_rows(rows[:SECTION_LIMIT],
+                         lambda r: self._item_text(r, with_date=with_date),
+                         more=len(rows) > SECTION_LIMIT)
 
     def complete_selected(self) -> bool:
         activity_id = self.selected_today_id()
@@ -242,10 +252,13 @@ class ActivitiesView(BaseView):
     def print_agenda(self, day: date | None = None) -> Path | None:
         """Render the day's agenda to a temporary PDF and open it in the preview (print or
         save from there); returns the file, None when it failed."""
-        day = day or date.today()
+        day = day or clock.today()
         path = Path(tempfile.mkdtemp(prefix="crm-agenda-")) / "agenda.pdf"
 
         def render() -> None:
+            # reportlab is imported when the first agenda is printed, not at start-up
+            from crm_desktop.export.pdf.agenda import render_agenda
+
             items = agenda(self.core.activities, self.core.contacts, day)
             render_agenda(items, day, self.core.settings.company()["name"], path)
 
@@ -300,14 +313,15 @@ class ActivitiesView(BaseView):
     def _state_text(self, row: dict[str, Any]) -> str:
         if row.get("done_at") is not None:
             return self.tr("Done")
-        if row.get("due_at") is not None and row["due_at"] < datetime.now(UTC):
+        if row.get("due_at") is not None and row["due_at"] < clock.now_utc():
             return self.tr("Overdue")
         return self.tr("Open")
 
     def _list_columns(self) -> list[Column]:
         return [
             Column("due_at", self.tr("Due"), sort="due",
-                   text=lambda r: display.jalali(local(r["due_at"])) if r["due_at"] else ""),
+                   text=lambda r: "" if not r["due_at"] else display.jalali_date_only(
+                       r["due_at"]) if r.get("due_all_day") else display.jalali(r["due_at"])),
             Column("subject", self.tr("Subject"), sort="subject"),
             Column("kind", self.tr("Kind"), text=lambda r: labels.label(self.kinds, r["kind"])),
             Column("contact", self.tr("Person")),
@@ -344,7 +358,7 @@ class ActivitiesView(BaseView):
             self.calendar.saturday - timedelta(days=self.calendar.n_days)))
         self.this_button = QPushButton()
         self.this_button.setObjectName("thisWeek")
-        self.this_button.clicked.connect(lambda: self.show_week(date.today()))
+        self.this_button.clicked.connect(lambda: self.show_week(clock.today()))
         self.next_button = QPushButton()
         self.next_button.setObjectName("nextWeek")
         self.next_button.clicked.connect(lambda: self.show_week(
@@ -463,7 +477,7 @@ class ActivitiesView(BaseView):
         days = 1 if mode == DAY else 7
         if days != self.calendar.n_days:
             self.calendar.set_days(days)
-            self.calendar.set_week(date.today())
+            self.calendar.set_week(clock.today())
             self._name_buttons()
         self.refresh()
 
@@ -478,7 +492,13 @@ class ActivitiesView(BaseView):
         self.edit_activity(record_id)
 
     def refresh(self) -> None:
+        """Read the page on show again (the others are read when they are shown: the
+        mode switch refreshes)."""
         self._fill_owners()
-        self.refresh_today()
-        self.model.refresh()
-        self.refresh_week()
+        mode = self.mode()
+        if mode == TODAY:
+            self.refresh_today()
+        elif mode == LIST:
+            self.model.refresh()
+        else:
+            self.refresh_week()

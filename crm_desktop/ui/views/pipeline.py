@@ -4,7 +4,7 @@ right after a move, filters with a weighted forecast, and a list mode."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core import Core
 from crm_desktop.db import models as m
+from crm_desktop.domain import clock
 from crm_desktop.services.deals import BoardColumn
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
@@ -228,7 +229,7 @@ class PipelineView(BaseView):
                     self.columns[s["id"]].name_label.text() != s["name"] for s in stages):
                 self._build_columns(stages)
             self.stages = stages
-            today = date.today()
+            today = clock.today()
             now = datetime.now(UTC)
             for stage in stages:
                 self.columns[stage["id"]].set_column(self.board_data.get(stage["id"]), unit,

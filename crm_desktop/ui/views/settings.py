@@ -1,4 +1,5 @@
-"""Settings: the UI language (applied at the next start) and how amounts are shown."""
+"""Settings: the UI language (applied at the next start), how amounts are shown and the
+business's time zone (the clock of every view, the agenda, PDFs and the command line)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
+from crm_desktop.domain import clock
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
 from crm_desktop.ui.dialogs.company_profile_dialog import CompanyProfileDialog
@@ -52,6 +54,12 @@ class SettingsView(BaseView):
         self.unit.addItem(self.tr("Toman"), MoneyUnit.TOMAN.value)
         self.unit.currentIndexChanged.connect(self._unit_changed)
 
+        self.time_zone = QComboBox()
+        self.time_zone.setObjectName("timeZoneChoice")
+        for name in clock.zone_names():
+            self.time_zone.addItem(name, name)
+        self.time_zone.currentIndexChanged.connect(self._time_zone_changed)
+
         self.company = QLabel()
         self.company.setObjectName("companySummary")
         self.company.setWordWrap(True)
@@ -63,6 +71,7 @@ class SettingsView(BaseView):
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.language_note)
         form.addRow(self.tr("Show amounts in"), self.unit)
+        form.addRow(self.tr("Time zone of the business"), self.time_zone)
         form.addRow(self.tr("Your business"), self.company)
         form.addRow("", edit_company)
         self.stages = StageEditor(core, ops)
@@ -87,6 +96,10 @@ class SettingsView(BaseView):
         self.unit.blockSignals(True)
         self.unit.setCurrentIndex(max(0, self.unit.findData(self.core.settings.display_unit)))
         self.unit.blockSignals(False)
+        self.time_zone.blockSignals(True)
+        self.time_zone.setCurrentIndex(max(0, self.time_zone.findData(
+            self.core.settings.time_zone())))
+        self.time_zone.blockSignals(False)
         profile = self.core.settings.company()
         name = profile["name"] or self.tr("(no name yet: it is printed on proformas)")
         vat = display.digits(format(self.core.settings.vat_rate.normalize(), "f"))
@@ -100,6 +113,11 @@ class SettingsView(BaseView):
         self.settings.language = lang
         self.language_note.setText(
             self.tr("The new language is used the next time you start the program."))
+
+    def _time_zone_changed(self) -> None:
+        name = self.time_zone.currentData()
+        self.ops.run(self, lambda: self.core.settings.set_time_zone(name),
+                     changes=["settings", "activities"])
 
     def _unit_changed(self) -> None:
         unit = self.unit.currentData()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.db import models as m
+from crm_desktop.domain import clock
 from crm_desktop.services.deals import BoardColumn
 from crm_desktop.text.jalali import jalali_parts, month_range, quarter_range, year_range
 from crm_desktop.text.money import MoneyUnit
@@ -47,7 +48,7 @@ PERIODS = ("all", "month", "quarter", "year")
 
 def period_range(key: str, today: date | None = None) -> tuple[date | None, date | None]:
     """Gregorian [start, end) of this Jalali month / quarter / year; (None, None) for all."""
-    jy, jm, _jd = jalali_parts(today or date.today())
+    jy, jm, _jd = jalali_parts(today or clock.today())
     if key == "month":
         return month_range(jy, jm)
     if key == "quarter":

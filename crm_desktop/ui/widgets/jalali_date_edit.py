@@ -10,6 +10,7 @@ from PySide6.QtCore import QCalendar, QDate, QEvent, QLocale, QPoint, QRect, Qt,
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
+from crm_desktop.domain import clock
 from crm_desktop.text.jalali import format_jalali, parse_jalali
 from crm_desktop.text.messages import field_message
 from crm_desktop.text.validate import DATE_MAX, DATE_MIN, InvalidValue
@@ -207,7 +208,7 @@ class JalaliDateEdit(QWidget):
         low = self._minimum or EARLIEST_DATE
         high = self._maximum or LATEST_DATE
         cal.setDateRange(_qdate(low), _qdate(max(low, high)))
-        current = self._parsed or dt.date.today()
+        current = self._parsed or clock.today()
         cal.setSelectedDate(_qdate(min(max(current, low), max(low, high))))
         cal.adjustSize()
         cal.move(self._popup_position(cal.sizeHint().width(), cal.sizeHint().height()))

@@ -165,7 +165,7 @@ class SlaEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Working hours (Tehran time)")))
+        layout.addWidget(QLabel(self.tr("Working hours (the business's time zone)")))
         layout.addLayout(days)
         layout.addWidget(QLabel(self.tr("Holidays")))
         layout.addWidget(self.holidays)

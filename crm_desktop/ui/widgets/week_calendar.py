@@ -1,13 +1,14 @@
 """A Jalali week of appointments: seven day columns from Saturday (at the right in a
 right-to-left window), half-hour rows from 07:00 to 21:00, blocks placed by due time and
-duration in the system's local time. Overlapping blocks share their column side by side;
-blocks are dragged to another slot (`drop_at` is the drop handler tests call)."""
+duration on the business's clock (`domain.clock`), whatever the computer's time zone.
+Overlapping blocks share their column side by side; blocks are dragged to another slot
+(`drop_at` is the drop handler tests call)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QRect, QSize, Qt, Signal
@@ -23,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
+from crm_desktop.domain import clock
 from crm_desktop.text.jalali import jalali_parts, month_name
 from crm_desktop.ui import display
 
@@ -45,15 +47,13 @@ def week_start(day: date) -> date:
 
 
 def local(value: datetime) -> datetime:
-    """An instant in the system's local time zone (naive values are UTC, as stored)."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone()
+    """An instant on the business's wall clock (naive values are UTC, as stored)."""
+    return clock.local(value)
 
 
 def local_at(day: date, at: time) -> datetime:
-    """An aware local datetime for a wall-clock time on a day."""
-    return datetime.combine(day, at).astimezone()
+    """An aware datetime on the business's wall clock for a time on a day."""
+    return clock.local(clock.at(day, at))
 
 
 def activity_mime(activity_id: int) -> QMimeData:
@@ -73,7 +73,7 @@ def mime_activity_id(mime: QMimeData) -> int | None:
 
 def is_appointment(row: Mapping[str, Any]) -> bool:
     """Meetings, and any activity with both a due time and a duration."""
-    if row.get("due_at") is None:
+    if row.get("due_at") is None or row.get("due_all_day"):
         return False
     return row.get("kind") in APPOINTMENT_KINDS or bool(row.get("duration_minutes"))
 
@@ -143,7 +143,7 @@ class WeekCalendar(QWidget):
         self.setMinimumSize(self.sizeHint())
         self.n_days = 7
         # the first shown day: a Saturday in week mode, the day itself in day mode
-        self.saturday = week_start(date.today())
+        self.saturday = week_start(clock.today())
         self.blocks: list[Block] = []
         self._press: QPoint | None = None
         self._press_id: int | None = None
@@ -344,7 +344,7 @@ class WeekCalendar(QWidget):
         palette = self.palette()
         p.fillRect(self.rect(), palette.base())
         grid = QColor(palette.mid().color())
-        today = date.today()
+        today = clock.today()
         rtl = self._rtl()
         gutter = QRect(self.width() - GUTTER_WIDTH if rtl else 0, HEADER_HEIGHT,
                        GUTTER_WIDTH, (HOUR_END - HOUR_START) * HOUR_HEIGHT)

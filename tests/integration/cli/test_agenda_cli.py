@@ -11,10 +11,11 @@ import sys
 import unicodedata
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from crm_desktop.services.recurrence import LOCAL_TZ
+LOCAL_TZ = ZoneInfo("Asia/Tehran")
 
 DAY = date(2026, 11, 22)  # 1405/09/01
 BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -60,7 +61,7 @@ def test_json(db: Path, tmp_path: Path) -> None:
     assert items[0]["time"] is None
     assert datetime.fromisoformat(items[1]["time"]) == datetime.combine(
         DAY, time(9, 30), tzinfo=LOCAL_TZ)
-    assert set(items[0]) == {"kind", "time", "subject", "contact", "status"}
+    assert set(items[0]) == {"kind", "time", "all_day", "subject", "contact", "status"}
 
 
 def test_plain_text(db: Path, tmp_path: Path) -> None:
@@ -71,7 +72,7 @@ def test_plain_text(db: Path, tmp_path: Path) -> None:
     assert lines[1].startswith("2026-11-22 09:30\tmeeting")
 
 
-@pytest.mark.parametrize("bad", ["2026-13-01", "tomorrow", "1405/09/01"])
+@pytest.mark.parametrize("bad", ["2026-13-01", "tomorrow", "1405/13/01", "1404/12/30"])
 def test_bad_date_is_one_line(db: Path, tmp_path: Path, bad: str) -> None:
     proc = cli("agenda", "--db", str(db), "--date", bad, env_dir=tmp_path)
     assert proc.returncode == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 from dataclasses import replace
 from datetime import date, timedelta
@@ -218,7 +219,14 @@ def test_update_replaces_lines_and_audits(core: Any, contact: int, product: int)
     assert [ln["id"] for ln in lines] == old_ids[:2]  # changed in place
     line_audit = audit(core, "proforma_lines")
     assert ("update", "unit_price_rial", "100", "150", old_ids[0]) in line_audit
-    assert ("delete", "purged", None, None, old_ids[2]) in line_audit
+    purged = [r for r in line_audit if r[:2] == ("delete", "purged")]
+    assert [(r[3], r[4]) for r in purged] == [(None, old_ids[2])]
+    # a hard delete keeps every audited column as it was
+    assert json.loads(purged[0][2]) == {
+        "proforma_id": str(pid), "position": "3", "product_id": None, "description": "three",
+        "quantity": "1", "unit": "", "unit_price_rial": "300", "discount_kind": "amount",
+        "discount_value": "0", "taxable": "True",
+    }
     assert not any(r[1] == "description" and r[4] == old_ids[0] for r in line_audit)
 
     # lines read back can be given back as they are (ids and positions are ignored)

@@ -7,9 +7,12 @@ from typing import Any
 
 import pytest
 
+from crm_desktop.domain.clock import business_tz
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.services.agenda import agenda
-from crm_desktop.services.recurrence import LOCAL_TZ, day_bounds, local
+from crm_desktop.services.recurrence import day_bounds, local
+
+LOCAL_TZ = business_tz()
 
 DAY = date(2026, 3, 2)
 
@@ -27,7 +30,7 @@ def contact(core: Any) -> int:
 def test_recurrence_fields_are_validated(core: Any, contact: int) -> None:
     base = {"kind": "task", "subject": "گزارش", "due_at": at(DAY, 9)}
     with pytest.raises(ValidationError) as err:
-        core.activities.create({**base, "recurrence": "yearly", "recur_every": 0})
+        core.activities.create({**base, "recurrence": "fortnightly", "recur_every": 0})
     assert set(err.value.fields) == {"recurrence", "recur_every"}
     with pytest.raises(ValidationError) as err:
         core.activities.create({**base, "recur_every": 366})

@@ -1,12 +1,19 @@
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crm_desktop.text.normalize import clean_text, phone_variants, search_key, search_terms
+from crm_desktop.text.normalize import (
+    clean_text,
+    phone_variants,
+    search_key,
+    search_name_key,
+    search_terms,
+)
 
 ZWNJ = "\u200c"
 PERSIAN_LETTERS = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
@@ -177,9 +184,10 @@ def with_zwnj(draw: st.DrawFn) -> tuple[str, str]:
 
 
 @given(with_zwnj())
-def test_zwnj_inside_words_does_not_change_search_terms(case: tuple[str, str]) -> None:
+def test_zwnj_is_a_word_break_in_queries(case: tuple[str, str]) -> None:
     plain, split = case
-    assert search_terms(split, max_terms=100) == search_terms(plain, max_terms=100)
+    parts = [p for word in split.split() for p in word.split(ZWNJ)]
+    assert search_terms(split, max_terms=100) == list(dict.fromkeys(parts))
     key_tokens = search_key(split).split()
     # The joined form is indexed, and so is every part between ZWNJs.
     for word in plain.split():
@@ -187,6 +195,31 @@ def test_zwnj_inside_words_does_not_change_search_terms(case: tuple[str, str]) -
     for word in split.split():
         for part in word.split(ZWNJ):
             assert part in key_tokens
+
+
+@given(with_zwnj())
+def test_name_key_indexes_each_pair_of_adjacent_words_joined(case: tuple[str, str]) -> None:
+    _plain, split = case
+    parts = [p for word in split.split() for p in word.split(ZWNJ)]
+    tokens = search_name_key(split).split()
+    assert tokens[: len(search_key(split).split())] == search_key(split).split()
+    for a, b in itertools.pairwise(parts):
+        assert a + b in tokens
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("محمد رضا", "محمد رضا محمدرضا"),
+        ("محمد‌رضا", "محمدرضا محمد رضا"),
+        ("محمدرضا", "محمدرضا"),
+        ("زهرا سادات کریمی", "زهرا سادات کریمی زهراسادات ساداتکریمی"),
+        ("علي  كريمي", "علی کریمی علیکریمی"),
+        ("", ""),
+    ],
+)
+def test_search_name_key(raw: str, key: str) -> None:
+    assert search_name_key(raw) == key
 
 
 @settings(max_examples=300)
@@ -205,7 +238,8 @@ def test_every_search_term_is_a_prefix_of_an_indexed_token(
 
 
 def test_search_terms() -> None:
-    assert search_terms("می\u200cخواهم") == ["میخواهم"]
+    assert search_terms("می\u200cخواهم") == ["می", "خواهم"]
+    assert search_terms("محمد\u200cرضا محمد") == ["محمد", "رضا"]
     assert search_terms("  علي  علی كريمي ") == ["علی", "کریمی"]
     assert search_terms("+98 912") == ["98", "912"]
     assert search_terms("a b c d e", max_terms=3) == ["a", "b", "c"]

@@ -1,0 +1,548 @@
+"""Every public write method of every service leaves audit rows describing what it changed.
+
+The walk is discovered from Core: each public method of each service is either a read
+(READ_ONLY, by name) or a write with a scenario in WALK (or REFUSED: it raises and changes
+nothing). A new method in neither makes `test_every_method_is_walked` fail.
+
+Each scenario runs on a fresh copy of one small database. The whole database is read
+before and after the call, and the audit rows the call added must describe every change,
+following the scheme at the top of crm_desktop/services/audit.py:
+- a new row: a "create" row whose values, replayed with the "update" rows that follow,
+  give the stored row;
+- a changed row: "update" rows whose old values are the stored ones and which, replayed,
+  give the new row; "delete"/"restore" for the Trash; "password" for a password change;
+- a removed row: a "delete"/"purged" row carrying every audited column as it was;
+- association rows (tags, list members, skipped days): element rows on their owner that,
+  replayed, turn the set before into the set after;
+- settings: one row per changed key (or part of a JSON object) with old and new values.
+A table changed with no audit scheme fails the test.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from crm_desktop.core import Core
+from crm_desktop.db import models as m
+from crm_desktop.db.migrate import open_database
+from crm_desktop.services.settings import DEFAULTS
+
+Ids = dict[str, Any]
+
+# -- what is a read -----------------------------------------------------------------------
+_ENTITY_READS = {"get", "list", "window", "count", "ids", "list_ids"}
+READ_ONLY: dict[str, set[str]] = {
+    "users": _ENTITY_READS | {"check_password", "options"},
+    "contacts": _ENTITY_READS | {"all_tags", "birthdays", "cities", "duplicates", "tags"},
+    "accounts": _ENTITY_READS | {"cities", "options"},
+    "products": _ENTITY_READS,
+    "stages": {"list", "deal_count", "deal_counts"},
+    "deals": _ENTITY_READS | {"board", "forecast", "stage_history"},
+    "settings": {"get", "company", "logo", "sla", "time_zone", "apply_time_zone"},
+    "activities": _ENTITY_READS | {"due_between", "due_reminders", "for_contact",
+                                   "occurrences_between", "open_due_before"},
+    "tickets": _ENTITY_READS | {"breaches", "comments", "counts_by_status", "find_by_number",
+                                "number", "response_due"},
+    "lists": _ENTITY_READS | {"member_count", "members"},
+    "campaigns": _ENTITY_READS | {"member_stats", "members"},
+    # write_pdf writes a file, not the database
+    "proformas": _ENTITY_READS | {"find_by_number", "number", "totals", "write_pdf"},
+    "search": {"search"},
+    "timeline": {"for_contact"},
+}
+#: writes these services refuse (no Trash for these records): they raise, change nothing
+REFUSED = {
+    ("users", "delete"), ("users", "restore"), ("products", "delete"),
+    ("products", "restore"), ("activities", "restore"), ("lists", "delete"),
+    ("lists", "restore"), ("campaigns", "delete"), ("campaigns", "restore"),
+    ("proformas", "delete"), ("proformas", "restore"),
+    *((name, "restore_many") for name in
+      ("users", "products", "activities", "lists", "campaigns", "proformas")),
+}
+
+NEXT_WEEK = datetime.now(UTC).replace(hour=6, minute=30, second=0, microsecond=0) + timedelta(7)
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+
+
+@dataclass
+class Scenario:
+    act: Callable[[Core, Ids], Any]
+    prepare: Callable[[Core, Ids], Any] | None = None
+    #: on a database with no pipeline and no data (for ensure_defaults)
+    bare: bool = False
+
+
+def _ensure_defaults(core: Core, _ids: Ids) -> None:
+    with core.db.write(core.actor_id) as session:
+        core.stages.ensure_defaults(session)
+
+
+def _stage_with_history(core: Core, ids: Ids) -> None:
+    # a deal went 1 -> 2 -> 3: removing stage 2 rewrites two history rows
+    stages = [s["id"] for s in core.stages.list()]
+    core.deals.move(ids["deal"], stages[1])
+    core.deals.move(ids["deal"], stages[2])
+    core.deals.move(ids["deal2"], stages[1])
+    ids["stage"], ids["stage_to"] = stages[1], stages[3]
+
+
+def _closed_ticket(core: Core, ids: Ids) -> None:
+    core.tickets.close(ids["ticket"], 4, "خوب")
+
+
+def _second_list_member(core: Core, ids: Ids) -> None:
+    core.lists.add_members(ids["list"], [ids["contact2"]])
+
+
+WALK: dict[tuple[str, str], Scenario] = {
+    ("users", "create"): Scenario(
+        lambda c, i: c.users.create({"username": "reza", "display_name": "رضا"})),
+    ("users", "update"): Scenario(
+        lambda c, i: c.users.update(i["user"], {"display_name": "سارا احمدی",
+                                                "role": "manager"})),
+    ("users", "set_password"): Scenario(lambda c, i: c.users.set_password(i["user"], "secret1")),
+    ("contacts", "create"): Scenario(lambda c, i: c.contacts.create(
+        {"first_name": "مینا", "last_name": "نوری", "city": "قم", "tags": ["VIP", "نو"]})),
+    ("contacts", "update"): Scenario(lambda c, i: c.contacts.update(
+        i["contact"], {"city": "کرج", "mobile": "09121234567", "tags": ["VIP", "همکار"]})),
+    ("contacts", "delete"): Scenario(lambda c, i: c.contacts.delete(i["contact2"])),
+    ("contacts", "restore"): Scenario(lambda c, i: c.contacts.restore(i["deleted_contact"])),
+    ("contacts", "restore_many"): Scenario(
+        lambda c, i: c.contacts.restore_many([i["deleted_contact"]])),
+    ("contacts", "set_tags"): Scenario(lambda c, i: c.contacts.set_tags(i["contact"], ["جدید"])),
+    ("accounts", "create"): Scenario(lambda c, i: c.accounts.create({"name": "کاشی یزد"})),
+    ("accounts", "update"): Scenario(lambda c, i: c.accounts.update(
+        i["account"], {"name": "فولاد فارس", "phone": "07132345678"})),
+    ("accounts", "delete"): Scenario(lambda c, i: c.accounts.delete(i["account"])),
+    ("accounts", "restore"): Scenario(lambda c, i: c.accounts.restore(i["deleted_account"])),
+    ("accounts", "restore_many"): Scenario(
+        lambda c, i: c.accounts.restore_many([i["deleted_account"]])),
+    ("products", "create"): Scenario(lambda c, i: c.products.create(
+        {"name": "خودکار", "unit_price_rial": 50_000})),
+    ("products", "update"): Scenario(lambda c, i: c.products.update(
+        i["product"], {"unit_price_rial": 1_500_000, "active": False})),
+    ("stages", "create"): Scenario(lambda c, i: c.stages.create("ارائه دمو", 60)),
+    ("stages", "update"): Scenario(lambda c, i: c.stages.update(
+        c.stages.list()[0]["id"], name="سرنخ", probability=15)),
+    ("stages", "reorder"): Scenario(lambda c, i: c.stages.reorder(
+        [s["id"] for s in c.stages.list()][::-1])),
+    ("stages", "remove"): Scenario(lambda c, i: c.stages.remove(i["stage"], i["stage_to"]),
+                                   prepare=_stage_with_history),
+    ("stages", "ensure_defaults"): Scenario(_ensure_defaults, bare=True),
+    ("deals", "create"): Scenario(lambda c, i: c.deals.create(
+        {"title": "فروش دوم", "contact_id": i["contact"], "amount_rial": 7_000_000})),
+    ("deals", "update"): Scenario(lambda c, i: c.deals.update(
+        i["deal"], {"amount_rial": 9_000_000, "expected_close": date(2027, 1, 10)})),
+    ("deals", "delete"): Scenario(lambda c, i: c.deals.delete(i["deal"])),
+    ("deals", "restore"): Scenario(lambda c, i: c.deals.restore(i["deleted_deal"])),
+    ("deals", "restore_many"): Scenario(
+        lambda c, i: c.deals.restore_many([i["deleted_deal"]])),
+    ("deals", "move"): Scenario(lambda c, i: c.deals.move(
+        i["deal"], next(s["id"] for s in c.stages.list() if s["outcome"] == "won"))),
+    ("settings", "set"): Scenario(lambda c, i: c.settings.set("reminder_minutes", 15)),
+    ("settings", "set_company"): Scenario(lambda c, i: c.settings.set_company(
+        {"name": "شرکت نمونه", "phone": "02188776655"})),
+    ("settings", "set_profile"): Scenario(lambda c, i: c.settings.set_profile(
+        {"name": "شرکت نمونه", "phone": "02188776655"}, "9", PNG)),
+    ("settings", "set_display_unit"): Scenario(
+        lambda c, i: c.settings.set_display_unit("toman")),
+    ("settings", "set_logo"): Scenario(lambda c, i: c.settings.set_logo(PNG)),
+    ("settings", "set_sla"): Scenario(lambda c, i: c.settings.set_sla(
+        holidays=[date(2027, 3, 21)], targets={"high": (2, 8)})),
+    ("settings", "set_time_zone"): Scenario(
+        lambda c, i: c.settings.set_time_zone("Asia/Dubai")),
+    ("settings", "set_vat_rate"): Scenario(lambda c, i: c.settings.set_vat_rate("9")),
+    ("activities", "create"): Scenario(lambda c, i: c.activities.create(
+        {"kind": "call", "subject": "پیگیری", "contact_id": i["contact"],
+         "done_at": NEXT_WEEK - timedelta(days=8)})),
+    ("activities", "update"): Scenario(lambda c, i: c.activities.update(
+        i["activity"], {"subject": "تماس دوم", "duration_minutes": 20})),
+    ("activities", "complete"): Scenario(
+        lambda c, i: c.activities.complete(i["activity"], "انجام شد")),
+    ("activities", "reopen"): Scenario(lambda c, i: c.activities.reopen(i["done_activity"])),
+    ("activities", "delete"): Scenario(lambda c, i: c.activities.delete(i["repeating"])),
+    ("activities", "skip_occurrence"): Scenario(lambda c, i: c.activities.skip_occurrence(
+        i["repeating"], i["repeating_day"] + timedelta(days=7))),
+    ("tickets", "create"): Scenario(lambda c, i: c.tickets.create(
+        {"subject": "گارانتی", "contact_id": i["contact"], "priority": "high"})),
+    ("tickets", "update"): Scenario(lambda c, i: c.tickets.update(
+        i["ticket"], {"status": "open", "priority": "urgent"})),
+    ("tickets", "delete"): Scenario(lambda c, i: c.tickets.delete(i["ticket"])),
+    ("tickets", "restore"): Scenario(lambda c, i: c.tickets.restore(i["deleted_ticket"])),
+    ("tickets", "restore_many"): Scenario(
+        lambda c, i: c.tickets.restore_many([i["deleted_ticket"]])),
+    ("tickets", "close"): Scenario(lambda c, i: c.tickets.close(i["ticket"], 5, "عالی")),
+    ("tickets", "reopen"): Scenario(lambda c, i: c.tickets.reopen(i["ticket"]),
+                                    prepare=_closed_ticket),
+    ("tickets", "add_comment"): Scenario(lambda c, i: c.tickets.add_comment(
+        i["ticket"], "قطعه ارسال شد", internal=False)),
+    ("lists", "create"): Scenario(lambda c, i: c.lists.create({"name": "نمایشگاه"})),
+    ("lists", "update"): Scenario(lambda c, i: c.lists.update(
+        i["list"], {"description": "مشتریان وفادار"})),
+    ("lists", "add_members"): Scenario(lambda c, i: c.lists.add_members(
+        i["list"], [i["contact"], i["contact2"], i["deleted_contact"]])),
+    ("lists", "remove_members"): Scenario(lambda c, i: c.lists.remove_members(
+        i["list"], [i["contact"], i["contact2"]])),
+    ("campaigns", "create"): Scenario(lambda c, i: c.campaigns.create(
+        {"name": "یلدا", "channel": "sms", "budget_rial": 1_000_000})),
+    ("campaigns", "update"): Scenario(lambda c, i: c.campaigns.update(
+        i["campaign"], {"status": "active", "actual_cost_rial": 400_000})),
+    ("campaigns", "add_members_from_list"): Scenario(
+        lambda c, i: c.campaigns.add_members_from_list(i["campaign"]),
+        prepare=_second_list_member),
+    ("campaigns", "set_member_status"): Scenario(lambda c, i: c.campaigns.set_member_status(
+        i["campaign"], i["contact"], "responded")),
+    ("proformas", "create"): Scenario(lambda c, i: c.proformas.create(
+        {"contact_id": i["contact"], "deal_id": i["deal"]},
+        [{"product_id": i["product"], "quantity": 2}])),
+    ("proformas", "update"): Scenario(lambda c, i: c.proformas.update(
+        i["proforma"], {"notes": "تحویل فوری"},
+        [{"description": "نصب", "unit_price_rial": 2_000_000}])),
+    ("proformas", "set_status"): Scenario(lambda c, i: c.proformas.set_status(
+        i["proforma"], "accepted", mark_deal_won=True)),
+}
+
+
+def _build(core: Core) -> Ids:
+    """A small database with one of everything (and some of it in the Trash)."""
+    i: Ids = {}
+    i["user"] = core.users.create({"username": "sara", "display_name": "سارا"})
+    i["account"] = core.accounts.create({"name": "فولاد شیراز", "city": "شیراز"})
+    i["deleted_account"] = core.accounts.create({"name": "بسته شده"})
+    core.accounts.delete(i["deleted_account"])
+    i["contact"] = core.contacts.create({"first_name": "علی", "last_name": "رضایی",
+                                         "account_id": i["account"], "tags": ["VIP", "تهران"]})
+    i["contact2"] = core.contacts.create({"last_name": "کریمی", "owner_id": i["user"]})
+    i["deleted_contact"] = core.contacts.create({"last_name": "حذفی"})
+    core.contacts.delete(i["deleted_contact"])
+    i["product"] = core.products.create({"name": "کاغذ A4", "unit_price_rial": 1_250_000})
+    i["deal"] = core.deals.create({"title": "قرارداد سالانه", "contact_id": i["contact"],
+                                   "amount_rial": 5_000_000})
+    i["deal2"] = core.deals.create({"title": "خرید کاغذ", "account_id": i["account"]})
+    i["deleted_deal"] = core.deals.create({"title": "منصرف شد"})
+    core.deals.delete(i["deleted_deal"])
+    i["ticket"] = core.tickets.create({"subject": "خرابی دستگاه", "contact_id": i["contact"]})
+    i["deleted_ticket"] = core.tickets.create({"subject": "تکراری"})
+    core.tickets.delete(i["deleted_ticket"])
+    i["activity"] = core.activities.create({"kind": "call", "subject": "تماس",
+                                            "contact_id": i["contact"], "due_at": NEXT_WEEK})
+    i["done_activity"] = core.activities.create(
+        {"kind": "meeting", "subject": "جلسه", "contact_id": i["contact"],
+         "due_at": NEXT_WEEK - timedelta(days=10), "done_at": NEXT_WEEK - timedelta(days=9)})
+    i["repeating"] = core.activities.create(
+        {"kind": "meeting", "subject": "جلسه هفتگی", "due_at": NEXT_WEEK,
+         "recurrence": "weekly"})
+    day = next(r["occurs_at"] for r in core.activities.occurrences_between(
+        NEXT_WEEK - timedelta(hours=1), NEXT_WEEK + timedelta(hours=1)))
+    from crm_desktop.services.activities import local_day
+
+    i["repeating_day"] = local_day(day)
+    core.activities.skip_occurrence(i["repeating"], i["repeating_day"])
+    i["list"] = core.lists.create({"name": "مشتریان"})
+    core.lists.add_members(i["list"], [i["contact"]])
+    i["campaign"] = core.campaigns.create({"name": "نوروز", "channel": "sms",
+                                           "list_id": i["list"]})
+    core.campaigns.add_members_from_list(i["campaign"])
+    i["proforma"] = core.proformas.create({"contact_id": i["contact"], "deal_id": i["deal"]}, [
+        {"description": "مشاوره", "unit_price_rial": 3_000_000},
+        {"product_id": i["product"], "quantity": "2"},
+    ])
+    core.settings.set_vat_rate("10")
+    return i
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Ids]:
+    path = tmp_path_factory.mktemp("audit") / "template.sqlite3"
+    with Core.open(path) as core:
+        ids = _build(core)
+    return path, ids
+
+
+# -- reading the whole database -----------------------------------------------------------
+DERIVED = {"search_name", "search_other", "sort_key", "full_name", "birth_md", "created_at",
+           "updated_at", "last_activity_at", "account_sort", "owner_sort"}
+SECRET = {"password_hash": "password"}
+#: association rows: table -> (entity, owner column, field, element column)
+ELEMENT_TABLES = {
+    "activity_exceptions": ("activities", "activity_id", "skipped", "occurs_on"),
+    "list_members": ("marketing_lists", "list_id", "members", "contact_id"),
+    "contact_tags": ("contacts", "contact_id", "tags", "tag_id"),
+}
+ELEMENT_FIELDS = {(entity, field) for entity, _, field, _ in ELEMENT_TABLES.values()}
+SKIP_TABLES = {"audit_log"}
+
+
+def text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value)
+
+
+Snapshot = dict[str, dict[tuple, dict[str, Any]]]
+
+
+def snapshot(core: Core) -> Snapshot:
+    out: Snapshot = {}
+    with core.db.read() as session:
+        for table in m.Base.metadata.sorted_tables:
+            if table.name in SKIP_TABLES:
+                continue
+            pk = [c.name for c in table.primary_key.columns]
+            rows = {}
+            for row in session.execute(select(table)).mappings():
+                rows[tuple(row[k] for k in pk)] = dict(row)
+            out[table.name] = rows
+    return out
+
+
+def audit_since(core: Core, after_id: int) -> list[dict[str, Any]]:
+    a = m.AuditLog
+    with core.db.read() as session:
+        return [dict(r) for r in session.execute(
+            select(a.entity, a.entity_id, a.action, a.field, a.old_value, a.new_value,
+                   a.user_id).where(a.id > after_id).order_by(a.id)).mappings()]
+
+
+def last_audit_id(core: Core) -> int:
+    with core.db.read() as session:
+        return int(session.scalar(select(func.coalesce(func.max(m.AuditLog.id), 0))))
+
+
+def audited(row: dict[str, Any]) -> dict[str, str | None]:
+    return {k: text(v) for k, v in row.items()
+            if k not in DERIVED and k not in SECRET and k not in ("id", "deleted_at")}
+
+
+def setting_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    s = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False,
+                                                         sort_keys=True)
+    return s
+
+
+def check_audit(before: Snapshot, after: Snapshot, rows: list[dict[str, Any]],
+                actor: int | None) -> list[str]:
+    """Every difference between the snapshots, and whether the audit rows describe it.
+    Returns the list of changes found (a scenario must change something)."""
+    changes: list[str] = []
+    used: set[int] = set()
+
+    def take(entity: str, entity_id: Any, **want: Any) -> list[tuple[int, dict]]:
+        hits = [(n, r) for n, r in enumerate(rows)
+                if r["entity"] == entity and r["entity_id"] == entity_id
+                and all(r[k] == v for k, v in want.items())]
+        used.update(n for n, _ in hits)
+        return hits
+
+    for table, after_rows in after.items():
+        before_rows = before[table]
+        if before_rows == after_rows:
+            continue
+        changes.append(table)
+        if table in ELEMENT_TABLES:
+            _check_elements(table, before, after, take)
+        elif table == "settings":
+            _check_settings(before_rows, after_rows, take)
+        elif "id" in next(iter((after_rows or before_rows).values())):
+            _check_records(table, before_rows, after_rows, take)
+        else:  # pragma: no cover - a new table without an audit scheme
+            raise AssertionError(f"{table} changed and has no audit scheme")
+    assert all(r["user_id"] == actor for r in rows), rows
+    unexplained = [r for n, r in enumerate(rows) if n not in used]
+    assert not unexplained, f"audit rows that match no change: {unexplained}"
+    return changes
+
+
+def _replay(start: dict[str, str | None], updates: list[dict], where: str) -> dict:
+    state = dict(start)
+    for r in updates:
+        assert state.get(r["field"]) == r["old_value"], (where, r, state.get(r["field"]))
+        state[r["field"]] = r["new_value"]
+    return state
+
+
+def _check_records(table: str, before: dict, after: dict, take: Callable) -> None:
+    for key, row in after.items():
+        rid = row["id"]
+        old = before.get(key)
+        updates = [r for _, r in take(table, rid, action="update")
+                   if r["field"] not in SECRET.values()
+                   and (table, r["field"]) not in ELEMENT_FIELDS]
+        if old is None:
+            created = take(table, rid, action="create", field=None)
+            assert len(created) == 1, f"{table} {rid}: created without a create row"
+            start = {k: None for k in audited(row)}
+            start.update(json.loads(created[0][1]["new_value"]))
+            assert _replay(start, updates, f"{table} {rid}") == audited(row), (table, rid)
+            continue
+        if old == row:
+            continue
+        assert _replay(audited(old), updates, f"{table} {rid}") == audited(row), \
+            f"{table} {rid}: the audit rows do not give the new values"
+        if "deleted_at" in row and old["deleted_at"] != row["deleted_at"]:
+            action = "delete" if row["deleted_at"] is not None else "restore"
+            assert take(table, rid, action=action, field=None), f"{table} {rid}: no {action}"
+        for column, field in SECRET.items():
+            if column in row and old[column] != row[column]:
+                hits = take(table, rid, action="update", field=field)
+                assert hits, f"{table} {rid}: {field} change not logged"
+                assert all(r["old_value"] is None and r["new_value"] is None for _, r in hits)
+    for key, row in before.items():
+        if key in after:
+            continue
+        hits = take(table, row["id"], action="delete", field="purged")
+        assert len(hits) == 1, f"{table} {row['id']}: purged without a row"
+        kept = json.loads(hits[0][1]["old_value"])
+        assert kept == audited(row), f"{table} {row['id']}: purged row lacks old values"
+        assert hits[0][1]["new_value"] is None
+
+
+def _check_elements(table: str, before: Snapshot, after: Snapshot, take: Callable) -> None:
+    entity, owner, field, element = ELEMENT_TABLES[table]
+    names = {t["id"]: t["name"] for t in after["tags"].values()}
+
+    def sets(snap: Snapshot) -> dict[Any, set[str | None]]:
+        out: dict[Any, set[str | None]] = {}
+        for row in snap[table].values():
+            value = names[row[element]] if table == "contact_tags" else text(row[element])
+            out.setdefault(row[owner], set()).add(value)
+        return out
+
+    old, new = sets(before), sets(after)
+    for parent in old.keys() | new.keys():
+        current = set(old.get(parent, set()))
+        for _, r in take(entity, parent, action="update", field=field):
+            if r["old_value"] is not None:
+                assert r["old_value"] in current, (table, parent, r)
+                current.discard(r["old_value"])
+            if r["new_value"] is not None:
+                assert r["new_value"] not in current, (table, parent, r)
+                current.add(r["new_value"])
+        assert current == new.get(parent, set()), f"{table} of {entity} {parent}"
+
+
+def _check_settings(before: dict, after: dict, take: Callable) -> None:
+    for (key,) in before.keys() | after.keys():
+        old = json.loads(before[(key,)]["value"]) if (key,) in before else DEFAULTS.get(key)
+        new = json.loads(after[(key,)]["value"]) if (key,) in after else DEFAULTS.get(key)
+        if old == new:
+            continue
+        if isinstance(old, dict) and isinstance(new, dict):
+            parts = [(f"{key}.{p}", old.get(p), new.get(p)) for p in old.keys() | new.keys()
+                     if old.get(p) != new.get(p)]
+        else:
+            parts = [(key, old, new)]
+        for field, a, b in parts:
+            hits = take("settings", 0, action="update", field=field)
+            assert len(hits) == 1, f"setting {field} changed without an audit row"
+            r = hits[0][1]
+            for logged, value in ((r["old_value"], a), (r["new_value"], b)):
+                shown = setting_text(value)
+                if shown is not None and len(shown) > 1000:
+                    assert logged is not None and logged.startswith("sha256:"), logged
+                else:
+                    assert logged == shown, (field, logged, shown)
+
+
+# -- the tests ------------------------------------------------------------------------------
+def services(core: Core) -> dict[str, Any]:
+    return {name: svc for name, svc in vars(core).items() if name not in ("db", "actor_id")}
+
+
+def public_methods(svc: Any) -> set[str]:
+    return {name for name in dir(type(svc)) if not name.startswith("_")
+            and callable(getattr(type(svc), name)) and not isinstance(
+                getattr(type(svc), name), type)}
+
+
+def test_every_method_is_walked(core: Core) -> None:
+    found = {(name, meth) for name, svc in services(core).items()
+             for meth in public_methods(svc)}
+    reads = {(name, meth) for name, meths in READ_ONLY.items() for meth in meths}
+    walked = set(WALK) | REFUSED
+    assert not reads & walked
+    missing = found - reads - walked
+    assert not missing, f"write methods the audit walk does not cover: {sorted(missing)}"
+    assert not (reads | walked) - found, "listed methods that no longer exist"
+
+
+def _open_copy(template: tuple[Path, Ids], tmp_path: Path, bare: bool) -> tuple[Core, Ids]:
+    path = tmp_path / "crm.sqlite3"
+    if bare:
+        db = open_database(path, create=True)
+        return Core(db, None), {}
+    shutil.copyfile(template[0], path)
+    return Core.open(path, create=False), dict(template[1])
+
+
+@pytest.mark.parametrize("key", sorted(WALK), ids=lambda k: ".".join(k))
+def test_write_is_audited(key: tuple[str, str], template: tuple[Path, Ids],
+                          tmp_path: Path) -> None:
+    scenario = WALK[key]
+    core, ids = _open_copy(template, tmp_path, scenario.bare)
+    with core:
+        if scenario.prepare:
+            scenario.prepare(core, ids)
+        before, mark = snapshot(core), last_audit_id(core)
+        scenario.act(core, ids)
+        after, rows = snapshot(core), audit_since(core, mark)
+        changes = check_audit(before, after, rows, core.actor_id)
+    assert changes, f"{key} changed nothing: the scenario proves nothing"
+
+
+@pytest.mark.parametrize("key", sorted(REFUSED), ids=lambda k: ".".join(k))
+def test_refused_write_changes_nothing(key: tuple[str, str], template: tuple[Path, Ids],
+                                       tmp_path: Path) -> None:
+    core, _ids = _open_copy(template, tmp_path, False)
+    with core:
+        before, mark = snapshot(core), last_audit_id(core)
+        with pytest.raises(TypeError):
+            getattr(services(core)[key[0]], key[1])(1)
+        assert snapshot(core) == before
+        assert audit_since(core, mark) == []
+
+
+def test_a_stage_removal_keeps_the_history_it_rewrites(template, tmp_path) -> None:
+    """5 -> 7 becoming 5 -> NULL is in the log, with the removed stage's name."""
+    core, ids = _open_copy(template, tmp_path, False)
+    with core:
+        _stage_with_history(core, ids)
+        name = next(s["name"] for s in core.stages.list() if s["id"] == ids["stage"])
+        mark = last_audit_id(core)
+        core.stages.remove(ids["stage"], ids["stage_to"])
+        rows = audit_since(core, mark)
+    cleared = [r for r in rows if r["entity"] == "deal_stage_changes"
+               and r["action"] == "update" and r["old_value"] == str(ids["stage"])]
+    assert {r["field"] for r in cleared} == {"from_stage_id", "to_stage_id"}
+    assert all(r["new_value"] is None for r in cleared)
+    purged = [r for r in rows if r["entity"] == "pipeline_stages" and r["field"] == "purged"]
+    assert [json.loads(r["old_value"])["name"] for r in purged] == [name]
+
+
+def test_password_is_logged_without_the_hash(template, tmp_path) -> None:
+    core, ids = _open_copy(template, tmp_path, False)
+    with core:
+        mark = last_audit_id(core)
+        core.users.set_password(ids["user"], "secret1")
+        rows = audit_since(core, mark)
+        with core.db.read() as session:
+            stored = session.get(m.User, ids["user"]).password_hash
+    assert [(r["entity"], r["entity_id"], r["field"], r["old_value"], r["new_value"])
+            for r in rows] == [("users", ids["user"], "password", None, None)]
+    assert stored and all(stored not in str(r.values()) for r in rows)
