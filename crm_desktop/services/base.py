@@ -154,6 +154,8 @@ class EntityService(Generic[M]):
         """Bring records back from the Trash in one transaction: all of them, or (when one
         is no longer in the Trash, or anything fails) none."""
         self._require_soft_delete()
+        if isinstance(entity_ids, str | bytes) or not isinstance(entity_ids, Iterable):
+            raise ValidationError(FieldError("ids", "invalid"))
         with self.db.write(self.actor_id) as session:
             for entity_id in entity_ids:
                 self._load(session, entity_id, deleted=True).deleted_at = None

@@ -40,14 +40,16 @@ SETTINGS = settings(max_examples=25, deadline=None, derandomize=True, database=N
 #: TypeError, a programming error) or internal (take a Session, store raw JSON).
 WRITES: dict[str, set[str]] = {
     "users": {"create", "update", "set_password"},
-    "contacts": {"create", "update", "delete", "restore", "set_tags"},
-    "accounts": {"create", "update", "delete", "restore"},
+    "contacts": {"create", "update", "delete", "restore", "restore_many", "set_tags"},
+    "accounts": {"create", "update", "delete", "restore", "restore_many"},
     "products": {"create", "update"},
     "stages": {"create", "update", "reorder", "remove"},
-    "deals": {"create", "update", "delete", "restore", "move"},
-    "settings": {"set_vat_rate", "set_display_unit", "set_company", "set_logo", "set_sla"},
+    "deals": {"create", "update", "delete", "restore", "restore_many", "move"},
+    "settings": {"set_vat_rate", "set_display_unit", "set_company", "set_logo", "set_sla",
+                 "set_profile", "set_time_zone"},
     "activities": {"create", "update", "delete", "complete", "reopen", "skip_occurrence"},
-    "tickets": {"create", "update", "delete", "restore", "close", "reopen", "add_comment"},
+    "tickets": {"create", "update", "delete", "restore", "restore_many", "close", "reopen",
+                "add_comment"},
     "lists": {"create", "update", "add_members", "remove_members"},
     "campaigns": {"create", "update", "add_members_from_list", "set_member_status"},
     "proformas": {"create", "update", "set_status"},
@@ -62,7 +64,7 @@ READS: dict[str, set[str]] = {
     "products": _LIST_READS,
     "stages": {"deal_count", "deal_counts", "list"},
     "deals": _LIST_READS | {"board", "forecast", "stage_history"},
-    "settings": {"company", "get", "logo", "sla"},
+    "settings": {"company", "get", "logo", "sla", "time_zone", "apply_time_zone"},
     "activities": _LIST_READS | {"due_between", "due_reminders", "for_contact",
                                  "occurrences_between", "open_due_before"},
     "tickets": _LIST_READS | {"breaches", "comments", "counts_by_status", "find_by_number",
@@ -74,9 +76,11 @@ READS: dict[str, set[str]] = {
     "timeline": {"for_contact"},
 }
 NOT_OFFERED: dict[str, set[str]] = {
-    "users": {"delete", "restore"}, "products": {"delete", "restore"},
-    "activities": {"restore"}, "lists": {"delete", "restore"},
-    "campaigns": {"delete", "restore"}, "proformas": {"delete", "restore"},
+    "users": {"delete", "restore", "restore_many"},
+    "products": {"delete", "restore", "restore_many"},
+    "activities": {"restore", "restore_many"}, "lists": {"delete", "restore", "restore_many"},
+    "campaigns": {"delete", "restore", "restore_many"},
+    "proformas": {"delete", "restore", "restore_many"},
     "stages": {"ensure_defaults"},  # takes the caller's Session
     "settings": {"set"},  # the raw JSON store under the setters
 }
@@ -328,6 +332,14 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
                 st.one_of(hostile, st.tuples(hostile, hostile),
                           st.fixed_dictionaries({"response": hostile, "resolution": hostile})),
                 max_size=2))))),
+        (core.settings.set_profile, (d(record(_company_specs())),
+                                     d(st.one_of(st.decimals(0, 100, places=1), hostile)),
+                                     d(st.one_of(st.none(), st.just(b"\x89PNG\r\n\x1a\n..."),
+                                                 hostile)))),
+        (core.settings.set_time_zone, (d(st.one_of(st.sampled_from(
+            ["Asia/Tehran", "Asia/Dubai", "UTC"]), hostile)),)),
+        *((getattr(core, name).restore_many, (d(st.one_of(st.lists(ids, max_size=3), hostile)),))
+          for name in ("contacts", "accounts", "deals", "tickets")),
         (core.users.set_password, (d(ids), d(st.one_of(st.just("secret-pass"), texts)))),
     ]
     assert {(c[0].__self__.__class__, c[0].__name__) for c in calls} >= {
