@@ -202,6 +202,7 @@ def cmd_proforma_list(args: argparse.Namespace) -> int:
 def cmd_proforma_pdf(args: argparse.Namespace) -> int:
     from crm_desktop.core import Core
     from crm_desktop.domain.errors import NotFoundError, ValidationError
+    from crm_desktop.export.pdf.proforma import render_proforma
 
     with Core.open(_db_path(args), create=False) as core:
         try:
@@ -215,7 +216,7 @@ def cmd_proforma_pdf(args: argparse.Namespace) -> int:
         number = core.proformas.get(pid)["number"]
         dest = Path(args.file)
         try:
-            core.proformas.write_pdf(pid, dest, args.unit)
+            render_proforma(core.proformas.document(pid, args.unit), dest)
         except OSError as exc:
             raise UsageError(f"cannot write {dest}: {exc.strerror or exc}") from None
     _say(f"proforma {number} written: {dest}")

@@ -207,8 +207,10 @@ class ProformaDialog(RecordDialog):
         return outcome.ok
 
     def render_pdf(self, path: Path) -> None:
+        from crm_desktop.export.pdf.proforma import render_proforma
+
         assert self.proforma_id is not None
-        self.core.proformas.write_pdf(self.proforma_id, path, self.unit)
+        render_proforma(self.core.proformas.document(self.proforma_id, self.unit), path)
 
     def save_pdf(self) -> None:
         if not self.is_valid() or not self._saved():
