@@ -204,7 +204,11 @@ class ProformaDialog(RecordDialog):
                                on_invalid=self.show_invalid)
         if outcome.ok:
             self.result_id = outcome.value
+            self.mark_unchanged()  # what is stored now is what Esc would keep
         return outcome.ok
+
+    def snapshot(self) -> Any:
+        return (super().snapshot(), [dict(line) for line in self.lines.lines])
 
     def render_pdf(self, path: Path) -> None:
         from crm_desktop.export.pdf.proforma import render_proforma
