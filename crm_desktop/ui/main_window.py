@@ -91,7 +91,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         # a file path keeps its own digits, read left to right
-        self.db_label.setText(self.tr("Database:") + f" {display.LRI}{core.db.path}{display.PDI}")
+        self.db_label.setText(self.tr("Database:") + " "
+                              + display.address_in_text(str(core.db.path)))
 
         self.nav.currentRowChanged.connect(self._show_row)
         ops.changed.connect(self._on_changed)
@@ -246,7 +247,8 @@ class MainWindow(QMainWindow):
         result = self.ops.run(self, lambda: maintenance.backup(self.core.db.path, Path(path),
                                                                overwrite=True))
         if result.ok:
-            self._say(self.tr("The backup was saved:") + "\n" + display.ltr(str(result.value)),
+            self._say(self.tr("The backup was saved:") + "\n"
+                      + display.address_in_text(str(result.value)),
                       title=self.tr("Backup"))
 
     def restore(self) -> None:

@@ -67,8 +67,14 @@ class Binding(QObject):
 
 
 class TextBinding(Binding):
-    def __init__(self, name: str, *, ltr: bool = False, placeholder: str = ""):
+    """`ltr`: codes read left to right, digits in the UI language; `address`: an e-mail or
+    web address, left to right with Latin digits (so that a copy of it works)."""
+
+    def __init__(self, name: str, *, ltr: bool = False, address: bool = False,
+                 placeholder: str = ""):
         edit = QLineEdit()
+        ltr = ltr or address
+        self._address = address
         if ltr:
             # codes and addresses read left to right, but sit on the form's reading side
             # like the phone fields do
@@ -85,8 +91,12 @@ class TextBinding(Binding):
         return to_ascii_digits(text) if self._ltr else text
 
     def set(self, value: Any) -> None:
-        self.edit.setText("" if value is None else (display.digits(value) if self._ltr
-                                                    else str(value)))
+        if value is None:
+            self.edit.setText("")
+        elif self._address:
+            self.edit.setText(display.address(value))
+        else:
+            self.edit.setText(display.digits(value) if self._ltr else str(value))
 
 
 class NotesBinding(Binding):

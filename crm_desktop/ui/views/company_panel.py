@@ -100,6 +100,8 @@ class CompanyPanel(QStackedWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value
             self.form.addRow(text, value)
+        for key in ("email", "website"):
+            display.address_widget(self.values[key])
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -163,7 +165,7 @@ class CompanyPanel(QStackedWidget):
         website = a["website"] or ""
         texts = {
             "phone": display.ltr(a["phone"]), "fax": display.ltr(a["fax"]),
-            "email": display.ltr(a["email"]), "website": display.ltr(website),
+            "email": display.address(a["email"]), "website": display.address(website),
             "legal_id": display.ltr(a["legal_id"]),
             "economic_code": display.ltr(a["economic_code"]),
             "registration_no": display.digits(a["registration_no"]),

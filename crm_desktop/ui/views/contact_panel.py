@@ -88,6 +88,7 @@ class ContactPanel(QStackedWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value
             self.form.addRow(text, value)
+        display.address_widget(self.values["email"])
         self.values["company"].setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.values["company"].linkActivated.connect(
@@ -132,7 +133,7 @@ class ContactPanel(QStackedWidget):
         phones = " ، ".join(display.ltr(p) for p in (c["phone"], c["mobile2"]) if p)
         texts = {
             "mobile": display.ltr(c["mobile"]), "phone": phones,
-            "email": display.ltr(c["email"]), "national_code": display.ltr(c["national_code"]),
+            "email": display.address(c["email"]), "national_code": display.ltr(c["national_code"]),
             "birthday": display.jalali(c["birthday"]), "company": company,
             "job_title": c["job_title"] or "", "city": c["city"] or "",
             "address": c["address"] or "", "owner": owners.get(c["owner_id"], ""),
