@@ -105,13 +105,15 @@ class RecordListView(BaseView):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # the indicator starts on the service's default sort (tickets: the SLA queue)
+        initial_sort = self.model.sort_column() or (0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(30)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # never ResizeToContents
         header.setStretchLastSection(True)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(*initial_sort)
         header.sortIndicatorChanged.connect(self._keep_sort_indicator)
         for column, width in enumerate(self.column_widths):
             self.table.setColumnWidth(column, width)
