@@ -304,9 +304,18 @@ def parse_day(text: str) -> tuple[date, str | None]:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     """The program's window on the default, the demo or the given database."""
-    from crm_desktop.app import has_display, run_gui
+    from crm_desktop.app import has_display, invisible_platform, run_gui
 
     path = config.demo_db_path() if args.demo else _db_path(args)
+    platform = invisible_platform()
+    if platform is not None:
+        # the window would open where nobody can see it and wait forever for a click
+        print(f"crm-desktop: QT_QPA_PLATFORM={platform} shows no window, so the program "
+              "would wait forever for a click nobody can make; not starting. To see the "
+              "screens, render them with 'crm-desktop screenshots DIR', or run the window "
+              "under a virtual display: xvfb-run -a crm-desktop"
+              + (" --demo" if args.demo else ""), file=sys.stderr)
+        return EXIT_USAGE
     if not has_display():
         return _no_display(args, path)
     return run_gui(path, demo=args.demo, lang=args.lang)
