@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="454"/>
+        <source>Discard changes?</source>
+        <translation>تغییرات کنار گذاشته شود؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="455"/>
+        <source>You have changed this form. Discard the changes?</source>
+        <translation>در این فرم تغییراتی داده‌اید. تغییرات کنار گذاشته شود؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="459"/>
+        <source>Discard</source>
+        <translation>کنار گذاشتن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="460"/>
+        <source>Keep editing</source>
+        <translation>ادامهٔ ویرایش</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="35"/>
@@ -496,33 +519,33 @@
 <context>
     <name>CloseTicketDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="139"/>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="160"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="140"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="161"/>
         <source>Close ticket</source>
         <translation>بستن تیکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="142"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="143"/>
         <source>Not asked</source>
         <translation>پرسیده نشد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="156"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="157"/>
         <source>What the customer said (optional)</source>
         <translation>نظر مشتری (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="161"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="162"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="165"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="166"/>
         <source>How satisfied was the customer? (1 = not at all, 5 = very)</source>
         <translation>مشتری چقدر راضی بود؟ (۱ = اصلاً، ۵ = بسیار)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="168"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="169"/>
         <source>Comment</source>
         <translation>یادداشت</translation>
     </message>
@@ -530,22 +553,22 @@
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="197"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="198"/>
         <source>Add comment</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="201"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="202"/>
         <source>Internal note (the customer does not see it)</source>
         <translation>یادداشت داخلی (مشتری آن را نمی‌بیند)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="207"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="208"/>
         <source>Add</source>
         <translation>افزودن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="208"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="209"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
@@ -1552,29 +1575,29 @@
         <translation>وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="43"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="44"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="44"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="45"/>
         <source>In person</source>
         <translation>حضوری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="45"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="46"/>
         <location filename="../crm_desktop/ui/labels.py" line="56"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="46"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="47"/>
         <location filename="../crm_desktop/ui/labels.py" line="57"/>
         <source>SMS</source>
         <translation>پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="47"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="48"/>
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
@@ -2510,26 +2533,6 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="437"/>
-        <source>Discard changes?</source>
-        <translation>تغییرات کنار گذاشته شود؟</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="438"/>
-        <source>You have changed this form. Discard the changes?</source>
-        <translation>در این فرم تغییراتی داده‌اید. تغییرات کنار گذاشته شود؟</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="442"/>
-        <source>Discard</source>
-        <translation>کنار گذاشتن</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="443"/>
-        <source>Keep editing</source>
-        <translation>ادامهٔ ویرایش</translation>
-    </message>
 </context>
 <context>
     <name>RecordListView</name>
@@ -2947,62 +2950,62 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="64"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="65"/>
         <source>New ticket</source>
         <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="66"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="67"/>
         <source>Edit ticket {number}</source>
         <translation>ویرایش تیکت {number}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="82"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="83"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="83"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="84"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="84"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="85"/>
         <source>New contact…</source>
         <translation>مخاطب جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="91"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="92"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="93"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="94"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="95"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="96"/>
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="96"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="97"/>
         <source>Assignee</source>
         <translation>کارشناس مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="97"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="98"/>
         <source>(nobody)</source>
         <translation>(هیچ‌کس)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="99"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="100"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="101"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="102"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>

@@ -112,3 +112,21 @@ def test_no_required_error_on_a_new_contact_until_save_is_tried(core, ops, ui_la
     dialog.save()
     assert not dialog.errors["last_name"].isHidden()  # a first or a last name
     assert core.contacts.count() == 0
+
+
+def test_escape_on_a_typed_ticket_comment_asks_first(ui_lang, qtbot, answers) -> None:
+    from crm_desktop.ui.dialogs.ticket_dialog import CommentDialog
+
+    asked, replies = answers
+    empty = shown(qtbot, CommentDialog())
+    press_escape(qtbot, empty)
+    assert asked == [] and not empty.isVisible()
+
+    dialog = shown(qtbot, CommentDialog())
+    dialog.body.setPlainText("مشتری دوباره تماس گرفت")
+    replies.append(QMessageBox.StandardButton.Cancel)
+    press_escape(qtbot, dialog)
+    assert len(asked) == 1 and dialog.isVisible()
+    replies.append(QMessageBox.StandardButton.Discard)
+    press_escape(qtbot, dialog)
+    assert len(asked) == 2 and not dialog.isVisible()

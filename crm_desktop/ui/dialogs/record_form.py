@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -434,15 +434,7 @@ class RecordDialog(QDialog):
 
     def ask_discard(self) -> bool:
         """Asked on Esc or Cancel when the form has changes: True to discard them."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard changes?"),
-                          self.tr("You have changed this form. Discard the changes?"),
-                          QMessageBox.StandardButton.Discard |
-                          QMessageBox.StandardButton.Cancel, self)
-        box.setObjectName("discardBox")
-        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Discard"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Keep editing"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        return ask_box(box) == QMessageBox.StandardButton.Discard
+        return ask_discard(self)
 
     def reject(self) -> None:
         """Esc, Cancel and the window's close button: changes are not lost unasked."""
@@ -450,6 +442,24 @@ class RecordDialog(QDialog):
                 and not self.ask_discard():
             return
         super().reject()
+
+
+def ask_discard(parent: QWidget) -> bool:
+    """Esc or Cancel on an editor holding changes: True to discard them, False to go on
+    editing (the default)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("RecordDialog", text)
+
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Discard changes?"),
+                      tr("You have changed this form. Discard the changes?"),
+                      QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                      parent)
+    box.setObjectName("discardBox")
+    box.button(QMessageBox.StandardButton.Discard).setText(tr("Discard"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(tr("Keep editing"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return ask_box(box) == QMessageBox.StandardButton.Discard
 
 
 def run_dialog(dialog: QDialog) -> int:
