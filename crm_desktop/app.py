@@ -36,6 +36,16 @@ def has_display() -> bool:
     )
 
 
+#: Qt platforms that draw into memory only: a window there is never seen by anyone
+INVISIBLE_PLATFORMS = frozenset({"offscreen", "minimal"})
+
+
+def invisible_platform() -> str | None:
+    """The invisible Qt platform chosen through QT_QPA_PLATFORM ("offscreen"), or None."""
+    name = os.environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0].strip().lower()
+    return name if name in INVISIBLE_PLATFORMS else None
+
+
 def ensure_platform() -> None:
     """Without a display Qt aborts; fall back to offscreen rendering instead."""
     if not has_display():

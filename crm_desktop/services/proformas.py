@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.db import models as m
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain import clock
+from crm_desktop.domain.documents import ProformaDocument
 from crm_desktop.domain.enums import DiscountKind, LifecycleStage, ProformaStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.numbers import parse_proforma_number, proforma_number
@@ -30,8 +31,9 @@ from crm_desktop.services.deals import BECOMES_CUSTOMER
 from crm_desktop.services.proforma_totals import Totals, compute
 from crm_desktop.services.settings import SettingsService
 from crm_desktop.text.jalali import jalali_year
-from crm_desktop.text.money import MAX_RIALS
+from crm_desktop.text.money import MAX_RIALS, MoneyUnit
 from crm_desktop.text.normalize import clean_text
+from crm_desktop.text.words import amount_in_words
 
 MAX_LINES = 500
 MAX_QUANTITY = Decimal(1_000_000_000)
@@ -382,15 +384,14 @@ class ProformaService(EntityService[m.Proforma]):
                         postal_code=account.postal_code or info["postal_code"])
         return info
 
-    def write_pdf(self, proforma_id: int, dest: Any, unit: str | None = None) -> None:
-        """The stored proforma as a PDF (file name or binary file), with the seller's
-        profile and logo from the settings, amounts in `unit` (default: the setting)."""
-        from crm_desktop.export.pdf.proforma import render_proforma
-        from crm_desktop.services.settings import SettingsService
-
+    def document(self, proforma_id: int, unit: str | None = None) -> ProformaDocument:
+        """The stored proforma as printed: lines, totals, the amount in words (in `unit`,
+        default: the setting), the seller's profile and logo from the settings, the buyer.
+        Whoever writes the file hands it to a writer (export.pdf.proforma)."""
         settings = SettingsService(self.db)
-        render_proforma(self.get(proforma_id), self.totals(proforma_id), settings.company(),
-                        unit or settings.display_unit, dest, logo=settings.logo())
+        return build_document(self.get(proforma_id), self.totals(proforma_id),
+                              settings.company(), unit or settings.display_unit,
+                              logo=settings.logo())
 
     def totals(self, proforma_id: int) -> Totals:
         """Line amounts, discounts, VAT and totals in whole Rials (see proforma_totals)."""
@@ -485,3 +486,20 @@ class ProformaService(EntityService[m.Proforma]):
         if found is None:
             raise NotFoundError(self.entity, text)
         return int(found)
+
+
+def build_document(proforma: Mapping[str, Any], totals: Totals, seller: Mapping[str, Any],
+                   unit: MoneyUnit | str, logo: Any = None) -> ProformaDocument:
+    """A proforma (a dict as `ProformaService.get` returns it, with `lines` and optionally
+    `buyer_info`) and its `totals` as the document a writer prints; `seller` is the company
+    profile (`SettingsService.company()`)."""
+    unit = MoneyUnit(unit)
+    number = proforma.get("number") or proforma_number(proforma["year"], proforma["seq"])
+    buyer = dict(proforma.get("buyer_info") or {})
+    if not buyer.get("name"):
+        buyer["name"] = proforma.get("buyer") or ""
+    seller = {**seller, "national_id": seller.get("legal_id") or seller.get("national_id")}
+    return ProformaDocument(
+        number=number, header=dict(proforma), lines=tuple(proforma.get("lines") or ()),
+        totals=totals, words=amount_in_words(totals.total_rial, unit), seller=seller,
+        buyer=buyer, unit=unit, logo=logo or None)

@@ -1,10 +1,13 @@
 """Opens a database in a main window and switches databases (new, open, restore): the
-window itself never opens files or talks to the database."""
+window itself never opens files or talks to the database. The controller owns the window's
+life; the window asks through its signals (`open_requested`, `restore_requested`) and never
+knows the controller."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -16,6 +19,9 @@ from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.reminders import ReminderWatcher
 from crm_desktop.ui.ui_settings import UiSettings
 
+if TYPE_CHECKING:
+    from crm_desktop.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 DEMO_CONTACTS = 2000
 
@@ -25,7 +31,7 @@ class Controller(QObject):
         super().__init__()
         self.settings = settings or UiSettings()
         self.core: Core | None = None
-        self.window = None
+        self.window: MainWindow | None = None
         self.reminders: ReminderWatcher | None = None
 
     def open(self, path: Path, *, demo: bool = False, show: bool = True) -> bool:
@@ -56,7 +62,9 @@ class Controller(QObject):
             self.reminders.stop()
         self.core = core
         ops = Ops()
-        self.window = MainWindow(core, ops, self.settings, self)
+        self.window = MainWindow(core, ops, self.settings)
+        self.window.open_requested.connect(self.open)
+        self.window.restore_requested.connect(self._restore_and_say)
         self.reminders = self._watch_reminders(core, ops, self.window) if show else None
         if old_window is not None:
             old_window.close()
@@ -99,6 +107,10 @@ class Controller(QObject):
         if not self.reopen():
             return False
         return result.ok
+
+    def _restore_and_say(self, backup: Path) -> None:
+        if self.restore(backup) and self.window is not None:
+            self.window.announce_restored()
 
     def reopen(self) -> bool:
         """Open the same file again (after a restore replaced its content)."""

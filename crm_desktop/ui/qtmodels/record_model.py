@@ -194,7 +194,10 @@ class RecordTableModel(QAbstractTableModel):
 
     def sort_column(self) -> tuple[int, Qt.SortOrder] | None:
         """The column and order the current sort belongs to (for the header indicator)."""
-        sort = self._query.sort
+        return self.sort_column_for(self._query.sort)
+
+    def sort_column_for(self, sort: Sort | None) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order a sort belongs to (None: no column shows it)."""
         if sort is None:
             return None
         for i, column in enumerate(self._columns):

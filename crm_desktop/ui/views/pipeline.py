@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
-from crm_desktop.db import models as m
 from crm_desktop.domain import clock
+from crm_desktop.domain.enums import STAGE_LOST
 from crm_desktop.services.deals import BoardColumn
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
@@ -310,7 +310,7 @@ class PipelineView(BaseView):
         if stage is None:
             return False
         reason = None
-        if stage["outcome"] == m.STAGE_LOST:
+        if stage["outcome"] == STAGE_LOST:
             reason = LostReasonDialog.ask(self)
             if not reason:
                 return False

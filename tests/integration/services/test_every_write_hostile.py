@@ -71,7 +71,7 @@ READS: dict[str, set[str]] = {
                               "number", "response_due"},
     "lists": _LIST_READS | {"member_count", "members"},
     "campaigns": _LIST_READS | {"member_stats", "members"},
-    "proformas": _LIST_READS | {"find_by_number", "number", "totals", "write_pdf"},
+    "proformas": _LIST_READS | {"document", "find_by_number", "number", "totals"},
     "search": {"search"},
     "timeline": {"for_contact"},
 }
