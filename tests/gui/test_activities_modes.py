@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 
 from crm_desktop.core import Core
+from crm_desktop.services.base import Sort
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.activities import DAY, LIST, TODAY, WEEK, ActivitiesView
 from crm_desktop.ui.views.activities_calendar import CalendarView
@@ -106,6 +107,9 @@ def test_list_page_on_its_own(core, ops, ui_lang, qtbot, reads, data, qtmodeltes
     assert [page.model.id_at(r) for r in range(page.model.rowCount())] == [data["saras"]]
     select_first(page)
     assert page.selected_id() == data["saras"]
+    page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by subject
+    page.refresh()
+    assert page.model.query.sort == Sort("subject", descending=False)  # kept
     page.kind_filter.setCurrentIndex(page.kind_filter.findData("task"))  # refreshes
     assert page.model.rowCount() == 0 and page.is_empty()
 
