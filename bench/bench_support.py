@@ -320,11 +320,11 @@ def activity_columns(core: Core) -> tuple[list[Column], str]:
     """The Activities view's list columns (its method, on a stand-in), else a minimal list."""
     try:
         from crm_desktop.ui import labels
-        from crm_desktop.ui.views.activities import ActivitiesView
+        from crm_desktop.ui.views.activities_list import ActivityListView
 
         stub = SimpleNamespace(tr=lambda s: s, kinds=labels.activity_kinds())
-        stub._state_text = lambda r: ActivitiesView._state_text(stub, r)
-        return ActivitiesView._list_columns(stub), "the Activities view's columns"
+        stub._state_text = lambda r: ActivityListView._state_text(stub, r)
+        return ActivityListView.list_columns(stub), "the Activities view's columns"
     except Exception as exc:
         return [
             Column("due_at", "Due", sort="due"),
@@ -446,8 +446,9 @@ def bench_activities(b: Bench) -> None:
                 ),
             )
 
-    # the Today page (ActivitiesView.refresh_today) and the week (refresh_week)
-    from crm_desktop.ui.views.activities import SECTION_LIMIT, UPCOMING_DAYS, day_start
+    # the Today page (TodayView.refresh) and the week (CalendarView.refresh)
+    from crm_desktop.ui.views.activities_common import day_start
+    from crm_desktop.ui.views.activities_today import SECTION_LIMIT, UPCOMING_DAYS
     from crm_desktop.ui.widgets.week_calendar import week_start
 
     today = date.today()

@@ -148,190 +148,34 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="123"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="384"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="53"/>
         <source>Today</source>
         <translation>امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="123"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="53"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="123"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="53"/>
         <source>Week</source>
         <translation>هفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="123"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="53"/>
         <source>Day</source>
         <translation>روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="125"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="58"/>
         <source>New appointment</source>
         <translation>قرار ملاقات جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="145"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="282"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="317"/>
-        <source>Overdue</source>
-        <translation>عقب‌افتاده</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="145"/>
-        <source>Nothing overdue.</source>
-        <translation>کار عقب‌افتاده‌ای نیست.</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="146"/>
-        <source>Due today</source>
-        <translation>موعد امروز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="147"/>
-        <source>Nothing else is due today.</source>
-        <translation>کار دیگری برای امروز نیست.</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="148"/>
-        <source>Upcoming (next 7 days)</source>
-        <translation>پیش رو (۷ روز آینده)</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="149"/>
-        <source>Nothing in the next 7 days.</source>
-        <translation>در ۷ روز آینده کاری نیست.</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="150"/>
-        <source>Today&apos;s birthdays</source>
-        <translation>تولدهای امروز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="151"/>
-        <source>No birthdays today.</source>
-        <translation>امروز تولد کسی نیست.</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="152"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="282"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="315"/>
-        <source>Done</source>
-        <translation>انجام شد</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="156"/>
-        <source>Print / save the day&apos;s agenda</source>
-        <translation>چاپ / ذخیره برنامه روز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="267"/>
-        <source>The day&apos;s agenda</source>
-        <translation>برنامه روز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="276"/>
-        <source>All kinds</source>
-        <translation>همه انواع</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="281"/>
-        <source>Open and done</source>
-        <translation>باز و انجام‌شده</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="281"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="318"/>
-        <source>Open</source>
-        <translation>باز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="322"/>
-        <source>Due</source>
-        <translation>موعد</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="325"/>
-        <source>Subject</source>
-        <translation>موضوع</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="326"/>
-        <source>Kind</source>
-        <translation>نوع</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="327"/>
-        <source>Person</source>
-        <translation>مخاطب</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="328"/>
-        <source>Owner</source>
-        <translation>مسئول</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="329"/>
-        <source>State</source>
-        <translation>وضعیت</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="336"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="116"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="384"/>
-        <source>Previous day</source>
-        <translation>روز قبل</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="384"/>
-        <source>Next day</source>
-        <translation>روز بعد</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="386"/>
-        <source>Previous week</source>
-        <translation>هفته قبل</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="386"/>
-        <source>This week</source>
-        <translation>این هفته</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="386"/>
-        <source>Next week</source>
-        <translation>هفته بعد</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="420"/>
-        <source>Repeating appointment</source>
-        <translation>قرار تکرارشونده</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="421"/>
-        <source>This appointment repeats. Skip only this day, or open the whole series?</source>
-        <translation>این قرار تکرار می‌شود. فقط این روز حذف شود یا همه نوبت‌ها باز شوند؟</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="425"/>
-        <source>Skip this day</source>
-        <translation>حذف همین روز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="427"/>
-        <source>Open the series</source>
-        <translation>باز کردن همه نوبت‌ها</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="454"/>
-        <source>This appointment repeats, so it cannot be dragged. Open it to change the time of the whole series.</source>
-        <translation>این قرار تکرارشونده است و نمی‌توان آن را جابه‌جا کرد. برای تغییر زمان همه نوبت‌ها، آن را باز کنید.</translation>
     </message>
 </context>
 <context>
@@ -375,6 +219,67 @@
         <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="46"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityListView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="38"/>
+        <source>All kinds</source>
+        <translation>همه انواع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="43"/>
+        <source>Open and done</source>
+        <translation>باز و انجام‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="73"/>
+        <source>Open</source>
+        <translation>باز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="72"/>
+        <source>Overdue</source>
+        <translation>عقب‌افتاده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="70"/>
+        <source>Done</source>
+        <translation>انجام شد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="77"/>
+        <source>Due</source>
+        <translation>موعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="80"/>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="81"/>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="82"/>
+        <source>Person</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="83"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="84"/>
+        <source>State</source>
+        <translation>وضعیت</translation>
     </message>
 </context>
 <context>
@@ -514,6 +419,64 @@
         <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="205"/>
         <source>None</source>
         <translation>هیچ</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="79"/>
+        <source>Previous day</source>
+        <translation>روز قبل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="79"/>
+        <source>Today</source>
+        <translation>امروز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="79"/>
+        <source>Next day</source>
+        <translation>روز بعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="81"/>
+        <source>Previous week</source>
+        <translation>هفته قبل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="81"/>
+        <source>This week</source>
+        <translation>این هفته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="81"/>
+        <source>Next week</source>
+        <translation>هفته بعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="125"/>
+        <source>Repeating appointment</source>
+        <translation>قرار تکرارشونده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="126"/>
+        <source>This appointment repeats. Skip only this day, or open the whole series?</source>
+        <translation>این قرار تکرار می‌شود. فقط این روز حذف شود یا همه نوبت‌ها باز شوند؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="130"/>
+        <source>Skip this day</source>
+        <translation>حذف همین روز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="132"/>
+        <source>Open the series</source>
+        <translation>باز کردن همه نوبت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="159"/>
+        <source>This appointment repeats, so it cannot be dragged. Open it to change the time of the whole series.</source>
+        <translation>این قرار تکرارشونده است و نمی‌توان آن را جابه‌جا کرد. برای تغییر زمان همه نوبت‌ها، آن را باز کنید.</translation>
     </message>
 </context>
 <context>
@@ -3241,6 +3204,64 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/views/tickets.py" line="106"/>
         <source>Past due: {overdue} · Resolved late: {late}</source>
         <translation>گذشته از مهلت: {overdue} · رسیدگی با تأخیر: {late}</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="78"/>
+        <source>Overdue</source>
+        <translation>عقب‌افتاده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="78"/>
+        <source>Nothing overdue.</source>
+        <translation>کار عقب‌افتاده‌ای نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="79"/>
+        <source>Due today</source>
+        <translation>موعد امروز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="80"/>
+        <source>Nothing else is due today.</source>
+        <translation>کار دیگری برای امروز نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="81"/>
+        <source>Upcoming (next 7 days)</source>
+        <translation>پیش رو (۷ روز آینده)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="82"/>
+        <source>Nothing in the next 7 days.</source>
+        <translation>در ۷ روز آینده کاری نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="83"/>
+        <source>Today&apos;s birthdays</source>
+        <translation>تولدهای امروز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="84"/>
+        <source>No birthdays today.</source>
+        <translation>امروز تولد کسی نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="85"/>
+        <source>Done</source>
+        <translation>انجام شد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="89"/>
+        <source>Print / save the day&apos;s agenda</source>
+        <translation>چاپ / ذخیره برنامه روز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="207"/>
+        <source>The day&apos;s agenda</source>
+        <translation>برنامه روز</translation>
     </message>
 </context>
 <context>

@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QListWidget
 
-import crm_desktop.ui.views.activities as activities_module
+import crm_desktop.ui.views.activities_today as today_module
 from crm_desktop.ui.qtmodels.today_model import TodayModel
 from crm_desktop.ui.ui_settings import UiSettings
-from crm_desktop.ui.views.activities import ActivitiesView
+from crm_desktop.ui.views.activities import WEEK, ActivitiesView
+from crm_desktop.ui.views.activities_today import TodayView
 from crm_desktop.ui.widgets.week_calendar import local_at
 
 
@@ -46,7 +47,7 @@ def many(core) -> dict[str, list[int]]:
 
 def test_sections_are_bounded_models(core, ops, settings, ui_lang, qtbot, many, monkeypatch,
                                      qtmodeltester) -> None:
-    monkeypatch.setattr(activities_module, "SECTION_LIMIT", 5)
+    monkeypatch.setattr(today_module, "SECTION_LIMIT", 5)
     view = ActivitiesView(core, ops, settings)
     qtbot.addWidget(view)
     for section, key in ((view.overdue, "overdue"), (view.due_today, "today"),
@@ -91,21 +92,21 @@ def test_opening_reads_only_the_page_shown(core, ops, settings, ui_lang, qtbot,
     qtbot.addWidget(view)
     # Today: due today and the next days, each bounded; the week is not read yet
     assert len(calls) == 2
-    assert all(c.get("limit") == activities_module.SECTION_LIMIT + 1 for c in calls)
-    view.set_mode(activities_module.WEEK)
+    assert all(c.get("limit") == today_module.SECTION_LIMIT + 1 for c in calls)
+    view.set_mode(WEEK)
     assert len(calls) == 3 and calls[-1].get("limit") is None
 
 
 def test_a_row_is_formatted_when_first_shown(core, ops, settings, ui_lang, qtbot, many,
                                              monkeypatch, qtmodeltester) -> None:
     made: list[int] = []
-    real = ActivitiesView._item_text
+    real = TodayView._item_text
 
     def counted(self, row, *, with_date=True):
         made.append(row["id"])
         return real(self, row, with_date=with_date)
 
-    monkeypatch.setattr(ActivitiesView, "_item_text", counted)
+    monkeypatch.setattr(TodayView, "_item_text", counted)
     view = ActivitiesView(core, ops, settings)
     qtbot.addWidget(view)
     assert made == []  # 21 rows read, none formatted yet
