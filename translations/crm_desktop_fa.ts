@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="461"/>
+        <source>Discard changes?</source>
+        <translation>تغییرات کنار گذاشته شود؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="462"/>
+        <source>You have changed this form. Discard the changes?</source>
+        <translation>در این فرم تغییراتی داده‌اید. تغییرات کنار گذاشته شود؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="466"/>
+        <source>Discard</source>
+        <translation>کنار گذاشتن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="467"/>
+        <source>Keep editing</source>
+        <translation>ادامهٔ ویرایش</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="36"/>
@@ -125,190 +148,34 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="122"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="374"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="53"/>
         <source>Today</source>
         <translation>امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="122"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="53"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="122"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="53"/>
         <source>Week</source>
         <translation>هفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="122"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="53"/>
         <source>Day</source>
         <translation>روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="124"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="58"/>
         <source>New appointment</source>
         <translation>قرار ملاقات جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="144"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="272"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="307"/>
-        <source>Overdue</source>
-        <translation>عقب‌افتاده</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="144"/>
-        <source>Nothing overdue.</source>
-        <translation>کار عقب‌افتاده‌ای نیست.</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="145"/>
-        <source>Due today</source>
-        <translation>موعد امروز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="146"/>
-        <source>Nothing else is due today.</source>
-        <translation>کار دیگری برای امروز نیست.</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="147"/>
-        <source>Upcoming (next 7 days)</source>
-        <translation>پیش رو (۷ روز آینده)</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="148"/>
-        <source>Nothing in the next 7 days.</source>
-        <translation>در ۷ روز آینده کاری نیست.</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="149"/>
-        <source>Today&apos;s birthdays</source>
-        <translation>تولدهای امروز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="150"/>
-        <source>No birthdays today.</source>
-        <translation>امروز تولد کسی نیست.</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="151"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="272"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="305"/>
-        <source>Done</source>
-        <translation>انجام شد</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="155"/>
-        <source>Print / save the day&apos;s agenda</source>
-        <translation>چاپ / ذخیره برنامه روز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="257"/>
-        <source>The day&apos;s agenda</source>
-        <translation>برنامه روز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="266"/>
-        <source>All kinds</source>
-        <translation>همه انواع</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="271"/>
-        <source>Open and done</source>
-        <translation>باز و انجام‌شده</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="271"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="308"/>
-        <source>Open</source>
-        <translation>باز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="312"/>
-        <source>Due</source>
-        <translation>موعد</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="315"/>
-        <source>Subject</source>
-        <translation>موضوع</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="316"/>
-        <source>Kind</source>
-        <translation>نوع</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="317"/>
-        <source>Person</source>
-        <translation>مخاطب</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="318"/>
-        <source>Owner</source>
-        <translation>مسئول</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="319"/>
-        <source>State</source>
-        <translation>وضعیت</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="326"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="116"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="374"/>
-        <source>Previous day</source>
-        <translation>روز قبل</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="374"/>
-        <source>Next day</source>
-        <translation>روز بعد</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="376"/>
-        <source>Previous week</source>
-        <translation>هفته قبل</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="376"/>
-        <source>This week</source>
-        <translation>این هفته</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="376"/>
-        <source>Next week</source>
-        <translation>هفته بعد</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="410"/>
-        <source>Repeating appointment</source>
-        <translation>قرار تکرارشونده</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="411"/>
-        <source>This appointment repeats. Skip only this day, or open the whole series?</source>
-        <translation>این قرار تکرار می‌شود. فقط این روز حذف شود یا همه نوبت‌ها باز شوند؟</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="415"/>
-        <source>Skip this day</source>
-        <translation>حذف همین روز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="417"/>
-        <source>Open the series</source>
-        <translation>باز کردن همه نوبت‌ها</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="444"/>
-        <source>This appointment repeats, so it cannot be dragged. Open it to change the time of the whole series.</source>
-        <translation>این قرار تکرارشونده است و نمی‌توان آن را جابه‌جا کرد. برای تغییر زمان همه نوبت‌ها، آن را باز کنید.</translation>
     </message>
 </context>
 <context>
@@ -352,6 +219,67 @@
         <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="47"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityListView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="38"/>
+        <source>All kinds</source>
+        <translation>همه انواع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="43"/>
+        <source>Open and done</source>
+        <translation>باز و انجام‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="73"/>
+        <source>Open</source>
+        <translation>باز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="72"/>
+        <source>Overdue</source>
+        <translation>عقب‌افتاده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="70"/>
+        <source>Done</source>
+        <translation>انجام شد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="77"/>
+        <source>Due</source>
+        <translation>موعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="80"/>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="81"/>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="82"/>
+        <source>Person</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="83"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="84"/>
+        <source>State</source>
+        <translation>وضعیت</translation>
     </message>
 </context>
 <context>
@@ -494,35 +422,93 @@
     </message>
 </context>
 <context>
+    <name>CalendarView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="79"/>
+        <source>Previous day</source>
+        <translation>روز قبل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="79"/>
+        <source>Today</source>
+        <translation>امروز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="79"/>
+        <source>Next day</source>
+        <translation>روز بعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="81"/>
+        <source>Previous week</source>
+        <translation>هفته قبل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="81"/>
+        <source>This week</source>
+        <translation>این هفته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="81"/>
+        <source>Next week</source>
+        <translation>هفته بعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="125"/>
+        <source>Repeating appointment</source>
+        <translation>قرار تکرارشونده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="126"/>
+        <source>This appointment repeats. Skip only this day, or open the whole series?</source>
+        <translation>این قرار تکرار می‌شود. فقط این روز حذف شود یا همه نوبت‌ها باز شوند؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="130"/>
+        <source>Skip this day</source>
+        <translation>حذف همین روز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="132"/>
+        <source>Open the series</source>
+        <translation>باز کردن همه نوبت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="159"/>
+        <source>This appointment repeats, so it cannot be dragged. Open it to change the time of the whole series.</source>
+        <translation>این قرار تکرارشونده است و نمی‌توان آن را جابه‌جا کرد. برای تغییر زمان همه نوبت‌ها، آن را باز کنید.</translation>
+    </message>
+</context>
+<context>
     <name>CloseTicketDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="139"/>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="160"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="140"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="161"/>
         <source>Close ticket</source>
         <translation>بستن تیکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="142"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="143"/>
         <source>Not asked</source>
         <translation>پرسیده نشد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="156"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="157"/>
         <source>What the customer said (optional)</source>
         <translation>نظر مشتری (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="161"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="162"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="165"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="166"/>
         <source>How satisfied was the customer? (1 = not at all, 5 = very)</source>
         <translation>مشتری چقدر راضی بود؟ (۱ = اصلاً، ۵ = بسیار)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="168"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="169"/>
         <source>Comment</source>
         <translation>یادداشت</translation>
     </message>
@@ -530,22 +516,22 @@
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="197"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="198"/>
         <source>Add comment</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="201"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="202"/>
         <source>Internal note (the customer does not see it)</source>
         <translation>یادداشت داخلی (مشتری آن را نمی‌بیند)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="207"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="208"/>
         <source>Add</source>
         <translation>افزودن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="208"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="209"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
@@ -588,107 +574,107 @@
 <context>
     <name>CompanyPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="48"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="33"/>
         <source>Choose a company in the list to see its details, people and deals here.</source>
         <translation>یک شرکت را از فهرست انتخاب کنید تا جزئیات، مخاطبان و معامله‌های آن در اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="67"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="37"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="70"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="38"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="84"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="44"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="84"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="44"/>
         <source>Fax</source>
         <translation>نمابر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="85"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="45"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="85"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="45"/>
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="86"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="46"/>
         <source>National ID (legal entity)</source>
         <translation>شناسه ملی (شخص حقوقی)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="87"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="47"/>
         <source>Economic code</source>
         <translation>کد اقتصادی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="88"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="48"/>
         <source>Registration number</source>
         <translation>شماره ثبت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="89"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="49"/>
         <source>Industry</source>
         <translation>صنعت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="89"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="49"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="90"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="50"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="90"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="50"/>
         <source>Postal code</source>
         <translation>کد پستی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="91"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="51"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="91"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="51"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="182"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="99"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="186"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="103"/>
         <source>No contacts yet: choose this company in a contact&apos;s form to link them.</source>
         <translation>هنوز مخاطبی به این شرکت وصل نشده است؛ برای وصل کردن، این شرکت را در فرم مخاطب انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="199"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="116"/>
         <source>Deals</source>
         <translation>معامله‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="203"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="120"/>
         <source>No deals yet.</source>
         <translation>هنوز معامله‌ای ثبت نشده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="213"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="130"/>
         <source>{what} ({n})</source>
         <translation>{what} ({n})</translation>
     </message>
@@ -925,127 +911,127 @@
 <context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="28"/>
         <source>Choose a contact in the list to see their details and history here.</source>
         <translation>یک مخاطب را از فهرست انتخاب کنید تا جزئیات و سوابق او در اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="64"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="34"/>
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="64"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="34"/>
         <source>Add a note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="65"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
         <source>Add a task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="65"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="66"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
         <source>New ticket</source>
         <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="66"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="78"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="78"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="79"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="79"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="80"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
         <source>Birthday</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="80"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="81"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="81"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="82"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="82"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="83"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
         <source>How they found us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="83"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="84"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="99"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="53"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="160"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="92"/>
         <source>No history yet: calls, notes, deals, proformas and tickets will appear here.</source>
         <translation>هنوز سابقه‌ای ثبت نشده است؛ تماس‌ها، یادداشت‌ها، معامله‌ها، پیش‌فاکتورها و تیکت‌ها در اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="175"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="105"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="178"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="108"/>
         <source>Proforma</source>
         <translation>پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="180"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="110"/>
         <source>Ticket</source>
         <translation>تیکت</translation>
     </message>
@@ -1096,44 +1082,44 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="47"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="53"/>
         <source>Search name, mobile, e-mail or national code (Ctrl+F)</source>
         <translation>جستجوی نام، موبایل، ایمیل یا کد ملی (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="41"/>
         <source>All stages</source>
         <translation>همه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="43"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="39"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="45"/>
         <source>All tags</source>
         <translation>همه برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="47"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="52"/>
         <source>New contact</source>
         <translation>مخاطب جدید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="60"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="66"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="74"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="82"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -1141,7 +1127,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../crm_desktop/ui/controller.py" line="45"/>
+        <location filename="../crm_desktop/ui/controller.py" line="52"/>
         <source>This database cannot be opened:</source>
         <translation>این پایگاه داده را نمی‌توان باز کرد:</translation>
     </message>
@@ -1233,113 +1219,113 @@
 <context>
     <name>DealPage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69"/>
         <source>Stage</source>
         <extracomment>at most this many activities and proformas are listed the record id of a list entry (empty-state entries have none) a proforma entry&apos;s stored status tables whose change may alter what the page shows</extracomment>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="98"/>
         <source>Stage history</source>
         <translation>سابقه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="100"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="102"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="101"/>
         <source>Proformas</source>
         <translation>پیش‌فاکتورها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="107"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="106"/>
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="110"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="109"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="113"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="112"/>
         <source>Mark accepted and won</source>
         <translation>ثبت پذیرش و موفقیت معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="116"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="115"/>
         <source>Accept the selected proforma and move this deal to the won stage</source>
         <translation>پیش‌فاکتور انتخاب‌شده پذیرفته شود و معامله به مرحله موفق برود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="118"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="117"/>
         <source>Log activity</source>
         <translation>ثبت فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="128"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="127"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="145"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="144"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="146"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="145"/>
         <source>This deal no longer exists; someone may have deleted it.</source>
         <translation>این معامله دیگر وجود ندارد؛ ممکن است کسی آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="154"/>
         <source>Deal: {title}</source>
         <translation>معامله: {title}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="191"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="190"/>
         <source>No stage changes yet.</source>
         <translation>هنوز مرحله‌ای تغییر نکرده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="197"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="196"/>
         <source>Created in {stage}</source>
         <translation>ایجاد در مرحله {stage}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="213"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="212"/>
         <source>No activities yet: calls, meetings and tasks linked to this deal will appear here.</source>
         <translation>هنوز فعالیتی نیست؛ تماس‌ها، جلسه‌ها و وظیفه‌های این معامله اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="235"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="234"/>
         <source>No proformas yet: use New proforma to issue one for this deal.</source>
         <translation>هنوز پیش‌فاکتوری نیست؛ با «پیش‌فاکتور جدید» برای این معامله پیش‌فاکتور صادر کنید.</translation>
     </message>
@@ -1429,22 +1415,22 @@
 <context>
     <name>JalaliDateEdit</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="296"/>
+        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="238"/>
         <source>e.g. 1405/09/01</source>
         <translation>مثلاً ۱۴۰۵/۰۹/۰۱</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="297"/>
+        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="239"/>
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="298"/>
+        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="240"/>
         <source>Choose the date from a calendar (Alt+Down)</source>
         <translation>انتخاب تاریخ از تقویم (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="299"/>
+        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="241"/>
         <source>Open calendar</source>
         <translation>باز کردن تقویم</translation>
     </message>
@@ -1552,29 +1538,29 @@
         <translation>وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="43"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="44"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="44"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="45"/>
         <source>In person</source>
         <translation>حضوری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="45"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="46"/>
         <location filename="../crm_desktop/ui/labels.py" line="56"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="46"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="47"/>
         <location filename="../crm_desktop/ui/labels.py" line="57"/>
         <source>SMS</source>
         <translation>پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="47"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="48"/>
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
@@ -1735,200 +1721,201 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="51"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="284"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="66"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="294"/>
         <source>crm-desktop</source>
+        <extracomment>the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path</extracomment>
         <translation>crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="82"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="97"/>
         <source>Search</source>
         <translation>جستجو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="96"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="111"/>
         <source>Database:</source>
         <translation>پایگاه داده:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="117"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="125"/>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="118"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="126"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="119"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="127"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="120"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="128"/>
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="121"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="129"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="122"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="130"/>
         <source>Campaigns</source>
         <translation>کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="123"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="131"/>
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="124"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="132"/>
         <source>Products</source>
         <translation>کالاها و خدمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="125"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="133"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="126"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="134"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="179"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="180"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="188"/>
         <source>New database…</source>
         <translation>پایگاه داده جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="182"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="190"/>
         <source>Open database…</source>
         <translation>باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="185"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="193"/>
         <source>Back up…</source>
         <translation>پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="186"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="194"/>
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="189"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="197"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="191"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="199"/>
         <source>&amp;Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="192"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="200"/>
         <source>New record</source>
         <translation>مورد جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="194"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="202"/>
         <source>Find in this list</source>
         <translation>جستجو در این فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="196"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="204"/>
         <source>Search everything</source>
         <translation>جستجو در همه‌جا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="199"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="207"/>
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="200"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="208"/>
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="205"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="213"/>
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="206"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="281"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="214"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="291"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="221"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="229"/>
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="224"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="232"/>
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="230"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="238"/>
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="236"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="244"/>
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="244"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="252"/>
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="251"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="259"/>
         <source>The backup was saved:</source>
         <translation>پشتیبان ذخیره شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="252"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="261"/>
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="255"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="264"/>
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="259"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="267"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="268"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="277"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="260"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="269"/>
         <source>Replace everything in this database with the backup? A copy of the current database is kept beside it.</source>
         <translation>همه اطلاعات این پایگاه داده با پشتیبان جایگزین شود؟ یک نسخه از پایگاه داده فعلی در کنار آن نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="266"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="277"/>
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="275"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="285"/>
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -1937,12 +1924,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="299"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="309"/>
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="300"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="310"/>
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>
@@ -1950,12 +1937,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/money_edit.py" line="176"/>
+        <location filename="../crm_desktop/ui/widgets/money_edit.py" line="111"/>
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/money_edit.py" line="177"/>
+        <location filename="../crm_desktop/ui/widgets/money_edit.py" line="112"/>
         <source>Rial</source>
         <translation>ریال</translation>
     </message>
@@ -1991,7 +1978,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>ذخیره به‌صورت PDF…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="50"/>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="65"/>
         <source>Save as PDF</source>
         <translation>ذخیره به‌صورت PDF</translation>
     </message>
@@ -1999,22 +1986,22 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>PhoneEdit</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="158"/>
+        <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="95"/>
         <source>e.g. 0912 345 6789</source>
         <translation>مثلاً ⁦۰۹۱۲ ۳۴۵ ۶۷۸۹⁩</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="159"/>
+        <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="96"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="161"/>
+        <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="98"/>
         <source>e.g. 021 8877 6655</source>
         <translation>مثلاً ⁦۰۲۱ ۸۸۷۷ ۶۶۵۵⁩</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="162"/>
+        <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="99"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
@@ -2197,37 +2184,37 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ProductPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/product_panel.py" line="32"/>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="18"/>
         <source>Choose a product in the list to see its details here.</source>
         <translation>برای دیدن جزئیات یک کالا، آن را در فهرست انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/product_panel.py" line="54"/>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="22"/>
         <source>Product code</source>
         <translation>کد کالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/product_panel.py" line="54"/>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="22"/>
         <source>Unit</source>
         <translation>واحد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/product_panel.py" line="55"/>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="23"/>
         <source>Unit price</source>
         <translation>قیمت واحد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/product_panel.py" line="55"/>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="23"/>
         <source>Subject to VAT</source>
         <translation>مشمول مالیات بر ارزش افزوده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/product_panel.py" line="56"/>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="24"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/product_panel.py" line="56"/>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="24"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>
@@ -2338,102 +2325,127 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ProformaDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="63"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="65"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="64"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="66"/>
         <source>Edit proforma</source>
         <translation>ویرایش پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="68"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="70"/>
         <source>Buyer</source>
         <translation>خریدار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="69"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="71"/>
         <source>Issue date</source>
         <translation>تاریخ صدور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="72"/>
         <source>Valid until</source>
         <translation>معتبر تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="73"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="73"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="75"/>
         <source>VAT rate (percent)</source>
         <translation>نرخ مالیات بر ارزش افزوده (درصد)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="74"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="76"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="90"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="92"/>
         <source>Add product</source>
         <translation>افزودن کالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="93"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="95"/>
         <source>Add a free line</source>
         <translation>افزودن ردیف آزاد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="96"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="98"/>
         <source>Remove line</source>
         <translation>حذف ردیف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="108"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="110"/>
         <source>Lines</source>
         <translation>ردیف‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="112"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="114"/>
         <source>Totals</source>
         <translation>جمع‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="114"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="116"/>
         <source>Save as PDF…</source>
         <translation>ذخیره به‌صورت PDF…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="118"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="120"/>
         <source>Preview</source>
         <translation>پیش‌نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="179"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="181"/>
         <source>Subtotal: {amount}</source>
         <translation>جمع: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="180"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="182"/>
         <source>Discount: {amount}</source>
         <translation>تخفیف: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="181"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="183"/>
         <source>VAT: {amount}</source>
         <translation>مالیات بر ارزش افزوده: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="182"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="184"/>
         <source>Total: {amount}</source>
         <translation>جمع کل: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="217"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="226"/>
+        <source>Company profile</source>
+        <translation>مشخصات کسب‌وکار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="227"/>
+        <source>The company profile is empty: the proforma would show no seller. Fill in the profile first?</source>
+        <translation>مشخصات کسب‌وکار خالی است و پیش‌فاکتور بدون نام فروشنده چاپ می‌شود. اول مشخصات را تکمیل می‌کنید؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="232"/>
+        <source>Fill in the profile</source>
+        <translation>تکمیل مشخصات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="233"/>
+        <source>Continue without it</source>
+        <translation>ادامه بدون آن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="234"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="248"/>
         <source>Save the proforma as PDF</source>
         <translation>ذخیره پیش‌فاکتور به‌صورت PDF</translation>
     </message>
@@ -2475,12 +2487,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="243"/>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="266"/>
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="245"/>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="268"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
@@ -2488,7 +2500,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="234"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="240"/>
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>
@@ -2619,7 +2631,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>واحد نمایش مبلغ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="158"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="161"/>
         <source>Time zone of the business</source>
         <translation>منطقه زمانی کسب‌وکار</translation>
     </message>
@@ -2659,17 +2671,17 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="217"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="220"/>
         <source>(no name yet: it is printed on proformas)</source>
         <translation>(هنوز نامی ثبت نشده است؛ این نام روی پیش‌فاکتورها چاپ می‌شود)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="219"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="222"/>
         <source>VAT rate: {rate}</source>
         <translation>نرخ مالیات بر ارزش افزوده: {rate}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="229"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="232"/>
         <source>The new language is used the next time you start the program.</source>
         <translation>زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.</translation>
     </message>
@@ -2922,62 +2934,62 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="64"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="65"/>
         <source>New ticket</source>
         <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="66"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="67"/>
         <source>Edit ticket {number}</source>
         <translation>ویرایش تیکت {number}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="82"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="83"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="83"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="84"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="84"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="85"/>
         <source>New contact…</source>
         <translation>مخاطب جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="91"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="92"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="93"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="94"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="95"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="96"/>
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="96"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="97"/>
         <source>Assignee</source>
         <translation>کارشناس مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="97"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="98"/>
         <source>(nobody)</source>
         <translation>(هیچ‌کس)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="99"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="100"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="101"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="102"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>
@@ -2985,123 +2997,123 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="56"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="41"/>
         <source>Choose a ticket in the list to see its details and comments here.</source>
         <extracomment>a comment entry: its id, and whether it is an internal note the background of internal notes (a pale yellow, like a sticky note) statuses a ticket can be reopened from</extracomment>
         <translation>برای دیدن جزئیات و یادداشت‌های یک تیکت، آن را در فهرست انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="75"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="47"/>
         <source>Add comment</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="78"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="49"/>
         <source>Close…</source>
         <translation>بستن…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="81"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="50"/>
         <source>Reopen</source>
         <translation>بازگشایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="84"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="51"/>
         <source>Log activity</source>
         <translation>ثبت فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="98"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="58"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="98"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="58"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="99"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="59"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="99"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="59"/>
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="100"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="60"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="100"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="60"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="101"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="61"/>
         <source>Assignee</source>
         <translation>کارشناس مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="101"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="61"/>
         <source>SLA due</source>
         <translation>مهلت رسیدگی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="102"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="62"/>
         <source>Created</source>
         <translation>تاریخ ثبت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="103"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="63"/>
         <source>First response</source>
         <translation>نخستین پاسخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="104"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="64"/>
         <source>Closed</source>
         <translation>بسته‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="104"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="64"/>
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="105"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="65"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="105"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="65"/>
         <source>Resolution</source>
         <translation>راه‌حل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="200"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="128"/>
         <source>{due} (overdue)</source>
         <translation>{due} (عقب‌افتاده)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="206"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="134"/>
         <source>{score} of 5</source>
         <translation>{score} از ۵</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="221"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="149"/>
         <source>Comments ({n})</source>
         <translation>یادداشت‌ها ({n})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="225"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="153"/>
         <source>No comments yet.</source>
         <translation>هنوز یادداشتی نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="232"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="158"/>
         <source>[Internal note]</source>
         <translation>[یادداشت داخلی]</translation>
     </message>
@@ -3145,7 +3157,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>مهلت رسیدگی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/tickets_model.py" line="70"/>
+        <location filename="../crm_desktop/ui/qtmodels/tickets_model.py" line="71"/>
         <source>Created</source>
         <translation>تاریخ ثبت</translation>
     </message>
@@ -3213,6 +3225,64 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/views/tickets.py" line="106"/>
         <source>Past due: {overdue} · Resolved late: {late}</source>
         <translation>گذشته از مهلت: {overdue} · رسیدگی با تأخیر: {late}</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="78"/>
+        <source>Overdue</source>
+        <translation>عقب‌افتاده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="78"/>
+        <source>Nothing overdue.</source>
+        <translation>کار عقب‌افتاده‌ای نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="79"/>
+        <source>Due today</source>
+        <translation>موعد امروز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="80"/>
+        <source>Nothing else is due today.</source>
+        <translation>کار دیگری برای امروز نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="81"/>
+        <source>Upcoming (next 7 days)</source>
+        <translation>پیش رو (۷ روز آینده)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="82"/>
+        <source>Nothing in the next 7 days.</source>
+        <translation>در ۷ روز آینده کاری نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="83"/>
+        <source>Today&apos;s birthdays</source>
+        <translation>تولدهای امروز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="84"/>
+        <source>No birthdays today.</source>
+        <translation>امروز تولد کسی نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="85"/>
+        <source>Done</source>
+        <translation>انجام شد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="89"/>
+        <source>Print / save the day&apos;s agenda</source>
+        <translation>چاپ / ذخیره برنامه روز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="207"/>
+        <source>The day&apos;s agenda</source>
+        <translation>برنامه روز</translation>
     </message>
 </context>
 <context>

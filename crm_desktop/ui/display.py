@@ -6,9 +6,10 @@ import unicodedata
 from datetime import date, datetime
 
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QWidget
 
 from crm_desktop.domain import clock
-from crm_desktop.text.digits import format_number, to_persian_digits
+from crm_desktop.text.digits import format_number, to_ascii_digits, to_persian_digits
 from crm_desktop.text.jalali import format_jalali, format_jalali_datetime
 from crm_desktop.text.money import MoneyUnit, format_money
 
@@ -100,6 +101,26 @@ def mixes_directions(text: str) -> bool:
 def unisolated_mix(text: str) -> bool:
     """Mixes both directions with no isolate: the line may be shown out of order."""
     return mixes_directions(text) and not (ISOLATES & set(text))
+
+
+def address(text: str | None) -> str:
+    """An e-mail, a web address or a file path: always Latin digits (an address with
+    Persian digits does not work once copied), no direction marks (they would be copied
+    too). Show it in a left-to-right widget (`address_widget`) or use `address_in_text`."""
+    return to_ascii_digits(str(text)) if text else ""
+
+
+def address_in_text(text: str | None) -> str:
+    """An address inside a sentence: Latin digits, kept in reading order by isolates."""
+    return f"{LRI}{address(text)}{PDI}" if text else ""
+
+
+def address_widget(widget: QWidget) -> None:
+    """A label or field that shows only an address: read left to right, standing on the
+    reading side of the form like the other values."""
+    widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    if hasattr(widget, "setAlignment"):
+        widget.setAlignment(value_alignment())
 
 
 def value_alignment() -> Qt.AlignmentFlag:

@@ -8,11 +8,12 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QThread
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from crm_desktop.services.base import ListQuery
 from crm_desktop.ui import screen_fit
+from crm_desktop.ui.qt_messages import offscreen_filter
 
 #: the smallest screen the program is made for: every image is rendered on it
 SIZE = QSize(1366, 768)
@@ -37,6 +38,16 @@ def _settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def _wait(app: QApplication, ready: Callable[[], bool], tries: int = 250) -> bool:
+    """Let Qt work until `ready()` (a page rendered in another thread), at most ~5 s."""
+    for _ in range(tries):
+        app.processEvents()
+        if ready():
+            return True
+        QThread.msleep(20)
+    return False
+
+
 def _save(widget: QWidget, path: Path) -> Path:
     pixmap = widget.grab()
     if pixmap.isNull() or not pixmap.save(str(path), "PNG"):
@@ -45,7 +56,13 @@ def _save(widget: QWidget, path: Path) -> Path:
 
 
 def render_all(out_dir: Path, db_path: Path, lang: str) -> list[Path]:
-    """Open `db_path` in a window and write one PNG per view and dialog into `out_dir`."""
+    """Open `db_path` in a window and write one PNG per view and dialog into `out_dir`
+    (without the offscreen platform's harmless size-hints notice, see ui.qt_messages)."""
+    with offscreen_filter():
+        return _render_all(out_dir, db_path, lang)
+
+
+def _render_all(out_dir: Path, db_path: Path, lang: str) -> list[Path]:
     from crm_desktop.app import create_application
     from crm_desktop.ui.controller import Controller
     from crm_desktop.ui.dialogs.account_dialog import AccountDialog
@@ -113,12 +130,14 @@ def render_all(out_dir: Path, db_path: Path, lang: str) -> list[Path]:
     window.search.popup.hide()
 
     def dialog(name: str, make: Callable[[], QDialog], prepare: Callable[[QDialog], None]
-               | None = None) -> None:
+               | None = None, ready: Callable[[QDialog], bool] | None = None) -> None:
         d = make()
         if prepare is not None:
             prepare(d)
         d.show()
         _settle(app)
+        if ready is not None and not _wait(app, lambda: ready(d)):
+            raise RuntimeError(f"{name}: the content was not drawn in time")
         written.append(_save(d, out_dir / f"{name}.png"))
         d.close()
 
@@ -166,7 +185,8 @@ def render_all(out_dir: Path, db_path: Path, lang: str) -> list[Path]:
         editor = ProformaDialog(core, ops, first_proforma, parent=window)
         editor.render_pdf(pdf)
         editor.deleteLater()
-        dialog("dialog_pdf_preview", lambda: PdfPreview(pdf, "proforma", window))
+        dialog("dialog_pdf_preview", lambda: PdfPreview(pdf, "proforma", window),
+               ready=lambda d: isinstance(d, PdfPreview) and d.page_drawn())
 
     about = QMessageBox(QMessageBox.Icon.Information, window.windowTitle(), window.about_text(),
                         QMessageBox.StandardButton.Ok, window)

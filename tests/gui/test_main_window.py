@@ -193,3 +193,12 @@ def test_screenshots_command_writes_every_view(tmp_path: Path) -> None:
     for png in out.glob("*.png"):
         data = png.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 2000, png.name
+    # the PDF preview shows the rendered page, not blank paper
+    from PIL import Image, ImageStat
+
+    with Image.open(out / "dialog_pdf_preview.png") as image:
+        w, h = image.size
+        page = image.convert("L").crop((w // 5, h // 10, w * 4 // 5, h * 3 // 5))
+        assert ImageStat.Stat(page).stddev[0] > 10
+    # the offscreen platform's size-hints notice is not printed dozens of times
+    assert "propagateSizeHints" not in result.stderr

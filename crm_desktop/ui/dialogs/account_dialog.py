@@ -50,9 +50,9 @@ class AccountDialog(RecordDialog):
         self.add(self.tr("Registration number"), TextBinding("registration_no"))
         self.add(self.tr("Phone"), PhoneBinding("phone", "phone"))
         self.add(self.tr("Fax"), PhoneBinding("fax", "phone"))
-        self.add(self.tr("E-mail"), TextBinding("email", ltr=True,
+        self.add(self.tr("E-mail"), TextBinding("email", address=True,
                                                 placeholder="info@example.com"))
-        self.add(self.tr("Website"), TextBinding("website", ltr=True,
+        self.add(self.tr("Website"), TextBinding("website", address=True,
                                                  placeholder="www.example.com"))
         self.add(self.tr("Industry"), TextBinding("industry"))
         self.add(self.tr("City"), TextBinding("city"))

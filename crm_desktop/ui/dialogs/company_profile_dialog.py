@@ -98,8 +98,8 @@ class CompanyProfileDialog(RecordDialog):
         self.add(self.tr("Address"), NotesBinding("address"))
         self.add(self.tr("Postal code"), TextBinding("postal_code", ltr=True))
         self.add(self.tr("Phone"), PhoneBinding("phone", "phone"))
-        self.add(self.tr("E-mail"), TextBinding("email", ltr=True))
-        self.add(self.tr("Website"), TextBinding("website", ltr=True))
+        self.add(self.tr("E-mail"), TextBinding("email", address=True))
+        self.add(self.tr("Website"), TextBinding("website", address=True))
         self.add(self.tr("Logo"), LogoBinding("logo", self.tr("Choose a picture…"),
                                               self.tr("Remove")))
         self.add(self.tr("VAT rate (percent)"), TextBinding("vat_rate", ltr=True))

@@ -71,7 +71,7 @@ class ContactDialog(RecordDialog):
         self.add(self.tr("Mobile"), PhoneBinding("mobile", "mobile"))
         self.add(self.tr("Second mobile"), PhoneBinding("mobile2", "mobile"))
         self.add(self.tr("Phone"), PhoneBinding("phone", "phone"))
-        self.add(self.tr("E-mail"), TextBinding("email", ltr=True,
+        self.add(self.tr("E-mail"), TextBinding("email", address=True,
                                                 placeholder="name@example.com"))
         self.add(self.tr("National code"), TextBinding("national_code", ltr=True))
         birthday = self.add(self.tr("Birthday"), DateBinding("birthday"))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
-from crm_desktop.db import models as m
+from crm_desktop.domain.enums import STAGE_OPEN
 from crm_desktop.services.base import ListQuery
 from crm_desktop.services.deals import DealService
 from crm_desktop.text.normalize import clean_text
@@ -114,7 +114,7 @@ class DealDialog(RecordDialog):
                                                  self.core.settings.display_unit))
         if self.deal_id is None:  # afterwards the stage changes by moving the card
             stages = [(s["id"], s["name"]) for s in self.core.stages.list()
-                      if s["outcome"] == m.STAGE_OPEN]
+                      if s["outcome"] == STAGE_OPEN]
             self.add(self.tr("Stage"), ChoiceBinding("stage_id", stages))
         self.add(self.tr("Expected close"), DateBinding("expected_close"))
         self.add(self.tr("Owner"), ChoiceBinding("owner_id", self.core.users.options()))

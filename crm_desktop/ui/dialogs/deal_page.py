@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
-from crm_desktop.db import models as m
-from crm_desktop.domain.enums import ProformaStatus
+from crm_desktop.domain.enums import STAGE_LOST, ProformaStatus
 from crm_desktop.domain.errors import NotFoundError
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.ui import display, labels, screen_fit
@@ -157,7 +156,7 @@ class DealPage(QDialog):
         stages = {s["id"]: s for s in self.core.stages.list()}
         stage = stages.get(deal["stage_id"])
         stage_text = stage["name"] if stage else ""
-        if stage and stage["outcome"] == m.STAGE_LOST and deal.get("lost_reason"):
+        if stage and stage["outcome"] == STAGE_LOST and deal.get("lost_reason"):
             stage_text = display.join([stage_text, deal["lost_reason"]])
         owners = dict(self.core.users.options())
         texts = {

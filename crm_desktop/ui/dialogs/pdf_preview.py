@@ -46,6 +46,21 @@ class PdfPreview(QDialog):
     def page_count(self) -> int:
         return self.document.pageCount()
 
+    def page_drawn(self) -> bool:
+        """The view shows a rendered page, not just the blank sheet: QPdfView renders pages
+        in a worker thread after it is shown, so a grab right away shows white paper."""
+        if self.document.status() != QPdfDocument.Status.Ready or not self.page_count():
+            return False
+        image = self.view.viewport().grab().toImage()
+        colours = set()
+        step = max(1, min(image.width(), image.height()) // 60)
+        for y in range(0, image.height(), step):
+            for x in range(0, image.width(), step):
+                colours.add(image.pixel(x, y))
+                if len(colours) > 8:  # paper, border and background are three at most
+                    return True
+        return False
+
     def save_copy(self) -> None:
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self.path.name,
                                                 "PDF (*.pdf)")

@@ -31,6 +31,7 @@ from crm_desktop.ui.dialogs.record_form import (
     NotesBinding,
     RecordDialog,
     TextBinding,
+    ask_discard,
     run_dialog,
 )
 from crm_desktop.ui.ops import Ops
@@ -221,6 +222,12 @@ class CommentDialog(QDialog):
 
     def _update(self) -> None:
         self.ok_button.setEnabled(bool(self.text()))
+
+    def reject(self) -> None:
+        """Esc or Cancel with a comment typed: ask before it is thrown away."""
+        if self.text() and not ask_discard(self):
+            return
+        super().reject()
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> tuple[str, bool] | None:

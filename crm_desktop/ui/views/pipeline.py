@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
-from crm_desktop.db import models as m
 from crm_desktop.domain import clock
+from crm_desktop.domain.enums import STAGE_LOST, STAGE_OPEN
 from crm_desktop.services.deals import BoardColumn
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
@@ -260,7 +260,7 @@ class PipelineView(BaseView):
         self.columns = {}
         opened = 0
         for stage in stages:
-            closed = stage["outcome"] != m.STAGE_OPEN
+            closed = stage["outcome"] != STAGE_OPEN
             column = StageColumn(stage, self.closed_zones if closed else self.board)
             column.deal_dropped.connect(self.move_deal)
             column.more_requested.connect(self.show_more)
@@ -332,7 +332,7 @@ class PipelineView(BaseView):
         if stage is None:
             return False
         reason = None
-        if stage["outcome"] == m.STAGE_LOST:
+        if stage["outcome"] == STAGE_LOST:
             reason = LostReasonDialog.ask(self)
             if not reason:
                 return False

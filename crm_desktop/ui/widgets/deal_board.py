@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.db import models as m
 from crm_desktop.domain import clock
+from crm_desktop.domain.enums import STAGE_OPEN, STAGE_WON
 from crm_desktop.services.deals import BoardColumn
 from crm_desktop.text.jalali import jalali_parts, month_range, quarter_range, year_range
 from crm_desktop.text.money import MoneyUnit
@@ -200,7 +200,7 @@ class StageColumn(QFrame):
         self.stage_id = int(stage["id"])
         self.outcome = str(stage["outcome"])
         self.setProperty("outcome", self.outcome)
-        self.setFixedWidth(COLUMN_WIDTH if self.outcome == m.STAGE_OPEN else CLOSED_WIDTH)
+        self.setFixedWidth(COLUMN_WIDTH if self.outcome == STAGE_OPEN else CLOSED_WIDTH)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAcceptDrops(True)
         self.cards: list[DealCard] = []
@@ -238,8 +238,8 @@ class StageColumn(QFrame):
         self.more_button.hide()
         self.more_button.clicked.connect(lambda: self.more_requested.emit(self.stage_id))
         layout.addWidget(self.more_button)
-        if self.outcome != m.STAGE_OPEN:
-            hint = (self.tr("Drop a deal here to mark it won") if self.outcome == m.STAGE_WON
+        if self.outcome != STAGE_OPEN:
+            hint = (self.tr("Drop a deal here to mark it won") if self.outcome == STAGE_WON
                     else self.tr("Drop a deal here to mark it lost"))
             self.hint = QLabel(hint)
             self.hint.setObjectName("dropHint")
