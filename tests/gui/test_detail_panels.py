@@ -32,7 +32,7 @@ def test_every_panel_is_a_detail_panel(core, ui_lang, qtbot, kind: str) -> None:
     assert isinstance(panel, DetailPanel)
     assert panel.currentWidget() is panel.empty and panel.record_id is None
     getattr(panel, show)(record_id)
-    assert panel.currentWidget() is panel.page and panel.record_id == record_id
+    assert panel.currentWidget() is panel.scroll and panel.record_id == record_id
     assert panel.title_label.text()
     assert panel.values and all(label.text() for label in panel.values.values())
     assert NO_VALUE in {label.text() for label in panel.values.values()}  # an empty field

@@ -66,7 +66,13 @@ class DetailPanel(QStackedWidget):
         self.page_layout.addLayout(self.chips)
         self.values: dict[str, QLabel] = {}
         self.form: QFormLayout | None = None
-        self.addWidget(self.page)
+        # on a low screen the record scrolls instead of squeezing its parts into each other
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName(f"{name}Scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(self.page)
+        self.addWidget(self.scroll)
 
     # -- building -----------------------------------------------------------------------
     def add_chip(self, name: str) -> QLabel:
