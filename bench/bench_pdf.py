@@ -18,6 +18,7 @@ from typing import Any
 
 from crm_desktop.export.pdf.proforma import render_proforma
 from crm_desktop.services.proforma_totals import compute
+from crm_desktop.services.proformas import build_document
 from crm_desktop.text.money import MoneyUnit
 
 PRODUCTS = [
@@ -71,7 +72,7 @@ def bench(n_lines: int, runs: int) -> None:
         buf = io.BytesIO()
         started = time.perf_counter()
         totals = compute(data["lines"], data["vat_rate"])
-        render_proforma(data, totals, COMPANY, MoneyUnit.RIAL, buf)
+        render_proforma(build_document(data, totals, COMPANY, MoneyUnit.RIAL), buf)
         times.append((time.perf_counter() - started) * 1000)
         size = len(buf.getvalue())
     cold, warm = times[0], times[1:] or times

@@ -45,7 +45,7 @@ from crm_desktop.domain.enums import (
 )
 from crm_desktop.services import demo_data as words
 from crm_desktop.services.base import ListQuery, Sort
-from crm_desktop.services.demo import _ts, generate
+from crm_desktop.services.demo import _ts, generate, indexes_suspended
 from crm_desktop.services.tickets import ticket_search_text
 from crm_desktop.text.jalali import jalali_year
 from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
@@ -202,7 +202,9 @@ def bulk(core: Core, seed: int) -> tuple[int, int]:
 
         conn.execute("BEGIN IMMEDIATE")
         try:
-            with triggers_suspended(conn):
+            with triggers_suspended(conn), indexes_suspended(
+                conn, ("tickets", "ticket_comments", "activities")
+            ):
                 conn.executemany(
                     "INSERT INTO tickets (year, seq, subject, description, contact_id, category,"
                     " priority, status, channel, sla_due_at, assignee_id, resolution,"
@@ -318,11 +320,11 @@ def activity_columns(core: Core) -> tuple[list[Column], str]:
     """The Activities view's list columns (its method, on a stand-in), else a minimal list."""
     try:
         from crm_desktop.ui import labels
-        from crm_desktop.ui.views.activities import ActivitiesView
+        from crm_desktop.ui.views.activities_list import ActivityListView
 
         stub = SimpleNamespace(tr=lambda s: s, kinds=labels.activity_kinds())
-        stub._state_text = lambda r: ActivitiesView._state_text(stub, r)
-        return ActivitiesView._list_columns(stub), "the Activities view's columns"
+        stub._state_text = lambda r: ActivityListView._state_text(stub, r)
+        return ActivityListView.list_columns(stub), "the Activities view's columns"
     except Exception as exc:
         return [
             Column("due_at", "Due", sort="due"),
@@ -444,8 +446,9 @@ def bench_activities(b: Bench) -> None:
                 ),
             )
 
-    # the Today page (ActivitiesView.refresh_today) and the week (refresh_week)
-    from crm_desktop.ui.views.activities import SECTION_LIMIT, UPCOMING_DAYS, day_start
+    # the Today page (TodayView.refresh) and the week (CalendarView.refresh)
+    from crm_desktop.ui.views.activities_common import day_start
+    from crm_desktop.ui.views.activities_today import SECTION_LIMIT, UPCOMING_DAYS
     from crm_desktop.ui.widgets.week_calendar import week_start
 
     today = date.today()
@@ -455,37 +458,35 @@ def bench_activities(b: Bench) -> None:
     got: dict[str, int] = {}
 
     def overdue() -> None:
-        got["overdue"] = len(
-            service.list(
-                ListQuery(filters={"state": "overdue"}, sort=Sort("due"), limit=SECTION_LIMIT)
-            ).rows
-        )
+        got["overdue"] = len(service.open_due_before(start, limit=SECTION_LIMIT + 1))
 
     def due_today() -> None:
-        got["today"] = len(service.due_between(start, tomorrow))
+        got["today"] = len(service.occurrences_between(start, tomorrow, open_only=True,
+                                                       limit=SECTION_LIMIT + 1))
 
     def upcoming() -> None:
-        got["upcoming"] = len(service.due_between(tomorrow, later))
+        got["upcoming"] = len(service.occurrences_between(tomorrow, later, open_only=True,
+                                                          limit=SECTION_LIMIT + 1))
 
     def birthdays() -> None:
         got["birthdays"] = len(core.contacts.birthdays(today))
 
     def week() -> None:
-        got["week"] = len(
-            service.due_between(day_start(saturday), day_start(saturday + timedelta(days=7)))
-        )
+        got["week"] = len(service.occurrences_between(
+            day_start(saturday), day_start(saturday + timedelta(days=7))))
 
     print("\nthe Activities view's Today page and week (service calls, as the view makes them):")
     b.measure(
-        "overdue: list(state=overdue, sort due, limit 500)",
+        "overdue: open_due_before(today, limit 501)",
         overdue,
         lambda: f"{got['overdue']:,} rows",
     )
     b.measure(
-        "due today: due_between(today, tomorrow)", due_today, lambda: f"{got['today']:,} rows"
+        "due today: occurrences_between(open, limit 501)", due_today,
+        lambda: f"{got['today']:,} rows",
     )
     b.measure(
-        f"upcoming: due_between(tomorrow, +{UPCOMING_DAYS} days)",
+        f"upcoming: occurrences_between(+{UPCOMING_DAYS} d, open, limit 501)",
         upcoming,
         lambda: f"{got['upcoming']:,} rows",
     )
@@ -497,7 +498,105 @@ def bench_activities(b: Bench) -> None:
         "whole Today page (the five above)",
         lambda: (core.users.options(), overdue(), due_today(), upcoming(), birthdays()),
     )
-    b.measure("week: due_between(saturday, +7 days)", week, lambda: f"{got['week']:,} rows")
+    b.measure("week: occurrences_between(saturday, +7 days)", week, lambda: f"{got['week']:,} rows")
+
+
+RAW_ROW = (
+    "SELECT a.id, a.due_at, a.kind, a.subject, c.full_name FROM activities a"
+    " LEFT JOIN contacts c ON c.id = a.contact_id WHERE a.done_at IS NULL AND {where}"
+    " ORDER BY a.due_at, a.id LIMIT 501"
+)
+
+
+def raw_today(conn: Any, today: date) -> Any:
+    """The Today page as a minimal program: four list views over string models filled by
+    sqlite3 (the same rows: open one-off activities overdue, due today, in the next 7
+    days, with the repeating ones through the partial index; today's birthdays)."""
+    from PySide6.QtCore import QStringListModel
+    from PySide6.QtWidgets import QGridLayout, QLabel, QListView, QWidget
+
+    def ts(day: date) -> str:
+        return datetime.combine(day, dtime(), tzinfo=UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    start, tomorrow = ts(today), ts(today + timedelta(days=1))
+    later = ts(today + timedelta(days=8))
+
+    def rows(where: str, *params: Any) -> list[str]:
+        out = [f"{r[1][:16]} — {r[2]} — {r[3]} — {r[4] or ''}" for r in conn.execute(
+            RAW_ROW.format(where="a.recurrence IS NULL AND " + where), params)]
+        out += [f"{r[1][:16]} — {r[2]} — {r[3]}" for r in conn.execute(
+            "SELECT id, due_at, kind, subject, done_at FROM activities WHERE recurrence IS NOT"
+            " NULL AND due_at < ?", (params[-1],)) if r[4] is None]
+        return out[:500]
+
+    sections = [
+        rows("a.due_at < ?", start),
+        rows("a.due_at >= ? AND a.due_at < ?", start, tomorrow),
+        rows("a.due_at >= ? AND a.due_at < ?", tomorrow, later),
+        [f"{r[1]} {r[2] or ''}" for r in conn.execute(
+            "SELECT id, full_name, mobile FROM contacts WHERE deleted_at IS NULL AND"
+            " birth_md = ? ORDER BY sort_key", (today.strftime("%m-%d"),))],
+    ]
+    page = QWidget()
+    grid = QGridLayout(page)
+    for i, texts in enumerate(sections):
+        grid.addWidget(QLabel(f"section {i} ({len(texts)})"), 0 if i < 2 else 2, i % 2)
+        view = QListView()
+        view.setUniformItemSizes(True)
+        view.setModel(QStringListModel(texts, view))
+        grid.addWidget(view, 1 if i < 2 else 3, i % 2)
+    return page
+
+
+def bench_activities_view(b: Bench) -> None:
+    """Opening the Activities view (it opens on Today) against the raw program."""
+    import sqlite3
+
+    from PySide6.QtCore import QSettings
+
+    from crm_desktop.ui.ops import Ops
+    from crm_desktop.ui.ui_settings import UiSettings
+    from crm_desktop.ui.views.activities import ActivitiesView
+
+    core = b.core
+    ini = QSettings(str(Path(tempfile.mkdtemp()) / "desktop.ini"), QSettings.Format.IniFormat)
+    conn = sqlite3.connect(core.db.path)
+    today = date.today()
+    held: list[Any] = []
+
+    def shown(widget: Any) -> None:
+        widget.resize(1280, 800)
+        widget.show()
+        widget.repaint()
+        QApplication.processEvents()
+        held.append(widget)
+
+    def close() -> None:
+        while held:
+            widget = held.pop()
+            widget.close()
+            widget.deleteLater()
+        QApplication.processEvents()
+
+    def ours() -> None:
+        close()
+        shown(ActivitiesView(core, Ops(), UiSettings(ini)))
+
+    def raw() -> None:
+        close()
+        shown(raw_today(conn, today))
+
+    print(f"\nopening the Activities view ({core.activities.count():,} activities): "
+          "ours = ActivitiesView shown and painted, raw = four list views over sqlite3")
+    b.measure("open the Activities view (Today): ours", ours)
+    b.measure("open the Activities view (Today): raw", raw)
+    view = ActivitiesView(core, Ops(), UiSettings(ini))
+    rows = sum(s.model.rowCount() for s in (view.overdue, view.due_today, view.upcoming,
+                                            view.birthdays))
+    print(f"  rows on the Today page: {rows:,} (each section at most 500)")
+    close()
+    view.deleteLater()
+    conn.close()
 
 
 def main() -> None:
@@ -505,6 +604,8 @@ def main() -> None:
     ap.add_argument("--db", type=Path, default=Path(__file__).parent / "out" / "support.sqlite3")
     ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--view-only", action="store_true",
+                    help="only the Activities view against its raw counterpart")
     args = ap.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
     if args.rebuild or not args.db.exists():
@@ -520,8 +621,10 @@ def main() -> None:
             conn.execute("SELECT count(*) FROM activities").fetchone()  # warm the page cache
             conn.execute("SELECT count(*) FROM tickets").fetchone()
         b = Bench(core)
-        bench_tickets(b)
-        bench_activities(b)
+        bench_activities_view(b)
+        if not args.view_only:
+            bench_tickets(b)
+            bench_activities(b)
         b.explain()
     app.quit()
 

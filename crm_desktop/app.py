@@ -9,6 +9,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# The core (SQLAlchemy, the models and services) is imported before PySide6: once PySide6
+# is loaded its import hook handles every later import, which made the core's imports about
+# 130 ms slower and the process about 19 MB larger.
+import crm_desktop.core  # noqa: F401
+
+# isort: split
+
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -31,6 +38,16 @@ def has_display() -> bool:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
         or os.environ.get("QT_QPA_PLATFORM")
     )
+
+
+#: Qt platforms that draw into memory only: a window there is never seen by anyone
+INVISIBLE_PLATFORMS = frozenset({"offscreen", "minimal"})
+
+
+def invisible_platform() -> str | None:
+    """The invisible Qt platform chosen through QT_QPA_PLATFORM ("offscreen"), or None."""
+    name = os.environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0].strip().lower()
+    return name if name in INVISIBLE_PLATFORMS else None
 
 
 def ensure_platform() -> None:
@@ -99,6 +116,9 @@ def create_application(lang: str | None = None, theme: str | None = None) -> QAp
     set_language(app, lang or settings.language)
     apply_theme(app, settings, theme)
     install_excepthook()
+    from crm_desktop.ui import screen_fit
+
+    screen_fit.install(app)
     return app
 
 

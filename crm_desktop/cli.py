@@ -202,6 +202,7 @@ def cmd_proforma_list(args: argparse.Namespace) -> int:
 def cmd_proforma_pdf(args: argparse.Namespace) -> int:
     from crm_desktop.core import Core
     from crm_desktop.domain.errors import NotFoundError, ValidationError
+    from crm_desktop.export.pdf.proforma import render_proforma
 
     with Core.open(_db_path(args), create=False) as core:
         try:
@@ -215,7 +216,7 @@ def cmd_proforma_pdf(args: argparse.Namespace) -> int:
         number = core.proformas.get(pid)["number"]
         dest = Path(args.file)
         try:
-            core.proformas.write_pdf(pid, dest, args.unit)
+            render_proforma(core.proformas.document(pid, args.unit), dest)
         except OSError as exc:
             raise UsageError(f"cannot write {dest}: {exc.strerror or exc}") from None
     _say(f"proforma {number} written: {dest}")
@@ -303,9 +304,18 @@ def parse_day(text: str) -> tuple[date, str | None]:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     """The program's window on the default, the demo or the given database."""
-    from crm_desktop.app import has_display, run_gui
+    from crm_desktop.app import has_display, invisible_platform, run_gui
 
     path = config.demo_db_path() if args.demo else _db_path(args)
+    platform = invisible_platform()
+    if platform is not None:
+        # the window would open where nobody can see it and wait forever for a click
+        print(f"crm-desktop: QT_QPA_PLATFORM={platform} shows no window, so the program "
+              "would wait forever for a click nobody can make; not starting. To see the "
+              "screens, render them with 'crm-desktop screenshots DIR', or run the window "
+              "under a virtual display: xvfb-run -a crm-desktop"
+              + (" --demo" if args.demo else ""), file=sys.stderr)
+        return EXIT_USAGE
     if not has_display():
         return _no_display(args, path)
     return run_gui(path, demo=args.demo, lang=args.lang)
@@ -336,6 +346,9 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     out = _writable_folder(Path(args.dir))
     ensure_platform()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from crm_desktop.ui.screenshots import small_offscreen_screen
+
+    small_offscreen_screen()
     path = Path(args.db) if args.db else config.demo_db_path()
     if not args.db and not path.exists():
         with Core.open(path) as core:

@@ -2,84 +2,107 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="463"/>
+        <source>Discard changes?</source>
+        <translation>تغییرات کنار گذاشته شود؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="464"/>
+        <source>You have changed this form. Discard the changes?</source>
+        <translation>در این فرم تغییراتی داده‌اید. تغییرات کنار گذاشته شود؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="468"/>
+        <source>Discard</source>
+        <translation>کنار گذاشتن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="469"/>
+        <source>Keep editing</source>
+        <translation>ادامهٔ ویرایش</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="35"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="36"/>
         <source>New company</source>
         <translation>شرکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="36"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="37"/>
         <source>Edit company</source>
         <translation>ویرایش شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="46"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="47"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="47"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="48"/>
         <source>National ID (legal entity)</source>
         <translation>شناسه ملی (شخص حقوقی)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="48"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="49"/>
         <source>Economic code</source>
         <translation>کد اقتصادی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="49"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="50"/>
         <source>Registration number</source>
         <translation>شماره ثبت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="50"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="51"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="51"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="52"/>
         <source>Fax</source>
         <translation>نمابر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="52"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="53"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="54"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="55"/>
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="56"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="57"/>
         <source>Industry</source>
         <translation>صنعت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="57"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="58"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="58"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="59"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="59"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="60"/>
         <source>Postal code</source>
         <translation>کد پستی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="60"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="61"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="62"/>
+        <location filename="../crm_desktop/ui/dialogs/account_dialog.py" line="63"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
@@ -125,239 +148,148 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="125"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="390"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="54"/>
         <source>Today</source>
         <translation>امروز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="125"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="54"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="125"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="54"/>
         <source>Week</source>
         <translation>هفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="125"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="54"/>
         <source>Day</source>
         <translation>روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="127"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="300"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="59"/>
         <source>New appointment</source>
         <translation>قرار ملاقات جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="148"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="276"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="317"/>
-        <source>Overdue</source>
-        <translation>عقب‌افتاده</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="148"/>
-        <source>Nothing overdue.</source>
-        <translation>کار عقب‌افتاده‌ای نیست.</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="149"/>
-        <source>Due today</source>
-        <translation>موعد امروز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="150"/>
-        <source>Nothing else is due today.</source>
-        <translation>کار دیگری برای امروز نیست.</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="151"/>
-        <source>Upcoming (next 7 days)</source>
-        <translation>پیش رو (۷ روز آینده)</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="152"/>
-        <source>Nothing in the next 7 days.</source>
-        <translation>در ۷ روز آینده کاری نیست.</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="153"/>
-        <source>Today&apos;s birthdays</source>
-        <translation>تولدهای امروز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="154"/>
-        <source>No birthdays today.</source>
-        <translation>امروز تولد کسی نیست.</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="155"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="276"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="315"/>
-        <source>Done</source>
-        <translation>انجام شد</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="159"/>
-        <source>Print / save the day&apos;s agenda</source>
-        <translation>چاپ / ذخیره برنامه روز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="261"/>
-        <source>The day&apos;s agenda</source>
-        <translation>برنامه روز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="270"/>
-        <source>All kinds</source>
-        <translation>همه انواع</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="275"/>
-        <source>Open and done</source>
-        <translation>باز و انجام‌شده</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="275"/>
-        <location filename="../crm_desktop/ui/views/activities.py" line="318"/>
-        <source>Open</source>
-        <translation>باز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="298"/>
-        <source>No activities yet: plan an appointment, or log a call from a contact&apos;s page.</source>
-        <translation>هنوز فعالیتی ثبت نشده است: یک قرار ملاقات بگذارید، یا از صفحه مخاطب تماسی ثبت کنید.</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="322"/>
-        <source>Due</source>
-        <translation>موعد</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="325"/>
-        <source>Subject</source>
-        <translation>موضوع</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="326"/>
-        <source>Kind</source>
-        <translation>نوع</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="327"/>
-        <source>Person</source>
-        <translation>مخاطب</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="328"/>
-        <source>Owner</source>
-        <translation>مسئول</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="329"/>
-        <source>State</source>
-        <translation>وضعیت</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="336"/>
+        <location filename="../crm_desktop/ui/views/activities.py" line="118"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="390"/>
-        <source>Previous day</source>
-        <translation>روز قبل</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="390"/>
-        <source>Next day</source>
-        <translation>روز بعد</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="392"/>
-        <source>Previous week</source>
-        <translation>هفته قبل</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="392"/>
-        <source>This week</source>
-        <translation>این هفته</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="392"/>
-        <source>Next week</source>
-        <translation>هفته بعد</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="426"/>
-        <source>Repeating appointment</source>
-        <translation>قرار تکرارشونده</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="427"/>
-        <source>This appointment repeats. Skip only this day, or open the whole series?</source>
-        <translation>این قرار تکرار می‌شود. فقط این روز حذف شود یا همه نوبت‌ها باز شوند؟</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="431"/>
-        <source>Skip this day</source>
-        <translation>حذف همین روز</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="433"/>
-        <source>Open the series</source>
-        <translation>باز کردن همه نوبت‌ها</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/activities.py" line="460"/>
-        <source>This appointment repeats, so it cannot be dragged. Open it to change the time of the whole series.</source>
-        <translation>این قرار تکرارشونده است و نمی‌توان آن را جابه‌جا کرد. برای تغییر زمان همه نوبت‌ها، آن را باز کنید.</translation>
     </message>
 </context>
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="37"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="38"/>
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="37"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="38"/>
         <source>Add a note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="38"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="39"/>
         <source>Add a task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="39"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="40"/>
         <source>Add an activity</source>
         <translation>افزودن فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="41"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="42"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="43"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="44"/>
         <source>Due date</source>
         <translation>موعد انجام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="45"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="46"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="46"/>
+        <location filename="../crm_desktop/ui/dialogs/activity_dialog.py" line="47"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityListView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="41"/>
+        <source>All kinds</source>
+        <translation>همه انواع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="46"/>
+        <source>Open and done</source>
+        <translation>باز و انجام‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="82"/>
+        <source>Open</source>
+        <translation>باز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="47"/>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="81"/>
+        <source>Overdue</source>
+        <translation>عقب‌افتاده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="47"/>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="79"/>
+        <source>Done</source>
+        <translation>انجام شد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="72"/>
+        <source>No activities yet: plan an appointment, or log a call from a contact&apos;s page.</source>
+        <translation>هنوز فعالیتی ثبت نشده است: یک قرار ملاقات بگذارید، یا از صفحه مخاطب تماسی ثبت کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="74"/>
+        <source>New appointment</source>
+        <translation>قرار ملاقات جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="86"/>
+        <source>Due</source>
+        <translation>موعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="89"/>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="90"/>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="91"/>
+        <source>Person</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="92"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="93"/>
+        <source>State</source>
+        <translation>وضعیت</translation>
     </message>
 </context>
 <context>
@@ -500,35 +432,93 @@
     </message>
 </context>
 <context>
+    <name>CalendarView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="82"/>
+        <source>Previous day</source>
+        <translation>روز قبل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="82"/>
+        <source>Today</source>
+        <translation>امروز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="82"/>
+        <source>Next day</source>
+        <translation>روز بعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="84"/>
+        <source>Previous week</source>
+        <translation>هفته قبل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="84"/>
+        <source>This week</source>
+        <translation>این هفته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="84"/>
+        <source>Next week</source>
+        <translation>هفته بعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="128"/>
+        <source>Repeating appointment</source>
+        <translation>قرار تکرارشونده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="129"/>
+        <source>This appointment repeats. Skip only this day, or open the whole series?</source>
+        <translation>این قرار تکرار می‌شود. فقط این روز حذف شود یا همه نوبت‌ها باز شوند؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="133"/>
+        <source>Skip this day</source>
+        <translation>حذف همین روز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="135"/>
+        <source>Open the series</source>
+        <translation>باز کردن همه نوبت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_calendar.py" line="162"/>
+        <source>This appointment repeats, so it cannot be dragged. Open it to change the time of the whole series.</source>
+        <translation>این قرار تکرارشونده است و نمی‌توان آن را جابه‌جا کرد. برای تغییر زمان همه نوبت‌ها، آن را باز کنید.</translation>
+    </message>
+</context>
+<context>
     <name>CloseTicketDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="139"/>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="160"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="140"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="161"/>
         <source>Close ticket</source>
         <translation>بستن تیکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="142"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="143"/>
         <source>Not asked</source>
         <translation>پرسیده نشد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="156"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="157"/>
         <source>What the customer said (optional)</source>
         <translation>نظر مشتری (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="161"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="162"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="165"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="166"/>
         <source>How satisfied was the customer? (1 = not at all, 5 = very)</source>
         <translation>مشتری چقدر راضی بود؟ (۱ = اصلاً، ۵ = بسیار)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="168"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="169"/>
         <source>Comment</source>
         <translation>یادداشت</translation>
     </message>
@@ -536,22 +526,22 @@
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="197"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="198"/>
         <source>Add comment</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="201"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="202"/>
         <source>Internal note (the customer does not see it)</source>
         <translation>یادداشت داخلی (مشتری آن را نمی‌بیند)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="207"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="208"/>
         <source>Add</source>
         <translation>افزودن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="208"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="209"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
@@ -559,39 +549,39 @@
 <context>
     <name>CompaniesView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="41"/>
         <source>Search name, phone, national ID, e-mail or city (Ctrl+F)</source>
         <translation>جستجوی نام، تلفن، شناسه ملی، ایمیل یا شهر (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="32"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="33"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="34"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="35"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="39"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="40"/>
         <source>New company</source>
         <translation>شرکت جدید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/companies.py" line="60"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="61"/>
         <source>%Ln company(s)</source>
         <translation>
             <numerusform>%Ln شرکت</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="63"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="64"/>
         <source>No companies yet: add the first one.</source>
         <translation>هنوز شرکتی ثبت نشده است: نخستین شرکت را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="77"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="78"/>
         <source>Move {name} to the Trash? Its people and deals are kept. You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ مخاطبان و معامله‌های آن حذف نمی‌شوند. می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -599,107 +589,107 @@
 <context>
     <name>CompanyPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="49"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="34"/>
         <source>Choose a company in the list to see its details, people and deals here.</source>
         <translation>یک شرکت را از فهرست انتخاب کنید تا جزئیات، مخاطبان و معامله‌های آن در اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="68"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="38"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="72"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="39"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="87"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="47"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="87"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="47"/>
         <source>Fax</source>
         <translation>نمابر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="88"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="48"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="88"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="48"/>
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="89"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="49"/>
         <source>National ID (legal entity)</source>
         <translation>شناسه ملی (شخص حقوقی)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="90"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="50"/>
         <source>Economic code</source>
         <translation>کد اقتصادی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="91"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="51"/>
         <source>Registration number</source>
         <translation>شماره ثبت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="92"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="52"/>
         <source>Industry</source>
         <translation>صنعت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="92"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="52"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="93"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="53"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="93"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="53"/>
         <source>Postal code</source>
         <translation>کد پستی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="94"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="54"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="94"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="54"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="185"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="102"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="189"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="106"/>
         <source>No contacts yet: choose this company in a contact&apos;s form to link them.</source>
         <translation>هنوز مخاطبی به این شرکت وصل نشده است؛ برای وصل کردن، این شرکت را در فرم مخاطب انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="202"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="119"/>
         <source>Deals</source>
         <translation>معامله‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="206"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="123"/>
         <source>No deals yet.</source>
         <translation>هنوز معامله‌ای ثبت نشده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="216"/>
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="133"/>
         <source>{what} ({n})</source>
         <translation>{what} ({n})</translation>
     </message>
@@ -775,12 +765,12 @@
 <context>
     <name>ContactBinding</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="57"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="58"/>
         <source>No person</source>
         <translation>بدون مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="58"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="59"/>
         <source>(none)</source>
         <translation>(ندارد)</translation>
     </message>
@@ -936,127 +926,127 @@
 <context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="28"/>
         <source>Choose a contact in the list to see their details and history here.</source>
         <translation>یک مخاطب را از فهرست انتخاب کنید تا جزئیات و سوابق او در اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="62"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="34"/>
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="62"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="34"/>
         <source>Add a note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="63"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
         <source>Add a task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="63"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="64"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
         <source>New ticket</source>
         <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="64"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="76"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="76"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="77"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="77"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="78"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
         <source>Birthday</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="78"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="79"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="79"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="80"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="80"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="81"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
         <source>How they found us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="81"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="82"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="97"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="53"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="152"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="92"/>
         <source>No history yet: calls, notes, deals, proformas and tickets will appear here.</source>
         <translation>هنوز سابقه‌ای ثبت نشده است؛ تماس‌ها، یادداشت‌ها، معامله‌ها، پیش‌فاکتورها و تیکت‌ها در اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="166"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="105"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="168"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="108"/>
         <source>Proforma</source>
         <translation>پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="170"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="110"/>
         <source>Ticket</source>
         <translation>تیکت</translation>
     </message>
@@ -1107,49 +1097,49 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="50"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="56"/>
         <source>Search name, mobile, e-mail or national code (Ctrl+F)</source>
         <translation>جستجوی نام، موبایل، ایمیل یا کد ملی (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="38"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="44"/>
         <source>All stages</source>
         <translation>همه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="46"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="48"/>
         <source>All tags</source>
         <translation>همه برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="50"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="49"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="55"/>
         <source>New contact</source>
         <translation>مخاطب جدید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="63"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="69"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="66"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="72"/>
         <source>No contacts yet: add the first one.</source>
         <translation>هنوز مخاطبی ثبت نشده است: نخستین مخاطب را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="80"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="88"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -1157,7 +1147,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../crm_desktop/ui/controller.py" line="45"/>
+        <location filename="../crm_desktop/ui/controller.py" line="52"/>
         <source>This database cannot be opened:</source>
         <translation>این پایگاه داده را نمی‌توان باز کرد:</translation>
     </message>
@@ -1165,20 +1155,20 @@
 <context>
     <name>DealCard</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="135"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="142"/>
         <source>Close: {date}</source>
-        <extracomment>what a dragged card carries: the deal id as ASCII digits cards a &quot;show more&quot; click adds to a column the lost reason to put back when the deal came from a lost stage</extracomment>
+        <extracomment>what a dragged card carries: the deal id as ASCII digits the won and lost drop zones at the end of the board: wide enough to read and to aim at cards a &quot;show more&quot; click adds to a column the lost reason to put back when the deal came from a lost stage</extracomment>
         <translation>بستن: {date}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="139"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="146"/>
         <source>%Ln day(s) in stage</source>
         <translation>
             <numerusform>%Ln روز در این مرحله</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="146"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="153"/>
         <source>Overdue: expected to close on {date} and still open</source>
         <translation>عقب افتاده: قرار بود {date} بسته شود و هنوز باز است</translation>
     </message>
@@ -1186,62 +1176,62 @@
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="85"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="86"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="85"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="86"/>
         <source>Edit deal</source>
         <translation>ویرایش معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="107"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="108"/>
         <source>(none)</source>
         <translation>(ندارد)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="108"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="109"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="109"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="110"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="110"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="111"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="112"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="113"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="117"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="118"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="118"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="119"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="119"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="120"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="122"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="123"/>
         <source>Source campaign</source>
         <translation>کمپین منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="124"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="125"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
@@ -1249,113 +1239,113 @@
 <context>
     <name>DealPage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
         <source>Stage</source>
         <extracomment>at most this many activities and proformas are listed the record id of a list entry (empty-state entries have none) a proforma entry&apos;s stored status tables whose change may alter what the page shows</extracomment>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="73"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="73"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="100"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
         <source>Stage history</source>
         <translation>سابقه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="101"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="100"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="103"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="102"/>
         <source>Proformas</source>
         <translation>پیش‌فاکتورها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="108"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="107"/>
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="112"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="111"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="116"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="115"/>
         <source>Mark accepted and won</source>
         <translation>ثبت پذیرش و موفقیت معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="119"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="118"/>
         <source>Accept the selected proforma and move this deal to the won stage</source>
         <translation>پیش‌فاکتور انتخاب‌شده پذیرفته شود و معامله به مرحله موفق برود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="121"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="120"/>
         <source>Log activity</source>
         <translation>ثبت فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="132"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="131"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="149"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="148"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="150"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="149"/>
         <source>This deal no longer exists; someone may have deleted it.</source>
         <translation>این معامله دیگر وجود ندارد؛ ممکن است کسی آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="159"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="158"/>
         <source>Deal: {title}</source>
         <translation>معامله: {title}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="195"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="194"/>
         <source>No stage changes yet.</source>
         <translation>هنوز مرحله‌ای تغییر نکرده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="201"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="200"/>
         <source>Created in {stage}</source>
         <translation>ایجاد در مرحله {stage}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="217"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="216"/>
         <source>No activities yet: calls, meetings and tasks linked to this deal will appear here.</source>
         <translation>هنوز فعالیتی نیست؛ تماس‌ها، جلسه‌ها و وظیفه‌های این معامله اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="237"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="238"/>
         <source>No proformas yet: use New proforma to issue one for this deal.</source>
         <translation>هنوز پیش‌فاکتوری نیست؛ با «پیش‌فاکتور جدید» برای این معامله پیش‌فاکتور صادر کنید.</translation>
     </message>
@@ -1473,32 +1463,32 @@
 <context>
     <name>GlobalSearch</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/global_search.py" line="24"/>
+        <location filename="../crm_desktop/ui/widgets/global_search.py" line="25"/>
         <source>Search contacts, companies, deals and tickets (Ctrl+K)</source>
         <translation>جستجو در مخاطبان، شرکت‌ها، معامله‌ها و تیکت‌ها (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/global_search.py" line="50"/>
+        <location filename="../crm_desktop/ui/widgets/global_search.py" line="52"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/global_search.py" line="50"/>
+        <location filename="../crm_desktop/ui/widgets/global_search.py" line="52"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/global_search.py" line="51"/>
+        <location filename="../crm_desktop/ui/widgets/global_search.py" line="53"/>
         <source>Deals</source>
         <translation>معامله‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/global_search.py" line="51"/>
+        <location filename="../crm_desktop/ui/widgets/global_search.py" line="53"/>
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/global_search.py" line="89"/>
+        <location filename="../crm_desktop/ui/widgets/global_search.py" line="92"/>
         <source>Nothing found. Try fewer letters or another spelling.</source>
         <translation>چیزی پیدا نشد. حروف کمتری بنویسید یا املای دیگری را امتحان کنید.</translation>
     </message>
@@ -1506,22 +1496,22 @@
 <context>
     <name>JalaliDateEdit</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="296"/>
+        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="238"/>
         <source>e.g. 1405/09/01</source>
         <translation>مثلاً ۱۴۰۵/۰۹/۰۱</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="297"/>
+        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="239"/>
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="298"/>
+        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="240"/>
         <source>Choose the date from a calendar (Alt+Down)</source>
         <translation>انتخاب تاریخ از تقویم (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="299"/>
+        <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="241"/>
         <source>Open calendar</source>
         <translation>باز کردن تقویم</translation>
     </message>
@@ -1629,29 +1619,29 @@
         <translation>وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="43"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="44"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="44"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="45"/>
         <source>In person</source>
         <translation>حضوری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="45"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="46"/>
         <location filename="../crm_desktop/ui/labels.py" line="56"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="46"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="47"/>
         <location filename="../crm_desktop/ui/labels.py" line="57"/>
         <source>SMS</source>
         <translation>پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="47"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="48"/>
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
@@ -1759,52 +1749,52 @@
 <context>
     <name>LostReasonDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="150"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="151"/>
         <source>Deal lost</source>
         <translation>معامله از دست رفت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="154"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
         <source>Price too high</source>
         <translation>قیمت بالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="154"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
         <source>Chose a competitor</source>
         <translation>رقیب را انتخاب کرد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="156"/>
         <source>No budget</source>
         <translation>بودجه ندارد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="156"/>
         <source>Changed their mind</source>
         <translation>منصرف شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="156"/>
         <source>No answer</source>
         <translation>پاسخ نداد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="160"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="161"/>
         <source>Or write the reason</source>
         <translation>یا دلیل را بنویسید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="164"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="165"/>
         <source>Mark as lost</source>
         <translation>ثبت به‌عنوان ناموفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="165"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="166"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="169"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="170"/>
         <source>Why was this deal lost?</source>
         <translation>چرا این معامله از دست رفت؟</translation>
     </message>
@@ -1812,200 +1802,201 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="49"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="270"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="65"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="286"/>
         <source>crm-desktop</source>
+        <extracomment>the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path</extracomment>
         <translation>crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="69"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="89"/>
         <source>Search</source>
         <translation>جستجو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="83"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="103"/>
         <source>Database:</source>
         <translation>پایگاه داده:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="104"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="117"/>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="105"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="118"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="106"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="119"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="107"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="120"/>
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="108"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="121"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="109"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="122"/>
         <source>Campaigns</source>
         <translation>کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="110"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="123"/>
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="111"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="124"/>
         <source>Products</source>
         <translation>کالاها و خدمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="112"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="125"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="113"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="126"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="166"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="167"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="180"/>
         <source>New database…</source>
         <translation>پایگاه داده جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="169"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="182"/>
         <source>Open database…</source>
         <translation>باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="172"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="185"/>
         <source>Back up…</source>
         <translation>پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="173"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="186"/>
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="176"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="189"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="178"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="191"/>
         <source>&amp;Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="179"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="192"/>
         <source>New record</source>
         <translation>مورد جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="181"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="194"/>
         <source>Find in this list</source>
         <translation>جستجو در این فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="183"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="196"/>
         <source>Search everything</source>
         <translation>جستجو در همه‌جا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="186"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="199"/>
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="187"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="200"/>
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="192"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="205"/>
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="193"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="267"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="206"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="283"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="208"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="221"/>
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="211"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="224"/>
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="217"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="230"/>
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="223"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="236"/>
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="231"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="244"/>
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="238"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="251"/>
         <source>The backup was saved:</source>
         <translation>پشتیبان ذخیره شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="239"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="253"/>
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="242"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="256"/>
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="246"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="254"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="260"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="269"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="247"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="261"/>
         <source>Replace everything in this database with the backup? A copy of the current database is kept beside it.</source>
         <translation>همه اطلاعات این پایگاه داده با پشتیبان جایگزین شود؟ یک نسخه از پایگاه داده فعلی در کنار آن نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="253"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="269"/>
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="262"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="277"/>
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -2014,12 +2005,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="285"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="301"/>
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="286"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="302"/>
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>
@@ -2027,12 +2018,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/money_edit.py" line="176"/>
+        <location filename="../crm_desktop/ui/widgets/money_edit.py" line="111"/>
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/money_edit.py" line="177"/>
+        <location filename="../crm_desktop/ui/widgets/money_edit.py" line="112"/>
         <source>Rial</source>
         <translation>ریال</translation>
     </message>
@@ -2053,22 +2044,22 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="34"/>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="35"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="35"/>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="36"/>
         <source>Print…</source>
         <translation>چاپ…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="39"/>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="40"/>
         <source>Save as PDF…</source>
         <translation>ذخیره به‌صورت PDF…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="52"/>
+        <location filename="../crm_desktop/ui/dialogs/pdf_preview.py" line="68"/>
         <source>Save as PDF</source>
         <translation>ذخیره به‌صورت PDF</translation>
     </message>
@@ -2076,22 +2067,22 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>PhoneEdit</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="158"/>
+        <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="95"/>
         <source>e.g. 0912 345 6789</source>
         <translation>مثلاً ⁦۰۹۱۲ ۳۴۵ ۶۷۸۹⁩</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="159"/>
+        <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="96"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="161"/>
+        <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="98"/>
         <source>e.g. 021 8877 6655</source>
         <translation>مثلاً ⁦۰۲۱ ۸۸۷۷ ۶۶۵۵⁩</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="162"/>
+        <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="99"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
@@ -2100,7 +2091,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     <name>PipelineView</name>
     <message>
         <location filename="../crm_desktop/ui/views/pipeline.py" line="80"/>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="154"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="168"/>
         <source>New deal</source>
         <extracomment>what a dragged card carries: the deal id as ASCII digits</extracomment>
         <translation>معامله جدید</translation>
@@ -2146,62 +2137,62 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>واگرد (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="153"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="167"/>
         <source>No deals yet: add the first one.</source>
         <translation>هنوز معامله‌ای ثبت نشده است: نخستین معامله را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="181"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="195"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="230"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="244"/>
         <source>Forecast: {amount}</source>
         <translation>پیش‌بینی: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="233"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="247"/>
         <source>Open deals expected to close in the chosen period, each counted at its stage&apos;s probability</source>
         <translation>معامله‌های بازی که قرار است در این دوره بسته شوند، هر کدام به نسبت احتمال مرحله‌اش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="280"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="302"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="281"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="303"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="282"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="304"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="283"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="305"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="284"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="306"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="286"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="308"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="288"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="310"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="340"/>
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="362"/>
         <source>“{deal}” moved to {stage}.</source>
         <translation>«{deal}» به {stage} منتقل شد.</translation>
     </message>
@@ -2217,62 +2208,62 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="35"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="36"/>
         <source>New product</source>
         <translation>کالای جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="36"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="37"/>
         <source>Edit product</source>
         <translation>ویرایش کالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="46"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="47"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="47"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="48"/>
         <source>Product code</source>
         <translation>کد کالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="48"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="49"/>
         <source>Unit</source>
         <translation>واحد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="49"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="50"/>
         <source>e.g. piece, box, hour</source>
         <translation>مثلاً عدد، جعبه، ساعت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="50"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="51"/>
         <source>Unit price</source>
         <translation>قیمت واحد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="52"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="53"/>
         <source>Tax</source>
         <translation>مالیات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="53"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="54"/>
         <source>Subject to VAT</source>
         <translation>مشمول مالیات بر ارزش افزوده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="55"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="56"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="56"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="57"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="58"/>
+        <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="59"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>
@@ -2280,37 +2271,37 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ProductPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/product_panel.py" line="32"/>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="18"/>
         <source>Choose a product in the list to see its details here.</source>
         <translation>برای دیدن جزئیات یک کالا، آن را در فهرست انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/product_panel.py" line="54"/>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="22"/>
         <source>Product code</source>
         <translation>کد کالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/product_panel.py" line="54"/>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="22"/>
         <source>Unit</source>
         <translation>واحد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/product_panel.py" line="55"/>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="23"/>
         <source>Unit price</source>
         <translation>قیمت واحد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/product_panel.py" line="55"/>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="23"/>
         <source>Subject to VAT</source>
         <translation>مشمول مالیات بر ارزش افزوده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/product_panel.py" line="56"/>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="24"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/product_panel.py" line="56"/>
+        <location filename="../crm_desktop/ui/views/product_panel.py" line="24"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>
@@ -2361,64 +2352,64 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ProductsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="33"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="34"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="33"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="34"/>
         <source>Inactive</source>
         <translation>غیرفعال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="34"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="35"/>
         <source>Taxable</source>
         <translation>مشمول مالیات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="34"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="35"/>
         <source>Not taxable</source>
         <translation>معاف از مالیات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="37"/>
         <source>Active and inactive</source>
         <translation>فعال و غیرفعال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="38"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="39"/>
         <source>Taxable or not</source>
         <translation>مشمول و معاف از مالیات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="46"/>
         <source>New product</source>
         <translation>کالای جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="47"/>
         <source>Search name or product code (Ctrl+F)</source>
         <translation>جستجوی نام یا کد کالا (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/products.py" line="54"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="55"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln کالا</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="57"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="58"/>
         <source>No products yet: add what you sell to use it on proformas.</source>
         <translation>هنوز کالا یا خدمتی ثبت نشده است: آنچه می‌فروشید را اضافه کنید تا در پیش‌فاکتورها به کار رود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="75"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="76"/>
         <source>Deactivate {name}? It stays on the proformas that already list it, and you can make it active again in its form.</source>
         <translation>{name} غیرفعال شود؟ در پیش‌فاکتورهایی که آن را دارند باقی می‌ماند و می‌توانید در فرم آن دوباره فعالش کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="91"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="93"/>
         <source>Deactivate product</source>
         <translation>غیرفعال کردن کالا</translation>
     </message>
@@ -2426,102 +2417,127 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ProformaDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="64"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="66"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="65"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="67"/>
         <source>Edit proforma</source>
         <translation>ویرایش پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="69"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="71"/>
         <source>Buyer</source>
         <translation>خریدار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="72"/>
         <source>Issue date</source>
         <translation>تاریخ صدور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="73"/>
         <source>Valid until</source>
         <translation>معتبر تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="74"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="74"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="76"/>
         <source>VAT rate (percent)</source>
         <translation>نرخ مالیات بر ارزش افزوده (درصد)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="75"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="77"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="91"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="93"/>
         <source>Add product</source>
         <translation>افزودن کالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="95"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="97"/>
         <source>Add a free line</source>
         <translation>افزودن ردیف آزاد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="99"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="101"/>
         <source>Remove line</source>
         <translation>حذف ردیف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="112"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="114"/>
         <source>Lines</source>
         <translation>ردیف‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="116"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="118"/>
         <source>Totals</source>
         <translation>جمع‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="118"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="120"/>
         <source>Save as PDF…</source>
         <translation>ذخیره به‌صورت PDF…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="123"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="125"/>
         <source>Preview</source>
         <translation>پیش‌نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="185"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="187"/>
         <source>Subtotal: {amount}</source>
         <translation>جمع: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="186"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="188"/>
         <source>Discount: {amount}</source>
         <translation>تخفیف: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="187"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="189"/>
         <source>VAT: {amount}</source>
         <translation>مالیات بر ارزش افزوده: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="188"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="190"/>
         <source>Total: {amount}</source>
         <translation>جمع کل: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="223"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="232"/>
+        <source>Company profile</source>
+        <translation>مشخصات کسب‌وکار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="233"/>
+        <source>The company profile is empty: the proforma would show no seller. Fill in the profile first?</source>
+        <translation>مشخصات کسب‌وکار خالی است و پیش‌فاکتور بدون نام فروشنده چاپ می‌شود. اول مشخصات را تکمیل می‌کنید؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="238"/>
+        <source>Fill in the profile</source>
+        <translation>تکمیل مشخصات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="239"/>
+        <source>Continue without it</source>
+        <translation>ادامه بدون آن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="240"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="254"/>
         <source>Save the proforma as PDF</source>
         <translation>ذخیره پیش‌فاکتور به‌صورت PDF</translation>
     </message>
@@ -2563,12 +2579,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="237"/>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="267"/>
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="240"/>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="270"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
@@ -2576,12 +2592,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="160"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="166"/>
         <source>Nothing here yet.</source>
         <translation>هنوز چیزی اینجا نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="251"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="257"/>
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>
@@ -2663,17 +2679,17 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/search_box.py" line="98"/>
+        <location filename="../crm_desktop/ui/widgets/search_box.py" line="82"/>
         <source>Search…</source>
         <translation>جستجو…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/search_box.py" line="99"/>
+        <location filename="../crm_desktop/ui/widgets/search_box.py" line="83"/>
         <source>Search</source>
         <translation>جستجو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/search_box.py" line="100"/>
+        <location filename="../crm_desktop/ui/widgets/search_box.py" line="84"/>
         <source>Search now (Enter)</source>
         <translation>جستجو (Enter)</translation>
     </message>
@@ -2681,67 +2697,88 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="90"/>
         <source>Settings</source>
+        <extracomment>the width of the list of categories, at the reading edge of the page the widest a settings page grows: forms stay readable on a wide window</extracomment>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="55"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="117"/>
         <source>Rial</source>
         <translation>ریال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="56"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="118"/>
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="68"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="111"/>
         <source>Edit the company profile…</source>
         <translation>ویرایش مشخصات کسب‌وکار…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="74"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="159"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="76"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="127"/>
         <source>Show amounts in</source>
         <translation>واحد نمایش مبلغ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="77"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="164"/>
         <source>Time zone of the business</source>
         <translation>منطقه زمانی کسب‌وکار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="78"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="122"/>
         <source>Your business</source>
         <translation>کسب‌وکار شما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="81"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="120"/>
+        <source>Business</source>
+        <translation>کسب‌وکار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="132"/>
         <source>Sales pipeline stages</source>
         <translation>مراحل قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="85"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="132"/>
+        <source>Pipeline</source>
+        <translation>قیف فروش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="137"/>
+        <source>Support hours</source>
+        <translation>ساعت‌های پشتیبانی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="138"/>
         <source>Support hours and response targets</source>
         <translation>ساعت‌های پشتیبانی و مهلت‌های پاسخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="109"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="157"/>
+        <source>Display</source>
+        <translation>نمایش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="225"/>
         <source>(no name yet: it is printed on proformas)</source>
         <translation>(هنوز نامی ثبت نشده است؛ این نام روی پیش‌فاکتورها چاپ می‌شود)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="111"/>
-        <source>VAT rate: {rate}%</source>
-        <translation>نرخ مالیات بر ارزش افزوده: ٪{rate}</translation>
+        <location filename="../crm_desktop/ui/views/settings.py" line="227"/>
+        <source>VAT rate: {rate}</source>
+        <translation>نرخ مالیات بر ارزش افزوده: {rate}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="120"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="237"/>
         <source>The new language is used the next time you start the program.</source>
         <translation>زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.</translation>
     </message>
@@ -2749,13 +2786,13 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sidebar.py" line="197"/>
+        <location filename="../crm_desktop/ui/widgets/sidebar.py" line="201"/>
         <source>Show the section names</source>
         <extracomment>the icon of each section (Tabler names, resources/icons) the sections that show a count, and how it is read</extracomment>
         <translation>نمایش نام بخش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sidebar.py" line="198"/>
+        <location filename="../crm_desktop/ui/widgets/sidebar.py" line="202"/>
         <source>Show icons only</source>
         <translation>فقط نمادها</translation>
     </message>
@@ -2824,47 +2861,47 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>کاری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="121"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="124"/>
         <source>Add</source>
         <translation>افزودن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="125"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="128"/>
         <source>Remove selected</source>
         <translation>حذف موارد انتخاب‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="136"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="139"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="137"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="140"/>
         <source>First response (working hours)</source>
         <translation>نخستین پاسخ (ساعت کاری)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="138"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="141"/>
         <source>Resolution (working hours)</source>
         <translation>رسیدگی (ساعت کاری)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="162"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="165"/>
         <source>Save support hours and targets</source>
         <translation>ذخیره ساعت‌ها و مهلت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="172"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="175"/>
         <source>Working hours (the business&apos;s time zone)</source>
         <translation>ساعت کاری (به وقت منطقه زمانی کسب‌وکار)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="174"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="177"/>
         <source>Holidays</source>
         <translation>تعطیلات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="177"/>
+        <location filename="../crm_desktop/ui/widgets/sla_editor.py" line="180"/>
         <source>Targets per priority</source>
         <translation>مهلت‌ها بر اساس اولویت</translation>
     </message>
@@ -2872,34 +2909,34 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="235"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="242"/>
         <source>Drop a deal here to mark it won</source>
         <translation>برای ثبت موفقیت، معامله را اینجا رها کنید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="236"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="243"/>
         <source>Drop a deal here to mark it lost</source>
         <translation>برای ثبت عدم موفقیت، معامله را اینجا رها کنید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="256"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="263"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln معامله</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="257"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="264"/>
         <source>Total: {amount}</source>
         <translation>جمع کل: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="259"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="266"/>
         <source>Weighted: {amount}</source>
         <translation>وزنی: {amount}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="270"/>
+        <location filename="../crm_desktop/ui/widgets/deal_board.py" line="277"/>
         <source>Show more (%Ln not shown)</source>
         <translation>
             <numerusform>بیشتر (%Ln مورد دیگر)</numerusform>
@@ -2952,32 +2989,32 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>StageEditor</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="106"/>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="105"/>
         <source>Add…</source>
         <translation>افزودن…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="107"/>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="106"/>
         <source>Edit…</source>
         <translation>ویرایش…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="108"/>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="107"/>
         <source>Move up</source>
         <translation>انتقال به بالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="110"/>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="109"/>
         <source>Move down</source>
         <translation>انتقال به پایین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="112"/>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="111"/>
         <source>Remove…</source>
         <translation>حذف…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="209"/>
+        <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="213"/>
         <source>The pipeline needs at least one open, one won and one lost stage, so this stage cannot be removed. Rename it instead.</source>
         <translation>قیف فروش دست‌کم به یک مرحله باز، یک مرحله موفق و یک مرحله ناموفق نیاز دارد، پس این مرحله را نمی‌توان حذف کرد. به جای آن نامش را تغییر دهید.</translation>
     </message>
@@ -3008,62 +3045,62 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>TicketDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="64"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="65"/>
         <source>New ticket</source>
         <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="66"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="67"/>
         <source>Edit ticket {number}</source>
         <translation>ویرایش تیکت {number}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="82"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="83"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="83"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="84"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="84"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="85"/>
         <source>New contact…</source>
         <translation>مخاطب جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="91"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="92"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="93"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="94"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="95"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="96"/>
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="96"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="97"/>
         <source>Assignee</source>
         <translation>کارشناس مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="97"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="98"/>
         <source>(nobody)</source>
         <translation>(هیچ‌کس)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="99"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="100"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="101"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="102"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>
@@ -3071,123 +3108,123 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="57"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="42"/>
         <source>Choose a ticket in the list to see its details and comments here.</source>
         <extracomment>a comment entry: its id, and whether it is an internal note the background of internal notes (a pale yellow, like a sticky note) statuses a ticket can be reopened from</extracomment>
         <translation>برای دیدن جزئیات و یادداشت‌های یک تیکت، آن را در فهرست انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="76"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="48"/>
         <source>Add comment</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="80"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="50"/>
         <source>Close…</source>
         <translation>بستن…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="84"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="51"/>
         <source>Reopen</source>
         <translation>بازگشایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="88"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="52"/>
         <source>Log activity</source>
         <translation>ثبت فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="103"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="63"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="103"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="63"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="104"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="64"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="104"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="64"/>
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="105"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="65"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="105"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="65"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="106"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="66"/>
         <source>Assignee</source>
         <translation>کارشناس مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="106"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="66"/>
         <source>SLA due</source>
         <translation>مهلت رسیدگی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="107"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="67"/>
         <source>Created</source>
         <translation>تاریخ ثبت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="108"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="68"/>
         <source>First response</source>
         <translation>نخستین پاسخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="109"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="69"/>
         <source>Closed</source>
         <translation>بسته‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="109"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="69"/>
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="110"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="70"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="110"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="70"/>
         <source>Resolution</source>
         <translation>راه‌حل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="205"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="133"/>
         <source>{due} (overdue)</source>
         <translation>{due} (عقب‌افتاده)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="211"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="139"/>
         <source>{score} of 5</source>
         <translation>{score} از ۵</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="226"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="154"/>
         <source>Comments ({n})</source>
         <translation>یادداشت‌ها ({n})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="230"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="158"/>
         <source>No comments yet.</source>
         <translation>هنوز یادداشتی نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="237"/>
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="163"/>
         <source>[Internal note]</source>
         <translation>[یادداشت داخلی]</translation>
     </message>
@@ -3231,7 +3268,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>مهلت رسیدگی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/tickets_model.py" line="70"/>
+        <location filename="../crm_desktop/ui/qtmodels/tickets_model.py" line="71"/>
         <source>Created</source>
         <translation>تاریخ ثبت</translation>
     </message>
@@ -3307,85 +3344,143 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="78"/>
+        <source>Overdue</source>
+        <translation>عقب‌افتاده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="78"/>
+        <source>Nothing overdue.</source>
+        <translation>کار عقب‌افتاده‌ای نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="79"/>
+        <source>Due today</source>
+        <translation>موعد امروز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="80"/>
+        <source>Nothing else is due today.</source>
+        <translation>کار دیگری برای امروز نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="81"/>
+        <source>Upcoming (next 7 days)</source>
+        <translation>پیش رو (۷ روز آینده)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="82"/>
+        <source>Nothing in the next 7 days.</source>
+        <translation>در ۷ روز آینده کاری نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="83"/>
+        <source>Today&apos;s birthdays</source>
+        <translation>تولدهای امروز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="84"/>
+        <source>No birthdays today.</source>
+        <translation>امروز تولد کسی نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="85"/>
+        <source>Done</source>
+        <translation>انجام شد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="89"/>
+        <source>Print / save the day&apos;s agenda</source>
+        <translation>چاپ / ذخیره برنامه روز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/activities_today.py" line="207"/>
+        <source>The day&apos;s agenda</source>
+        <translation>برنامه روز</translation>
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="56"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="57"/>
         <source>Trash</source>
         <translation>سطل بازیافت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="61"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="62"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="62"/>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="65"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="63"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="66"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="63"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="64"/>
         <source>No contacts in the Trash.</source>
         <translation>هیچ مخاطبی در سطل بازیافت نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="64"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="65"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="66"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="67"/>
         <source>No companies in the Trash.</source>
         <translation>هیچ شرکتی در سطل بازیافت نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="67"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="68"/>
         <source>Deals</source>
         <translation>معامله‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="68"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="69"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="69"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="70"/>
         <source>No deals in the Trash.</source>
         <translation>هیچ معامله‌ای در سطل بازیافت نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="71"/>
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="72"/>
         <source>Ticket</source>
         <translation>تیکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="73"/>
         <source>No tickets in the Trash.</source>
         <translation>هیچ تیکتی در سطل بازیافت نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="102"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="104"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="106"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="108"/>
         <source>Restored records go back to their lists as they were.</source>
         <translation>موارد بازگردانده‌شده همان‌طور که بودند به فهرست خود برمی‌گردند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="109"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="111"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="143"/>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="145"/>
         <source>Moved to Trash on</source>
         <translation>تاریخ انتقال به سطل بازیافت</translation>
     </message>
@@ -3393,38 +3488,38 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>WeekCalendar</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="338"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="356"/>
         <source>Monday</source>
-        <extracomment>the chip tone (ui/theme/tokens.py chip_*) of each kind of block</extracomment>
+        <extracomment>the space between a block&apos;s edge and its text the chip tone (ui/theme/tokens.py chip_*) of each kind of block</extracomment>
         <translation>دوشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="338"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="356"/>
         <source>Tuesday</source>
         <translation>سه‌شنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="338"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="356"/>
         <source>Wednesday</source>
         <translation>چهارشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="339"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="357"/>
         <source>Thursday</source>
         <translation>پنجشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="339"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="357"/>
         <source>Friday</source>
         <translation>جمعه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="339"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="357"/>
         <source>Saturday</source>
         <translation>شنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="339"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="357"/>
         <source>Sunday</source>
         <translation>یکشنبه</translation>
     </message>

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+#: what a pipeline stage means for the deals in it (PipelineStage.outcome)
+STAGE_OPEN, STAGE_WON, STAGE_LOST = "open", "won", "lost"
+
 
 class Role(StrEnum):
     ADMIN = "admin"

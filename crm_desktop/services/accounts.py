@@ -11,6 +11,7 @@ from crm_desktop.db import models as m
 from crm_desktop.db.models.base import nullable_sort
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
+from crm_desktop.services.distinct import distinct_values
 from crm_desktop.text.collation import sort_key
 from crm_desktop.text.normalize import search_key, search_name_key
 
@@ -75,10 +76,9 @@ class AccountService(EntityService[m.Account]):
     def cities(self) -> list[str]:
         """The cities live companies are in, in Persian alphabetical order (for a filter)."""
         with self.db.read() as session:
-            q = select(m.Account.city).where(
-                m.Account.deleted_at.is_(None), m.Account.city.is_not(None)
-            ).distinct()
-            return sorted(session.scalars(q), key=sort_key)
+            # a seek per city over the city index, not a DISTINCT over every row
+            cities = distinct_values(session, "accounts", "city", "deleted_at IS NULL")
+        return sorted(cities, key=sort_key)
 
     def options(self) -> list[tuple[int, str]]:
         """(id, name) of every live company in alphabetical order, for pickers."""

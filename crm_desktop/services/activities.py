@@ -208,6 +208,8 @@ class ActivityService(EntityService[m.Activity]):
 
         Raises ValidationError (field "occurs_on") when the activity does not fall that day.
         """
+        day = f.clean({"occurs_on": f.Field(f.a_date, required=True)},
+                      {"occurs_on": day})["occurs_on"]  # 9999-12-31 would overflow below
         with self.db.write(self.actor_id) as session:
             obj = self._load(session, activity_id)
             try:
@@ -277,23 +279,40 @@ class ActivityService(EntityService[m.Activity]):
             return [dict(r._mapping) for r in session.execute(q.order_by(a.due_at, a.id))]
 
     def occurrences_between(
-        self, start: datetime, end: datetime, owner_id: int | None = None
+        self, start: datetime, end: datetime, owner_id: int | None = None, *,
+        open_only: bool = False, limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """Like `due_between`, with repeating activities expanded into one row per
         occurrence in [start, end): every row has `occurs_at` (aware UTC; a one-off
-        activity's due_at) and `recurring`. Earliest first."""
+        activity's due_at) and `recurring`. Earliest first. `open_only`: not done;
+        `limit`: the first `limit` occurrences only (the one-off rows are read up to it)."""
         a = m.Activity
-        once = and_(a.recurrence.is_(None), a.due_at >= start, a.due_at < end)
-        repeating = and_(
+        # Two index ranges instead of one OR: the one-off activities due in the range
+        # (due_at index), and the repeating ones that started before its end (the partial
+        # index of repeating rows: a handful, whatever the number of one-off activities).
+        once = self._list_select().where(a.recurrence.is_(None), a.due_at >= start,
+                                         a.due_at < end)
+        repeating = self._list_select().where(
             a.recurrence.is_not(None), a.due_at < end,
             or_(a.recur_until.is_(None), a.recur_until >= local_day(start) - timedelta(days=1)),
         )
-        q = self._list_select().where(or_(once, repeating))
+        # The repeating rows are few: the owner and open filters are applied to them here,
+        # in Python, so that no other index (owner, done_at) looks cheaper to the planner
+        # than the partial index of repeating rows.
         if owner_id is not None:
-            q = q.where(a.owner_id == owner_id)
+            once = once.where(a.owner_id == owner_id)
+        if open_only:
+            once = once.where(a.done_at.is_(None))
+        if limit is not None:
+            # the first `limit` one-off rows by time: no later one can be among the first
+            # `limit` occurrences
+            once = once.order_by(a.due_at, a.id).limit(max(1, limit))
         out: list[dict[str, Any]] = []
         with self.db.read() as session:
-            rows = [dict(r._mapping) for r in session.execute(q)]
+            rows = [dict(r._mapping) for r in session.execute(once)]
+            rows += [row for row in (dict(r._mapping) for r in session.execute(repeating))
+                     if (owner_id is None or row["owner_id"] == owner_id)
+                     and not (open_only and row["done_at"] is not None)]
             ids = [r["id"] for r in rows if r["recurrence"] is not None]
             skipped: dict[int, set[date]] = defaultdict(set)
             if ids:
@@ -310,7 +329,7 @@ class ActivityService(EntityService[m.Activity]):
                                   row["recur_until"], skipped[row["id"]], start, end):
                 out.append({**row, "occurs_at": at, "recurring": True})
         out.sort(key=lambda r: (r["occurs_at"], r["id"]))
-        return out
+        return out if limit is None else out[:max(1, limit)]
 
     def open_due_before(
         self, before: datetime, owner_id: int | None = None, limit: int = 500

@@ -3,37 +3,14 @@ expanded), what is still open from before, and whose birthday it is."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from crm_desktop.domain.clock import now_utc
+from crm_desktop.domain.documents import BIRTHDAY, OVERDUE, AgendaItem
 from crm_desktop.services.activities import ActivityService
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.recurrence import day_bounds
-
-#: item kinds besides the activity kinds (call, meeting, task, ...)
-OVERDUE, BIRTHDAY = "overdue", "birthday"
-
-
-@dataclass(frozen=True)
-class AgendaItem:
-    #: the activity kind, "overdue" (open and due before the day) or "birthday"
-    kind: str
-    #: aware UTC; None for a birthday (all day)
-    time: datetime | None
-    subject: str
-    #: the contact's name (or the company's), "" when there is none
-    contact: str
-    #: "done", "open" or "overdue"
-    status: str
-    #: a date-only task: due on its day (at `time`, the day's last instant), no time shown
-    all_day: bool = False
-
-    def as_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "time": self.time.isoformat() if self.time else None,
-                "all_day": self.all_day or self.time is None,
-                "subject": self.subject, "contact": self.contact, "status": self.status}
 
 
 def _who(row: dict[str, Any]) -> str:

@@ -17,7 +17,7 @@ from crm_desktop.db.search_index import fts_table
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.services import audit  # registers the audit-log writer on every Session
-from crm_desktop.services.fields import Field, clean
+from crm_desktop.services.fields import MAX_ID, Field, clean, is_id
 from crm_desktop.services.search_query import match_expression
 
 assert audit  # imported for its side effect
@@ -154,6 +154,8 @@ class EntityService(Generic[M]):
         """Bring records back from the Trash in one transaction: all of them, or (when one
         is no longer in the Trash, or anything fails) none."""
         self._require_soft_delete()
+        if isinstance(entity_ids, str | bytes) or not isinstance(entity_ids, Iterable):
+            raise ValidationError(FieldError("ids", "invalid"))
         with self.db.write(self.actor_id) as session:
             for entity_id in entity_ids:
                 self._load(session, entity_id, deleted=True).deleted_at = None
@@ -164,7 +166,7 @@ class EntityService(Generic[M]):
 
     # -- reads ---------------------------------------------------------------------------
     def _load(self, session: Session, entity_id: int, *, deleted: bool = False) -> Any:
-        obj = session.get(self.model, entity_id)
+        obj = session.get(self.model, entity_id) if is_id(entity_id) else None
         if obj is None or (
             self.soft_delete and (obj.deleted_at is not None) != deleted
         ):
@@ -174,7 +176,7 @@ class EntityService(Generic[M]):
     def get(self, entity_id: int, *, include_deleted: bool = False) -> dict[str, Any]:
         """One record as a dict of its columns (for editors and detail pages)."""
         with self.db.read() as session:
-            obj = session.get(self.model, entity_id)
+            obj = session.get(self.model, entity_id) if is_id(entity_id) else None
             if obj is None or (
                 self.soft_delete and obj.deleted_at is not None and not include_deleted
             ):
@@ -212,6 +214,8 @@ class EntityService(Generic[M]):
             column = self.filter_columns[key]
         except KeyError:
             raise KeyError(f"{self.entity} lists have no filter {key!r}") from None
+        if not _sql_safe(value):  # an int no column can hold (2**63) matches nothing
+            return q.where(text("0"))
         return q.where(column == value)
 
     def _apply_text(self, q: Select[Any], raw: str) -> Select[Any]:
@@ -232,29 +236,48 @@ class EntityService(Generic[M]):
 
     def list(self, query: ListQuery = ListQuery()) -> Page:
         """One page of rows; pass `next_cursor` as `after` for the next page (keyset)."""
-        limit = max(1, min(query.limit, MAX_PAGE))
+        limit = max(1, min(_count_arg("limit", query.limit), MAX_PAGE))
         expr, desc = self._sort_expression(query)
+        _check_cursor(query.after, expr)
         q = self._base_query(query).add_columns(expr.label("_sort"))
         with self.db.read() as session:
             rows = self._seek(session, q, expr, desc, query.after, limit + 1)
         return self._page(rows, limit)
 
-    def window(self, query: ListQuery, offset: int, limit: int) -> Page:
+    def window(self, query: ListQuery, offset: int, limit: int, *,
+               total: int | None = None) -> Page:
         """Rows `offset` to `offset + limit` of the list: random access for windowed views
         (a scroll bar dragged to the end). The position is found on ids alone, over the
         covering indexes, and only the rows of the window are read. With `query.after`
-        (the `next_cursor` of the window before) it seeks instead and ignores `offset`."""
-        limit = max(1, min(limit, MAX_PAGE))
+        (the `next_cursor` of the window before) it seeks instead and ignores `offset`.
+        With `total` (the list's count, when the caller knows it) a window past the middle
+        is counted from the end in the reverse order: OFFSET skips the fewer rows."""
+        limit = max(1, min(_count_arg("limit", limit), MAX_PAGE))
+        offset = min(_count_arg("offset", offset), MAX_ID)  # past the end: an empty page
+        if total is not None:
+            total = min(_count_arg("total", total), MAX_ID)
         if query.after is not None:
             return self.list(replace(query, limit=limit))
         model: Any = self.model
         expr, desc = self._sort_expression(query)
-        ids = (
-            self._base_query(query, ids=True)
-            .order_by(*self._order(expr, desc))
-            .limit(limit + 1)
-            .offset(max(0, offset))
-        )
+        offset = max(0, offset)
+        if total is not None and offset > total // 2:
+            # rows offset .. offset + limit are, from the end, total - 1 - offset - limit ..
+            # total - 1 - offset (the extra row tells whether more follow)
+            from_end = max(0, total - 1 - offset - limit)
+            ids = (
+                self._base_query(query, ids=True)
+                .order_by(*self._order(expr, not desc))
+                .limit(max(0, total - offset - from_end))
+                .offset(from_end)
+            )
+        else:
+            ids = (
+                self._base_query(query, ids=True)
+                .order_by(*self._order(expr, desc))
+                .limit(limit + 1)
+                .offset(offset)
+            )
         # the filters were applied to the ids: the rows are just looked up
         q = self._list_columns.add_columns(expr.label("_sort")).where(
             model.id.in_(ids.scalar_subquery())
@@ -325,3 +348,39 @@ class EntityService(Generic[M]):
         with self.db.read() as session:
             found = {row["id"]: row for row in self._fetch(session, q, len(entity_ids))}
         return [found[i] for i in entity_ids if i in found]
+
+
+def _sql_safe(value: Any) -> bool:
+    """False for an int outside SQLite's 64 bits (binding it raises OverflowError)."""
+    return not isinstance(value, int) or -MAX_ID - 1 <= value <= MAX_ID
+
+
+def _count_arg(name: str, value: Any) -> int:
+    """An offset or a limit: an int (not a bool); a negative one counts as 0."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(FieldError(name, "number.invalid"))
+    return max(0, value)
+
+
+def _check_cursor(after: Any, expr: ColumnElement[Any]) -> None:
+    """A cursor is the `next_cursor` of a page: (sort value, id). Anything else is refused:
+    another shape, a value of another type than the sort's (it could not be bound), an
+    int beyond 64 bits, a text UTF-8 cannot encode."""
+    if after is None:
+        return
+    sql_type = getattr(expr.type, "impl", expr.type)  # UTCDateTime -> DateTime
+    try:
+        python_type: type = sql_type.python_type
+    except NotImplementedError:
+        python_type = object
+    ok = (isinstance(after, tuple | list) and len(after) == 2
+          and isinstance(after[1], int) and not isinstance(after[1], bool)
+          and isinstance(after[0], python_type) and not isinstance(after[0], bool | None)
+          and _sql_safe(after[0]) and _sql_safe(after[1]))
+    if ok and isinstance(after[0], str):
+        try:
+            after[0].encode()
+        except UnicodeEncodeError:
+            ok = False
+    if not ok:
+        raise ValidationError(FieldError("after", "invalid"))

@@ -27,16 +27,28 @@ NO_DATE = literal(date(9999, 12, 31))
 
 def json_text(value: Any) -> str:
     """A JSON document (the saved contact filter of a filter list)."""
-    s = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     try:
+        s = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         json.loads(s)
-    except ValueError:
+        s.encode()  # a lone surrogate cannot be stored
+    except (ValueError, TypeError, RecursionError):  # UnicodeEncodeError is a ValueError
         raise f.InvalidValue("invalid") from None
     return s
 
 
+def _after_id(after: Any) -> int:
+    """The contact id of a members page cursor (the `next_cursor` of the page before)."""
+    if not (isinstance(after, tuple | list) and len(after) == 2 and f.is_id(after[1])):
+        raise ValidationError(FieldError("after", "invalid"))
+    return int(after[1])
+
+
 def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
-    unique = sorted({int(i) for i in ids})
+    """Distinct ids in sorted chunks; what cannot be an id (0, 2**63, "x") names no contact
+    and is left out, like an unknown one."""
+    if isinstance(ids, str | bytes) or not isinstance(ids, Iterable):
+        raise ValidationError(FieldError("contact", "invalid"))
+    unique = sorted({i for i in ids if f.is_id(i)})
     for start in range(0, len(unique), CHUNK):
         yield unique[start:start + CHUNK]
 
@@ -158,7 +170,7 @@ class ListService(EntityService[m.MarketingList]):
             .where(lm.list_id == list_id, c.deleted_at.is_(None))
         )
         if query.after is not None:
-            q = q.where(c.id > query.after[1])
+            q = q.where(c.id > _after_id(query.after))
         with self.db.read() as session:
             rows = [dict(r._mapping) for r in session.execute(q.order_by(c.id).limit(limit + 1))]
         more = len(rows) > limit
@@ -259,10 +271,10 @@ class CampaignService(EntityService[m.Campaign]):
         value = f.clean({"status": f.Field(f.choice(MemberStatus), required=True)},
                         {"status": status})["status"]
         with self.db.write(self.actor_id) as session:
-            member = session.scalar(
-                select(m.CampaignMember).where(m.CampaignMember.campaign_id == campaign_id,
-                                               m.CampaignMember.contact_id == contact_id)
-            )
+            member = None if not (f.is_id(campaign_id) and f.is_id(contact_id)) else (
+                session.scalar(select(m.CampaignMember).where(
+                    m.CampaignMember.campaign_id == campaign_id,
+                    m.CampaignMember.contact_id == contact_id)))
             if member is None:
                 raise NotFoundError("campaign_members", (campaign_id, contact_id))
             member.status = value
@@ -293,7 +305,7 @@ class CampaignService(EntityService[m.Campaign]):
         if status is not None:
             q = q.where(cm.status == status)
         if query.after is not None:
-            q = q.where(c.id > query.after[1])
+            q = q.where(c.id > _after_id(query.after))
         with self.db.read() as session:
             rows = [dict(r._mapping) for r in session.execute(q.order_by(c.id).limit(limit + 1))]
         more = len(rows) > limit

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, ClassVar
 
@@ -18,6 +19,7 @@ from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import audit
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
+from crm_desktop.services.distinct import distinct_values
 from crm_desktop.text.collation import sort_key
 from crm_desktop.text.normalize import clean_text, search_key, search_name_key
 
@@ -38,10 +40,8 @@ def contact_search_text(c: Any) -> tuple[str, str]:
 
 
 def birthday_rule(value: Any) -> date:
-    d = f.a_date(value)
-    if d > clock.today() or d.year < 1900:
-        raise f.InvalidValue("date.invalid")
-    return d
+    """A date from the first allowed day (fields.DATE_MIN) to today; the message names both."""
+    return f.date_between(value, f.DATE_MIN, clock.today())
 
 
 class ContactService(EntityService[m.Contact]):
@@ -158,8 +158,14 @@ class ContactService(EntityService[m.Contact]):
             self._set_tags_in(session, contact_id, names)
 
     def _set_tags_in(self, session: Session, contact_id: int, names: list[str]) -> None:
+        # A text is refused, not split into letters ("abc" is not the tags a, b, c) nor
+        # guessed at ("a, b": one tag or two?): tags are a list of names.
+        if isinstance(names, str | bytes) or not isinstance(names, Iterable):
+            raise ValidationError(FieldError("tags", "invalid"))
         wanted = []
         for raw in names:
+            if not isinstance(raw, str):
+                raise ValidationError(FieldError("tags", "invalid"))
             name = clean_text(raw)
             if len(name) > 60:
                 raise ValidationError(FieldError("tag", "too_long", {"max": 60}))
@@ -236,10 +242,9 @@ class ContactService(EntityService[m.Contact]):
     def cities(self) -> list[str]:
         """The cities live contacts are in, in Persian alphabetical order (for a filter)."""
         with self.db.read() as session:
-            q = select(m.Contact.city).where(
-                m.Contact.deleted_at.is_(None), m.Contact.city.is_not(None)
-            ).distinct()
-            return sorted(session.scalars(q), key=sort_key)
+            # a seek per city over the city index, not a DISTINCT over every row
+            cities = distinct_values(session, "contacts", "city", "deleted_at IS NULL")
+        return sorted(cities, key=sort_key)
 
     def birthdays(self, day: date) -> list[dict[str, Any]]:
         """Live contacts whose birthday falls on this calendar day."""

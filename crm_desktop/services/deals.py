@@ -75,7 +75,7 @@ class StageService:
                 raise ValidationError(FieldError("name", "duplicate"))
 
     def _stage(self, session: Session, stage_id: int) -> m.PipelineStage:
-        stage = session.get(m.PipelineStage, stage_id)
+        stage = session.get(m.PipelineStage, stage_id) if f.is_id(stage_id) else None
         if stage is None:
             raise NotFoundError("pipeline_stages", stage_id)
         return stage
@@ -123,7 +123,11 @@ class StageService:
         """Put the stages in this order (every stage, each once): positions 1..n."""
         with self.db.write(self.actor_id) as session:
             stages = {st.id: st for st in session.scalars(select(m.PipelineStage))}
-            if len(stage_ids) != len(stages) or set(stage_ids) != set(stages):
+            try:
+                same = len(stage_ids) == len(stages) and set(stage_ids) == set(stages)
+            except TypeError:  # not a list of ids
+                same = False
+            if not same or not all(f.is_id(sid) for sid in stage_ids):
                 raise ValidationError(FieldError("stage", "invalid"))
             for pos, sid in enumerate(stage_ids, start=1):
                 if stages[sid].position != pos:
@@ -149,12 +153,12 @@ class StageService:
         """Delete a stage; its deals (those in the Trash too) move to `move_to`, each with
         a stage-change row. The last open, won or lost stage cannot go. Returns how many
         deals moved."""
-        if move_to == stage_id:
+        if f.is_id(stage_id) and f.is_id(move_to) and move_to == stage_id:
             raise ValidationError(FieldError("stage", "invalid"))
         s, d = m.PipelineStage, m.Deal
         with self.db.write(self.actor_id) as session:
             stage = self._stage(session, stage_id)
-            target = session.get(s, move_to)
+            target = session.get(s, move_to) if f.is_id(move_to) else None
             if target is None:
                 raise ValidationError(FieldError("stage", "not_found"))
             same_kind = session.scalar(
@@ -285,13 +289,14 @@ class DealService(EntityService[m.Deal]):
         """
         with self.db.write(self.actor_id) as session:
             deal = self._load(session, deal_id)
-            stage = session.get(m.PipelineStage, stage_id)
+            stage = session.get(m.PipelineStage, stage_id) if f.is_id(stage_id) else None
             if stage is None:
                 raise NotFoundError("pipeline_stages", stage_id)
             previous: int = deal.stage_id
             if previous == stage_id:
                 return previous
-            reason = f.text(300)(lost_reason) if lost_reason else None
+            reason = f.clean({"lost_reason": f.Field(f.text(300))},
+                             {"lost_reason": lost_reason}).get("lost_reason")
             if stage.outcome == m.STAGE_LOST and not reason:
                 raise ValidationError(FieldError("lost_reason", "required"))
             now = utcnow()
@@ -350,8 +355,7 @@ class DealService(EntityService[m.Deal]):
         totals = (
             base.with_only_columns(
                 d.stage_id, func.count().label("n"),
-                func.coalesce(func.sum(d.amount_rial), 0).label("total"),
-                func.coalesce(func.sum(_weighted()), 0).label("weighted"),
+                *_exact_sum(d.amount_rial, "total"), *_exact_sum(_weighted(), "weighted"),
             ).group_by(d.stage_id).subquery("totals")
         )
         ranked = base.add_columns(
@@ -365,7 +369,8 @@ class DealService(EntityService[m.Deal]):
             limit = case(dict(caps), value=ranked.c.stage_id, else_=cap)
         cards = (
             self._list_columns
-            .add_columns(totals.c.n, totals.c.total, totals.c.weighted)
+            .add_columns(totals.c.n, totals.c.total_hi, totals.c.total_lo,
+                         totals.c.weighted_hi, totals.c.weighted_lo)
             .join(ranked, ranked.c.id == d.id)
             .join(totals, totals.c.stage_id == d.stage_id)
             .where(ranked.c.rn <= limit)
@@ -384,8 +389,8 @@ class DealService(EntityService[m.Deal]):
             if column is None:  # pragma: no cover - the stage closed meanwhile
                 continue
             column.count = int(row.pop("n"))
-            column.total = int(row.pop("total"))
-            column.weighted = int(row.pop("weighted"))
+            column.total = _combine(row.pop("total_hi"), row.pop("total_lo"))
+            column.weighted = _combine(row.pop("weighted_hi"), row.pop("weighted_lo"))
             column.rows.append(row)
         return columns
 
@@ -395,12 +400,12 @@ class DealService(EntityService[m.Deal]):
         to close in [start, end); None leaves that side open."""
         d, s = m.Deal, m.PipelineStage
         q = _board_where(
-            select(func.coalesce(func.sum(_weighted()), 0)).select_from(d)
+            select(*_exact_sum(_weighted(), "weighted")).select_from(d)
             .join(s, s.id == d.stage_id),
             {"owner_id": owner_id, "close_from": start, "close_to": end},
         )
         with self.db.read() as session:
-            return int(session.execute(q).scalar_one())
+            return _combine(*session.execute(q).one())
 
 
 # -- the board ----------------------------------------------------------------------------
@@ -438,5 +443,27 @@ def _board_where(q: Select[Any], filters: Mapping[str, Any]) -> Select[Any]:
 
 
 def _weighted() -> Any:
-    # per deal, integer division: a sum of amount x probability could overflow 64 bits
-    return m.Deal.amount_rial * m.PipelineStage.probability // 100
+    """amount x probability // 100 per deal, exactly, without a product that could pass
+    64 bits (an amount stored before the limit existed): (a // 100) x p + (a % 100) x p // 100.
+    """
+    a, p = m.Deal.amount_rial, m.PipelineStage.probability
+    return a // 100 * p + a % 100 * p // 100
+
+
+#: sums are taken in two parts, above and below this, so that neither can overflow
+_SPLIT = 1_000_000
+
+
+def _exact_sum(expr: Any, name: str) -> tuple[Any, Any]:
+    """sum(expr) as two aggregates (name_hi, name_lo) that `_combine` adds up in Python.
+
+    SQLite's sum() fails with "integer overflow" past 64 bits. Amounts are at most
+    MAX_RIALS now, but a database written before the limit may hold larger ones: summed
+    in two parts (expr // 10**6 and expr % 10**6) the total is exact and cannot overflow
+    for fewer than a million rows of any 64-bit value."""
+    return (func.coalesce(func.sum(expr // _SPLIT), 0).label(f"{name}_hi"),
+            func.coalesce(func.sum(expr % _SPLIT), 0).label(f"{name}_lo"))
+
+
+def _combine(hi: Any, lo: Any) -> int:
+    return int(hi) * _SPLIT + int(lo)

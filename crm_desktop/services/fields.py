@@ -17,11 +17,33 @@ from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.text import validate as v
 from crm_desktop.text.digits import parse_decimal, parse_int
 from crm_desktop.text.jalali import parse_jalali
-from crm_desktop.text.money import parse_money
+from crm_desktop.text.money import MAX_RIALS as MAX_RIALS  # the limit, for services
+from crm_desktop.text.money import parse_money, too_large
 from crm_desktop.text.normalize import clean_text
 
 InvalidValue = v.InvalidValue
 Converter = Callable[[Any], Any]
+
+#: Record ids are SQLite rowids: 1 .. 2**63 - 1. Anything else names no record.
+MAX_ID = 2**63 - 1
+#: the one allowed date range (set in text.validate), for services
+DATE_MIN, DATE_MAX = v.DATE_MIN, v.DATE_MAX
+
+
+def is_id(value: Any) -> bool:
+    """True for a value that can be a record id (an int 1 .. 2**63 - 1, not a bool)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID
+
+
+def _as_text(value: Any) -> str:
+    """`value` as text; a value without a usable text form (an int of more than 4,300
+    digits, an object whose __str__ fails) is refused."""
+    if isinstance(value, str):
+        return value
+    try:
+        return str(value)
+    except Exception:  # whatever str() raises, the value is not text
+        raise InvalidValue("invalid") from None
 
 
 @dataclass(frozen=True)
@@ -38,7 +60,7 @@ def _is_empty(value: Any) -> bool:
 
 def text(max_len: int) -> Converter:
     def convert(value: Any) -> str:
-        s = clean_text(str(value))
+        s = clean_text(_as_text(value))
         if len(s) > max_len:
             raise InvalidValue("too_long", max=max_len)
         return s
@@ -48,7 +70,7 @@ def text(max_len: int) -> Converter:
 
 def multiline(max_len: int = 20_000) -> Converter:
     def convert(value: Any) -> str:
-        lines = [clean_text(line) for line in str(value).strip().splitlines()]
+        lines = [clean_text(line) for line in _as_text(value).strip().splitlines()]
         s = "\n".join(lines).strip()
         if len(s) > max_len:
             raise InvalidValue("too_long", max=max_len)
@@ -76,25 +98,43 @@ def boolean(value: Any) -> bool:
 
 
 def a_date(value: Any) -> date:
+    """A date (ISO Gregorian or Jalali text, or a date) from DATE_MIN to DATE_MAX."""
+    return date_between(value, DATE_MIN, DATE_MAX)
+
+
+def date_between(value: Any, lo: date, hi: date) -> date:
+    """Like a_date, within [lo, hi] (inside the allowed range); "date.range" names lo, hi."""
     if isinstance(value, datetime):
         raise InvalidValue("date.invalid")
-    if isinstance(value, date):
-        return value
-    s = str(value).strip()
-    try:
-        return date.fromisoformat(s) if len(s) == 10 and s[:2] in ("19", "20") else parse_jalali(s)
-    except ValueError:
-        raise InvalidValue("date.invalid") from None
+    if not isinstance(value, date):
+        s = _as_text(value).strip()
+        try:
+            value = (date.fromisoformat(s) if len(s) == 10 and s[:2] in ("19", "20")
+                     else parse_jalali(s))
+        except ValueError:
+            try:  # a real Gregorian date all the same (0001-01-01): say which are allowed
+                value = date.fromisoformat(s)
+            except ValueError:
+                raise InvalidValue("date.invalid") from None
+    return v.check_date_range(value, lo, hi)
 
 
 def instant(value: Any) -> datetime:
-    """An aware UTC datetime; a naive one is taken as UTC, like the columns store it."""
+    """An aware UTC datetime; a naive one is taken as UTC, like the columns store it.
+
+    Its UTC day must lie in DATE_MIN .. DATE_MAX (the ends of the calendar overflow)."""
     if not isinstance(value, datetime):
         try:
-            value = datetime.fromisoformat(str(value).strip())
+            value = datetime.fromisoformat(_as_text(value).strip())
         except ValueError:
             raise InvalidValue("date.invalid") from None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    try:
+        value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except (OverflowError, ValueError):  # 0001-01-01 00:00+05:00 is before year 1 in UTC
+        value = None
+    if value is None or not DATE_MIN <= value.date() <= DATE_MAX:
+        v.check_date_range(date.min)  # raises date.range with the allowed dates
+    return value
 
 
 def integer(lo: int | None = None, hi: int | None = None) -> Converter:
@@ -118,9 +158,11 @@ def decimal(lo: Decimal | int | None = None, hi: Decimal | int | None = None) ->
             if isinstance(value, Decimal | int) and not isinstance(value, bool):
                 d = Decimal(value)
             else:
-                d = parse_decimal(str(value))
+                d = parse_decimal(_as_text(value))
         except (ValueError, InvalidOperation):
             raise InvalidValue("number.invalid") from None
+        if not d.is_finite():
+            raise InvalidValue("number.invalid")
         if (lo is not None and d < lo) or (hi is not None and d > hi):
             raise InvalidValue("range", min=lo, max=hi)
         return d
@@ -129,16 +171,21 @@ def decimal(lo: Decimal | int | None = None, hi: Decimal | int | None = None) ->
 
 
 def money(value: Any) -> int:
-    """Integer Rials; strings may carry a unit word (see text.money.parse_money)."""
+    """Integer Rials, 0 .. MAX_RIALS; strings may carry a unit word (text.money.parse_money)."""
     if isinstance(value, bool):
         raise InvalidValue("money.invalid")
     if isinstance(value, int):
         if value < 0:
             raise InvalidValue("money.negative")
+        too_large(value)
         return value
-    s = str(value)
+    # format(): str() would write a Decimal 1000 as 1E+3
+    finite = isinstance(value, Decimal) and value.is_finite()
+    s = format(value, "f") if finite else _as_text(value)
     try:
         return parse_money(s)
+    except InvalidValue:
+        raise
     except ValueError:
         if s.strip().startswith("-"):
             raise InvalidValue("money.negative") from None
@@ -147,7 +194,7 @@ def money(value: Any) -> int:
 
 def reference(value: Any) -> int:
     """An id of another record (its existence is checked by the service)."""
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+    if not is_id(value):
         raise InvalidValue("not_found")
     return value
 
@@ -170,14 +217,16 @@ def clean(
     """Validate `data` against `specs`; every error is collected before raising.
 
     With `partial` (an update) only the given keys are checked; otherwise required fields
-    that are missing are errors too. Unknown keys are a programming error (KeyError).
+    that are missing are errors too. A key that is not a field is an error of its own
+    ("unknown_field"), reported with the others.
     """
-    unknown = set(data) - set(specs)
-    if unknown:
-        raise KeyError(f"unknown fields: {', '.join(sorted(unknown))}")
-    errors: list[FieldError] = []
+    if not isinstance(data, Mapping):
+        raise ValidationError(FieldError("data", "invalid"))
+    errors: list[FieldError] = [
+        FieldError(str(key), "unknown_field") for key in data if key not in specs
+    ]
     out: dict[str, Any] = {}
-    names: Iterable[str] = data.keys() if partial else specs.keys()
+    names: Iterable[str] = [k for k in data if k in specs] if partial else specs.keys()
     for name in names:
         spec = specs[name]
         value = data.get(name)

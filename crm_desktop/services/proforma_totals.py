@@ -21,10 +21,13 @@ a Rial or two from VAT computed once on the summed net; the printed lines always
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
+
+from crm_desktop.domain.documents import LineTotal, Totals
+
+__all__ = ["PERCENT", "LineTotal", "Totals", "compute", "line_total", "round_half_up"]
 
 PERCENT = "percent"
 
@@ -35,26 +38,6 @@ def round_half_up(x: Fraction | Decimal | int) -> int:
     if f < 0:
         return -round_half_up(-f)
     return (2 * f.numerator + f.denominator) // (2 * f.denominator)
-
-
-@dataclass(frozen=True)
-class LineTotal:
-    gross_rial: int
-    discount_rial: int
-    net_rial: int
-    vat_rial: int
-    total_rial: int
-
-
-@dataclass(frozen=True)
-class Totals:
-    lines: tuple[LineTotal, ...]
-    #: sum of the lines' gross amounts (before discounts)
-    subtotal_rial: int
-    discount_rial: int
-    net_rial: int
-    vat_rial: int
-    total_rial: int
 
 
 def _fraction(value: Any) -> Fraction:

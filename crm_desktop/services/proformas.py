@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.db import models as m
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain import clock
+from crm_desktop.domain.documents import ProformaDocument
 from crm_desktop.domain.enums import DiscountKind, LifecycleStage, ProformaStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.numbers import parse_proforma_number, proforma_number
@@ -30,7 +31,9 @@ from crm_desktop.services.deals import BECOMES_CUSTOMER
 from crm_desktop.services.proforma_totals import Totals, compute
 from crm_desktop.services.settings import SettingsService
 from crm_desktop.text.jalali import jalali_year
+from crm_desktop.text.money import MAX_RIALS, MoneyUnit
 from crm_desktop.text.normalize import clean_text
+from crm_desktop.text.words import amount_in_words
 
 MAX_LINES = 500
 MAX_QUANTITY = Decimal(1_000_000_000)
@@ -159,11 +162,16 @@ class ProformaService(EntityService[m.Proforma]):
     # -- lines ---------------------------------------------------------------------------
     def _clean_lines(self, session: Session, lines: Sequence[Mapping[str, Any]]) -> list[dict]:
         """Every line validated; errors name the field as "lines[i].quantity" (i from 0)."""
+        if isinstance(lines, str | bytes | Mapping) or not isinstance(lines, Sequence):
+            raise ValidationError(FieldError("lines", "invalid"))
         if len(lines) > MAX_LINES:
             raise ValidationError(FieldError("lines", "range", {"min": 0, "max": MAX_LINES}))
         errors: list[FieldError] = []
         out: list[dict] = []
         for i, raw in enumerate(lines):
+            if not isinstance(raw, Mapping):
+                errors.append(FieldError(f"lines[{i}]", "invalid"))
+                continue
             data = {k: v for k, v in raw.items() if k not in LINE_READ_ONLY}
             try:
                 out.append(self._clean_line(session, data))
@@ -178,7 +186,7 @@ class ProformaService(EntityService[m.Proforma]):
         values = {name: spec.empty for name, spec in LINE_FIELDS.items()}
         values.update(f.clean(LINE_FIELDS, data))
         product = None
-        if values["product_id"] is not None:
+        if values["product_id"] is not None:  # a valid id: f.reference checked it
             product = session.get(m.Product, values["product_id"])
             if product is None:
                 raise ValidationError(FieldError("product_id", "not_found"))
@@ -191,6 +199,9 @@ class ProformaService(EntityService[m.Proforma]):
                 values[key] = default
         if not values["description"]:
             raise ValidationError(FieldError("description", "required"))
+        if values["quantity"] * values["unit_price_rial"] > MAX_RIALS:
+            # quantity x unit price is an amount too: it has the same limit as any amount
+            raise ValidationError(FieldError("amount", "money.too_large", {"max": MAX_RIALS}))
         values["discount_value"] = self._clean_discount(values)
         return values
 
@@ -257,6 +268,7 @@ class ProformaService(EntityService[m.Proforma]):
             if errors or obj is None:
                 raise ValidationError(errors)
             self._write_lines(session, obj.id, clean_lines)
+            self._check_total(session, obj)
             return int(obj.id)
 
     def update(  # type: ignore[override]
@@ -268,8 +280,9 @@ class ProformaService(EntityService[m.Proforma]):
         """Change header fields and, when `lines` is given, replace all the lines."""
         with self.db.write(self.actor_id) as session:
             errors: list[FieldError] = []
+            obj = None
             try:
-                self._update_in(session, proforma_id, header or {})
+                obj = self._update_in(session, proforma_id, header or {})
             except ValidationError as exc:
                 errors += exc.errors
             clean_lines = None
@@ -282,6 +295,15 @@ class ProformaService(EntityService[m.Proforma]):
                 raise ValidationError(errors)
             if clean_lines is not None:
                 self._write_lines(session, proforma_id, clean_lines)
+            if obj is not None and (clean_lines is not None or "vat_rate" in (header or {})):
+                self._check_total(session, obj)
+
+    def _check_total(self, session: Session, obj: Any) -> None:
+        """The document total (lines + VAT) is an amount: at most MAX_RIALS. Raised after
+        the lines are written, inside the transaction, which it then rolls back."""
+        lines = self._lines_of(session, [obj.id]).get(obj.id, [])
+        if compute(lines, obj.vat_rate).total_rial > MAX_RIALS:
+            raise ValidationError(FieldError("total", "money.too_large", {"max": MAX_RIALS}))
 
     def set_status(self, proforma_id: int, status: str, *, mark_deal_won: bool = False) -> None:
         """draft, sent, accepted, rejected or expired.
@@ -362,20 +384,19 @@ class ProformaService(EntityService[m.Proforma]):
                         postal_code=account.postal_code or info["postal_code"])
         return info
 
-    def write_pdf(self, proforma_id: int, dest: Any, unit: str | None = None) -> None:
-        """The stored proforma as a PDF (file name or binary file), with the seller's
-        profile and logo from the settings, amounts in `unit` (default: the setting)."""
-        from crm_desktop.export.pdf.proforma import render_proforma
-        from crm_desktop.services.settings import SettingsService
-
+    def document(self, proforma_id: int, unit: str | None = None) -> ProformaDocument:
+        """The stored proforma as printed: lines, totals, the amount in words (in `unit`,
+        default: the setting), the seller's profile and logo from the settings, the buyer.
+        Whoever writes the file hands it to a writer (export.pdf.proforma)."""
         settings = SettingsService(self.db)
-        render_proforma(self.get(proforma_id), self.totals(proforma_id), settings.company(),
-                        unit or settings.display_unit, dest, logo=settings.logo())
+        return build_document(self.get(proforma_id), self.totals(proforma_id),
+                              settings.company(), unit or settings.display_unit,
+                              logo=settings.logo())
 
     def totals(self, proforma_id: int) -> Totals:
         """Line amounts, discounts, VAT and totals in whole Rials (see proforma_totals)."""
         with self.db.read() as session:
-            obj = session.get(m.Proforma, proforma_id)
+            obj = session.get(m.Proforma, proforma_id) if f.is_id(proforma_id) else None
             if obj is None:
                 raise NotFoundError(self.entity, proforma_id)
             lines = self._lines_of(session, [proforma_id]).get(proforma_id, [])
@@ -465,3 +486,20 @@ class ProformaService(EntityService[m.Proforma]):
         if found is None:
             raise NotFoundError(self.entity, text)
         return int(found)
+
+
+def build_document(proforma: Mapping[str, Any], totals: Totals, seller: Mapping[str, Any],
+                   unit: MoneyUnit | str, logo: Any = None) -> ProformaDocument:
+    """A proforma (a dict as `ProformaService.get` returns it, with `lines` and optionally
+    `buyer_info`) and its `totals` as the document a writer prints; `seller` is the company
+    profile (`SettingsService.company()`)."""
+    unit = MoneyUnit(unit)
+    number = proforma.get("number") or proforma_number(proforma["year"], proforma["seq"])
+    buyer = dict(proforma.get("buyer_info") or {})
+    if not buyer.get("name"):
+        buyer["name"] = proforma.get("buyer") or ""
+    seller = {**seller, "national_id": seller.get("legal_id") or seller.get("national_id")}
+    return ProformaDocument(
+        number=number, header=dict(proforma), lines=tuple(proforma.get("lines") or ()),
+        totals=totals, words=amount_in_words(totals.total_rial, unit), seller=seller,
+        buyer=buyer, unit=unit, logo=logo or None)

@@ -116,6 +116,10 @@ def _clean_week(raw: Any, errors: list[FieldError]) -> WorkWeek | None:
             errors.append(FieldError(f"week.{key}", "invalid"))
             continue
         cleaned: list[tuple[time, time]] = []
+        if spans is not None and (isinstance(spans, str | bytes)
+                                  or not isinstance(spans, Iterable)):
+            errors.append(FieldError(f"week.{day}", "time.invalid"))
+            continue
         for i, span in enumerate(spans or ()):
             name = f"week.{day}.{i}"
             try:
@@ -151,8 +155,8 @@ def _clean_holidays(raw: Any, errors: list[FieldError]) -> set[date] | None:
     for i, value in enumerate(raw):
         try:
             out.add(f.a_date(value))  # ISO Gregorian or Jalali text, or a date
-        except f.InvalidValue:
-            errors.append(FieldError(f"holidays.{i}", "date.invalid"))
+        except f.InvalidValue as exc:
+            errors.append(FieldError(f"holidays.{i}", exc.code, exc.params))
     return out
 
 
@@ -212,6 +216,9 @@ def _clean_vat_rate(value: Any) -> str:
 def _encode_logo(data: bytes | None) -> str | None:
     """The logo as stored (base64), after checking it is a small PNG or JPEG."""
     if data is not None:
+        if not isinstance(data, bytes | bytearray):
+            raise ValidationError(FieldError("logo", "file.image"))
+        data = bytes(data)
         if len(data) > MAX_LOGO_BYTES:
             raise ValidationError(
                 FieldError("logo", "file.too_big", {"max": MAX_LOGO_BYTES // 1024}))

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy import Select, String, case, func, literal, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
@@ -41,6 +41,10 @@ STATUS_RANK = {s.value: i for i, s in enumerate(TicketStatus)}
 #: sorts tickets without an SLA after every real due time
 NO_DUE = literal(datetime(9999, 12, 31, tzinfo=UTC), UTCDateTime())
 _S = TicketStatus
+#: the work queue's order as one sortable text: "0" for a ticket still running against its
+#: SLA, "1" for a finished one, then the SLA due time (ISO text; none sorts last)
+QUEUE = (case((m.Ticket.status.in_(FINISHED), "1"), else_="0")
+         + type_coerce(func.coalesce(m.Ticket.sla_due_at, NO_DUE), String()))
 #: status changes an update may make (closed -> open only through reopen())
 TRANSITIONS: dict[str, frozenset[str]] = {
     _S.NEW.value: frozenset({_S.OPEN, _S.WAITING, _S.RESOLVED, _S.CLOSED}),
@@ -88,6 +92,8 @@ class TicketService(EntityService[m.Ticket]):
         "owner_id": m.User,
     }
     sort_columns: ClassVar = {
+        # the default: the work queue, open tickets first, the one due soonest on top
+        "queue": QUEUE,
         "number": m.Ticket.year * 1_000_000 + m.Ticket.seq,
         "created": m.Ticket.created_at,
         "priority": case(PRIORITY_RANK, value=m.Ticket.priority, else_=-1),
@@ -177,7 +183,8 @@ class TicketService(EntityService[m.Ticket]):
         finish = func.coalesce(finished_at, t.closed_at, t.updated_at)
         base = [t.deleted_at.is_(None), t.sla_due_at.is_not(None)]
         if since is not None:
-            base.append(t.sla_due_at >= f.instant(since))
+            since = f.clean({"since": f.Field(f.instant)}, {"since": since})["since"]
+            base.append(t.sla_due_at >= since)
         late = select(func.count()).where(*base, t.status.in_(FINISHED), finish > t.sla_due_at)
         overdue = select(func.count()).where(*base, t.status.not_in(FINISHED),
                                              t.sla_due_at < utcnow())

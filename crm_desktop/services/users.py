@@ -20,6 +20,16 @@ from crm_desktop.text.collation import sort_key
 
 USERNAME = re.compile(r"^[a-z0-9._-]{2,64}$")
 PBKDF2_ROUNDS = 200_000
+MAX_PASSWORD = 1024
+
+
+def _encodable(s: str) -> bool:
+    """False for text that UTF-8 cannot encode (a lone surrogate)."""
+    try:
+        s.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def hash_password(password: str) -> str:
@@ -34,7 +44,7 @@ def verify_password(password: str, stored: str | None) -> bool:
     try:
         _algo, rounds, salt, digest = stored.split("$")
         check = hashlib.pbkdf2_hmac("sha256", password.encode(), bytes.fromhex(salt), int(rounds))
-    except ValueError:
+    except ValueError:  # a malformed hash, or a password that is not UTF-8 (a lone surrogate)
         return False
     return hmac.compare_digest(check.hex(), digest)
 
@@ -77,6 +87,10 @@ class UserService(EntityService[m.User]):
         )
 
     def set_password(self, user_id: int, password: str) -> None:
+        if not isinstance(password, str) or not _encodable(password):
+            raise ValidationError(FieldError("password", "invalid"))
+        if len(password) > MAX_PASSWORD:
+            raise ValidationError(FieldError("password", "too_long", {"max": MAX_PASSWORD}))
         if len(password) < 6:
             raise ValidationError(FieldError("password", "too_short", {"min": 6}))
         with self.db.write(self.actor_id) as session:

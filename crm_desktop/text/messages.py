@@ -42,6 +42,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "quantity": ("Quantity", "تعداد"),
     "discount": ("Discount", "تخفیف"),
     "amount": ("Amount", "مبلغ"),
+    "total": ("Total", "جمع کل"),
     "stage": ("Stage", "مرحله"),
     "expected_close": ("Expected close date", f"تاریخ پیش{ZW}بینی بستن معامله"),
     "owner": ("Owner", "مسئول"),
@@ -74,6 +75,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "due_all_day": ("All day", "تمام روز"),
     "probability": ("Probability", "احتمال"),
     "tag": ("Tag", "برچسب"),
+    "tags": ("Tags", f"برچسب{ZW}ها"),
     "issue_date": ("Issue date", "تاریخ صدور"),
     "valid_until": ("Valid until", "معتبر تا"),
     "kind": ("Kind", "نوع"),
@@ -150,6 +152,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "enter an amount in digits, such as 1,250,000",
         "مبلغ را با رقم وارد کنید، مانند ۱٬۲۵۰٬۰۰۰",
     ),
+    "money.too_large": (
+        "the amount is too large, enter at most {max} Rial",
+        "مبلغ بیش از حد بزرگ است، حداکثر {max} ریال وارد کنید",
+    ),
+    "money.too_large.toman": (
+        "the amount is too large, enter at most {max} Toman",
+        "مبلغ بیش از حد بزرگ است، حداکثر {max} تومان وارد کنید",
+    ),
     "money.negative": (
         "the amount cannot be negative, enter zero or more",
         f"مبلغ نمی{ZW}تواند منفی باشد، صفر یا بیشتر وارد کنید",
@@ -157,6 +167,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date.invalid": (
         "enter a valid Jalali date such as 1405/09/01",
         "یک تاریخ شمسی درست وارد کنید، مانند ۱۴۰۵/۰۹/۰۱",
+    ),
+    "date.range": (
+        "enter a date from {min} to {max}",
+        "تاریخی از {min} تا {max} وارد کنید",
     ),
     "date.order": (
         "this date is earlier than the date it must follow, please pick a later date",
@@ -217,6 +231,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.image": (
         "please choose a PNG or JPEG picture",
         "لطفاً یک تصویر PNG یا JPEG انتخاب کنید",
+    ),
+    "unknown_field": (
+        "this field is not known here, so it cannot be saved",
+        f"این مورد در این بخش شناخته{ZW}شده نیست و ذخیره نمی{ZW}شود",
     ),
     "invalid": (
         "this value is not valid, please check it",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
+from decimal import Decimal
 from fractions import Fraction
 
 from crm_desktop.text.digits import (
@@ -14,8 +15,13 @@ from crm_desktop.text.digits import (
 )
 from crm_desktop.text.validate import InvalidValue
 
-#: Largest amount SQLite can store in an INTEGER column.
-MAX_RIALS = 2**63 - 1
+#: The largest amount accepted anywhere (a deal, a price, a budget, a proforma line or
+#: total): 10,000,000,000,000 Rial, i.e. one thousand billion Toman (one «همت»). The one
+#: place this limit is set; every path that stores Rials checks it, typed or given as an int.
+#: Why this value: the sum of 100,000 such amounts (10**18) stays inside SQLite's signed
+#: 64-bit integers (about 9.22 * 10**18), so totals over a whole table cannot overflow;
+#: it also leaves room for x100 (a probability in percent) per amount.
+MAX_RIALS = 10**13
 
 
 class MoneyUnit(enum.StrEnum):
@@ -71,7 +77,8 @@ def parse_money(text: str, unit: MoneyUnit | str = MoneyUnit.RIAL) -> int:
     """Parse an amount typed by a user into integer Rials.
 
     A trailing unit word (ریال, تومان, rial, toman) overrides `unit`. Toman allows one decimal
-    digit; Rial none. Raises InvalidValue ("money.invalid", "money.negative"), a ValueError.
+    digit; Rial none. Raises InvalidValue ("money.invalid", "money.negative",
+    "money.too_large" / "money.too_large.toman" with the maximum in that unit), a ValueError.
     """
     if not isinstance(text, str):
         raise InvalidValue("money.invalid")
@@ -88,12 +95,20 @@ def parse_money(text: str, unit: MoneyUnit | str = MoneyUnit.RIAL) -> int:
         raise InvalidValue("money.invalid") from None
     if amount < 0:
         raise InvalidValue("money.negative")
+    too_large(amount, u)
     # Exact rational arithmetic. Written trailing zeros ("12.50") are accepted: only the
     # value must be a whole number of Rials.
     scaled = Fraction(amount) * (10 if u is MoneyUnit.TOMAN else 1)
     if scaled.denominator != 1:
         raise InvalidValue("money.invalid")
-    rials = scaled.numerator
-    if rials > MAX_RIALS:
-        raise InvalidValue("money.invalid")
-    return rials
+    return scaled.numerator
+
+
+def too_large(amount: int | Decimal, unit: MoneyUnit | str = MoneyUnit.RIAL) -> None:
+    """InvalidValue when `amount` (in `unit`) is above MAX_RIALS; the message names the
+    maximum in the same unit ("money.too_large" for Rial, "money.too_large.toman")."""
+    if _unit(unit) is MoneyUnit.TOMAN:
+        if amount > MAX_RIALS // 10:  # exact: MAX_RIALS is a multiple of 10
+            raise InvalidValue("money.too_large.toman", max=MAX_RIALS // 10)
+    elif amount > MAX_RIALS:
+        raise InvalidValue("money.too_large", max=MAX_RIALS)

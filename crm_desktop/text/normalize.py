@@ -21,16 +21,25 @@ _SOFT_HYPHEN = "\u00ad"
 
 # --- clean_text ---------------------------------------------------------------------------
 
-_CLEAN_DROP = dict.fromkeys(map(ord, BIDI_CONTROLS + TATWEEL + _BOM))
+#: C0 and C1 control characters and DEL: the whitespace ones (tab, newline, ...) become a
+#: space, the others (NUL, bell, escape, ...) are removed; lone surrogates (U+D800-U+DFFF,
+#: which cannot be stored as UTF-8) are removed too.
+_CONTROLS = [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]
+_CLEAN_DROP: dict[int, str | None] = {
+    c: (" " if chr(c).isspace() else None) for c in _CONTROLS
+}
+_CLEAN_DROP.update(dict.fromkeys(range(0xD800, 0xE000)))
+_CLEAN_DROP.update(dict.fromkeys(map(ord, BIDI_CONTROLS + TATWEEL + _BOM)))
 _CLEAN_MAP = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 
 
 def clean_text(s: str) -> str:
     """Tidy what a user typed before storing it (names, addresses). Idempotent.
 
-    NFC; Arabic yeh/kaf to Persian; bidi controls and tatweel removed; whitespace collapsed
-    and stripped; ZWNJ kept inside words but removed when doubled, next to a space or at an
-    end. Diacritics are kept.
+    NFC; Arabic yeh/kaf to Persian; control characters (C0, C1, DEL), lone surrogates, bidi
+    controls and tatweel removed; whitespace (tabs and line breaks included) collapsed and
+    stripped; ZWNJ kept inside words but removed when doubled, next to a space or at an end.
+    Diacritics are kept. For multi-line text, clean each line.
     """
     t = unicodedata.normalize("NFC", s.translate(_CLEAN_DROP)).translate(_CLEAN_MAP)
     words = []

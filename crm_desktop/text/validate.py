@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from crm_desktop.text.digits import strip_bidi, to_ascii_digits
@@ -15,6 +16,24 @@ class InvalidValue(ValueError):
         super().__init__(code)
         self.code = code
         self.params = params
+
+
+#: The dates the program accepts anywhere (birthdays, issue dates, due times, holidays):
+#: Jalali 1279/01/01 to 1579/12/29, that is Gregorian 1900-03-21 to 2201-03-20. Dates
+#: outside it are typing mistakes, and at the ends of the calendar (0001-01-01,
+#: 9999-12-31) arithmetic on them overflows. Messages name these same two days.
+DATE_MIN = date(1900, 3, 21)
+DATE_MAX = date(2201, 3, 20)
+
+
+def check_date_range(d: date, lo: date = DATE_MIN, hi: date = DATE_MAX) -> date:
+    """`d` when lo <= d <= hi, else InvalidValue("date.range") naming both ends (Jalali)."""
+    if not lo <= d <= hi:
+        from crm_desktop.text.jalali import format_jalali
+
+        raise InvalidValue("date.range", min=format_jalali(lo, persian=False),
+                           max=format_jalali(hi, persian=False))
+    return d
 
 
 # Characters people put inside numbers: spaces of every kind, dashes and hyphens, dots, brackets.

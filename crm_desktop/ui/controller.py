@@ -1,10 +1,13 @@
 """Opens a database in a main window and switches databases (new, open, restore): the
-window itself never opens files or talks to the database."""
+window itself never opens files or talks to the database. The controller owns the window's
+life; the window asks through its signals (`open_requested`, `restore_requested`) and never
+knows the controller."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -16,6 +19,9 @@ from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.reminders import ReminderWatcher
 from crm_desktop.ui.ui_settings import UiSettings
 
+if TYPE_CHECKING:
+    from crm_desktop.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 DEMO_CONTACTS = 2000
 
@@ -25,18 +31,19 @@ class Controller(QObject):
         super().__init__()
         self.settings = settings or UiSettings()
         self.core: Core | None = None
-        self.window = None
+        self.window: MainWindow | None = None
         self.reminders: ReminderWatcher | None = None
 
     def open(self, path: Path, *, demo: bool = False, show: bool = True) -> bool:
         """Open `path` (created if missing; a new demo file gets demo data) in a window."""
-        from crm_desktop.services.demo import generate
         from crm_desktop.ui.main_window import MainWindow
 
         new_demo = demo and not path.exists()
         try:
             core = Core.open(path)
             if new_demo:
+                from crm_desktop.services.demo import generate
+
                 generate(core.db, DEMO_CONTACTS, seed=1)
         except CrmError as exc:
             log.warning("cannot open %s: %s", path, exc)
@@ -55,7 +62,9 @@ class Controller(QObject):
             self.reminders.stop()
         self.core = core
         ops = Ops()
-        self.window = MainWindow(core, ops, self.settings, self)
+        self.window = MainWindow(core, ops, self.settings)
+        self.window.open_requested.connect(self.open)
+        self.window.restore_requested.connect(self._restore_and_say)
         self.reminders = self._watch_reminders(core, ops, self.window) if show else None
         if old_window is not None:
             old_window.close()
@@ -70,12 +79,14 @@ class Controller(QObject):
     def _watch_reminders(core: Core, ops: Ops, window: QWidget) -> ReminderWatcher:
         """Due reminders pop up while the program is open; the ones that fell due while it
         was closed are shown right after start."""
-        from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
+        def open_activity(activity_id: int) -> None:
+            # the editor is imported when a reminder is first opened, not at start-up
+            from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
+
+            AppointmentDialog.edit(window, core, ops, activity_id=activity_id)
 
         watcher = ReminderWatcher(core, ops, window)
-        watcher.open_requested.connect(
-            lambda activity_id: AppointmentDialog.edit(window, core, ops,
-                                                       activity_id=activity_id))
+        watcher.open_requested.connect(open_activity)
         QTimer.singleShot(0, watcher.start)
         return watcher
 
@@ -96,6 +107,10 @@ class Controller(QObject):
         if not self.reopen():
             return False
         return result.ok
+
+    def _restore_and_say(self, backup: Path) -> None:
+        if self.restore(backup) and self.window is not None:
+            self.window.announce_restored()
 
     def reopen(self) -> bool:
         """Open the same file again (after a restore replaced its content)."""

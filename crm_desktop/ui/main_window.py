@@ -3,13 +3,14 @@ It owns no data: views read through services, writes go through Ops."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from crm_desktop import __version__
 from crm_desktop.core import Core
 from crm_desktop.services import maintenance
-from crm_desktop.ui import display
+from crm_desktop.ui import display, screen_fit
 from crm_desktop.ui.errors import ask_box
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.ui_settings import UiSettings
@@ -32,23 +33,42 @@ from crm_desktop.ui.views.placeholder import PlaceholderView
 from crm_desktop.ui.widgets.global_search import GlobalSearch
 from crm_desktop.ui.widgets.sidebar import Sidebar
 
-if TYPE_CHECKING:
-    from crm_desktop.ui.controller import Controller
-
 ViewFactory = Callable[[Core, Ops, UiSettings], BaseView]
 
 
+def lazy_view(module: str, name: str) -> ViewFactory:
+    """A view class imported the first time its section is shown: start-up does not pay
+    for the modules (and dialogs, charts, PDF code) of sections nobody opened."""
+
+    def create(core: Core, ops: Ops, settings: UiSettings) -> BaseView:
+        view_class = getattr(importlib.import_module(f"crm_desktop.ui.views.{module}"), name)
+        return view_class(core, ops, settings)
+
+    return create
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, core: Core, ops: Ops, settings: UiSettings, controller: Controller):
+    """The window only asks: opening another database or restoring a backup is announced
+    by a signal, and the controller (which owns the window's life) does it."""
+
+    #: the user chose a database file to open (or create): Path
+    open_requested = Signal(object)
+    #: the user chose a backup to restore over this database, and confirmed: Path
+    restore_requested = Signal(object)
+
+    def __init__(self, core: Core, ops: Ops, settings: UiSettings):
         super().__init__()
         self.setObjectName("mainWindow")
         self.core = core
         self.ops = ops
         self.settings = settings
-        self.controller = controller
         self.setWindowTitle(self.tr("crm-desktop") + f" — {core.db.path.name}")
-        self.setMinimumSize(QSize(960, 600))
-        self.resize(1280, 800)
+        # the smallest usable window, unless the screen itself is smaller
+        self.setMinimumSize(screen_fit.fitted(self, 960, 600))
+        screen_fit.resize(self, 1280, 800)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            screen_fit.install(app)
 
         self._sections = self._section_list()
         self._views: dict[str, BaseView] = {}
@@ -80,7 +100,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         # a file path keeps its own digits, read left to right
-        self.db_label.setText(self.tr("Database:") + f" {display.LRI}{core.db.path}{display.PDI}")
+        self.db_label.setText(self.tr("Database:") + " "
+                              + display.address_in_text(str(core.db.path)))
 
         self.nav.currentRowChanged.connect(self._show_row)
         ops.changed.connect(self._on_changed)
@@ -89,28 +110,20 @@ class MainWindow(QMainWindow):
 
     # -- sections -----------------------------------------------------------------------
     def _section_list(self) -> list[tuple[str, str, ViewFactory]]:
-        from crm_desktop.ui.views.activities import ActivitiesView
-        from crm_desktop.ui.views.companies import CompaniesView
-        from crm_desktop.ui.views.contacts import ContactsView
-        from crm_desktop.ui.views.pipeline import PipelineView
-        from crm_desktop.ui.views.products import ProductsView
-        from crm_desktop.ui.views.settings import SettingsView
-        from crm_desktop.ui.views.tickets import TicketsView
-
         def soon(title: str) -> ViewFactory:
             return lambda core, ops, settings: PlaceholderView(title, core, ops, settings)
 
         return [
             ("dashboard", self.tr("Dashboard"), soon(self.tr("Dashboard"))),
-            ("contacts", self.tr("Contacts"), ContactsView),
-            ("companies", self.tr("Companies"), CompaniesView),
-            ("pipeline", self.tr("Pipeline"), PipelineView),
-            ("activities", self.tr("Activities"), ActivitiesView),
+            ("contacts", self.tr("Contacts"), lazy_view("contacts", "ContactsView")),
+            ("companies", self.tr("Companies"), lazy_view("companies", "CompaniesView")),
+            ("pipeline", self.tr("Pipeline"), lazy_view("pipeline", "PipelineView")),
+            ("activities", self.tr("Activities"), lazy_view("activities", "ActivitiesView")),
             ("campaigns", self.tr("Campaigns"), soon(self.tr("Campaigns"))),
-            ("tickets", self.tr("Tickets"), TicketsView),
-            ("products", self.tr("Products"), ProductsView),
+            ("tickets", self.tr("Tickets"), lazy_view("tickets", "TicketsView")),
+            ("products", self.tr("Products"), lazy_view("products", "ProductsView")),
             ("reports", self.tr("Reports"), soon(self.tr("Reports"))),
-            ("settings", self.tr("Settings"), SettingsView),
+            ("settings", self.tr("Settings"), lazy_view("settings", "SettingsView")),
         ]
 
     def section_keys(self) -> list[str]:
@@ -217,13 +230,13 @@ class MainWindow(QMainWindow):
                 self._say(self.tr("A file with this name already exists. Choose another name "
                                   "or use Open database."))
                 return
-            self.controller.open(Path(path))
+            self.open_requested.emit(Path(path))
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"),
                                               str(self.core.db.path.parent), self._file_filter())
         if path:
-            self.controller.open(Path(path))
+            self.open_requested.emit(Path(path))
 
     def backup(self) -> None:
         suggested = self.core.db.path.parent / f"{self.core.db.path.stem}-backup-" \
@@ -235,7 +248,8 @@ class MainWindow(QMainWindow):
         result = self.ops.run(self, lambda: maintenance.backup(self.core.db.path, Path(path),
                                                                overwrite=True))
         if result.ok:
-            self._say(self.tr("The backup was saved:") + "\n" + display.ltr(str(result.value)),
+            self._say(self.tr("The backup was saved:") + "\n"
+                      + display.address_in_text(str(result.value)),
                       title=self.tr("Backup"))
 
     def restore(self) -> None:
@@ -249,9 +263,10 @@ class MainWindow(QMainWindow):
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         if ask_box(box) != QMessageBox.StandardButton.Yes:
             return
-        if self.controller.restore(Path(path)):
-            self.controller.window._say(self.tr("The backup was restored."),
-                                        title=self.tr("Restore"))
+        self.restore_requested.emit(Path(path))
+
+    def announce_restored(self) -> None:
+        self._say(self.tr("The backup was restored."), title=self.tr("Restore"))
 
     def open_trash(self) -> None:
         from crm_desktop.ui.dialogs.trash_dialog import TrashDialog
@@ -261,7 +276,8 @@ class MainWindow(QMainWindow):
     def about_text(self) -> str:
         text = self.tr("crm-desktop {version}\nAn offline customer relationship manager for "
                        "small businesses.\nFont: Vazirmatn, SIL Open Font License 1.1.")
-        return text.replace("{version}", display.digits(__version__))
+        return display.in_reading_direction(
+            text.replace("{version}", display.isolate(display.digits(__version__))))
 
     def about(self) -> None:
         self._say(self.about_text(), title=self.tr("About crm-desktop"))
@@ -289,6 +305,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.state("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            screen_fit.shrink_to_screen(self)  # saved on a larger screen
         last = str(self.settings.value("window/view", "contacts"))
         keys = self.section_keys()
         self.nav.setCurrentRow(keys.index(last) if last in keys else keys.index("contacts"))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core import Core
 from crm_desktop.domain import clock
-from crm_desktop.ui import display, labels
+from crm_desktop.ui import display, labels, screen_fit
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.widgets.week_calendar import local
 
@@ -68,7 +68,7 @@ class ReminderDialog(QDialog):
         self.core = core
         self.ops = ops
         self.now = now
-        self.resize(440, 300)
+        screen_fit.resize(self, 440, 300)
         self.list = QListWidget()
         self.list.setObjectName("reminderList")
         self.list.itemDoubleClicked.connect(lambda _item: self.open_selected())
@@ -110,7 +110,7 @@ class ReminderDialog(QDialog):
             parts = [labels.label(kinds, row.get("kind")), row.get("subject") or "", when]
             if row.get("contact"):
                 parts.append(row["contact"])
-            item = QListWidgetItem(" — ".join(p for p in parts if p))
+            item = QListWidgetItem(display.join(parts))
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
             self.list.addItem(item)
         if self.list.currentRow() < 0 and self.list.count():

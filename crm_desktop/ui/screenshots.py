@@ -2,20 +2,50 @@
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QThread
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from crm_desktop.services.base import ListQuery
+from crm_desktop.ui import screen_fit
+from crm_desktop.ui.qt_messages import offscreen_filter
 
-SIZE = QSize(1280, 800)
+#: the smallest screen the program is made for: every image is rendered on it
+SIZE = QSize(1366, 768)
+
+
+def small_offscreen_screen() -> None:
+    """Offscreen, render on a 1366x768 screen (the plugin's own is 800x800), so windows
+    and dialogs are sized exactly as on a small laptop."""
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        return
+    config = {"synchronousWindowSystemEvents": False, "windowFrameMargins": False,
+              "screens": [{"name": "screenshots", "x": 0, "y": 0, "width": SIZE.width(),
+                           "height": SIZE.height(), "logicalDpiX": 96, "logicalDpiY": 96,
+                           "dpr": 1}]}
+    path = Path(tempfile.gettempdir()) / f"crm-desktop-screen-{os.getpid()}.json"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
 
 
 def _settle(app: QApplication) -> None:
     for _ in range(3):
         app.processEvents()
+
+
+def _wait(app: QApplication, ready: Callable[[], bool], tries: int = 250) -> bool:
+    """Let Qt work until `ready()` (a page rendered in another thread), at most ~5 s."""
+    for _ in range(tries):
+        app.processEvents()
+        if ready():
+            return True
+        QThread.msleep(20)
+    return False
 
 
 def _save(widget: QWidget, path: Path) -> Path:
@@ -27,7 +57,13 @@ def _save(widget: QWidget, path: Path) -> Path:
 
 def render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = None) -> list[Path]:
     """Open `db_path` in a window and write one PNG per view and dialog into `out_dir`
-    (`theme` "light" or "dark"; None: the user's choice)."""
+    (`theme` "light" or "dark"; None: the user's choice), without the offscreen platform's
+    harmless size-hints notice (see ui.qt_messages)."""
+    with offscreen_filter():
+        return _render_all(out_dir, db_path, lang, theme)
+
+
+def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = None) -> list[Path]:
     from crm_desktop.app import create_application
     from crm_desktop.ui.controller import Controller
     from crm_desktop.ui.dialogs.account_dialog import AccountDialog
@@ -53,7 +89,7 @@ def render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = None
     window = controller.window
     assert window is not None and controller.core is not None
     core = controller.core
-    window.resize(SIZE)
+    screen_fit.resize(window, SIZE.width(), SIZE.height())
     window.show()
     _settle(app)
     written: list[Path] = []
@@ -74,6 +110,13 @@ def render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = None
         _settle(app)
         written.append(_save(window, out_dir / f"view_{key}.png"))
 
+    settings_view = window.show_section("settings")
+    for key in settings_view.page_keys()[1:]:  # the first page is view_settings
+        settings_view.show_page(key)
+        _settle(app)
+        written.append(_save(window, out_dir / f"view_settings_{key}.png"))
+    settings_view.show_page(settings_view.page_keys()[0])
+
     activities = window.show_section("activities")
     for mode, name in ((1, "view_activities_list"), (2, "view_activities_week")):
         activities.set_mode(mode)
@@ -88,12 +131,14 @@ def render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = None
     window.search.popup.hide()
 
     def dialog(name: str, make: Callable[[], QDialog], prepare: Callable[[QDialog], None]
-               | None = None) -> None:
+               | None = None, ready: Callable[[QDialog], bool] | None = None) -> None:
         d = make()
         if prepare is not None:
             prepare(d)
         d.show()
         _settle(app)
+        if ready is not None and not _wait(app, lambda: ready(d)):
+            raise RuntimeError(f"{name}: the content was not drawn in time")
         written.append(_save(d, out_dir / f"{name}.png"))
         d.close()
 
@@ -141,7 +186,8 @@ def render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = None
         editor = ProformaDialog(core, ops, first_proforma, parent=window)
         editor.render_pdf(pdf)
         editor.deleteLater()
-        dialog("dialog_pdf_preview", lambda: PdfPreview(pdf, "proforma", window))
+        dialog("dialog_pdf_preview", lambda: PdfPreview(pdf, "proforma", window),
+               ready=lambda d: isinstance(d, PdfPreview) and d.page_drawn())
 
     about = QMessageBox(QMessageBox.Icon.Information, window.windowTitle(), window.about_text(),
                         QMessageBox.StandardButton.Ok, window)

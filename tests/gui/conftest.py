@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication
 
 from crm_desktop.app import load_fonts, set_language
+from crm_desktop.services.demo import generate
 from crm_desktop.ui.ops import Ops
 
 
@@ -37,4 +40,36 @@ def controller(core, ui_lang: str, qapp: QApplication):
     core.close()
     assert c.open(db_path, show=False)
     yield c
+    c.close()
+
+
+#: a 1366x768 screen less a 40-pixel task bar: the smallest screen the program is made for
+AVAILABLE = QRect(0, 0, 1366, 728)
+
+
+@pytest.fixture
+def small_screen(monkeypatch) -> QRect:
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(AVAILABLE))
+    return AVAILABLE
+
+
+@pytest.fixture
+def demo_core(core):
+    generate(core.db, 40, seed=3)
+    return core
+
+
+@pytest.fixture
+def small_window(small_screen, demo_core, ui_lang, qapp) -> Iterator:
+    from crm_desktop.ui.controller import Controller
+
+    c = Controller()
+    db_path = demo_core.db.path
+    demo_core.close()
+    assert c.open(db_path, show=False)
+    w = c.window
+    # laid out as when shown, without a window on the (offscreen) screen
+    w.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    w.show()
+    yield w
     c.close()

@@ -151,7 +151,8 @@ def test_saturday_is_the_right_column_in_persian(make_view, meeting, saturday) -
 
 @pytest.mark.parametrize("ui_lang", ["en"], indirect=True)
 def test_saturday_is_the_left_column_in_english(make_view, meeting) -> None:
-    cal = week_view(make_view).calendar
+    view = week_view(make_view)  # held: the calendar is the view's child
+    cal = view.calendar
     assert cal.column_rect(0).left() < cal.column_rect(6).left()
     assert cal.column_rect(0).contains(cal.block_rect(meeting).center())
 

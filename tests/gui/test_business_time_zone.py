@@ -10,6 +10,7 @@ import time as systime
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,11 +21,11 @@ from crm_desktop.domain import clock
 from crm_desktop.services.agenda import agenda
 from crm_desktop.services.recurrence import local
 from crm_desktop.text.digits import to_ascii_digits
-from crm_desktop.ui import errors
+from crm_desktop.ui import display, errors
 from crm_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
 from crm_desktop.ui.ui_settings import UiSettings
-from crm_desktop.ui.views.activities import WEEK, ActivitiesView
+from crm_desktop.ui.views.activities import LIST, WEEK, ActivitiesView
 from crm_desktop.ui.views.settings import SettingsView
 
 TEHRAN = ZoneInfo("Asia/Tehran")
@@ -66,6 +67,12 @@ def view(core, ops, settings, ui_lang, qtbot) -> ActivitiesView:
     return v
 
 
+def section_texts(section: Any) -> list[str]:
+    """The rows of a Today section, as shown."""
+    model = section.list.model()
+    return [display.plain(str(model.index(r, 0).data())) for r in range(model.rowCount())]
+
+
 def list_texts(view: ActivitiesView, activity_id: int) -> list[str]:
     model = view.model
     row = next(r for r in range(model.rowCount()) if model.id_at(r) == activity_id)
@@ -89,7 +96,7 @@ def test_the_window_shows_the_same_time_as_the_agenda_on_a_utc_computer(
     assert block is not None
     assert (block.day, block.start.strftime("%H:%M")) == (DAY, "10:53")
     # the list shows the same time
-    view.refresh()
+    view.set_mode(LIST)
     assert "10:53" in list_texts(view, meeting)[0]
     # and so does the editor
     dialog = AppointmentDialog(core, ops, activity_id=meeting)
@@ -143,11 +150,10 @@ def test_today_page_lists_the_business_day(core, view, computer_tz) -> None:
         core.activities.create({"kind": "call", "subject": subject,
                                 "due_at": tehran(day, hour, minute)})
     view.refresh_today(DAY)
-    texts = [to_ascii_digits(view.due_today.list.item(i).text())
-             for i in range(view.due_today.list.count())]
+    texts = [to_ascii_digits(t) for t in section_texts(view.due_today)]
     assert [(t[:5], t.split(" — ")[-1]) for t in texts] == [("01:00", "early"),
                                                             ("23:30", "late")]
-    upcoming = [view.upcoming.list.item(i).text() for i in range(view.upcoming.list.count())]
+    upcoming = section_texts(view.upcoming)
     assert len(upcoming) == 1 and upcoming[0].endswith("tomorrow")
 
 
@@ -183,10 +189,10 @@ def test_a_date_only_task_shows_no_time(core, ops, view, qtbot) -> None:
     assert clock.local_day(row["due_at"]) == DAY
 
     view.refresh_today(DAY)
-    texts = [view.due_today.list.item(i).text() for i in range(view.due_today.list.count())]
+    texts = section_texts(view.due_today)
     assert len(texts) == 1 and "Send the catalogue" in texts[0]
     assert not CLOCK.search(to_ascii_digits(texts[0]))
-    view.refresh()
+    view.set_mode(LIST)
     due_text = list_texts(view, dialog.result_id)[0]
     assert "1405/09/03" in due_text and not CLOCK.search(due_text)
 

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from crm_desktop.ui import screen_fit
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.placeholder import PlaceholderView
 
@@ -94,9 +95,8 @@ def test_last_view_and_geometry_are_remembered(filled, controller) -> None:
     window = controller.window
     default = window.geometry()
     window.show_section("companies")
-    # (the offscreen screen is 800 pixels wide and the window at least 960: a geometry
-    # that Qt does not clamp)
-    remembered = QRect(0, 37, 960, 640)
+    # (the offscreen screen is 800 pixels square: a geometry that fits on it)
+    remembered = QRect(0, 37, 784, 640)
     window.setGeometry(remembered)
     assert window.geometry() == remembered != default
     path = controller.core.db.path
@@ -111,7 +111,11 @@ def test_last_view_and_geometry_are_remembered(filled, controller) -> None:
 
 def test_first_start_has_the_default_geometry(controller) -> None:
     assert UiSettings().state("window/geometry") is None
-    assert controller.window.geometry() == QRect(0, 0, 1280, 800)
+    # 1280x800 wished, the offscreen screen (800x800) less the window frame granted
+    area = controller.window.screen().availableGeometry()
+    assert controller.window.geometry() == QRect(
+        0, 0, area.width() - screen_fit.FRAME_MARGIN.width(),
+        area.height() - screen_fit.FRAME_MARGIN.height())
     assert controller.window.current_view() is controller.window.view("contacts")
 
 
@@ -189,3 +193,12 @@ def test_screenshots_command_writes_every_view(tmp_path: Path) -> None:
     for png in out.glob("*.png"):
         data = png.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 2000, png.name
+    # the PDF preview shows the rendered page, not blank paper
+    from PIL import Image, ImageStat
+
+    with Image.open(out / "dialog_pdf_preview.png") as image:
+        w, h = image.size
+        page = image.convert("L").crop((w // 5, h // 10, w * 4 // 5, h * 3 // 5))
+        assert ImageStat.Stat(page).stddev[0] > 10
+    # the offscreen platform's size-hints notice is not printed dozens of times
+    assert "propagateSizeHints" not in result.stderr

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QDropEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox
 
@@ -86,7 +86,7 @@ def test_columns_in_stage_order_first_stage_at_the_right(make_view, stages, ui_l
     view.layout().activate()
     view.board.adjustSize()
     view.board.layout().activate()
-    xs = [c.x() for c in view.columns.values()]
+    xs = [c.mapTo(view, QPoint(0, 0)).x() for c in view.columns.values()]
     assert xs == sorted(xs, reverse=True)  # the first stage stands at the right
     assert xs[0] > xs[-1]
     names = [c.name_label.text() for c in view.columns.values()]
@@ -101,7 +101,7 @@ def test_english_board_reads_left_to_right(make_view) -> None:
     view.layout().activate()
     view.board.adjustSize()
     view.board.layout().activate()
-    xs = [c.x() for c in view.columns.values()]
+    xs = [c.mapTo(view, QPoint(0, 0)).x() for c in view.columns.values()]
     assert xs == sorted(xs) and xs[0] < xs[-1]
 
 
@@ -332,7 +332,7 @@ def test_list_mode_model_passes_qtmodeltester(core, make_view, stages, qtmodelte
     view.search.searchNow()
     assert view.model.rowCount() == 5
     view.set_list_mode(False)
-    assert not view.list_toggle.isChecked() and view.stack.currentWidget() is view.board_scroll
+    assert not view.list_toggle.isChecked() and view.stack.currentWidget() is view.board_page
 
 
 def test_state_is_kept(core, make_view, settings) -> None:

@@ -84,3 +84,43 @@ def test_pdf_preview_inside_the_window(core, ops, ui_lang, qtbot, tmp_path) -> N
     printer.setOutputFileName(str(printed))
     preview.print_to(printer)
     assert printed.stat().st_size > 1000
+
+
+def test_printing_with_an_empty_profile_offers_to_fill_it_in_first(core, ops, ui_lang, qtbot,
+                                                                   monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    import crm_desktop.ui.dialogs.proforma_dialog as module
+    from crm_desktop.ui.dialogs.company_profile_dialog import CompanyProfileDialog
+    from crm_desktop.ui.dialogs.pdf_preview import PdfPreview
+
+    cid = core.contacts.create({"first_name": "نگار", "last_name": "پاکزاد"})
+    dialog = ProformaDialog(core, ops, contact_id=cid)
+    qtbot.addWidget(dialog)
+    dialog.lines.add_line({"description": "خدمات نصب", "unit_price_rial": 2_000_000})
+    asked, filled, shown = [], [], []
+    answers = [QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(module, "ask_box", lambda box: asked.append(box.text())
+                        or answers.pop(0))
+
+    def fill_in(parent, core_, ops_) -> bool:
+        filled.append(parent)
+        core_.settings.set_company({"name": "فروشگاه نمونه پارس"})
+        return True
+
+    monkeypatch.setattr(CompanyProfileDialog, "edit", classmethod(
+        lambda cls, parent, core_, ops_: fill_in(parent, core_, ops_)))
+    monkeypatch.setattr(PdfPreview, "show_file",
+                        classmethod(lambda cls, parent, path, title: shown.append(path)))
+    dialog.preview()
+    assert len(asked) == 1 and filled == [dialog]
+    assert len(shown) == 1 and shown[0].stat().st_size > 0  # then it goes on to the preview
+    assert core.proformas.document(dialog.proforma_id).seller["name"] == "فروشگاه نمونه پارس"
+
+    # with a profile, no question; Cancel on the question prints nothing
+    dialog.preview()
+    assert len(asked) == 1 and len(shown) == 2
+    core.settings.set_company({"name": ""})
+    answers.append(QMessageBox.StandardButton.Cancel)
+    dialog.preview()
+    assert len(asked) == 2 and len(shown) == 2 and len(filled) == 1

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.core import Core
+from crm_desktop.services.base import ListQuery
 from crm_desktop.ui import display, labels
 from crm_desktop.ui.dialogs.ticket_dialog import CloseTicketDialog, CommentDialog, TicketDialog
 from crm_desktop.ui.ops import Ops
@@ -202,7 +203,7 @@ def test_close_with_a_score_and_reopen(core, view, monkeypatch) -> None:
     panel.close_button.click()
     t = core.tickets.get(ids["late"])
     assert (t["status"], t["satisfaction"], t["satisfaction_comment"]) == ("closed", 4, "خوب")
-    assert panel.values["satisfaction"].text() == "۴ از ۵ — خوب"
+    assert display.plain(panel.values["satisfaction"].text()) == "۴ از ۵ — خوب"
     assert not panel.close_button.isEnabled() and panel.reopen_button.isEnabled()
     # the overdue colour goes with the closing
     assert view.model.index(row_of(view, ids["late"]), 0).data(FOREGROUND) is None
@@ -256,3 +257,25 @@ def test_new_record_opens_the_dialog(core, view, monkeypatch) -> None:
     view.new_record()
     assert calls == [None]
     assert view.panel.ticket_id == created
+
+
+def test_the_list_opens_with_open_tickets_first_by_sla_due_time(core, view) -> None:
+    ids = seed(core)
+    ids["later"] = core.tickets.create({"subject": "بعدی", "status": "waiting",
+                                        "sla_due_at": NOW + timedelta(days=3)})
+    ids["no_sla"] = core.tickets.create({"subject": "بی‌مهلت", "status": "open"})
+    core.tickets.update(ids["no_sla"], {"sla_due_at": None})
+    ids["closed_early"] = core.tickets.create({"subject": "بسته", "status": "closed",
+                                              "sla_due_at": NOW - timedelta(days=9)})
+    view.refresh()
+    order = [view.model.row_data(r)["id"] for r in range(view.model.rowCount())]
+    assert order == [ids["late"], ids["soon"], ids["later"], ids["no_sla"],
+                     ids["closed_early"], ids["done"]]
+    # the sort indicator says so: the SLA due column, ascending
+    header = view.table.horizontalHeader()
+    assert view.model.columns[header.sortIndicatorSection()].key == "sla_due_at"
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    # the service's own default is the same queue, page after page
+    first = core.tickets.list(ListQuery(limit=4))
+    rest = core.tickets.list(ListQuery(limit=4, after=first.next_cursor))
+    assert [r["id"] for r in first.rows + rest.rows] == order

@@ -15,6 +15,7 @@ import pytest
 
 from crm_desktop.export.pdf.proforma import render_proforma
 from crm_desktop.services.proforma_totals import compute
+from crm_desktop.services.proformas import build_document
 from crm_desktop.text.money import MoneyUnit
 
 ISSUED = date(2026, 5, 1)  # 1405/02/11
@@ -86,7 +87,7 @@ def test_persian_proforma(core: Any, buyer: int, company: dict, tmp_path: Path) 
 
     Image.new("RGB", (200, 100), "#1f4e79").save(logo)
     path = tmp_path / "proforma.pdf"
-    render_proforma(proforma, totals, company, MoneyUnit.RIAL, path, logo=logo)
+    render_proforma(build_document(proforma, totals, company, MoneyUnit.RIAL, logo=logo), path)
 
     text = pdf_text(path)
     for phrase in (
@@ -104,7 +105,8 @@ def test_persian_proforma(core: Any, buyer: int, company: dict, tmp_path: Path) 
 def test_into_a_binary_file(core: Any, buyer: int, company: dict, tmp_path: Path) -> None:
     pid = make(core, buyer, [BOOK, PAPER])
     buf = io.BytesIO()
-    render_proforma(core.proformas.get(pid), core.proformas.totals(pid), company, "rial", buf)
+    render_proforma(build_document(core.proformas.get(pid), core.proformas.totals(pid), company,
+                                   "rial"), buf)
     data = buf.getvalue()
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     path = tmp_path / "memory.pdf"
@@ -115,8 +117,8 @@ def test_into_a_binary_file(core: Any, buyer: int, company: dict, tmp_path: Path
 def test_toman_amounts(core: Any, buyer: int, company: dict, tmp_path: Path) -> None:
     pid = make(core, buyer, [BOOK, PAPER])
     path = tmp_path / "toman.pdf"
-    render_proforma(core.proformas.get(pid), core.proformas.totals(pid), company,
-                    MoneyUnit.TOMAN, path)
+    render_proforma(build_document(core.proformas.get(pid), core.proformas.totals(pid), company,
+                                   MoneyUnit.TOMAN), path)
     text = pdf_text(path)
     # pdftotext neither keeps the space between a number and its unit nor mirrors the
     # brackets back: the figures and the words are checked on their own
@@ -132,8 +134,8 @@ def test_long_proforma_repeats_the_table_header(core: Any, buyer: int, company: 
               "unit_price_rial": 150_000 + 1_000 * i} for i in range(1, 61)]
     pid = make(core, buyer, lines)
     path = tmp_path / "long.pdf"
-    render_proforma(core.proformas.get(pid), core.proformas.totals(pid), company,
-                    MoneyUnit.RIAL, path)
+    render_proforma(build_document(core.proformas.get(pid), core.proformas.totals(pid), company,
+                                   MoneyUnit.RIAL), path)
     pages = page_count(path)
     assert pages >= 2
     seen_lines = set()
@@ -186,8 +188,28 @@ def test_stored_proforma_pdf_carries_the_logo_and_seller(core, buyer: int,
     pid = make(core, buyer, [{"description": "خدمات نصب", "quantity": 1,
                                     "unit_price_rial": 2_500_000}])
     out = tmp_path / "stored.pdf"
-    core.proformas.write_pdf(pid, out)
+    render_proforma(core.proformas.document(pid), out)
     images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True,
                             check=True).stdout.strip().splitlines()
     assert len(images) >= 3  # two header lines, then at least the logo
     assert "فروشگاه نمونه پارس" in pdf_text(out)
+
+
+def test_untaxed_lines_are_marked_and_explained_under_vat(core: Any, buyer: int, company: dict,
+                                                         tmp_path: Path) -> None:
+    pid = make(core, buyer, [BOOK, PAPER])
+    path = tmp_path / "untaxed.pdf"
+    render_proforma(core.proformas.document(pid), path)
+    text = pdf_text(path)
+    note = "مشمول مالیات بر ارزش افزوده نیستند"
+    assert note in text
+    # the note stands right under the VAT line, before the amount payable
+    vat_line = text.index("مالیات بر ارزش افزوده")
+    assert vat_line < text.index(note) < text.index("مبلغ قابل پرداخت", vat_line)
+    rows = [line.strip() for line in text.splitlines()]
+    assert any(r.startswith(("۲*", "*۲")) or r.endswith(("۲*", "*۲")) for r in rows), rows
+    assert not any(r.startswith(("۱*", "*۱")) or r.endswith(("۱*", "*۱")) for r in rows)
+
+    all_taxed = tmp_path / "taxed.pdf"
+    render_proforma(core.proformas.document(make(core, buyer, [BOOK])), all_taxed)
+    assert note not in pdf_text(all_taxed) and "*" not in pdf_text(all_taxed)

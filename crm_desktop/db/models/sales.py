@@ -21,9 +21,10 @@ from crm_desktop.db.models.base import (
     sort_index,
 )
 from crm_desktop.db.types import DecimalText, enum_column, utcnow
+from crm_desktop.domain.enums import STAGE_LOST as STAGE_LOST  # re-exported by db.models
+from crm_desktop.domain.enums import STAGE_OPEN as STAGE_OPEN
+from crm_desktop.domain.enums import STAGE_WON as STAGE_WON
 from crm_desktop.domain.enums import DiscountKind, ProformaStatus
-
-STAGE_OPEN, STAGE_WON, STAGE_LOST = "open", "won", "lost"
 
 
 class Product(IdMixin, TimestampMixin, CreatorMixin, SortKeyMixin, Base):

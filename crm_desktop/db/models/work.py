@@ -37,6 +37,8 @@ from crm_desktop.domain.enums import (
 
 #: when an activity is shown in lists: its due time, or when it was written down
 ACTIVITY_DUE_SQL = "coalesce(due_at, created_at)"
+#: the rows of the partial index of repeating activities (queries must repeat it)
+REPEATING_SQL = "recurrence IS NOT NULL"
 
 
 class Activity(IdMixin, TimestampMixin, OwnedMixin, Base):
@@ -91,6 +93,9 @@ class Activity(IdMixin, TimestampMixin, OwnedMixin, Base):
         Index(None, "done_at", "due_at"),
         Index(None, "created_at", "id"),
         Index(None, "subject", "id"),
+        # the few repeating activities, for the calendar and Today: a range over due_at
+        # must not walk every one-off activity to find them
+        Index("ix_activities_repeating", "due_at", sqlite_where=text(REPEATING_SQL)),
     )
 
 

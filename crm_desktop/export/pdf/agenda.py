@@ -18,6 +18,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
 
+from crm_desktop.domain.clock import local
+from crm_desktop.domain.documents import BIRTHDAY, OVERDUE, AgendaItem
 from crm_desktop.export.pdf.proforma import (
     FONT,
     FONT_BOLD,
@@ -34,8 +36,6 @@ from crm_desktop.export.pdf.proforma import (
     rtl_table,
     wrap,
 )
-from crm_desktop.services.agenda import BIRTHDAY, OVERDUE, AgendaItem
-from crm_desktop.services.recurrence import local
 from crm_desktop.text.digits import to_persian_digits
 from crm_desktop.text.jalali import format_jalali
 

@@ -7,6 +7,10 @@ reordered on its own (reordering a whole paragraph would reverse its lines). Tab
 built in logical order and each row is reversed, so the first column stands at the right.
 Numbers, phones and codes sit in cells of their own, in Persian digits. Shaping is the
 expensive part: shaped strings are cached.
+
+The writer prints a `ProformaDocument` as the core made it (amounts, totals and words
+included) and never calls back into a service. A line without VAT carries a mark after its
+row number, explained under the VAT line.
 """
 
 from __future__ import annotations
@@ -39,13 +43,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from crm_desktop.domain.numbers import proforma_number
+from crm_desktop.domain.documents import ProformaDocument
 from crm_desktop.resources import resource_path
-from crm_desktop.services.proforma_totals import Totals
 from crm_desktop.text.digits import format_number, to_persian_digits
 from crm_desktop.text.jalali import format_jalali
 from crm_desktop.text.money import MoneyUnit, format_money
-from crm_desktop.text.words import amount_in_words
 
 FONT = "Vazirmatn"
 FONT_BOLD = "Vazirmatn-Bold"
@@ -199,9 +201,8 @@ def _logo(logo: Path | bytes | None, max_w: float, max_h: float) -> Flowable | s
     return Image(source, width=w * scale, height=h * scale)
 
 
-def _header(proforma: Mapping[str, Any], company: Mapping[str, Any],
-            logo: Path | bytes | None) -> Table:
-    number = proforma.get("number") or proforma_number(proforma["year"], proforma["seq"])
+def _header(doc: ProformaDocument) -> Table:
+    proforma, company, logo, number = doc.header, doc.seller, doc.logo, doc.number
     side, middle = 46 * mm, WIDTH - 92 * mm
     title = rtl_table(
         [[fa("پیش‌فاکتور")], [wrap(_text(company.get("name")), _inner(middle), FONT_BOLD, 11)]],
@@ -253,20 +254,25 @@ def _party(title: str, info: Mapping[str, Any], id_label: str, extra: Sequence[s
     )
 
 
-def _lines_table(proforma: Mapping[str, Any], totals: Totals, unit: MoneyUnit) -> Table:
+#: after the row number of a line that carries no VAT; explained under the VAT line
+UNTAXED_MARK = "*"
+UNTAXED_NOTE = "ردیف‌های با نشان * مشمول مالیات بر ارزش افزوده نیستند."
+
+
+def _lines_table(doc: ProformaDocument) -> Table:
+    totals, unit = doc.totals, doc.unit
     unit_name = UNIT_NAMES[unit]
     header = [fa(h) for h in ("ردیف", "شرح کالا یا خدمات", "تعداد", "واحد",
                               f"مبلغ واحد ({unit_name})", f"تخفیف ({unit_name})",
                               f"مبلغ ({unit_name})")]
     desc_w, unit_w = _inner(LINE_WIDTHS[1]), _inner(LINE_WIDTHS[3])
     rows: list[list[str]] = [header]
-    for i, (line, t) in enumerate(zip(proforma.get("lines") or [], totals.lines,
-                                      strict=True), start=1):
+    for i, (line, t) in enumerate(zip(doc.lines, totals.lines, strict=True), start=1):
         discount = _money(t.discount_rial, unit) if t.discount_rial else "-"
         if line.get("discount_kind") == "percent" and line.get("discount_value"):
             discount += "\n" + _percent_cell(line["discount_value"])
         rows.append([
-            to_persian_digits(str(i)),
+            to_persian_digits(str(i)) + ("" if line.get("taxable", True) else UNTAXED_MARK),
             wrap(_text(line.get("description")), desc_w),
             format_number(Decimal(str(line.get("quantity", 1)))),
             wrap(_text(line.get("unit")), unit_w, FONT, SMALL),
@@ -291,18 +297,26 @@ def _lines_table(proforma: Mapping[str, Any], totals: Totals, unit: MoneyUnit) -
     )
 
 
-def _totals_table(proforma: Mapping[str, Any], totals: Totals, unit: MoneyUnit) -> Table:
-    rate = proforma.get("vat_rate") or 0
+def _totals_table(doc: ProformaDocument) -> Table:
+    totals, unit = doc.totals, doc.unit
+    widths = [46 * mm, 44 * mm]
     rows = [
         [fa("جمع کل"), _money(totals.subtotal_rial, unit, True)],
         [fa("تخفیف"), _money(totals.discount_rial, unit, True)],
         [fa("جمع پس از تخفیف"), _money(totals.net_rial, unit, True)],
-        [fa(f"مالیات بر ارزش افزوده ({_percent(rate)})"), _money(totals.vat_rial, unit, True)],
-        [fa("مبلغ قابل پرداخت"), _money(totals.total_rial, unit, True)],
+        [fa(f"مالیات بر ارزش افزوده ({_percent(doc.vat_rate)})"),
+         _money(totals.vat_rial, unit, True)],
     ]
+    note: list[tuple] = []
+    if doc.has_untaxed_lines:
+        rows.append([wrap(UNTAXED_NOTE, _inner(sum(widths)), FONT, SMALL), ""])
+        note = [("SPAN", (0, 4), (-1, 4)), ("FONTSIZE", (0, 4), (-1, 4), SMALL),
+                ("LEADING", (0, 4), (-1, 4), SMALL * LEADING),
+                ("TEXTCOLOR", (0, 4), (-1, 4), LINE)]
+    rows.append([fa("مبلغ قابل پرداخت"), _money(totals.total_rial, unit, True)])
     return rtl_table(
-        rows, [46 * mm, 44 * mm],
-        [("ALIGN", (1, 0), (1, -1), "CENTER"),
+        rows, widths,
+        [*note, ("ALIGN", (1, 0), (1, -1), "CENTER"),
          ("FONTNAME", (0, -1), (-1, -1), FONT_BOLD),
          ("BACKGROUND", (0, -1), (-1, -1), TOTAL_BG),
          ("GRID", (0, 0), (-1, -1), 0.4, LIGHT),
@@ -311,10 +325,9 @@ def _totals_table(proforma: Mapping[str, Any], totals: Totals, unit: MoneyUnit) 
     )
 
 
-def _words_and_notes(proforma: Mapping[str, Any], totals: Totals, unit: MoneyUnit) -> Table:
-    inner = _inner(WIDTH)
-    rows = [[wrap("مبلغ قابل پرداخت به حروف: " + amount_in_words(totals.total_rial, unit),
-                  inner, FONT_BOLD)]]
+def _words_and_notes(doc: ProformaDocument) -> Table:
+    proforma, inner = doc.header, _inner(WIDTH)
+    rows = [[wrap("مبلغ قابل پرداخت به حروف: " + doc.words, inner, FONT_BOLD)]]
     valid_until = proforma.get("valid_until")
     if isinstance(valid_until, date):
         rows.append([fa(f"این پیش‌فاکتور تا تاریخ {format_jalali(valid_until)} اعتبار دارد.")])
@@ -341,41 +354,23 @@ def _signatures() -> Table:
 
 
 # -- the document --------------------------------------------------------------------------
-def render_proforma(
-    proforma: Mapping[str, Any],
-    totals: Totals,
-    company: Mapping[str, Any],
-    unit: MoneyUnit | str,
-    path: str | Path | IO[bytes],
-    logo: Path | bytes | None = None,
-) -> None:
-    """Write the proforma (a dict as `ProformaService.get` returns it, with `lines` and
-    optionally `buyer_info`) with its `totals` to `path` (a file name or a binary file).
-
-    `company` is the seller profile (`SettingsService.company()`); amounts are printed in
-    `unit` with the unit named; `logo` is an optional image for the top right corner.
-    """
+def render_proforma(doc: ProformaDocument, path: str | Path | IO[bytes]) -> None:
+    """Write the proforma document (`ProformaService.document`) to `path` (a file name or
+    a binary file): seller, buyer, lines, totals and words as given, amounts in
+    `doc.unit` with the unit named, the logo (if any) at the top right."""
     register_fonts()
-    unit = MoneyUnit(unit)
-    number = proforma.get("number") or proforma_number(proforma["year"], proforma["seq"])
-    buyer = dict(proforma.get("buyer_info") or {})
-    buyer.setdefault("name", proforma.get("buyer") or "")
-    if not buyer.get("name"):
-        buyer["name"] = proforma.get("buyer") or ""
-
-    seller_extra = [fa("ایمیل:"), _text(company.get("email"))]
+    number = doc.number
     story: list[Flowable] = [
-        _header(proforma, company, logo),
+        _header(doc),
         Spacer(1, 3 * mm),
-        _party("مشخصات فروشنده", {**company, "national_id": company.get("legal_id")},
-               "شناسه ملی:", seller_extra),
+        _party("مشخصات فروشنده", doc.seller, "شناسه ملی:",
+               [fa("ایمیل:"), _text(doc.seller.get("email"))]),
         Spacer(1, 2 * mm),
-        _party("مشخصات خریدار", buyer, "شناسه/کد ملی:", ["", ""]),
+        _party("مشخصات خریدار", doc.buyer, "شناسه/کد ملی:", ["", ""]),
         Spacer(1, 3 * mm),
-        _lines_table(proforma, totals, unit),
+        _lines_table(doc),
         Spacer(1, 2 * mm),
-        KeepTogether([_totals_table(proforma, totals, unit), Spacer(1, 2 * mm),
-                      _words_and_notes(proforma, totals, unit)]),
+        KeepTogether([_totals_table(doc), Spacer(1, 2 * mm), _words_and_notes(doc)]),
         Spacer(1, 5 * mm),
         KeepTogether([_signatures()]),
     ]
@@ -393,7 +388,7 @@ def render_proforma(
     target: Any = str(path) if isinstance(path, str | Path) else path
     doc = SimpleDocTemplate(
         target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=MARGIN, title=f"Proforma {number}", author=_text(company.get("name")),
+        bottomMargin=MARGIN, title=f"Proforma {number}", author=_text(doc.seller.get("name")),
         subject=f"پیش‌فاکتور {number}", creator="crm-desktop",
     )
     doc.build(story, onFirstPage=footer, onLaterPages=footer)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from crm_desktop.core import Core
 from crm_desktop.services.accounts import AccountService
+from crm_desktop.ui import screen_fit
 from crm_desktop.ui.dialogs.record_form import (
     ChoiceBinding,
     NotesBinding,
@@ -34,7 +35,7 @@ class AccountDialog(RecordDialog):
         self.account_id = account_id
         self.setWindowTitle(self.tr("New company") if account_id is None
                             else self.tr("Edit company"))
-        self.resize(560, 680)
+        screen_fit.resize(self, 560, 680)
         self.build_form()
         if account_id is not None:
             self.set_values(core.accounts.get(account_id))
@@ -49,9 +50,9 @@ class AccountDialog(RecordDialog):
         self.add(self.tr("Registration number"), TextBinding("registration_no"))
         self.add(self.tr("Phone"), PhoneBinding("phone", "phone"))
         self.add(self.tr("Fax"), PhoneBinding("fax", "phone"))
-        self.add(self.tr("E-mail"), TextBinding("email", ltr=True,
+        self.add(self.tr("E-mail"), TextBinding("email", address=True,
                                                 placeholder="info@example.com"))
-        self.add(self.tr("Website"), TextBinding("website", ltr=True,
+        self.add(self.tr("Website"), TextBinding("website", address=True,
                                                  placeholder="www.example.com"))
         self.add(self.tr("Industry"), TextBinding("industry"))
         self.add(self.tr("City"), TextBinding("city"))

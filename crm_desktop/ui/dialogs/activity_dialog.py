@@ -11,6 +11,7 @@ from crm_desktop.core import Core
 from crm_desktop.domain import clock
 from crm_desktop.domain.errors import FieldError
 from crm_desktop.services.activities import ActivityService
+from crm_desktop.ui import screen_fit
 from crm_desktop.ui.dialogs.record_form import (
     DateBinding,
     NotesBinding,
@@ -37,7 +38,7 @@ class ActivityDialog(RecordDialog):
         titles = {"call": self.tr("Log a call"), "note": self.tr("Add a note"),
                   "task": self.tr("Add a task")}
         self.setWindowTitle(titles.get(kind, self.tr("Add an activity")))
-        self.resize(460, 320)
+        screen_fit.resize(self, 460, 320)
         self.add(self.tr("Subject"), TextBinding("subject"))
         if kind == "task":
             self.add(self.tr("Due date"), DateBinding("due_at"))

@@ -16,7 +16,7 @@ from crm_desktop.domain import clock
 from crm_desktop.domain.errors import FieldError, NotFoundError
 from crm_desktop.services.activities import MAX_DURATION, ActivityService
 from crm_desktop.services.recurrence import MAX_EVERY
-from crm_desktop.ui import display, errors, labels
+from crm_desktop.ui import display, errors, labels, screen_fit
 from crm_desktop.ui.dialogs.record_form import (
     Binding,
     CheckBinding,
@@ -143,7 +143,7 @@ class AppointmentDialog(RecordDialog):
         self.ticket_id = ticket_id
         self.setWindowTitle(self.tr("Edit activity") if activity_id else
                             self.tr("New appointment"))
-        self.resize(480, 540)
+        screen_fit.resize(self, 480, 540)
         current: dict[str, Any] = {}
         if activity_id is not None:
             current = core.activities.get(activity_id)

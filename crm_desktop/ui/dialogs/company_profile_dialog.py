@@ -13,7 +13,7 @@ from crm_desktop.core import Core
 from crm_desktop.domain.errors import FieldError
 from crm_desktop.services import fields as f
 from crm_desktop.services.settings import COMPANY_SPECS, LOGO_MAGIC, MAX_LOGO_BYTES
-from crm_desktop.ui import display
+from crm_desktop.ui import display, screen_fit
 from crm_desktop.ui.dialogs.record_form import (
     Binding,
     NotesBinding,
@@ -89,7 +89,7 @@ class CompanyProfileDialog(RecordDialog):
         super().__init__(parent)
         self.setObjectName("companyProfileDialog")
         self.setWindowTitle(self.tr("Company profile"))
-        self.resize(560, 620)
+        screen_fit.resize(self, 560, 620)
         self.core = core
         self.ops = ops
         self.add(self.tr("Business name"), TextBinding("name"))
@@ -98,8 +98,8 @@ class CompanyProfileDialog(RecordDialog):
         self.add(self.tr("Address"), NotesBinding("address"))
         self.add(self.tr("Postal code"), TextBinding("postal_code", ltr=True))
         self.add(self.tr("Phone"), PhoneBinding("phone", "phone"))
-        self.add(self.tr("E-mail"), TextBinding("email", ltr=True))
-        self.add(self.tr("Website"), TextBinding("website", ltr=True))
+        self.add(self.tr("E-mail"), TextBinding("email", address=True))
+        self.add(self.tr("Website"), TextBinding("website", address=True))
         self.add(self.tr("Logo"), LogoBinding("logo", self.tr("Choose a picture…"),
                                               self.tr("Remove")))
         self.add(self.tr("VAT rate (percent)"), TextBinding("vat_rate", ltr=True))

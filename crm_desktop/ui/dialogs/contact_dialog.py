@@ -13,7 +13,7 @@ from crm_desktop.domain import clock
 from crm_desktop.domain.errors import FieldError
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.text.normalize import clean_text
-from crm_desktop.ui import display, labels
+from crm_desktop.ui import display, labels, screen_fit
 from crm_desktop.ui.dialogs.record_form import (
     CheckBinding,
     ChoiceBinding,
@@ -54,7 +54,7 @@ class ContactDialog(RecordDialog):
         self.open_instead: int | None = None
         self.setWindowTitle(self.tr("New contact") if contact_id is None
                             else self.tr("Edit contact"))
-        self.resize(560, 720)
+        screen_fit.resize(self, 560, 720)
         self.build_form()
         self.notice.linkActivated.connect(self._open_duplicate)
         if contact_id is not None:
@@ -71,7 +71,7 @@ class ContactDialog(RecordDialog):
         self.add(self.tr("Mobile"), PhoneBinding("mobile", "mobile"))
         self.add(self.tr("Second mobile"), PhoneBinding("mobile2", "mobile"))
         self.add(self.tr("Phone"), PhoneBinding("phone", "phone"))
-        self.add(self.tr("E-mail"), TextBinding("email", ltr=True,
+        self.add(self.tr("E-mail"), TextBinding("email", address=True,
                                                 placeholder="name@example.com"))
         self.add(self.tr("National code"), TextBinding("national_code", ltr=True))
         birthday = self.add(self.tr("Birthday"), DateBinding("birthday"))

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
-from crm_desktop.db import models as m
+from crm_desktop.domain.enums import STAGE_OPEN
 from crm_desktop.services.base import ListQuery
 from crm_desktop.services.deals import DealService
 from crm_desktop.text.normalize import clean_text
+from crm_desktop.ui import screen_fit
 from crm_desktop.ui.dialogs.record_form import (
     Binding,
     ChoiceBinding,
@@ -83,7 +84,7 @@ class DealDialog(RecordDialog):
         self.ops = ops
         self.deal_id = deal_id
         self.setWindowTitle(self.tr("New deal") if deal_id is None else self.tr("Edit deal"))
-        self.resize(520, 560)
+        screen_fit.resize(self, 520, 560)
         current = core.deals.get(deal_id) if deal_id is not None else None
         person = current["contact_id"] if current else contact_id
         self.build_form(person)
@@ -113,7 +114,7 @@ class DealDialog(RecordDialog):
                                                  self.core.settings.display_unit))
         if self.deal_id is None:  # afterwards the stage changes by moving the card
             stages = [(s["id"], s["name"]) for s in self.core.stages.list()
-                      if s["outcome"] == m.STAGE_OPEN]
+                      if s["outcome"] == STAGE_OPEN]
             self.add(self.tr("Stage"), ChoiceBinding("stage_id", stages))
         self.add(self.tr("Expected close"), DateBinding("expected_close"))
         self.add(self.tr("Owner"), ChoiceBinding("owner_id", self.core.users.options()))

@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
-from crm_desktop.db import models as m
-from crm_desktop.domain.enums import ProformaStatus
+from crm_desktop.domain.enums import STAGE_LOST, ProformaStatus
 from crm_desktop.domain.errors import NotFoundError
 from crm_desktop.services.base import ListQuery, Sort
-from crm_desktop.ui import display, labels
+from crm_desktop.ui import display, labels, screen_fit
 from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
 from crm_desktop.ui.dialogs.deal_dialog import DealDialog
 from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
@@ -52,7 +51,7 @@ class DealPage(QDialog):
         self.ops = ops
         self.deal_id = deal_id
         self.deal: dict[str, Any] | None = None
-        self.resize(720, 760)
+        screen_fit.resize(self, 720, 760)
 
         layout = QVBoxLayout(self)
         self.title = QLabel()
@@ -156,13 +155,13 @@ class DealPage(QDialog):
             self._update_buttons()
             return
         self.deal = deal
-        self.setWindowTitle(self.tr("Deal: {title}").replace("{title}", deal["title"]))
+        self.setWindowTitle(display.fill(self.tr("Deal: {title}"), title=deal["title"]))
         self.title.setText(deal["title"])
         stages = {s["id"]: s for s in self.core.stages.list()}
         stage = stages.get(deal["stage_id"])
         stage_text = stage["name"] if stage else ""
-        if stage and stage["outcome"] == m.STAGE_LOST and deal.get("lost_reason"):
-            stage_text += " — " + deal["lost_reason"]
+        if stage and stage["outcome"] == STAGE_LOST and deal.get("lost_reason"):
+            stage_text = display.join([stage_text, deal["lost_reason"]])
         owners = dict(self.core.users.options())
         texts = {
             "stage": stage_text,
@@ -198,14 +197,14 @@ class DealPage(QDialog):
         arrow = " ← " if display.persian() else " → "
         for row in reversed(rows):  # newest first
             if row["from_stage"] is None:
-                what = self.tr("Created in {stage}").replace("{stage}",
-                                                             row["to_stage"] or "")
+                what = display.fill(self.tr("Created in {stage}"), stage=row["to_stage"] or "")
             else:
-                what = f"{row['from_stage']}{arrow}{row['to_stage'] or ''}"
+                what = (display.isolate(row["from_stage"]) + arrow
+                        + display.isolate(row["to_stage"] or ""))
             parts = [what]
             if row["user"]:
-                parts.append(row["user"])
-            parts.append(display.jalali(row["changed_at"]))
+                parts.append(display.isolate(row["user"]))
+            parts.append(display.isolate(display.jalali(row["changed_at"])))
             _append(self.history, " — ".join(parts), None)
 
     def _fill_activities(self) -> None:
@@ -221,11 +220,13 @@ class DealPage(QDialog):
         for row in page.rows:
             mark = "✓ " if row["done_at"] is not None else "○ "
             when = row["done_at"] or row["due_at"] or row["created_at"]
-            text = f"{mark}{labels.label(kinds, row['kind'])}: {row['subject'] or ''}"
+            text = (f"{mark}{display.isolate(labels.label(kinds, row['kind']))}: "
+                    f"{display.isolate(row['subject'] or '')}")
             if when is not None and row["done_at"] is None and row.get("due_all_day"):
-                text += " — " + display.jalali_date_only(when)  # a date-only task: no time
+                # a date-only task: no time
+                text += " — " + display.isolate(display.jalali_date_only(when))
             elif when is not None:
-                text += " — " + display.jalali(when)
+                text += " — " + display.isolate(display.jalali(when))
             _append(self.activities, text, row["id"])
 
     def _fill_proformas(self) -> None:
@@ -241,8 +242,9 @@ class DealPage(QDialog):
         unit = self.core.settings.display_unit
         for row in page.rows:
             status = row.get("effective_status") or row["status"]
-            text = (f"{display.digits(row['number'])} — {labels.label(statuses, status)} — "
-                    f"{display.money(row['total_rial'], unit)}")
+            text = display.join([display.digits(row["number"]),
+                                 labels.label(statuses, status),
+                                 display.money(row["total_rial"], unit)])
             item = _append(self.proformas, text, row["id"])
             item.setData(row["status"], STATUS_ROLE)
 

@@ -12,6 +12,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QVBoxLayout, QWidget
 
+from crm_desktop.ui import screen_fit
 from crm_desktop.ui.dialogs.record_form import run_dialog
 from crm_desktop.ui.theme import icons
 
@@ -21,7 +22,7 @@ class PdfPreview(QDialog):
         super().__init__(parent)
         self.setObjectName("pdfPreview")
         self.setWindowTitle(title)
-        self.resize(820, 900)
+        screen_fit.resize(self, 820, 900)
         self.path = path
         self.document = QPdfDocument(self)
         self.document.load(str(path))
@@ -47,6 +48,21 @@ class PdfPreview(QDialog):
 
     def page_count(self) -> int:
         return self.document.pageCount()
+
+    def page_drawn(self) -> bool:
+        """The view shows a rendered page, not just the blank sheet: QPdfView renders pages
+        in a worker thread after it is shown, so a grab right away shows white paper."""
+        if self.document.status() != QPdfDocument.Status.Ready or not self.page_count():
+            return False
+        image = self.view.viewport().grab().toImage()
+        colours = set()
+        step = max(1, min(image.width(), image.height()) // 60)
+        for y in range(0, image.height(), step):
+            for x in range(0, image.width(), step):
+                colours.add(image.pixel(x, y))
+                if len(colours) > 8:  # paper, border and background are three at most
+                    return True
+        return False
 
     def save_copy(self) -> None:
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self.path.name,

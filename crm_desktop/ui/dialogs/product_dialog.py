@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from crm_desktop.core import Core
 from crm_desktop.services.products import ProductService
+from crm_desktop.ui import screen_fit
 from crm_desktop.ui.dialogs.record_form import (
     CheckBinding,
     MoneyBinding,
@@ -34,7 +35,7 @@ class ProductDialog(RecordDialog):
         self.product_id = product_id
         self.setWindowTitle(self.tr("New product") if product_id is None
                             else self.tr("Edit product"))
-        self.resize(520, 520)
+        screen_fit.resize(self, 520, 520)
         self.build_form()
         if product_id is not None:
             self.set_values(core.products.get(product_id))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QWidget,
@@ -26,7 +27,7 @@ from crm_desktop.services import fields as f
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.services.proforma_totals import compute
 from crm_desktop.services.proformas import ProformaService
-from crm_desktop.ui import display, labels
+from crm_desktop.ui import display, labels, screen_fit
 from crm_desktop.ui.dialogs.record_form import (
     ChoiceBinding,
     DateBinding,
@@ -35,6 +36,7 @@ from crm_desktop.ui.dialogs.record_form import (
     TextBinding,
     run_dialog,
 )
+from crm_desktop.ui.errors import ask_box
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.proforma_lines_model import ProformaLinesModel
 from crm_desktop.ui.theme import icons
@@ -60,7 +62,7 @@ class ProformaDialog(RecordDialog):
         self.proforma_id = proforma_id
         self.buyer = {"contact_id": contact_id, "account_id": account_id, "deal_id": deal_id}
         self.unit = core.settings.display_unit
-        self.resize(900, 720)
+        screen_fit.resize(self, 900, 720)
         self.setWindowTitle(self.tr("New proforma") if proforma_id is None
                             else self.tr("Edit proforma"))
 
@@ -179,7 +181,7 @@ class ProformaDialog(RecordDialog):
         t = compute(self.lines.lines, rate)
 
         def money(rials: int) -> str:
-            return display.money(rials, self.unit)
+            return display.isolate(display.money(rials, self.unit))
 
         self.totals.setText("\n".join((
             self.tr("Subtotal: {amount}").replace("{amount}", money(t.subtotal_rial)),
@@ -210,14 +212,43 @@ class ProformaDialog(RecordDialog):
                                on_invalid=self.show_invalid)
         if outcome.ok:
             self.result_id = outcome.value
+            self.mark_unchanged()  # what is stored now is what Esc would keep
         return outcome.ok
 
+    def snapshot(self) -> Any:
+        return (super().snapshot(), [dict(line) for line in self.lines.lines])
+
     def render_pdf(self, path: Path) -> None:
+        from crm_desktop.export.pdf.proforma import render_proforma
+
         assert self.proforma_id is not None
-        self.core.proformas.write_pdf(self.proforma_id, path, self.unit)
+        render_proforma(self.core.proformas.document(self.proforma_id, self.unit), path)
+
+    def offer_profile(self) -> bool:
+        """Before a proforma is printed with no seller on it (the company profile is
+        empty): offer to fill the profile in first. False when the user cancels."""
+        if self.core.settings.company().get("name", "").strip():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Company profile"),
+                          self.tr("The company profile is empty: the proforma would show no "
+                                  "seller. Fill in the profile first?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No |
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("emptyProfileBox")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Fill in the profile"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Continue without it"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        answer = ask_box(box)
+        if answer == QMessageBox.StandardButton.Yes:
+            from crm_desktop.ui.dialogs.company_profile_dialog import CompanyProfileDialog
+
+            CompanyProfileDialog.edit(self, self.core, self.ops)
+            return True  # printed with whatever the profile holds now
+        return answer == QMessageBox.StandardButton.No
 
     def save_pdf(self) -> None:
-        if not self.is_valid() or not self._saved():
+        if not self.is_valid() or not self._saved() or not self.offer_profile():
             return
         number = self.core.proformas.get(self.proforma_id)["number"]
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the proforma as PDF"),
@@ -226,7 +257,7 @@ class ProformaDialog(RecordDialog):
             self.ops.run(self, lambda: self.render_pdf(Path(path)))
 
     def preview(self) -> None:
-        if not self.is_valid() or not self._saved():
+        if not self.is_valid() or not self._saved() or not self.offer_profile():
             return
         from crm_desktop.ui.dialogs.pdf_preview import PdfPreview
 

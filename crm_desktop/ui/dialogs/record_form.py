@@ -1,13 +1,18 @@
 """Editor dialogs built from field bindings: each field shows its own error next to it,
 checked as the user types with the very rules the core applies; Save is enabled only when
-every field is valid; the write goes through Ops. Dialogs expose an `edit` classmethod."""
+every field is valid; the write goes through Ops. Dialogs expose an `edit` classmethod.
+
+A field left empty is not scolded before the user has been there: its error (a required
+value) shows once the user has left the field, emptied it, or tried to save. Esc or Cancel on a form
+whose values changed since it opened asks before discarding them."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,8 +21,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +34,7 @@ from crm_desktop.services.fields import Field, clean
 from crm_desktop.text.digits import to_ascii_digits
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
+from crm_desktop.ui.errors import ask_box
 from crm_desktop.ui.theme import icons
 from crm_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from crm_desktop.ui.widgets.money_edit import MoneyEdit
@@ -61,8 +69,14 @@ class Binding(QObject):
 
 
 class TextBinding(Binding):
-    def __init__(self, name: str, *, ltr: bool = False, placeholder: str = ""):
+    """`ltr`: codes read left to right, digits in the UI language; `address`: an e-mail or
+    web address, left to right with Latin digits (so that a copy of it works)."""
+
+    def __init__(self, name: str, *, ltr: bool = False, address: bool = False,
+                 placeholder: str = ""):
         edit = QLineEdit()
+        ltr = ltr or address
+        self._address = address
         if ltr:
             # codes and addresses read left to right, but sit on the form's reading side
             # like the phone fields do
@@ -79,8 +93,12 @@ class TextBinding(Binding):
         return to_ascii_digits(text) if self._ltr else text
 
     def set(self, value: Any) -> None:
-        self.edit.setText("" if value is None else (display.digits(value) if self._ltr
-                                                    else str(value)))
+        if value is None:
+            self.edit.setText("")
+        elif self._address:
+            self.edit.setText(display.address(value))
+        else:
+            self.edit.setText(display.digits(value) if self._ltr else str(value))
 
 
 class NotesBinding(Binding):
@@ -88,6 +106,12 @@ class NotesBinding(Binding):
         edit = QPlainTextEdit()
         edit.setTabChangesFocus(True)
         edit.setFixedHeight(70)
+        # a text edit does not follow the window's direction by itself: the text starts at
+        # the reading edge (the right in Persian) like every other value
+        option = edit.document().defaultTextOption()
+        option.setAlignment(display.value_alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask)
+        edit.document().setDefaultTextOption(option)
+        edit.setSizePolicy(edit.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Fixed)
         super().__init__(name, edit)
         self.edit = edit
         edit.textChanged.connect(self.changed)
@@ -222,6 +246,12 @@ class RecordDialog(QDialog):
         self.bindings: dict[str, Binding] = {}
         self.errors: dict[str, QLabel] = {}
         self.result_id: int | None = None
+        # fields the user has left (their empty-value errors may show), and whether Save
+        # was tried (then every error shows)
+        self._revealed: set[str] = set()
+        self._save_tried = False
+        # what the form held when it was first shown: Esc/Cancel asks when it differs
+        self._baseline: Any = None
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -268,7 +298,23 @@ class RecordDialog(QDialog):
         box.addWidget(error)
         self.form.addRow(label, holder)
         binding.changed.connect(lambda b=binding: self.check_field(b.name))
+        for part in [binding.widget, *binding.widget.findChildren(QWidget)]:
+            part.installEventFilter(self)
+            part.setProperty("record_field", binding.name)
         return binding
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            name = watched.property("record_field")
+            if isinstance(name, str) and name in self.bindings:
+                self.reveal(name)
+        return super().eventFilter(watched, event)
+
+    def reveal(self, name: str) -> None:
+        """The user has left `name`: from now on its errors show, an empty value's too."""
+        if name not in self._revealed:
+            self._revealed.add(name)
+            self.check_field(name)
 
     def values(self) -> dict[str, Any]:
         return {name: b.get() for name, b in self.bindings.items() if name in self.specs}
@@ -298,6 +344,8 @@ class RecordDialog(QDialog):
         return {}
 
     def check_field(self, name: str) -> None:
+        if name not in self._revealed and not self.is_blank(name):
+            self._revealed.add(name)  # once filled in, emptying it again is an error at once
         self.show_error(name, self.field_error(name) or self.cross_errors().get(name, ""))
         self.update_save()
         self.field_changed(name)
@@ -311,7 +359,19 @@ class RecordDialog(QDialog):
             self.show_error(name, self.field_error(name) or cross.get(name, ""))
         self.update_save()
 
+    def is_blank(self, name: str) -> bool:
+        """The field holds nothing yet (an error there means a value is required)."""
+        binding = self.bindings[name]
+        if binding.own_error():
+            return False
+        value = binding.get()
+        return value is None or value is False or (
+            isinstance(value, str | list | tuple | set | dict) and not value) or (
+            isinstance(value, str) and not value.strip())
+
     def show_error(self, name: str, text: str) -> None:
+        if text and not (self._save_tried or name in self._revealed) and self.is_blank(name):
+            text = ""  # not before the user has been in the field or tried to save
         label = self.errors[name]
         label.setText(text)
         label.setVisible(bool(text))
@@ -321,7 +381,15 @@ class RecordDialog(QDialog):
         return not self.cross_errors() and not any(self.field_error(n) for n in self.bindings)
 
     def update_save(self) -> None:
-        self.save_button.setEnabled(self.is_valid())
+        valid = self.is_valid()
+        self.save_button.setEnabled(valid)
+        # a disabled Save says why, even while the empty fields' errors wait to be shown
+        self.save_button.setToolTip("" if valid else "\n".join(
+            dict.fromkeys(e for e in self._all_errors().values() if e)))
+
+    def _all_errors(self) -> dict[str, str]:
+        cross = self.cross_errors()
+        return {name: self.field_error(name) or cross.get(name, "") for name in self.bindings}
 
     def show_invalid(self, error: ValidationError) -> None:
         """Errors the service found (e.g. a duplicate code): shown next to their fields."""
@@ -343,6 +411,7 @@ class RecordDialog(QDialog):
         raise NotImplementedError
 
     def save(self) -> None:
+        self._save_tried = True
         if not self.is_valid():
             self.check_all()
             return
@@ -353,6 +422,53 @@ class RecordDialog(QDialog):
             self.accept()
 
     ops: Any  # set by subclasses
+
+    # -- leaving ------------------------------------------------------------------------
+    def snapshot(self) -> Any:
+        """What the user has entered, to compare with the form as it opened (subclasses
+        with more than bindings, e.g. proforma lines, add theirs)."""
+        return {name: b.get() for name, b in self.bindings.items()}
+
+    def mark_unchanged(self) -> None:
+        """The form as it is now counts as unchanged (done when it is first shown)."""
+        self._baseline = self.snapshot()
+
+    def has_changes(self) -> bool:
+        return self._baseline is not None and self.snapshot() != self._baseline
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._baseline is None:
+            self.mark_unchanged()
+        super().showEvent(event)
+
+    def ask_discard(self) -> bool:
+        """Asked on Esc or Cancel when the form has changes: True to discard them."""
+        return ask_discard(self)
+
+    def reject(self) -> None:
+        """Esc, Cancel and the window's close button: changes are not lost unasked."""
+        if self.result() != QDialog.DialogCode.Accepted and self.has_changes() \
+                and not self.ask_discard():
+            return
+        super().reject()
+
+
+def ask_discard(parent: QWidget) -> bool:
+    """Esc or Cancel on an editor holding changes: True to discard them, False to go on
+    editing (the default)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("RecordDialog", text)
+
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Discard changes?"),
+                      tr("You have changed this form. Discard the changes?"),
+                      QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                      parent)
+    box.setObjectName("discardBox")
+    box.button(QMessageBox.StandardButton.Discard).setText(tr("Discard"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(tr("Keep editing"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return ask_box(box) == QMessageBox.StandardButton.Discard
 
 
 def run_dialog(dialog: QDialog) -> int:

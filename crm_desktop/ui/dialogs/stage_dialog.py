@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
-from crm_desktop.db import models as m
+from crm_desktop.domain.enums import STAGE_LOST, STAGE_OPEN, STAGE_WON
 from crm_desktop.services.deals import StageService
-from crm_desktop.ui import display
+from crm_desktop.ui import display, screen_fit
 from crm_desktop.ui.dialogs.record_form import ChoiceBinding, RecordDialog, TextBinding, run_dialog
 from crm_desktop.ui.ops import Ops
 
@@ -27,9 +27,9 @@ from crm_desktop.ui.ops import Ops
 def outcome_label(outcome: str) -> str:
     """Open / Won / Lost in the UI language."""
     labels = {
-        m.STAGE_OPEN: QCoreApplication.translate("StageDialog", "Open"),
-        m.STAGE_WON: QCoreApplication.translate("StageDialog", "Won"),
-        m.STAGE_LOST: QCoreApplication.translate("StageDialog", "Lost"),
+        STAGE_OPEN: QCoreApplication.translate("StageDialog", "Open"),
+        STAGE_WON: QCoreApplication.translate("StageDialog", "Won"),
+        STAGE_LOST: QCoreApplication.translate("StageDialog", "Lost"),
     }
     return labels.get(outcome, outcome)
 
@@ -48,14 +48,14 @@ class StageDialog(RecordDialog):
         self.ops = ops
         self.stage_id = stage_id
         self.setWindowTitle(self.tr("New stage") if stage_id is None else self.tr("Edit stage"))
-        self.resize(420, 220)
+        screen_fit.resize(self, 420, 220)
         self.add(self.tr("Name"), TextBinding("name"))
         self.add(self.tr("Probability (percent)"), TextBinding("probability", ltr=True))
         if stage_id is None:
             choices = [(o, outcome_label(o))
-                       for o in (m.STAGE_OPEN, m.STAGE_WON, m.STAGE_LOST)]
+                       for o in (STAGE_OPEN, STAGE_WON, STAGE_LOST)]
             self.add(self.tr("Outcome"), ChoiceBinding("outcome", choices))
-            self.set_values({"name": "", "probability": 0, "outcome": m.STAGE_OPEN})
+            self.set_values({"name": "", "probability": 0, "outcome": STAGE_OPEN})
         else:
             stage = next((s for s in core.stages.list() if s["id"] == stage_id), None)
             if stage is not None:
@@ -64,7 +64,7 @@ class StageDialog(RecordDialog):
     def write(self, values: dict[str, Any]) -> int:
         if self.stage_id is None:
             return self.core.stages.create(values["name"], values["probability"],
-                                           values.get("outcome") or m.STAGE_OPEN)
+                                           values.get("outcome") or STAGE_OPEN)
         self.core.stages.update(self.stage_id, name=values["name"],
                                 probability=values["probability"])
         return self.stage_id

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.core import Core
 from crm_desktop.domain.enums import TicketChannel
 from crm_desktop.services.tickets import TicketService
-from crm_desktop.ui import display, labels
+from crm_desktop.ui import display, labels, screen_fit
 from crm_desktop.ui.dialogs.contact_dialog import ContactDialog
 from crm_desktop.ui.dialogs.deal_dialog import ContactBinding
 from crm_desktop.ui.dialogs.record_form import (
@@ -31,6 +31,7 @@ from crm_desktop.ui.dialogs.record_form import (
     NotesBinding,
     RecordDialog,
     TextBinding,
+    ask_discard,
     run_dialog,
 )
 from crm_desktop.ui.ops import Ops
@@ -65,7 +66,7 @@ class TicketDialog(RecordDialog):
         else:
             self.setWindowTitle(self.tr("Edit ticket {number}").replace(
                 "{number}", display.ltr(current["number"])))
-        self.resize(520, 560)
+        screen_fit.resize(self, 520, 560)
         person = current["contact_id"] if current else contact_id
         self.build_form(person)
         if current is not None:
@@ -221,6 +222,12 @@ class CommentDialog(QDialog):
 
     def _update(self) -> None:
         self.ok_button.setEnabled(bool(self.text()))
+
+    def reject(self) -> None:
+        """Esc or Cancel with a comment typed: ask before it is thrown away."""
+        if self.text() and not ask_discard(self):
+            return
+        super().reject()
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> tuple[str, bool] | None:

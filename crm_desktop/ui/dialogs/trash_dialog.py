@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core import Core
 from crm_desktop.services.base import EntityService, ListQuery, Sort
-from crm_desktop.ui import display
+from crm_desktop.ui import display, screen_fit
 from crm_desktop.ui.dialogs.record_form import run_dialog
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel, Row
@@ -55,7 +55,7 @@ class TrashDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("trashDialog")
         self.setWindowTitle(self.tr("Trash"))
-        self.resize(640, 480)
+        screen_fit.resize(self, 640, 480)
         self.core = core
         self.ops = ops
         self.kinds = [

@@ -106,7 +106,7 @@ class ProformaLinesModel(QAbstractTableModel):
         if column == DISCOUNT:
             value = Decimal(line["discount_value"])
             if line["discount_kind"] == "percent":
-                return display.digits(format(value.normalize(), "f")) + "٪"
+                return display.percent(format(value.normalize(), "f"))
             return self._money(int(value)) if value else ""
         return None
 

@@ -123,8 +123,9 @@ class RecordTableModel(QAbstractTableModel):
             page = self._service.window(replace(self._query, after=previous[1]), 0,
                                         self._page_size)
         else:
+            # the count is known: a page past the middle is sought from the end
             page = self._service.window(self._query, number * self._page_size,
-                                        self._page_size)
+                                        self._page_size, total=self._count)
         self._pages[number] = (page.rows, page.next_cursor)
         while len(self._pages) > self._max_pages:
             self._pages.popitem(last=False)
@@ -187,11 +188,16 @@ class RecordTableModel(QAbstractTableModel):
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
+        if self._query.sort == Sort(key, descending):
+            return  # the header says what the list already shows: nothing to read again
         self.set_query(replace(self._query, sort=Sort(key, descending)))
 
     def sort_column(self) -> tuple[int, Qt.SortOrder] | None:
         """The column and order the current sort belongs to (for the header indicator)."""
-        sort = self._query.sort
+        return self.sort_column_for(self._query.sort)
+
+    def sort_column_for(self, sort: Sort | None) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order a sort belongs to (None: no column shows it)."""
         if sort is None:
             return None
         for i, column in enumerate(self._columns):

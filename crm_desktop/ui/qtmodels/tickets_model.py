@@ -62,7 +62,8 @@ def ticket_columns() -> list[Column]:
         Column(
             "sla_due_at",
             QCoreApplication.translate("TicketsModel", "SLA due"),
-            "sla_due",
+            # open tickets first, then by due time: the list's default order
+            "queue",
             text=lambda r: display.jalali(r["sla_due_at"]),
         ),
         Column(

@@ -1,115 +1,46 @@
-"""Activities: Today (overdue, due today, the next 7 days, today's birthdays), a filtered
-List of every activity, a Week calendar of appointments with drag-to-move, and a Day
-calendar (the same calendar showing one day).
+"""Activities: the mode tabs (Today, List, Week, Day), the toolbar the modes share (the
+owner filter and New appointment) and a stack of one page per mode:
 
-Today and the Week show repeating activities once per occurrence. Dragging an occurrence
-of a repeating appointment is refused with a short message (the series is changed in its
-editor), so a drop never moves a whole series by surprise. Opening an occurrence of a
-repeating appointment asks whether to skip that day or open the series."""
+- Today (activities_today.TodayView): overdue, due today, the next 7 days, birthdays;
+- List (activities_list.ActivityListView): every activity, filtered;
+- Week and Day (activities_calendar.CalendarView): one calendar showing 7 days or 1.
+
+Only the page shown is read: switching modes refreshes the page switched to, and a data
+change refreshes the page on show."""
 
 from __future__ import annotations
 
-import tempfile
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTabBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from crm_desktop.core import Core
-from crm_desktop.domain import clock
-from crm_desktop.domain.errors import NotFoundError
-from crm_desktop.export.pdf.agenda import render_agenda
-from crm_desktop.services.agenda import agenda
-from crm_desktop.services.base import ListQuery, Sort
-from crm_desktop.ui import display, errors, labels
-from crm_desktop.ui.dialogs.appointment_dialog import (
-    AppointmentDialog,
-    confirm_overlap,
-    overlapping,
-)
-from crm_desktop.ui.dialogs.pdf_preview import PdfPreview
+from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
 from crm_desktop.ui.ops import Ops
-from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
 from crm_desktop.ui.theme import icons
 from crm_desktop.ui.ui_settings import UiSettings
+from crm_desktop.ui.views.activities_calendar import CalendarView
+from crm_desktop.ui.views.activities_common import ActivityPage
+from crm_desktop.ui.views.activities_list import ActivityListView
+from crm_desktop.ui.views.activities_today import TodayView
 from crm_desktop.ui.views.base import BaseView
-from crm_desktop.ui.widgets.chip_delegate import decorate_table
-from crm_desktop.ui.widgets.empty_state import EmptyState
-from crm_desktop.ui.widgets.week_calendar import WeekCalendar, local, week_start
 
 TODAY, LIST, WEEK, DAY = range(4)
-SECTION_LIMIT = 500
-UPCOMING_DAYS = 7
 
 
-def day_start(day: date) -> datetime:
-    """Midnight of a business day, as an aware UTC instant."""
-    return clock.day_bounds(day)[0]
-
-
-def as_due(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Occurrence rows with `due_at` set to when each occurrence falls."""
-    return [{**r, "due_at": r["occurs_at"]} for r in rows]
-
-
-class Section(QWidget):
-    """A titled list with an empty state."""
-
-    def __init__(self, name: str, title: str, empty: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.title_text = title
-        self.title = QLabel(title)
-        self.title.setObjectName(f"{name}Title")
-        self.title.setStyleSheet("font-weight: bold;")
-        self.list = QListWidget()
-        self.list.setObjectName(f"{name}List")
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.empty = QLabel(empty)
-        self.empty.setObjectName(f"{name}Empty")
-        self.empty.setStyleSheet("color: palette(mid);")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.list, 1)
-
-    def set_items(self, items: list[tuple[int, str]]) -> None:
-        self.list.clear()
-        for record_id, text in items:
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, record_id)
-            self.list.addItem(item)
-        self.title.setText(f"{self.title_text} ({display.number(len(items))})")
-        self.empty.setHidden(bool(items))
-        self.list.setHidden(not items)
-
-    def ids(self) -> list[int]:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.list.count())]
-
-    def selected_id(self) -> int | None:
-        item = self.list.currentItem()
-        return None if item is None or not item.isSelected() else item.data(
-            Qt.ItemDataRole.UserRole)
+def _on(page: str, name: str) -> Any:
+    """A read-only attribute of ActivitiesView that is `name` of its `page` (the surface the
+    window, the screenshots and the tests use)."""
+    return property(lambda self: getattr(getattr(self, page), name),
+                    doc=f"{page}.{name}")
 
 
 class ActivitiesView(BaseView):
@@ -118,217 +49,68 @@ class ActivitiesView(BaseView):
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):
         super().__init__(core, ops, settings, parent)
-        self.kinds = labels.activity_kinds()
-
         self.tabs = QTabBar()
         self.tabs.setObjectName("activityModes")
         for text in (self.tr("Today"), self.tr("List"), self.tr("Week"), self.tr("Day")):
             self.tabs.addTab(text)
+        self.owner_filter = QComboBox()
+        self.owner_filter.setObjectName("ownerFilter")
+        self.owner_filter.currentIndexChanged.connect(self._owner_changed)
         self.new_button = QPushButton(self.tr("New appointment"))
         self.new_button.setObjectName("newActivity")
-        self.new_button.clicked.connect(self.new_record)
         icons.dress(self.new_button, "plus", primary=True)
+        self.new_button.clicked.connect(self.new_record)
         top = QHBoxLayout()
         top.addWidget(self.tabs)
         top.addStretch(1)
+        top.addWidget(self.owner_filter)
         top.addWidget(self.new_button)
 
+        self.today_page = TodayView(core, ops)
+        self.today_page.open_record.connect(self.open_record)
+        self.list_page = ActivityListView(core, ops)
+        self.calendar_page = CalendarView(core, ops)  # Week and Day: 7 days or 1
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._build_today())
-        self.stack.addWidget(self._build_list())
-        self.stack.addWidget(self._build_week())
+        for page in self.pages():
+            self.stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
         self.tabs.currentChanged.connect(self.set_mode)
+        self.set_mode(TODAY)
+
+    # -- the pages ------------------------------------------------------------------------
+    def pages(self) -> tuple[ActivityPage, ...]:
+        return (self.today_page, self.list_page, self.calendar_page)
+
+    def page(self, mode: int | None = None) -> ActivityPage:
+        """The page of `mode` (the current one by default)."""
+        mode = self.mode() if mode is None else mode
+        return self.pages()[min(mode, WEEK)]  # Day shows the Week page's calendar
+
+    def mode(self) -> int:
+        return self.tabs.currentIndex()
+
+    def set_mode(self, mode: int) -> None:
+        if self.tabs.currentIndex() != mode:
+            self.tabs.setCurrentIndex(mode)  # comes back here through currentChanged
+            return
+        self.calendar_page.set_days(1 if mode == DAY else 7)
+        self.stack.setCurrentWidget(self.page(mode))
+        self.owner_filter.setVisible(self.page(mode).uses_owner)
         self.refresh()
 
-    # -- Today ----------------------------------------------------------------------------
-    def _build_today(self) -> QWidget:
-        self.overdue = Section("overdue", self.tr("Overdue"), self.tr("Nothing overdue."))
-        self.due_today = Section("dueToday", self.tr("Due today"),
-                                 self.tr("Nothing else is due today."))
-        self.upcoming = Section("upcoming", self.tr("Upcoming (next 7 days)"),
-                                self.tr("Nothing in the next 7 days."))
-        self.birthdays = Section("birthdays", self.tr("Today's birthdays"),
-                                 self.tr("No birthdays today."))
-        self.done_button = QPushButton(self.tr("Done"))
-        self.done_button.setObjectName("doneButton")
-        self.done_button.setEnabled(False)
-        self.done_button.clicked.connect(self.complete_selected)
-        self.agenda_button = QPushButton(self.tr("Print / save the day's agenda"))
-        self.agenda_button.setObjectName("agendaButton")
-        self.agenda_button.clicked.connect(lambda: self.print_agenda())
-        for section in self.activity_sections():
-            section.list.itemSelectionChanged.connect(
-                lambda s=section: self._today_selection(s))
-            section.list.itemDoubleClicked.connect(
-                lambda item: self.edit_activity(item.data(Qt.ItemDataRole.UserRole)))
-        self.birthdays.list.itemDoubleClicked.connect(
-            lambda item: self.open_record.emit("contacts", item.data(Qt.ItemDataRole.UserRole)))
-        page = QWidget()
-        grid = QHBoxLayout()
-        left = QVBoxLayout()
-        left.addWidget(self.overdue)
-        left.addWidget(self.due_today)
-        right = QVBoxLayout()
-        right.addWidget(self.upcoming)
-        right.addWidget(self.birthdays)
-        grid.addLayout(left, 1)
-        grid.addLayout(right, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.done_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.agenda_button)
-        box = QVBoxLayout(page)
-        box.addLayout(buttons)
-        box.addLayout(grid, 1)
-        return page
-
-    def activity_sections(self) -> tuple[Section, ...]:
-        return (self.overdue, self.due_today, self.upcoming)
-
-    def _today_selection(self, chosen: Section) -> None:
-        if chosen.selected_id() is not None:
-            for section in self.activity_sections():
-                if section is not chosen:
-                    section.list.blockSignals(True)
-                    section.list.clearSelection()
-                    section.list.setCurrentItem(None)
-                    section.list.blockSignals(False)
-        self.done_button.setEnabled(self.selected_today_id() is not None)
-
-    def selected_today_id(self) -> int | None:
-        for section in self.activity_sections():
-            selected = section.selected_id()
-            if selected is not None:
-                return selected
-        return None
-
-    def _item_text(self, row: dict[str, Any], *, with_date: bool = True) -> str:
-        due = local(row["due_at"]) if row.get("due_at") else None
-        when = ""
-        if due is not None and row.get("due_all_day"):  # a date-only task: no time
-            when = display.jalali_date_only(due) if with_date else ""
-        elif due is not None:
-            when = display.jalali(due) if with_date else display.digits(due.strftime("%H:%M"))
-        parts = [when, labels.label(self.kinds, row.get("kind")), row.get("subject") or ""]
-        if row.get("contact"):
-            parts.append(row["contact"])
-        return " — ".join(p for p in parts if p)
-
-    def refresh_today(self, today: date | None = None) -> None:
-        today = today or clock.today()
-        start, tomorrow = day_start(today), day_start(today + timedelta(days=1))
-        later = day_start(today + timedelta(days=1 + UPCOMING_DAYS))
-        overdue = self.core.activities.list(ListQuery(
-            filters={"state": "overdue"}, sort=Sort("due"), limit=SECTION_LIMIT)).rows
-        # a repeating series is not overdue: its next occurrence shows when it falls
-        self.overdue.set_items([(r["id"], self._item_text(r)) for r in overdue
-                                if r["due_at"] < start and r.get("recurrence") is None])
-        self.due_today.set_items([
-            (r["id"], self._item_text(r, with_date=False))
-            for r in as_due(self.core.activities.occurrences_between(start, tomorrow))
-            if r["done_at"] is None])
-        self.upcoming.set_items([
-            (r["id"], self._item_text(r))
-            for r in as_due(self.core.activities.occurrences_between(tomorrow, later))
-            if r["done_at"] is None])
-        self.birthdays.set_items([
-            (r["id"], f"{r['full_name']}  {display.ltr(r.get('mobile'))}".strip())
-            for r in self.core.contacts.birthdays(today)])
-        self.done_button.setEnabled(self.selected_today_id() is not None)
-
-    def complete_selected(self) -> bool:
-        activity_id = self.selected_today_id()
-        if activity_id is None:
-            return False
-        return self.ops.run(self, lambda: self.core.activities.complete(activity_id),
-                            changes=["activities", "contacts"]).ok
-
-    def print_agenda(self, day: date | None = None) -> Path | None:
-        """Render the day's agenda to a temporary PDF and open it in the preview (print or
-        save from there); returns the file, None when it failed."""
-        day = day or clock.today()
-        path = Path(tempfile.mkdtemp(prefix="crm-agenda-")) / "agenda.pdf"
-
-        def render() -> None:
-            items = agenda(self.core.activities, self.core.contacts, day)
-            render_agenda(items, day, self.core.settings.company()["name"], path)
-
-        if not self.ops.run(self, render).ok:
-            return None
-        PdfPreview.show_file(self, path, self.tr("The day's agenda"))
-        return path
-
-    # -- List -----------------------------------------------------------------------------
-    def _build_list(self) -> QWidget:
-        self.model = RecordTableModel(self.core.activities, self._list_columns(), parent=self)
-        self.model.set_query(ListQuery(sort=Sort("due", descending=True)))
-        self.kind_filter = QComboBox()
-        self.kind_filter.setObjectName("kindFilter")
-        self.kind_filter.addItem(self.tr("All kinds"), None)
-        for code, text in self.kinds.items():
-            self.kind_filter.addItem(text, str(code.value if hasattr(code, "value") else code))
-        self.state_filter = QComboBox()
-        self.state_filter.setObjectName("stateFilter")
-        for value, text in ((None, self.tr("Open and done")), ("open", self.tr("Open")),
-                            ("overdue", self.tr("Overdue")), ("done", self.tr("Done"))):
-            self.state_filter.addItem(text, value)
-        self.owner_filter = QComboBox()
-        self.owner_filter.setObjectName("ownerFilter")
+    def refresh(self) -> None:
+        """Read the page on show again (the others are read when they are shown: the
+        mode switch refreshes)."""
         self._fill_owners()
-        for combo in (self.kind_filter, self.state_filter, self.owner_filter):
-            combo.currentIndexChanged.connect(self._list_filters_changed)
-        self.table = QTableView()
-        self.table.setObjectName("activitiesTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(
-            lambda index: self.edit_activity(self.model.id_at(index.row())))
-        decorate_table(self.table)
-        self.empty = EmptyState.over(
-            self.table, "calendar-event", self.tr("No activities yet: plan an appointment, or "
-                                                  "log a call from a contact's page."),
-            self.tr("New appointment"), self.new_record, self.clear_list_filters,
-            lambda: bool(self.model.query.filters))
-        bar = QHBoxLayout()
-        bar.addWidget(self.kind_filter)
-        bar.addWidget(self.state_filter)
-        bar.addWidget(self.owner_filter)
-        bar.addStretch(1)
-        page = QWidget()
-        box = QVBoxLayout(page)
-        box.addLayout(bar)
-        box.addWidget(self.table, 1)
-        return page
+        self.page().refresh()
 
-    def _state_text(self, row: dict[str, Any]) -> str:
-        if row.get("done_at") is not None:
-            return self.tr("Done")
-        if row.get("due_at") is not None and row["due_at"] < clock.now_utc():
-            return self.tr("Overdue")
-        return self.tr("Open")
+    def selected_id(self) -> int | None:
+        """The activity selected on the page shown."""
+        return self.page().selected_id()
 
-    def _list_columns(self) -> list[Column]:
-        return [
-            Column("due_at", self.tr("Due"), sort="due",
-                   text=lambda r: "" if not r["due_at"] else display.jalali_date_only(
-                       r["due_at"]) if r.get("due_all_day") else display.jalali(r["due_at"])),
-            Column("subject", self.tr("Subject"), sort="subject"),
-            Column("kind", self.tr("Kind"), text=lambda r: labels.label(self.kinds, r["kind"])),
-            Column("contact", self.tr("Person")),
-            Column("owner", self.tr("Owner")),
-            Column("done_at", self.tr("State"), text=self._state_text),
-        ]
-
+    # -- the shared toolbar ---------------------------------------------------------------
     def _fill_owners(self) -> None:
         current = self.owner_filter.currentData()
         self.owner_filter.blockSignals(True)
@@ -338,167 +120,40 @@ class ActivitiesView(BaseView):
             self.owner_filter.addItem(name, user_id)
         self.owner_filter.setCurrentIndex(max(0, self.owner_filter.findData(current)))
         self.owner_filter.blockSignals(False)
+        self._apply_owner()
 
-    def clear_list_filters(self) -> None:
-        for combo in (self.kind_filter, self.state_filter, self.owner_filter):
-            combo.setCurrentIndex(0)
+    def _apply_owner(self) -> None:
+        for page in self.pages():
+            page.owner_id = self.owner_filter.currentData()
 
-    def _list_filters_changed(self) -> None:
-        self.model.set_filters(kind=self.kind_filter.currentData(),
-                               state=self.state_filter.currentData(),
-                               owner_id=self.owner_filter.currentData())
-        if self.mode() in (WEEK, DAY):
-            self.refresh_week()
-
-    # -- Week -----------------------------------------------------------------------------
-    def _build_week(self) -> QWidget:
-        self.calendar = WeekCalendar()
-        self.calendar.slot_clicked.connect(self.new_at)
-        self.calendar.item_moved.connect(self.move_activity)
-        self.calendar.occurrence_opened.connect(self.open_occurrence)
-        self.prev_button = QPushButton()
-        self.prev_button.setObjectName("previousWeek")
-        icons.dress(self.prev_button, "chevron-left")  # mirrored right to left
-        self.prev_button.clicked.connect(lambda: self.show_week(
-            self.calendar.saturday - timedelta(days=self.calendar.n_days)))
-        self.this_button = QPushButton()
-        self.this_button.setObjectName("thisWeek")
-        self.this_button.clicked.connect(lambda: self.show_week(clock.today()))
-        self.next_button = QPushButton()
-        self.next_button.setObjectName("nextWeek")
-        icons.dress(self.next_button, "chevron-right")
-        self.next_button.clicked.connect(lambda: self.show_week(
-            self.calendar.saturday + timedelta(days=self.calendar.n_days)))
-        self._name_buttons()
-        self.week_label = QLabel()
-        self.week_label.setObjectName("weekLabel")
-        bar = QHBoxLayout()
-        for widget in (self.prev_button, self.this_button, self.next_button):
-            bar.addWidget(widget)
-        bar.addWidget(self.week_label, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.calendar)
-        page = QWidget()
-        box = QVBoxLayout(page)
-        box.addLayout(bar)
-        box.addWidget(scroll, 1)
-        return page
-
-    def _name_buttons(self) -> None:
-        if self.calendar.n_days == 1:
-            texts = (self.tr("Previous day"), self.tr("Today"), self.tr("Next day"))
-        else:
-            texts = (self.tr("Previous week"), self.tr("This week"), self.tr("Next week"))
-        for button, text in zip((self.prev_button, self.this_button, self.next_button), texts,
-                                strict=True):
-            button.setText(text)
-
-    def show_week(self, day: date) -> None:
-        """Show the week of `day` (in day mode: `day` itself)."""
-        self.calendar.set_week(week_start(day) if self.calendar.n_days == 7 else day)
-        self.refresh_week()
-
-    def refresh_week(self) -> None:
-        saturday = self.calendar.saturday
-        days = self.calendar.n_days
-        last = saturday + timedelta(days=days - 1)
-        self.week_label.setText(display.jalali_date_only(saturday) if days == 1 else
-                                f"{display.jalali_date_only(saturday)} – "
-                                f"{display.jalali_date_only(last)}")
-        rows = self.core.activities.occurrences_between(
-            day_start(saturday), day_start(saturday + timedelta(days=days)),
-            owner_id=self.owner_filter.currentData())
-        self.calendar.set_items(as_due(rows))
-
-    def open_occurrence(self, activity_id: int, start: datetime) -> str:
-        """Open a calendar block: a repeating appointment asks whether to skip the day the
-        block falls on or to open the series. Returns "skip", "series", "edit" or ""."""
-        try:
-            row = self.core.activities.get(activity_id)
-        except NotFoundError:
-            self.refresh()
-            return ""
-        if row.get("recurrence") is None:
-            self.edit_activity(activity_id)
-            return "edit"
-        day = local(start).date()
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Repeating appointment"),
-                          self.tr("This appointment repeats. Skip only this day, or open "
-                                  "the whole series?"),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("occurrenceChoice")
-        skip = box.addButton(self.tr("Skip this day"), QMessageBox.ButtonRole.ActionRole)
-        skip.setObjectName("skipOccurrence")
-        series = box.addButton(self.tr("Open the series"), QMessageBox.ButtonRole.AcceptRole)
-        series.setObjectName("openSeries")
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        answer: Any = errors.ask_box(box)
-        chosen = answer if isinstance(answer, QAbstractButton) else box.clickedButton()
-        if chosen is skip:
-            self.ops.run(self, lambda: self.core.activities.skip_occurrence(activity_id, day),
-                         changes=["activities"])
-            return "skip"
-        if chosen is series:
-            self.edit_activity(activity_id)
-            return "series"
-        return ""
-
-    def new_at(self, start: datetime) -> int | None:
-        return AppointmentDialog.edit(self, self.core, self.ops, start=start)
-
-    def move_activity(self, activity_id: int, new_start: datetime) -> bool:
-        """Move an appointment to a new start (asks first when it overlaps another one of
-        the same owner)."""
-        try:
-            row = self.core.activities.get(activity_id)
-        except NotFoundError:
-            self.refresh()
-            return False
-        if row.get("recurrence") is not None:
-            errors.show_message(self, self.tr(
-                "This appointment repeats, so it cannot be dragged. Open it to change the "
-                "time of the whole series."))
-            self.refresh_week()
-            return False
-        if not confirm_overlap(self, overlapping(self.core, row.get("owner_id"), new_start,
-                                                 row.get("duration_minutes") or 0, activity_id)):
-            return False
-        changes: dict[str, Any] = {"due_at": new_start.astimezone(UTC)}
-        if row.get("reminder_at") is not None and row.get("due_at") is not None:
-            # the reminder keeps its distance before the appointment
-            changes["reminder_at"] = changes["due_at"] - (row["due_at"] - row["reminder_at"])
-        return self.ops.run(self, lambda: self.core.activities.update(activity_id, changes),
-                            changes=["activities"]).ok
-
-    # -- shared ---------------------------------------------------------------------------
-    def mode(self) -> int:
-        return self.tabs.currentIndex()
-
-    def set_mode(self, mode: int) -> None:
-        if self.tabs.currentIndex() != mode:
-            self.tabs.setCurrentIndex(mode)  # comes back here through currentChanged
-            return
-        self.stack.setCurrentIndex(min(mode, WEEK))  # Day shows the Week page's calendar
-        days = 1 if mode == DAY else 7
-        if days != self.calendar.n_days:
-            self.calendar.set_days(days)
-            self.calendar.set_week(clock.today())
-            self._name_buttons()
-        self.refresh()
-
-    def edit_activity(self, activity_id: int | None) -> None:
-        if activity_id is not None:
-            AppointmentDialog.edit(self, self.core, self.ops, activity_id=activity_id)
+    def _owner_changed(self) -> None:
+        self._apply_owner()
+        if self.page().uses_owner:
+            self.page().refresh()
 
     def new_record(self) -> None:
         AppointmentDialog.edit(self, self.core, self.ops)
 
     def show_record(self, record_id: int) -> None:
-        self.edit_activity(record_id)
+        self.page().edit_activity(record_id)
 
-    def refresh(self) -> None:
-        self._fill_owners()
-        self.refresh_today()
-        self.model.refresh()
-        self.refresh_week()
+    # -- what each page offers, under the names used before the pages were split ----------
+    overdue = _on("today_page", "overdue")
+    due_today = _on("today_page", "due_today")
+    upcoming = _on("today_page", "upcoming")
+    birthdays = _on("today_page", "birthdays")
+    done_button = _on("today_page", "done_button")
+    agenda_button = _on("today_page", "agenda_button")
+    refresh_today = _on("today_page", "refresh")
+    selected_today_id = _on("today_page", "selected_id")
+    complete_selected = _on("today_page", "complete_selected")
+    model = _on("list_page", "model")
+    kind_filter = _on("list_page", "kind_filter")
+    state_filter = _on("list_page", "state_filter")
+    calendar = _on("calendar_page", "calendar")
+    prev_button = _on("calendar_page", "prev_button")
+    this_button = _on("calendar_page", "this_button")
+    next_button = _on("calendar_page", "next_button")
+    show_week = _on("calendar_page", "show_week")
+    open_occurrence = _on("calendar_page", "open_occurrence")
+    move_activity = _on("calendar_page", "move_activity")

@@ -8,6 +8,7 @@ from typing import ClassVar
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.core import Core
+from crm_desktop.ui import display
 from crm_desktop.ui.dialogs.account_dialog import AccountDialog
 from crm_desktop.ui.dialogs.deal_dialog import DealDialog
 from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
@@ -75,4 +76,4 @@ class CompaniesView(RecordListView):
     def delete_question(self, record_id: int) -> str:
         name = self.core.accounts.get(record_id)["name"]
         return self.tr("Move {name} to the Trash? Its people and deals are kept. You can "
-                       "restore it from Edit > Trash.").replace("{name}", name)
+                       "restore it from Edit > Trash.").replace("{name}", display.isolate(name))

@@ -5,25 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QPushButton,
-    QScrollArea,
-    QStackedWidget,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QWidget
 
 from crm_desktop.core import Core
-from crm_desktop.domain.errors import NotFoundError
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.ui import display
 from crm_desktop.ui.theme import icons
+from crm_desktop.ui.views.detail_panel import DetailPanel
 
 # at most this many contacts and deals are listed beside a company
 LIST_LIMIT = 200
@@ -31,7 +20,7 @@ LIST_LIMIT = 200
 IdRole = Qt.ItemDataRole.UserRole + 1
 
 
-class CompanyPanel(QStackedWidget):
+class CompanyPanel(DetailPanel):
     """An empty state until a company is chosen, then the company's page."""
 
     open_contact = Signal(int)
@@ -41,49 +30,20 @@ class CompanyPanel(QStackedWidget):
     new_proforma = Signal(int)
 
     def __init__(self, core: Core, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("companyPanel")
-        self.core = core
-        self.account_id: int | None = None
-
-        empty = QLabel(self.tr("Choose a company in the list to see its details, people and "
-                               "deals here."))
-        empty.setObjectName("companyPanelEmpty")
-        empty.setWordWrap(True)
-        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.addWidget(empty)
-
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.name = QLabel()
-        self.name.setObjectName("companyName")
-        self.name.setWordWrap(True)
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
-        title_font.setBold(True)
-        self.name.setFont(title_font)
-        layout.addWidget(self.name)
-
-        actions = QHBoxLayout()
-        self.new_deal_button = QPushButton(self.tr("New deal"))
-        self.new_deal_button.setObjectName("companyNewDeal")
-        self.new_deal_button.clicked.connect(lambda: self._emit_action(self.new_deal))
+        super().__init__(core, parent, name="companyPanel", title_name="companyName",
+                         empty_text=self.tr("Choose a company in the list to see its "
+                                            "details, people and deals here."))
+        self.name = self.title_label
+        buttons = self.add_actions((
+            ("companyNewDeal", self.tr("New deal"), lambda: self._emit_action(self.new_deal)),
+            ("companyNewProforma", self.tr("New proforma"),
+             lambda: self._emit_action(self.new_proforma)),
+        ))
+        self.new_deal_button = buttons["companyNewDeal"]
+        self.new_proforma_button = buttons["companyNewProforma"]
         icons.dress(self.new_deal_button, "plus")
-        self.new_proforma_button = QPushButton(self.tr("New proforma"))
         icons.dress(self.new_proforma_button, "plus")
-        self.new_proforma_button.setObjectName("companyNewProforma")
-        self.new_proforma_button.clicked.connect(
-            lambda: self._emit_action(self.new_proforma))
-        actions.addWidget(self.new_deal_button)
-        actions.addWidget(self.new_proforma_button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
-
-        form_holder = QWidget()
-        self.form = QFormLayout(form_holder)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading)
-        self.values: dict[str, QLabel] = {}
-        for key, text in (
+        self.add_values((
             ("phone", self.tr("Phone")), ("fax", self.tr("Fax")),
             ("email", self.tr("E-mail")), ("website", self.tr("Website")),
             ("legal_id", self.tr("National ID (legal entity)")),
@@ -92,51 +52,19 @@ class CompanyPanel(QStackedWidget):
             ("industry", self.tr("Industry")), ("city", self.tr("City")),
             ("address", self.tr("Address")), ("postal_code", self.tr("Postal code")),
             ("owner", self.tr("Owner")), ("notes", self.tr("Notes")),
-        ):
-            value = QLabel()
-            value.setObjectName(f"value_{key}")
-            value.setWordWrap(True)
-            # a phone or "—" alone would align to the left: keep every value at the start
-            value.setAlignment(QStyle.visualAlignment(self.layoutDirection(),
-                                                      Qt.AlignmentFlag.AlignLeading)
-                               | Qt.AlignmentFlag.AlignAbsolute)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.values[key] = value
-            self.form.addRow(text, value)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(form_holder)
-        layout.addWidget(scroll, 3)
-
-        section_font = QFont(self.font())
-        section_font.setBold(True)
-        self.contacts_title = QLabel()
-        self.contacts_title.setFont(section_font)
-        layout.addWidget(self.contacts_title)
-        self.contacts = QStandardItemModel(self)
-        self.contacts_view = self._list("companyContacts", self.contacts)
+        ), stretch=3)
+        for key in ("email", "website"):
+            display.address_widget(self.values[key])
+        self.contacts_title, self.contacts, self.contacts_view = self.add_list(
+            "companyContacts")
         self.contacts_view.activated.connect(
             lambda index: self._emit_open(index, self.open_contact))
-        layout.addWidget(self.contacts_view, 1)
-
-        self.deals_title = QLabel()
-        self.deals_title.setFont(section_font)
-        layout.addWidget(self.deals_title)
-        self.deals = QStandardItemModel(self)
-        self.deals_view = self._list("companyDeals", self.deals)
+        self.deals_title, self.deals, self.deals_view = self.add_list("companyDeals")
         self.deals_view.activated.connect(lambda index: self._emit_open(index, self.open_deal))
-        layout.addWidget(self.deals_view, 1)
-        self.addWidget(page)
 
-    @staticmethod
-    def _list(name: str, model: QStandardItemModel) -> QListView:
-        view = QListView()
-        view.setObjectName(name)
-        view.setModel(model)
-        view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        view.setUniformItemSizes(True)
-        return view
+    @property
+    def account_id(self) -> int | None:
+        return self.record_id
 
     @staticmethod
     def _emit_open(index: QModelIndex, signal: Any) -> None:
@@ -150,32 +78,21 @@ class CompanyPanel(QStackedWidget):
 
     # -- showing ------------------------------------------------------------------------
     def show_account(self, account_id: int | None) -> None:
-        self.account_id = account_id
-        if account_id is None:
-            self.setCurrentIndex(0)
+        a = self.load(account_id, self.core.accounts.get)
+        if a is None or account_id is None:
             return
-        try:
-            a = self.core.accounts.get(account_id)
-        except NotFoundError:
-            self.account_id = None
-            self.setCurrentIndex(0)
-            return
-        self.setCurrentIndex(1)
         self.name.setText(a["name"])
         owners = dict(self.core.users.options())
-        website = a["website"] or ""
-        texts = {
+        self.set_values({
             "phone": display.ltr(a["phone"]), "fax": display.ltr(a["fax"]),
-            "email": display.ltr(a["email"]), "website": display.ltr(website),
+            "email": display.address(a["email"]), "website": display.address(a["website"]),
             "legal_id": display.ltr(a["legal_id"]),
             "economic_code": display.ltr(a["economic_code"]),
             "registration_no": display.digits(a["registration_no"]),
             "industry": a["industry"] or "", "city": a["city"] or "",
             "address": a["address"] or "", "postal_code": display.ltr(a["postal_code"]),
             "owner": owners.get(a["owner_id"], ""), "notes": a["notes"] or "",
-        }
-        for key, label in self.values.items():
-            label.setText(texts[key] or "—")
+        })
         self._fill_contacts(account_id)
         self._fill_deals(account_id)
 
@@ -186,7 +103,7 @@ class CompanyPanel(QStackedWidget):
                                                 page.next_cursor is not None))
         self.contacts.clear()
         if not page.rows:
-            self._empty(self.contacts, self.tr("No contacts yet: choose this company in a "
+            self.empty_entry(self.contacts, self.tr("No contacts yet: choose this company in a "
                                                "contact's form to link them."))
             return
         for row in page.rows:
@@ -203,12 +120,12 @@ class CompanyPanel(QStackedWidget):
                                              page.next_cursor is not None))
         self.deals.clear()
         if not page.rows:
-            self._empty(self.deals, self.tr("No deals yet."))
+            self.empty_entry(self.deals, self.tr("No deals yet."))
             return
         unit = self.core.settings.display_unit
         for row in page.rows:
-            text = (f"{row['title']} — {display.money(row['amount_rial'], unit)} — "
-                    f"{row['stage']}")
+            text = display.join([row["title"], display.money(row["amount_rial"], unit),
+                                 row["stage"]])
             self._append(self.deals, text, row["id"])
 
     def _title(self, what: str, n: int, more: bool) -> str:
@@ -220,10 +137,4 @@ class CompanyPanel(QStackedWidget):
         item = QStandardItem(text)
         item.setEditable(False)
         item.setData(record_id, IdRole)
-        model.appendRow(item)
-
-    @staticmethod
-    def _empty(model: QStandardItemModel, text: str) -> None:
-        item = QStandardItem(text)
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
         model.appendRow(item)

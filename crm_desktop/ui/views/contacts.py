@@ -3,22 +3,28 @@ quick actions beside it."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.core import Core
-from crm_desktop.ui import labels
-from crm_desktop.ui.dialogs.activity_dialog import ActivityDialog
-from crm_desktop.ui.dialogs.contact_dialog import ContactDialog
-from crm_desktop.ui.dialogs.deal_dialog import DealDialog
-from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
-from crm_desktop.ui.dialogs.ticket_dialog import TicketDialog
+from crm_desktop.ui import display, labels
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.contacts_model import contacts_model
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.contact_panel import ContactPanel
 from crm_desktop.ui.views.record_list import ListFilter, RecordListView
+
+
+def editors() -> tuple[Any, Any, Any, Any]:
+    """The editors the list opens, imported when first used (not at start-up): activity,
+    deal, proforma and ticket dialogs."""
+    from crm_desktop.ui.dialogs.activity_dialog import ActivityDialog
+    from crm_desktop.ui.dialogs.deal_dialog import DealDialog
+    from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
+    from crm_desktop.ui.dialogs.ticket_dialog import TicketDialog
+
+    return ActivityDialog, DealDialog, ProformaDialog, TicketDialog
 
 
 class ContactsView(RecordListView):
@@ -72,18 +78,21 @@ class ContactsView(RecordListView):
         return self.panel.contact_id
 
     def open_editor(self, record_id: int | None) -> int | None:
+        from crm_desktop.ui.dialogs.contact_dialog import ContactDialog
+
         saved, instead = ContactDialog.edit(self, self.core, self.ops, record_id)
         return instead or saved
 
     def delete_question(self, record_id: int) -> str:
         name = self.core.contacts.get(record_id)["full_name"]
         return self.tr("Move {name} to the Trash? You can restore it from Edit > "
-                       "Trash.").replace("{name}", name)
+                       "Trash.").replace("{name}", display.isolate(name))
 
     def _quick_action(self, action: str) -> None:
         contact_id = self.panel.contact_id
         if contact_id is None:
             return
+        ActivityDialog, DealDialog, ProformaDialog, TicketDialog = editors()
         if action == "proforma":
             ProformaDialog.edit(self, self.core, self.ops, contact_id=contact_id)
         elif action == "deal":
@@ -94,6 +103,7 @@ class ContactsView(RecordListView):
             ActivityDialog.edit(self, self.core, self.ops, kind=action, contact_id=contact_id)
 
     def _open_history_item(self, kind: str, item_id: int) -> None:
+        _activity, DealDialog, ProformaDialog, _ticket = editors()
         if kind == "proforma":
             ProformaDialog.edit(self, self.core, self.ops, item_id)
         elif kind == "deal":

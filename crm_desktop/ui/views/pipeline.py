@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
-from crm_desktop.db import models as m
 from crm_desktop.domain import clock
+from crm_desktop.domain.enums import STAGE_LOST, STAGE_OPEN
 from crm_desktop.services.deals import BoardColumn
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
@@ -132,6 +132,20 @@ class PipelineView(BaseView):
         self.board_scroll = QScrollArea()
         self.board_scroll.setWidgetResizable(True)
         self.board_scroll.setWidget(self.board)
+        # won and lost: drop zones at the end of the board (the left in Persian), always
+        # in sight however far the open stages scroll
+        self.closed_zones = QWidget()
+        self.closed_zones.setObjectName("closedZones")
+        self.closed_layout = QVBoxLayout(self.closed_zones)
+        self.closed_layout.setContentsMargins(0, 6, 0, 6)
+        self.closed_layout.setSpacing(8)
+        self.board_page = QWidget()
+        self.board_page.setObjectName("boardPage")
+        board_row = QHBoxLayout(self.board_page)
+        board_row.setContentsMargins(0, 0, 0, 0)
+        board_row.setSpacing(8)
+        board_row.addWidget(self.board_scroll, 1)
+        board_row.addWidget(self.closed_zones)
 
         # -- the list mode
         self.model = RecordTableModel(core.deals, self._list_columns(), parent=self)
@@ -155,7 +169,7 @@ class PipelineView(BaseView):
             lambda: bool(self.model.query.filters or self.model.query.text.strip()))
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.board_scroll)
+        self.stack.addWidget(self.board_page)
         self.stack.addWidget(self.table)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -227,8 +241,8 @@ class PipelineView(BaseView):
         unit = self.unit = self.core.settings.display_unit
         forecast = self.core.deals.forecast(filters["close_from"], filters["close_to"],
                                             owner_id=filters["owner_id"])
-        self.forecast_label.setText(self.tr("Forecast: {amount}").replace(
-            "{amount}", display.money(forecast, unit)))
+        self.forecast_label.setText(display.fill(self.tr("Forecast: {amount}"),
+                                                 amount=display.money(forecast, unit)))
         self.forecast_label.setToolTip(self.tr(
             "Open deals expected to close in the chosen period, each counted at its "
             "stage's probability"))
@@ -257,16 +271,24 @@ class PipelineView(BaseView):
     def _build_columns(self, stages: list[dict[str, Any]]) -> None:
         for column in self.columns.values():
             self.board_layout.removeWidget(column)
+            self.closed_layout.removeWidget(column)
             column.hide()
             column.deleteLater()
         self.columns = {}
-        for i, stage in enumerate(stages):
-            column = StageColumn(stage, self.board)
+        opened = 0
+        for stage in stages:
+            closed = stage["outcome"] != STAGE_OPEN
+            column = StageColumn(stage, self.closed_zones if closed else self.board)
             column.deal_dropped.connect(self.move_deal)
             column.more_requested.connect(self.show_more)
             column.open_requested.connect(self.show_record)  # a card double-clicked
-            self.board_layout.insertWidget(i, column)
+            if closed:
+                self.closed_layout.addWidget(column, 1)
+            else:
+                self.board_layout.insertWidget(opened, column)
+                opened += 1
             self.columns[stage["id"]] = column
+        self.closed_zones.setVisible(self.closed_layout.count() > 0)
 
     def _refresh_list(self, filters: dict[str, Any]) -> None:
         query = self.model.query
@@ -295,7 +317,7 @@ class PipelineView(BaseView):
         if self.list_toggle.isChecked() != on:
             self.list_toggle.setChecked(on)  # comes back here through toggled
             return
-        self.stack.setCurrentWidget(self.table if on else self.board_scroll)
+        self.stack.setCurrentWidget(self.table if on else self.board_page)
         self.refresh()
 
     def show_more(self, stage_id: int) -> None:
@@ -327,7 +349,7 @@ class PipelineView(BaseView):
         if stage is None:
             return False
         reason = None
-        if stage["outcome"] == m.STAGE_LOST:
+        if stage["outcome"] == STAGE_LOST:
             reason = LostReasonDialog.ask(self)
             if not reason:
                 return False
@@ -337,9 +359,8 @@ class PipelineView(BaseView):
         if not outcome.ok or outcome.value is None or outcome.value == stage_id:
             return False
         self.last_move = Move(deal_id, outcome.value, stage_id, before.get("lost_reason"))
-        self.move_notice.setText(self.tr("“{deal}” moved to {stage}.")
-                                 .replace("{deal}", before["title"])
-                                 .replace("{stage}", stage["name"]))
+        self.move_notice.setText(display.fill(self.tr("“{deal}” moved to {stage}."),
+                                              deal=before["title"], stage=stage["name"]))
         self.notice_bar.show()
         return True
 

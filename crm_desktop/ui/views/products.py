@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import NotFoundError
+from crm_desktop.ui import display
 from crm_desktop.ui.dialogs.product_dialog import ProductDialog
 from crm_desktop.ui.errors import ask_box
 from crm_desktop.ui.ops import Ops
@@ -73,7 +74,8 @@ class ProductsView(RecordListView):
     def delete_question(self, record_id: int) -> str:
         name = self.core.products.get(record_id)["name"]
         return self.tr("Deactivate {name}? It stays on the proformas that already list it, "
-                       "and you can make it active again in its form.").replace("{name}", name)
+                       "and you can make it active again in its form.").replace("{name}",
+                                                                       display.isolate(name))
 
     def delete_selected(self) -> None:
         """Products are not soft-deleted: Delete asks to deactivate the selected product

@@ -71,7 +71,6 @@ class RecordListView(BaseView):
         super().__init__(core, ops, settings, parent)
         self.service = service
         self.model = model
-        self.model.set_query(ListQuery(sort=Sort(next(iter(service.sort_columns)))))
         self.panel = panel
         self.filters = filters
 
@@ -112,16 +111,23 @@ class RecordListView(BaseView):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setSortingEnabled(True)
+        # the indicator starts on the service's default sort (tickets: the SLA queue)
+        default_sort = Sort(next(iter(service.sort_columns)))
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(30)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # never ResizeToContents
         header.setStretchLastSection(True)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        header.sortIndicatorChanged.connect(self._keep_sort_indicator)
+        header.setSortIndicator(
+            *(self.model.sort_column_for(default_sort) or (0, Qt.SortOrder.AscendingOrder)))
         for column, width in enumerate(self.column_widths):
             self.table.setColumnWidth(column, width)
+        # The list is read once the table is laid out (its reset places the columns), and
+        # sorting is enabled after: enabling it sorts by the indicator, which the model
+        # already shows and ignores (one count on open, not three).
+        self.model.set_query(ListQuery(sort=default_sort))
+        self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._keep_sort_indicator)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._after_reset)

@@ -1,15 +1,26 @@
-"""Settings: the UI language (applied at the next start), how amounts are shown and the
-business's time zone (the clock of every view, the agenda, PDFs and the command line)."""
+"""Settings, one page per category (business, pipeline stages, support hours, display):
+the company profile and the money unit, the stages, the support hours and targets, the UI
+language (applied at the next start) and the business's time zone (the clock of every view,
+the agenda, PDFs and the command line).
+
+Backups have no settings to show (backing up and restoring are File menu commands), so they
+have no page here."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGroupBox,
+    QFrame,
+    QHBoxLayout,
     QLabel,
+    QLayout,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
+    QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,19 +38,108 @@ from crm_desktop.ui.views.settings_display import DisplaySettings
 from crm_desktop.ui.widgets.sla_editor import SlaEditor
 from crm_desktop.ui.widgets.stage_editor import StageEditor
 
+#: the width of the list of categories, at the reading edge of the page
+CATEGORY_LIST_WIDTH = 210
+#: the widest a settings page grows: forms stay readable on a wide window
+PAGE_MAX_WIDTH = 900
+
+
+class SettingsPage(QScrollArea):
+    """One category of settings: a heading and its sections, scrolling on its own."""
+
+    def __init__(self, key: str, heading: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"settingsPage_{key}")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget()
+        self.body.setObjectName(f"settingsBody_{key}")
+        self.body.setMaximumWidth(PAGE_MAX_WIDTH)
+        self.content = QVBoxLayout(self.body)
+        self.content.setContentsMargins(16, 12, 16, 16)
+        self.content.setSpacing(12)
+        title = QLabel(heading)
+        title.setObjectName("settingsHeading")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        title.setFont(font)
+        self.content.addWidget(title)
+        self.content.addStretch(1)
+        self.setWidget(self.body)
+
+    def add(self, item: QWidget | QLayout) -> None:
+        at = self.content.count() - 1
+        if isinstance(item, QWidget):
+            self.content.insertWidget(at, item)
+        else:
+            self.content.insertLayout(at, item)
+
 
 class SettingsView(BaseView):
+    """Settings as the desktop programs people know lay them out: the categories in a list
+    at the reading edge, the chosen category's page beside it, each page scrolling on its
+    own."""
+
     watches = ("settings",)
 
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):
         super().__init__(core, ops, settings, parent)
         title = QLabel(self.tr("Settings"))
+        title.setObjectName("settingsTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
 
+        self.categories = QListWidget()
+        self.categories.setObjectName("settingsCategories")
+        self.categories.setFixedWidth(CATEGORY_LIST_WIDTH)
+        self.categories.setSpacing(2)
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("settingsPages")
+        self.categories.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self._pages: dict[str, SettingsPage] = {}
+
+        # -- business: who prints the proformas, and the money unit
+        self.company = QLabel()
+        self.company.setObjectName("companySummary")
+        self.company.setWordWrap(True)
+        self.company.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        edit_company = QPushButton(self.tr("Edit the company profile…"))
+        edit_company.setObjectName("editCompanyProfile")
+        icons.dress(edit_company, "pencil")
+        edit_company.clicked.connect(self.edit_company)
+        self.unit = QComboBox()
+        self.unit.setObjectName("unitChoice")
+        self.unit.addItem(self.tr("Rial"), MoneyUnit.RIAL.value)
+        self.unit.addItem(self.tr("Toman"), MoneyUnit.TOMAN.value)
+        self.unit.currentIndexChanged.connect(self._unit_changed)
+        business = self._page("business", self.tr("Business"))
+        business_form = QFormLayout()
+        business_form.addRow(self.tr("Your business"), self.company)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(edit_company)
+        edit_row.addStretch(1)
+        business_form.addRow("", edit_row)
+        business_form.addRow(self.tr("Show amounts in"), self.unit)
+        business.add(business_form)
+
+        # -- the sales pipeline's stages
+        self.stages = StageEditor(core, ops)
+        pipeline = self._page("pipeline", self.tr("Pipeline"), self.tr("Sales pipeline stages"))
+        pipeline.add(self.stages)
+
+        # -- support hours and response targets
+        self.sla = SlaEditor(core, ops)
+        support = self._page("support", self.tr("Support hours"),
+                             self.tr("Support hours and response targets"))
+        support.add(self.sla)
+
+        # -- display: language and clock (other display choices join through
+        #    add_display_section)
         self.language = QComboBox()
         self.language.setObjectName("languageChoice")
         self.language.addItem("فارسی", "fa")
@@ -49,53 +149,69 @@ class SettingsView(BaseView):
         self.language_note = QLabel()
         self.language_note.setObjectName("languageNote")
         self.language_note.setWordWrap(True)
-
-        self.unit = QComboBox()
-        self.unit.setObjectName("unitChoice")
-        self.unit.addItem(self.tr("Rial"), MoneyUnit.RIAL.value)
-        self.unit.addItem(self.tr("Toman"), MoneyUnit.TOMAN.value)
-        self.unit.currentIndexChanged.connect(self._unit_changed)
-
         self.time_zone = QComboBox()
         self.time_zone.setObjectName("timeZoneChoice")
         for name in clock.zone_names():
             self.time_zone.addItem(name, name)
         self.time_zone.currentIndexChanged.connect(self._time_zone_changed)
+        display_page = self._page("display", self.tr("Display"))
+        display_form = QFormLayout()
+        display_form.addRow(self.tr("Language"), self.language)
+        display_form.addRow("", self.language_note)
+        # the note's row shows once there is something to say
+        self._display_form = display_form
+        display_form.setRowVisible(self.language_note, False)
+        display_form.addRow(self.tr("Time zone of the business"), self.time_zone)
+        display_page.add(display_form)
 
-        self.company = QLabel()
-        self.company.setObjectName("companySummary")
-        self.company.setWordWrap(True)
-        edit_company = QPushButton(self.tr("Edit the company profile…"))
-        edit_company.setObjectName("editCompanyProfile")
-        icons.dress(edit_company, "pencil")
-        edit_company.clicked.connect(self.edit_company)
-
-        form = QFormLayout()
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow("", self.language_note)
-        form.addRow(self.tr("Show amounts in"), self.unit)
-        form.addRow(self.tr("Time zone of the business"), self.time_zone)
-        form.addRow(self.tr("Your business"), self.company)
-        form.addRow("", edit_company)
-        self.stages = StageEditor(core, ops)
-        stages_group = QGroupBox(self.tr("Sales pipeline stages"))
-        stages_group.setObjectName("stagesGroup")
-        QVBoxLayout(stages_group).addWidget(self.stages)
-        self.sla = SlaEditor(core, ops)
-        sla_group = QGroupBox(self.tr("Support hours and response targets"))
-        sla_group.setObjectName("slaGroup")
-        QVBoxLayout(sla_group).addWidget(self.sla)
-
+        side = QVBoxLayout()
+        side.addWidget(self.categories)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addLayout(side)
+        row.addWidget(self.pages, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addLayout(form)
+        layout.addLayout(row, 1)
         self.display = DisplaySettings(settings)
-        layout.addWidget(self.display)
-        layout.addWidget(stages_group)
-        layout.addWidget(sla_group)
-        layout.addStretch(1)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.add_display_section(self.display)
+        self.categories.setCurrentRow(0)
         self.refresh()
+
+    # -- pages ------------------------------------------------------------------------------
+    def _page(self, key: str, name: str, heading: str | None = None) -> SettingsPage:
+        """A category: `name` in the list, `heading` (or the name) atop its page."""
+        heading = heading or name
+        page = SettingsPage(key, heading)
+        self._pages[key] = page
+        self.pages.addWidget(page)
+        item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setToolTip(heading)
+        item.setSizeHint(QSize(CATEGORY_LIST_WIDTH - 8, 36))
+        self.categories.addItem(item)
+        return page
+
+    def page_keys(self) -> list[str]:
+        return list(self._pages)
+
+    def page(self, key: str) -> SettingsPage:
+        return self._pages[key]
+
+    def show_page(self, key: str) -> SettingsPage:
+        """Select a category in the list; its page is shown beside it."""
+        self.categories.setCurrentRow(self.page_keys().index(key))
+        return self._pages[key]
+
+    def current_page(self) -> SettingsPage:
+        page = self.pages.currentWidget()
+        assert isinstance(page, SettingsPage)
+        return page
+
+    def add_display_section(self, widget: QWidget) -> None:
+        """Add a section (theme, text size, ...) to the Display page, below the language and
+        the time zone."""
+        self._pages["display"].add(widget)
 
     def refresh(self) -> None:
         self.unit.blockSignals(True)
@@ -107,8 +223,9 @@ class SettingsView(BaseView):
         self.time_zone.blockSignals(False)
         profile = self.core.settings.company()
         name = profile["name"] or self.tr("(no name yet: it is printed on proformas)")
-        vat = display.digits(format(self.core.settings.vat_rate.normalize(), "f"))
-        self.company.setText(name + "\n" + self.tr("VAT rate: {rate}%").replace("{rate}", vat))
+        vat = display.percent(format(self.core.settings.vat_rate.normalize(), "f"))
+        self.company.setText(display.isolate(name) + "\n" + self.tr("VAT rate: {rate}")
+                             .replace("{rate}", display.isolate(vat)))
 
     def edit_company(self) -> None:
         CompanyProfileDialog.edit(self, self.core, self.ops)
@@ -118,6 +235,7 @@ class SettingsView(BaseView):
         self.settings.language = lang
         self.language_note.setText(
             self.tr("The new language is used the next time you start the program."))
+        self._display_form.setRowVisible(self.language_note, True)
 
     def _time_zone_changed(self) -> None:
         name = self.time_zone.currentData()

@@ -6,18 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QPushButton,
-    QScrollArea,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QBrush, QStandardItem
+from PySide6.QtWidgets import QWidget
 
 from crm_desktop.core import Core
 from crm_desktop.domain.enums import TicketStatus
@@ -29,6 +19,7 @@ from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.tickets_model import OVERDUE_TOKEN, is_overdue
 from crm_desktop.ui.theme import icons
 from crm_desktop.ui.theme.palette import token
+from crm_desktop.ui.views.detail_panel import DetailPanel
 
 #: a comment entry: its id, and whether it is an internal note
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,7 +29,7 @@ INTERNAL_ROLE = Qt.ItemDataRole.UserRole + 2
 REOPENABLE = frozenset({TicketStatus.RESOLVED.value, TicketStatus.CLOSED.value})
 
 
-class TicketPanel(QStackedWidget):
+class TicketPanel(DetailPanel):
     """An empty state until a ticket is chosen, then the ticket's page."""
 
     # actions on the shown ticket (its id); the view asks and writes through Ops
@@ -47,59 +38,28 @@ class TicketPanel(QStackedWidget):
     reopen_ticket = Signal(int)
 
     def __init__(self, core: Core, parent: QWidget | None = None, *, ops: Ops | None = None):
-        super().__init__(parent)
-        self.setObjectName("ticketPanel")
-        self.core = core
+        super().__init__(core, parent, name="ticketPanel", title_name="ticketTitle",
+                         empty_text=self.tr("Choose a ticket in the list to see its details "
+                                            "and comments here."))
         self.ops = ops
-        self.ticket_id: int | None = None
         self.ticket: dict[str, Any] | None = None
-
-        empty = QLabel(self.tr("Choose a ticket in the list to see its details and comments "
-                               "here."))
-        empty.setObjectName("ticketPanelEmpty")
-        empty.setWordWrap(True)
-        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.addWidget(empty)
-
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.title = QLabel()
-        self.title.setObjectName("ticketTitle")
-        self.title.setWordWrap(True)
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
-        layout.addWidget(self.title)
-
-        actions = QHBoxLayout()
-        self.comment_button = QPushButton(self.tr("Add comment"))
-        self.comment_button.setObjectName("ticketAddComment")
-        self.comment_button.clicked.connect(lambda: self._emit_action(self.add_comment))
+        self.title = self.title_label
+        buttons = self.add_actions((
+            ("ticketAddComment", self.tr("Add comment"),
+             lambda: self._emit_action(self.add_comment)),
+            ("ticketClose", self.tr("Close…"), lambda: self._emit_action(self.close_ticket)),
+            ("ticketReopen", self.tr("Reopen"), lambda: self._emit_action(self.reopen_ticket)),
+            ("ticketLogActivity", self.tr("Log activity"), self.log_activity),
+        ))
+        self.comment_button = buttons["ticketAddComment"]
+        self.close_button = buttons["ticketClose"]
+        self.reopen_button = buttons["ticketReopen"]
+        self.log_activity_button = buttons["ticketLogActivity"]
         icons.dress(self.comment_button, "message-plus")
-        self.close_button = QPushButton(self.tr("Close…"))
-        self.close_button.setObjectName("ticketClose")
-        self.close_button.clicked.connect(lambda: self._emit_action(self.close_ticket))
         icons.dress(self.close_button, "circle-check")
-        self.reopen_button = QPushButton(self.tr("Reopen"))
-        self.reopen_button.setObjectName("ticketReopen")
-        self.reopen_button.clicked.connect(lambda: self._emit_action(self.reopen_ticket))
         icons.dress(self.reopen_button, "refresh")
-        self.log_activity_button = QPushButton(self.tr("Log activity"))
-        self.log_activity_button.setObjectName("ticketLogActivity")
-        self.log_activity_button.clicked.connect(self.log_activity)
         icons.dress(self.log_activity_button, "plus")
-        for button in (self.comment_button, self.close_button, self.reopen_button,
-                       self.log_activity_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
-
-        form_holder = QWidget()
-        self.form = QFormLayout(form_holder)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading)
-        self.values: dict[str, QLabel] = {}
-        for key, text in (
+        self.add_values((
             ("status", self.tr("Status")), ("priority", self.tr("Priority")),
             ("category", self.tr("Category")), ("channel", self.tr("Channel")),
             ("contact", self.tr("Contact")), ("company", self.tr("Company")),
@@ -108,34 +68,14 @@ class TicketPanel(QStackedWidget):
             ("first_response_at", self.tr("First response")),
             ("closed_at", self.tr("Closed")), ("satisfaction", self.tr("Satisfaction")),
             ("description", self.tr("Description")), ("resolution", self.tr("Resolution")),
-        ):
-            value = QLabel()
-            value.setObjectName(f"value_{key}")
-            value.setWordWrap(True)
-            value.setAlignment(display.value_alignment())
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.values[key] = value
-            self.form.addRow(text, value)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(form_holder)
-        layout.addWidget(scroll, 3)
-
-        section_font = QFont(self.font())
-        section_font.setBold(True)
-        self.comments_title = QLabel()
-        self.comments_title.setFont(section_font)
-        layout.addWidget(self.comments_title)
-        self.comments = QStandardItemModel(self)
-        self.comments_view = QListView()
-        self.comments_view.setObjectName("ticketComments")
-        self.comments_view.setModel(self.comments)
-        self.comments_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.comments_view.setWordWrap(True)
+        ), stretch=3)
+        self.comments_title, self.comments, self.comments_view = self.add_list(
+            "ticketComments", stretch=2, word_wrap=True)
         self.comments_view.setAlternatingRowColors(False)
-        layout.addWidget(self.comments_view, 2)
-        self.addWidget(page)
+
+    @property
+    def ticket_id(self) -> int | None:
+        return self.record_id
 
     def _emit_action(self, signal: Any) -> None:
         if self.ticket_id is not None:
@@ -161,23 +101,13 @@ class TicketPanel(QStackedWidget):
 
     # -- showing ------------------------------------------------------------------------
     def show_ticket(self, ticket_id: int | None) -> None:
-        self.ticket_id = ticket_id
-        self.ticket = None
-        if ticket_id is None:
-            self.setCurrentIndex(0)
+        t = self.ticket = self.load(ticket_id, self.core.tickets.get)
+        if t is None or ticket_id is None:
             return
-        try:
-            t = self.core.tickets.get(ticket_id)
-        except NotFoundError:
-            self.ticket_id = None
-            self.setCurrentIndex(0)
-            return
-        self.ticket = t
-        self.setCurrentIndex(1)
-        self.title.setText(f"{display.ltr(t['number'])}  {t['subject']}")
+        self.title.setText(f"{display.ltr(t['number'])}  {display.isolate(t['subject'])}")
         self.values["sla_due_at"].setStyleSheet(
             f"color: {token(OVERDUE_TOKEN).name()};" if is_overdue(t) else "")
-        texts = {
+        self.set_values({
             "status": labels.label(labels.ticket_statuses(), t["status"]),
             "priority": labels.label(labels.ticket_priorities(), t["priority"]),
             "category": labels.label(labels.ticket_categories(), t["category"]),
@@ -192,9 +122,7 @@ class TicketPanel(QStackedWidget):
             "satisfaction": self._satisfaction_text(t),
             "description": t["description"] or "",
             "resolution": t["resolution"] or "",
-        }
-        for key, label in self.values.items():
-            label.setText(texts[key] or "—")
+        })
         status = t["status"]
         self.close_button.setEnabled(status != TicketStatus.CLOSED.value)
         self.reopen_button.setEnabled(status in REOPENABLE)
@@ -202,15 +130,15 @@ class TicketPanel(QStackedWidget):
 
     def _sla_text(self, t: dict[str, Any]) -> str:
         due = display.jalali(t["sla_due_at"])
-        return self.tr("{due} (overdue)").replace("{due}", due) if is_overdue(t) else due
+        return display.fill(self.tr("{due} (overdue)"), due=due) if is_overdue(t) else due
 
     def _satisfaction_text(self, t: dict[str, Any]) -> str:
         score = t.get("satisfaction")
         if score is None:
             return ""
-        text = self.tr("{score} of 5").replace("{score}", display.number(score))
+        text = display.fill(self.tr("{score} of 5"), score=display.number(score))
         comment = t.get("satisfaction_comment")
-        return f"{text} — {comment}" if comment else text
+        return f"{text} — {display.isolate(comment)}" if comment else text
 
     @staticmethod
     def _name(service: Any, record_id: int | None, key: str) -> str:
@@ -227,15 +155,13 @@ class TicketPanel(QStackedWidget):
             "{n}", display.number(len(rows))))
         self.comments.clear()
         if not rows:
-            item = QStandardItem(self.tr("No comments yet."))
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.comments.appendRow(item)
+            self.empty_entry(self.comments, self.tr("No comments yet."))
             return
         for row in rows:
-            head = f"{row['author'] or ''} — {display.jalali(row['created_at'])}"
+            head = display.join([row["author"] or "", display.jalali(row["created_at"])])
             if row["internal"]:
                 head = self.tr("[Internal note]") + " " + head
-            item = QStandardItem(f"{head}\n{row['body']}")
+            item = QStandardItem(f"{head}\n{display.isolate(row['body'])}")
             item.setEditable(False)
             item.setData(row["id"], ID_ROLE)
             item.setData(bool(row["internal"]), INTERNAL_ROLE)

@@ -26,20 +26,24 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from crm_desktop.db import models as m
 from crm_desktop.domain import clock
+from crm_desktop.domain.enums import STAGE_OPEN, STAGE_WON
 from crm_desktop.services.deals import BoardColumn
 from crm_desktop.text.jalali import jalali_parts, month_range, quarter_range, year_range
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
+from crm_desktop.ui.widgets.elided_label import ElidedLabel
 
 #: what a dragged card carries: the deal id as ASCII digits
 MIME_TYPE = "application/x-crm-deal-id"
 COLUMN_WIDTH = 250
+#: the won and lost drop zones at the end of the board: wide enough to read and to aim at
+CLOSED_WIDTH = 180
 OVERDUE_COLOR = QColor("#d32f2f")
 #: cards a "show more" click adds to a column
 MORE_STEP = 50
@@ -118,33 +122,36 @@ class DealCard(QFrame):
         body.setContentsMargins(0, 6, 0, 6)
         body.setSpacing(2)
         outer.addLayout(body, 1)
-        self.title = QLabel(row["title"])
+        # every line fits the card at any width: the title wraps onto two lines, then
+        # it and the other lines end in "…" (the full text in a tooltip)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
+        self.title = ElidedLabel(row["title"], max_lines=2)
         self.title.setObjectName("cardTitle")
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         who = row.get("contact") or row.get("company") or ""
-        self.who = QLabel(who)
+        self.who = ElidedLabel(who)
         self.who.setObjectName("cardWho")
-        self.amount = QLabel(display.money(row["amount_rial"], unit))
+        self.amount = ElidedLabel(display.money(row["amount_rial"], unit))
         self.amount.setObjectName("cardAmount")
         changed = row.get("stage_changed_at")
         self.days = max(0, (now - _aware(changed)).days) if changed is not None else 0
         parts = []
         if close is not None:
             parts.append(self.tr("Close: {date}").replace(
-                "{date}", display.jalali_date_only(close)))
+                "{date}", display.isolate(display.jalali_date_only(close))))
         if row.get("owner"):
-            parts.append(row["owner"])
+            parts.append(display.isolate(row["owner"]))
         parts.append(self.tr("%Ln day(s) in stage", "", self.days))
-        self.meta = QLabel(" · ".join(parts))
+        self.meta = ElidedLabel(" · ".join(display.isolate(p) for p in parts))
         self.meta.setObjectName("cardMeta")
         self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         for label in (self.title, self.who, self.amount, self.meta):
             body.addWidget(label)
         if self.overdue:
             self.setToolTip(self.tr("Overdue: expected to close on {date} and still open")
-                            .replace("{date}", display.jalali_date_only(close)))
+                            .replace("{date}", display.isolate(display.jalali_date_only(close))))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -193,7 +200,7 @@ class StageColumn(QFrame):
         self.stage_id = int(stage["id"])
         self.outcome = str(stage["outcome"])
         self.setProperty("outcome", self.outcome)
-        self.setFixedWidth(COLUMN_WIDTH)
+        self.setFixedWidth(COLUMN_WIDTH if self.outcome == STAGE_OPEN else CLOSED_WIDTH)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAcceptDrops(True)
         self.cards: list[DealCard] = []
@@ -201,16 +208,16 @@ class StageColumn(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
-        self.name_label = QLabel(stage["name"])
+        self.name_label = ElidedLabel(stage["name"])
         self.name_label.setObjectName("stageName")
         font = self.name_label.font()
         font.setBold(True)
         self.name_label.setFont(font)
-        self.count_label = QLabel()
+        self.count_label = ElidedLabel()
         self.count_label.setObjectName("stageCount")
-        self.total_label = QLabel()
+        self.total_label = ElidedLabel()
         self.total_label.setObjectName("stageTotal")
-        self.weighted_label = QLabel()
+        self.weighted_label = ElidedLabel()
         self.weighted_label.setObjectName("stageWeighted")
         for label in (self.name_label, self.count_label, self.total_label,
                       self.weighted_label):
@@ -231,8 +238,8 @@ class StageColumn(QFrame):
         self.more_button.hide()
         self.more_button.clicked.connect(lambda: self.more_requested.emit(self.stage_id))
         layout.addWidget(self.more_button)
-        if self.outcome != m.STAGE_OPEN:
-            hint = (self.tr("Drop a deal here to mark it won") if self.outcome == m.STAGE_WON
+        if self.outcome != STAGE_OPEN:
+            hint = (self.tr("Drop a deal here to mark it won") if self.outcome == STAGE_WON
                     else self.tr("Drop a deal here to mark it lost"))
             self.hint = QLabel(hint)
             self.hint.setObjectName("dropHint")
@@ -255,9 +262,9 @@ class StageColumn(QFrame):
         self.weighted = column.weighted
         self.count_label.setText(self.tr("%Ln deal(s)", "", column.count))
         self.total_label.setText(self.tr("Total: {amount}").replace(
-            "{amount}", display.money(column.total, unit)))
+            "{amount}", display.isolate(display.money(column.total, unit))))
         self.weighted_label.setText(self.tr("Weighted: {amount}").replace(
-            "{amount}", display.money(column.weighted, unit)))
+            "{amount}", display.isolate(display.money(column.weighted, unit))))
         at = self.cards_layout.count() - 1  # before the stretch
         for row in column.rows:
             card = DealCard(row, unit, today, now, self.body)

@@ -78,8 +78,9 @@ class GlobalSearch(QLineEdit):
             header.setFont(bold)
             self.results.appendRow(header)
             for hit in group:
-                label = hit.title + (f"   —   {display.digits(hit.subtitle)}"
-                                     if hit.subtitle else "")
+                label = display.isolate(hit.title) + (
+                    f"   —   {display.isolate(display.digits(hit.subtitle))}"
+                    if hit.subtitle else "")
                 item = QStandardItem(label)
                 item.setData(hit.kind, KIND_ROLE)
                 item.setData(hit.id, ID_ROLE)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import jdatetime
 from PySide6.QtCore import QCalendar, QDate, QEvent, QLocale, QPoint, QRect, Qt, Signal
@@ -12,9 +11,9 @@ from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QToolButt
 
 from crm_desktop.domain import clock
 from crm_desktop.text.jalali import format_jalali, parse_jalali
-from crm_desktop.text.messages import field_message
-from crm_desktop.text.validate import InvalidValue
-from crm_desktop.ui.widgets.locale_util import is_persian, ui_lang
+from crm_desktop.text.validate import DATE_MAX, DATE_MIN
+from crm_desktop.ui.widgets.locale_util import is_persian
+from crm_desktop.ui.widgets.validated_input import Error, ValidatedInput
 
 # The Gregorian dates of the first and last day the Jalali conversion can represent.
 EARLIEST_DATE: dt.date = jdatetime.date.min.togregorian()
@@ -55,7 +54,7 @@ class _DateLineEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
-class JalaliDateEdit(QWidget):
+class JalaliDateEdit(ValidatedInput, QWidget):
     """A line edit for a Jalali date plus a button that opens a Jalali calendar popup.
 
     Accepts ۱۴۰۵/۰۹/۰۱, 1405/9/1, 1405-09-01 and Arabic-Indic digits; on Enter or focus-out
@@ -73,24 +72,12 @@ class JalaliDateEdit(QWidget):
     def __init__(self, parent: QWidget | None = None, *, field_name: str = "date") -> None:
         super().__init__(parent)
         self.setObjectName("jalaliDateEdit")
-        self._field_name = field_name
-        self._required = False
         self._minimum: dt.date | None = None
         self._maximum: dt.date | None = None
-        self._parsed: dt.date | None = None  # what the text says, even when out of range
-        self._error: tuple[str, dict[str, Any]] | None = None
 
         self._edit = _DateLineEdit(self)
         self._edit.setObjectName("jalaliDateLineEdit")
-        # Digits and slashes read correctly only left to right, even inside an RTL window.
-        self._edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        horizontal = Qt.AlignmentFlag.AlignRight if is_persian() else Qt.AlignmentFlag.AlignLeft
-        self._edit.setAlignment(
-            horizontal | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
-        )
-        self._edit.setProperty("invalid", False)
-        self._edit.textChanged.connect(self._reparse)
-        self._edit.returnPressed.connect(self._finish_editing)
+        self._setup_input(self._edit, field_name)
         self._edit.focusLost.connect(self._finish_editing)
         self._edit.popupRequested.connect(self.showPopup)
 
@@ -131,7 +118,8 @@ class JalaliDateEdit(QWidget):
     # ----------------------------------------------------------------- public API
     def date(self) -> dt.date | None:
         """The date (Gregorian `datetime.date`), or None when empty or not valid."""
-        return self._parsed if self._error is None else None
+        value: dt.date | None = self._current()
+        return value
 
     def setDate(self, d: dt.date | None) -> None:
         """Show `d` in the canonical Jalali form; None empties the field."""
@@ -150,32 +138,6 @@ class JalaliDateEdit(QWidget):
     def text(self) -> str:
         """The text as typed."""
         return self._edit.text()
-
-    def isValid(self) -> bool:
-        """True when the text is empty (and not required) or a Jalali date within range."""
-        return self._error is None
-
-    def errorText(self) -> str:
-        """Why the value is refused, in the UI language; "" when valid."""
-        if self._error is None:
-            return ""
-        code, params = self._error
-        return field_message(self._field_name, code, ui_lang(), **params)
-
-    def isRequired(self) -> bool:
-        return self._required
-
-    def setRequired(self, required: bool) -> None:
-        """A required field is not valid while empty."""
-        self._required = bool(required)
-        self._reparse()
-
-    def fieldName(self) -> str:
-        return self._field_name
-
-    def setFieldName(self, name: str) -> None:
-        """The field name used in errorText() (a key of text.messages.FIELD_LABELS)."""
-        self._field_name = name
 
     def minimumDate(self) -> dt.date | None:
         return self._minimum
@@ -240,57 +202,37 @@ class JalaliDateEdit(QWidget):
         self.setDate(qdate.toPython())
         self._edit.setFocus(Qt.FocusReason.PopupFocusReason)
 
-    def _range_error(self, d: dt.date) -> tuple[str, dict[str, Any]] | None:
+    def _parse(self, text: str) -> dt.date:
+        return parse_jalali(text)
+
+    def _canonical(self, value: dt.date) -> str:
+        return format_jalali(value, persian=is_persian())
+
+    def _refuse(self, value: dt.date) -> Error | None:
+        return self._range_error(value)
+
+    def _default_field_name(self) -> str:
+        return "date"
+
+    def _announce(self, value: dt.date | None) -> None:
+        self.dateChanged.emit(value)
+
+    def _validity_changed(self, valid: bool) -> None:
+        self.validityChanged.emit(valid)
+
+    def _range_error(self, d: dt.date) -> Error | None:
         low, high = self._minimum, self._maximum
         if (low is None or d >= low) and (high is None or d <= high):
-            return None
-        if high is None:
+            if DATE_MIN <= d <= DATE_MAX:
+                return None
+            low, high = low or DATE_MIN, high or DATE_MAX  # what the services accept
+        elif high is None:
             return "date.order", {}
-        return "range", {
-            "min": format_jalali(low or EARLIEST_DATE, persian=False),
-            "max": format_jalali(high, persian=False),
+        # an open end is the services' limit: the message names only dates it accepts
+        return "date.range", {
+            "min": format_jalali(max(low or DATE_MIN, DATE_MIN), persian=False),
+            "max": format_jalali(min(high, DATE_MAX), persian=False),
         }
-
-    def _reparse(self) -> None:
-        """Recompute the value and validity from the text; emit what changed."""
-        old_date, old_valid = self.date(), self.isValid()
-        text = self._edit.text()
-        if not text.strip():
-            self._parsed = None
-            self._error = ("required", {}) if self._required else None
-        else:
-            try:
-                self._parsed = parse_jalali(text)
-            except InvalidValue as exc:
-                self._parsed = None
-                self._error = (exc.code, dict(exc.params))
-            else:
-                self._error = self._range_error(self._parsed)
-        if self.isValid():
-            self._set_marked_invalid(False)  # reward early; blame only when editing ends
-        if self.date() != old_date:
-            self.dateChanged.emit(self.date())
-        if self.isValid() != old_valid:
-            self.validityChanged.emit(self.isValid())
-
-    def _finish_editing(self) -> None:
-        """Enter or focus-out: rewrite a readable date canonically, mark an invalid one."""
-        text = self._edit.text()
-        if self._parsed is not None:
-            canonical = format_jalali(self._parsed, persian=is_persian())
-            if canonical != text:
-                self._edit.setText(canonical)
-        elif text and not text.strip():
-            self._edit.setText("")
-        self._set_marked_invalid(not self.isValid())
-
-    def _set_marked_invalid(self, invalid: bool) -> None:
-        if self._edit.property("invalid") == invalid:
-            return
-        self._edit.setProperty("invalid", invalid)
-        style = self._edit.style()
-        style.unpolish(self._edit)
-        style.polish(self._edit)
 
     def _retranslate(self) -> None:
         self._edit.setPlaceholderText(self.tr("e.g. 1405/09/01"))

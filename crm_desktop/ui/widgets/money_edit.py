@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QStyle, QWidget
 
-from crm_desktop.text.messages import field_message
-from crm_desktop.text.money import MAX_RIALS, MoneyUnit, format_money, parse_money
-from crm_desktop.text.validate import InvalidValue
-from crm_desktop.ui.widgets.locale_util import is_persian, ui_lang
+from crm_desktop.text.money import MoneyUnit, format_money, parse_money
+from crm_desktop.ui.widgets.locale_util import is_persian
+from crm_desktop.ui.widgets.validated_input import ValidatedInput
 
 _UNIT_GAP = 4  # pixels between the text and the unit label, and from the frame
 
 
-class MoneyEdit(QLineEdit):
+class MoneyEdit(ValidatedInput, QLineEdit):
     """A left-to-right amount field (right-aligned in the Persian UI) with the unit shown in it.
 
     Accepts ASCII, Persian and Arabic-Indic digits, thousands separators and a trailing unit
@@ -40,36 +37,23 @@ class MoneyEdit(QLineEdit):
         super().__init__(parent)
         self.setObjectName("moneyEdit")
         self._unit = MoneyUnit(unit)
-        self._field_name = field_name
-        self._required = False
-        self._value: int | None = None
-        self._error: tuple[str, dict[str, Any]] | None = None
-
-        # Numbers read left to right even in an RTL window; Persian forms align them right.
-        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # numbers read left to right even in an RTL window; Persian forms align them right
+        self._setup_input(self, field_name)
         self._persian_layout = is_persian()
-        horizontal = (
-            Qt.AlignmentFlag.AlignRight if self._persian_layout else Qt.AlignmentFlag.AlignLeft
-        )
-        self.setAlignment(
-            horizontal | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
-        )
         self.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
-        self.setProperty("invalid", False)
 
         self._unit_label = QLabel(self)
         self._unit_label.setObjectName("moneyUnitLabel")
         self._unit_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._unit_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self.textChanged.connect(self._reparse)
-        self.returnPressed.connect(self._finish_editing)
         self._retranslate()
 
     # ----------------------------------------------------------------- public API
     def value(self) -> int | None:
         """The amount in integer Rials, or None when empty or not valid."""
-        return self._value if self._error is None else None
+        value: int | None = self._current()
+        return value
 
     def setValue(self, rials: int | None) -> None:
         """Show `rials` (an int >= 0) in the current unit; None empties the field."""
@@ -78,8 +62,9 @@ class MoneyEdit(QLineEdit):
             return
         if isinstance(rials, bool) or not isinstance(rials, int):
             raise TypeError(f"rials must be an int, not {type(rials).__name__}")
-        if not 0 <= rials <= MAX_RIALS:
+        if not 0 <= rials <= 2**63 - 1:
             raise ValueError(f"amount out of range: {rials}")
+        # Above MAX_RIALS (stored by an older version) it is shown, and refused as too large.
         self.setText(self._format(rials))
 
     def unit(self) -> MoneyUnit:
@@ -98,32 +83,6 @@ class MoneyEdit(QLineEdit):
         else:
             self._reparse()  # "12.5" is an amount in Toman, not in Rial
 
-    def isValid(self) -> bool:
-        """True when empty (and not required) or a non-negative amount in the unit."""
-        return self._error is None
-
-    def errorText(self) -> str:
-        """Why the value is refused, in the UI language; "" when valid."""
-        if self._error is None:
-            return ""
-        code, params = self._error
-        return field_message(self._field_name, code, ui_lang(), **params)
-
-    def isRequired(self) -> bool:
-        return self._required
-
-    def setRequired(self, required: bool) -> None:
-        """A required field is not valid while empty."""
-        self._required = bool(required)
-        self._reparse()
-
-    def fieldName(self) -> str:
-        return self._field_name
-
-    def setFieldName(self, name: str) -> None:
-        """The field name used in errorText() (a key of text.messages.FIELD_LABELS)."""
-        self._field_name = name
-
     def unitLabel(self) -> QLabel:
         """The label that shows the unit inside the field."""
         return self._unit_label
@@ -132,44 +91,20 @@ class MoneyEdit(QLineEdit):
     def _format(self, rials: int) -> str:
         return format_money(rials, self._unit, persian=is_persian(), with_unit=False)
 
-    def _reparse(self) -> None:
-        old_value, old_valid = self.value(), self.isValid()
-        text = self.text()
-        if not text.strip():
-            self._value = None
-            self._error = ("required", {}) if self._required else None
-        else:
-            try:
-                self._value = parse_money(text, self._unit)
-            except InvalidValue as exc:
-                self._value = None
-                self._error = (exc.code, dict(exc.params))
-            else:
-                self._error = None
-        if self.isValid():
-            self._set_marked_invalid(False)
-        if self.value() != old_value:
-            self.valueChanged.emit(self.value())
-        if self.isValid() != old_valid:
-            self.validityChanged.emit(self.isValid())
+    def _parse(self, text: str) -> int:
+        return parse_money(text, self._unit)
 
-    def _finish_editing(self) -> None:
-        """Enter or focus-out: group the digits of a valid amount, mark an invalid one."""
-        value = self.value()
-        if value is not None:
-            formatted = self._format(value)
-            if formatted != self.text():
-                self.setText(formatted)
-        elif self.text() and not self.text().strip():
-            self.setText("")
-        self._set_marked_invalid(not self.isValid())
+    def _canonical(self, value: int) -> str:
+        return self._format(value)
 
-    def _set_marked_invalid(self, invalid: bool) -> None:
-        if self.property("invalid") == invalid:
-            return
-        self.setProperty("invalid", invalid)
-        self.style().unpolish(self)
-        self.style().polish(self)
+    def _announce(self, value: int | None) -> None:
+        self.valueChanged.emit(value)
+
+    def _validity_changed(self, valid: bool) -> None:
+        self.validityChanged.emit(valid)
+
+    def _default_field_name(self) -> str:
+        return "amount"
 
     def _unit_name(self) -> str:
         if self._unit is MoneyUnit.TOMAN:

@@ -115,7 +115,10 @@ class SlaEditor(QWidget):
         self.holidays = QListWidget()
         self.holidays.setObjectName("holidayList")
         self.holidays.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.holidays.setMaximumHeight(140)
+        # several dates visible at once, whatever the page's height
+        rows = self.fontMetrics().lineSpacing() + 6
+        self.holidays.setMinimumHeight(5 * rows + 6)
+        self.holidays.setMaximumHeight(10 * rows + 6)
         self.holiday_date = JalaliDateEdit(field_name="holidays")
         self.holiday_date.setObjectName("holidayDate")
         self.add_holiday_button = QPushButton(self.tr("Add"))

@@ -64,8 +64,7 @@ class StageModel(QAbstractTableModel):
             if col == NAME:
                 return str(row["name"])
             if col == PROBABILITY:
-                percent = "٪" if display.persian() else "%"
-                return display.digits(str(row["probability"])) + percent
+                return display.percent(row["probability"])
             if col == OUTCOME:
                 return self._outcomes.get(row["outcome"], row["outcome"])
             if col == DEALS:
@@ -143,6 +142,11 @@ class StageEditor(QWidget):
             row["deals"] = counts.get(row["id"], 0)
         outcomes = {o: stage_dialog.outcome_label(o) for o in ("open", "won", "lost")}
         self.model.set_rows(rows, outcomes)
+        # every stage in sight: the table is as tall as its rows (the page scrolls)
+        header = self.table.horizontalHeader().sizeHint().height()
+        rows_height = self.table.verticalHeader().defaultSectionSize() * len(rows)
+        self.table.setMinimumHeight(max(200, header + rows_height + 2 * self.table.frameWidth()
+                                        + 2))
         self.select(select_id)
 
     def select(self, stage_id: int | None) -> None:

@@ -11,18 +11,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMimeData, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDrag,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
 )
-from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from crm_desktop.domain import clock
 from crm_desktop.text.jalali import jalali_parts, month_name
@@ -38,6 +39,8 @@ HEADER_HEIGHT = 40
 GUTTER_WIDTH = 56
 MIN_DAY_WIDTH = 90
 DEFAULT_MINUTES = 30
+#: the space between a block's edge and its text
+BLOCK_PADDING = 3
 APPOINTMENT_KINDS = ("meeting",)
 #: the chip tone (ui/theme/tokens.py chip_*) of each kind of block
 KIND_TONES = {"meeting": "info", "call": "success", "task": "warning"}
@@ -97,8 +100,15 @@ class Block:
         return self.start.date()
 
 
-def _lay_out(blocks: list[Block]) -> None:
-    """Give overlapping blocks of one day their own lane (side by side)."""
+def _lay_out(blocks: list[Block], min_minutes: int = 0) -> None:
+    """Give overlapping blocks of one day their own sub-column, side by side (the idea of
+    KDE's agenda `placeSubCells`, reimplemented): each block takes the first sub-column
+    that is free at its start, and every block of an overlap group gets the group's number
+    of sub-columns. A block counts as at least `min_minutes` long, the height it is drawn
+    with, so a short block drawn taller never covers the one after it."""
+    def shown_end(b: Block) -> datetime:
+        return max(b.end, b.start + timedelta(minutes=min_minutes))
+
     by_day: dict[date, list[Block]] = {}
     for b in blocks:
         by_day.setdefault(b.day, []).append(b)
@@ -112,17 +122,18 @@ def _lay_out(blocks: list[Block]) -> None:
                 for c in cluster:
                     for i, end in enumerate(lanes_end):
                         if end <= c.start:
-                            c.lane, lanes_end[i] = i, c.end
+                            c.lane, lanes_end[i] = i, shown_end(c)
                             break
                     else:
                         c.lane = len(lanes_end)
-                        lanes_end.append(c.end)
+                        lanes_end.append(shown_end(c))
                 for c in cluster:
                     c.lanes = len(lanes_end)
                 cluster, cluster_end = [], None
             if b is not None:
                 cluster.append(b)
-                cluster_end = b.end if cluster_end is None else max(cluster_end, b.end)
+                cluster_end = shown_end(b) if cluster_end is None else max(cluster_end,
+                                                                            shown_end(b))
 
 
 class WeekCalendar(QWidget):
@@ -183,7 +194,7 @@ class WeekCalendar(QWidget):
             minutes = row.get("duration_minutes") or DEFAULT_MINUTES
             blocks.append(Block(row["id"], start, start + timedelta(minutes=minutes),
                                 row.get("owner_id"), row))
-        _lay_out(blocks)
+        _lay_out(blocks, self.min_block_minutes())
         self.blocks = blocks
         self.update()
 
@@ -201,6 +212,13 @@ class WeekCalendar(QWidget):
         return sorted(pairs)
 
     # -- geometry -------------------------------------------------------------------------
+    def min_block_height(self) -> int:
+        """A block is never drawn lower than one line of text and its margins."""
+        return self.fontMetrics().lineSpacing() + 2 * BLOCK_PADDING + 2
+
+    def min_block_minutes(self) -> int:
+        return -(-self.min_block_height() * 60 // HOUR_HEIGHT)  # rounded up
+
     def sizeHint(self) -> QSize:
         return QSize(GUTTER_WIDTH + 7 * MIN_DAY_WIDTH,
                      HEADER_HEIGHT + (HOUR_END - HOUR_START) * HOUR_HEIGHT + 1)
@@ -236,7 +254,7 @@ class WeekCalendar(QWidget):
         column = self.column_rect(self.column_of(b.day) or 0)
         top = self._y_of(b.start)
         end = b.end if b.end.date() == b.start.date() else local_at(b.day, time(23, 59))
-        bottom = max(top + 14, self._y_of(end))
+        bottom = max(top + self.min_block_height(), self._y_of(end))
         width = column.width() / b.lanes
         lane = b.lanes - 1 - b.lane if self._rtl() else b.lane
         return QRect(round(column.left() + lane * width) + 1, top + 1,
@@ -379,10 +397,49 @@ class WeekCalendar(QWidget):
             p.setPen(color.darker(160))
             p.drawRect(rect.adjusted(0, 0, -1, -1))
             p.setPen(token(f"chip_{tone}_text"))
-            text = f"{display.digits(b.start.strftime('%H:%M'))} {b.row.get('subject') or ''}"
-            if b.row.get("contact"):
-                text += f"\n{b.row['contact']}"
-            p.drawText(rect.adjusted(3, 2, -3, -2),
-                       int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading
-                           | Qt.TextFlag.TextWordWrap), text)
+            self._paint_block_text(p, rect, b)
         p.end()
+
+    def block_lines(self, b: Block) -> list[str]:
+        """The lines of a block: time and subject, then the person (each value isolated,
+        so a Persian subject beside Latin digits keeps its order in either language)."""
+        at = display.digits(b.start.strftime("%H:%M"))
+        lines = [f"{display.isolate(at)} {display.isolate(str(b.row.get('subject') or ''))}"]
+        if b.row.get("contact"):
+            lines.append(display.isolate(str(b.row["contact"])))
+        return lines
+
+    def block_tooltip(self, b: Block) -> str:
+        end = display.digits(b.end.strftime("%H:%M"))
+        lines = self.block_lines(b)
+        lines[0] = lines[0].replace(" ", f"–{display.isolate(end)} ", 1)
+        return "\n".join(lines)
+
+    def _paint_block_text(self, p: QPainter, rect: QRect, b: Block) -> None:
+        """As many lines as the block's height holds, each elided at the block's width."""
+        metrics = self.fontMetrics()
+        inner = rect.adjusted(BLOCK_PADDING, BLOCK_PADDING - 1, -BLOCK_PADDING,
+                              -BLOCK_PADDING + 1)
+        if inner.width() <= 0:
+            return
+        y = inner.top()
+        align = int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        for line in self.block_lines(b):
+            if y + metrics.height() > inner.bottom() + 1:
+                break
+            text = metrics.elidedText(line, Qt.TextElideMode.ElideRight, inner.width())
+            p.drawText(QRect(inner.left(), y, inner.width(), metrics.height()), align, text)
+            y += metrics.lineSpacing()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            found = self.block_at(event.pos())
+            b = None if found is None else self.block(found)
+            if b is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), self.block_tooltip(b), self)
+            return True
+        return super().event(event)

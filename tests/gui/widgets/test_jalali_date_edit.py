@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QDate, QLocale, Qt
 from pytestqt.qtbot import QtBot
 
+from crm_desktop.services.contacts import birthday_rule
 from crm_desktop.text.jalali import parse_jalali
 from crm_desktop.text.messages import field_message
+from crm_desktop.text.validate import DATE_MAX, DATE_MIN, InvalidValue
 from crm_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 
 # 1 Azar 1405 is Sunday 22 November 2026.
@@ -117,7 +119,7 @@ def test_range(persian, edit) -> None:
     assert not edit.isValid()
     assert edit.date() is None
     assert edit.errorText() == field_message(
-        "date", "range", "fa", min="1405/01/01", max="1405/09/01"
+        "date", "date.range", "fa", min="1405/01/01", max="1405/09/01"
     )
     assert "۱۴۰۵/۰۹/۰۱" in edit.errorText()
     edit.lineEdit().setText("1405/09/01")
@@ -130,6 +132,35 @@ def test_range(persian, edit) -> None:
     edit.setMinimumDate(AZAR_1)
     edit.lineEdit().setText("1404/12/29")
     assert edit.errorText() == field_message("date", "date.order", "fa")
+
+
+def test_a_range_open_at_one_end_names_only_dates_the_services_accept(persian, edit) -> None:
+    # A birthday field: at most today, no minimum. The message used to name 0001/01/01,
+    # a date the contact service refuses; it names the first day it accepts.
+    edit.setFieldName("birthday")
+    edit.setMaximumDate(AZAR_1)
+    edit.lineEdit().setText("1405/09/02")
+    assert edit.errorText() == field_message(
+        "birthday", "date.range", "fa", min="1279/01/01", max="1405/09/01")
+    edit.lineEdit().setText("1200/01/01")  # before the first allowed day
+    assert not edit.isValid()
+    assert edit.errorText() == field_message(
+        "birthday", "date.range", "fa", min="1279/01/01", max="1405/09/01")
+    edit.lineEdit().setText("1279/01/01")
+    assert edit.isValid()
+    assert edit.date() == DATE_MIN
+    with pytest.raises(InvalidValue):
+        birthday_rule(dt.date(1900, 3, 20))  # the service draws the line at the same day
+    assert birthday_rule(DATE_MIN) == DATE_MIN
+
+
+def test_without_bounds_only_the_dates_the_services_accept_are_valid(persian, edit) -> None:
+    edit.lineEdit().setText("1580/01/01")
+    assert not edit.isValid()
+    assert edit.errorText() == field_message(
+        "date", "date.range", "fa", min="1279/01/01", max="1579/12/29")
+    edit.lineEdit().setText("1579/12/29")
+    assert edit.isValid() and edit.date() == DATE_MAX
 
 
 def test_set_date_refuses_what_jalali_cannot_show(edit) -> None:
@@ -183,7 +214,7 @@ def test_show_popup_opens_on_the_current_jalali_month(persian, edit, qtbot) -> N
 @settings(
     max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(d=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+@given(d=st.dates(min_value=DATE_MIN, max_value=DATE_MAX))
 def test_set_date_round_trips(any_language: str, edit: JalaliDateEdit, d: dt.date) -> None:
     edit.setDate(d)
     assert edit.date() == d

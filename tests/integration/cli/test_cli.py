@@ -160,3 +160,17 @@ def test_no_display_prepares_the_demo_and_explains(tmp_path: Path) -> None:
     assert "no display" in result.stderr and "screenshots" in result.stderr
     assert (tmp_path / "demo.sqlite3").exists()
     assert "contacts" in result.stdout
+
+
+@pytest.mark.parametrize("how", [["--demo"], ["--db", "plain.sqlite3"]])
+def test_offscreen_start_says_so_and_exits(tmp_path: Path, how: list[str]) -> None:
+    """QT_QPA_PLATFORM=offscreen would open a window nobody sees and wait forever."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CRM_DESKTOP_DATA_DIR=str(tmp_path))
+    result = subprocess.run([sys.executable, "-m", "crm_desktop", *how], env=env,
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                            check=False)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "offscreen" in lines[0] and "crm-desktop screenshots" in lines[0]
+    assert "xvfb-run" in lines[0]

@@ -156,6 +156,7 @@ def test_pending_upgrade_takes_a_backup_first(db_path: Path, tmp_path: Path, mon
         encoding="utf-8",
     )
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer)
+    monkeypatch.setattr(migrate, "HEAD", "0002_test")
     migrate.open_database(db_path).close()
 
     copies = list(db_path.parent.glob(f"crm.before-upgrade-{previous}-*.sqlite3"))
@@ -207,3 +208,24 @@ def test_expression_indexes_match_the_models(db_path: Path) -> None:
             expected = str(CreateIndex(index).compile(engine)).strip()
             assert " ".join(stored[index.name].split()) == " ".join(expected.split())
     engine.dispose()
+
+
+def test_head_constant_is_alembics_head() -> None:
+    """A database at HEAD is opened without Alembic: HEAD must be the newest migration."""
+    from crm_desktop.db.migrate import HEAD
+
+    assert head_revision() == HEAD
+
+
+def test_opening_a_current_database_does_not_import_alembic(db_path: Path) -> None:
+    open_database(db_path).close()
+    script = (
+        "import sys\n"
+        "from crm_desktop.core import Core\n"
+        f"with Core.open({str(db_path)!r}) as core:\n"
+        "    core.contacts.count()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]", out

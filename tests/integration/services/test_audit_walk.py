@@ -55,8 +55,8 @@ READ_ONLY: dict[str, set[str]] = {
                                 "number", "response_due"},
     "lists": _ENTITY_READS | {"member_count", "members"},
     "campaigns": _ENTITY_READS | {"member_stats", "members"},
-    # write_pdf writes a file, not the database
-    "proformas": _ENTITY_READS | {"find_by_number", "number", "totals", "write_pdf"},
+    # document only reads what a printed proforma shows
+    "proformas": _ENTITY_READS | {"document", "find_by_number", "number", "totals"},
     "search": {"search"},
     "timeline": {"for_contact"},
 }

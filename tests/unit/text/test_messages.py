@@ -25,6 +25,7 @@ valid_until kind
 
 REQUIRED_CODES = words("""
 required too_long choice range duplicate not_found number.invalid money.invalid money.negative
+money.too_large money.too_large.toman date.range unknown_field
 date.invalid date.order mobile.invalid phone.invalid national_code.length
 national_code.checksum legal_id.length legal_id.checksum postal_code.invalid
 economic_code.invalid email.invalid invalid

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from crm_desktop.text.messages import field_message
 from crm_desktop.text.money import MAX_RIALS, MoneyUnit, format_money, parse_money
 from crm_desktop.text.validate import InvalidValue
 
@@ -83,8 +84,6 @@ def test_parse_money(text: str, unit: MoneyUnit | str, rials: int) -> None:
         ("12/5", MoneyUnit.TOMAN),
         ("10 dollars", MoneyUnit.RIAL),
         ("تومان 10", MoneyUnit.RIAL),
-        (str(MAX_RIALS + 1), MoneyUnit.RIAL),
-        (str(MAX_RIALS // 10 + 1), MoneyUnit.TOMAN),
         ("1." + "0" * 40 + "1", MoneyUnit.TOMAN),  # too many decimals, even if tiny
     ],
 )
@@ -105,6 +104,49 @@ def test_parse_money_refuses_negative(text: str) -> None:
 def test_parse_money_largest_amount() -> None:
     assert parse_money(str(MAX_RIALS)) == MAX_RIALS
     assert parse_money(format_money(MAX_RIALS, "toman"), "rial") == MAX_RIALS
+    assert parse_money(str(MAX_RIALS // 10), "toman") == MAX_RIALS
+
+
+def test_the_limit_keeps_table_sums_inside_64_bits() -> None:
+    # 100,000 amounts at the limit add up to less than SQLite's largest integer
+    assert 100_000 * MAX_RIALS <= 2**63 - 1
+    # and an amount x 100 (a probability in percent) fits one integer too
+    assert MAX_RIALS * 100 <= 2**63 - 1
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "code", "maximum"),
+    [
+        (str(MAX_RIALS + 1), MoneyUnit.RIAL, "money.too_large", MAX_RIALS),
+        ("1" * 28, MoneyUnit.RIAL, "money.too_large", MAX_RIALS),  # 28 digits
+        ("۱" * 28 + " ریال", MoneyUnit.TOMAN, "money.too_large", MAX_RIALS),
+        ("9" * 5000, MoneyUnit.RIAL, "money.too_large", MAX_RIALS),  # past int()'s digit limit
+        (str(2**63), MoneyUnit.RIAL, "money.too_large", MAX_RIALS),
+        (str(MAX_RIALS // 10 + 1), MoneyUnit.TOMAN, "money.too_large.toman", MAX_RIALS // 10),
+        ("1000000000000.1 تومان", MoneyUnit.RIAL, "money.too_large.toman", MAX_RIALS // 10),
+        ("1" * 28 + ".5", MoneyUnit.RIAL, "money.too_large", MAX_RIALS),
+    ],
+)
+def test_parse_money_says_an_amount_is_too_large(
+    text: str, unit: MoneyUnit, code: str, maximum: int
+) -> None:
+    with pytest.raises(InvalidValue) as info:
+        parse_money(text, unit)
+    assert info.value.code == code
+    assert info.value.params == {"max": maximum}
+
+
+def test_too_large_message_names_the_maximum_in_persian_digits() -> None:
+    with pytest.raises(InvalidValue) as info:
+        parse_money("1" * 28)
+    fa = field_message("amount", info.value.code, "fa", **info.value.params)
+    en = field_message("amount", info.value.code, "en", **info.value.params)
+    assert fa == "مبلغ: مبلغ بیش از حد بزرگ است، حداکثر ۱۰٬۰۰۰٬۰۰۰٬۰۰۰٬۰۰۰ ریال وارد کنید."
+    assert en == "Amount: the amount is too large, enter at most 10,000,000,000,000 Rial."
+    with pytest.raises(InvalidValue) as info:
+        parse_money("1" * 28, "toman")
+    fa = field_message("amount", info.value.code, "fa", **info.value.params)
+    assert fa.endswith("حداکثر ۱٬۰۰۰٬۰۰۰٬۰۰۰٬۰۰۰ تومان وارد کنید.")
 
 
 units = st.sampled_from([MoneyUnit.RIAL, MoneyUnit.TOMAN])

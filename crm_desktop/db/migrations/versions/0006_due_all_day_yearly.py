@@ -1,7 +1,7 @@
 """Date-only tasks (due_all_day, due at the end of their day) and yearly repeats
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-30 07:00:00
 
 Tasks added with a date only used to be stored as 09:00 UTC of that date (12:30 in
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,88 @@
+"""Windows and dialogs sized to the screen they open on: a preferred size is a wish, the
+screen's available geometry (without task bars and docks) is the limit. At 1366x768 the
+main window, its status bar and every dialog's buttons stay on the screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+#: room left for the window frame and title bar the window system adds around a window
+FRAME_MARGIN = QSize(16, 40)
+
+
+def screen_of(widget: QWidget | None) -> QScreen | None:
+    """The screen a widget is on (its window's, or its parent's before it is shown)."""
+    candidate = widget
+    while candidate is not None:
+        handle = candidate.window().windowHandle()
+        if handle is not None and handle.screen() is not None:
+            return handle.screen()
+        candidate = candidate.parentWidget()
+    return QGuiApplication.primaryScreen()
+
+
+def available(widget: QWidget | None = None) -> QRect:
+    """The part of the widget's screen a window may use."""
+    screen = screen_of(widget)
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+
+
+def limit(widget: QWidget | None = None) -> QSize:
+    """The largest size a window's contents may take on that screen (frame excluded)."""
+    area = available(widget).size()
+    return QSize(max(320, area.width() - FRAME_MARGIN.width()),
+                 max(240, area.height() - FRAME_MARGIN.height()))
+
+
+def fitted(widget: QWidget, width: int, height: int) -> QSize:
+    """`width` x `height` reduced to what the screen holds."""
+    most = limit(widget)
+    return QSize(min(width, most.width()), min(height, most.height()))
+
+
+def resize(widget: QWidget, width: int, height: int) -> None:
+    """Resize to the preferred size, or to the screen when that is smaller."""
+    widget.resize(fitted(widget, width, height))
+
+
+def shrink_to_screen(widget: QWidget) -> bool:
+    """A window larger than its screen (a geometry saved on a bigger monitor, a dialog whose
+    contents grew) is made to fit, and moved back onto the screen; True when it changed."""
+    most = limit(widget)
+    size = widget.size()
+    smaller = QSize(min(size.width(), most.width()), min(size.height(), most.height()))
+    changed = smaller != size
+    if changed:
+        widget.resize(smaller)
+    area = available(widget)
+    frame = widget.frameGeometry()
+    x = min(max(frame.x(), area.left()), max(area.left(), area.right() + 1 - frame.width()))
+    y = min(max(frame.y(), area.top()), max(area.top(), area.bottom() + 1 - frame.height()))
+    if (x, y) != (frame.x(), frame.y()) and widget.isWindow():
+        widget.move(x, y)
+        changed = True
+    return changed
+
+
+class ScreenFitter(QObject):
+    """Application-wide: every dialog and message box is fitted to its screen as it is
+    shown, whatever size its own code asked for."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Show and isinstance(watched, QDialog)
+                and watched.isWindow()):
+            shrink_to_screen(watched)
+        return False
+
+
+_fitter: ScreenFitter | None = None
+
+
+def install(app: QApplication) -> None:
+    """Fit every dialog of `app` to its screen (once per application)."""
+    global _fitter
+    if _fitter is None:
+        _fitter = ScreenFitter(app)
+        app.installEventFilter(_fitter)

@@ -1,0 +1,178 @@
+"""The one shape of every details panel beside a list (contact, company, ticket, product):
+an empty state until a record is chosen, then the record's page: a title, chips (stage,
+status, priority), the actions, a form of values, and the timeline lists (history,
+comments, people, deals)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.core import Core
+from crm_desktop.domain.errors import NotFoundError
+from crm_desktop.ui import display
+
+#: how much larger than the body text a panel's title is
+TITLE_SCALE = 1.4
+#: what an empty value shows
+NO_VALUE = "—"
+
+
+class DetailPanel(QStackedWidget):
+    """Page 0: the empty state; page 1: the record. Subclasses build their page with
+    `add_chip`, `add_actions`, `add_values` and `add_list` (in the order they stand), then
+    show a record with `load` and `set_values`."""
+
+    def __init__(self, core: Core, parent: QWidget | None, *, name: str, empty_text: str,
+                 title_name: str):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.core = core
+        self.record_id: int | None = None
+
+        self.empty = QLabel(empty_text)
+        self.empty.setObjectName(f"{name}Empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(self.empty)
+
+        self.page = QWidget()
+        self.page_layout = QVBoxLayout(self.page)
+        self.title_label = QLabel()
+        self.title_label.setObjectName(title_name)
+        self.title_label.setWordWrap(True)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * TITLE_SCALE)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.page_layout.addWidget(self.title_label)
+        self.chips = QHBoxLayout()
+        self.page_layout.addLayout(self.chips)
+        self.values: dict[str, QLabel] = {}
+        self.form: QFormLayout | None = None
+        # on a low screen the record scrolls instead of squeezing its parts into each other
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName(f"{name}Scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(self.page)
+        self.addWidget(self.scroll)
+
+    # -- building -----------------------------------------------------------------------
+    def add_chip(self, name: str) -> QLabel:
+        """A status chip under the title (styled through its `chip` property)."""
+        chip = QLabel()
+        chip.setObjectName(name)
+        chip.setProperty("chip", name)
+        self.chips.addWidget(chip)
+        return chip
+
+    def add_actions(self, actions: Iterable[tuple[str, str, Callable[[], Any]]], *,
+                    columns: int = 0) -> dict[str, QPushButton]:
+        """Buttons (object name, text, slot) in a row, or a grid of `columns` columns."""
+        layout: QBoxLayout | QGridLayout = QGridLayout() if columns else QHBoxLayout()
+        buttons: dict[str, QPushButton] = {}
+        for i, (name, text, slot) in enumerate(actions):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _checked=False, s=slot: s())
+            if isinstance(layout, QGridLayout):
+                layout.addWidget(button, i // columns, i % columns)
+            else:
+                layout.addWidget(button)
+            buttons[name] = button
+        if isinstance(layout, QHBoxLayout):
+            layout.addStretch(1)
+        self.page_layout.addLayout(layout)
+        return buttons
+
+    def add_values(self, fields: Iterable[tuple[str, str]], *, scroll: bool = True,
+                   stretch: int = 1) -> QFormLayout:
+        """The form of values: (key, label) pairs, each value a selectable label named
+        `value_<key>`, standing on the reading side of the form."""
+        holder = QWidget()
+        form = QFormLayout(holder)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading)
+        for key, text in fields:
+            value = QLabel()
+            value.setObjectName(f"value_{key}")
+            value.setWordWrap(True)
+            value.setAlignment(display.value_alignment())
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[key] = value
+            form.addRow(text, value)
+        if scroll:
+            area = QScrollArea()
+            area.setWidgetResizable(True)
+            area.setFrameShape(QScrollArea.Shape.NoFrame)
+            area.setWidget(holder)
+            self.page_layout.addWidget(area, stretch)
+        else:
+            form.setContentsMargins(0, 0, 0, 0)
+            self.page_layout.addWidget(holder)
+        self.form = form
+        return form
+
+    def add_list(self, name: str, *, title: str | None = None, stretch: int = 1,
+                 word_wrap: bool = False) -> tuple[QLabel, QStandardItemModel, QListView]:
+        """A timeline list (history, comments, people, deals) with a section title."""
+        heading = QLabel(title or "")
+        font = QFont(self.font())
+        font.setBold(True)
+        heading.setFont(font)
+        self.page_layout.addWidget(heading)
+        model = QStandardItemModel(self)
+        view = QListView()
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(word_wrap)
+        view.setUniformItemSizes(not word_wrap)
+        self.page_layout.addWidget(view, stretch)
+        return heading, model, view
+
+    @staticmethod
+    def empty_entry(model: QStandardItemModel, text: str) -> None:
+        """A list's empty state: one disabled line saying what will appear there."""
+        model.clear()
+        item = QStandardItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        model.appendRow(item)
+
+    # -- showing ------------------------------------------------------------------------
+    def load(self, record_id: int | None, fetch: Callable[[int], dict[str, Any]]
+             ) -> dict[str, Any] | None:
+        """The record `record_id` read with `fetch`, with its page shown; None (and the
+        empty state) when there is none or it is gone."""
+        self.record_id = record_id
+        if record_id is None:
+            self.setCurrentIndex(0)
+            return None
+        try:
+            record = fetch(record_id)
+        except NotFoundError:
+            self.record_id = None
+            self.setCurrentIndex(0)
+            return None
+        self.setCurrentIndex(1)
+        return record
+
+    def set_values(self, texts: Mapping[str, str]) -> None:
+        for key, label in self.values.items():
+            label.setText(texts.get(key) or NO_VALUE)

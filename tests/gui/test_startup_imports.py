@@ -1,0 +1,86 @@
+"""Start-up pays only for what the first window shows: no Alembic or Mako when the
+database is at the head, no reportlab or openpyxl until a PDF or a spreadsheet is made,
+and the modules of sections not yet shown are not imported."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HEAVY = ("alembic", "mako", "reportlab", "openpyxl")
+
+SCRIPT = """
+import json, sys
+from pathlib import Path
+from crm_desktop.app import create_application
+from crm_desktop.ui.controller import Controller
+
+app = create_application("fa")
+controller = Controller()
+assert controller.open(Path(sys.argv[1]))  # shown, with its reminder watcher
+for section in sys.argv[2:]:
+    controller.window.show_section(section)
+app.processEvents()
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def loaded_modules(db_path: Path, tmp_path: Path, *sections: str) -> set[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "CRM_DESKTOP_DATA_DIR": str(tmp_path / "data")}
+    out = subprocess.run([sys.executable, "-c", SCRIPT, str(db_path), *sections],
+                         capture_output=True, text=True, check=True, env=env,
+                         timeout=120).stdout
+    return set(json.loads(out.strip().splitlines()[-1]))
+
+
+def test_opening_the_main_window_imports_nothing_heavy(core, db_path: Path,
+                                                        tmp_path: Path) -> None:
+    core.contacts.create({"first_name": "مریم", "last_name": "کاظمی"})
+    core.close()  # the file exists and is at the head
+    modules = loaded_modules(db_path, tmp_path, "contacts")
+    heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY)
+    assert heavy == [], heavy
+    # the first section's view is imported, the others when they are first shown
+    assert "crm_desktop.ui.views.contacts" in modules
+    for view in ("activities", "pipeline", "tickets", "products", "settings", "companies"):
+        assert f"crm_desktop.ui.views.{view}" not in modules, view
+    assert "crm_desktop.export.pdf.agenda" not in modules
+    assert "crm_desktop.services.demo" not in modules
+    # the editors are imported when first opened
+    for dialog in ("activity_dialog", "deal_dialog", "proforma_dialog", "ticket_dialog",
+                   "contact_dialog", "appointment_dialog"):
+        assert f"crm_desktop.ui.dialogs.{dialog}" not in modules, dialog
+
+
+def test_importing_the_app_imports_nothing_heavy() -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", "import json, sys, crm_desktop.app, crm_desktop.cli, "
+         "crm_desktop.ui.main_window, crm_desktop.ui.controller\n"
+         "print(json.dumps(sorted(sys.modules)))"],
+        capture_output=True, text=True, check=True, timeout=120).stdout
+    modules = set(json.loads(out))
+    assert sorted(m for m in modules if m.split(".")[0] in HEAVY) == []
+
+
+def test_the_activities_section_imports_reportlab_only_to_print(core, db_path: Path,
+                                                                tmp_path: Path) -> None:
+    core.close()
+    modules = loaded_modules(db_path, tmp_path, "activities")
+    assert "crm_desktop.ui.views.activities" in modules
+    assert sorted(m for m in modules if m.split(".")[0] in HEAVY) == []
+
+
+def test_the_core_is_imported_before_pyside6() -> None:
+    """PySide6's import hook slows and enlarges every import after it: the program
+    imports SQLAlchemy and its services first (sys.modules keeps the import order)."""
+    out = subprocess.run(
+        [sys.executable, "-c", "import json, sys, crm_desktop.app\n"
+         "print(json.dumps(list(sys.modules)))"],
+        capture_output=True, text=True, check=True, timeout=120).stdout
+    order = json.loads(out)
+    assert order.index("crm_desktop.core") < order.index("PySide6")
+    assert order.index("sqlalchemy.orm") < order.index("PySide6")
