@@ -19,14 +19,17 @@ from typing import Any
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
-#: the exact text the offscreen platform prints (qplatformwindow.cpp)
+#: the exact texts the offscreen platform prints (qplatformwindow.cpp): it has no window
+#: system to pass size limits to, nor a window stack to raise a window in
 PROPAGATE_SIZE_HINTS = "This plugin does not support propagateSizeHints()"
+RAISE = "This plugin does not support raise()"
+HARMLESS = frozenset({PROPAGATE_SIZE_HINTS, RAISE})
 
 Handler = Callable[[QtMsgType, QMessageLogContext, str], Any]
 
 
 def is_known_harmless(message: str) -> bool:
-    return message.strip() == PROPAGATE_SIZE_HINTS
+    return message.strip() in HARMLESS
 
 
 @contextmanager
