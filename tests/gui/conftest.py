@@ -73,3 +73,22 @@ def small_window(small_screen, demo_core, ui_lang, qapp) -> Iterator:
     w.show()
     yield w
     c.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_widgets_left_behind(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Windows a test leaves open are deleted after it: each later language switch or
+    theme change would otherwise walk every widget of every test before (the run slowed
+    down test by test)."""
+    yield
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -150,6 +150,7 @@ class ActivitiesView(BaseView):
     model = _on("list_page", "model")
     kind_filter = _on("list_page", "kind_filter")
     state_filter = _on("list_page", "state_filter")
+    empty = _on("list_page", "empty")
     calendar = _on("calendar_page", "calendar")
     prev_button = _on("calendar_page", "prev_button")
     this_button = _on("calendar_page", "this_button")
