@@ -32,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from crm_desktop.core import Core
+from crm_desktop.db.engine import CACHE_SIZE
 from crm_desktop.services.base import ListQuery
 from crm_desktop.services.demo import generate
 from crm_desktop.services.search import KINDS
@@ -123,7 +124,7 @@ def bench(path: Path, samples: int) -> None:
     rng = random.Random(42)
     with Core.open(path) as core:
         raw = sqlite3.connect(path)
-        raw.execute("PRAGMA cache_size = -32000")
+        raw.execute(f"PRAGMA cache_size = {CACHE_SIZE}")  # the same page cache as ours
         total = core.contacts.count()
         print(f"\n{total:,} contacts ({path.name}); Python {sys.version.split()[0]}, "
               f"SQLite {sqlite3.sqlite_version}")

@@ -162,7 +162,7 @@ class DemoBuilder:
         # Unaudited bulk load (see services/audit.py): a new, empty database only.
         with self.db.raw() as conn:
             # the load's indexes and the search index are built in memory, not through a
-            # page cache of 32 MB (500,000 contacts: 1.5 GB of index pages written twice)
+            # page cache of 8 MB (500,000 contacts: 1.5 GB of index pages written twice)
             cache = conn.execute("PRAGMA cache_size").fetchone()[0]
             conn.execute("PRAGMA cache_size = -262144")
             conn.execute("BEGIN IMMEDIATE")
