@@ -14,6 +14,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from crm_desktop.db.bulk import objects_dropped
+
 SEARCH_TABLES: tuple[str, ...] = ("contacts", "accounts", "deals", "tickets")
 
 
@@ -47,13 +49,10 @@ def triggers_suspended(conn: sqlite3.Connection) -> Iterator[None]:
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_fts\\_%' "
         "ESCAPE '\\'"
     ).fetchall()
-    for name, _sql in rows:
-        conn.execute(f'DROP TRIGGER "{name}"')
     try:
-        yield
+        with objects_dropped(conn, "TRIGGER", rows):
+            yield
     finally:
-        for _name, sql in rows:
-            conn.execute(sql)
         rebuild(conn)
 
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication
 
 from crm_desktop.app import load_fonts, set_language
 from crm_desktop.services.demo import generate
 from crm_desktop.ui.ops import Ops
+from crm_desktop.ui.ui_settings import UiSettings
 
 
 @pytest.fixture
@@ -28,6 +30,12 @@ def ui_lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]
 @pytest.fixture
 def ops(qapp: QApplication) -> Ops:
     return Ops()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> UiSettings:
+    """The window's own preferences (desktop.ini) in the test's folder."""
+    return UiSettings(QSettings(str(tmp_path / "desktop.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

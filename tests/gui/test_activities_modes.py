@@ -6,15 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from crm_desktop.core import Core
 from crm_desktop.services.base import Sort
-from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.activities import DAY, LIST, TODAY, WEEK, ActivitiesView
 from crm_desktop.ui.views.activities_calendar import CalendarView
 from crm_desktop.ui.views.activities_list import ActivityListView
@@ -35,10 +33,6 @@ def select_first(page: ActivityListView) -> None:
     page.table.selectionModel().select(page.model.index(0, 0),
                                        flags.ClearAndSelect | flags.Rows)
 
-
-@pytest.fixture
-def settings(tmp_path: Path) -> UiSettings:
-    return UiSettings(QSettings(str(tmp_path / "desktop.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

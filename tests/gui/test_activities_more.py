@@ -5,15 +5,12 @@ loop ever runs)."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from crm_desktop.ui import errors
 from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
-from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.activities import DAY, WEEK, ActivitiesView
 from crm_desktop.ui.widgets.week_calendar import local_at, week_start
 
@@ -21,10 +18,6 @@ from crm_desktop.ui.widgets.week_calendar import local_at, week_start
 def at(day: date, hour: int, minute: int = 0) -> datetime:
     return local_at(day, time(hour, minute)).astimezone(UTC)
 
-
-@pytest.fixture
-def settings(tmp_path: Path) -> UiSettings:
-    return UiSettings(QSettings(str(tmp_path / "desktop.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from crm_desktop.core import Core
@@ -17,7 +16,6 @@ from crm_desktop.ui import errors
 from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
 from crm_desktop.ui.dialogs.deal_page import DealPage
 from crm_desktop.ui.dialogs.pdf_preview import PdfPreview
-from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.activities import WEEK, ActivitiesView
 from crm_desktop.ui.views.ticket_panel import TicketPanel
 from crm_desktop.ui.widgets.week_calendar import local_at, week_start
@@ -38,10 +36,6 @@ def messages(monkeypatch) -> list[str]:
     monkeypatch.setattr(errors, "ask_box", answer)
     return seen
 
-
-@pytest.fixture
-def settings(tmp_path: Path) -> UiSettings:
-    return UiSettings(QSettings(str(tmp_path / "desktop.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

@@ -4,17 +4,15 @@ the reminders (pytest-qt, offscreen, nothing shown)."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from crm_desktop.core import Core
 from crm_desktop.ui import errors
 from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
 from crm_desktop.ui.reminders import ReminderDialog, ReminderWatcher, due_reminders
-from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.activities import WEEK, ActivitiesView
 from crm_desktop.ui.widgets.week_calendar import local_at, week_start
 
@@ -30,10 +28,6 @@ def no_message_boxes(monkeypatch):
         raise AssertionError(f"unexpected message: {box.text()}")
     monkeypatch.setattr(errors, "ask_box", refuse)
 
-
-@pytest.fixture
-def settings(tmp_path: Path) -> UiSettings:
-    return UiSettings(QSettings(str(tmp_path / "desktop.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

@@ -9,12 +9,10 @@ import re
 import time as systime
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from crm_desktop.domain import clock
@@ -24,7 +22,6 @@ from crm_desktop.text.digits import to_ascii_digits
 from crm_desktop.ui import display, errors
 from crm_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
-from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.activities import LIST, WEEK, ActivitiesView
 from crm_desktop.ui.views.settings import SettingsView
 
@@ -53,10 +50,6 @@ def computer_tz() -> Iterator[Callable[[str], None]]:
         os.environ["TZ"] = before
     systime.tzset()
 
-
-@pytest.fixture
-def settings(tmp_path: Path) -> UiSettings:
-    return UiSettings(QSettings(str(tmp_path / "desktop.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

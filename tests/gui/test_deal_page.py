@@ -4,11 +4,10 @@ are replaced so no modal loop ever runs."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from crm_desktop.core import Core
@@ -20,7 +19,6 @@ from crm_desktop.ui.dialogs.deal_dialog import DealDialog
 from crm_desktop.ui.dialogs.deal_page import ID_ROLE, DealPage
 from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
 from crm_desktop.ui.ops import Ops
-from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.companies import CompaniesView
 from crm_desktop.ui.views.pipeline import PipelineView
 
@@ -32,10 +30,6 @@ def no_message_boxes(monkeypatch):
         raise AssertionError(f"unexpected message: {box.text()}")
     monkeypatch.setattr(errors, "ask_box", refuse)
 
-
-@pytest.fixture
-def settings(tmp_path: Path) -> UiSettings:
-    return UiSettings(QSettings(str(tmp_path / "desktop.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

@@ -4,10 +4,9 @@ status chips painted per status, and empty states with the action that fills the
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
@@ -22,10 +21,6 @@ from crm_desktop.ui.widgets.sidebar import SECTION_ICONS, Sidebar
 
 NOW = datetime.now(UTC)
 
-
-@pytest.fixture
-def settings(tmp_path: Path) -> UiSettings:
-    return UiSettings(QSettings(str(tmp_path / "desktop.ini"), QSettings.Format.IniFormat))
 
 
 # -- the side bar -------------------------------------------------------------------------

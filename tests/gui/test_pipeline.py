@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox
 
@@ -17,7 +16,6 @@ from crm_desktop.text.jalali import jalali_parts, month_range
 from crm_desktop.ui import display, errors
 from crm_desktop.ui.dialogs.deal_dialog import DealDialog, LostReasonDialog
 from crm_desktop.ui.ops import Ops
-from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views import pipeline
 from crm_desktop.ui.views.pipeline import PipelineView, deal_mime, period_range
 
@@ -40,10 +38,6 @@ def contact(core: Core) -> int:
     return core.contacts.create({"first_name": "علی", "last_name": "رضایی",
                                  "lifecycle_stage": LifecycleStage.LEAD.value})
 
-
-@pytest.fixture
-def settings(tmp_path: Path) -> UiSettings:
-    return UiSettings(QSettings(str(tmp_path / "desktop.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -22,10 +20,6 @@ from crm_desktop.ui.views.products import ProductsView
 #: Persian alphabetical order; code-point order would be ب ت ل پ ک گ
 PERSIAN_ORDER = ["بخاری", "پارچه", "تلویزیون", "کتاب", "گلدان", "لامپ"]
 
-
-@pytest.fixture
-def settings(tmp_path: Path) -> UiSettings:
-    return UiSettings(QSettings(str(tmp_path / "desktop.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

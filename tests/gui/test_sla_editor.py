@@ -4,10 +4,9 @@ made from the ticket editor."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.core import Core
@@ -22,10 +21,6 @@ from crm_desktop.ui.widgets.sla_editor import SlaEditor
 
 NOW = datetime.now(UTC)
 
-
-@pytest.fixture
-def settings(tmp_path: Path) -> UiSettings:
-    return UiSettings(QSettings(str(tmp_path / "desktop.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

@@ -37,10 +37,6 @@ def restore_look(qapp: QApplication) -> Iterator[QApplication]:
     qapp.setProperty("crmFusion", None)
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> UiSettings:
-    return UiSettings(QSettings(str(tmp_path / "desktop.ini"), QSettings.Format.IniFormat))
-
 
 # -- tokens and the style sheet ----------------------------------------------------------
 def test_every_colour_has_a_light_and_a_dark_value_and_a_comment() -> None:

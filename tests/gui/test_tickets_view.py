@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.core import Core
@@ -23,10 +22,6 @@ from crm_desktop.ui.views.tickets import TicketsView
 NOW = datetime.now(UTC)
 FOREGROUND = Qt.ItemDataRole.ForegroundRole
 
-
-@pytest.fixture
-def settings(tmp_path: Path) -> UiSettings:
-    return UiSettings(QSettings(str(tmp_path / "desktop.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

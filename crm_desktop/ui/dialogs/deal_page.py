@@ -31,6 +31,7 @@ from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
 from crm_desktop.ui.dialogs.record_form import run_dialog
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.theme import icons
+from crm_desktop.ui.views.detail_panel import add_value_rows
 
 #: at most this many activities and proformas are listed
 LIST_LIMIT = 200
@@ -64,20 +65,11 @@ class DealPage(QDialog):
         layout.addWidget(self.title)
 
         self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading)
-        self.values: dict[str, QLabel] = {}
-        for key, text in (
+        self.values = add_value_rows(self.form, (
             ("stage", self.tr("Stage")), ("amount", self.tr("Amount")),
             ("contact", self.tr("Contact")), ("company", self.tr("Company")),
             ("expected_close", self.tr("Expected close")), ("owner", self.tr("Owner")),
-        ):
-            value = QLabel()
-            value.setObjectName(f"value_{key}")
-            value.setWordWrap(True)
-            value.setAlignment(display.value_alignment())
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.values[key] = value
-            self.form.addRow(text, value)
+        ))
         layout.addLayout(self.form)
 
         section_font = QFont(self.font())

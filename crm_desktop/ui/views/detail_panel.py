@@ -34,6 +34,22 @@ TITLE_SCALE = 1.4
 NO_VALUE = "—"
 
 
+def add_value_rows(form: QFormLayout, fields: Iterable[tuple[str, str]]) -> dict[str, QLabel]:
+    """Rows of read-only values: (key, label) pairs, each value a selectable label named
+    `value_<key>` standing on the reading side of the form; returns the labels by key."""
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading)
+    values: dict[str, QLabel] = {}
+    for key, text in fields:
+        value = QLabel()
+        value.setObjectName(f"value_{key}")
+        value.setWordWrap(True)
+        value.setAlignment(display.value_alignment())
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        values[key] = value
+        form.addRow(text, value)
+    return values
+
+
 class DetailPanel(QStackedWidget):
     """Page 0: the empty state; page 1: the record. Subclasses build their page with
     `add_chip`, `add_actions`, `add_values` and `add_list` (in the order they stand), then
@@ -108,15 +124,7 @@ class DetailPanel(QStackedWidget):
         `value_<key>`, standing on the reading side of the form."""
         holder = QWidget()
         form = QFormLayout(holder)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading)
-        for key, text in fields:
-            value = QLabel()
-            value.setObjectName(f"value_{key}")
-            value.setWordWrap(True)
-            value.setAlignment(display.value_alignment())
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.values[key] = value
-            form.addRow(text, value)
+        self.values.update(add_value_rows(form, fields))
         if scroll:
             area = QScrollArea()
             area.setWidgetResizable(True)

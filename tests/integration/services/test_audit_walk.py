@@ -36,39 +36,13 @@ from crm_desktop.core import Core
 from crm_desktop.db import models as m
 from crm_desktop.db.migrate import open_database
 from crm_desktop.services.settings import DEFAULTS
+from tests.integration.services.service_methods import NO_TRASH, READS, public_methods, services
 
 Ids = dict[str, Any]
 
-# -- what is a read -----------------------------------------------------------------------
-_ENTITY_READS = {"get", "list", "window", "count", "ids", "list_ids"}
-READ_ONLY: dict[str, set[str]] = {
-    "users": _ENTITY_READS | {"check_password", "options"},
-    "contacts": _ENTITY_READS | {"all_tags", "birthdays", "cities", "duplicates", "tags"},
-    "accounts": _ENTITY_READS | {"cities", "options"},
-    "products": _ENTITY_READS,
-    "stages": {"list", "deal_count", "deal_counts"},
-    "deals": _ENTITY_READS | {"board", "forecast", "stage_history"},
-    "settings": {"get", "company", "logo", "sla", "time_zone", "apply_time_zone"},
-    "activities": _ENTITY_READS | {"due_between", "due_reminders", "for_contact",
-                                   "occurrences_between", "open_due_before"},
-    "tickets": _ENTITY_READS | {"breaches", "comments", "counts_by_status", "find_by_number",
-                                "number", "response_due"},
-    "lists": _ENTITY_READS | {"member_count", "members"},
-    "campaigns": _ENTITY_READS | {"member_stats", "members"},
-    # document only reads what a printed proforma shows
-    "proformas": _ENTITY_READS | {"document", "find_by_number", "number", "totals"},
-    "search": {"search"},
-    "timeline": {"for_contact"},
-}
+READ_ONLY = READS
 #: writes these services refuse (no Trash for these records): they raise, change nothing
-REFUSED = {
-    ("users", "delete"), ("users", "restore"), ("products", "delete"),
-    ("products", "restore"), ("activities", "restore"), ("lists", "delete"),
-    ("lists", "restore"), ("campaigns", "delete"), ("campaigns", "restore"),
-    ("proformas", "delete"), ("proformas", "restore"),
-    *((name, "restore_many") for name in
-      ("users", "products", "activities", "lists", "campaigns", "proformas")),
-}
+REFUSED = NO_TRASH
 
 NEXT_WEEK = datetime.now(UTC).replace(hour=6, minute=30, second=0, microsecond=0) + timedelta(7)
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
@@ -461,16 +435,6 @@ def _check_settings(before: dict, after: dict, take: Callable) -> None:
 
 
 # -- the tests ------------------------------------------------------------------------------
-def services(core: Core) -> dict[str, Any]:
-    return {name: svc for name, svc in vars(core).items() if name not in ("db", "actor_id")}
-
-
-def public_methods(svc: Any) -> set[str]:
-    return {name for name in dir(type(svc)) if not name.startswith("_")
-            and callable(getattr(type(svc), name)) and not isinstance(
-                getattr(type(svc), name), type)}
-
-
 def test_every_method_is_walked(core: Core) -> None:
     found = {(name, meth) for name, svc in services(core).items()
              for meth in public_methods(svc)}

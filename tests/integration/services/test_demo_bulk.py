@@ -49,7 +49,7 @@ def test_the_load_runs_without_its_indexes_and_without_the_cyclic_collector(core
 
 
 def test_indexes_suspended_drops_and_restores(core, db_path: Path) -> None:
-    from crm_desktop.services.demo import indexes_suspended
+    from crm_desktop.db.bulk import indexes_suspended
 
     before = schema(db_path)
     with core.db.raw() as conn:

@@ -11,7 +11,6 @@ Core and each service's `fields`; the other public methods are listed below as w
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -31,6 +30,7 @@ from crm_desktop.services.maintenance import check
 from crm_desktop.services.proformas import LINE_FIELDS
 from crm_desktop.services.recurrence import Rule
 from crm_desktop.text.money import MAX_RIALS
+from tests.integration.services.service_methods import NO_TRASH, READS, public_methods, services
 
 SETTINGS = settings(max_examples=25, deadline=None, derandomize=True, database=None,
                     suppress_health_check=list(HealthCheck))
@@ -56,43 +56,12 @@ WRITES: dict[str, set[str]] = {
     "search": set(),
     "timeline": set(),
 }
-_LIST_READS = {"count", "get", "ids", "list", "list_ids", "window"}
-READS: dict[str, set[str]] = {
-    "users": _LIST_READS | {"check_password", "options"},
-    "contacts": _LIST_READS | {"all_tags", "birthdays", "cities", "duplicates", "tags"},
-    "accounts": _LIST_READS | {"cities", "options"},
-    "products": _LIST_READS,
-    "stages": {"deal_count", "deal_counts", "list"},
-    "deals": _LIST_READS | {"board", "forecast", "stage_history"},
-    "settings": {"company", "get", "logo", "sla", "time_zone", "apply_time_zone"},
-    "activities": _LIST_READS | {"due_between", "due_reminders", "for_contact",
-                                 "occurrences_between", "open_due_before"},
-    "tickets": _LIST_READS | {"breaches", "comments", "counts_by_status", "find_by_number",
-                              "number", "response_due"},
-    "lists": _LIST_READS | {"member_count", "members"},
-    "campaigns": _LIST_READS | {"member_stats", "members"},
-    "proformas": _LIST_READS | {"document", "find_by_number", "number", "totals"},
-    "search": {"search"},
-    "timeline": {"for_contact"},
-}
 NOT_OFFERED: dict[str, set[str]] = {
-    "users": {"delete", "restore", "restore_many"},
-    "products": {"delete", "restore", "restore_many"},
-    "activities": {"restore", "restore_many"}, "lists": {"delete", "restore", "restore_many"},
-    "campaigns": {"delete", "restore", "restore_many"},
-    "proformas": {"delete", "restore", "restore_many"},
     "stages": {"ensure_defaults"},  # takes the caller's Session
     "settings": {"set"},  # the raw JSON store under the setters
 }
-
-
-def public_methods(obj: Any) -> set[str]:
-    return {n for n, v in inspect.getmembers(type(obj))
-            if not n.startswith("_") and callable(v) and not isinstance(v, type)}
-
-
-def services(core: Core) -> dict[str, Any]:
-    return {k: v for k, v in vars(core).items() if k not in ("db", "actor_id")}
+for _name, _method in NO_TRASH:
+    NOT_OFFERED.setdefault(_name, set()).add(_method)
 
 
 # -- hostile values ---------------------------------------------------------------------------

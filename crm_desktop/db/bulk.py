@@ -1,0 +1,36 @@
+"""Bulk loads: schema objects dropped for the load and created again after it, from the SQL
+the schema itself holds (so this never drifts from the migrations). Inside the caller's
+transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+
+@contextmanager
+def objects_dropped(conn: Any, kind: str, rows: Sequence[tuple[str, str]]) -> Iterator[None]:
+    """Drop the (name, sql) objects of `kind` ("INDEX", "TRIGGER"), then create them again
+    from their SQL, whatever happens in between."""
+    for name, _sql in rows:
+        conn.execute(f'DROP {kind} "{name}"')
+    try:
+        yield
+    finally:
+        for _name, sql in rows:
+            conn.execute(sql)
+
+
+@contextmanager
+def indexes_suspended(conn: Any, tables: Sequence[str]) -> Iterator[None]:
+    """Drop the tables' secondary indexes for a bulk load and create them again after it
+    (one sort per index instead of a B-tree insert per row: 500,000 contacts in seconds,
+    not minutes); unique indexes are kept (they check the load)."""
+    marks = ", ".join("?" * len(tables))
+    rows = conn.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        f" AND tbl_name IN ({marks}) AND sql NOT LIKE 'CREATE UNIQUE%'", tuple(tables)
+    ).fetchall()
+    with objects_dropped(conn, "INDEX", rows):
+        yield

@@ -1,0 +1,51 @@
+"""What the walks over every service method share: which public methods only read, which
+writes a service refuses (records with no Trash), and how the methods are found on Core.
+A new public method fails both walks until it is placed in one of their lists."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+from crm_desktop.core import Core
+
+_LIST_READS = {"count", "get", "ids", "list", "list_ids", "window"}
+#: public methods that only read, per Core attribute
+READS: dict[str, set[str]] = {
+    "users": _LIST_READS | {"check_password", "options"},
+    "contacts": _LIST_READS | {"all_tags", "birthdays", "cities", "duplicates", "tags"},
+    "accounts": _LIST_READS | {"cities", "options"},
+    "products": _LIST_READS,
+    "stages": {"deal_count", "deal_counts", "list"},
+    "deals": _LIST_READS | {"board", "forecast", "stage_history"},
+    # apply_time_zone sets the process's clock from the stored setting, writing nothing
+    "settings": {"company", "get", "logo", "sla", "time_zone", "apply_time_zone"},
+    "activities": _LIST_READS | {"due_between", "due_reminders", "for_contact",
+                                 "occurrences_between", "open_due_before"},
+    "tickets": _LIST_READS | {"breaches", "comments", "counts_by_status", "find_by_number",
+                              "number", "response_due"},
+    "lists": _LIST_READS | {"member_count", "members"},
+    "campaigns": _LIST_READS | {"member_stats", "members"},
+    # document only reads what a printed proforma shows
+    "proformas": _LIST_READS | {"document", "find_by_number", "number", "totals"},
+    "search": {"search"},
+    "timeline": {"for_contact"},
+}
+
+#: inherited writes these services refuse (no Trash for their records): TypeError, nothing
+#: changes
+NO_TRASH: set[tuple[str, str]] = {
+    *((name, method) for name in ("users", "products", "lists", "campaigns", "proformas")
+      for method in ("delete", "restore", "restore_many")),
+    ("activities", "restore"), ("activities", "restore_many"),
+}
+
+
+def services(core: Core) -> dict[str, Any]:
+    """The services of Core by attribute name."""
+    return {name: svc for name, svc in vars(core).items() if name not in ("db", "actor_id")}
+
+
+def public_methods(obj: Any) -> set[str]:
+    return {n for n, v in inspect.getmembers(type(obj))
+            if not n.startswith("_") and callable(v) and not isinstance(v, type)}
