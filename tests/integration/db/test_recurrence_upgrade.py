@@ -3,32 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-
 from crm_desktop.core import Core
-from crm_desktop.db.engine import make_engine
-from crm_desktop.db.migrate import alembic_config, head_revision, open_database
+from crm_desktop.db.migrate import head_revision, open_database
 from crm_desktop.services import maintenance
-
-
-def make_at_0001(path: Path) -> None:
-    engine = make_engine(path)
-    try:
-        with engine.begin() as conn:
-            cfg = alembic_config()
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "0001")
-    finally:
-        engine.dispose()
+from tests.integration.db.alembic_steps import downgrade, upgrade
 
 
 def test_0001_database_is_upgraded_and_keeps_its_activities(db_path: Path) -> None:
-    make_at_0001(db_path)
+    upgrade(db_path, "0001")
     conn = sqlite3.connect(db_path)
     conn.execute(
         "INSERT INTO activities (kind, subject, due_at, created_at, updated_at) VALUES "
@@ -59,18 +44,6 @@ def test_0001_database_is_upgraded_and_keeps_its_activities(db_path: Path) -> No
         "SELECT sql FROM sqlite_master WHERE name = 'activities'").fetchone()[0]
     assert "ck_activities_duration" in sql and "ck_activities_recur_every_range" in sql
     conn.close()
-
-
-def migrate(path: Path, step: Callable[[Config, str], None], revision: str) -> None:
-    """Alembic's own `command.upgrade`/`command.downgrade` to `revision`, in one transaction."""
-    engine = make_engine(path)
-    try:
-        with engine.begin() as conn:
-            cfg = alembic_config()
-            cfg.attributes["connection"] = conn
-            step(cfg, revision)
-    finally:
-        engine.dispose()
 
 
 def current_revision(path: Path) -> str:
@@ -123,12 +96,12 @@ def test_downgrade_to_0001_keeps_the_data_and_upgrades_again(db_path: Path,
     people = query(db_path, "SELECT id, first_name, last_name, account_id FROM contacts")
     assert len(activities) == 2 and people == [(contact, "مریم", "احمدی", account)]
 
-    migrate(db_path, command.downgrade, "0001")
+    downgrade(db_path, "0001")
     assert current_revision(db_path) == "0001"
     # exactly the schema of a database made at 0001 (no column, table or index of 0002
     # and 0003 left, none of 0001 lost on the way)
     reference = tmp_path / "made-at-0001.sqlite3"
-    make_at_0001(reference)
+    upgrade(reference, "0001")
     assert schema(db_path) == schema(reference)
     # and the data of 0001 is all there
     assert query(db_path, COMMON) == activities
@@ -136,7 +109,7 @@ def test_downgrade_to_0001_keeps_the_data_and_upgrades_again(db_path: Path,
     assert query(db_path, "PRAGMA foreign_key_check") == []
     assert query(db_path, "PRAGMA integrity_check") == [("ok",)]
 
-    migrate(db_path, command.upgrade, "head")
+    upgrade(db_path, "head")
     assert current_revision(db_path) == head_revision()
     assert schema(db_path) == at_head
     assert query(db_path, COMMON) == activities

@@ -6,27 +6,17 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-
 from crm_desktop.core import Core
-from crm_desktop.db.engine import make_engine
-from crm_desktop.db.migrate import alembic_config
 from crm_desktop.db.search_index import integrity_problems
 from crm_desktop.text.collation import sort_key
 from crm_desktop.text.normalize import search_key
+from tests.integration.db.alembic_steps import downgrade, upgrade
 
 NOW = "2026-01-01 00:00:00"
 
 
 def make_at_0003_with_old_rows(path: Path) -> None:
-    engine = make_engine(path)
-    try:
-        with engine.begin() as conn:
-            cfg = alembic_config()
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "0003")
-    finally:
-        engine.dispose()
+    upgrade(path, "0003")
     conn = sqlite3.connect(path)
     for first, last in (("محمد رضا", "کریمی"), ("زهرا سادات", "نوری"), ("علی", "رضایی")):
         full = f"{first} {last}"
@@ -77,14 +67,7 @@ def test_upgrade_reindexes_names_written_before(db_path: Path) -> None:
 def test_downgrade_to_0003_restores_word_by_word_names(db_path: Path) -> None:
     with Core.open(db_path) as core:
         core.contacts.create({"first_name": "محمد رضا", "last_name": "کریمی"})
-    engine = make_engine(db_path)
-    try:
-        with engine.begin() as conn:
-            cfg = alembic_config()
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0003")
-    finally:
-        engine.dispose()
+    downgrade(db_path, "0003")
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT search_name FROM contacts").fetchall() == [("محمد رضا کریمی",)]
     assert not conn.execute("SELECT name FROM sqlite_master WHERE name LIKE '%fts_names%'"

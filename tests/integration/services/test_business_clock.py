@@ -16,16 +16,15 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from alembic import command
 
 from crm_desktop.core import Core
-from crm_desktop.db.engine import make_engine
-from crm_desktop.db.migrate import alembic_config, open_database
+from crm_desktop.db.migrate import open_database
 from crm_desktop.domain import clock
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.export.pdf.agenda import _time_cell
 from crm_desktop.export.pdf.proforma import fa
 from crm_desktop.services.agenda import agenda
+from tests.integration.db.alembic_steps import downgrade, upgrade
 
 ROOT = Path(__file__).resolve().parents[3]
 TEHRAN = ZoneInfo("Asia/Tehran")
@@ -184,19 +183,8 @@ def test_tzdata_is_a_dependency_and_enough_without_a_system_database(tmp_path: P
 
 
 # -- migration 0006 ----------------------------------------------------------------------------
-def _at_revision(path: Path, revision: str, down: bool = False) -> None:
-    engine = make_engine(path)
-    try:
-        with engine.begin() as conn:
-            cfg = alembic_config()
-            cfg.attributes["connection"] = conn
-            (command.downgrade if down else command.upgrade)(cfg, revision)
-    finally:
-        engine.dispose()
-
-
 def test_0006_turns_old_date_only_tasks_into_all_day_ones(db_path: Path) -> None:
-    _at_revision(db_path, "0003")
+    upgrade(db_path, "0003")
     conn = sqlite3.connect(db_path)
     stamp = "'2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000'"
     conn.executescript(f"""
@@ -231,7 +219,7 @@ def test_0006_turns_old_date_only_tasks_into_all_day_ones(db_path: Path) -> None
     conn.commit()
     conn.close()
 
-    _at_revision(db_path, "0003", down=True)
+    downgrade(db_path, "0003")
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT id, due_at, recurrence, recur_every FROM activities "
                         "WHERE id IN (1, 4) ORDER BY id").fetchall() == [
