@@ -71,7 +71,9 @@ class ScreenFitter(QObject):
     shown, whatever size its own code asked for."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.Show and isinstance(watched, QDialog)
+        # Every event of the program passes here: the cheap class test comes first (asking
+        # an event its type makes a Python enum, which costs more than the test)
+        if (isinstance(watched, QDialog) and event.type() == QEvent.Type.Show
                 and watched.isWindow()):
             shrink_to_screen(watched)
         return False

@@ -1,12 +1,15 @@
 """What opening and scrolling a list costs, counted (not timed): the statements a list
-view runs on open, how the city filter is read, and how a window past the middle of the
-list is found."""
+view runs on open, how the city filter is read, how a window past the middle of the list is
+found, and what the contact list builds and asks for when it opens and paints."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QWidget
 from sqlalchemy import event
 
 from crm_desktop.services.base import ListQuery, Sort
@@ -119,3 +122,149 @@ def test_model_reads_the_last_page_from_the_end(core, qapp, qtmodeltester) -> No
     assert any("OFFSET" in sql and "DESC" in sql.split("OFFSET")[0] for sql, _ in ran), ran
     assert [model.id_at(r) for r in range(45)] == forward
     qtmodeltester.check(model)
+
+
+# -- what opening the contact list builds (counted: widgets, events, roles asked) -----------
+class _Moves(QObject):
+    """Counts the widgets moved into another parent while they already held children: each
+    such move styles the whole moved tree again under the application's style sheet."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.moved: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # (a combo box's own list moving into its pop-up is Qt's business)
+        if (event.type() == QEvent.Type.ParentChange and isinstance(watched, QWidget)
+                and watched.findChildren(QWidget)
+                and watched.window().windowType() != Qt.WindowType.Popup):
+            self.moved.append(f"{type(watched).__name__}#{watched.objectName()}")
+        return False
+
+
+def test_the_contact_list_is_built_inside_its_parents(core, ops, settings, ui_lang,
+                                                      qapp, qtbot) -> None:
+    from crm_desktop.ui.views.contacts import ContactsView
+
+    add_contacts(core, 3)
+    moves = _Moves()
+    qapp.installEventFilter(moves)
+    try:
+        view = ContactsView(core, ops, settings)
+    finally:
+        qapp.removeEventFilter(moves)
+    qtbot.addWidget(view)
+    # only the details panel (made before the view, and nearly empty until a contact is
+    # chosen) moves in
+    assert moves.moved == ["ContactPanel#contactPanel"], moves.moved
+
+
+def test_a_list_that_opens_with_rows_builds_no_empty_state_nor_record_page(
+        core, ops, settings, ui_lang, qtbot) -> None:
+    from crm_desktop.ui.views.contacts import ContactsView
+    from crm_desktop.ui.widgets.empty_state import EmptyState
+
+    add_contacts(core, 3)
+    view = ContactsView(core, ops, settings)
+    qtbot.addWidget(view)
+    assert view.findChildren(EmptyState) == []
+    panel = view.panel
+    assert panel.page is None and panel.count() == 1  # the "choose a contact" line only
+    before = len(panel.findChildren(QWidget))
+    view.table.selectionModel().select(
+        view.model.index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    assert panel.contact_id == view.model.id_at(1)
+    assert panel.currentWidget() is panel.scroll and panel.name.text()
+    assert len(panel.findChildren(QWidget)) > before + 20  # the page, made now
+    page = panel.page
+    view.table.selectRow(2)
+    panel.show_contact(view.model.id_at(0))
+    assert panel.page is page  # made once
+    # the empty state is made when the list empties, and hidden again when it fills
+    view.model.set_text("ناموجود")
+    assert view.model.rowCount() == 0 and len(view.findChildren(EmptyState)) == 1
+    assert not view.empty.isHidden()
+    view.model.set_text("")
+    assert view.empty.isHidden()
+
+
+class _Roles(QStandardItemModel):
+    def __init__(self) -> None:
+        super().__init__(1, 1)
+        self.setItem(0, 0, QStandardItem("مشتری"))
+        self.asked: list[int] = []
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        self.asked.append(int(role))
+        return super().data(index, role)
+
+
+def _paint_cells(table: QTableView, delegate: Any, model: _Roles, times: int) -> None:
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 120, 30)
+    option.font = table.font()
+    option.fontMetrics = table.fontMetrics()
+    option.widget = table
+    pixmap = QPixmap(QSize(120, 30))
+    painter = QPainter(pixmap)
+    for _ in range(times):
+        delegate.paint(painter, option, model.index(0, 0))
+    painter.end()
+
+
+def test_a_chip_paint_asks_for_its_text_only_and_lays_it_out_once(qtbot) -> None:
+    from crm_desktop.ui.widgets.chip_delegate import ChipDelegate
+
+    model = _Roles()
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    delegate = ChipDelegate(lambda _index: "success", table)
+    laid_out: list[str] = []
+    original = ChipDelegate.chip_rect
+
+    def counted(self: Any, option: Any, text: str) -> Any:
+        laid_out.append(text)
+        return original(self, option, text)
+
+    ChipDelegate.chip_rect = counted  # type: ignore[method-assign]
+    try:
+        _paint_cells(table, delegate, model, 5)
+    finally:
+        ChipDelegate.chip_rect = original  # type: ignore[method-assign]
+    # one role per paint (not the dozen a styled item asks), and one layout for five paints
+    assert set(model.asked) == {int(Qt.ItemDataRole.DisplayRole)}, model.asked
+    assert laid_out == ["مشتری"]
+
+
+def test_plain_cells_are_painted_without_python(qtbot) -> None:
+    """The eliding delegate adds only the tooltip: painting a plain cell never calls back
+    into Python (the table's elide mode does the eliding)."""
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    from crm_desktop.ui.widgets.chip_delegate import ElidingDelegate
+
+    for method in ("paint", "initStyleOption", "sizeHint"):
+        assert getattr(ElidingDelegate, method) is getattr(QStyledItemDelegate, method), method
+
+
+def test_the_screen_fitter_asks_only_a_dialogs_events_their_type(qapp, qtbot) -> None:
+    """Every event of the program passes through the screen fitter: for anything but a
+    dialog it returns before asking the event its type (a Python enum made per event)."""
+    from PySide6.QtWidgets import QDialog
+
+    from crm_desktop.ui import screen_fit
+
+    class Untouchable:
+        def type(self) -> QEvent.Type:
+            raise AssertionError("asked")
+
+    fitter = screen_fit.ScreenFitter()
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    assert fitter.eventFilter(widget, Untouchable()) is False  # type: ignore[arg-type]
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    asked = QEvent(QEvent.Type.Show)
+    assert fitter.eventFilter(dialog, asked) is False

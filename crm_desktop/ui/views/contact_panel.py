@@ -26,7 +26,9 @@ class ContactPanel(DetailPanel):
     def __init__(self, core: Core, parent: QWidget | None = None):
         super().__init__(core, parent, name="contactPanel", title_name="contactName",
                          empty_text=self.tr("Choose a contact in the list to see their "
-                                            "details and history here."))
+                                            "details and history here."), lazy=True)
+
+    def build(self) -> None:
         self.name = self.title_label
         self.stage = self.add_chip("contactStage")
         self.add_actions([

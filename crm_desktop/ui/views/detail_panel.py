@@ -56,11 +56,12 @@ class DetailPanel(QStackedWidget):
     show a record with `load` and `set_values`."""
 
     def __init__(self, core: Core, parent: QWidget | None, *, name: str, empty_text: str,
-                 title_name: str):
+                 title_name: str, lazy: bool = False):
         super().__init__(parent)
         self.setObjectName(name)
         self.core = core
         self.record_id: int | None = None
+        self._title_name = title_name
 
         self.empty = QLabel(empty_text)
         self.empty.setObjectName(f"{name}Empty")
@@ -68,10 +69,19 @@ class DetailPanel(QStackedWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(self.empty)
 
+        self.values: dict[str, QLabel] = {}
+        self.form: QFormLayout | None = None
+        # a lazy panel makes its record page (`build`) when the first record is shown: a
+        # list opens with nothing chosen, and the page's dozens of widgets cost its opening
+        self.page: QWidget | None = None
+        if not lazy:
+            self._make_page()
+
+    def _make_page(self) -> None:
         self.page = QWidget()
         self.page_layout = QVBoxLayout(self.page)
         self.title_label = QLabel()
-        self.title_label.setObjectName(title_name)
+        self.title_label.setObjectName(self._title_name)
         self.title_label.setWordWrap(True)
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * TITLE_SCALE)
@@ -80,15 +90,22 @@ class DetailPanel(QStackedWidget):
         self.page_layout.addWidget(self.title_label)
         self.chips = QHBoxLayout()
         self.page_layout.addLayout(self.chips)
-        self.values: dict[str, QLabel] = {}
-        self.form: QFormLayout | None = None
         # on a low screen the record scrolls instead of squeezing its parts into each other
         self.scroll = QScrollArea()
-        self.scroll.setObjectName(f"{name}Scroll")
+        self.scroll.setObjectName(f"{self.objectName()}Scroll")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidget(self.page)
         self.addWidget(self.scroll)
+
+    def ensure_page(self) -> None:
+        """The record page, made (with a lazy panel's `build`) the first time it is needed."""
+        if self.page is None:
+            self._make_page()
+            self.build()
+
+    def build(self) -> None:
+        """A lazy panel's parts (`add_chip`, `add_actions`, `add_values`, `add_list`)."""
 
     # -- building -----------------------------------------------------------------------
     def add_chip(self, name: str) -> QLabel:
@@ -178,6 +195,7 @@ class DetailPanel(QStackedWidget):
             self.record_id = None
             self.setCurrentIndex(0)
             return None
+        self.ensure_page()
         self.setCurrentIndex(1)
         return record
 

@@ -34,7 +34,7 @@ from crm_desktop.ui.theme import icons
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
 from crm_desktop.ui.widgets.chip_delegate import decorate_table
-from crm_desktop.ui.widgets.empty_state import EmptyState
+from crm_desktop.ui.widgets.empty_state import EmptyOverlay, EmptyState
 from crm_desktop.ui.widgets.search_box import SearchBox
 
 # how far `show_record` looks for a record's row among the rows read so far
@@ -74,25 +74,28 @@ class RecordListView(BaseView):
         self.panel = panel
         self.filters = filters
 
-        self.search_box = SearchBox()
+        # Every widget is made inside its parent: a widget moved into a parent afterwards
+        # (a layout's addWidget) is styled again with all its children, under the
+        # application's style sheet the largest part of opening a list.
+        self.search_box = SearchBox(self)
         self.search_box.setObjectName(f"{self.singular}Search")
         self.search_box.setPlaceholderText(search_placeholder)
         self.search_box.searchRequested.connect(self.model.set_text)
         self.combos: dict[str, QComboBox] = {}
         for f in filters:
-            combo = QComboBox()
+            combo = QComboBox(self)
             combo.setObjectName(f.name)
             combo.addItem(f.everything, None)
             combo.currentIndexChanged.connect(self._filters_changed)
             self.combos[f.key] = combo
         self._fill_filters()
-        self.count_label = QLabel()
+        self.count_label = QLabel(self)
         self.count_label.setObjectName(f"{self.singular}Count")
         # a fixed width: a changing count must not re-lay out the whole filter bar
         widest = self.count_label.fontMetrics().horizontalAdvance(self.count_text(1_000_000))
         self.count_label.setMinimumWidth(widest + 8)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        new_button = QPushButton(new_text)
+        new_button = QPushButton(new_text, self)
         new_button.setObjectName(f"new{self.singular.capitalize()}")
         new_button.clicked.connect(self.new_record)
         icons.dress(new_button, "plus", primary=True)
@@ -104,7 +107,9 @@ class RecordListView(BaseView):
         bar.addWidget(self.count_label)
         bar.addWidget(new_button)
 
-        self.table = QTableView()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName(f"{self.state_key}Splitter")
+        self.table = QTableView(self.splitter)
         self.table.setObjectName(f"{self.state_key}Table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -132,11 +137,9 @@ class RecordListView(BaseView):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._after_reset)
         decorate_table(self.table, self.chip_columns)
-        self.empty = EmptyState.over(self.table, self.empty_icon, self.empty_text(), new_text,
-                                     self.new_record, self.clear_filters, self.is_filtered)
+        self._empty = EmptyOverlay(self.table, self.empty_icon, self.empty_text(), new_text,
+                                   self.new_record, self.clear_filters, self.is_filtered)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName(f"{self.state_key}Splitter")
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(panel)
         self.splitter.setStretchFactor(0, 3)
@@ -153,6 +156,11 @@ class RecordListView(BaseView):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
         self._after_reset()
+
+    @property
+    def empty(self) -> EmptyState:
+        """What the list shows when it has no rows (made the first time it is needed)."""
+        return self._empty.state
 
     # -- what each list says and does -------------------------------------------------
     def count_text(self, n: int) -> str:

@@ -6,9 +6,18 @@ a QTableView; `ChipDelegate` paints one column's chips."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QHelpEvent, QPainter, QPainterPath
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QStaticText, QTransform
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -84,17 +93,34 @@ class ElidingDelegate(QStyledItemDelegate):
             QToolTip.hideText()
         return True
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideRight
+    # No initStyleOption override: the elide mode comes from the table (`decorate_table`
+    # sets it), and a Python override would be called for every cell of every repaint.
+
+
+class _Shape(NamedTuple):
+    """A chip in its cell: its rectangle and where its laid-out text stands (relative to
+    the cell's corner)."""
+
+    rect: QRect
+    text_at: QPointF
+    text: QStaticText
 
 
 class ChipDelegate(ElidingDelegate):
-    """A status cell painted as a rounded chip in its tone's colours."""
+    """A status cell painted as a rounded chip in its tone's colours.
+
+    A list repaints every visible chip on each scroll step: the chip's place and elided
+    text are kept per (text, cell size, font), its colours per (theme, tone), so a paint is
+    the row's background, one rounded rectangle and one text."""
+
+    # how many (text, cell size, font) geometries are kept before starting again
+    KEPT = 256
 
     def __init__(self, tone_of: ToneOf, parent: QTableView | None = None):
         super().__init__(parent)
         self.tone_of = tone_of
+        self._geometry: dict[tuple[str, int, int, str], _Shape] = {}
+        self._colours: dict[tuple[str, str], tuple[QColor, QColor]] = {}
 
     def chip_rect(self, option: QStyleOptionViewItem, text: str) -> QRect:
         metrics = option.fontMetrics
@@ -105,32 +131,63 @@ class ChipDelegate(ElidingDelegate):
         rect.moveCenter(option.rect.center())
         return rect
 
+    def _shape(self, option: QStyleOptionViewItem, text: str) -> _Shape:
+        """The chip's rectangle relative to the cell, and its text laid out once."""
+        cell = option.rect
+        key = (text, cell.width(), cell.height(), option.font.key())
+        shape = self._geometry.get(key)
+        if shape is None:
+            rect = self.chip_rect(option, text)
+            shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight,
+                                                  rect.width() - _H_PAD)
+            static = QStaticText(shown)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), option.font)
+            size = static.size()
+            shape = _Shape(QRect(rect.x() - cell.x(), rect.y() - cell.y(), rect.width(),
+                                 rect.height()),
+                           QPointF(rect.x() - cell.x() + (rect.width() - size.width()) / 2,
+                                   rect.y() - cell.y() + (rect.height() - size.height()) / 2),
+                           static)
+            if len(self._geometry) >= self.KEPT:
+                self._geometry.clear()
+            self._geometry[key] = shape
+        return shape
+
+    def _tone_colours(self, tone_name: str) -> tuple[QColor, QColor]:
+        key = (palette.current_theme(), tone_name)
+        colours = self._colours.get(key)
+        if colours is None:
+            background, foreground = chip_colors(tone_name)
+            colours = self._colours[key] = (palette.token(background),
+                                            palette.token(foreground))
+        return colours
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         tone_name = self.tone_of(index)
         if tone_name is None:
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:  # the row's background and selection, without the text
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        background, foreground = chip_colors(tone_name)
-        rect = self.chip_rect(option, text)
+        value = index.data(Qt.ItemDataRole.DisplayRole)
+        text = "" if value is None else str(value)
+        widget = option.widget
+        if widget is not None:
+            # the row's background and selection: the view's option carries no text
+            widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, option,
+                                       painter, widget)
+        shape = self._shape(option, text)
+        corner = option.rect.topLeft()
+        rect = shape.rect.translated(corner)
+        background, foreground = self._tone_colours(tone_name)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        path = QPainterPath()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
         radius = rect.height() / 2
-        path.addRoundedRect(rect, radius, radius)
-        painter.fillPath(path, palette.token(background))
-        painter.setPen(palette.token(foreground))
+        painter.drawRoundedRect(rect, radius, radius)
+        painter.setPen(foreground)
         painter.setFont(option.font)
-        shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight,
-                                              rect.width() - _H_PAD)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, shown)
+        painter.drawStaticText(shape.text_at + corner.toPointF(), shape.text)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:

@@ -57,9 +57,7 @@ class EmptyState(QWidget):
              filtered: Callable[[], bool] = lambda: False) -> EmptyState:
         """An empty state lying over a table or list, resized with it and shown whenever
         its model has no rows (`filtered` says whether a search or filter is active)."""
-        state = cls(icon, text, action_text, action, clear, view.viewport())
-        view.viewport().installEventFilter(_FollowSize(state, view.viewport()))
-        state.setGeometry(view.viewport().rect())
+        state = cls._lay_over(view, icon, text, action_text, action, clear)
         model = view.model()
 
         def update(*_args: object) -> None:
@@ -69,6 +67,15 @@ class EmptyState(QWidget):
                        model.layoutChanged):
             signal.connect(update)
         update()
+        return state
+
+    @classmethod
+    def _lay_over(cls, view: QAbstractItemView, icon: str, text: str, action_text: str,
+                  action: Callable[[], object], clear: Callable[[], object] | None
+                  ) -> EmptyState:
+        state = cls(icon, text, action_text, action, clear, view.viewport())
+        view.viewport().installEventFilter(_FollowSize(state, view.viewport()))
+        state.setGeometry(view.viewport().rect())
         return state
 
     def update_for(self, rows: int, filtered: bool) -> None:
@@ -102,3 +109,37 @@ class _FollowSize(QObject):
         if watched is self.viewport and event.type() == QEvent.Type.Resize:
             self.state.setGeometry(self.viewport.rect())
         return False
+
+
+class EmptyOverlay(QObject):
+    """Like `EmptyState.over`, but the empty state is made the first time the model has no
+    rows (or `state` is asked for): a list that opens with rows does not build it."""
+
+    def __init__(self, view: QAbstractItemView, icon: str, text: str, action_text: str,
+                 action: Callable[[], object], clear: Callable[[], object] | None = None,
+                 filtered: Callable[[], bool] = lambda: False):
+        super().__init__(view)
+        self._view = view
+        self._parts = (icon, text, action_text, action, clear)
+        self._filtered = filtered
+        self._state: EmptyState | None = None
+        model = view.model()
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                       model.layoutChanged):
+            signal.connect(self.update)
+        self.update()
+
+    @property
+    def state(self) -> EmptyState:
+        """The empty state (made now if it was never needed), shown or hidden as the
+        model's rows say."""
+        if self._state is None:
+            self._state = EmptyState._lay_over(self._view, *self._parts)
+            self._state.update_for(self._view.model().rowCount(), self._filtered())
+        return self._state
+
+    def update(self, *_args: object) -> None:
+        rows = self._view.model().rowCount()
+        if rows and self._state is None:
+            return  # nothing to hide: it was never made
+        self.state.update_for(rows, self._filtered())
