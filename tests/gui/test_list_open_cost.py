@@ -268,3 +268,32 @@ def test_the_screen_fitter_asks_only_a_dialogs_events_their_type(qapp, qtbot) ->
     qtbot.addWidget(dialog)
     asked = QEvent(QEvent.Type.Show)
     assert fitter.eventFilter(dialog, asked) is False
+
+
+def test_the_filter_lists_are_read_when_first_used(core, ops, settings, ui_lang,
+                                                   qtbot) -> None:
+    from PySide6.QtTest import QTest
+
+    from crm_desktop.ui.views.contacts import ContactsView
+
+    add_contacts(core, 6)
+    holder: list[Any] = []
+    ran = statements(core, lambda: holder.append(ContactsView(core, ops, settings)))
+    view = holder[0]
+    qtbot.addWidget(view)
+    # opening reads the count and nothing else: no city, tag or owner list
+    selects = [sql for sql, _ in ran if not sql.startswith("BEGIN")]
+    assert len(selects) == 1 and selects[0].startswith("SELECT count(*)"), ran
+    assert [c.count() for c in view.combos.values()] == [1, 1, 1, 1]
+    assert view.city_filter.currentText() == view.tr("All cities")
+    # a key on the closed list reads it first, then moves to the first city
+    read = statements(core, lambda: QTest.keyClick(view.city_filter, Qt.Key.Key_Down))
+    assert read and view.city_filter.currentData() == "تهران"
+    assert view.model.rowCount() == 2
+    assert statements(core, lambda: view.city_filter.findData("قم")) == []  # read once
+    # a data change makes the lists read again on their next use, keeping the choice
+    core.contacts.create({"first_name": "نو", "last_name": "x", "city": "یزد"})
+    view.refresh()
+    assert view.city_filter.findData("یزد") > 0
+    assert view.city_filter.currentData() == "تهران" and view.model.rowCount() == 2
+    assert view.stage_filter.findData("customer") > 0

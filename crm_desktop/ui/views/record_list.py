@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,6 +51,60 @@ class ListFilter:
     choices: Callable[[], list[tuple[Any, str]]]
 
 
+class FilterCombo(QComboBox):
+    """A filter list whose choices are read when the user first opens it (a click, a key,
+    the wheel) or code looks one up, not when the list view opens; after a data change
+    they are read again on the next use, keeping what is chosen."""
+
+    def __init__(self, f: ListFilter, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f.name)
+        self._choices = f.choices
+        self._stale = True
+        self.addItem(f.everything, None)
+
+    def mark_stale(self) -> None:
+        self._stale = True
+
+    def fill(self) -> None:
+        """Read the choices now if they are not up to date (what is chosen stays)."""
+        if not self._stale:
+            return
+        self._stale = False
+        current = self.currentData()
+        self.blockSignals(True)
+        while self.count() > 1:
+            self.removeItem(1)
+        for value, text in self._choices():
+            self.addItem(text, value)
+        self.setCurrentIndex(max(0, super().findData(current)))
+        self.blockSignals(False)
+
+    def findData(self, data: Any, role: Qt.ItemDataRole = Qt.ItemDataRole.UserRole,
+                 flags: Qt.MatchFlag = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive,
+                 ) -> int:
+        self.fill()
+        return super().findData(data, role, flags)
+
+    def findText(self, text: str,
+                 flags: Qt.MatchFlag = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive,
+                 ) -> int:
+        self.fill()
+        return super().findText(text, flags)
+
+    def showPopup(self) -> None:
+        self.fill()
+        super().showPopup()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.fill()
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.fill()
+        super().wheelEvent(event)
+
+
 class RecordListView(BaseView):
     # prefix of the remembered splitter and header state ("contacts" -> contacts/header)
     state_key: ClassVar[str]
@@ -81,14 +135,11 @@ class RecordListView(BaseView):
         self.search_box.setObjectName(f"{self.singular}Search")
         self.search_box.setPlaceholderText(search_placeholder)
         self.search_box.searchRequested.connect(self.model.set_text)
-        self.combos: dict[str, QComboBox] = {}
+        self.combos: dict[str, FilterCombo] = {}
         for f in filters:
-            combo = QComboBox(self)
-            combo.setObjectName(f.name)
-            combo.addItem(f.everything, None)
+            combo = FilterCombo(f, self)
             combo.currentIndexChanged.connect(self._filters_changed)
             self.combos[f.key] = combo
-        self._fill_filters()
         self.count_label = QLabel(self)
         self.count_label.setObjectName(f"{self.singular}Count")
         # a fixed width: a changing count must not re-lay out the whole filter bar
@@ -188,17 +239,9 @@ class RecordListView(BaseView):
 
     # -- filters ------------------------------------------------------------------------
     def _fill_filters(self) -> None:
-        """Fill the filter lists, keeping what is chosen."""
-        for f in self.filters:
-            combo = self.combos[f.key]
-            current = combo.currentData()
-            combo.blockSignals(True)
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for value, text in f.choices():
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-            combo.blockSignals(False)
+        """The filter lists are read again when next used (what is chosen stays)."""
+        for combo in self.combos.values():
+            combo.mark_stale()
 
     def _filters_changed(self) -> None:
         # "All ..." is None: set_filters drops that filter
