@@ -297,3 +297,20 @@ def test_the_filter_lists_are_read_when_first_used(core, ops, settings, ui_lang,
     assert view.city_filter.findData("یزد") > 0
     assert view.city_filter.currentData() == "تهران" and view.model.rowCount() == 2
     assert view.stage_filter.findData("customer") > 0
+
+
+def test_list_cells_are_enabled_and_selectable_without_python(core, qapp) -> None:
+    from PySide6.QtCore import QAbstractTableModel
+
+    from crm_desktop.ui.qtmodels.contacts_model import contacts_model
+    from crm_desktop.ui.qtmodels.record_model import RecordTableModel
+
+    add_contacts(core, 2)
+    model = contacts_model(core.contacts)
+    model.set_query(ListQuery(sort=Sort("name")))
+    flags = model.flags(model.index(1, 3))
+    assert flags & Qt.ItemFlag.ItemIsEnabled and flags & Qt.ItemFlag.ItemIsSelectable
+    assert not flags & Qt.ItemFlag.ItemIsEditable
+    assert model.flags(model.index(-1, 0)) == Qt.ItemFlag.NoItemFlags
+    # Qt answers: the view asks every visible cell's flags on each repaint
+    assert RecordTableModel.flags is QAbstractTableModel.flags

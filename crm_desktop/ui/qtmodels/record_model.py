@@ -176,10 +176,8 @@ class RecordTableModel(QAbstractTableModel):
             return None
         return None
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    # No flags() override: Qt's own (enabled, selectable, never has children) is what a
+    # row is, and a Python override is called for every visible cell of every repaint.
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
