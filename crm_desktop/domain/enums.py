@@ -87,10 +87,35 @@ class CampaignStatus(StrEnum):
 
 
 class MemberStatus(StrEnum):
+    """How far one campaign member got, in order."""
+
     TARGETED = "targeted"
     SENT = "sent"
+    DELIVERED = "delivered"
+    FAILED = "failed"
     RESPONDED = "responded"
     CONVERTED = "converted"
+    OPTED_OUT = "opted_out"
+
+
+class MessageChannel(StrEnum):
+    """How a campaign message reaches its recipients (the outbox's channels)."""
+
+    SMS = "sms"
+    EMAIL = "email"
+
+
+class OutboxStatus(StrEnum):
+    """One outbox row: waiting, handed to the delivery right now, done, failed, withdrawn.
+
+    `sending` is set (and committed) before a message is handed to the gateway or the
+    SMTP server, so a crash mid-send leaves a trace and the message is never sent twice."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
 
 
 class TicketCategory(StrEnum):

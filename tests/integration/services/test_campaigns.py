@@ -188,8 +188,9 @@ def test_members_from_list(core: Any) -> None:
     assert core.campaigns.add_members_from_list(cid) == 0
     core.lists.add_members(lid, contacts[4:])
     assert core.campaigns.add_members_from_list(cid) == 2
-    assert core.campaigns.member_stats(cid) == {"targeted": 5, "sent": 0, "responded": 0,
-                                                "converted": 0}
+    assert core.campaigns.member_stats(cid) == {"targeted": 5, "sent": 0, "delivered": 0,
+                                                "failed": 0, "responded": 0,
+                                                "converted": 0, "opted_out": 0}
     rows = core.campaigns.members(cid).rows
     assert {r["id"] for r in rows} == {*contacts[:3], *contacts[4:]}
     assert all(r["updated_at"] is not None for r in rows)
@@ -211,8 +212,9 @@ def test_member_status(core: Any) -> None:
     core.campaigns.add_members_from_list(cid)
     core.campaigns.set_member_status(cid, contacts[0], "sent")
     core.campaigns.set_member_status(cid, contacts[1], "converted")
-    assert core.campaigns.member_stats(cid) == {"targeted": 1, "sent": 1, "responded": 0,
-                                                "converted": 1}
+    assert core.campaigns.member_stats(cid) == {"targeted": 1, "sent": 1, "delivered": 0,
+                                                "failed": 0, "responded": 0,
+                                                "converted": 1, "opted_out": 0}
     sent = core.campaigns.members(cid, ListQuery(filters={"status": "sent"})).rows
     assert [r["id"] for r in sent] == [contacts[0]]
     with pytest.raises(ValidationError) as exc:
