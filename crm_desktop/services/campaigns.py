@@ -53,6 +53,21 @@ def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
         yield unique[start:start + CHUNK]
 
 
+def list_member_ids(mlist: m.MarketingList) -> Select[Any]:
+    """SELECT of the ids of the live contacts on a list, to be used as a subquery.
+
+    A static list's members are its rows in list_members; a filter list's are whoever its
+    saved filter finds now."""
+    if mlist.kind != ListKind.STATIC.value:
+        # evaluated from mlist.filter_json by the contact filter (not built yet)
+        raise ValidationError(FieldError("kind", "invalid"))
+    return (
+        select(m.ListMember.contact_id)
+        .join(m.Contact, m.Contact.id == m.ListMember.contact_id)
+        .where(m.ListMember.list_id == mlist.id, m.Contact.deleted_at.is_(None))
+    )
+
+
 class ListService(EntityService[m.MarketingList]):
     model = m.MarketingList
     fields: ClassVar = {
@@ -244,14 +259,13 @@ class CampaignService(EntityService[m.Campaign]):
             mlist = session.get(m.MarketingList, campaign.list_id)
             if mlist is None or mlist.kind != ListKind.STATIC.value:
                 raise ValidationError(FieldError("list_id", "invalid"))
-            cm, lm = m.CampaignMember, m.ListMember
+            cm = m.CampaignMember
             already = select(cm.contact_id).where(cm.campaign_id == campaign_id)
+            ids = list_member_ids(mlist).subquery()
             source = (
-                select(literal(campaign_id), lm.contact_id,
+                select(literal(campaign_id), ids.c.contact_id,
                        literal(MemberStatus.TARGETED.value), literal(utcnow(), UTCDateTime()))
-                .join(m.Contact, m.Contact.id == lm.contact_id)
-                .where(lm.list_id == campaign.list_id, m.Contact.deleted_at.is_(None),
-                       lm.contact_id.not_in(already))
+                .where(ids.c.contact_id.not_in(already))
             )
             # the new members are the rows after the largest id (we hold the write lock)
             last = session.scalar(select(func.coalesce(func.max(cm.id), 0)))
