@@ -95,6 +95,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "product": ("Product", "کالا"),
     "list": ("List", "فهرست"),
     "campaign": ("Campaign", "کمپین"),
+    "campaign_targets": ("Campaign audience", "مخاطبان کمپین"),
+    "segment": ("Customer segment", "بخش مشتریان"),
+    "from_status": ("Current status", "وضعیت فعلی"),
     "assignee": ("Assigned to", "کارشناس مسئول"),
     "filter_json": ("Filter", "شرط فهرست"),
     "done_at": ("Done at", "زمان انجام"),
@@ -139,6 +142,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate": (
         "this value is already used by another record, please enter a different one",
         "این مقدار قبلاً برای مورد دیگری ثبت شده است، لطفاً مقدار دیگری وارد کنید",
+    ),
+    "target.one": (
+        "choose one list or one customer segment",
+        "یک فهرست یا یک بخش مشتریان انتخاب کنید",
+    ),
+    "target.duplicate": (
+        "this campaign already targets it",
+        "این کمپین از قبل آن را هدف گرفته است",
     ),
     "not_found": (
         "the selected item no longer exists, please pick another one",

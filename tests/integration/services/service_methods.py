@@ -25,7 +25,8 @@ READS: dict[str, set[str]] = {
     "tickets": _LIST_READS | {"breaches", "comments", "counts_by_status", "find_by_number",
                               "number", "response_due"},
     "lists": _LIST_READS | {"member_count", "members"},
-    "campaigns": _LIST_READS | {"member_stats", "members"},
+    "campaigns": _LIST_READS | {"figures", "member_count", "member_stats", "member_window",
+                                "members", "options", "targets"},
     # document only reads what a printed proforma shows
     "proformas": _LIST_READS | {"document", "find_by_number", "number", "totals"},
     "search": {"search"},

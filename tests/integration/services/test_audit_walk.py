@@ -78,6 +78,20 @@ def _second_list_member(core: Core, ids: Ids) -> None:
     core.lists.add_members(ids["list"], [ids["contact2"]])
 
 
+def _second_list_member_and_a_segment(core: Core, ids: Ids) -> None:
+    # contact2 joins through the list and the segment: one new member, not two
+    _second_list_member(core, ids)
+    with core.db.write() as session:
+        session.add(m.ContactRfm(contact_id=ids["contact2"], segment="loyal"))
+    core.campaigns.add_target(ids["campaign"], segment="loyal")
+
+
+def _second_member(core: Core, ids: Ids) -> None:
+    _second_list_member(core, ids)
+    core.campaigns.add_members_from_targets(ids["campaign"])
+    core.campaigns.set_member_status(ids["campaign"], ids["contact2"], "delivered")
+
+
 WALK: dict[tuple[str, str], Scenario] = {
     ("users", "create"): Scenario(
         lambda c, i: c.users.create({"username": "reza", "display_name": "رضا"})),
@@ -171,9 +185,17 @@ WALK: dict[tuple[str, str], Scenario] = {
         {"name": "یلدا", "channel": "sms", "budget_rial": 1_000_000})),
     ("campaigns", "update"): Scenario(lambda c, i: c.campaigns.update(
         i["campaign"], {"status": "active", "actual_cost_rial": 400_000})),
-    ("campaigns", "add_members_from_list"): Scenario(
-        lambda c, i: c.campaigns.add_members_from_list(i["campaign"]),
-        prepare=_second_list_member),
+    ("campaigns", "add_members_from_targets"): Scenario(
+        lambda c, i: c.campaigns.add_members_from_targets(i["campaign"]),
+        prepare=_second_list_member_and_a_segment),
+    ("campaigns", "add_target"): Scenario(
+        lambda c, i: c.campaigns.add_target(i["campaign"], segment="at_risk")),
+    ("campaigns", "remove_target"): Scenario(
+        lambda c, i: c.campaigns.remove_target(i["campaign"], i["target"])),
+    ("campaigns", "set_members_status"): Scenario(
+        lambda c, i: c.campaigns.set_members_status(i["campaign"], "sent",
+                                                    [i["contact"], i["contact2"]]),
+        prepare=_second_member),
     ("campaigns", "set_member_status"): Scenario(lambda c, i: c.campaigns.set_member_status(
         i["campaign"], i["contact"], "responded")),
     ("proformas", "create"): Scenario(lambda c, i: c.proformas.create(
@@ -224,9 +246,9 @@ def _build(core: Core) -> Ids:
     core.activities.skip_occurrence(i["repeating"], i["repeating_day"])
     i["list"] = core.lists.create({"name": "مشتریان"})
     core.lists.add_members(i["list"], [i["contact"]])
-    i["campaign"] = core.campaigns.create({"name": "نوروز", "channel": "sms",
-                                           "list_id": i["list"]})
-    core.campaigns.add_members_from_list(i["campaign"])
+    i["campaign"] = core.campaigns.create({"name": "نوروز", "channel": "sms"})
+    i["target"] = core.campaigns.add_target(i["campaign"], list_id=i["list"])
+    core.campaigns.add_members_from_targets(i["campaign"])
     i["proforma"] = core.proformas.create({"contact_id": i["contact"], "deal_id": i["deal"]}, [
         {"description": "مشاوره", "unit_price_rial": 3_000_000},
         {"product_id": i["product"], "quantity": "2"},

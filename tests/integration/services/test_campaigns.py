@@ -124,10 +124,9 @@ def test_large_member_add_in_chunks(core: Any) -> None:
 # -- campaigns ---------------------------------------------------------------------------
 
 def test_campaign_create_and_validation(core: Any) -> None:
-    lid = core.lists.create({"name": "L"})
     cid = core.campaigns.create({
         "name": "جشنواره نوروز", "channel": "sms", "start_date": "1405/01/01",
-        "end_date": "1405/01/13", "budget_rial": "۱۲٬۰۰۰٬۰۰۰", "list_id": lid,
+        "end_date": "1405/01/13", "budget_rial": "۱۲٬۰۰۰٬۰۰۰",
     })
     got = core.campaigns.get(cid)
     assert got["status"] == "planned"
@@ -147,8 +146,12 @@ def test_campaign_create_and_validation(core: Any) -> None:
         "expected_revenue_rial": "money.negative", "start_date": "date.invalid",
     }
     with pytest.raises(ValidationError) as exc:
-        core.campaigns.create({"name": "x", "channel": "sms", "list_id": 999, "owner_id": 999})
-    assert set(exc.value.fields) == {"list_id", "owner_id"}
+        core.campaigns.create({"name": "x", "channel": "sms", "owner_id": 999})
+    assert set(exc.value.fields) == {"owner_id"}
+    # the old single list is no field of a campaign any more: targets are
+    with pytest.raises(ValidationError) as exc:
+        core.campaigns.create({"name": "x", "channel": "sms", "list_id": 1})
+    assert exc.value.fields == ["list_id"]
 
 
 def test_end_before_start(core: Any) -> None:
@@ -178,16 +181,17 @@ def test_campaign_update_audit(core: Any) -> None:
     assert ("update", "actual_cost_rial", "0", "5000000") in rows
 
 
-def test_members_from_list(core: Any) -> None:
+def test_members_from_a_list_target(core: Any) -> None:
     contacts = make_contacts(core, 6)
     lid = core.lists.create({"name": "L"})
     core.lists.add_members(lid, contacts[:4])
     core.contacts.delete(contacts[3])
-    cid = core.campaigns.create({"name": "c", "channel": "sms", "list_id": lid})
-    assert core.campaigns.add_members_from_list(cid) == 3
-    assert core.campaigns.add_members_from_list(cid) == 0
+    cid = core.campaigns.create({"name": "c", "channel": "sms"})
+    core.campaigns.add_target(cid, list_id=lid)
+    assert core.campaigns.add_members_from_targets(cid) == 3
+    assert core.campaigns.add_members_from_targets(cid) == 0
     core.lists.add_members(lid, contacts[4:])
-    assert core.campaigns.add_members_from_list(cid) == 2
+    assert core.campaigns.add_members_from_targets(cid) == 2
     assert core.campaigns.member_stats(cid) == {"targeted": 5, "sent": 0, "delivered": 0,
                                                 "failed": 0, "responded": 0,
                                                 "converted": 0, "opted_out": 0}
@@ -198,18 +202,19 @@ def test_members_from_list(core: Any) -> None:
 
     bare = core.campaigns.create({"name": "no list", "channel": "sms"})
     with pytest.raises(ValidationError) as exc:
-        core.campaigns.add_members_from_list(bare)
-    assert exc.value.for_field("list_id").code == "required"
+        core.campaigns.add_members_from_targets(bare)
+    assert exc.value.for_field("campaign_targets").code == "required"
     with pytest.raises(NotFoundError):
-        core.campaigns.add_members_from_list(9999)
+        core.campaigns.add_members_from_targets(9999)
 
 
 def test_member_status(core: Any) -> None:
     contacts = make_contacts(core, 3)
     lid = core.lists.create({"name": "L"})
     core.lists.add_members(lid, contacts)
-    cid = core.campaigns.create({"name": "c", "channel": "call", "list_id": lid})
-    core.campaigns.add_members_from_list(cid)
+    cid = core.campaigns.create({"name": "c", "channel": "call"})
+    core.campaigns.add_target(cid, list_id=lid)
+    core.campaigns.add_members_from_targets(cid)
     core.campaigns.set_member_status(cid, contacts[0], "sent")
     core.campaigns.set_member_status(cid, contacts[1], "converted")
     assert core.campaigns.member_stats(cid) == {"targeted": 1, "sent": 1, "delivered": 0,

@@ -26,6 +26,7 @@ from crm_desktop.domain import enums
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService, ListQuery
+from crm_desktop.services.campaigns import SEGMENTS
 from crm_desktop.services.maintenance import check
 from crm_desktop.services.proformas import LINE_FIELDS
 from crm_desktop.services.recurrence import Rule
@@ -51,7 +52,8 @@ WRITES: dict[str, set[str]] = {
     "tickets": {"create", "update", "delete", "restore", "restore_many", "close", "reopen",
                 "add_comment"},
     "lists": {"create", "update", "add_members", "remove_members"},
-    "campaigns": {"create", "update", "add_members_from_list", "set_member_status"},
+    "campaigns": {"create", "update", "add_members_from_targets", "set_member_status",
+                  "set_members_status", "add_target", "remove_target"},
     "proformas": {"create", "update", "set_status"},
     "search": set(),
     "timeline": set(),
@@ -189,7 +191,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Core, Path
                                     "due_at": datetime(2026, 11, 22, 7, tzinfo=UTC)})
             lid = core.lists.create({"name": f"فهرست {i}"})
             core.lists.add_members(lid, [cid])
-            core.campaigns.create({"name": f"کمپین {i}", "channel": "sms", "list_id": lid})
+            camp = core.campaigns.create({"name": f"کمپین {i}", "channel": "sms"})
+            core.campaigns.add_target(camp, list_id=lid)
             core.proformas.create({"contact_id": cid}, [{"description": "خدمت"}])
         yield core, path
 
@@ -280,7 +283,16 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
             date(2026, 11, 1), date(2027, 2, 1)))))),
         (core.lists.add_members, (d(ids), d(st.one_of(st.lists(ids, max_size=4), hostile)))),
         (core.lists.remove_members, (d(ids), d(st.one_of(st.lists(ids, max_size=4), hostile)))),
-        (core.campaigns.add_members_from_list, (d(ids),)),
+        (core.campaigns.add_members_from_targets, (d(ids),)),
+        (core.campaigns.add_target, (d(ids),), {
+            "list_id": d(st.one_of(st.none(), ids, hostile)),
+            "segment": d(st.one_of(st.none(), st.sampled_from(SEGMENTS), texts))}),
+        (core.campaigns.remove_target, (d(ids), d(ids))),
+        (core.campaigns.set_members_status, (d(ids), d(st.one_of(st.sampled_from(
+            [s.value for s in enums.MemberStatus]), texts)), d(st.one_of(
+                st.none(), st.lists(ids, max_size=4), hostile))),
+         {"from_status": d(st.one_of(st.none(), st.sampled_from(
+             [s.value for s in enums.MemberStatus]), texts))}),
         (core.campaigns.set_member_status, (d(ids), d(ids), d(st.one_of(st.sampled_from(
             [s.value for s in enums.MemberStatus]), texts)))),
         (core.settings.set_vat_rate, (d(st.one_of(st.decimals(0, 100, places=1), hostile)),)),
