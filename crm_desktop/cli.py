@@ -9,6 +9,7 @@
     crm-desktop proforma list --db PATH [--json]
     crm-desktop proforma pdf NUMBER FILE --db PATH [--unit rial|toman]
     crm-desktop agenda --db PATH [--date YYYY-MM-DD] [--json] [--pdf FILE]
+    crm-desktop campaign list --db PATH [--json]
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """
@@ -223,6 +224,48 @@ def cmd_proforma_pdf(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_campaign_list(args: argparse.Namespace) -> int:
+    from crm_desktop.core import Core
+    from crm_desktop.domain.marketing import percent_text
+    from crm_desktop.services.base import ListQuery, Sort
+    from crm_desktop.text.jalali import format_jalali
+    from crm_desktop.text.money import format_money
+
+    rows: list[dict] = []
+    with Core.open(_db_path(args), create=False) as core:
+        unit = core.settings.display_unit
+        query = ListQuery(sort=Sort("start_date", descending=True), limit=1000)
+        while True:
+            page = core.campaigns.list(query)
+            rows += page.rows
+            if page.next_cursor is None:
+                break
+            query = ListQuery(sort=query.sort, limit=1000, after=page.next_cursor)
+    if args.json:
+        out = [{"id": r["id"], "name": r["name"], "channel": r["channel"],
+                "status": r["status"], "members": r["members"], "responded": r["responded"],
+                "converted": r["converted"], "cost_rial": r["actual_cost_rial"],
+                "revenue_rial": r["revenue_rial"], "roi": r["roi"]} for r in rows]
+        _say(json.dumps(out, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    if not rows:
+        print("no campaigns", file=sys.stderr)
+        return EXIT_OK
+    _say("\t".join(["id", "start", "status", "channel", "members", "responded", "converted",
+                    "cost", "revenue", "ROI", "name"]))
+    for r in rows:
+        roi = percent_text(r["roi_exact"])
+        _say("\t".join([
+            str(r["id"]),
+            format_jalali(r["start_date"], persian=False) if r["start_date"] else "-",
+            r["status"], r["channel"], f"{r['members']:,}", f"{r['responded']:,}",
+            f"{r['converted']:,}", format_money(r["actual_cost_rial"], unit, persian=False),
+            format_money(r["revenue_rial"], unit, persian=False),
+            "-" if roi is None else f"{roi}%", r["name"],
+        ]))
+    return EXIT_OK
+
+
 def cmd_agenda(args: argparse.Namespace) -> int:
     from crm_desktop.core import Core
     from crm_desktop.domain import clock
@@ -429,7 +472,8 @@ def build_parser() -> Parser:
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("proforma", help="list proformas, print one as a PDF")
-    p.set_defaults(func=lambda _args: p.error("a proforma command is required (list or pdf)"))
+    p.set_defaults(func=lambda _args, p=p: p.error("a proforma command is required (list or "
+                                                    "pdf)"))
     proforma = p.add_subparsers(title="proforma commands", metavar="COMMAND",
                                 parser_class=Parser)
     q = proforma.add_parser("list", parents=[common],
@@ -452,6 +496,15 @@ def build_parser() -> Parser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--pdf", metavar="FILE", default=None, help="also write it as a PDF")
     p.set_defaults(func=cmd_agenda)
+
+    p = sub.add_parser("campaign", help="list campaigns with their figures")
+    p.set_defaults(func=lambda _args, p=p: p.error("a campaign command is required (list)"))
+    campaign = p.add_subparsers(title="campaign commands", metavar="COMMAND",
+                                parser_class=Parser)
+    q = campaign.add_parser("list", parents=[common], help="every campaign: channel, status, "
+                            "members, responses, cost, revenue and ROI")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_campaign_list)
     return parser
 
 
