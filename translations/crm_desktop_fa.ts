@@ -490,6 +490,507 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="39"/>
+        <source>New campaign</source>
+        <translation>کمپین جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="40"/>
+        <source>Edit campaign</source>
+        <translation>ویرایش کمپین</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="53"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="54"/>
+        <source>Channel</source>
+        <translation>راه ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="56"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="58"/>
+        <source>Starts</source>
+        <translation>شروع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="59"/>
+        <source>Ends</source>
+        <translation>پایان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="60"/>
+        <source>Budget</source>
+        <translation>بودجه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="61"/>
+        <source>Actual cost</source>
+        <translation>هزینه واقعی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="62"/>
+        <source>Expected revenue</source>
+        <translation>درآمد پیش‌بینی‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="63"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="64"/>
+        <source>Description</source>
+        <translation>شرح</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignListPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="98"/>
+        <source>All statuses</source>
+        <translation>همه وضعیت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="100"/>
+        <source>All channels</source>
+        <translation>همه راه‌های ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="107"/>
+        <source>New campaign</source>
+        <translation>کمپین جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="108"/>
+        <source>Search campaign names (Ctrl+F)</source>
+        <translation>جستجوی نام کمپین (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="119"/>
+        <source>%Ln campaign(s)</source>
+        <translation>
+            <numerusform>%Ln کمپین</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="122"/>
+        <source>No campaigns yet: plan one to see who it reached and what it earned.</source>
+        <translation>هنوز کمپینی ندارید: یکی برنامه‌ریزی کنید تا ببینید به چه کسانی رسید و چه درآمدی آورد.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignMembers</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="122"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="123"/>
+        <source>Mobile</source>
+        <translation>موبایل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="124"/>
+        <source>E-mail</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="125"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="126"/>
+        <source>Changed</source>
+        <translation>آخرین تغییر</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="126"/>
+        <source>Edit</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="140"/>
+        <source>Dates</source>
+        <translation>تاریخ‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="140"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="197"/>
+        <source>Members</source>
+        <translation>اعضا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="141"/>
+        <source>Responded</source>
+        <translation>پاسخ داده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="141"/>
+        <source>Converted</source>
+        <translation>مشتری شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="142"/>
+        <source>Customers acquired</source>
+        <translation>مشتریان جذب‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="145"/>
+        <source>Actual cost</source>
+        <translation>هزینه واقعی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="145"/>
+        <source>Budget</source>
+        <translation>بودجه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="146"/>
+        <source>Revenue from won deals</source>
+        <translation>درآمد از معامله‌های موفق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="146"/>
+        <source>ROI</source>
+        <translation>بازده سرمایه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="147"/>
+        <source>Cost per acquired customer</source>
+        <translation>هزینه جذب هر مشتری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="149"/>
+        <source>Return on investment: (revenue - cost) / cost</source>
+        <translation>بازده سرمایه: (درآمد − هزینه) ÷ هزینه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="151"/>
+        <source>Actual cost divided by the customers of the won deals this campaign brought</source>
+        <translation>هزینه واقعی تقسیم بر شمار مشتریانِ معامله‌های موفقی که این کمپین آورد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="158"/>
+        <source>Audience</source>
+        <translation>مخاطبان هدف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="165"/>
+        <source>Add a list…</source>
+        <translation>افزودن فهرست…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="169"/>
+        <source>Add a segment…</source>
+        <translation>افزودن بخش مشتریان…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="173"/>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="177"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="223"/>
+        <source>Add their contacts as members</source>
+        <translation>افزودن مخاطبانشان به اعضا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="180"/>
+        <source>Every contact of these lists and segments becomes a member, once</source>
+        <translation>هر مخاطبِ این فهرست‌ها و بخش‌ها یک بار عضو کمپین می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="201"/>
+        <source>All statuses</source>
+        <translation>همه وضعیت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="222"/>
+        <source>No members yet: add a list or a segment, then add their contacts.</source>
+        <translation>هنوز عضوی ندارد: یک فهرست یا بخش مشتریان بیفزایید، سپس مخاطبانشان را اضافه کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="229"/>
+        <source>Set for selected</source>
+        <translation>برای انتخاب‌شده‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="232"/>
+        <source>Set for all shown</source>
+        <translation>برای همه نمایش‌داده‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="235"/>
+        <source>Every member with the status chosen in the filter</source>
+        <translation>همه اعضایی که وضعیتشان همان وضعیتِ انتخاب‌شده در فیلتر است</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="243"/>
+        <source>Change status to</source>
+        <translation>تغییر وضعیت به</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="264"/>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="286"/>
+        <source>Campaign</source>
+        <translation>کمپین</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="287"/>
+        <source>This campaign no longer exists; someone may have deleted it.</source>
+        <translation>این کمپین دیگر وجود ندارد؛ شاید کسی آن را حذف کرده باشد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="296"/>
+        <source>Campaign: {name}</source>
+        <translation>کمپین: {name}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="308"/>
+        <source>{n} ({rate})</source>
+        <translation>{n} ({rate})</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="312"/>
+        <source>{start} to {end}</source>
+        <translation>{start} تا {end}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="334"/>
+        <source>No audience yet: add a list or a customer segment.</source>
+        <translation>هنوز مخاطب هدفی ندارد: یک فهرست یا بخش مشتریان بیفزایید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="341"/>
+        <source>Segment: {name}</source>
+        <translation>بخش: {name}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="344"/>
+        <source>List: {name}</source>
+        <translation>فهرست: {name}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="345"/>
+        <source>contacts not counted</source>
+        <translation>شمار مخاطبان معلوم نیست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="346"/>
+        <source>{n} contacts</source>
+        <translation>{n} مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="353"/>
+        <source>{n} shown</source>
+        <translation>{n} مورد نمایش داده شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="398"/>
+        <source>Add a list</source>
+        <translation>افزودن فهرست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="399"/>
+        <source>Which list is this campaign for?</source>
+        <translation>این کمپین برای کدام فهرست است؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="406"/>
+        <source>Add a customer segment</source>
+        <translation>افزودن بخش مشتریان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="407"/>
+        <source>Which customers (by their purchases) is this campaign for?</source>
+        <translation>این کمپین برای کدام مشتریان (بر پایه خریدهایشان) است؟</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPanel</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="28"/>
+        <source>Choose a campaign in the list to see its figures here.</source>
+        <translation>یک کمپین را در فهرست انتخاب کنید تا آمار آن اینجا نمایش داده شود.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="33"/>
+        <source>Open campaign</source>
+        <translation>باز کردن کمپین</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="34"/>
+        <source>Edit</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="40"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="40"/>
+        <source>Channel</source>
+        <translation>راه ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="41"/>
+        <source>Dates</source>
+        <translation>تاریخ‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="41"/>
+        <source>Members</source>
+        <translation>اعضا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="42"/>
+        <source>Response rate</source>
+        <translation>نرخ پاسخ</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="43"/>
+        <source>Conversion rate</source>
+        <translation>نرخ تبدیل به مشتری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="44"/>
+        <source>Actual cost</source>
+        <translation>هزینه واقعی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="44"/>
+        <source>Revenue from won deals</source>
+        <translation>درآمد از معامله‌های موفق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="45"/>
+        <source>ROI</source>
+        <translation>بازده سرمایه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="45"/>
+        <source>Cost per acquired customer</source>
+        <translation>هزینه جذب هر مشتری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="46"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="46"/>
+        <source>Description</source>
+        <translation>شرح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="68"/>
+        <source>{start} to {end}</source>
+        <translation>{start} تا {end}</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsModel</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="52"/>
+        <source>{start} to {end}</source>
+        <extracomment>what a figure without a value shows (no cost: no ROI)</extracomment>
+        <translation>{start} تا {end}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="57"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="58"/>
+        <source>Channel</source>
+        <translation>راه ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="60"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="62"/>
+        <source>Dates</source>
+        <translation>تاریخ‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="64"/>
+        <source>Members</source>
+        <translation>اعضا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="66"/>
+        <source>Responded</source>
+        <translation>پاسخ داده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="68"/>
+        <source>Converted</source>
+        <translation>مشتری شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="70"/>
+        <source>Cost</source>
+        <translation>هزینه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="72"/>
+        <source>Revenue</source>
+        <translation>درآمد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="74"/>
+        <source>ROI</source>
+        <translation>بازده سرمایه</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaigns.py" line="33"/>
+        <source>Campaigns</source>
+        <extracomment>English title, translated in the &quot;CampaignsView&quot; context module under crm_desktop.ui.views, and the page class in it the tabs, in order (add a marketing page here)</extracomment>
+        <translation>کمپین‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="83"/>
+        <source>Add</source>
+        <extracomment>a target entry&apos;s id tables whose change may alter what the page shows the lists offered when adding a target</extracomment>
+        <translation>افزودن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="84"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+</context>
+<context>
     <name>CloseTicketDialog</name>
     <message>
         <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="140"/>
@@ -765,12 +1266,12 @@
 <context>
     <name>ContactBinding</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="58"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="57"/>
         <source>No person</source>
         <translation>بدون مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="59"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="58"/>
         <source>(none)</source>
         <translation>(ندارد)</translation>
     </message>
@@ -1176,62 +1677,62 @@
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="86"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="85"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="86"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="85"/>
         <source>Edit deal</source>
         <translation>ویرایش معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="108"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="107"/>
         <source>(none)</source>
         <translation>(ندارد)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="109"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="108"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="110"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="109"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="111"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="110"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="113"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="112"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="118"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="117"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="119"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="118"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="120"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="119"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="123"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="121"/>
         <source>Source campaign</source>
         <translation>کمپین منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="125"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="124"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
@@ -1239,113 +1740,113 @@
 <context>
     <name>DealPage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69"/>
         <source>Stage</source>
         <extracomment>at most this many activities and proformas are listed the record id of a list entry (empty-state entries have none) a proforma entry&apos;s stored status tables whose change may alter what the page shows</extracomment>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="91"/>
         <source>Stage history</source>
         <translation>سابقه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="100"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="92"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="102"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="94"/>
         <source>Proformas</source>
         <translation>پیش‌فاکتورها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="107"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="111"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="103"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="115"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="107"/>
         <source>Mark accepted and won</source>
         <translation>ثبت پذیرش و موفقیت معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="118"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="110"/>
         <source>Accept the selected proforma and move this deal to the won stage</source>
         <translation>پیش‌فاکتور انتخاب‌شده پذیرفته شود و معامله به مرحله موفق برود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="120"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="112"/>
         <source>Log activity</source>
         <translation>ثبت فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="131"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="123"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="148"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="140"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="149"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="141"/>
         <source>This deal no longer exists; someone may have deleted it.</source>
         <translation>این معامله دیگر وجود ندارد؛ ممکن است کسی آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="158"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="150"/>
         <source>Deal: {title}</source>
         <translation>معامله: {title}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="194"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="186"/>
         <source>No stage changes yet.</source>
         <translation>هنوز مرحله‌ای تغییر نکرده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="200"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="192"/>
         <source>Created in {stage}</source>
         <translation>ایجاد در مرحله {stage}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="216"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="208"/>
         <source>No activities yet: calls, meetings and tasks linked to this deal will appear here.</source>
         <translation>هنوز فعالیتی نیست؛ تماس‌ها، جلسه‌ها و وظیفه‌های این معامله اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="238"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="230"/>
         <source>No proformas yet: use New proforma to issue one for this deal.</source>
         <translation>هنوز پیش‌فاکتوری نیست؛ با «پیش‌فاکتور جدید» برای این معامله پیش‌فاکتور صادر کنید.</translation>
     </message>
@@ -1519,107 +2020,210 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="21"/>
+        <location filename="../crm_desktop/ui/labels.py" line="25"/>
         <source>Lead</source>
         <translation>سرنخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="22"/>
+        <location filename="../crm_desktop/ui/labels.py" line="26"/>
         <source>Prospect</source>
         <translation>مشتری بالقوه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="23"/>
+        <location filename="../crm_desktop/ui/labels.py" line="27"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="24"/>
+        <location filename="../crm_desktop/ui/labels.py" line="28"/>
         <source>Loyal customer</source>
         <translation>مشتری وفادار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="25"/>
+        <location filename="../crm_desktop/ui/labels.py" line="29"/>
         <source>Lost customer</source>
         <translation>مشتری ازدست‌رفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="31"/>
+        <location filename="../crm_desktop/ui/labels.py" line="35"/>
         <source>Not specified</source>
         <translation>نامشخص</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="32"/>
+        <location filename="../crm_desktop/ui/labels.py" line="36"/>
         <source>Female</source>
         <translation>زن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="33"/>
+        <location filename="../crm_desktop/ui/labels.py" line="37"/>
         <source>Male</source>
         <translation>مرد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="39"/>
+        <location filename="../crm_desktop/ui/labels.py" line="43"/>
         <source>Walked in</source>
         <translation>مراجعه حضوری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="40"/>
+        <location filename="../crm_desktop/ui/labels.py" line="44"/>
         <source>Referral</source>
         <translation>معرفی دیگران</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="41"/>
+        <location filename="../crm_desktop/ui/labels.py" line="45"/>
         <source>Phone call</source>
         <translation>تماس تلفنی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="42"/>
+        <location filename="../crm_desktop/ui/labels.py" line="46"/>
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="43"/>
+        <location filename="../crm_desktop/ui/labels.py" line="47"/>
         <source>Instagram</source>
         <translation>اینستاگرام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="44"/>
+        <location filename="../crm_desktop/ui/labels.py" line="48"/>
         <source>Other social media</source>
         <translation>سایر شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="45"/>
+        <location filename="../crm_desktop/ui/labels.py" line="49"/>
         <source>Exhibition</source>
         <translation>نمایشگاه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="46"/>
+        <location filename="../crm_desktop/ui/labels.py" line="50"/>
         <source>Campaign</source>
         <translation>کمپین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="47"/>
+        <location filename="../crm_desktop/ui/labels.py" line="51"/>
+        <location filename="../crm_desktop/ui/labels.py" line="113"/>
         <source>Other</source>
         <translation>سایر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="53"/>
+        <location filename="../crm_desktop/ui/labels.py" line="57"/>
         <source>Call</source>
         <translation>تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="54"/>
+        <location filename="../crm_desktop/ui/labels.py" line="58"/>
         <source>Meeting</source>
         <translation>جلسه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="55"/>
+        <location filename="../crm_desktop/ui/labels.py" line="59"/>
         <source>Task</source>
         <translation>وظیفه</translation>
     </message>
     <message>
+        <location filename="../crm_desktop/ui/labels.py" line="111"/>
+        <source>Event</source>
+        <translation>رویداد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="112"/>
+        <source>Print</source>
+        <translation>تبلیغ چاپی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="119"/>
+        <source>Planned</source>
+        <translation>برنامه‌ریزی‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="120"/>
+        <source>Running</source>
+        <translation>در حال اجرا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="121"/>
+        <source>Completed</source>
+        <translation>پایان‌یافته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="122"/>
+        <source>Cancelled</source>
+        <translation>لغوشده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="128"/>
+        <source>Targeted</source>
+        <translation>هدف‌گیری‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="130"/>
+        <source>Delivered</source>
+        <translation>تحویل‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="131"/>
+        <source>Failed</source>
+        <translation>ناموفق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="132"/>
+        <source>Responded</source>
+        <translation>پاسخ داده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="133"/>
+        <source>Converted</source>
+        <translation>مشتری شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="134"/>
+        <source>Opted out</source>
+        <translation>انصراف داده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="141"/>
+        <source>Champions</source>
+        <translation>قهرمانان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="142"/>
+        <source>Loyal</source>
+        <translation>وفادار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="143"/>
+        <source>Potential loyalists</source>
+        <translation>وفاداران بالقوه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="144"/>
+        <source>New customers</source>
+        <translation>مشتریان تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="145"/>
+        <source>At risk</source>
+        <translation>در خطر ریزش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="146"/>
+        <source>Can&apos;t lose them</source>
+        <translation>نباید از دست بروند</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="147"/>
+        <source>Hibernating</source>
+        <translation>خفته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="148"/>
+        <source>Lost</source>
+        <comment>RFM segment</comment>
+        <translation>از دست رفته</translation>
+    </message>
+    <message>
         <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="44"/>
+        <location filename="../crm_desktop/ui/labels.py" line="109"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
@@ -1630,118 +2234,122 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="46"/>
-        <location filename="../crm_desktop/ui/labels.py" line="56"/>
+        <location filename="../crm_desktop/ui/labels.py" line="60"/>
+        <location filename="../crm_desktop/ui/labels.py" line="108"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="47"/>
-        <location filename="../crm_desktop/ui/labels.py" line="57"/>
+        <location filename="../crm_desktop/ui/labels.py" line="61"/>
+        <location filename="../crm_desktop/ui/labels.py" line="107"/>
         <source>SMS</source>
         <translation>پیامک</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="48"/>
+        <location filename="../crm_desktop/ui/labels.py" line="110"/>
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="58"/>
+        <location filename="../crm_desktop/ui/labels.py" line="62"/>
         <source>Letter</source>
         <translation>نامه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="59"/>
+        <location filename="../crm_desktop/ui/labels.py" line="63"/>
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="65"/>
+        <location filename="../crm_desktop/ui/labels.py" line="69"/>
         <source>Draft</source>
         <translation>پیش‌نویس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="66"/>
+        <location filename="../crm_desktop/ui/labels.py" line="70"/>
+        <location filename="../crm_desktop/ui/labels.py" line="129"/>
         <source>Sent</source>
         <translation>ارسال‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="67"/>
+        <location filename="../crm_desktop/ui/labels.py" line="71"/>
         <source>Accepted</source>
         <translation>پذیرفته‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="68"/>
+        <location filename="../crm_desktop/ui/labels.py" line="72"/>
         <source>Rejected</source>
         <translation>ردشده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="69"/>
+        <location filename="../crm_desktop/ui/labels.py" line="73"/>
         <source>Expired</source>
         <translation>منقضی‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="75"/>
+        <location filename="../crm_desktop/ui/labels.py" line="79"/>
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="76"/>
+        <location filename="../crm_desktop/ui/labels.py" line="80"/>
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="77"/>
+        <location filename="../crm_desktop/ui/labels.py" line="81"/>
         <source>Waiting for customer</source>
         <translation>در انتظار مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="78"/>
+        <location filename="../crm_desktop/ui/labels.py" line="82"/>
         <source>Resolved</source>
         <translation>حل‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="79"/>
+        <location filename="../crm_desktop/ui/labels.py" line="83"/>
         <source>Closed</source>
         <translation>بسته‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="85"/>
+        <location filename="../crm_desktop/ui/labels.py" line="89"/>
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="86"/>
+        <location filename="../crm_desktop/ui/labels.py" line="90"/>
         <source>Request</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="87"/>
+        <location filename="../crm_desktop/ui/labels.py" line="91"/>
         <source>Question</source>
         <translation>پرسش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="88"/>
+        <location filename="../crm_desktop/ui/labels.py" line="92"/>
         <source>Technical</source>
         <translation>فنی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="94"/>
+        <location filename="../crm_desktop/ui/labels.py" line="98"/>
         <source>Low</source>
         <translation>پایین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="95"/>
+        <location filename="../crm_desktop/ui/labels.py" line="99"/>
         <source>Normal</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="96"/>
+        <location filename="../crm_desktop/ui/labels.py" line="100"/>
         <source>High</source>
         <translation>بالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="97"/>
+        <location filename="../crm_desktop/ui/labels.py" line="101"/>
         <source>Urgent</source>
         <translation>فوری</translation>
     </message>
@@ -1749,52 +2357,52 @@
 <context>
     <name>LostReasonDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="151"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="150"/>
         <source>Deal lost</source>
         <translation>معامله از دست رفت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="154"/>
         <source>Price too high</source>
         <translation>قیمت بالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="154"/>
         <source>Chose a competitor</source>
         <translation>رقیب را انتخاب کرد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="156"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
         <source>No budget</source>
         <translation>بودجه ندارد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="156"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
         <source>Changed their mind</source>
         <translation>منصرف شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="156"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
         <source>No answer</source>
         <translation>پاسخ نداد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="161"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="160"/>
         <source>Or write the reason</source>
         <translation>یا دلیل را بنویسید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="165"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="164"/>
         <source>Mark as lost</source>
         <translation>ثبت به‌عنوان ناموفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="166"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="165"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="170"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="169"/>
         <source>Why was this deal lost?</source>
         <translation>چرا این معامله از دست رفت؟</translation>
     </message>

@@ -372,8 +372,8 @@ class CampaignService(EntityService[m.Campaign]):
         c = m.Campaign
         q = select(
             c.id, c.name, c.channel, c.status, c.start_date, c.end_date, c.budget_rial,
-            c.actual_cost_rial, c.expected_revenue_rial, c.owner_id, c.created_at,
-            Owner.display_name.label("owner"),
+            c.actual_cost_rial, c.expected_revenue_rial, c.description, c.owner_id,
+            c.created_at, Owner.display_name.label("owner"),
         ).select_from(c).outerjoin(Owner, Owner.id == c.owner_id)
         if one:
             return q.add_columns(*_figure_columns(c.id))

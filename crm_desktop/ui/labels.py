@@ -6,14 +6,18 @@ from PySide6.QtCore import QCoreApplication
 
 from crm_desktop.domain.enums import (
     ActivityKind,
+    CampaignChannel,
+    CampaignStatus,
     ContactSource,
     Gender,
     LifecycleStage,
+    MemberStatus,
     ProformaStatus,
     TicketCategory,
     TicketPriority,
     TicketStatus,
 )
+from crm_desktop.services.campaigns import SEGMENTS
 
 
 def lifecycle_stages() -> dict[str, str]:
@@ -96,6 +100,54 @@ def ticket_priorities() -> dict[str, str]:
         TicketPriority.HIGH: QCoreApplication.translate("Labels", "High"),
         TicketPriority.URGENT: QCoreApplication.translate("Labels", "Urgent"),
     }
+
+
+def campaign_channels() -> dict[str, str]:
+    return {
+        CampaignChannel.SMS: QCoreApplication.translate("Labels", "SMS"),
+        CampaignChannel.EMAIL: QCoreApplication.translate("Labels", "E-mail"),
+        CampaignChannel.CALL: QCoreApplication.translate("Labels", "Phone"),
+        CampaignChannel.SOCIAL: QCoreApplication.translate("Labels", "Social media"),
+        CampaignChannel.EVENT: QCoreApplication.translate("Labels", "Event"),
+        CampaignChannel.PRINT: QCoreApplication.translate("Labels", "Print"),
+        CampaignChannel.OTHER: QCoreApplication.translate("Labels", "Other"),
+    }
+
+
+def campaign_statuses() -> dict[str, str]:
+    return {
+        CampaignStatus.PLANNED: QCoreApplication.translate("Labels", "Planned"),
+        CampaignStatus.ACTIVE: QCoreApplication.translate("Labels", "Running"),
+        CampaignStatus.COMPLETED: QCoreApplication.translate("Labels", "Completed"),
+        CampaignStatus.CANCELLED: QCoreApplication.translate("Labels", "Cancelled"),
+    }
+
+
+def member_statuses() -> dict[str, str]:
+    return {
+        MemberStatus.TARGETED: QCoreApplication.translate("Labels", "Targeted"),
+        MemberStatus.SENT: QCoreApplication.translate("Labels", "Sent"),
+        MemberStatus.DELIVERED: QCoreApplication.translate("Labels", "Delivered"),
+        MemberStatus.FAILED: QCoreApplication.translate("Labels", "Failed"),
+        MemberStatus.RESPONDED: QCoreApplication.translate("Labels", "Responded"),
+        MemberStatus.CONVERTED: QCoreApplication.translate("Labels", "Converted"),
+        MemberStatus.OPTED_OUT: QCoreApplication.translate("Labels", "Opted out"),
+    }
+
+
+def target_segments() -> dict[str, str]:
+    """The RFM segments a campaign can target (services.campaigns.SEGMENTS), by name."""
+    names = {
+        "champions": QCoreApplication.translate("Labels", "Champions"),
+        "loyal": QCoreApplication.translate("Labels", "Loyal"),
+        "potential_loyalists": QCoreApplication.translate("Labels", "Potential loyalists"),
+        "new": QCoreApplication.translate("Labels", "New customers"),
+        "at_risk": QCoreApplication.translate("Labels", "At risk"),
+        "cant_lose": QCoreApplication.translate("Labels", "Can't lose them"),
+        "hibernating": QCoreApplication.translate("Labels", "Hibernating"),
+        "lost": QCoreApplication.translate("Labels", "Lost", "RFM segment"),
+    }
+    return {s: names.get(s, s) for s in SEGMENTS}
 
 
 def label(mapping: dict[str, str], code: str | None) -> str:

@@ -7,11 +7,12 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, QThread
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from crm_desktop.services.base import ListQuery
+from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.ui import screen_fit
 from crm_desktop.ui.qt_messages import offscreen_filter
 
@@ -55,6 +56,12 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
+def _campaign_with_figures(core: Any) -> int | None:
+    """The campaign with the most revenue (a page with real figures), else the first."""
+    rows = core.campaigns.list(ListQuery(sort=Sort("revenue", descending=True), limit=1)).rows
+    return rows[0]["id"] if rows else None
+
+
 def render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = None) -> list[Path]:
     """Open `db_path` in a window and write one PNG per view and dialog into `out_dir`
     (`theme` "light" or "dark"; None: the user's choice), without the offscreen platform's
@@ -68,6 +75,8 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
     from crm_desktop.ui.controller import Controller
     from crm_desktop.ui.dialogs.account_dialog import AccountDialog
     from crm_desktop.ui.dialogs.activity_dialog import ActivityDialog
+    from crm_desktop.ui.dialogs.campaign_dialog import CampaignDialog
+    from crm_desktop.ui.dialogs.campaign_page import CampaignPage
     from crm_desktop.ui.dialogs.company_profile_dialog import CompanyProfileDialog
     from crm_desktop.ui.dialogs.contact_dialog import ContactDialog
     from crm_desktop.ui.dialogs.deal_dialog import DealDialog, LostReasonDialog
@@ -105,6 +114,10 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
                 view.show_record(first)
         if key == "companies":
             first = (core.accounts.list(ListQuery(limit=1)).rows or [{}])[0].get("id")
+            if first is not None:
+                view.show_record(first)
+        if key == "campaigns":
+            first = _campaign_with_figures(core)
             if first is not None:
                 view.show_record(first)
         _settle(app)
@@ -174,6 +187,10 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
     first_deal = (core.deals.list(ListQuery(limit=1)).rows or [{}])[0].get("id")
     if first_deal is not None:
         dialog("dialog_deal_page", lambda: DealPage(core, ops, first_deal, window))
+    campaign = _campaign_with_figures(core)
+    dialog("dialog_campaign_new", lambda: CampaignDialog(core, ops, None, window))
+    if campaign is not None:
+        dialog("dialog_campaign_page", lambda: CampaignPage(core, ops, campaign, window))
     first_product = (core.products.list(ListQuery(limit=1)).rows or [{}])[0].get("id")
     if first_product is not None:
         dialog("dialog_product_edit", lambda: ProductDialog(core, ops, first_product, window))

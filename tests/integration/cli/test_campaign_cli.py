@@ -69,7 +69,7 @@ def test_list_json(db: tuple[Path, dict[str, int]], tmp_path: Path) -> None:
 
 
 def test_list_table(db: tuple[Path, dict[str, int]], tmp_path: Path) -> None:
-    path, ids = db
+    path, _ids = db
     result = cli("campaign", "list", "--db", str(path), env_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
