@@ -590,27 +590,27 @@
 <context>
     <name>CampaignMembers</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="122"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="125"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="123"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="126"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="124"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="127"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="125"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="128"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="126"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="129"/>
         <source>Changed</source>
         <translation>آخرین تغییر</translation>
     </message>
@@ -874,23 +874,23 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/views/campaign_list.py" line="44"/>
-        <source>Actual cost</source>
-        <translation>هزینه واقعی</translation>
+        <source>Cost</source>
+        <translation>هزینه</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/views/campaign_list.py" line="44"/>
-        <source>Revenue from won deals</source>
-        <translation>درآمد از معامله‌های موفق</translation>
+        <source>Revenue</source>
+        <translation>درآمد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="45"/>
+        <source>Cost per customer</source>
+        <translation>هزینه هر مشتری</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/views/campaign_list.py" line="45"/>
         <source>ROI</source>
         <translation>بازده سرمایه</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="45"/>
-        <source>Cost per acquired customer</source>
-        <translation>هزینه جذب هر مشتری</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/views/campaign_list.py" line="46"/>
@@ -911,58 +911,58 @@
 <context>
     <name>CampaignsModel</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="52"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="55"/>
         <source>{start} to {end}</source>
         <extracomment>what a figure without a value shows (no cost: no ROI)</extracomment>
         <translation>{start} تا {end}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="57"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="60"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="58"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="61"/>
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="60"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="63"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="62"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="65"/>
         <source>Dates</source>
         <translation>تاریخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="64"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="67"/>
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="66"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="69"/>
         <source>Responded</source>
         <translation>پاسخ داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="68"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="71"/>
         <source>Converted</source>
         <translation>مشتری شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="70"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="73"/>
         <source>Cost</source>
         <translation>هزینه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="72"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="75"/>
         <source>Revenue</source>
         <translation>درآمد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="74"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="77"/>
         <source>ROI</source>
         <translation>بازده سرمایه</translation>
     </message>

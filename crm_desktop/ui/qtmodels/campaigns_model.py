@@ -35,9 +35,12 @@ def percent(value: Fraction | None) -> str:
     text = percent_text(value)
     if text is None:
         return NO_FIGURE
+    negative = text.startswith("-")
     if display.persian():
         text = text.replace(".", PERSIAN_DECIMAL_SEPARATOR)
-    return display.percent(text)
+    shown = display.percent(text)
+    # the minus stands before the number in a right-to-left line too
+    return display.ltr(shown) if negative else shown
 
 
 def campaign_columns(unit: Callable[[], MoneyUnit]) -> list[Column]:

@@ -41,8 +41,8 @@ class CampaignPanel(DetailPanel):
             ("dates", self.tr("Dates")), ("members", self.tr("Members")),
             ("response_rate", self.tr("Response rate")),
             ("conversion_rate", self.tr("Conversion rate")),
-            ("cost", self.tr("Actual cost")), ("revenue", self.tr("Revenue from won deals")),
-            ("roi", self.tr("ROI")), ("cpa", self.tr("Cost per acquired customer")),
+            ("cost", self.tr("Cost")), ("revenue", self.tr("Revenue")),
+            ("roi", self.tr("ROI")), ("cpa", self.tr("Cost per customer")),
             ("owner", self.tr("Owner")), ("description", self.tr("Description")),
         ))
 
@@ -87,7 +87,7 @@ class CampaignListPage(RecordListView):
     state_key: ClassVar[str] = "campaigns"
     table_name: ClassVar[str] = "campaigns"
     singular: ClassVar[str] = "campaign"
-    column_widths: ClassVar[tuple[int, ...]] = (160, 72, 84, 150, 60, 60, 60, 115, 125, 70)
+    column_widths: ClassVar[tuple[int, ...]] = (136, 64, 86, 110, 48, 56, 56, 108, 114, 64)
     empty_icon: ClassVar[str] = "speakerphone"
     chip_columns: ClassVar[dict[str, tuple[str, str]]] = {
         "status": ("status", "campaign_status"), "channel": ("channel", "campaign_channel")}
@@ -112,7 +112,7 @@ class CampaignListPage(RecordListView):
         self.channel_filter = self.combos["channel"]
         panel.open_page = self.open_page
         # ten columns of figures: the table takes most of the width
-        self.splitter.setSizes([920, 280])
+        self.splitter.setSizes([930, 290])
         panel.edit = lambda cid: self._edit(cid)
 
     def count_text(self, n: int) -> str:
