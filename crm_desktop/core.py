@@ -8,9 +8,10 @@ from crm_desktop.db.engine import Database
 from crm_desktop.db.migrate import open_database
 from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.activities import ActivityService
-from crm_desktop.services.campaigns import CampaignService, ListService
+from crm_desktop.services.campaigns import CampaignService
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService, StageService
+from crm_desktop.services.lists import ListService
 from crm_desktop.services.products import ProductService
 from crm_desktop.services.proformas import ProformaService
 from crm_desktop.services.search import SearchService

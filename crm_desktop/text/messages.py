@@ -102,6 +102,26 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "registration_no": ("Registration number", "شماره ثبت"),
     "taxable": ("Taxable", "مشمول مالیات"),
     "active": ("Active", "فعال"),
+    # the criteria of a list's contact filter (services.contact_filter)
+    "version": ("Filter version", "نسخه شرط فهرست"),
+    "stages": ("Lifecycle stages", f"مرحله{ZW}های مشتری"),
+    "cities": ("Cities", "شهرها"),
+    "tags_mode": ("Tags to match", f"تطبیق برچسب{ZW}ها"),
+    "sources": ("Sources", "منابع"),
+    "genders": ("Gender", "جنسیت"),
+    "birth_months": ("Birthday month", "ماه تولد"),
+    "created_from": ("Created from", "ایجادشده از"),
+    "created_to": ("Created until", "ایجادشده تا"),
+    "activity_after": ("Last activity from", "آخرین فعالیت از"),
+    "activity_before": ("No activity since", "بدون فعالیت از"),
+    "won_count_min": ("Won deals, at least", f"معامله{ZW}های موفق، دست{ZW}کم"),
+    "won_count_max": ("Won deals, at most", f"معامله{ZW}های موفق، حداکثر"),
+    "won_total_min": ("Total of won deals, at least", f"جمع معامله{ZW}های موفق، دست{ZW}کم"),
+    "won_total_max": ("Total of won deals, at most", f"جمع معامله{ZW}های موفق، حداکثر"),
+    "segments": ("RFM segments", f"بخش{ZW}های RFM"),
+    "sms_consent": ("SMS consent", "رضایت پیامک"),
+    "email_consent": ("E-mail consent", "رضایت ایمیل"),
+    "owners": ("Owners", "مسئولان"),
 }
 
 #: column names that services report, shown with the label of the field they stand for
@@ -235,6 +255,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_field": (
         "this field is not known here, so it cannot be saved",
         f"این مورد در این بخش شناخته{ZW}شده نیست و ذخیره نمی{ZW}شود",
+    ),
+    "number.order": (
+        "the upper limit is smaller than the lower one, please raise it",
+        "حد بالا از حد پایین کمتر است، لطفاً آن را بیشتر کنید",
+    ),
+    "filter.version": (
+        "this filter was saved by a newer version of the program and cannot be read here",
+        f"این شرط با نسخه تازه{ZW}تری از برنامه ذخیره شده و اینجا خوانده نمی{ZW}شود",
+    ),
+    "in_use": (
+        "a campaign uses this list; take it off the campaign first",
+        f"یک کمپین از این فهرست استفاده می{ZW}کند؛ اول آن را از کمپین بردارید",
     ),
     "invalid": (
         "this value is not valid, please check it",

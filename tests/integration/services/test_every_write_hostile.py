@@ -129,7 +129,8 @@ def plausible(convert: Callable) -> st.SearchStrategy:
         "birthday_rule": st.dates(f.DATE_MIN, date.today()),
         "quantity_rule": st.decimals(Decimal("0.001"), 1000, places=3),
         "username_rule": st.from_regex(r"[a-z][a-z0-9]{2,10}", fullmatch=True),
-        "json_text": st.just('{"city": "تهران"}'),
+        "filter_json": st.sampled_from(['{"version": 1, "cities": ["تهران"]}',
+                                        {"version": 1, "birth_months": [12]}]),
         "_as_given": st.integers(0, 1000),
     }.get(convert.__name__, st.text(max_size=10))
 
