@@ -24,7 +24,8 @@ READS: dict[str, set[str]] = {
                                  "occurrences_between", "open_due_before"},
     "tickets": _LIST_READS | {"breaches", "comments", "counts_by_status", "find_by_number",
                               "number", "response_due"},
-    "lists": _LIST_READS | {"member_count", "members"},
+    "lists": _LIST_READS | {"filter_count", "filter_preview", "member_count", "member_rows",
+                            "members", "segments", "static_options"},
     "campaigns": _LIST_READS | {"member_stats", "members"},
     # document only reads what a printed proforma shows
     "proformas": _LIST_READS | {"document", "find_by_number", "number", "totals"},
@@ -36,7 +37,8 @@ READS: dict[str, set[str]] = {
 #: changes
 NO_TRASH: set[tuple[str, str]] = {
     *((name, method) for name in ("users", "products", "lists", "campaigns", "proformas")
-      for method in ("delete", "restore", "restore_many")),
+      for method in ("delete", "restore", "restore_many")
+      if (name, method) != ("lists", "delete")),  # a list is deleted for good
     ("activities", "restore"), ("activities", "restore_many"),
 }
 

@@ -160,9 +160,12 @@ WALK: dict[tuple[str, str], Scenario] = {
                                     prepare=_closed_ticket),
     ("tickets", "add_comment"): Scenario(lambda c, i: c.tickets.add_comment(
         i["ticket"], "قطعه ارسال شد", internal=False)),
-    ("lists", "create"): Scenario(lambda c, i: c.lists.create({"name": "نمایشگاه"})),
+    ("lists", "create"): Scenario(lambda c, i: c.lists.create(
+        {"name": "نمایشگاه", "kind": "filter",
+         "filter_json": {"version": 1, "cities": ["تهران"], "birth_months": [12]}})),
     ("lists", "update"): Scenario(lambda c, i: c.lists.update(
         i["list"], {"description": "مشتریان وفادار"})),
+    ("lists", "delete"): Scenario(lambda c, i: c.lists.delete(i["list2"])),
     ("lists", "add_members"): Scenario(lambda c, i: c.lists.add_members(
         i["list"], [i["contact"], i["contact2"], i["deleted_contact"]])),
     ("lists", "remove_members"): Scenario(lambda c, i: c.lists.remove_members(
@@ -224,6 +227,8 @@ def _build(core: Core) -> Ids:
     core.activities.skip_occurrence(i["repeating"], i["repeating_day"])
     i["list"] = core.lists.create({"name": "مشتریان"})
     core.lists.add_members(i["list"], [i["contact"]])
+    i["list2"] = core.lists.create({"name": "بازدیدکنندگان"})
+    core.lists.add_members(i["list2"], [i["contact"], i["contact2"]])
     i["campaign"] = core.campaigns.create({"name": "نوروز", "channel": "sms",
                                            "list_id": i["list"]})
     core.campaigns.add_members_from_list(i["campaign"])

@@ -50,7 +50,7 @@ NOW = datetime(2026, 11, 20, 12, tzinfo=UTC)
 
 
 def _instant(rnd: random.Random) -> datetime:
-    return NOW - timedelta(days=rnd.randint(0, 900), minutes=rnd.randint(0, 1439))
+    return NOW - timedelta(days=rnd.randint(0, 60), minutes=rnd.randint(0, 1439))
 
 
 @pytest.fixture(scope="module")
@@ -174,7 +174,7 @@ def sql_reading(core: Core, spec: cf.ContactFilter) -> set[int]:
         return set(session.scalars(select(m.Contact.id).where(spec.where())))
 
 
-days = st.dates(date(2024, 5, 1), date(2026, 12, 1))
+days = st.dates(date(2026, 9, 15), date(2026, 11, 22))
 maybe = st.none() | st.booleans()
 
 
@@ -198,9 +198,11 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
         "sms_consent": maybe, "email_consent": maybe,
         "owners": st.lists(st.integers(1, 3), max_size=2),
     }
-    for key in draw(st.sets(st.sampled_from(sorted(choices)), max_size=4)):
+    for key in draw(st.sets(st.sampled_from(sorted(choices)), max_size=5)):
         value = draw(choices[key])
         doc[key] = value.isoformat() if isinstance(value, date) else value
+        if key == "tags":
+            doc["tags_mode"] = draw(choices["tags_mode"])
     return doc
 
 

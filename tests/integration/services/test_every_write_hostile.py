@@ -50,7 +50,7 @@ WRITES: dict[str, set[str]] = {
     "activities": {"create", "update", "delete", "complete", "reopen", "skip_occurrence"},
     "tickets": {"create", "update", "delete", "restore", "restore_many", "close", "reopen",
                 "add_comment"},
-    "lists": {"create", "update", "add_members", "remove_members"},
+    "lists": {"create", "update", "delete", "add_members", "remove_members"},
     "campaigns": {"create", "update", "add_members_from_list", "set_member_status"},
     "proformas": {"create", "update", "set_status"},
     "search": set(),
@@ -281,6 +281,7 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
             date(2026, 11, 1), date(2027, 2, 1)))))),
         (core.lists.add_members, (d(ids), d(st.one_of(st.lists(ids, max_size=4), hostile)))),
         (core.lists.remove_members, (d(ids), d(st.one_of(st.lists(ids, max_size=4), hostile)))),
+        (core.lists.delete, (d(ids),)),
         (core.campaigns.add_members_from_list, (d(ids),)),
         (core.campaigns.set_member_status, (d(ids), d(ids), d(st.one_of(st.sampled_from(
             [s.value for s in enums.MemberStatus]), texts)))),
