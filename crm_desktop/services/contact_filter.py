@@ -50,9 +50,11 @@ from itertools import pairwise
 from typing import Any
 
 import jdatetime
-from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select
+from sqlalchemy import ColumnElement, and_, false, func, literal, not_, or_, select
 
 from crm_desktop.db import models as m
+from crm_desktop.db.models.base import nullable_sort
+from crm_desktop.db.types import UTCDateTime
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage
 from crm_desktop.domain.errors import FieldError, ValidationError
@@ -136,11 +138,13 @@ class ContactFilter:
             conds.append(c.created_at >= clock.day_bounds(self.created_from)[0])
         if self.created_to is not None:
             conds.append(c.created_at < clock.day_bounds(self.created_to)[1])
+        # coalesce(last_activity_at, ''): no activity sorts first, and the comparison walks
+        # the list's expression index (ix_contacts_last_activity_at_sort)
+        last = nullable_sort(c.last_activity_at)
         if self.activity_after is not None:
-            conds.append(c.last_activity_at >= clock.day_bounds(self.activity_after)[0])
+            conds.append(last >= _instant(clock.day_bounds(self.activity_after)[0]))
         if self.activity_before is not None:
-            conds.append(or_(c.last_activity_at < clock.day_bounds(self.activity_before)[0],
-                             c.last_activity_at.is_(None)))
+            conds.append(last < _instant(clock.day_bounds(self.activity_before)[0]))
         won = self._won_condition()
         if won is not None:
             conds.append(won)
@@ -175,6 +179,11 @@ class ContactFilter:
         if zero_fits:
             return m.Contact.id.not_in(won.having(not_(and_(*having))))
         return m.Contact.id.in_(won.having(and_(*having)))
+
+
+def _instant(value: Any) -> Any:
+    """An instant as the columns store it (compared with the text of coalesce(...))."""
+    return literal(value, UTCDateTime())
 
 
 def _tagged(names: tuple[str, ...], mode: str) -> Any:

@@ -221,7 +221,7 @@ def test_sql_finds_what_the_python_reading_finds(world: Any, doc: dict[str, Any]
     assert cf.parse(spec.to_json()) == spec
 
 
-@pytest.mark.parametrize("months", [[m] for m in range(1, 13)] + [[12, 1], [1, 2, 3, 4, 5, 6,
+@pytest.mark.parametrize("months", [[k] for k in range(1, 13)] + [[12, 1], [1, 2, 3, 4, 5, 6,
                                                                            7, 8, 9, 10, 11]])
 def test_every_birthday_month_against_jdatetime(world: Any, months: list[int]) -> None:
     core, people = world
@@ -249,7 +249,7 @@ def test_birthday_month_on_the_edges(world: Any, birthday: date, month: int) -> 
     core, people = world
     (person,) = [p for p in people if p["birthday"] == birthday]
     assert cf.jalali_birth_month(birthday) == month
-    for months, inside in (([month], True), ([m for m in range(1, 13) if m != month], False)):
+    for months, inside in (([month], True), ([k for k in range(1, 13) if k != month], False)):
         found = person["id"] in sql_reading(core, cf.parse({"version": 1,
                                                             "birth_months": months}))
         assert found is (inside and not person["deleted"]), (birthday, months)
