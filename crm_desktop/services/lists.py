@@ -4,7 +4,7 @@ finds when the list is used."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, NoReturn
 
 from sqlalchemy import ColumnElement, Select, case, delete, func, insert, literal, select
@@ -166,30 +166,46 @@ class ListService(EntityService[m.MarketingList]):
             raise ValidationError(FieldError("kind", "invalid"))
         return obj
 
+    def create(self, data: Any) -> int:
+        """Like EntityService.create; a static list's `data` may also carry `members` (contact
+        ids), added in the same transaction ("Add to list" > a new list)."""
+        data = dict(data) if isinstance(data, Mapping) else data
+        members = data.pop("members", None) if isinstance(data, dict) else None
+        with self.db.write(self.actor_id) as session:
+            obj = self._create_in(session, data)
+            if members is not None:
+                self._load_static(session, obj.id)
+                self._add_members_in(session, obj.id, members)
+            return obj.id
+
     def add_members(self, list_id: int, contact_ids: Iterable[int]) -> int:
         """Add contacts to a static list; members already there and deleted or unknown
         contacts are skipped. Returns how many were added."""
-        added = 0
         with self.db.write(self.actor_id) as session:
             self._load_static(session, list_id)
-            now = utcnow()
-            for chunk in _chunks(contact_ids):
-                already = select(m.ListMember.contact_id).where(m.ListMember.list_id == list_id)
-                live = (
-                    select(m.Contact.id)
-                    .where(m.Contact.id.in_(chunk), m.Contact.deleted_at.is_(None),
-                           m.Contact.id.not_in(already))
-                )
-                # INSERT ... SELECT: the audit rows are explicit, taken before the insert
-                audit.elements_selected(session, "marketing_lists", list_id, "members",
-                                        live, added=True)
-                result = session.execute(
-                    insert(m.ListMember).from_select(
-                        ["list_id", "contact_id", "added_at"],
-                        live.with_only_columns(literal(list_id), m.Contact.id,
-                                               literal(now, UTCDateTime())))
-                )
-                added += result.rowcount or 0
+            return self._add_members_in(session, list_id, contact_ids)
+
+    def _add_members_in(self, session: Session, list_id: int,
+                        contact_ids: Iterable[int]) -> int:
+        added = 0
+        now = utcnow()
+        for chunk in _chunks(contact_ids):
+            already = select(m.ListMember.contact_id).where(m.ListMember.list_id == list_id)
+            live = (
+                select(m.Contact.id)
+                .where(m.Contact.id.in_(chunk), m.Contact.deleted_at.is_(None),
+                       m.Contact.id.not_in(already))
+            )
+            # INSERT ... SELECT: the audit rows are explicit, taken before the insert
+            audit.elements_selected(session, "marketing_lists", list_id, "members",
+                                    live, added=True)
+            result = session.execute(
+                insert(m.ListMember).from_select(
+                    ["list_id", "contact_id", "added_at"],
+                    live.with_only_columns(literal(list_id), m.Contact.id,
+                                           literal(now, UTCDateTime())))
+            )
+            added += result.rowcount or 0
         return added
 
     def remove_members(self, list_id: int, contact_ids: Iterable[int]) -> int:
