@@ -217,7 +217,7 @@ class ListsPage(BaseView):
         for row in range(self.list_model.rowCount()):
             if self.list_model.id_at(row) == record_id:
                 self.lists.selectRow(row)
-                return
+                break
         self.show_list(record_id)
 
     def show_list(self, list_id: int | None) -> None:
