@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox
 from sqlalchemy import select
 
 from crm_desktop.db import models as m
@@ -140,6 +140,8 @@ def test_add_to_list_from_the_contacts_view(core, ops, ui_lang, qtbot, people,
                                             monkeypatch) -> None:
     view = ContactsView(core, ops, UiSettings())
     qtbot.addWidget(view)
+    # Ctrl+click and Shift+click choose several contacts
+    assert view.table.selectionMode() == QAbstractItemView.SelectionMode.ExtendedSelection
     selection = view.table.selectionModel()
     for row in (0, 2):
         selection.select(view.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
