@@ -293,6 +293,41 @@
     </message>
 </context>
 <context>
+    <name>AddToListDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="36"/>
+        <source>Add to list</source>
+        <translation>افزودن به فهرست</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="38"/>
+        <source>Add %n contact(s) to:</source>
+        <translation>
+            <numerusform>افزودن %n مخاطب به:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="43"/>
+        <source>A new list…</source>
+        <translation>فهرست تازه…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="45"/>
+        <source>Name of the new list</source>
+        <translation>نام فهرست تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="51"/>
+        <source>List</source>
+        <translation>فهرست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="52"/>
+        <source>New list</source>
+        <translation>فهرست تازه</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
         <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="144"/>
@@ -1126,20 +1161,25 @@
         <source>New contact</source>
         <translation>مخاطب جدید</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../crm_desktop/ui/views/contacts.py" line="69"/>
+        <source>Add to list</source>
+        <translation>افزودن به فهرست</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/contacts.py" line="86"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="72"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="89"/>
         <source>No contacts yet: add the first one.</source>
         <translation>هنوز مخاطبی ثبت نشده است: نخستین مخاطب را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="88"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="105"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -1150,6 +1190,14 @@
         <location filename="../crm_desktop/ui/controller.py" line="52"/>
         <source>This database cannot be opened:</source>
         <translation>این پایگاه داده را نمی‌توان باز کرد:</translation>
+    </message>
+</context>
+<context>
+    <name>CountEdit</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="111"/>
+        <source>Any</source>
+        <translation>هر تعداد</translation>
     </message>
 </context>
 <context>
@@ -1239,113 +1287,113 @@
 <context>
     <name>DealPage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69"/>
         <source>Stage</source>
         <extracomment>at most this many activities and proformas are listed the record id of a list entry (empty-state entries have none) a proforma entry&apos;s stored status tables whose change may alter what the page shows</extracomment>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="91"/>
         <source>Stage history</source>
         <translation>سابقه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="100"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="92"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="102"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="94"/>
         <source>Proformas</source>
         <translation>پیش‌فاکتورها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="107"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="111"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="103"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="115"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="107"/>
         <source>Mark accepted and won</source>
         <translation>ثبت پذیرش و موفقیت معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="118"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="110"/>
         <source>Accept the selected proforma and move this deal to the won stage</source>
         <translation>پیش‌فاکتور انتخاب‌شده پذیرفته شود و معامله به مرحله موفق برود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="120"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="112"/>
         <source>Log activity</source>
         <translation>ثبت فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="131"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="123"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="148"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="140"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="149"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="141"/>
         <source>This deal no longer exists; someone may have deleted it.</source>
         <translation>این معامله دیگر وجود ندارد؛ ممکن است کسی آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="158"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="150"/>
         <source>Deal: {title}</source>
         <translation>معامله: {title}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="194"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="186"/>
         <source>No stage changes yet.</source>
         <translation>هنوز مرحله‌ای تغییر نکرده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="200"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="192"/>
         <source>Created in {stage}</source>
         <translation>ایجاد در مرحله {stage}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="216"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="208"/>
         <source>No activities yet: calls, meetings and tasks linked to this deal will appear here.</source>
         <translation>هنوز فعالیتی نیست؛ تماس‌ها، جلسه‌ها و وظیفه‌های این معامله اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="238"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="230"/>
         <source>No proformas yet: use New proforma to issue one for this deal.</source>
         <translation>هنوز پیش‌فاکتوری نیست؛ با «پیش‌فاکتور جدید» برای این معامله پیش‌فاکتور صادر کنید.</translation>
     </message>
@@ -1747,6 +1795,438 @@
     </message>
 </context>
 <context>
+    <name>ListFilterDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="123"/>
+        <source>Champions</source>
+        <extracomment>names of the RFM segments (translated when shown; a segment not named here shows its code)</extracomment>
+        <translation>قهرمانان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="124"/>
+        <source>Loyal</source>
+        <translation>وفادار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="125"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="126"/>
+        <source>Potential loyalists</source>
+        <translation>وفاداران بالقوه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="127"/>
+        <source>New customers</source>
+        <translation>مشتریان تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="128"/>
+        <source>Promising</source>
+        <translation>امیدوارکننده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="129"/>
+        <source>Need attention</source>
+        <translation>نیازمند توجه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="130"/>
+        <source>About to sleep</source>
+        <translation>در آستانه غیرفعال شدن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="131"/>
+        <source>At risk</source>
+        <translation>در خطر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="132"/>
+        <source>Can&apos;t lose them</source>
+        <translation>نباید از دست بروند</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="133"/>
+        <source>Hibernating</source>
+        <translation>خفته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="134"/>
+        <source>Lost</source>
+        <translation>از دست رفته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="135"/>
+        <source>No purchase</source>
+        <translation>بدون خرید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="155"/>
+        <source>New dynamic list</source>
+        <translation>فهرست پویای تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="156"/>
+        <source>Edit dynamic list</source>
+        <translation>ویرایش فهرست پویا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="166"/>
+        <source>any of them</source>
+        <translation>هر کدام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="167"/>
+        <source>all of them</source>
+        <translation>همه‌شان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="205"/>
+        <source>Who they are</source>
+        <translation>چه کسانی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="207"/>
+        <source>Lifecycle stage</source>
+        <translation>مرحله مشتری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="208"/>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="209"/>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="209"/>
+        <source>matching</source>
+        <translation>با تطبیق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="210"/>
+        <source>Source</source>
+        <translation>منبع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="211"/>
+        <source>Gender</source>
+        <translation>جنسیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="212"/>
+        <source>Birthday month</source>
+        <translation>ماه تولد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="213"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="214"/>
+        <source>SMS consent</source>
+        <translation>رضایت پیامک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="215"/>
+        <source>E-mail consent</source>
+        <translation>رضایت ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="216"/>
+        <source>History</source>
+        <translation>سوابق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="218"/>
+        <source>Created</source>
+        <translation>تاریخ ثبت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="218"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="221"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="223"/>
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="219"/>
+        <source>Last activity on or after</source>
+        <translation>آخرین فعالیت از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="220"/>
+        <source>No activity since</source>
+        <translation>بدون فعالیت از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="221"/>
+        <source>Won deals</source>
+        <translation>معامله‌های موفق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="222"/>
+        <source>Total of won deals</source>
+        <translation>جمع معامله‌های موفق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="224"/>
+        <source>RFM segment</source>
+        <translation>بخش RFM</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="237"/>
+        <source>First members</source>
+        <translation>نخستین اعضا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="242"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="243"/>
+        <source>Description</source>
+        <translation>شرح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="286"/>
+        <source>Either</source>
+        <translation>فرقی نمی‌کند</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="287"/>
+        <source>Yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="288"/>
+        <source>No</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="359"/>
+        <source>The filter is not complete</source>
+        <translation>شرط فهرست کامل نیست</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="366"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n مخاطب</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/screenshots.py" line="225"/>
+        <source>Customers born in Farvardin</source>
+        <extracomment>the smallest screen the program is made for: every image is rendered on it</extracomment>
+        <translation>مشتریان متولد فروردین</translation>
+    </message>
+</context>
+<context>
+    <name>ListsPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="41"/>
+        <source>Dynamic (filter)</source>
+        <translation>پویا (با شرط)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="43"/>
+        <source>Static</source>
+        <translation>ثابت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="48"/>
+        <source>The filter cannot be read.</source>
+        <extracomment>the words of a filter&apos;s summary (translated when shown)</extracomment>
+        <translation>شرط این فهرست خوانده نمی‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="49"/>
+        <source>Every contact</source>
+        <translation>همه مخاطبان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="50"/>
+        <source>Stage</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="51"/>
+        <source>Source</source>
+        <translation>منبع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="52"/>
+        <source>Gender</source>
+        <translation>جنسیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="53"/>
+        <source>RFM segment</source>
+        <translation>بخش RFM</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="54"/>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="55"/>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="56"/>
+        <source>all of</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="57"/>
+        <source>any of</source>
+        <translation>هر کدام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="58"/>
+        <source>Birthday month</source>
+        <translation>ماه تولد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="59"/>
+        <source>Created from</source>
+        <translation>ثبت‌شده از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="60"/>
+        <source>Created until</source>
+        <translation>ثبت‌شده تا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="61"/>
+        <source>Last activity on or after</source>
+        <translation>آخرین فعالیت از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="62"/>
+        <source>No activity since</source>
+        <translation>بدون فعالیت از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="63"/>
+        <source>Won deals, at least</source>
+        <translation>معامله‌های موفق، دست‌کم</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="64"/>
+        <source>Won deals, at most</source>
+        <translation>معامله‌های موفق، حداکثر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="65"/>
+        <source>Total of won deals, at least</source>
+        <translation>جمع معامله‌های موفق، دست‌کم</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="66"/>
+        <source>Total of won deals, at most</source>
+        <translation>جمع معامله‌های موفق، حداکثر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="67"/>
+        <source>SMS consent</source>
+        <translation>رضایت پیامک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="68"/>
+        <source>E-mail consent</source>
+        <translation>رضایت ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="69"/>
+        <source>yes</source>
+        <translation>دارد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="70"/>
+        <source>no</source>
+        <translation>ندارد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="71"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="126"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="127"/>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="128"/>
+        <source>Members</source>
+        <translation>اعضا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="142"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="164"/>
+        <source>New list</source>
+        <translation>فهرست تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="144"/>
+        <source>New dynamic list</source>
+        <translation>فهرست پویای تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="146"/>
+        <source>Edit</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="148"/>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="163"/>
+        <source>No lists yet: make a list of contacts to reach.</source>
+        <translation>هنوز فهرستی نیست: فهرستی از مخاطبانی که می‌خواهید با آن‌ها تماس بگیرید بسازید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="176"/>
+        <source>Remove selected members</source>
+        <translation>برداشتن اعضای انتخاب‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="252"/>
+        <source>Choose a list to see its members.</source>
+        <translation>یک فهرست انتخاب کنید تا اعضای آن را ببینید.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="272"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n عضو</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="312"/>
+        <source>Delete list</source>
+        <translation>حذف فهرست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="313"/>
+        <source>Delete the list {name}? The contacts stay; only the list goes.</source>
+        <translation>فهرست {name} حذف شود؟ مخاطبان می‌مانند؛ فقط فهرست حذف می‌شود.</translation>
+    </message>
+</context>
+<context>
     <name>LostReasonDialog</name>
     <message>
         <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="151"/>
@@ -2026,6 +2506,15 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/widgets/money_edit.py" line="112"/>
         <source>Rial</source>
         <translation>ریال</translation>
+    </message>
+</context>
+<context>
+    <name>MultiChoice</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="102"/>
+        <source>Any</source>
+        <extracomment>how long the editor waits after a change before counting (typing stays smooth)</extracomment>
+        <translation>همه</translation>
     </message>
 </context>
 <context>
@@ -3040,6 +3529,29 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="43"/>
         <source>Deals</source>
         <translation>معامله‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>StaticListDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="411"/>
+        <source>New list</source>
+        <translation>فهرست تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="411"/>
+        <source>Edit list</source>
+        <translation>ویرایش فهرست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="423"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="424"/>
+        <source>Description</source>
+        <translation>شرح</translation>
     </message>
 </context>
 <context>

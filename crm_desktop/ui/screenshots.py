@@ -7,11 +7,12 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSize, QThread
+from PySide6.QtCore import QCoreApplication, QSize, QThread
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from crm_desktop.services.base import ListQuery
+from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.ui import screen_fit
 from crm_desktop.ui.qt_messages import offscreen_filter
 
@@ -189,6 +190,8 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
         dialog("dialog_pdf_preview", lambda: PdfPreview(pdf, "proforma", window),
                ready=lambda d: isinstance(d, PdfPreview) and d.page_drawn())
 
+    _marketing_lists(app, core, ops, out_dir, written)
+
     about = QMessageBox(QMessageBox.Icon.Information, window.windowTitle(), window.about_text(),
                         QMessageBox.StandardButton.Ok, window)
     about.show()
@@ -197,3 +200,38 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
     about.close()
     controller.close()
     return written
+
+
+def _marketing_lists(app: QApplication, core: Any, ops: Any, out_dir: Path,
+                     written: list[Path]) -> None:
+    """The lists page (standalone until the campaigns view holds it) and the dynamic-list
+    editor with a few criteria chosen (nothing is saved)."""
+    from crm_desktop.ui.dialogs.list_filter_dialog import ListFilterDialog
+    from crm_desktop.ui.ui_settings import UiSettings
+    from crm_desktop.ui.views.marketing_lists import ListsPage
+
+    page = ListsPage(core, ops, UiSettings())
+    screen_fit.resize(page, 1200, 700)
+    first = (core.lists.list(ListQuery(limit=1, sort=Sort("name"))).rows or [{}])[0].get("id")
+    if first is not None:
+        page.show_record(first)
+    page.show()
+    _settle(app)
+    written.append(_save(page, out_dir / "view_marketing_lists.png"))
+    page.close()
+    page.deleteLater()
+
+    editor = ListFilterDialog(core, ops)
+    editor.name.setText(QCoreApplication.translate("ListFilterDialog",
+                                                    "Customers born in Farvardin"))
+    cities = core.contacts.cities()[:2]
+    editor.cities.set_values(cities)
+    editor.stages.set_values(["customer", "loyal"])
+    editor.months.set_values([1])
+    editor.sms.setCurrentIndex(1)
+    editor.update_count()
+    editor.show()
+    _settle(app)
+    written.append(_save(editor, out_dir / "dialog_list_filter.png"))
+    editor.close()
+    editor.deleteLater()

@@ -9,7 +9,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QStringListModel,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,9 +29,9 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +51,7 @@ DEBOUNCE_MS = 250
 PREVIEW_ROWS = 8
 
 
-class MultiChoice(QToolButton):
+class MultiChoice(QPushButton):
     """Any number of choices from a short list: a button that shows what is chosen (or
     "Any") and opens a menu of check boxes."""
 
@@ -53,8 +59,6 @@ class MultiChoice(QToolButton):
 
     def __init__(self, choices: Sequence[tuple[Any, str]], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._menu = QMenu(self)
         self.setMenu(self._menu)
@@ -111,18 +115,28 @@ class CountEdit(QSpinBox):
         self.setValue(-1 if n is None else n)
 
 
+#: names of the RFM segments (translated when shown; a segment not named here shows its code)
+SEGMENT_NAMES = {
+    "champions": QT_TRANSLATE_NOOP("ListFilterDialog", "Champions"),
+    "loyal": QT_TRANSLATE_NOOP("ListFilterDialog", "Loyal"),
+    "potential_loyalist": QT_TRANSLATE_NOOP("ListFilterDialog", "Potential loyalists"),
+    "potential_loyalists": QT_TRANSLATE_NOOP("ListFilterDialog", "Potential loyalists"),
+    "new": QT_TRANSLATE_NOOP("ListFilterDialog", "New customers"),
+    "promising": QT_TRANSLATE_NOOP("ListFilterDialog", "Promising"),
+    "need_attention": QT_TRANSLATE_NOOP("ListFilterDialog", "Need attention"),
+    "about_to_sleep": QT_TRANSLATE_NOOP("ListFilterDialog", "About to sleep"),
+    "at_risk": QT_TRANSLATE_NOOP("ListFilterDialog", "At risk"),
+    "cant_lose": QT_TRANSLATE_NOOP("ListFilterDialog", "Can't lose them"),
+    "hibernating": QT_TRANSLATE_NOOP("ListFilterDialog", "Hibernating"),
+    "lost": QT_TRANSLATE_NOOP("ListFilterDialog", "Lost"),
+    "no_purchase": QT_TRANSLATE_NOOP("ListFilterDialog", "No purchase"),
+}
+
+
 def segment_labels() -> dict[str, str]:
-    """Names of the RFM segments (those not named here show their code)."""
-    tr = ListFilterDialog.tr_static
-    return {
-        "champions": tr("Champions"), "loyal": tr("Loyal"),
-        "potential_loyalist": tr("Potential loyalists"),
-        "potential_loyalists": tr("Potential loyalists"), "new": tr("New customers"),
-        "promising": tr("Promising"), "need_attention": tr("Need attention"),
-        "about_to_sleep": tr("About to sleep"), "at_risk": tr("At risk"),
-        "cant_lose": tr("Can't lose them"), "hibernating": tr("Hibernating"),
-        "lost": tr("Lost"), "no_purchase": tr("No purchase"),
-    }
+    """Names of the RFM segments in the UI language."""
+    return {code: QCoreApplication.translate("ListFilterDialog", text)
+            for code, text in SEGMENT_NAMES.items()}
 
 
 class ListFilterDialog(QDialog):
@@ -263,12 +277,6 @@ class ListFilterDialog(QDialog):
             self.description.setText(row["description"] or "")
             self.set_spec(cf.parse(row["filter_json"] or '{"version": 1}').to_dict())
         self.update_count()
-
-    @staticmethod
-    def tr_static(text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("ListFilterDialog", text)
 
     def _either(self) -> QComboBox:
         combo = QComboBox()

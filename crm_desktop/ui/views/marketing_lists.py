@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -43,60 +43,75 @@ def kind_label(kind: str) -> str:
             else QCoreApplication.translate("ListsPage", "Static"))
 
 
+#: the words of a filter's summary (translated when shown)
+_WORDS = {
+    "unreadable": QT_TRANSLATE_NOOP("ListsPage", "The filter cannot be read."),
+    "everyone": QT_TRANSLATE_NOOP("ListsPage", "Every contact"),
+    "stages": QT_TRANSLATE_NOOP("ListsPage", "Stage"),
+    "sources": QT_TRANSLATE_NOOP("ListsPage", "Source"),
+    "genders": QT_TRANSLATE_NOOP("ListsPage", "Gender"),
+    "segments": QT_TRANSLATE_NOOP("ListsPage", "RFM segment"),
+    "cities": QT_TRANSLATE_NOOP("ListsPage", "City"),
+    "tags": QT_TRANSLATE_NOOP("ListsPage", "Tags"),
+    "all": QT_TRANSLATE_NOOP("ListsPage", "all of"),
+    "any": QT_TRANSLATE_NOOP("ListsPage", "any of"),
+    "birth_months": QT_TRANSLATE_NOOP("ListsPage", "Birthday month"),
+    "created_from": QT_TRANSLATE_NOOP("ListsPage", "Created from"),
+    "created_to": QT_TRANSLATE_NOOP("ListsPage", "Created until"),
+    "activity_after": QT_TRANSLATE_NOOP("ListsPage", "Last activity on or after"),
+    "activity_before": QT_TRANSLATE_NOOP("ListsPage", "No activity since"),
+    "won_count_min": QT_TRANSLATE_NOOP("ListsPage", "Won deals, at least"),
+    "won_count_max": QT_TRANSLATE_NOOP("ListsPage", "Won deals, at most"),
+    "won_total_min": QT_TRANSLATE_NOOP("ListsPage", "Total of won deals, at least"),
+    "won_total_max": QT_TRANSLATE_NOOP("ListsPage", "Total of won deals, at most"),
+    "sms_consent": QT_TRANSLATE_NOOP("ListsPage", "SMS consent"),
+    "email_consent": QT_TRANSLATE_NOOP("ListsPage", "E-mail consent"),
+    "yes": QT_TRANSLATE_NOOP("ListsPage", "yes"),
+    "no": QT_TRANSLATE_NOOP("ListsPage", "no"),
+    "owners": QT_TRANSLATE_NOOP("ListsPage", "Owner"),
+}
+
+
+def _word(key: str) -> str:
+    return QCoreApplication.translate("ListsPage", _WORDS[key])
+
+
 def filter_summary(filter_json: str | None, owners: dict[int, str]) -> str:
     """The criteria of a dynamic list in words, one per line."""
     from crm_desktop.services import contact_filter as cf
     from crm_desktop.ui.dialogs.list_filter_dialog import segment_labels
 
-    t = QCoreApplication.translate
     try:
         doc = cf.parse(filter_json or "").to_dict()
     except Exception:  # a filter this program cannot read: say so, never fail the page
-        return t("ListsPage", "The filter cannot be read.")
+        return _word("unreadable")
     lang = "fa" if display.persian() else "en"
     sep = "، " if lang == "fa" else ", "
-    named = {
-        "stages": (t("ListsPage", "Stage"), labels.lifecycle_stages()),
-        "sources": (t("ListsPage", "Source"), labels.sources()),
-        "genders": (t("ListsPage", "Gender"), labels.genders()),
-        "segments": (t("ListsPage", "RFM segment"), segment_labels()),
+    names: dict[str, Any] = {
+        "stages": labels.lifecycle_stages(), "sources": labels.sources(),
+        "genders": labels.genders(), "segments": segment_labels(),
+        "owners": owners, "cities": {}, "tags": {},
+        "birth_months": {i: month_name(i, lang) for i in range(1, 13)},
     }
     lines = []
-    for key, (title, names) in named.items():
-        if key in doc:
-            lines.append(f"{title}: {sep.join(names.get(v, v) for v in doc[key])}")
-    if "cities" in doc:
-        lines.append(f"{t('ListsPage', 'City')}: {sep.join(doc['cities'])}")
-    if "tags" in doc:
-        mode = (t("ListsPage", "all of") if doc.get("tags_mode") == "all"
-                else t("ListsPage", "any of"))
-        lines.append(f"{t('ListsPage', 'Tags')} ({mode}): {sep.join(doc['tags'])}")
-    if "birth_months" in doc:
-        lines.append(f"{t('ListsPage', 'Birthday month')}: "
-                     f"{sep.join(month_name(i, lang) for i in doc['birth_months'])}")
-    for key, title in (("created_from", t("ListsPage", "Created from")),
-                       ("created_to", t("ListsPage", "Created until")),
-                       ("activity_after", t("ListsPage", "Last activity on or after")),
-                       ("activity_before", t("ListsPage", "No activity since"))):
-        if key in doc:
-            lines.append(f"{title}: {display.jalali(date.fromisoformat(doc[key]))}")
-    for key, title in (("won_count_min", t("ListsPage", "Won deals, at least")),
-                       ("won_count_max", t("ListsPage", "Won deals, at most"))):
-        if key in doc:
-            lines.append(f"{title}: {display.number(doc[key])}")
-    for key, title in (("won_total_min", t("ListsPage", "Total of won deals, at least")),
-                       ("won_total_max", t("ListsPage", "Total of won deals, at most"))):
-        if key in doc:
-            lines.append(f"{title}: {display.money(doc[key])}")
-    for key, title in (("sms_consent", t("ListsPage", "SMS consent")),
-                       ("email_consent", t("ListsPage", "E-mail consent"))):
-        if key in doc:
-            lines.append(f"{title}: " + (t("ListsPage", "yes") if doc[key]
-                                         else t("ListsPage", "no")))
-    if "owners" in doc:
-        lines.append(f"{t('ListsPage', 'Owner')}: "
-                     f"{sep.join(owners.get(i, '?') for i in doc['owners'])}")
-    return "\n".join(lines) or t("ListsPage", "Every contact")
+    for key, value in doc.items():
+        if key in ("version", "tags_mode"):
+            continue
+        if key in names:
+            text = sep.join(str(names[key].get(v, v)) for v in value)
+        elif key in ("created_from", "created_to", "activity_after", "activity_before"):
+            text = display.jalali(date.fromisoformat(value))
+        elif key.startswith("won_total"):
+            text = display.money(value)
+        elif key.startswith("won_count"):
+            text = display.number(value)
+        else:
+            text = _word("yes" if value else "no")
+        title = _word(key)
+        if key == "tags":
+            title = f"{title} ({_word('all' if doc.get('tags_mode') == 'all' else 'any')})"
+        lines.append(f"{title}: {text}")
+    return "\n".join(lines) or _word("everyone")
 
 
 class ListsPage(BaseView):
@@ -254,7 +269,7 @@ class ListsPage(BaseView):
             self.members.setModel(model)
             for column, width in enumerate((150, 110, 140, 75, 95, 90, 85, 80)):
                 self.members.setColumnWidth(column, width)
-            self.member_count.setText(self.tr("%n member(s)", "", model.rowCount()))
+            self.member_count.setText(display.digits(self.tr("%n member(s)", "", model.rowCount())))
         if old is not None:
             old.deleteLater()
 
