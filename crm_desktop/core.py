@@ -13,6 +13,7 @@ from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService, StageService
 from crm_desktop.services.products import ProductService
 from crm_desktop.services.proformas import ProformaService
+from crm_desktop.services.rfm import RfmService
 from crm_desktop.services.search import SearchService
 from crm_desktop.services.settings import SettingsService
 from crm_desktop.services.setup import ensure_defaults
@@ -41,6 +42,7 @@ class Core:
         self.campaigns = CampaignService(db, actor_id)
         self.proformas = ProformaService(db, actor_id)
         self.search = SearchService(db)
+        self.rfm = RfmService(db, actor_id)
         self.timeline = TimelineService(self.activities, self.deals, self.proformas,
                                         self.tickets)
 

@@ -34,6 +34,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "job_title": ("Job title", "سمت"),
     "source": ("Source", "منبع"),
     "lifecycle_stage": ("Lifecycle stage", "مرحله مشتری"),
+    "rfm_window_years": ("Years of purchases for segments", f"سال{ZW}های خرید برای بخش{ZW}بندی"),
     "gender": ("Gender", "جنسیت"),
     "notes": ("Notes", f"یادداشت{ZW}ها"),
     "sku": ("Product code", "کد کالا"),
