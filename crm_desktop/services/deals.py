@@ -18,8 +18,8 @@ from crm_desktop.db.types import utcnow
 from crm_desktop.domain.enums import LifecycleStage
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.services import fields as f
+from crm_desktop.services import rfm
 from crm_desktop.services.base import EntityService
-from crm_desktop.services.rfm import RfmService
 from crm_desktop.text.normalize import search_key, search_name_key
 
 Owner = aliased(m.User)
@@ -322,7 +322,7 @@ class DealService(EntityService[m.Deal]):
         """The deal's contact's RFM figures, after the deal became or stopped being a
         purchase (won, moved out of won, to or from the Trash)."""
         session.flush()
-        RfmService(self.db, self.actor_id).refresh_in(session, [deal.contact_id])
+        rfm.refresh_in(session, [deal.contact_id])
 
     def _after_write(self, session: Session, obj: Any) -> None:
         # a won deal created or edited (its amount, its contact): a purchase changed

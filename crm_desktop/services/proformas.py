@@ -26,10 +26,10 @@ from crm_desktop.domain.enums import DiscountKind, LifecycleStage, ProformaStatu
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.numbers import parse_proforma_number, proforma_number
 from crm_desktop.services import fields as f
+from crm_desktop.services import rfm
 from crm_desktop.services.base import EntityService, ListQuery, Page
 from crm_desktop.services.deals import BECOMES_CUSTOMER
 from crm_desktop.services.proforma_totals import Totals, compute
-from crm_desktop.services.rfm import RfmService
 from crm_desktop.services.settings import SettingsService
 from crm_desktop.text.jalali import jalali_year
 from crm_desktop.text.money import MAX_RIALS, MoneyUnit
@@ -324,7 +324,7 @@ class ProformaService(EntityService[m.Proforma]):
                 # an accepted proforma is a purchase: its buyer's RFM figures change
                 deal = session.get(m.Deal, obj.deal_id) if obj.deal_id else None
                 session.flush()
-                RfmService(self.db, self.actor_id).refresh_in(
+                rfm.refresh_in(
                     session, [obj.contact_id, deal.contact_id if deal else None])
 
     def _win_deal(self, session: Session, deal_id: int) -> None:

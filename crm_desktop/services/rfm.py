@@ -25,9 +25,10 @@ When it is computed:
   proforma arithmetic), scores in Python (sorting the buyers' values), the table rewritten
   with one executemany for the buyers and one INSERT ... SELECT for everyone else.
   100,000 contacts take well under a second (bench/bench_rfm.py).
-* After a deal is won (or leaves a won stage, goes to the Trash or comes back) and after
-  a proforma is accepted (or stops being accepted): `refresh_in` recomputes the figures of
-  the contact concerned only, in the same transaction, and scores them against the stored
+* After a deal is won (or leaves a won stage, goes to the Trash or comes back, or a won
+  deal is created or edited) and after a proforma is accepted (or stops being accepted):
+  `refresh_in(session, ids)` recomputes the figures of the contact concerned only, in
+  the same transaction, and scores them against the stored
   figures of the other buyers (one scan of contact_rfm). The other buyers keep their
   scores: one sale moves the quintile borders by a fraction of a buyer, and rescoring
   everyone would make saving a deal cost a full recomputation (see the bench for both
@@ -95,7 +96,8 @@ class RfmService:
         self.actor_id = actor_id
 
     # -- what is measured ---------------------------------------------------------------
-    def _window(self, session: Session) -> tuple[int, date, date, datetime]:
+    @staticmethod
+    def _window(session: Session) -> tuple[int, date, date, datetime]:
         """(years, today, first day, first instant) of the window."""
         years = SettingsService.rfm_window_in(session)
         today = clock.today()
@@ -198,47 +200,6 @@ class RfmService:
                            ensure_ascii=False, separators=(",", ":")))])
             return counts
 
-    def refresh_in(self, session: Session, contact_ids: Iterable[int | None]) -> None:
-        """Recompute the figures of these contacts inside the caller's transaction and
-        score them against the stored figures of the other buyers (see the docstring)."""
-        ids = sorted({int(i) for i in contact_ids if is_id(i)})
-        if not ids:
-            return
-        _years, today, start, start_at = self._window(session)
-        figures = self._figures(self._purchases(session, start, start_at, ids), today)
-        r = m.ContactRfm
-        now = utcnow()
-        rows = []
-        for cid in ids:
-            contact = session.get(m.Contact, cid)
-            if contact is None:
-                continue
-            old = session.get(r, cid)
-            fig = figures.get(cid)
-            if fig is None or contact.deleted_at is not None:
-                values: dict[str, Any] = dict(
-                    recency_days=None, frequency=0, monetary_rial=0, r_score=None,
-                    f_score=None, m_score=None, segment=RfmSegment.NO_PURCHASE.value)
-            else:
-                rs, fs, ms = self._score_against_others(session, fig, ids)
-                values = dict(recency_days=fig.recency_days, frequency=fig.frequency,
-                              monetary_rial=fig.monetary_rial, r_score=rs, f_score=fs,
-                              m_score=ms, segment=scoring.segment(rs, fs, ms).value)
-            before = old.segment if old is not None else None
-            if old is None:
-                session.add(r(contact_id=cid, computed_at=now, **values))
-            else:
-                for key, value in values.items():
-                    setattr(old, key, value)
-                old.computed_at = now
-            rows.append(audit._row(
-                session, AUDIT_ENTITY, cid, AuditAction.UPDATE, AUDIT_FIELD, before,
-                json.dumps({"segment": values["segment"], "r": values["r_score"],
-                            "f": values["f_score"], "m": values["m_score"]},
-                           separators=(",", ":"))))
-        session.flush()
-        audit.record(session, rows)
-
     @staticmethod
     def _score_against_others(session: Session, fig: scoring.Figures,
                               exclude: list[int]) -> tuple[int, int, int]:
@@ -305,6 +266,48 @@ class RfmService:
         """When the figures were last computed (the latest row), None when never."""
         with self.db.read() as session:
             return session.scalar(select(func.max(m.ContactRfm.computed_at)))
+
+
+def refresh_in(session: Session, contact_ids: Iterable[int | None]) -> None:
+    """Recompute the figures of these contacts inside the caller's transaction and
+    score them against the stored figures of the other buyers (see the docstring)."""
+    ids = sorted({int(i) for i in contact_ids if is_id(i)})
+    if not ids:
+        return
+    _years, today, start, start_at = RfmService._window(session)
+    figures = RfmService._figures(RfmService._purchases(session, start, start_at, ids), today)
+    r = m.ContactRfm
+    now = utcnow()
+    rows = []
+    for cid in ids:
+        contact = session.get(m.Contact, cid)
+        if contact is None:
+            continue
+        old = session.get(r, cid)
+        fig = figures.get(cid)
+        if fig is None or contact.deleted_at is not None:
+            values: dict[str, Any] = dict(
+                recency_days=None, frequency=0, monetary_rial=0, r_score=None,
+                f_score=None, m_score=None, segment=RfmSegment.NO_PURCHASE.value)
+        else:
+            rs, fs, ms = RfmService._score_against_others(session, fig, ids)
+            values = dict(recency_days=fig.recency_days, frequency=fig.frequency,
+                          monetary_rial=fig.monetary_rial, r_score=rs, f_score=fs,
+                          m_score=ms, segment=scoring.segment(rs, fs, ms).value)
+        before = old.segment if old is not None else None
+        if old is None:
+            session.add(r(contact_id=cid, computed_at=now, **values))
+        else:
+            for key, value in values.items():
+                setattr(old, key, value)
+            old.computed_at = now
+        rows.append(audit._row(
+            session, AUDIT_ENTITY, cid, AuditAction.UPDATE, AUDIT_FIELD, before,
+            json.dumps({"segment": values["segment"], "r": values["r_score"],
+                        "f": values["f_score"], "m": values["m_score"]},
+                       separators=(",", ":"))))
+    session.flush()
+    audit.record(session, rows)
 
 
 def _instant(value: Any) -> datetime:

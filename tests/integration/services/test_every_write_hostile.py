@@ -46,7 +46,7 @@ WRITES: dict[str, set[str]] = {
     "stages": {"create", "update", "reorder", "remove"},
     "deals": {"create", "update", "delete", "restore", "restore_many", "move"},
     "settings": {"set_vat_rate", "set_display_unit", "set_company", "set_logo", "set_sla",
-                 "set_profile", "set_time_zone"},
+                 "set_profile", "set_time_zone", "set_rfm_window_years"},
     "activities": {"create", "update", "delete", "complete", "reopen", "skip_occurrence"},
     "tickets": {"create", "update", "delete", "restore", "restore_many", "close", "reopen",
                 "add_comment"},
@@ -55,6 +55,7 @@ WRITES: dict[str, set[str]] = {
     "proformas": {"create", "update", "set_status"},
     "search": set(),
     "timeline": set(),
+    "rfm": {"recompute"},
 }
 NOT_OFFERED: dict[str, set[str]] = {
     "stages": {"ensure_defaults"},  # takes the caller's Session
@@ -307,6 +308,8 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
                                                  hostile)))),
         (core.settings.set_time_zone, (d(st.one_of(st.sampled_from(
             ["Asia/Tehran", "Asia/Dubai", "UTC"]), hostile)),)),
+        (core.settings.set_rfm_window_years, (d(st.one_of(st.integers(0, 11), hostile)),)),
+        (core.rfm.recompute, ()),
         *((getattr(core, name).restore_many, (d(st.one_of(st.lists(ids, max_size=3), hostile)),))
           for name in ("contacts", "accounts", "deals", "tickets")),
         (core.users.set_password, (d(ids), d(st.one_of(st.just("secret-pass"), texts)))),
