@@ -45,8 +45,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from crm_desktop.domain.enums import RfmSegment as S
 
@@ -70,8 +70,7 @@ ORDER: tuple[S, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Figures:
+class Figures(NamedTuple):
     """One buyer's raw figures in the window."""
 
     recency_days: int
@@ -79,8 +78,7 @@ class Figures:
     monetary_rial: int
 
 
-@dataclass(frozen=True)
-class Scored:
+class Scored(NamedTuple):
     r: int
     f: int
     m: int
