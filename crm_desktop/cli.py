@@ -9,6 +9,7 @@
     crm-desktop proforma list --db PATH [--json]
     crm-desktop proforma pdf NUMBER FILE --db PATH [--unit rial|toman]
     crm-desktop agenda --db PATH [--date YYYY-MM-DD] [--json] [--pdf FILE]
+    crm-desktop segments --db PATH [--json]
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """
@@ -261,6 +262,42 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_segments(args: argparse.Namespace) -> int:
+    """RFM segment sizes as last computed (services/rfm.py): contacts and revenue in the
+    window per segment; contacts never computed count as no purchase. Only reads."""
+    from crm_desktop.core import Core
+    from crm_desktop.text.money import format_money
+
+    path = _db_path(args)
+    if _read_only(path):
+        from crm_desktop.db.migrate import open_read_only
+
+        core = Core(open_read_only(path), None)
+    else:
+        core = Core.open(path, create=False)
+    with core:
+        sizes = core.rfm.sizes()
+        computed = core.rfm.computed_at()
+        unit = core.settings.display_unit
+        years = core.rfm.window_years()
+    if args.json:
+        out = [{"segment": s["segment"], "contacts": s["contacts"],
+                "revenue_rial": s["revenue_rial"]} for s in sizes]
+        _say(json.dumps(out, ensure_ascii=False, indent=1))
+    else:
+        for s in sizes:
+            share = f"{s['share'] * 100:.1f}%"
+            _say(f"{s['segment']}\t{s['contacts']}\t"
+                 f"{format_money(s['revenue_rial'], unit, persian=False)}\t{share}")
+    if computed is None:
+        print("crm-desktop: the segments were never computed (Recompute on the segments "
+              "page); every contact counts as no purchase", file=sys.stderr)
+    elif not args.json:
+        print(f"computed {computed:%Y-%m-%d %H:%M} UTC over {years} year(s) of purchases",
+              file=sys.stderr)
+    return EXIT_OK
+
+
 #: days `agenda --date` accepts (Gregorian); the Jalali equivalents are 1278/10/11 - 1578/10/10
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
 #: a year below this is read as Jalali: the Jalali years of the accepted span (1278-1578)
@@ -452,6 +489,11 @@ def build_parser() -> Parser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--pdf", metavar="FILE", default=None, help="also write it as a PDF")
     p.set_defaults(func=cmd_agenda)
+
+    p = sub.add_parser("segments", parents=[common],
+                       help="RFM segment sizes: contacts and revenue per segment")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_segments)
     return parser
 
 

@@ -931,122 +931,144 @@
         <translation>یک مخاطب را از فهرست انتخاب کنید تا جزئیات و سوابق او در اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="34"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="34"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
         <source>Add a note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
         <source>Add a task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
         <source>New ticket</source>
         <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
         <source>Birthday</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
         <source>How they found us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="53"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
+        <source>Purchases (RFM)</source>
+        <translation>خریدها (RFM)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="54"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="92"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="94"/>
+        <source>Customer segment (RFM)</source>
+        <translation>بخش مشتری (RFM)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="96"/>
+        <source>No purchase in the last %Ln year(s)</source>
+        <translation>
+            <numerusform>بدون خرید در %Ln سال گذشته</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="99"/>
+        <source>{count} purchase(s), {money}, the last {days} day(s) ago — R {r} · F {f} · M {m}</source>
+        <translation>{count} خرید، {money}، آخرین خرید {days} روز پیش — تازگی {r}، تکرار {f}، مبلغ {m}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="109"/>
         <source>No history yet: calls, notes, deals, proformas and tickets will appear here.</source>
         <translation>هنوز سابقه‌ای ثبت نشده است؛ تماس‌ها، یادداشت‌ها، معامله‌ها، پیش‌فاکتورها و تیکت‌ها در اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="105"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="122"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="108"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="125"/>
         <source>Proforma</source>
         <translation>پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="110"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="127"/>
         <source>Ticket</source>
         <translation>تیکت</translation>
     </message>
@@ -1097,7 +1119,7 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="56"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="58"/>
         <source>Search name, mobile, e-mail or national code (Ctrl+F)</source>
         <translation>جستجوی نام، موبایل، ایمیل یا کد ملی (Ctrl+F)</translation>
     </message>
@@ -1122,24 +1144,29 @@
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="55"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="51"/>
+        <source>All segments</source>
+        <translation>همه بخش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="57"/>
         <source>New contact</source>
         <translation>مخاطب جدید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="69"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="72"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="72"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="75"/>
         <source>No contacts yet: add the first one.</source>
         <translation>هنوز مخاطبی ثبت نشده است: نخستین مخاطب را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="88"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="91"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -1239,113 +1266,113 @@
 <context>
     <name>DealPage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69"/>
         <source>Stage</source>
         <extracomment>at most this many activities and proformas are listed the record id of a list entry (empty-state entries have none) a proforma entry&apos;s stored status tables whose change may alter what the page shows</extracomment>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="91"/>
         <source>Stage history</source>
         <translation>سابقه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="100"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="92"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="102"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="94"/>
         <source>Proformas</source>
         <translation>پیش‌فاکتورها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="107"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="111"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="103"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="115"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="107"/>
         <source>Mark accepted and won</source>
         <translation>ثبت پذیرش و موفقیت معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="118"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="110"/>
         <source>Accept the selected proforma and move this deal to the won stage</source>
         <translation>پیش‌فاکتور انتخاب‌شده پذیرفته شود و معامله به مرحله موفق برود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="120"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="112"/>
         <source>Log activity</source>
         <translation>ثبت فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="131"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="123"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="148"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="140"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="149"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="141"/>
         <source>This deal no longer exists; someone may have deleted it.</source>
         <translation>این معامله دیگر وجود ندارد؛ ممکن است کسی آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="158"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="150"/>
         <source>Deal: {title}</source>
         <translation>معامله: {title}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="194"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="186"/>
         <source>No stage changes yet.</source>
         <translation>هنوز مرحله‌ای تغییر نکرده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="200"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="192"/>
         <source>Created in {stage}</source>
         <translation>ایجاد در مرحله {stage}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="216"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="208"/>
         <source>No activities yet: calls, meetings and tasks linked to this deal will appear here.</source>
         <translation>هنوز فعالیتی نیست؛ تماس‌ها، جلسه‌ها و وظیفه‌های این معامله اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="238"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="230"/>
         <source>No proformas yet: use New proforma to issue one for this deal.</source>
         <translation>هنوز پیش‌فاکتوری نیست؛ با «پیش‌فاکتور جدید» برای این معامله پیش‌فاکتور صادر کنید.</translation>
     </message>
@@ -1519,102 +1546,102 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="21"/>
+        <location filename="../crm_desktop/ui/labels.py" line="22"/>
         <source>Lead</source>
         <translation>سرنخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="22"/>
+        <location filename="../crm_desktop/ui/labels.py" line="23"/>
         <source>Prospect</source>
         <translation>مشتری بالقوه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="23"/>
+        <location filename="../crm_desktop/ui/labels.py" line="24"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="24"/>
+        <location filename="../crm_desktop/ui/labels.py" line="25"/>
         <source>Loyal customer</source>
         <translation>مشتری وفادار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="25"/>
+        <location filename="../crm_desktop/ui/labels.py" line="26"/>
         <source>Lost customer</source>
         <translation>مشتری ازدست‌رفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="31"/>
+        <location filename="../crm_desktop/ui/labels.py" line="32"/>
         <source>Not specified</source>
         <translation>نامشخص</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="32"/>
+        <location filename="../crm_desktop/ui/labels.py" line="33"/>
         <source>Female</source>
         <translation>زن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="33"/>
+        <location filename="../crm_desktop/ui/labels.py" line="34"/>
         <source>Male</source>
         <translation>مرد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="39"/>
+        <location filename="../crm_desktop/ui/labels.py" line="40"/>
         <source>Walked in</source>
         <translation>مراجعه حضوری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="40"/>
+        <location filename="../crm_desktop/ui/labels.py" line="41"/>
         <source>Referral</source>
         <translation>معرفی دیگران</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="41"/>
+        <location filename="../crm_desktop/ui/labels.py" line="42"/>
         <source>Phone call</source>
         <translation>تماس تلفنی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="42"/>
+        <location filename="../crm_desktop/ui/labels.py" line="43"/>
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="43"/>
+        <location filename="../crm_desktop/ui/labels.py" line="44"/>
         <source>Instagram</source>
         <translation>اینستاگرام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="44"/>
+        <location filename="../crm_desktop/ui/labels.py" line="45"/>
         <source>Other social media</source>
         <translation>سایر شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="45"/>
+        <location filename="../crm_desktop/ui/labels.py" line="46"/>
         <source>Exhibition</source>
         <translation>نمایشگاه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="46"/>
+        <location filename="../crm_desktop/ui/labels.py" line="47"/>
         <source>Campaign</source>
         <translation>کمپین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="47"/>
+        <location filename="../crm_desktop/ui/labels.py" line="48"/>
         <source>Other</source>
         <translation>سایر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="53"/>
+        <location filename="../crm_desktop/ui/labels.py" line="54"/>
         <source>Call</source>
         <translation>تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="54"/>
+        <location filename="../crm_desktop/ui/labels.py" line="55"/>
         <source>Meeting</source>
         <translation>جلسه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="55"/>
+        <location filename="../crm_desktop/ui/labels.py" line="56"/>
         <source>Task</source>
         <translation>وظیفه</translation>
     </message>
@@ -1630,13 +1657,13 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="46"/>
-        <location filename="../crm_desktop/ui/labels.py" line="56"/>
+        <location filename="../crm_desktop/ui/labels.py" line="57"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="47"/>
-        <location filename="../crm_desktop/ui/labels.py" line="57"/>
+        <location filename="../crm_desktop/ui/labels.py" line="58"/>
         <source>SMS</source>
         <translation>پیامک</translation>
     </message>
@@ -1646,102 +1673,162 @@
         <translation>شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="58"/>
+        <location filename="../crm_desktop/ui/labels.py" line="59"/>
         <source>Letter</source>
         <translation>نامه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="59"/>
+        <location filename="../crm_desktop/ui/labels.py" line="60"/>
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="65"/>
+        <location filename="../crm_desktop/ui/labels.py" line="66"/>
         <source>Draft</source>
         <translation>پیش‌نویس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="66"/>
+        <location filename="../crm_desktop/ui/labels.py" line="67"/>
         <source>Sent</source>
         <translation>ارسال‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="67"/>
+        <location filename="../crm_desktop/ui/labels.py" line="68"/>
         <source>Accepted</source>
         <translation>پذیرفته‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="68"/>
+        <location filename="../crm_desktop/ui/labels.py" line="69"/>
         <source>Rejected</source>
         <translation>ردشده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="69"/>
+        <location filename="../crm_desktop/ui/labels.py" line="70"/>
         <source>Expired</source>
         <translation>منقضی‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="75"/>
+        <location filename="../crm_desktop/ui/labels.py" line="77"/>
+        <source>Champions</source>
+        <translation>قهرمانان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="78"/>
+        <source>Loyal</source>
+        <translation>وفادار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="79"/>
+        <source>Potential loyalists</source>
+        <translation>وفادار‌های بالقوه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="81"/>
+        <source>New customers</source>
+        <translation>مشتریان جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="82"/>
+        <source>Promising</source>
+        <translation>امیدوارکننده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="83"/>
+        <source>Need attention</source>
+        <translation>نیازمند توجه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="84"/>
+        <source>About to sleep</source>
+        <translation>در آستانه خواب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="85"/>
+        <source>At risk</source>
+        <translation>در معرض خطر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="86"/>
+        <source>Can&apos;t lose them</source>
+        <translation>نباید از دستشان داد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="87"/>
+        <source>Hibernating</source>
+        <translation>در خواب زمستانی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="88"/>
+        <source>Lost</source>
+        <translation>از دست رفته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="89"/>
+        <source>No purchase</source>
+        <translation>بدون خرید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="95"/>
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="76"/>
+        <location filename="../crm_desktop/ui/labels.py" line="96"/>
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="77"/>
+        <location filename="../crm_desktop/ui/labels.py" line="97"/>
         <source>Waiting for customer</source>
         <translation>در انتظار مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="78"/>
+        <location filename="../crm_desktop/ui/labels.py" line="98"/>
         <source>Resolved</source>
         <translation>حل‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="79"/>
+        <location filename="../crm_desktop/ui/labels.py" line="99"/>
         <source>Closed</source>
         <translation>بسته‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="85"/>
+        <location filename="../crm_desktop/ui/labels.py" line="105"/>
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="86"/>
+        <location filename="../crm_desktop/ui/labels.py" line="106"/>
         <source>Request</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="87"/>
+        <location filename="../crm_desktop/ui/labels.py" line="107"/>
         <source>Question</source>
         <translation>پرسش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="88"/>
+        <location filename="../crm_desktop/ui/labels.py" line="108"/>
         <source>Technical</source>
         <translation>فنی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="94"/>
+        <location filename="../crm_desktop/ui/labels.py" line="114"/>
         <source>Low</source>
         <translation>پایین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="95"/>
+        <location filename="../crm_desktop/ui/labels.py" line="115"/>
         <source>Normal</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="96"/>
+        <location filename="../crm_desktop/ui/labels.py" line="116"/>
         <source>High</source>
         <translation>بالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="97"/>
+        <location filename="../crm_desktop/ui/labels.py" line="117"/>
         <source>Urgent</source>
         <translation>فوری</translation>
     </message>
@@ -2677,6 +2764,29 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>RfmSettings</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_rfm.py" line="17"/>
+        <source>Customer segments (RFM)</source>
+        <translation>بخش‌بندی مشتریان (RFM)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_rfm.py" line="24"/>
+        <source> year(s)</source>
+        <translation> سال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_rfm.py" line="28"/>
+        <source>Segments look at the won deals and accepted proformas of this many years; changing it computes them again for every contact.</source>
+        <translation>بخش‌بندی، معاملات موفق و پیش‌فاکتورهای پذیرفته‌شدهٔ این چند سال را می‌سنجد؛ با تغییر آن، بخش همهٔ مخاطبان دوباره محاسبه می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_rfm.py" line="34"/>
+        <source>Years of purchases</source>
+        <translation>سال‌های خرید</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <location filename="../crm_desktop/ui/widgets/search_box.py" line="82"/>
@@ -2695,90 +2805,160 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>Segments</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="34"/>
+        <source>Segment</source>
+        <extracomment>the segment&apos;s code (a RfmSegment value) on every cell of its row</extracomment>
+        <translation>بخش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="35"/>
+        <source>Contacts</source>
+        <translation>مخاطبان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="36"/>
+        <source>Share of contacts</source>
+        <translation>سهم از مخاطبان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="37"/>
+        <source>Revenue in the window</source>
+        <translation>درآمد در این بازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="38"/>
+        <source>Share of revenue</source>
+        <translation>سهم از درآمد</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/segments.py" line="40"/>
+        <source>Customer segments (RFM)</source>
+        <extracomment>tables whose changes can move the figures (the page then says they may be out of date)</extracomment>
+        <translation>بخش‌بندی مشتریان (RFM)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/segments.py" line="52"/>
+        <source>Recompute</source>
+        <translation>محاسبهٔ دوباره</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/segments.py" line="55"/>
+        <source>Compute every contact&apos;s recency, frequency and money again from won deals and accepted proformas</source>
+        <translation>تازگی، تکرار و مبلغ خرید همهٔ مخاطبان را از معاملات موفق و پیش‌فاکتورهای پذیرفته‌شده دوباره محاسبه کن</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/segments.py" line="87"/>
+        <source>Purchases (won deals and accepted proformas) of the last %Ln year(s): how recently, how often and how much each contact bought, scored 1 to 5 by quintile. The window is set in Settings &gt; Marketing.</source>
+        <translation>
+            <numerusform>خریدهای %Ln سال گذشته (معاملات موفق و پیش‌فاکتورهای پذیرفته‌شده): هر مخاطب چقدر تازه، چند بار و چه مبلغی خریده است، با امتیاز ۱ تا ۵ بر پایهٔ پنجک‌ها. این بازه در تنظیمات &gt; بازاریابی تعیین می‌شود.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/segments.py" line="92"/>
+        <source>Not computed yet: press Recompute.</source>
+        <translation>هنوز محاسبه نشده است: «محاسبهٔ دوباره» را بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/segments.py" line="94"/>
+        <source>Computed on {when}.</source>
+        <translation>محاسبه شده در {when}.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="90"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="91"/>
         <source>Settings</source>
         <extracomment>the width of the list of categories, at the reading edge of the page the widest a settings page grows: forms stay readable on a wide window</extracomment>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="117"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="118"/>
         <source>Rial</source>
         <translation>ریال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="118"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="119"/>
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="111"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="112"/>
         <source>Edit the company profile…</source>
         <translation>ویرایش مشخصات کسب‌وکار…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="159"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="164"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="127"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="128"/>
         <source>Show amounts in</source>
         <translation>واحد نمایش مبلغ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="164"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="169"/>
         <source>Time zone of the business</source>
         <translation>منطقه زمانی کسب‌وکار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="122"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="123"/>
         <source>Your business</source>
         <translation>کسب‌وکار شما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="120"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="121"/>
         <source>Business</source>
         <translation>کسب‌وکار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="132"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="133"/>
         <source>Sales pipeline stages</source>
         <translation>مراحل قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="132"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="133"/>
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="137"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="138"/>
         <source>Support hours</source>
         <translation>ساعت‌های پشتیبانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="138"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="139"/>
         <source>Support hours and response targets</source>
         <translation>ساعت‌های پشتیبانی و مهلت‌های پاسخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="157"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="144"/>
+        <source>Marketing</source>
+        <translation>بازاریابی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="162"/>
         <source>Display</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="225"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="231"/>
         <source>(no name yet: it is printed on proformas)</source>
         <translation>(هنوز نامی ثبت نشده است؛ این نام روی پیش‌فاکتورها چاپ می‌شود)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="227"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="233"/>
         <source>VAT rate: {rate}</source>
         <translation>نرخ مالیات بر ارزش افزوده: {rate}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="237"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="243"/>
         <source>The new language is used the next time you start the program.</source>
         <translation>زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.</translation>
     </message>

@@ -84,7 +84,7 @@ class SegmentsPage(QWidget):
     def refresh(self) -> None:
         years = self.core.rfm.window_years()
         self.about.setText(self.tr(
-            "Purchases (won deals and accepted proformas) of the last %n year(s): how "
+            "Purchases (won deals and accepted proformas) of the last %Ln year(s): how "
             "recently, how often and how much each contact bought, scored 1 to 5 by "
             "quintile. The window is set in Settings > Marketing.", "", years))
         when = self.core.rfm.computed_at()
