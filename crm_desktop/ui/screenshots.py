@@ -189,6 +189,16 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
         dialog("dialog_pdf_preview", lambda: PdfPreview(pdf, "proforma", window),
                ready=lambda d: isinstance(d, PdfPreview) and d.page_drawn())
 
+    # pages of the campaigns view, rendered standalone until the view holds them
+    from crm_desktop.ui.views.segments import SegmentsPage
+
+    segments = SegmentsPage(core, ops, settings)
+    segments.resize(SIZE.width() - 300, 560)
+    segments.show()
+    _settle(app)
+    written.append(_save(segments, out_dir / "page_segments.png"))
+    segments.close()
+
     about = QMessageBox(QMessageBox.Icon.Information, window.windowTitle(), window.about_text(),
                         QMessageBox.StandardButton.Ok, window)
     about.show()

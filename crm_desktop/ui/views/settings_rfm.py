@@ -22,6 +22,7 @@ class RfmSettings(QGroupBox):
         self.years.setObjectName("rfmWindowYears")
         self.years.setRange(rfm.MIN_WINDOW_YEARS, rfm.MAX_WINDOW_YEARS)
         self.years.setSuffix(self.tr(" year(s)"))
+        self.years.setMaximumWidth(140)
         self.years.setValue(core.settings.rfm_window_years)
         self.years.editingFinished.connect(self._changed)
         self.years.valueChanged.connect(self._stepped)
