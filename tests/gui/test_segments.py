@@ -41,7 +41,7 @@ def test_the_segments_model_passes_the_model_tester(core, ui_lang, qtmodeltester
 def test_the_segments_page_shows_sizes_and_recomputes(core, ops, settings, ui_lang,
                                                       qtbot) -> None:
     a = _buyer(core, "الف", 3_000_000)
-    core.contacts.create({"last_name": "ب"})
+    b = core.contacts.create({"last_name": "ب"})
     page = SegmentsPage(core, ops, settings)
     qtbot.addWidget(page)
     model = page.model
@@ -59,10 +59,12 @@ def test_the_segments_page_shows_sizes_and_recomputes(core, ops, settings, ui_la
     # a new buyer, then Recompute: the table follows, with the busy cursor undone
     _buyer(core, "پ", 9_000_000)
     mark = core.rfm.computed_at()
+    assert core.rfm.of_contact(b)["computed_at"] is None
     with qtbot.waitSignal(ops.changed):
         page.recompute_button.click()
     assert page.recompute_button.isEnabled()
-    assert core.rfm.computed_at() >= mark
+    assert core.rfm.computed_at() > mark
+    assert core.rfm.of_contact(b)["computed_at"] is not None  # every contact, this time
     total = sum(int(display.plain(model.index(r, CONTACTS).data())
                     .translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")).replace("٬", "")
                     .replace(",", "")) for r in range(model.rowCount()))
