@@ -103,6 +103,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "taxable": ("Taxable", "مشمول مالیات"),
     "active": ("Active", "فعال"),
     "body": ("Message", "متن پیام"),
+    "file": ("File", "پرونده"),
+    "format": ("File format", "قالب پرونده"),
     "message": ("Message", "پیام"),
     "sms_gateway_url": ("Gateway address", "نشانی درگاه پیامک"),
     "sms_api_key": ("API key", "کلید API"),
@@ -239,6 +241,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is too large, please choose one smaller than {max} KB",
         "این پرونده بزرگ است، لطفاً پرونده‌ای کوچک‌تر از {max} کیلوبایت انتخاب کنید",
     ),
+    "file.write": (
+        "the file could not be written ({reason}); choose another folder",
+        "پرونده نوشته نشد ({reason})؛ پوشه دیگری انتخاب کنید",
+    ),
     "file.image": (
         "please choose a PNG or JPEG picture",
         "لطفاً یک تصویر PNG یا JPEG انتخاب کنید",
@@ -322,8 +328,14 @@ DELIVERY_MESSAGES: dict[str, tuple[str, str]] = {
         f"درگاه خواست آهسته{ZW}تر ارسال شود؛ دوباره امتحان می{ZW}شود",
     ),
     "timeout": (
-        "the server did not answer in time; it will be tried again",
-        f"سرور به{ZW}موقع پاسخ نداد؛ دوباره امتحان می{ZW}شود",
+        "no answer in time after the message was handed over; it may have gone out, so "
+        "it is not sent again on its own: retry by hand if it did not arrive",
+        f"پس از تحویل پیام پاسخی به{ZW}موقع نیامد؛ ممکن است رفته باشد، پس خودکار دوباره "
+        f"فرستاده نمی{ZW}شود: اگر نرسیده، دستی دوباره بفرستید",
+    ),
+    "credit": (
+        "the panel's credit has run out; top it up, then retry",
+        "اعتبار سامانه پیامک تمام شده است؛ آن را شارژ کنید و دوباره بفرستید",
     ),
     "unreachable": (
         "the server cannot be reached; check the address and the network",
