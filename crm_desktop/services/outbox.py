@@ -557,8 +557,10 @@ class OutboxService:
         """Write the due SMS rows to a panel file (CSV `recipient,message` or XLSX) and
         mark them "sending" until the user says whether the upload worked
         (`confirm_file`). Nothing due: no file, an empty batch."""
-        if fmt not in delivery.FILE_FORMATS:
+        if not isinstance(fmt, str) or fmt not in delivery.FILE_FORMATS:
             raise ValidationError(FieldError("format", "choice"))
+        if not isinstance(path, str | Path) or not str(path).strip():
+            raise ValidationError(FieldError("file", "invalid"))
         target = Path(path)
         o = m.OutboxMessage
         now = utcnow()
@@ -576,10 +578,11 @@ class OutboxService:
                 return FileBatch(target, [])
             try:
                 delivery.write_panel_file(target, content, fmt)
-            except OSError as exc:
+            except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
                 # the claims are rolled back with the transaction: the rows stay queued
+                reason = getattr(exc, "strerror", None) or str(exc)
                 raise ValidationError(FieldError("file", "file.write",
-                                                 {"reason": exc.strerror or str(exc)})) from None
+                                                 {"reason": reason})) from None
         return FileBatch(target, ids)
 
     def confirm_file(self, outbox_ids: Iterable[int], uploaded: bool) -> int:

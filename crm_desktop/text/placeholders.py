@@ -42,6 +42,8 @@ def _canonical(name: str) -> str | None:
 def parse(template: str, field: str = "body") -> list[str | tuple[str]]:
     """The template as literal text pieces and (placeholder,) tuples; raises
     ValidationError naming every unknown placeholder, or a stray brace."""
+    if not isinstance(template, str):
+        raise ValidationError(FieldError(field, "invalid"))
     pieces: list[str | tuple[str]] = []
     unknown: list[str] = []
     stray = False
