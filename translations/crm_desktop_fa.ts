@@ -1147,8 +1147,9 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../crm_desktop/ui/controller.py" line="52"/>
+        <location filename="../crm_desktop/ui/controller.py" line="54"/>
         <source>This database cannot be opened:</source>
+        <extracomment>the outbox sending that resumed when the database was opened</extracomment>
         <translation>این پایگاه داده را نمی‌توان باز کرد:</translation>
     </message>
 </context>
@@ -1239,113 +1240,113 @@
 <context>
     <name>DealPage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69"/>
         <source>Stage</source>
         <extracomment>at most this many activities and proformas are listed the record id of a list entry (empty-state entries have none) a proforma entry&apos;s stored status tables whose change may alter what the page shows</extracomment>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="91"/>
         <source>Stage history</source>
         <translation>سابقه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="100"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="92"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="102"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="94"/>
         <source>Proformas</source>
         <translation>پیش‌فاکتورها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="107"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="111"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="103"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="115"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="107"/>
         <source>Mark accepted and won</source>
         <translation>ثبت پذیرش و موفقیت معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="118"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="110"/>
         <source>Accept the selected proforma and move this deal to the won stage</source>
         <translation>پیش‌فاکتور انتخاب‌شده پذیرفته شود و معامله به مرحله موفق برود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="120"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="112"/>
         <source>Log activity</source>
         <translation>ثبت فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="131"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="123"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="148"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="140"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="149"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="141"/>
         <source>This deal no longer exists; someone may have deleted it.</source>
         <translation>این معامله دیگر وجود ندارد؛ ممکن است کسی آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="158"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="150"/>
         <source>Deal: {title}</source>
         <translation>معامله: {title}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="194"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="186"/>
         <source>No stage changes yet.</source>
         <translation>هنوز مرحله‌ای تغییر نکرده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="200"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="192"/>
         <source>Created in {stage}</source>
         <translation>ایجاد در مرحله {stage}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="216"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="208"/>
         <source>No activities yet: calls, meetings and tasks linked to this deal will appear here.</source>
         <translation>هنوز فعالیتی نیست؛ تماس‌ها، جلسه‌ها و وظیفه‌های این معامله اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="238"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="230"/>
         <source>No proformas yet: use New proforma to issue one for this deal.</source>
         <translation>هنوز پیش‌فاکتوری نیست؛ با «پیش‌فاکتور جدید» برای این معامله پیش‌فاکتور صادر کنید.</translation>
     </message>
@@ -2016,6 +2017,171 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>MessageComposer</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="70"/>
+        <source>Write a message</source>
+        <translation>نوشتن پیام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="75"/>
+        <source>SMS</source>
+        <translation>پیامک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="47"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="76"/>
+        <source>E-mail</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="40"/>
+        <source>First name</source>
+        <extracomment>members offered for the preview (the first ones of the campaign)</extracomment>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="41"/>
+        <source>Last name</source>
+        <translation>نام خانوادگی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="42"/>
+        <source>Full name</source>
+        <translation>نام کامل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="43"/>
+        <source>Company</source>
+        <translation>شرکت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="44"/>
+        <source>Job title</source>
+        <translation>سمت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="45"/>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="46"/>
+        <source>Mobile</source>
+        <translation>موبایل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="53"/>
+        <source>already queued or sent for this message</source>
+        <translation>این پیام قبلاً برایشان در صف گذاشته یا فرستاده شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="55"/>
+        <source>opted out</source>
+        <translation>انصراف داده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="56"/>
+        <source>contact deleted</source>
+        <translation>مخاطب حذف‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="57"/>
+        <source>no consent for this channel</source>
+        <translation>بدون رضایت برای این راه ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="58"/>
+        <source>no valid mobile or e-mail</source>
+        <translation>بدون موبایل یا ایمیل معتبر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="81"/>
+        <source>Hello {first_name}, ...</source>
+        <translation>سلام {first_name}، ...</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="84"/>
+        <source>Insert</source>
+        <translation>درج</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="110"/>
+        <source>Check the recipients to see who is left out and why.</source>
+        <translation>گیرندگان را بررسی کنید تا ببینید چه کسانی و چرا کنار گذاشته می‌شوند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="113"/>
+        <source>Check recipients</source>
+        <translation>بررسی گیرندگان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="117"/>
+        <source>Queue and send</source>
+        <translation>در صف گذاشتن و ارسال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="125"/>
+        <source>Stop sending</source>
+        <translation>توقف ارسال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="129"/>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="133"/>
+        <source>Channel</source>
+        <translation>راه ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="134"/>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="141"/>
+        <source>Preview for</source>
+        <translation>پیش‌نمایش برای</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="215"/>
+        <source>{chars} characters, {parts} SMS ({left} left in this part)</source>
+        <translation>{chars} نویسه، {parts} پیامک ({left} نویسه تا پایان این بخش)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="235"/>
+        <source>{n} of {total} members will get this message.</source>
+        <translation>{n} نفر از {total} عضو این پیام را دریافت می‌کنند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="242"/>
+        <source>Left out: {reasons}</source>
+        <translation>کنار گذاشته‌شده: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="256"/>
+        <source>{n} messages queued.</source>
+        <translation>{n} پیام در صف ارسال قرار گرفت.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="266"/>
+        <source>They go out when a delivery is chosen in Settings (or, for SMS by file, from the Outbox page).</source>
+        <translation>وقتی روش ارسال در تنظیمات انتخاب شود فرستاده می‌شوند (پیامک با پرونده، از صفحه صندوق خروجی).</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="293"/>
+        <source>Sending stopped because of an error; nothing was sent twice. See the Outbox.</source>
+        <translation>ارسال به سبب خطا متوقف شد؛ هیچ پیامی دو بار فرستاده نشد. صندوق خروجی را ببینید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="297"/>
+        <source>Sent {sent}, failed {failed}, to retry later {later}.</source>
+        <translation>ارسال‌شده {sent}، ناموفق {failed}، برای تلاش دوباره {later}.</translation>
+    </message>
+</context>
+<context>
     <name>MoneyEdit</name>
     <message>
         <location filename="../crm_desktop/ui/widgets/money_edit.py" line="111"/>
@@ -2039,6 +2205,146 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/ops.py" line="97"/>
         <source>The database refused this change:</source>
         <translation>پایگاه داده این تغییر را نپذیرفت:</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="40"/>
+        <source>Queued</source>
+        <translation>در صف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="41"/>
+        <source>Sending</source>
+        <translation>در حال ارسال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="42"/>
+        <source>Sent</source>
+        <translation>ارسال‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="43"/>
+        <source>Failed</source>
+        <translation>ناموفق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="44"/>
+        <source>Cancelled</source>
+        <translation>لغو‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="50"/>
+        <source>SMS</source>
+        <translation>پیامک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="51"/>
+        <source>E-mail</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="55"/>
+        <source>Recipient</source>
+        <translation>گیرنده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="57"/>
+        <source>Contact</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="58"/>
+        <source>Campaign</source>
+        <translation>کمپین</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="59"/>
+        <source>Channel</source>
+        <translation>راه ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="61"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="63"/>
+        <source>Attempts</source>
+        <translation>دفعات تلاش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="65"/>
+        <source>Problem</source>
+        <translation>مشکل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="67"/>
+        <source>Sent / queued</source>
+        <translation>زمان ارسال / صف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="88"/>
+        <source>All statuses</source>
+        <translation>همه وضعیت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="94"/>
+        <source>Search number, address or name</source>
+        <translation>جستجوی شماره، نشانی یا نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="97"/>
+        <source>Retry</source>
+        <translation>تلاش دوباره</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="101"/>
+        <source>Cancel sending</source>
+        <translation>لغو ارسال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="104"/>
+        <source>Send now</source>
+        <translation>ارسال اکنون</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="108"/>
+        <source>Panel file…</source>
+        <translation>پرونده سامانه پیامک…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="115"/>
+        <source>Stop</source>
+        <translation>توقف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="191"/>
+        <source>No delivery is set up. Choose one in Settings, under Sending; SMS by file go out with the Panel file button.</source>
+        <translation>روش ارسالی تنظیم نشده است. در تنظیمات، بخش ارسال، یکی را انتخاب کنید؛ پیامک‌های ارسال با پرونده با دکمه «پرونده سامانه پیامک» فرستاده می‌شوند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="225"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="236"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="239"/>
+        <source>Panel file</source>
+        <translation>پرونده سامانه پیامک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="226"/>
+        <source>Excel (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>اکسل (*.xlsx);;CSV با UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="237"/>
+        <source>No SMS is waiting to be sent.</source>
+        <translation>هیچ پیامکی در انتظار ارسال نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="240"/>
+        <source>{n} messages were written to the file. Upload it to your SMS panel, then say whether the upload worked.</source>
+        <translation>{n} پیام در پرونده نوشته شد. آن را در سامانه پیامک بارگذاری کنید، سپس بگویید بارگذاری موفق بود یا نه.</translation>
     </message>
 </context>
 <context>
@@ -2695,6 +3001,111 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>SendingSettings</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="33"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="46"/>
+        <source>Not sent from here</source>
+        <translation>از این برنامه فرستاده نمی‌شود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="34"/>
+        <source>File for the SMS panel (CSV / Excel)</source>
+        <translation>پرونده برای سامانه پیامک (CSV / اکسل)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="35"/>
+        <source>SMS gateway over the internet (HTTP)</source>
+        <translation>درگاه پیامک اینترنتی (HTTP)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="47"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="85"/>
+        <source>SMTP server</source>
+        <translation>سرور SMTP</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="57"/>
+        <source>None (unencrypted)</source>
+        <translation>هیچ (بدون رمزنگاری)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="73"/>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="79"/>
+        <source>SMS</source>
+        <translation>پیامک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="80"/>
+        <source>Gateway address</source>
+        <translation>نشانی درگاه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="81"/>
+        <source>API key</source>
+        <translation>کلید API</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="82"/>
+        <source>Sender line</source>
+        <translation>شماره خط فرستنده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="84"/>
+        <source>E-mail</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="86"/>
+        <source>Port</source>
+        <translation>درگاه (پورت)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="87"/>
+        <source>Security</source>
+        <translation>امنیت اتصال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="88"/>
+        <source>User name</source>
+        <translation>نام کاربری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="89"/>
+        <source>Password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="90"/>
+        <source>Sender address</source>
+        <translation>نشانی فرستنده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="119"/>
+        <source>kept in the system&apos;s keyring; leave empty to keep the stored one</source>
+        <translation>در کلیدستان سیستم نگهداری می‌شود؛ برای نگه داشتن مقدار ذخیره‌شده خالی بگذارید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="125"/>
+        <source>This computer has no keyring (password store), so the API key and the SMTP password cannot be kept: they are never written to the database. Use the panel file for SMS, or install a keyring.</source>
+        <translation>این رایانه کلیدستان (انبار گذرواژه) ندارد، پس کلید API و گذرواژه SMTP نگهداری نمی‌شوند: این‌ها هرگز در پایگاه داده نوشته نمی‌شوند. برای پیامک از پرونده سامانه پیامک استفاده کنید یا یک کلیدستان نصب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="151"/>
+        <source>Saved, but the secret was not kept: no keyring.</source>
+        <translation>ذخیره شد، اما رمز نگهداری نشد: کلیدستانی وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="155"/>
+        <source>Saved.</source>
+        <translation>ذخیره شد.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <location filename="../crm_desktop/ui/views/settings.py" line="90"/>
@@ -2768,17 +3179,27 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="225"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="171"/>
+        <source>Sending</source>
+        <translation>ارسال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="172"/>
+        <source>Sending SMS and e-mail</source>
+        <translation>ارسال پیامک و ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="234"/>
         <source>(no name yet: it is printed on proformas)</source>
         <translation>(هنوز نامی ثبت نشده است؛ این نام روی پیش‌فاکتورها چاپ می‌شود)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="227"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="236"/>
         <source>VAT rate: {rate}</source>
         <translation>نرخ مالیات بر ارزش افزوده: {rate}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="237"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="246"/>
         <source>The new language is used the next time you start the program.</source>
         <translation>زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.</translation>
     </message>

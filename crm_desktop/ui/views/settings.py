@@ -164,6 +164,14 @@ class SettingsView(BaseView):
         display_form.addRow(self.tr("Time zone of the business"), self.time_zone)
         display_page.add(display_form)
 
+        # -- sending: how SMS and e-mail of campaigns leave the program
+        from crm_desktop.ui.views.settings_sending import SendingSettings
+
+        self.sending = SendingSettings(core, ops)
+        sending_page = self._page("sending", self.tr("Sending"),
+                                  self.tr("Sending SMS and e-mail"))
+        sending_page.add(self.sending)
+
         side = QVBoxLayout()
         side.addWidget(self.categories)
         row = QHBoxLayout()
@@ -214,6 +222,7 @@ class SettingsView(BaseView):
         self._pages["display"].add(widget)
 
     def refresh(self) -> None:
+        self.sending.load()
         self.unit.blockSignals(True)
         self.unit.setCurrentIndex(max(0, self.unit.findData(self.core.settings.display_unit)))
         self.unit.blockSignals(False)
