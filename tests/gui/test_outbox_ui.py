@@ -151,3 +151,26 @@ def test_without_a_keyring_the_page_says_so(core, ops, ui_lang, qtbot) -> None:
     qtbot.addWidget(widget)
     assert not widget.password.isEnabled()
     assert "کلیدستان" in widget.keyring_note.text()
+
+
+def test_queued_messages_resume_when_the_program_starts(core, qapp, qtbot) -> None:
+    from crm_desktop.ui import outbox_sender
+
+    cid = _campaign(core)
+    core.outbox.queue(core.outbox.save_message(cid, "sms", "سلام {first_name}"))
+    # the program stopped while the first row was being sent
+    first = min(core.outbox.list_ids())
+    core.outbox.export_file(core.db.path.parent / "panel.csv")
+    core.outbox.confirm_file([i for i in core.outbox.list_ids() if i != first], False)
+    assert core.outbox.get(first)["status"] == "sending"
+    with Panel() as panel:
+        core.settings.set_sending({"sms_delivery": "http", "sms_gateway_url": panel.url})
+        secrets.store(secrets.sms_key_name(panel.url), GOOD_KEY)
+        thread = outbox_sender.resume_at_start(core)
+        assert thread is not None
+        with qtbot.waitSignal(thread.done, timeout=20_000):
+            pass
+        thread.wait()
+        assert panel.receptors() == ["09122222222"]  # the interrupted one is not resent
+    assert core.outbox.get(first)["last_error"] == "interrupted"
+    assert outbox_sender.resume_at_start(core) is None  # nothing left to send
