@@ -10,6 +10,8 @@
     crm-desktop proforma pdf NUMBER FILE --db PATH [--unit rial|toman]
     crm-desktop agenda --db PATH [--date YYYY-MM-DD] [--json] [--pdf FILE]
     crm-desktop segments --db PATH [--json]
+    crm-desktop outbox --db PATH [--json]       outbox rows per status
+    crm-desktop outbox send --db PATH [--json]  send what is due (exit 0: all of it sent)
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """
@@ -36,6 +38,8 @@ from crm_desktop.logging_setup import setup_logging
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_DAMAGED, EXIT_USAGE, EXIT_UNEXPECTED = 0, 1, 2, 70
+#: `outbox send`: something is still unsent (failed, to retry later, or no delivery for it)
+EXIT_NOT_ALL_SENT = 3
 DEFAULT_DEMO_CONTACTS = 2000
 
 
@@ -306,6 +310,55 @@ JALALI_BELOW = 1700
 DAY_RE = re.compile(r"(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
+def cmd_outbox(args: argparse.Namespace) -> int:
+    """How many outbox rows are in each status, and how many are due now."""
+    from crm_desktop.core import Core
+
+    with Core.open(_db_path(args), create=False) as core:
+        counts = core.outbox.counts()
+        due = core.outbox.due_count()
+    if args.json:
+        _say(json.dumps({**counts, "due": due}))
+    else:
+        for status, n in counts.items():
+            _say(f"{status}\t{n}")
+        _say(f"due now\t{due}")
+    return EXIT_OK
+
+
+def cmd_outbox_send(args: argparse.Namespace) -> int:
+    """Send the due rows with the deliveries chosen in Settings. Rows a crash left
+    "sending" become failed ("interrupted": they may have gone) and are not sent again.
+    Exit 0 when every due row was sent, EXIT_NOT_ALL_SENT otherwise."""
+    from crm_desktop.core import Core
+    from crm_desktop.services.delivery import deliveries
+    from crm_desktop.text.messages import delivery_message
+
+    with Core.open(_db_path(args), create=False) as core:
+        interrupted = core.outbox.recover_interrupted()
+        sending = core.settings.sending()
+        report = core.outbox.send_due(deliveries(sending),
+                                      max_attempts=int(sending["max_attempts"]))
+        waiting = core.outbox.due_count()
+    if args.json:
+        _say(json.dumps({"sent": report.sent, "failed": report.failed,
+                         "retry_later": report.retry_later, "interrupted": interrupted,
+                         "waiting_for_delivery": waiting,
+                         "errors": [{"id": i, "error": e} for i, e in report.errors]}))
+    else:
+        _say(f"sent {report.sent}, failed {report.failed}, to retry later "
+             f"{report.retry_later}, with no delivery to send them {waiting}")
+        for outbox_id, error in report.errors:
+            _say(f"  #{outbox_id}: {delivery_message(error)}")
+        if interrupted:
+            _say(f"{interrupted} message(s) were being sent when the program stopped; they "
+                 "may have gone out and were marked failed (retry them by hand)")
+        if waiting and sending["sms_delivery"] == "file":
+            _say("SMS messages go out as a file for the panel: write it from the Outbox page")
+    unsent = report.failed + report.retry_later + waiting + interrupted
+    return EXIT_OK if unsent == 0 else EXIT_NOT_ALL_SENT
+
+
 def parse_day(text: str) -> tuple[date, str | None]:
     """`--date` as typed: Gregorian 2026-11-30, or Jalali 1405-09-09 / 1405/09/09 (any
     digits); a year below 1700 is Jalali. Returns the day and, when it was read as Jalali,
@@ -494,6 +547,17 @@ def build_parser() -> Parser:
                        help="RFM segment sizes: contacts and revenue per segment")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_segments)
+    p = sub.add_parser("outbox", parents=[common], help="outbox rows per status; 'outbox "
+                       "send' sends what is due")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_outbox)
+    outbox = p.add_subparsers(title="outbox commands", metavar="COMMAND", parser_class=Parser)
+    q = outbox.add_parser("send", parents=[common],
+                          help="send the due messages with the delivery chosen in Settings "
+                               f"(exit {EXIT_OK} when all were sent, {EXIT_NOT_ALL_SENT} "
+                               "otherwise)")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_outbox_send)
     return parser
 
 

@@ -11,6 +11,7 @@ from crm_desktop.services.activities import ActivityService
 from crm_desktop.services.campaigns import CampaignService, ListService
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService, StageService
+from crm_desktop.services.outbox import OutboxService
 from crm_desktop.services.products import ProductService
 from crm_desktop.services.proformas import ProformaService
 from crm_desktop.services.rfm import RfmService
@@ -40,6 +41,7 @@ class Core:
         self.tickets = TicketService(db, actor_id)
         self.lists = ListService(db, actor_id)
         self.campaigns = CampaignService(db, actor_id)
+        self.outbox = OutboxService(db, actor_id)
         self.proformas = ProformaService(db, actor_id)
         self.search = SearchService(db)
         self.rfm = RfmService(db, actor_id)

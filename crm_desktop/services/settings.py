@@ -405,3 +405,18 @@ class SettingsService:
             raise ValidationError(errors)
         assert new_week is not None and new_holidays is not None and new_targets is not None
         self.set("sla", sla_to_json(new_week, new_holidays, new_targets))
+
+    # -- sending (the deliveries of the outbox) -----------------------------------------
+    def sending(self) -> dict[str, Any]:
+        """How SMS and e-mail leave the program (see services/delivery.py); secrets are
+        in the operating system's keyring, not here."""
+        from crm_desktop.services.delivery import SENDING_DEFAULTS, SETTINGS_KEY
+
+        stored = self.get(SETTINGS_KEY)
+        return {**SENDING_DEFAULTS, **(stored if isinstance(stored, dict) else {})}
+
+    def set_sending(self, changes: Mapping[str, Any]) -> None:
+        """Change some of the delivery settings; every bad field is named."""
+        from crm_desktop.services.delivery import SETTINGS_KEY, clean_sending
+
+        self.set(SETTINGS_KEY, clean_sending(self.sending(), changes))

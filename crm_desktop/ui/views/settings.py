@@ -143,6 +143,14 @@ class SettingsView(BaseView):
         self.rfm = RfmSettings(core, ops)
         self._page("marketing", self.tr("Marketing")).add(self.rfm)
 
+        # -- sending: how SMS and e-mail of campaigns leave the program
+        from crm_desktop.ui.views.settings_sending import SendingSettings
+
+        self.sending = SendingSettings(core, ops)
+        sending_page = self._page("sending", self.tr("Sending"),
+                                  self.tr("Sending SMS and e-mail"))
+        sending_page.add(self.sending)
+
         # -- display: language and clock (other display choices join through
         #    add_display_section)
         self.language = QComboBox()
@@ -220,6 +228,7 @@ class SettingsView(BaseView):
 
     def refresh(self) -> None:
         self.rfm.refresh()
+        self.sending.load()
         self.unit.blockSignals(True)
         self.unit.setCurrentIndex(max(0, self.unit.findData(self.core.settings.display_unit)))
         self.unit.blockSignals(False)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -81,6 +82,38 @@ def _won_deal(core: Core, ids: Ids) -> None:
 
 def _second_list_member(core: Core, ids: Ids) -> None:
     core.lists.add_members(ids["list"], [ids["contact2"]])
+
+
+def _sms_ready(core: Core, ids: Ids) -> None:
+    """The campaign's member can get an SMS, and a message is written."""
+    core.contacts.update(ids["contact"], {"mobile": "09121234567", "sms_consent": True})
+    ids["message"] = core.outbox.save_message(ids["campaign"], "sms", "سلام {first_name}")
+
+
+def _queued(core: Core, ids: Ids) -> None:
+    _sms_ready(core, ids)
+    core.outbox.queue(ids["message"])
+    ids["outbox"] = core.outbox.list_ids()
+
+
+def _cancelled(core: Core, ids: Ids) -> None:
+    _queued(core, ids)
+    core.outbox.cancel(ids["outbox"])
+
+
+def _in_a_file(core: Core, ids: Ids) -> None:
+    _queued(core, ids)
+    core.outbox.export_file(Path(tempfile.mkdtemp()) / "panel.csv")
+
+
+class _Accepts:
+    channel = "sms"
+
+    def send(self, message: Any) -> str:
+        return f"ref-{message.id}"
+
+    def close(self) -> None:
+        pass
 
 
 WALK: dict[tuple[str, str], Scenario] = {
@@ -184,6 +217,24 @@ WALK: dict[tuple[str, str], Scenario] = {
         prepare=_second_list_member),
     ("campaigns", "set_member_status"): Scenario(lambda c, i: c.campaigns.set_member_status(
         i["campaign"], i["contact"], "responded")),
+    ("outbox", "save_message"): Scenario(lambda c, i: c.outbox.save_message(
+        i["campaign"], "email", "سلام {full_name}", subject="خبرنامه")),
+    ("outbox", "queue"): Scenario(lambda c, i: c.outbox.queue(i["message"]),
+                                  prepare=_sms_ready),
+    ("outbox", "cancel"): Scenario(lambda c, i: c.outbox.cancel(i["outbox"]), prepare=_queued),
+    ("outbox", "retry"): Scenario(lambda c, i: c.outbox.retry(i["outbox"]),
+                                  prepare=_cancelled),
+    ("outbox", "send_due"): Scenario(lambda c, i: c.outbox.send_due({"sms": _Accepts()}),
+                                     prepare=_queued),
+    ("outbox", "export_file"): Scenario(lambda c, i: c.outbox.export_file(
+        Path(tempfile.mkdtemp()) / "panel.xlsx", "xlsx"), prepare=_queued),
+    ("outbox", "confirm_file"): Scenario(lambda c, i: c.outbox.confirm_file(
+        i["outbox"], uploaded=True), prepare=_in_a_file),
+    ("outbox", "recover_interrupted"): Scenario(lambda c, i: c.outbox.recover_interrupted(),
+                                                prepare=_in_a_file),
+    ("settings", "set_sending"): Scenario(lambda c, i: c.settings.set_sending(
+        {"sms_delivery": "http", "sms_gateway_url": "https://api.example.ir/{api_key}/send",
+         "smtp_port": 465})),
     ("proformas", "create"): Scenario(lambda c, i: c.proformas.create(
         {"contact_id": i["contact"], "deal_id": i["deal"]},
         [{"product_id": i["product"], "quantity": 2}])),
