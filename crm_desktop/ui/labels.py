@@ -10,6 +10,7 @@ from crm_desktop.domain.enums import (
     Gender,
     LifecycleStage,
     ProformaStatus,
+    RfmSegment,
     TicketCategory,
     TicketPriority,
     TicketStatus,
@@ -67,6 +68,25 @@ def proforma_statuses() -> dict[str, str]:
         ProformaStatus.ACCEPTED: QCoreApplication.translate("Labels", "Accepted"),
         ProformaStatus.REJECTED: QCoreApplication.translate("Labels", "Rejected"),
         ProformaStatus.EXPIRED: QCoreApplication.translate("Labels", "Expired"),
+    }
+
+
+def rfm_segments() -> dict[str, str]:
+    """RFM segments, best customers first (domain/rfm.py ORDER)."""
+    return {
+        RfmSegment.CHAMPIONS: QCoreApplication.translate("Labels", "Champions"),
+        RfmSegment.LOYAL: QCoreApplication.translate("Labels", "Loyal"),
+        RfmSegment.POTENTIAL_LOYALIST: QCoreApplication.translate("Labels",
+                                                                  "Potential loyalists"),
+        RfmSegment.NEW: QCoreApplication.translate("Labels", "New customers"),
+        RfmSegment.PROMISING: QCoreApplication.translate("Labels", "Promising"),
+        RfmSegment.NEED_ATTENTION: QCoreApplication.translate("Labels", "Need attention"),
+        RfmSegment.ABOUT_TO_SLEEP: QCoreApplication.translate("Labels", "About to sleep"),
+        RfmSegment.AT_RISK: QCoreApplication.translate("Labels", "At risk"),
+        RfmSegment.CANT_LOSE: QCoreApplication.translate("Labels", "Can't lose them"),
+        RfmSegment.HIBERNATING: QCoreApplication.translate("Labels", "Hibernating"),
+        RfmSegment.LOST: QCoreApplication.translate("Labels", "Lost"),
+        RfmSegment.NO_PURCHASE: QCoreApplication.translate("Labels", "No purchase"),
     }
 
 

@@ -28,7 +28,7 @@ def editors() -> tuple[Any, Any, Any, Any]:
 
 
 class ContactsView(RecordListView):
-    watches = ("contacts", "accounts", "activities", "deals", "tickets", "users")
+    watches = ("contacts", "accounts", "activities", "deals", "tickets", "users", "contact_rfm")
     state_key: ClassVar[str] = "contacts"
     table_name: ClassVar[str] = "contacts"
     singular: ClassVar[str] = "contact"
@@ -48,6 +48,8 @@ class ContactsView(RecordListView):
             ListFilter("tag", "tagFilter", self.tr("All tags"),
                        lambda: [(t, t) for t in core.contacts.all_tags()]),
             ListFilter("owner_id", "ownerFilter", self.tr("All owners"), core.users.options),
+            ListFilter("segment", "segmentFilter", self.tr("All segments"),
+                       lambda: list(labels.rfm_segments().items())),
         ]
         panel = ContactPanel(core)
         super().__init__(
@@ -61,6 +63,7 @@ class ContactsView(RecordListView):
         self.city_filter = self.combos["city"]
         self.tag_filter = self.combos["tag"]
         self.owner_filter = self.combos["owner_id"]
+        self.segment_filter = self.combos["segment"]
         panel.action.connect(self._quick_action)
         panel.open_item.connect(self._open_history_item)
         panel.open_company.connect(lambda cid: self.open_record.emit("companies", cid))

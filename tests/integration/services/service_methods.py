@@ -19,7 +19,8 @@ READS: dict[str, set[str]] = {
     "stages": {"deal_count", "deal_counts", "list"},
     "deals": _LIST_READS | {"board", "forecast", "stage_history"},
     # apply_time_zone sets the process's clock from the stored setting, writing nothing
-    "settings": {"company", "get", "logo", "sla", "time_zone", "apply_time_zone"},
+    "settings": {"company", "get", "logo", "sla", "time_zone", "apply_time_zone",
+                 "rfm_window_in", "sending"},
     "activities": _LIST_READS | {"due_between", "due_reminders", "for_contact",
                                  "occurrences_between", "open_due_before"},
     "tickets": _LIST_READS | {"breaches", "comments", "counts_by_status", "find_by_number",
@@ -27,9 +28,12 @@ READS: dict[str, set[str]] = {
     "lists": _LIST_READS | {"filter_count", "filter_preview", "member_count", "member_rows",
                             "members", "segments", "static_options"},
     "campaigns": _LIST_READS | {"member_stats", "members"},
+    "outbox": _LIST_READS | {"counts", "due_count", "exclusions", "message", "messages",
+                             "preview"},
     # document only reads what a printed proforma shows
     "proformas": _LIST_READS | {"document", "find_by_number", "number", "totals"},
     "search": {"search"},
+    "rfm": {"computed_at", "of_contact", "sizes", "window_years"},
     "timeline": {"for_contact"},
 }
 
