@@ -1222,7 +1222,7 @@
 <context>
     <name>CountEdit</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="108" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="106" />
         <source>Any</source>
         <translation>هر تعداد</translation>
     </message>
@@ -1884,221 +1884,159 @@
 <context>
     <name>ListFilterDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="120" />
-        <source>Champions</source>
-        <extracomment>names of the RFM segments (translated when shown; a segment not named here shows its code)</extracomment>
-        <translation>قهرمانان</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="121" />
-        <source>Loyal</source>
-        <translation>وفادار</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="122" />
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="123" />
-        <source>Potential loyalists</source>
-        <translation>وفاداران بالقوه</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="124" />
-        <source>New customers</source>
-        <translation>مشتریان تازه</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="125" />
-        <source>Promising</source>
-        <translation>امیدوارکننده</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="126" />
-        <source>Need attention</source>
-        <translation>نیازمند توجه</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="127" />
-        <source>About to sleep</source>
-        <translation>در آستانه غیرفعال شدن</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="128" />
-        <source>At risk</source>
-        <translation>در خطر</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="129" />
-        <source>Can't lose them</source>
-        <translation>نباید از دست بروند</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="130" />
-        <source>Hibernating</source>
-        <translation>خفته</translation>
-    </message>
-    <message>
         <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="131" />
-        <source>Lost</source>
-        <translation>از دست رفته</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="132" />
-        <source>No purchase</source>
-        <translation>بدون خرید</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="152" />
         <source>New dynamic list</source>
         <translation>فهرست پویای تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="153" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="132" />
         <source>Edit dynamic list</source>
         <translation>ویرایش فهرست پویا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="163" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="142" />
         <source>any of them</source>
         <translation>هر کدام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="164" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="143" />
         <source>all of them</source>
         <translation>همه‌شان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="202" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="181" />
         <source>Who they are</source>
         <translation>چه کسانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="204" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="183" />
         <source>Lifecycle stage</source>
         <translation>مرحله مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="205" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="184" />
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="206" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="185" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="206" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="185" />
         <source>matching</source>
         <translation>با تطبیق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="207" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="186" />
         <source>Source</source>
         <translation>منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="208" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="187" />
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="209" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="188" />
         <source>Birthday month</source>
         <translation>ماه تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="210" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="189" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="211" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="190" />
         <source>SMS consent</source>
         <translation>رضایت پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="212" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="191" />
         <source>E-mail consent</source>
         <translation>رضایت ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="213" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="192" />
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="215" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="194" />
         <source>Created</source>
         <translation>تاریخ ثبت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="215" />
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="218" />
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="220" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="194" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="197" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="199" />
         <source>to</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="216" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="195" />
         <source>Last activity on or after</source>
         <translation>آخرین فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="217" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="196" />
         <source>No activity since</source>
         <translation>بدون فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="218" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="197" />
         <source>Won deals</source>
         <translation>معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="219" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="198" />
         <source>Total of won deals</source>
         <translation>جمع معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="221" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="200" />
         <source>RFM segment</source>
         <translation>بخش RFM</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="234" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="213" />
         <source>First members</source>
         <translation>نخستین اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="239" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="218" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="240" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="219" />
         <source>Description</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="283" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="262" />
         <source>Either</source>
         <translation>فرقی نمی‌کند</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="284" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="263" />
         <source>Yes</source>
         <translation>بله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="285" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="264" />
         <source>No</source>
         <translation>خیر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="356" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="335" />
         <source>The filter is not complete</source>
         <translation>شرط فهرست کامل نیست</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="363" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="342" />
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n مخاطب</numerusform>
@@ -2763,7 +2701,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>MultiChoice</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="99" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="97" />
         <source>Any</source>
         <extracomment>how long the editor waits after a change before counting (typing stays smooth)</extracomment>
         <translation>همه</translation>
@@ -4134,22 +4072,22 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>StaticListDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="408" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="387" />
         <source>New list</source>
         <translation>فهرست تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="408" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="387" />
         <source>Edit list</source>
         <translation>ویرایش فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="420" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="399" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="421" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="400" />
         <source>Description</source>
         <translation>شرح</translation>
     </message>

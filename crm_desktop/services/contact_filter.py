@@ -41,7 +41,6 @@ allowed dates) built from jdatetime.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date
@@ -56,7 +55,7 @@ from crm_desktop.db import models as m
 from crm_desktop.db.models.base import nullable_sort
 from crm_desktop.db.types import UTCDateTime
 from crm_desktop.domain import clock
-from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage
+from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage, RfmSegment
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
 from crm_desktop.text.normalize import clean_text
@@ -68,7 +67,7 @@ MAX_ITEMS = 200
 MAX_JSON = 64_000
 MAX_WON_COUNT = 1_000_000
 TAGS_ANY, TAGS_ALL = "any", "all"
-_SEGMENT = re.compile(r"[a-z][a-z_]{0,23}")
+_SEGMENTS = frozenset(s.value for s in RfmSegment)
 
 
 @dataclass(frozen=True)
@@ -149,8 +148,16 @@ class ContactFilter:
         if won is not None:
             conds.append(won)
         if self.segments:
-            rfm = m.ContactRfm
-            conds.append(c.id.in_(select(rfm.contact_id).where(rfm.segment.in_(self.segments))))
+            # a contact with no stored RFM row (added since the last recomputation) has
+            # no purchase yet, as in the contact list's segment filter
+            rfm, none = m.ContactRfm, RfmSegment.NO_PURCHASE.value
+            named = [s for s in self.segments if s != none]
+            either = []
+            if named:
+                either.append(c.id.in_(select(rfm.contact_id).where(rfm.segment.in_(named))))
+            if none in self.segments:
+                either.append(c.id.not_in(select(rfm.contact_id).where(rfm.segment != none)))
+            conds.append(or_(*either))
         if self.sms_consent is not None:
             conds.append(c.sms_consent.is_(self.sms_consent))
         if self.email_consent is not None:
@@ -304,7 +311,7 @@ def _months(key: str, value: Any) -> tuple[int, ...]:
 def _segments(key: str, value: Any) -> tuple[str, ...]:
     out = set()
     for item in _items(key, value):
-        if not isinstance(item, str) or not _SEGMENT.fullmatch(item):
+        if not isinstance(item, str) or item not in _SEGMENTS:
             raise ValidationError(FieldError(key, "choice"))
         out.add(item)
     return tuple(sorted(out))

@@ -276,12 +276,6 @@ class ListService(EntityService[m.MarketingList]):
         with self.db.read() as session:
             return [(r.id, r.name) for r in session.execute(q)]
 
-    def segments(self) -> list[str]:
-        """The RFM segments contacts are in now (for the filter editor's choice)."""
-        rfm = m.ContactRfm
-        with self.db.read() as session:
-            return list(session.scalars(select(rfm.segment).distinct().order_by(rfm.segment)))
-
 
 def _member_page(session: Session, where: ColumnElement[bool], query: ListQuery) -> Page:
     limit = query.limit

@@ -10,8 +10,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QStringListModel,
     QTimer,
     Signal,
@@ -115,28 +113,9 @@ class CountEdit(QSpinBox):
         self.setValue(-1 if n is None else n)
 
 
-#: names of the RFM segments (translated when shown; a segment not named here shows its code)
-SEGMENT_NAMES = {
-    "champions": QT_TRANSLATE_NOOP("ListFilterDialog", "Champions"),
-    "loyal": QT_TRANSLATE_NOOP("ListFilterDialog", "Loyal"),
-    "potential_loyalist": QT_TRANSLATE_NOOP("ListFilterDialog", "Potential loyalists"),
-    "potential_loyalists": QT_TRANSLATE_NOOP("ListFilterDialog", "Potential loyalists"),
-    "new": QT_TRANSLATE_NOOP("ListFilterDialog", "New customers"),
-    "promising": QT_TRANSLATE_NOOP("ListFilterDialog", "Promising"),
-    "need_attention": QT_TRANSLATE_NOOP("ListFilterDialog", "Need attention"),
-    "about_to_sleep": QT_TRANSLATE_NOOP("ListFilterDialog", "About to sleep"),
-    "at_risk": QT_TRANSLATE_NOOP("ListFilterDialog", "At risk"),
-    "cant_lose": QT_TRANSLATE_NOOP("ListFilterDialog", "Can't lose them"),
-    "hibernating": QT_TRANSLATE_NOOP("ListFilterDialog", "Hibernating"),
-    "lost": QT_TRANSLATE_NOOP("ListFilterDialog", "Lost"),
-    "no_purchase": QT_TRANSLATE_NOOP("ListFilterDialog", "No purchase"),
-}
-
-
 def segment_labels() -> dict[str, str]:
-    """Names of the RFM segments in the UI language."""
-    return {code: QCoreApplication.translate("ListFilterDialog", text)
-            for code, text in SEGMENT_NAMES.items()}
+    """Names of the RFM segments in the UI language, best customers first."""
+    return {str(code): name for code, name in labels.rfm_segments().items()}
 
 
 class ListFilterDialog(QDialog):
@@ -173,7 +152,7 @@ class ListFilterDialog(QDialog):
         self.won_min, self.won_max = CountEdit(), CountEdit()
         self.total_min, self.total_max = MoneyEdit(), MoneyEdit()
         names = segment_labels()
-        self.segments = MultiChoice([(s, names.get(s, s)) for s in core.lists.segments()])
+        self.segments = MultiChoice(list(names.items()))
         self.sms = self._either()
         self.email = self._either()
         self.owners = MultiChoice(core.users.options())

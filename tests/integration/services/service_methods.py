@@ -26,7 +26,7 @@ READS: dict[str, set[str]] = {
     "tickets": _LIST_READS | {"breaches", "comments", "counts_by_status", "find_by_number",
                               "number", "response_due"},
     "lists": _LIST_READS | {"filter_count", "filter_preview", "member_count", "member_rows",
-                            "members", "segments", "static_options"},
+                            "members", "static_options"},
     "campaigns": _LIST_READS | {"member_stats", "members"},
     "outbox": _LIST_READS | {"counts", "due_count", "exclusions", "message", "messages",
                              "preview"},

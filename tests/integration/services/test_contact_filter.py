@@ -31,7 +31,7 @@ SETTINGS = settings(max_examples=150, deadline=None, database=None,
 
 CITIES = ["تهران", "شیراز", "اصفهان", None]
 TAGS = ["VIP", "عمده", "نمایشگاه", "وفادار"]
-SEGMENTS = ["champions", "loyal", "at_risk", "lost"]
+SEGMENTS = ["champions", "loyal", "at_risk", "lost", "no_purchase"]
 STAGES = [s.value for s in LifecycleStage]
 SOURCES = [s.value for s in ContactSource]
 GENDERS = [g.value for g in Gender]
@@ -140,7 +140,7 @@ def python_reading(spec: cf.ContactFilter, p: dict[str, Any]) -> bool:
         not spec.sources or p["source"] in spec.sources,
         not spec.genders or p["gender"] in spec.genders,
         not spec.owners or p["owner"] in spec.owners,
-        not spec.segments or p["segment"] in spec.segments,
+        not spec.segments or (p["segment"] or "no_purchase") in spec.segments,
         spec.sms_consent is None or p["sms"] == spec.sms_consent,
         spec.email_consent is None or p["email"] == spec.email_consent,
     ]

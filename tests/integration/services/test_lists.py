@@ -79,12 +79,18 @@ def test_rows_of_both_kinds_and_the_windowed_members(core: Any) -> None:
         core.lists.member_rows(9999)
 
 
-def test_segments_are_those_in_use(core: Any) -> None:
+def test_segment_filter_reads_no_row_as_no_purchase(core: Any) -> None:
     a = core.contacts.create({"last_name": "الف"})
-    assert core.lists.segments() == []
+    b = core.contacts.create({"last_name": "ب"})
+    core.contacts.create({"last_name": "پ"})  # added since the last recomputation: no row
     with core.db.write() as session:
         session.add(m.ContactRfm(contact_id=a, segment="champions"))
-    assert core.lists.segments() == ["champions"]
+        session.add(m.ContactRfm(contact_id=b, segment="no_purchase"))
     assert core.lists.filter_count({"version": 1, "segments": ["champions"]}) == 1
+    assert core.lists.filter_count({"version": 1, "segments": ["no_purchase"]}) == 2
+    assert core.lists.filter_count({"version": 1,
+                                    "segments": ["champions", "no_purchase"]}) == 3
+    with pytest.raises(ValidationError):
+        core.lists.filter_count({"version": 1, "segments": ["vip"]})
     with pytest.raises(ValidationError):
         core.lists.filter_preview({"version": 1}, limit="10")
