@@ -118,6 +118,25 @@ class OutboxStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class RfmSegment(StrEnum):
+    """A contact's RFM segment (see domain/rfm.py for how scores map to segments).
+
+    NO_PURCHASE: bought nothing within the RFM window (or was never computed)."""
+
+    CHAMPIONS = "champions"
+    LOYAL = "loyal"
+    POTENTIAL_LOYALIST = "potential_loyalist"
+    NEW = "new"
+    PROMISING = "promising"
+    NEED_ATTENTION = "need_attention"
+    ABOUT_TO_SLEEP = "about_to_sleep"
+    AT_RISK = "at_risk"
+    CANT_LOSE = "cant_lose"
+    HIBERNATING = "hibernating"
+    LOST = "lost"
+    NO_PURCHASE = "no_purchase"
+
+
 class TicketCategory(StrEnum):
     COMPLAINT = "complaint"
     REQUEST = "request"

@@ -42,6 +42,7 @@ from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService
 from crm_desktop.services.products import ProductService
+from crm_desktop.services.rfm import RfmService
 from crm_desktop.services.tickets import ticket_search_text
 from crm_desktop.text.collation import sort_key
 from crm_desktop.text.digits import to_persian_digits
@@ -553,4 +554,8 @@ def generate(db: Database, contacts: int = 1000, seed: int = 1, *,
     """Fill an empty database with demo data; returns the row counts written."""
     if contacts < 1:
         raise ValueError("contacts must be at least 1")
-    return DemoBuilder(db, contacts, seed, today).build(progress or (lambda _step: None))
+    counts = DemoBuilder(db, contacts, seed, today).build(progress or (lambda _step: None))
+    # a new user sees customer segments at once (one pass over the new data, after the
+    # load: 100,000 contacts add well under a second)
+    RfmService(db).recompute()
+    return counts

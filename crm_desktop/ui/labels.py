@@ -13,6 +13,7 @@ from crm_desktop.domain.enums import (
     LifecycleStage,
     MemberStatus,
     ProformaStatus,
+    RfmSegment,
     TicketCategory,
     TicketPriority,
     TicketStatus,
@@ -71,6 +72,25 @@ def proforma_statuses() -> dict[str, str]:
         ProformaStatus.ACCEPTED: QCoreApplication.translate("Labels", "Accepted"),
         ProformaStatus.REJECTED: QCoreApplication.translate("Labels", "Rejected"),
         ProformaStatus.EXPIRED: QCoreApplication.translate("Labels", "Expired"),
+    }
+
+
+def rfm_segments() -> dict[str, str]:
+    """RFM segments, best customers first (domain/rfm.py ORDER)."""
+    return {
+        RfmSegment.CHAMPIONS: QCoreApplication.translate("Labels", "Champions"),
+        RfmSegment.LOYAL: QCoreApplication.translate("Labels", "Loyal"),
+        RfmSegment.POTENTIAL_LOYALIST: QCoreApplication.translate("Labels",
+                                                                  "Potential loyalists"),
+        RfmSegment.NEW: QCoreApplication.translate("Labels", "New customers"),
+        RfmSegment.PROMISING: QCoreApplication.translate("Labels", "Promising"),
+        RfmSegment.NEED_ATTENTION: QCoreApplication.translate("Labels", "Need attention"),
+        RfmSegment.ABOUT_TO_SLEEP: QCoreApplication.translate("Labels", "About to sleep"),
+        RfmSegment.AT_RISK: QCoreApplication.translate("Labels", "At risk"),
+        RfmSegment.CANT_LOSE: QCoreApplication.translate("Labels", "Can't lose them"),
+        RfmSegment.HIBERNATING: QCoreApplication.translate("Labels", "Hibernating"),
+        RfmSegment.LOST: QCoreApplication.translate("Labels", "Lost"),
+        RfmSegment.NO_PURCHASE: QCoreApplication.translate("Labels", "No purchase"),
     }
 
 
@@ -137,16 +157,7 @@ def member_statuses() -> dict[str, str]:
 
 def target_segments() -> dict[str, str]:
     """The RFM segments a campaign can target (services.campaigns.SEGMENTS), by name."""
-    names = {
-        "champions": QCoreApplication.translate("Labels", "Champions"),
-        "loyal": QCoreApplication.translate("Labels", "Loyal"),
-        "potential_loyalists": QCoreApplication.translate("Labels", "Potential loyalists"),
-        "new": QCoreApplication.translate("Labels", "New customers"),
-        "at_risk": QCoreApplication.translate("Labels", "At risk"),
-        "cant_lose": QCoreApplication.translate("Labels", "Can't lose them"),
-        "hibernating": QCoreApplication.translate("Labels", "Hibernating"),
-        "lost": QCoreApplication.translate("Labels", "Lost", "RFM segment"),
-    }
+    names = rfm_segments()
     return {s: names.get(s, s) for s in SEGMENTS}
 
 

@@ -175,11 +175,11 @@ def test_the_view_builds_tab_pages_when_first_shown(qtbot: QtBot, core: Core, op
             Tab("products", "Products", "products", "ProductsView"))
     view = CampaignsView(core, ops, settings, tabs=tabs)
     qtbot.addWidget(view)
-    assert view.tab_widget.count() == 2
+    assert view.tab_widget.count() == len(campaigns_module.TABS) + 1
     assert view.tab_widget.tabText(0) == "کمپین‌ها"
     assert imported == ["crm_desktop.ui.views.campaign_list"]
     assert set(view.pages) == {"campaigns"}
-    view.tab_widget.setCurrentIndex(1)
+    view.tab_widget.setCurrentIndex(len(campaigns_module.TABS))
     assert imported[-1] == "crm_desktop.ui.views.products"
     assert set(view.pages) == {"campaigns", "products"}
     cid = core.campaigns.create({"name": "x", "channel": "sms"})
@@ -374,3 +374,21 @@ def test_the_deal_source_campaign_is_a_searchable_choice_of_every_campaign(
     combo.setEditText("کمپینی که نیست")
     assert binding.own_error()  # a typed name that matches no campaign is refused
     assert core.campaigns.list(ListQuery(sort=Sort("name"), limit=1)).rows
+
+
+def test_an_sms_campaign_writes_its_message_from_the_page(page: CampaignPage, core: Core,
+                                                          ops: Ops, world: dict, qtbot: QtBot,
+                                                          monkeypatch) -> None:
+    from crm_desktop.ui.dialogs import message_composer
+
+    opened: list[int] = []
+    monkeypatch.setattr(message_composer.MessageComposer, "exec",
+                        lambda dialog: opened.append(dialog.campaign_id) or 0)
+    assert page.message_button.isVisibleTo(page)
+    page.message_button.click()
+    assert opened == [world["yalda"]]
+    # a phone campaign reaches people by phone: nothing to write here
+    call = core.campaigns.create({"name": "تماس", "channel": "call"})
+    other = CampaignPage(core, ops, call)
+    qtbot.addWidget(other)
+    assert not other.message_button.isVisibleTo(other)

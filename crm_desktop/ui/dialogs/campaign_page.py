@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
+from crm_desktop.domain.enums import MessageChannel
 from crm_desktop.domain.errors import NotFoundError
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.ui import display, labels, screen_fit
@@ -48,6 +49,8 @@ WATCHES = frozenset({"campaigns", "campaign_members", "campaign_targets", "deals
                      "contacts", "marketing_lists", "users", "pipeline_stages"})
 #: the lists offered when adding a target
 LIST_LIMIT = 1000
+#: campaign channels whose message the program sends itself (the outbox's)
+MESSAGE_CHANNELS = frozenset(c.value for c in MessageChannel)
 
 
 def show_chip(chip: QLabel, kind: str, value: str | None, text: str) -> None:
@@ -127,10 +130,17 @@ class CampaignPage(QDialog):
         self.edit_button.setObjectName("editCampaign")
         self.edit_button.clicked.connect(self.edit_campaign)
         icons.dress(self.edit_button, "pencil")
+        # SMS and e-mail campaigns send their message from here (other channels reach
+        # people by phone, at an event or on paper)
+        self.message_button = QPushButton(self.tr("Write a message…"))
+        self.message_button.setObjectName("composeMessage")
+        self.message_button.clicked.connect(self.compose_message)
+        icons.dress(self.message_button, "message-plus", primary=True)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.status_chip)
         head.addWidget(self.channel_chip)
+        head.addWidget(self.message_button)
         head.addWidget(self.edit_button)
 
         # -- figures (two columns of values) ----------------------------------------------
@@ -299,6 +309,7 @@ class CampaignPage(QDialog):
                   labels.label(labels.campaign_statuses(), fig["status"]))
         show_chip(self.channel_chip, "campaign_channel", fig["channel"],
                   labels.label(labels.campaign_channels(), fig["channel"]))
+        self.message_button.setVisible(fig["channel"] in MESSAGE_CHANNELS)
         unit = self.core.settings.display_unit
         start, end = display.jalali(fig["start_date"]), display.jalali(fig["end_date"])
 
@@ -386,6 +397,11 @@ class CampaignPage(QDialog):
     def _run(self, action: Any) -> bool:
         return self.ops.run(self, action, changes=["campaigns", "campaign_members",
                                                    "campaign_targets"]).ok
+
+    def compose_message(self) -> None:
+        from crm_desktop.ui.dialogs.message_composer import compose
+
+        compose(self, self.core, self.ops, self.campaign_id)
 
     def edit_campaign(self) -> None:
         if self.campaign is not None:

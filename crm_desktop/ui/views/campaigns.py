@@ -32,6 +32,10 @@ class Tab:
 TABS: tuple[Tab, ...] = (
     Tab("campaigns", QT_TRANSLATE_NOOP("CampaignsView", "Campaigns"), "campaign_list",
         "CampaignListPage"),
+    Tab("lists", QT_TRANSLATE_NOOP("CampaignsView", "Lists"), "marketing_lists", "ListsPage"),
+    Tab("segments", QT_TRANSLATE_NOOP("CampaignsView", "Segments"), "segments",
+        "SegmentsPage"),
+    Tab("outbox", QT_TRANSLATE_NOOP("CampaignsView", "Outbox"), "outbox_page", "OutboxPage"),
 )
 
 

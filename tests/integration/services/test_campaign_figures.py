@@ -110,13 +110,31 @@ def test_members_from_lists_and_segments_without_duplicates(core: Any) -> None:
     assert len(created) == 6
 
 
-def test_a_filter_list_target_is_refused_until_filters_are_evaluated(core: Any) -> None:
-    lid = core.lists.create({"name": "F", "kind": "filter", "filter_json": {"city": "قم"}})
+def test_a_filter_list_target_reaches_whoever_its_filter_finds(core: Any) -> None:
+    qom = [core.contacts.create({"last_name": f"قمی {i}", "city": "قم"}) for i in range(3)]
+    core.contacts.create({"last_name": "تهرانی", "city": "تهران"})
+    core.contacts.delete(qom[2])
+    lid = core.lists.create({"name": "F", "kind": "filter",
+                             "filter_json": {"version": 1, "cities": ["قم"]}})
     cid = core.campaigns.create({"name": "c", "channel": "sms"})
     core.campaigns.add_target(cid, list_id=lid)
-    assert core.campaigns.targets(cid)[0]["contacts"] is None
-    with pytest.raises(ValidationError):
-        core.campaigns.add_members_from_targets(cid)
+    assert core.campaigns.targets(cid)[0]["contacts"] == 2
+    assert core.campaigns.add_members_from_targets(cid) == 2
+    assert {r["id"] for r in core.campaigns.members(cid).rows} == set(qom[:2])
+    # a later contact of Qom joins on the next run, the others are not added twice
+    later = core.contacts.create({"last_name": "قمی دیگر", "city": "قم"})
+    assert core.campaigns.add_members_from_targets(cid) == 1
+    assert {r["id"] for r in core.campaigns.members(cid).rows} == {*qom[:2], later}
+
+
+def test_the_no_purchase_segment_holds_contacts_never_scored(core: Any) -> None:
+    scored, fresh = contacts(core, 2)
+    with core.db.write() as session:
+        session.add(m.ContactRfm(contact_id=scored, segment="champions"))
+    cid = core.campaigns.create({"name": "c", "channel": "sms"})
+    core.campaigns.add_target(cid, segment="no_purchase")
+    assert core.campaigns.add_members_from_targets(cid) == 1
+    assert [r["id"] for r in core.campaigns.members(cid).rows] == [fresh]
 
 
 # -- bulk status -----------------------------------------------------------------------------

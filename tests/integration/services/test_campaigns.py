@@ -59,11 +59,18 @@ def test_list_create_and_validation(core: Any) -> None:
     with pytest.raises(ValidationError) as exc:
         core.lists.create({"name": "f", "kind": "filter", "filter_json": "{city: tehran"})
     assert exc.value.for_field("filter_json").code == "invalid"
-    fid = core.lists.create({"name": "f", "kind": "filter", "filter_json": {"city": "تهران"}})
-    assert core.lists.get(fid)["filter_json"] == '{"city": "تهران"}'
-    # a static list cannot become a filter list without a filter
+    with pytest.raises(ValidationError) as exc:  # a criterion that does not exist
+        core.lists.create({"name": "f", "kind": "filter", "filter_json": {"city": "تهران"}})
+    assert exc.value.for_field("city").code == "unknown_field"
+    fid = core.lists.create({"name": "f", "kind": "filter",
+                             "filter_json": {"version": 1, "cities": ["تهران "]}})
+    assert core.lists.get(fid)["filter_json"] == '{"cities": ["تهران"], "version": 1}'
+    # a list keeps its kind: a static list does not become a filter list, nor back
     with pytest.raises(ValidationError):
         core.lists.update(lid, {"kind": "filter"})
+    with pytest.raises(ValidationError) as exc:
+        core.lists.update(lid, {"kind": "filter", "filter_json": {"version": 1}})
+    assert exc.value.fields == ["kind"]
     core.lists.update(lid, {"description": "برای عید"})
     assert ("update", "description", None, "برای عید") in audit(core, "marketing_lists", lid)
     assert audit(core, "marketing_lists", lid)[0][0] == "create"
@@ -92,7 +99,7 @@ def test_add_and_remove_members(core: Any) -> None:
 
 def test_filter_lists_have_no_static_members(core: Any) -> None:
     (contact,) = make_contacts(core, 1)
-    fid = core.lists.create({"name": "f", "kind": "filter", "filter_json": "{}"})
+    fid = core.lists.create({"name": "f", "kind": "filter", "filter_json": '{"version": 1}'})
     with pytest.raises(ValidationError) as exc:
         core.lists.add_members(fid, [contact])
     assert exc.value.fields == ["kind"]
