@@ -660,7 +660,7 @@
     <message>
         <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="135"/>
         <source>Write a message…</source>
-        <translation type="unfinished"></translation>
+        <translation>نوشتن پیام…</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="150"/>
