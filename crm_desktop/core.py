@@ -8,11 +8,14 @@ from crm_desktop.db.engine import Database
 from crm_desktop.db.migrate import open_database
 from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.activities import ActivityService
-from crm_desktop.services.campaigns import CampaignService, ListService
+from crm_desktop.services.campaigns import CampaignService
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService, StageService
+from crm_desktop.services.lists import ListService
+from crm_desktop.services.outbox import OutboxService
 from crm_desktop.services.products import ProductService
 from crm_desktop.services.proformas import ProformaService
+from crm_desktop.services.rfm import RfmService
 from crm_desktop.services.search import SearchService
 from crm_desktop.services.settings import SettingsService
 from crm_desktop.services.setup import ensure_defaults
@@ -39,8 +42,10 @@ class Core:
         self.tickets = TicketService(db, actor_id)
         self.lists = ListService(db, actor_id)
         self.campaigns = CampaignService(db, actor_id)
+        self.outbox = OutboxService(db, actor_id)
         self.proformas = ProformaService(db, actor_id)
         self.search = SearchService(db)
+        self.rfm = RfmService(db, actor_id)
         self.timeline = TimelineService(self.activities, self.deals, self.proformas,
                                         self.tickets)
 

@@ -293,6 +293,41 @@
     </message>
 </context>
 <context>
+    <name>AddToListDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="36"/>
+        <source>Add to list</source>
+        <translation>افزودن به فهرست</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="38"/>
+        <source>Add %n contact(s) to:</source>
+        <translation>
+            <numerusform>افزودن %n مخاطب به:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="43"/>
+        <source>A new list…</source>
+        <translation>فهرست تازه…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="45"/>
+        <source>Name of the new list</source>
+        <translation>نام فهرست تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="51"/>
+        <source>List</source>
+        <translation>فهرست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="52"/>
+        <source>New list</source>
+        <translation>فهرست تازه</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
         <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="144"/>
@@ -487,6 +522,527 @@
         <location filename="../crm_desktop/ui/views/activities_calendar.py" line="162"/>
         <source>This appointment repeats, so it cannot be dragged. Open it to change the time of the whole series.</source>
         <translation>این قرار تکرارشونده است و نمی‌توان آن را جابه‌جا کرد. برای تغییر زمان همه نوبت‌ها، آن را باز کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="39"/>
+        <source>New campaign</source>
+        <translation>کمپین جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="40"/>
+        <source>Edit campaign</source>
+        <translation>ویرایش کمپین</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="53"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="54"/>
+        <source>Channel</source>
+        <translation>راه ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="56"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="58"/>
+        <source>Starts</source>
+        <translation>شروع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="59"/>
+        <source>Ends</source>
+        <translation>پایان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="60"/>
+        <source>Budget</source>
+        <translation>بودجه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="61"/>
+        <source>Actual cost</source>
+        <translation>هزینه واقعی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="62"/>
+        <source>Expected revenue</source>
+        <translation>درآمد پیش‌بینی‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="63"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_dialog.py" line="64"/>
+        <source>Description</source>
+        <translation>شرح</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignListPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="98"/>
+        <source>All statuses</source>
+        <translation>همه وضعیت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="100"/>
+        <source>All channels</source>
+        <translation>همه راه‌های ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="107"/>
+        <source>New campaign</source>
+        <translation>کمپین جدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="108"/>
+        <source>Search campaign names (Ctrl+F)</source>
+        <translation>جستجوی نام کمپین (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="119"/>
+        <source>%Ln campaign(s)</source>
+        <translation>
+            <numerusform>%Ln کمپین</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="122"/>
+        <source>No campaigns yet: plan one to see who it reached and what it earned.</source>
+        <translation>هنوز کمپینی ندارید: یکی برنامه‌ریزی کنید تا ببینید به چه کسانی رسید و چه درآمدی آورد.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignMembers</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="125"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="126"/>
+        <source>Mobile</source>
+        <translation>موبایل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="127"/>
+        <source>E-mail</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="128"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="129"/>
+        <source>Changed</source>
+        <translation>آخرین تغییر</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="129"/>
+        <source>Edit</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="135"/>
+        <source>Write a message…</source>
+        <translation>نوشتن پیام…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="150"/>
+        <source>Dates</source>
+        <translation>تاریخ‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="150"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="207"/>
+        <source>Members</source>
+        <translation>اعضا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="151"/>
+        <source>Responded</source>
+        <translation>پاسخ داده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="151"/>
+        <source>Converted</source>
+        <translation>مشتری شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="152"/>
+        <source>Customers acquired</source>
+        <translation>مشتریان جذب‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="155"/>
+        <source>Actual cost</source>
+        <translation>هزینه واقعی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="155"/>
+        <source>Budget</source>
+        <translation>بودجه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="156"/>
+        <source>Revenue from won deals</source>
+        <translation>درآمد از معامله‌های موفق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="156"/>
+        <source>ROI</source>
+        <translation>بازده سرمایه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="157"/>
+        <source>Cost per acquired customer</source>
+        <translation>هزینه جذب هر مشتری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="159"/>
+        <source>Return on investment: (revenue - cost) / cost</source>
+        <translation>بازده سرمایه: (درآمد − هزینه) ÷ هزینه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="161"/>
+        <source>Actual cost divided by the customers of the won deals this campaign brought</source>
+        <translation>هزینه واقعی تقسیم بر شمار مشتریانِ معامله‌های موفقی که این کمپین آورد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="168"/>
+        <source>Audience</source>
+        <translation>مخاطبان هدف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="175"/>
+        <source>Add a list…</source>
+        <translation>افزودن فهرست…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="179"/>
+        <source>Add a segment…</source>
+        <translation>افزودن بخش مشتریان…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="183"/>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="187"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="233"/>
+        <source>Add their contacts as members</source>
+        <translation>افزودن مخاطبانشان به اعضا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="190"/>
+        <source>Every contact of these lists and segments becomes a member, once</source>
+        <translation>هر مخاطبِ این فهرست‌ها و بخش‌ها یک بار عضو کمپین می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="211"/>
+        <source>All statuses</source>
+        <translation>همه وضعیت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="232"/>
+        <source>No members yet: add a list or a segment, then add their contacts.</source>
+        <translation>هنوز عضوی ندارد: یک فهرست یا بخش مشتریان بیفزایید، سپس مخاطبانشان را اضافه کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="239"/>
+        <source>Set for selected</source>
+        <translation>برای انتخاب‌شده‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="242"/>
+        <source>Set for all shown</source>
+        <translation>برای همه نمایش‌داده‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="245"/>
+        <source>Every member with the status chosen in the filter</source>
+        <translation>همه اعضایی که وضعیتشان همان وضعیتِ انتخاب‌شده در فیلتر است</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="253"/>
+        <source>Change status to</source>
+        <translation>تغییر وضعیت به</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="274"/>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="296"/>
+        <source>Campaign</source>
+        <translation>کمپین</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="297"/>
+        <source>This campaign no longer exists; someone may have deleted it.</source>
+        <translation>این کمپین دیگر وجود ندارد؛ شاید کسی آن را حذف کرده باشد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="306"/>
+        <source>Campaign: {name}</source>
+        <translation>کمپین: {name}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="319"/>
+        <source>{n} ({rate})</source>
+        <translation>{n} ({rate})</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="323"/>
+        <source>{start} to {end}</source>
+        <translation>{start} تا {end}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="345"/>
+        <source>No audience yet: add a list or a customer segment.</source>
+        <translation>هنوز مخاطب هدفی ندارد: یک فهرست یا بخش مشتریان بیفزایید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="352"/>
+        <source>Segment: {name}</source>
+        <translation>بخش: {name}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="355"/>
+        <source>List: {name}</source>
+        <translation>فهرست: {name}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="356"/>
+        <source>contacts not counted</source>
+        <translation>شمار مخاطبان معلوم نیست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="357"/>
+        <source>{n} contacts</source>
+        <translation>{n} مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="364"/>
+        <source>{n} shown</source>
+        <translation>{n} مورد نمایش داده شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="414"/>
+        <source>Add a list</source>
+        <translation>افزودن فهرست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="415"/>
+        <source>Which list is this campaign for?</source>
+        <translation>این کمپین برای کدام فهرست است؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="422"/>
+        <source>Add a customer segment</source>
+        <translation>افزودن بخش مشتریان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="423"/>
+        <source>Which customers (by their purchases) is this campaign for?</source>
+        <translation>این کمپین برای کدام مشتریان (بر پایه خریدهایشان) است؟</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPanel</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="28"/>
+        <source>Choose a campaign in the list to see its figures here.</source>
+        <translation>یک کمپین را در فهرست انتخاب کنید تا آمار آن اینجا نمایش داده شود.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="33"/>
+        <source>Open campaign</source>
+        <translation>باز کردن کمپین</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="34"/>
+        <source>Edit</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="40"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="40"/>
+        <source>Channel</source>
+        <translation>راه ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="41"/>
+        <source>Dates</source>
+        <translation>تاریخ‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="41"/>
+        <source>Members</source>
+        <translation>اعضا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="42"/>
+        <source>Response rate</source>
+        <translation>نرخ پاسخ</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="43"/>
+        <source>Conversion rate</source>
+        <translation>نرخ تبدیل به مشتری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="44"/>
+        <source>Cost</source>
+        <translation>هزینه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="44"/>
+        <source>Revenue</source>
+        <translation>درآمد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="45"/>
+        <source>Cost per customer</source>
+        <translation>هزینه هر مشتری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="45"/>
+        <source>ROI</source>
+        <translation>بازده سرمایه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="46"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="46"/>
+        <source>Description</source>
+        <translation>شرح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="68"/>
+        <source>{start} to {end}</source>
+        <translation>{start} تا {end}</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsModel</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="55"/>
+        <source>{start} to {end}</source>
+        <extracomment>what a figure without a value shows (no cost: no ROI)</extracomment>
+        <translation>{start} تا {end}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="60"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="61"/>
+        <source>Channel</source>
+        <translation>راه ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="63"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="65"/>
+        <source>Dates</source>
+        <translation>تاریخ‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="67"/>
+        <source>Members</source>
+        <translation>اعضا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="69"/>
+        <source>Responded</source>
+        <translation>پاسخ داده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="71"/>
+        <source>Converted</source>
+        <translation>مشتری شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="73"/>
+        <source>Cost</source>
+        <translation>هزینه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="75"/>
+        <source>Revenue</source>
+        <translation>درآمد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="77"/>
+        <source>ROI</source>
+        <translation>بازده سرمایه</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaigns.py" line="33"/>
+        <source>Campaigns</source>
+        <extracomment>English title, translated in the &quot;CampaignsView&quot; context module under crm_desktop.ui.views, and the page class in it the tabs, in order (add a marketing page here)</extracomment>
+        <translation>کمپین‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaigns.py" line="35"/>
+        <source>Lists</source>
+        <translation>فهرست‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaigns.py" line="36"/>
+        <source>Segments</source>
+        <translation>بخش‌های مشتریان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaigns.py" line="38"/>
+        <source>Outbox</source>
+        <translation>صندوق خروجی</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="86"/>
+        <source>Add</source>
+        <extracomment>a target entry&apos;s id tables whose change may alter what the page shows the lists offered when adding a target campaign channels whose message the program sends itself (the outbox&apos;s)</extracomment>
+        <translation>افزودن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="87"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
     </message>
 </context>
 <context>
@@ -765,12 +1321,12 @@
 <context>
     <name>ContactBinding</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="58"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="57"/>
         <source>No person</source>
         <translation>بدون مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="59"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="58"/>
         <source>(none)</source>
         <translation>(ندارد)</translation>
     </message>
@@ -931,122 +1487,144 @@
         <translation>یک مخاطب را از فهرست انتخاب کنید تا جزئیات و سوابق او در اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="34"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="34"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
         <source>Add a note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
         <source>Add a task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
         <source>New ticket</source>
         <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
         <source>Birthday</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
         <source>How they found us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="53"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
+        <source>Purchases (RFM)</source>
+        <translation>خریدها (RFM)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="54"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="92"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="94"/>
+        <source>Customer segment (RFM)</source>
+        <translation>بخش مشتری (RFM)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="96"/>
+        <source>No purchase in the last %Ln year(s)</source>
+        <translation>
+            <numerusform>بدون خرید در %Ln سال گذشته</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="99"/>
+        <source>{count} purchase(s), {money}, the last {days} day(s) ago — R {r} · F {f} · M {m}</source>
+        <translation>{count} خرید، {money}، آخرین خرید {days} روز پیش — تازگی {r}، تکرار {f}، مبلغ {m}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="109"/>
         <source>No history yet: calls, notes, deals, proformas and tickets will appear here.</source>
         <translation>هنوز سابقه‌ای ثبت نشده است؛ تماس‌ها، یادداشت‌ها، معامله‌ها، پیش‌فاکتورها و تیکت‌ها در اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="105"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="122"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="108"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="125"/>
         <source>Proforma</source>
         <translation>پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="110"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="127"/>
         <source>Ticket</source>
         <translation>تیکت</translation>
     </message>
@@ -1097,7 +1675,7 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="56"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="58"/>
         <source>Search name, mobile, e-mail or national code (Ctrl+F)</source>
         <translation>جستجوی نام، موبایل، ایمیل یا کد ملی (Ctrl+F)</translation>
     </message>
@@ -1122,24 +1700,34 @@
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="55"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="51"/>
+        <source>All segments</source>
+        <translation>همه بخش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="57"/>
         <source>New contact</source>
         <translation>مخاطب جدید</translation>
     </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="72"/>
+        <source>Add to list</source>
+        <translation>افزودن به فهرست</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="69"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="89"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="72"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="92"/>
         <source>No contacts yet: add the first one.</source>
         <translation>هنوز مخاطبی ثبت نشده است: نخستین مخاطب را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="88"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="108"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -1147,9 +1735,18 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../crm_desktop/ui/controller.py" line="52"/>
+        <location filename="../crm_desktop/ui/controller.py" line="54"/>
         <source>This database cannot be opened:</source>
+        <extracomment>the outbox sending that resumed when the database was opened</extracomment>
         <translation>این پایگاه داده را نمی‌توان باز کرد:</translation>
+    </message>
+</context>
+<context>
+    <name>CountEdit</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="106"/>
+        <source>Any</source>
+        <translation>هر تعداد</translation>
     </message>
 </context>
 <context>
@@ -1176,62 +1773,62 @@
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="86"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="85"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="86"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="85"/>
         <source>Edit deal</source>
         <translation>ویرایش معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="108"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="107"/>
         <source>(none)</source>
         <translation>(ندارد)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="109"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="108"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="110"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="109"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="111"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="110"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="113"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="112"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="118"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="117"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="119"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="118"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="120"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="119"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="123"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="121"/>
         <source>Source campaign</source>
         <translation>کمپین منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="125"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="124"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
@@ -1239,113 +1836,113 @@
 <context>
     <name>DealPage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69"/>
         <source>Stage</source>
         <extracomment>at most this many activities and proformas are listed the record id of a list entry (empty-state entries have none) a proforma entry&apos;s stored status tables whose change may alter what the page shows</extracomment>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="91"/>
         <source>Stage history</source>
         <translation>سابقه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="100"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="92"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="102"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="94"/>
         <source>Proformas</source>
         <translation>پیش‌فاکتورها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="107"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99"/>
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="111"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="103"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="115"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="107"/>
         <source>Mark accepted and won</source>
         <translation>ثبت پذیرش و موفقیت معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="118"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="110"/>
         <source>Accept the selected proforma and move this deal to the won stage</source>
         <translation>پیش‌فاکتور انتخاب‌شده پذیرفته شود و معامله به مرحله موفق برود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="120"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="112"/>
         <source>Log activity</source>
         <translation>ثبت فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="131"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="123"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="148"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="140"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="149"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="141"/>
         <source>This deal no longer exists; someone may have deleted it.</source>
         <translation>این معامله دیگر وجود ندارد؛ ممکن است کسی آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="158"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="150"/>
         <source>Deal: {title}</source>
         <translation>معامله: {title}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="194"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="186"/>
         <source>No stage changes yet.</source>
         <translation>هنوز مرحله‌ای تغییر نکرده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="200"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="192"/>
         <source>Created in {stage}</source>
         <translation>ایجاد در مرحله {stage}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="216"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="208"/>
         <source>No activities yet: calls, meetings and tasks linked to this deal will appear here.</source>
         <translation>هنوز فعالیتی نیست؛ تماس‌ها، جلسه‌ها و وظیفه‌های این معامله اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="238"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="230"/>
         <source>No proformas yet: use New proforma to issue one for this deal.</source>
         <translation>هنوز پیش‌فاکتوری نیست؛ با «پیش‌فاکتور جدید» برای این معامله پیش‌فاکتور صادر کنید.</translation>
     </message>
@@ -1519,107 +2116,229 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="21"/>
+        <location filename="../crm_desktop/ui/labels.py" line="26"/>
         <source>Lead</source>
         <translation>سرنخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="22"/>
+        <location filename="../crm_desktop/ui/labels.py" line="27"/>
         <source>Prospect</source>
         <translation>مشتری بالقوه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="23"/>
+        <location filename="../crm_desktop/ui/labels.py" line="28"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="24"/>
+        <location filename="../crm_desktop/ui/labels.py" line="29"/>
         <source>Loyal customer</source>
         <translation>مشتری وفادار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="25"/>
+        <location filename="../crm_desktop/ui/labels.py" line="30"/>
         <source>Lost customer</source>
         <translation>مشتری ازدست‌رفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="31"/>
+        <location filename="../crm_desktop/ui/labels.py" line="36"/>
         <source>Not specified</source>
         <translation>نامشخص</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="32"/>
+        <location filename="../crm_desktop/ui/labels.py" line="37"/>
         <source>Female</source>
         <translation>زن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="33"/>
+        <location filename="../crm_desktop/ui/labels.py" line="38"/>
         <source>Male</source>
         <translation>مرد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="39"/>
+        <location filename="../crm_desktop/ui/labels.py" line="44"/>
         <source>Walked in</source>
         <translation>مراجعه حضوری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="40"/>
+        <location filename="../crm_desktop/ui/labels.py" line="45"/>
         <source>Referral</source>
         <translation>معرفی دیگران</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="41"/>
+        <location filename="../crm_desktop/ui/labels.py" line="46"/>
         <source>Phone call</source>
         <translation>تماس تلفنی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="42"/>
+        <location filename="../crm_desktop/ui/labels.py" line="47"/>
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="43"/>
+        <location filename="../crm_desktop/ui/labels.py" line="48"/>
         <source>Instagram</source>
         <translation>اینستاگرام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="44"/>
+        <location filename="../crm_desktop/ui/labels.py" line="49"/>
         <source>Other social media</source>
         <translation>سایر شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="45"/>
+        <location filename="../crm_desktop/ui/labels.py" line="50"/>
         <source>Exhibition</source>
         <translation>نمایشگاه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="46"/>
+        <location filename="../crm_desktop/ui/labels.py" line="51"/>
         <source>Campaign</source>
         <translation>کمپین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="47"/>
+        <location filename="../crm_desktop/ui/labels.py" line="52"/>
+        <location filename="../crm_desktop/ui/labels.py" line="133"/>
         <source>Other</source>
         <translation>سایر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="53"/>
+        <location filename="../crm_desktop/ui/labels.py" line="58"/>
         <source>Call</source>
         <translation>تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="54"/>
+        <location filename="../crm_desktop/ui/labels.py" line="59"/>
         <source>Meeting</source>
         <translation>جلسه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="55"/>
+        <location filename="../crm_desktop/ui/labels.py" line="60"/>
         <source>Task</source>
         <translation>وظیفه</translation>
     </message>
     <message>
+        <location filename="../crm_desktop/ui/labels.py" line="86"/>
+        <source>Promising</source>
+        <translation>امیدوارکننده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="87"/>
+        <source>Need attention</source>
+        <translation>نیازمند توجه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="88"/>
+        <source>About to sleep</source>
+        <translation>در آستانه خواب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="92"/>
+        <source>Lost</source>
+        <translation>از دست رفته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="93"/>
+        <source>No purchase</source>
+        <translation>بدون خرید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="131"/>
+        <source>Event</source>
+        <translation>رویداد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="132"/>
+        <source>Print</source>
+        <translation>تبلیغ چاپی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="139"/>
+        <source>Planned</source>
+        <translation>برنامه‌ریزی‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="140"/>
+        <source>Running</source>
+        <translation>در حال اجرا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="141"/>
+        <source>Completed</source>
+        <translation>پایان‌یافته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="142"/>
+        <source>Cancelled</source>
+        <translation>لغوشده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="148"/>
+        <source>Targeted</source>
+        <translation>هدف‌گیری‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="150"/>
+        <source>Delivered</source>
+        <translation>تحویل‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="151"/>
+        <source>Failed</source>
+        <translation>ناموفق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="152"/>
+        <source>Responded</source>
+        <translation>پاسخ داده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="153"/>
+        <source>Converted</source>
+        <translation>مشتری شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="154"/>
+        <source>Opted out</source>
+        <translation>انصراف داده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="81"/>
+        <source>Champions</source>
+        <translation>قهرمانان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="82"/>
+        <source>Loyal</source>
+        <translation>وفادار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="83"/>
+        <source>Potential loyalists</source>
+        <translation>وفاداران بالقوه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="85"/>
+        <source>New customers</source>
+        <translation>مشتریان تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="89"/>
+        <source>At risk</source>
+        <translation>در خطر ریزش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="90"/>
+        <source>Can&apos;t lose them</source>
+        <translation>نباید از دست بروند</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/labels.py" line="91"/>
+        <source>Hibernating</source>
+        <translation>خفته</translation>
+    </message>
+    <message>
         <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="44"/>
+        <location filename="../crm_desktop/ui/labels.py" line="129"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
@@ -1630,171 +2349,545 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="46"/>
-        <location filename="../crm_desktop/ui/labels.py" line="56"/>
+        <location filename="../crm_desktop/ui/labels.py" line="61"/>
+        <location filename="../crm_desktop/ui/labels.py" line="128"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="47"/>
-        <location filename="../crm_desktop/ui/labels.py" line="57"/>
+        <location filename="../crm_desktop/ui/labels.py" line="62"/>
+        <location filename="../crm_desktop/ui/labels.py" line="127"/>
         <source>SMS</source>
         <translation>پیامک</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="48"/>
+        <location filename="../crm_desktop/ui/labels.py" line="130"/>
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="58"/>
+        <location filename="../crm_desktop/ui/labels.py" line="63"/>
         <source>Letter</source>
         <translation>نامه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="59"/>
+        <location filename="../crm_desktop/ui/labels.py" line="64"/>
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="65"/>
+        <location filename="../crm_desktop/ui/labels.py" line="70"/>
         <source>Draft</source>
         <translation>پیش‌نویس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="66"/>
+        <location filename="../crm_desktop/ui/labels.py" line="71"/>
+        <location filename="../crm_desktop/ui/labels.py" line="149"/>
         <source>Sent</source>
         <translation>ارسال‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="67"/>
+        <location filename="../crm_desktop/ui/labels.py" line="72"/>
         <source>Accepted</source>
         <translation>پذیرفته‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="68"/>
+        <location filename="../crm_desktop/ui/labels.py" line="73"/>
         <source>Rejected</source>
         <translation>ردشده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="69"/>
+        <location filename="../crm_desktop/ui/labels.py" line="74"/>
         <source>Expired</source>
         <translation>منقضی‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="75"/>
+        <location filename="../crm_desktop/ui/labels.py" line="99"/>
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="76"/>
+        <location filename="../crm_desktop/ui/labels.py" line="100"/>
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="77"/>
+        <location filename="../crm_desktop/ui/labels.py" line="101"/>
         <source>Waiting for customer</source>
         <translation>در انتظار مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="78"/>
+        <location filename="../crm_desktop/ui/labels.py" line="102"/>
         <source>Resolved</source>
         <translation>حل‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="79"/>
+        <location filename="../crm_desktop/ui/labels.py" line="103"/>
         <source>Closed</source>
         <translation>بسته‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="85"/>
+        <location filename="../crm_desktop/ui/labels.py" line="109"/>
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="86"/>
+        <location filename="../crm_desktop/ui/labels.py" line="110"/>
         <source>Request</source>
         <translation>درخواست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="87"/>
+        <location filename="../crm_desktop/ui/labels.py" line="111"/>
         <source>Question</source>
         <translation>پرسش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="88"/>
+        <location filename="../crm_desktop/ui/labels.py" line="112"/>
         <source>Technical</source>
         <translation>فنی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="94"/>
+        <location filename="../crm_desktop/ui/labels.py" line="118"/>
         <source>Low</source>
         <translation>پایین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="95"/>
+        <location filename="../crm_desktop/ui/labels.py" line="119"/>
         <source>Normal</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="96"/>
+        <location filename="../crm_desktop/ui/labels.py" line="120"/>
         <source>High</source>
         <translation>بالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/labels.py" line="97"/>
+        <location filename="../crm_desktop/ui/labels.py" line="121"/>
         <source>Urgent</source>
         <translation>فوری</translation>
     </message>
 </context>
 <context>
+    <name>ListFilterDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="131"/>
+        <source>New dynamic list</source>
+        <translation>فهرست پویای تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="132"/>
+        <source>Edit dynamic list</source>
+        <translation>ویرایش فهرست پویا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="142"/>
+        <source>any of them</source>
+        <translation>هر کدام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="143"/>
+        <source>all of them</source>
+        <translation>همه‌شان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="181"/>
+        <source>Who they are</source>
+        <translation>چه کسانی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="183"/>
+        <source>Lifecycle stage</source>
+        <translation>مرحله مشتری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="184"/>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="185"/>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="185"/>
+        <source>matching</source>
+        <translation>با تطبیق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="186"/>
+        <source>Source</source>
+        <translation>منبع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="187"/>
+        <source>Gender</source>
+        <translation>جنسیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="188"/>
+        <source>Birthday month</source>
+        <translation>ماه تولد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="189"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="190"/>
+        <source>SMS consent</source>
+        <translation>رضایت پیامک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="191"/>
+        <source>E-mail consent</source>
+        <translation>رضایت ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="192"/>
+        <source>History</source>
+        <translation>سوابق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="194"/>
+        <source>Created</source>
+        <translation>تاریخ ثبت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="194"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="197"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="199"/>
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="195"/>
+        <source>Last activity on or after</source>
+        <translation>آخرین فعالیت از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="196"/>
+        <source>No activity since</source>
+        <translation>بدون فعالیت از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="197"/>
+        <source>Won deals</source>
+        <translation>معامله‌های موفق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="198"/>
+        <source>Total of won deals</source>
+        <translation>جمع معامله‌های موفق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="200"/>
+        <source>RFM segment</source>
+        <translation>بخش RFM</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="213"/>
+        <source>First members</source>
+        <translation>نخستین اعضا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="218"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="219"/>
+        <source>Description</source>
+        <translation>شرح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="262"/>
+        <source>Either</source>
+        <translation>فرقی نمی‌کند</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="263"/>
+        <source>Yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="264"/>
+        <source>No</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="335"/>
+        <source>The filter is not complete</source>
+        <translation>شرط فهرست کامل نیست</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="342"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n مخاطب</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/screenshots.py" line="251"/>
+        <source>Customers born in Farvardin</source>
+        <extracomment>the smallest screen the program is made for: every image is rendered on it</extracomment>
+        <translation>مشتریان متولد فروردین</translation>
+    </message>
+</context>
+<context>
+    <name>ListsPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="41"/>
+        <source>Dynamic (filter)</source>
+        <translation>پویا (با شرط)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="43"/>
+        <source>Static</source>
+        <translation>ثابت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="48"/>
+        <source>The filter cannot be read.</source>
+        <extracomment>the words of a filter&apos;s summary (translated when shown)</extracomment>
+        <translation>شرط این فهرست خوانده نمی‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="49"/>
+        <source>Every contact</source>
+        <translation>همه مخاطبان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="50"/>
+        <source>Stage</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="51"/>
+        <source>Source</source>
+        <translation>منبع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="52"/>
+        <source>Gender</source>
+        <translation>جنسیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="53"/>
+        <source>RFM segment</source>
+        <translation>بخش RFM</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="54"/>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="55"/>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="56"/>
+        <source>all of</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="57"/>
+        <source>any of</source>
+        <translation>هر کدام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="58"/>
+        <source>Birthday month</source>
+        <translation>ماه تولد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="59"/>
+        <source>Created from</source>
+        <translation>ثبت‌شده از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="60"/>
+        <source>Created until</source>
+        <translation>ثبت‌شده تا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="61"/>
+        <source>Last activity on or after</source>
+        <translation>آخرین فعالیت از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="62"/>
+        <source>No activity since</source>
+        <translation>بدون فعالیت از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="63"/>
+        <source>Won deals, at least</source>
+        <translation>معامله‌های موفق، دست‌کم</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="64"/>
+        <source>Won deals, at most</source>
+        <translation>معامله‌های موفق، حداکثر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="65"/>
+        <source>Total of won deals, at least</source>
+        <translation>جمع معامله‌های موفق، دست‌کم</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="66"/>
+        <source>Total of won deals, at most</source>
+        <translation>جمع معامله‌های موفق، حداکثر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="67"/>
+        <source>SMS consent</source>
+        <translation>رضایت پیامک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="68"/>
+        <source>E-mail consent</source>
+        <translation>رضایت ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="69"/>
+        <source>yes</source>
+        <translation>دارد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="70"/>
+        <source>no</source>
+        <translation>ندارد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="71"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="126"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="127"/>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="128"/>
+        <source>Members</source>
+        <translation>اعضا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="142"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="164"/>
+        <source>New list</source>
+        <translation>فهرست تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="144"/>
+        <source>New dynamic list</source>
+        <translation>فهرست پویای تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="146"/>
+        <source>Edit</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="148"/>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="163"/>
+        <source>No lists yet: make a list of contacts to reach.</source>
+        <translation>هنوز فهرستی نیست: فهرستی از مخاطبانی که می‌خواهید با آن‌ها تماس بگیرید بسازید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="176"/>
+        <source>Remove selected members</source>
+        <translation>برداشتن اعضای انتخاب‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="252"/>
+        <source>Choose a list to see its members.</source>
+        <translation>یک فهرست انتخاب کنید تا اعضای آن را ببینید.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="272"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n عضو</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="312"/>
+        <source>Delete list</source>
+        <translation>حذف فهرست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="313"/>
+        <source>Delete the list {name}? The contacts stay; only the list goes.</source>
+        <translation>فهرست {name} حذف شود؟ مخاطبان می‌مانند؛ فقط فهرست حذف می‌شود.</translation>
+    </message>
+</context>
+<context>
     <name>LostReasonDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="151"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="150"/>
         <source>Deal lost</source>
         <translation>معامله از دست رفت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="154"/>
         <source>Price too high</source>
         <translation>قیمت بالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="154"/>
         <source>Chose a competitor</source>
         <translation>رقیب را انتخاب کرد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="156"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
         <source>No budget</source>
         <translation>بودجه ندارد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="156"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
         <source>Changed their mind</source>
         <translation>منصرف شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="156"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
         <source>No answer</source>
         <translation>پاسخ نداد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="161"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="160"/>
         <source>Or write the reason</source>
         <translation>یا دلیل را بنویسید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="165"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="164"/>
         <source>Mark as lost</source>
         <translation>ثبت به‌عنوان ناموفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="166"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="165"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="170"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="169"/>
         <source>Why was this deal lost?</source>
         <translation>چرا این معامله از دست رفت؟</translation>
     </message>
@@ -2016,6 +3109,171 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>MessageComposer</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="40"/>
+        <source>First name</source>
+        <extracomment>members offered for the preview (the first ones of the campaign)</extracomment>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="41"/>
+        <source>Last name</source>
+        <translation>نام خانوادگی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="42"/>
+        <source>Full name</source>
+        <translation>نام کامل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="43"/>
+        <source>Company</source>
+        <translation>شرکت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="44"/>
+        <source>Job title</source>
+        <translation>سمت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="45"/>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="46"/>
+        <source>Mobile</source>
+        <translation>موبایل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="47"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="76"/>
+        <source>E-mail</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="53"/>
+        <source>already queued or sent for this message</source>
+        <translation>این پیام قبلاً برایشان در صف گذاشته یا فرستاده شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="55"/>
+        <source>opted out</source>
+        <translation>انصراف داده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="56"/>
+        <source>contact deleted</source>
+        <translation>مخاطب حذف‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="57"/>
+        <source>no consent for this channel</source>
+        <translation>بدون رضایت برای این راه ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="58"/>
+        <source>no valid mobile or e-mail</source>
+        <translation>بدون موبایل یا ایمیل معتبر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="70"/>
+        <source>Write a message</source>
+        <translation>نوشتن پیام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="75"/>
+        <source>SMS</source>
+        <translation>پیامک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="81"/>
+        <source>Hello {first_name}, ...</source>
+        <translation>سلام {first_name}، ...</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="84"/>
+        <source>Insert</source>
+        <translation>درج</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="110"/>
+        <source>Check the recipients to see who is left out and why.</source>
+        <translation>گیرندگان را بررسی کنید تا ببینید چه کسانی و چرا کنار گذاشته می‌شوند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="113"/>
+        <source>Check recipients</source>
+        <translation>بررسی گیرندگان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="117"/>
+        <source>Queue and send</source>
+        <translation>در صف گذاشتن و ارسال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="125"/>
+        <source>Stop sending</source>
+        <translation>توقف ارسال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="129"/>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="133"/>
+        <source>Channel</source>
+        <translation>راه ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="134"/>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="141"/>
+        <source>Preview for</source>
+        <translation>پیش‌نمایش برای</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="215"/>
+        <source>{chars} characters, {parts} SMS ({left} left in this part)</source>
+        <translation>{chars} نویسه، {parts} پیامک ({left} نویسه تا پایان این بخش)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="235"/>
+        <source>{n} of {total} members will get this message.</source>
+        <translation>{n} نفر از {total} عضو این پیام را دریافت می‌کنند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="242"/>
+        <source>Left out: {reasons}</source>
+        <translation>کنار گذاشته‌شده: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="256"/>
+        <source>{n} messages queued.</source>
+        <translation>{n} پیام در صف ارسال قرار گرفت.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="266"/>
+        <source>They go out when a delivery is chosen in Settings (or, for SMS by file, from the Outbox page).</source>
+        <translation>وقتی روش ارسال در تنظیمات انتخاب شود فرستاده می‌شوند (پیامک با پرونده، از صفحه صندوق خروجی).</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="293"/>
+        <source>Sending stopped because of an error; nothing was sent twice. See the Outbox.</source>
+        <translation>ارسال به سبب خطا متوقف شد؛ هیچ پیامی دو بار فرستاده نشد. صندوق خروجی را ببینید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="297"/>
+        <source>Sent {sent}, failed {failed}, to retry later {later}.</source>
+        <translation>ارسال‌شده {sent}، ناموفق {failed}، برای تلاش دوباره {later}.</translation>
+    </message>
+</context>
+<context>
     <name>MoneyEdit</name>
     <message>
         <location filename="../crm_desktop/ui/widgets/money_edit.py" line="111"/>
@@ -2029,6 +3287,15 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>MultiChoice</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="97"/>
+        <source>Any</source>
+        <extracomment>how long the editor waits after a change before counting (typing stays smooth)</extracomment>
+        <translation>همه</translation>
+    </message>
+</context>
+<context>
     <name>Ops</name>
     <message>
         <location filename="../crm_desktop/ui/ops.py" line="85"/>
@@ -2039,6 +3306,146 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/ops.py" line="97"/>
         <source>The database refused this change:</source>
         <translation>پایگاه داده این تغییر را نپذیرفت:</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="40"/>
+        <source>Queued</source>
+        <translation>در صف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="41"/>
+        <source>Sending</source>
+        <translation>در حال ارسال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="42"/>
+        <source>Sent</source>
+        <translation>ارسال‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="43"/>
+        <source>Failed</source>
+        <translation>ناموفق</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="44"/>
+        <source>Cancelled</source>
+        <translation>لغو‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="50"/>
+        <source>SMS</source>
+        <translation>پیامک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="51"/>
+        <source>E-mail</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="55"/>
+        <source>Recipient</source>
+        <translation>گیرنده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="57"/>
+        <source>Contact</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="58"/>
+        <source>Campaign</source>
+        <translation>کمپین</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="59"/>
+        <source>Channel</source>
+        <translation>راه ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="61"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="63"/>
+        <source>Attempts</source>
+        <translation>دفعات تلاش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="65"/>
+        <source>Problem</source>
+        <translation>مشکل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="67"/>
+        <source>Sent / queued</source>
+        <translation>زمان ارسال / صف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="88"/>
+        <source>All statuses</source>
+        <translation>همه وضعیت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="94"/>
+        <source>Search number, address or name</source>
+        <translation>جستجوی شماره، نشانی یا نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="97"/>
+        <source>Retry</source>
+        <translation>تلاش دوباره</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="101"/>
+        <source>Cancel sending</source>
+        <translation>لغو ارسال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="104"/>
+        <source>Send now</source>
+        <translation>ارسال اکنون</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="108"/>
+        <source>Panel file…</source>
+        <translation>پرونده سامانه پیامک…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="115"/>
+        <source>Stop</source>
+        <translation>توقف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="190"/>
+        <source>No delivery is set up. Choose one in Settings, under Sending; SMS by file go out with the Panel file button.</source>
+        <translation>روش ارسالی تنظیم نشده است. در تنظیمات، بخش ارسال، یکی را انتخاب کنید؛ پیامک‌های ارسال با پرونده با دکمه «پرونده سامانه پیامک» فرستاده می‌شوند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="224"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="235"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="238"/>
+        <source>Panel file</source>
+        <translation>پرونده سامانه پیامک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="225"/>
+        <source>Excel (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>اکسل (*.xlsx);;CSV با UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="236"/>
+        <source>No SMS is waiting to be sent.</source>
+        <translation>هیچ پیامکی در انتظار ارسال نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="239"/>
+        <source>{n} messages were written to the file. Upload it to your SMS panel, then say whether the upload worked.</source>
+        <translation>{n} پیام در پرونده نوشته شد. آن را در سامانه پیامک بارگذاری کنید، سپس بگویید بارگذاری موفق بود یا نه.</translation>
     </message>
 </context>
 <context>
@@ -2677,6 +4084,29 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>RfmSettings</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_rfm.py" line="17"/>
+        <source>Customer segments (RFM)</source>
+        <translation>بخش‌بندی مشتریان (RFM)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_rfm.py" line="24"/>
+        <source> year(s)</source>
+        <translation> سال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_rfm.py" line="29"/>
+        <source>Segments look at the won deals and accepted proformas of this many years; changing it computes them again for every contact.</source>
+        <translation>بخش‌بندی، معاملات موفق و پیش‌فاکتورهای پذیرفته‌شدهٔ این چند سال را می‌سنجد؛ با تغییر آن، بخش همهٔ مخاطبان دوباره محاسبه می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_rfm.py" line="35"/>
+        <source>Years of purchases</source>
+        <translation>سال‌های خرید</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <location filename="../crm_desktop/ui/widgets/search_box.py" line="82"/>
@@ -2695,90 +4125,275 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>Segments</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="34"/>
+        <source>Segment</source>
+        <extracomment>the segment&apos;s code (a RfmSegment value) on every cell of its row</extracomment>
+        <translation>بخش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="35"/>
+        <source>Contacts</source>
+        <translation>مخاطبان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="36"/>
+        <source>Share of contacts</source>
+        <translation>سهم از مخاطبان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="37"/>
+        <source>Revenue in the window</source>
+        <translation>درآمد در این بازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="38"/>
+        <source>Share of revenue</source>
+        <translation>سهم از درآمد</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/segments.py" line="40"/>
+        <source>Customer segments (RFM)</source>
+        <extracomment>tables whose changes can move the figures (the page then says they may be out of date)</extracomment>
+        <translation>بخش‌بندی مشتریان (RFM)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/segments.py" line="52"/>
+        <source>Recompute</source>
+        <translation>محاسبهٔ دوباره</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/segments.py" line="55"/>
+        <source>Compute every contact&apos;s recency, frequency and money again from won deals and accepted proformas</source>
+        <translation>تازگی، تکرار و مبلغ خرید همهٔ مخاطبان را از معاملات موفق و پیش‌فاکتورهای پذیرفته‌شده دوباره محاسبه کن</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/segments.py" line="86"/>
+        <source>Purchases (won deals and accepted proformas) of the last %Ln year(s): how recently, how often and how much each contact bought, scored 1 to 5 by quintile. The window is set in Settings &gt; Marketing.</source>
+        <translation>
+            <numerusform>خریدهای %Ln سال گذشته (معاملات موفق و پیش‌فاکتورهای پذیرفته‌شده): هر مخاطب چقدر تازه، چند بار و چه مبلغی خریده است، با امتیاز ۱ تا ۵ بر پایهٔ پنجک‌ها. این بازه در تنظیمات &gt; بازاریابی تعیین می‌شود.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/segments.py" line="91"/>
+        <source>Not computed yet: press Recompute.</source>
+        <translation>هنوز محاسبه نشده است: «محاسبهٔ دوباره» را بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/segments.py" line="93"/>
+        <source>Computed on {when}.</source>
+        <translation>محاسبه شده در {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>SendingSettings</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="33"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="46"/>
+        <source>Not sent from here</source>
+        <translation>از این برنامه فرستاده نمی‌شود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="34"/>
+        <source>File for the SMS panel (CSV / Excel)</source>
+        <translation>پرونده برای سامانه پیامک (CSV / اکسل)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="35"/>
+        <source>SMS gateway over the internet (HTTP)</source>
+        <translation>درگاه پیامک اینترنتی (HTTP)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="47"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="85"/>
+        <source>SMTP server</source>
+        <translation>سرور SMTP</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="57"/>
+        <source>None (unencrypted)</source>
+        <translation>هیچ (بدون رمزنگاری)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="73"/>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="79"/>
+        <source>SMS</source>
+        <translation>پیامک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="80"/>
+        <source>Gateway address</source>
+        <translation>نشانی درگاه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="81"/>
+        <source>API key</source>
+        <translation>کلید API</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="82"/>
+        <source>Sender line</source>
+        <translation>شماره خط فرستنده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="84"/>
+        <source>E-mail</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="86"/>
+        <source>Port</source>
+        <translation>درگاه (پورت)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="87"/>
+        <source>Security</source>
+        <translation>امنیت اتصال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="88"/>
+        <source>User name</source>
+        <translation>نام کاربری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="89"/>
+        <source>Password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="90"/>
+        <source>Sender address</source>
+        <translation>نشانی فرستنده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="119"/>
+        <source>kept in the system&apos;s keyring; leave empty to keep the stored one</source>
+        <translation>در کلیدستان سیستم نگهداری می‌شود؛ برای نگه داشتن مقدار ذخیره‌شده خالی بگذارید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="125"/>
+        <source>This computer has no keyring (password store), so the API key and the SMTP password cannot be kept: they are never written to the database. Use the panel file for SMS, or install a keyring.</source>
+        <translation>این رایانه کلیدستان (انبار گذرواژه) ندارد، پس کلید API و گذرواژه SMTP نگهداری نمی‌شوند: این‌ها هرگز در پایگاه داده نوشته نمی‌شوند. برای پیامک از پرونده سامانه پیامک استفاده کنید یا یک کلیدستان نصب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="151"/>
+        <source>Saved, but the secret was not kept: no keyring.</source>
+        <translation>ذخیره شد، اما رمز نگهداری نشد: کلیدستانی وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="155"/>
+        <source>Saved.</source>
+        <translation>ذخیره شد.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="90"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="91"/>
         <source>Settings</source>
         <extracomment>the width of the list of categories, at the reading edge of the page the widest a settings page grows: forms stay readable on a wide window</extracomment>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="117"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="118"/>
         <source>Rial</source>
         <translation>ریال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="118"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="119"/>
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="111"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="112"/>
         <source>Edit the company profile…</source>
         <translation>ویرایش مشخصات کسب‌وکار…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="159"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="172"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="127"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="128"/>
         <source>Show amounts in</source>
         <translation>واحد نمایش مبلغ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="164"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="177"/>
         <source>Time zone of the business</source>
         <translation>منطقه زمانی کسب‌وکار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="122"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="123"/>
         <source>Your business</source>
         <translation>کسب‌وکار شما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="120"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="121"/>
         <source>Business</source>
         <translation>کسب‌وکار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="132"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="133"/>
         <source>Sales pipeline stages</source>
         <translation>مراحل قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="132"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="133"/>
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="137"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="138"/>
         <source>Support hours</source>
         <translation>ساعت‌های پشتیبانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="138"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="139"/>
         <source>Support hours and response targets</source>
         <translation>ساعت‌های پشتیبانی و مهلت‌های پاسخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="157"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="144"/>
+        <source>Marketing</source>
+        <translation>بازاریابی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="150"/>
+        <source>Sending</source>
+        <translation>ارسال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="151"/>
+        <source>Sending SMS and e-mail</source>
+        <translation>ارسال پیامک و ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="170"/>
         <source>Display</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="225"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="240"/>
         <source>(no name yet: it is printed on proformas)</source>
         <translation>(هنوز نامی ثبت نشده است؛ این نام روی پیش‌فاکتورها چاپ می‌شود)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="227"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="242"/>
         <source>VAT rate: {rate}</source>
         <translation>نرخ مالیات بر ارزش افزوده: {rate}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="237"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="252"/>
         <source>The new language is used the next time you start the program.</source>
         <translation>زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.</translation>
     </message>
@@ -3040,6 +4655,29 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/widgets/stage_editor.py" line="43"/>
         <source>Deals</source>
         <translation>معامله‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>StaticListDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="387"/>
+        <source>New list</source>
+        <translation>فهرست تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="387"/>
+        <source>Edit list</source>
+        <translation>ویرایش فهرست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="399"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="400"/>
+        <source>Description</source>
+        <translation>شرح</translation>
     </message>
 </context>
 <context>

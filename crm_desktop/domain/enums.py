@@ -87,10 +87,54 @@ class CampaignStatus(StrEnum):
 
 
 class MemberStatus(StrEnum):
+    """How far one campaign member got, in order."""
+
     TARGETED = "targeted"
     SENT = "sent"
+    DELIVERED = "delivered"
+    FAILED = "failed"
     RESPONDED = "responded"
     CONVERTED = "converted"
+    OPTED_OUT = "opted_out"
+
+
+class MessageChannel(StrEnum):
+    """How a campaign message reaches its recipients (the outbox's channels)."""
+
+    SMS = "sms"
+    EMAIL = "email"
+
+
+class OutboxStatus(StrEnum):
+    """One outbox row: waiting, handed to the delivery right now, done, failed, withdrawn.
+
+    `sending` is set (and committed) before a message is handed to the gateway or the
+    SMTP server, so a crash mid-send leaves a trace and the message is never sent twice."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class RfmSegment(StrEnum):
+    """A contact's RFM segment (see domain/rfm.py for how scores map to segments).
+
+    NO_PURCHASE: bought nothing within the RFM window (or was never computed)."""
+
+    CHAMPIONS = "champions"
+    LOYAL = "loyal"
+    POTENTIAL_LOYALIST = "potential_loyalist"
+    NEW = "new"
+    PROMISING = "promising"
+    NEED_ATTENTION = "need_attention"
+    ABOUT_TO_SLEEP = "about_to_sleep"
+    AT_RISK = "at_risk"
+    CANT_LOSE = "cant_lose"
+    HIBERNATING = "hibernating"
+    LOST = "lost"
+    NO_PURCHASE = "no_purchase"
 
 
 class TicketCategory(StrEnum):

@@ -13,7 +13,7 @@ test_audit_walk.py walks every public write method and checks it):
   - hard delete: action "delete", field "purged", old_value = a JSON object of every
     audited column as it was (NULLs included), new_value NULL.
   Child rows with an id (proforma lines, ticket comments, deal stage changes, campaign
-  members, tags) are records of their own table: their create row names their parent
+  members and targets, tags) are records of their own table: their create row names their parent
   (ticket_id, deal_id, campaign_id and contact_id, ...).
 * Rows without an id of their own (association rows with a composite key) are logged on
   the record they belong to, one row per element, action "update":
@@ -39,8 +39,8 @@ test_audit_walk.py walks every public write method and checks it):
   to_stage_id 5 -> NULL), deleting an activity drops its skipped days.
 * Writes made with Core statements (INSERT ... SELECT, bulk DELETE) do not pass through
   the flush: they log through `record` / `created` / `created_selected` /
-  `elements_changed` / `elements_selected` in the same transaction (list members,
-  campaign members, contact tags).
+  `elements_changed` / `elements_selected` / `updated_selected` in the same transaction
+  (list members, campaign members and their bulk status changes, contact tags).
 * Unaudited: a session whose info has "no_audit" set; the demo generator
   (services/demo.py), which writes through the raw DB-API connection into a new, empty
   database only (no session; not reachable from a user edit).
@@ -79,10 +79,13 @@ AUDITED: tuple[type[m.Base], ...] = (
     m.Activity,
     m.Campaign,
     m.CampaignMember,
+    m.CampaignTarget,
+    m.CampaignMessage,
     m.Contact,
     m.Deal,
     m.DealStageChange,
     m.MarketingList,
+    m.OutboxMessage,
     m.PipelineStage,
     m.Product,
     m.Proforma,
@@ -184,6 +187,23 @@ def created_selected(session: Session, entity: str, records: Select[Any],
         literal(entity), record_id, literal(AuditAction.CREATE.value), null(), null(),
         func.json_object(*pairs, type_=String()),
     )
+    session.connection().execute(insert(m.AuditLog).from_select(AUDIT_COLUMNS, rows))
+
+
+def updated_selected(session: Session, entity: str, records: Select[Any], field: str,
+                     new: Any) -> None:
+    """The "update" rows of one column set to `new` on many records by one bulk UPDATE,
+    written by one INSERT ... SELECT before it: `records` selects each record's id and
+    the column's old value (the records whose value will change)."""
+    if session.info.get("no_audit"):
+        return
+    sub = records.subquery()
+    record_id, old = list(sub.c)
+    rows = select(
+        literal(utcnow(), UTCDateTime()), literal(session.info.get("actor_id"), Integer()),
+        literal(entity), record_id, literal(AuditAction.UPDATE.value), literal(field),
+        cast(old, String()), literal(_text(new), String()),
+    ).select_from(sub)
     session.connection().execute(insert(m.AuditLog).from_select(AUDIT_COLUMNS, rows))
 
 

@@ -14,7 +14,7 @@ from crm_desktop.db import models as m
 from crm_desktop.db.models.base import nullable_sort
 from crm_desktop.db.models.people import lifecycle_rank_sql
 from crm_desktop.domain import clock
-from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage
+from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage, RfmSegment
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import audit
 from crm_desktop.services import fields as f
@@ -131,6 +131,13 @@ class ContactService(EntityService[m.Contact]):
                 m.Tag, m.Tag.id == m.contact_tags.c.tag_id
             ).where(m.Tag.name == clean_text(str(value)))
             return q.where(m.Contact.id.in_(tagged))
+        if key == "segment":
+            # RFM segment (services/rfm.py); a contact with no stored row has no purchase
+            r = m.ContactRfm
+            if value == RfmSegment.NO_PURCHASE.value:
+                bought = select(r.contact_id).where(r.segment != RfmSegment.NO_PURCHASE.value)
+                return q.where(m.Contact.id.not_in(bought))
+            return q.where(m.Contact.id.in_(select(r.contact_id).where(r.segment == str(value))))
         return super()._apply_filter(q, key, value)
 
     def create(self, data: dict[str, Any]) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -18,6 +18,7 @@ from crm_desktop.db.types import utcnow
 from crm_desktop.domain.enums import LifecycleStage
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.services import fields as f
+from crm_desktop.services import rfm
 from crm_desktop.services.base import EntityService
 from crm_desktop.text.normalize import search_key, search_name_key
 
@@ -311,7 +312,46 @@ class DealService(EntityService[m.Deal]):
                 contact = session.get(m.Contact, deal.contact_id)
                 if contact is not None and contact.lifecycle_stage in BECOMES_CUSTOMER:
                     contact.lifecycle_stage = LifecycleStage.CUSTOMER.value
+            was = session.get(m.PipelineStage, previous)
+            if m.STAGE_WON in (stage.outcome, was.outcome if was is not None else None):
+                self._refresh_rfm(session, deal)
             return previous
+
+    # -- RFM: a won deal is a purchase (services/rfm.py) ----------------------------------
+    def _refresh_rfm(self, session: Session, deal: Any) -> None:
+        """The deal's contact's RFM figures, after the deal became or stopped being a
+        purchase (won, moved out of won, to or from the Trash)."""
+        session.flush()
+        rfm.refresh_in(session, [deal.contact_id])
+
+    def _after_write(self, session: Session, obj: Any) -> None:
+        # a won deal created or edited (its amount, its contact): a purchase changed
+        if obj.contact_id is not None and self._is_won(session, obj):
+            self._refresh_rfm(session, obj)
+
+    def _is_won(self, session: Session, deal: Any) -> bool:
+        stage = session.get(m.PipelineStage, deal.stage_id)
+        return stage is not None and stage.outcome == m.STAGE_WON
+
+    def delete(self, entity_id: int) -> None:
+        """To the Trash; a won deal stops counting in its contact's RFM figures."""
+        with self.db.write(self.actor_id) as session:
+            deal = self._load(session, entity_id)
+            deal.deleted_at = utcnow()
+            if deal.contact_id is not None and self._is_won(session, deal):
+                self._refresh_rfm(session, deal)
+
+    def restore_many(self, entity_ids: Any) -> None:
+        """Back from the Trash, all or none (see EntityService); won deals count again in
+        their contacts' RFM figures."""
+        if isinstance(entity_ids, str | bytes) or not isinstance(entity_ids, Iterable):
+            raise ValidationError(FieldError("ids", "invalid"))
+        with self.db.write(self.actor_id) as session:
+            for entity_id in entity_ids:
+                deal = self._load(session, entity_id, deleted=True)
+                deal.deleted_at = None
+                if deal.contact_id is not None and self._is_won(session, deal):
+                    self._refresh_rfm(session, deal)
 
     def stage_history(self, deal_id: int) -> list[dict[str, Any]]:
         c = m.DealStageChange

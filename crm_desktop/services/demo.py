@@ -42,10 +42,12 @@ from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService
 from crm_desktop.services.products import ProductService
+from crm_desktop.services.rfm import RfmService
 from crm_desktop.services.tickets import ticket_search_text
 from crm_desktop.text.collation import sort_key
 from crm_desktop.text.digits import to_persian_digits
 from crm_desktop.text.jalali import jalali_year
+from crm_desktop.text.money import MAX_RIALS
 
 Progress = Callable[[str], None]
 DEMO_USERS = [
@@ -76,10 +78,26 @@ def legal_id_check(body: str) -> str:
     return str(0 if s == 10 else s)
 
 
+#: a campaign's budget range per channel, in millions of Rials for 2,000 contacts (scaled
+#: with the number of contacts: the deals a campaign brings grow with it, and the demo's
+#: ROI figures stay between a loss and a few times the cost)
+CAMPAIGN_BUDGETS = {"sms": (300, 1500), "email": (100, 800), "call": (600, 2500),
+                    "social": (800, 3000), "event": (1500, 5000), "print": (400, 1500),
+                    "other": (200, 1000)}
+#: how members of a campaign on each channel end up (status, weight); converted members
+#: are the people of the deals the campaign brought (see _campaigns)
+_SENT = [("targeted", 4), ("sent", 14), ("delivered", 55), ("failed", 8), ("responded", 14),
+         ("opted_out", 5)]
+_REACHED = [("targeted", 20), ("sent", 55), ("responded", 22), ("opted_out", 3)]
+MEMBER_OUTCOMES = {"sms": _SENT, "email": _SENT, "call": _REACHED, "social": _REACHED,
+                   "event": _REACHED, "print": _REACHED, "other": _REACHED}
+#: campaigns (by position in words.CAMPAIGNS, from 1) that also target an RFM segment
+CAMPAIGN_SEGMENTS = {5: "at_risk", 10: "loyal", 12: "champions"}
+
 #: the tables with thousands of rows: their indexes are built once after the load
 BULK_TABLES = ("contacts", "accounts", "activities", "deals", "deal_stage_changes", "tickets",
                "ticket_comments", "proformas", "proforma_lines", "contact_tags",
-               "list_members", "campaign_members")
+               "list_members", "campaign_members", "campaign_targets")
 
 
 class DemoBuilder:
@@ -318,6 +336,9 @@ class DemoBuilder:
         n = max(5, self.n // 10)
         deals, history = [], []
         self.deal_contacts = []
+        #: each deal's outcome and creation day (campaigns link deals to what led to them)
+        self.deal_outcomes: list[str] = []
+        self.deal_created: list[date] = []
         for i in range(n):
             contact = rng.randrange(1, self.n + 1)
             stage_id, _prob, outcome = self.stages[i % len(self.stages)] if i < len(
@@ -340,6 +361,8 @@ class DemoBuilder:
                 self.users[0], _ts(created), _ts(moved), d.search_name, "",
             ))
             self.deal_contacts.append(contact)
+            self.deal_outcomes.append(outcome)
+            self.deal_created.append(created.date())
             history.append((i + 1, None, self.stages[0][0], _ts(created), self.users[0]))
             if stage_id != self.stages[0][0]:
                 history.append((i + 1, self.stages[0][0], stage_id, _ts(moved), self.users[0]))
@@ -393,32 +416,59 @@ class DemoBuilder:
                    for _ in range(self.n // 10)}
         self._insert(conn, "list_members", ["list_id", "contact_id", "added_at"],
                      [(lst, c, now) for lst, c in sorted(members)])
-        rows, member_rows = [], []
+        rows, periods, members = [], [], {}
         for i, (name, channel) in enumerate(words.CAMPAIGNS, start=1):
-            start = self.today - timedelta(days=rng.randrange(0, 700))
+            # within the time of the demo's deals (the last 400 days), so they can link
+            start = self.today - timedelta(days=rng.randrange(0, 400))
             end = start + timedelta(days=rng.randrange(7, 45))
             status = (CampaignStatus.COMPLETED if end < self.today else CampaignStatus.ACTIVE)
             if i == len(words.CAMPAIGNS):
                 status, start, end = CampaignStatus.PLANNED, self.today + timedelta(days=10), None
-            budget = rng.randrange(10, 500) * 1_000_000
+            budget = max(1, rng.randrange(*CAMPAIGN_BUDGETS[channel]) * self.n // 2000
+                         ) * 1_000_000
             rows.append((name, channel, status.value, start.isoformat(),
                          end.isoformat() if end else None, budget,
                          0 if status == CampaignStatus.PLANNED
-                         else budget * rng.randrange(60, 110) // 100,
-                         budget * rng.randrange(2, 8), rng.randrange(1, len(lists) + 1),
-                         rng.choice(self.users), self.users[0], now, now))
+                         else budget * rng.randrange(70, 115) // 100,
+                         min(budget * rng.randrange(2, 8), MAX_RIALS), rng.choice(self.users),
+                         self.users[0],
+                         now, now))
+            planned = status == CampaignStatus.PLANNED
+            periods.append((i, start, (end or start) + timedelta(days=90), planned))
             size = rng.randrange(self.n // 100 + 1, self.n // 40 + 2)
-            statuses = [MemberStatus.TARGETED, MemberStatus.SENT, MemberStatus.RESPONDED,
-                        MemberStatus.CONVERTED]
+            outcomes, weights = zip(*MEMBER_OUTCOMES[channel], strict=True)
             for contact in rng.sample(range(1, self.n + 1), min(size, self.n)):
-                member_rows.append((i, contact,
-                                    rng.choices(statuses, [10, 60, 20, 10])[0].value, now))
+                members[i, contact] = (MemberStatus.TARGETED.value if planned
+                                       else rng.choices(outcomes, weights)[0])
         count = self._insert(conn, "campaigns", [
             "name", "channel", "status", "start_date", "end_date", "budget_rial",
-            "actual_cost_rial", "expected_revenue_rial", "list_id", "owner_id", "created_by_id",
+            "actual_cost_rial", "expected_revenue_rial", "owner_id", "created_by_id",
             "created_at", "updated_at"], rows)
+        self._insert(conn, "campaign_targets", ["campaign_id", "list_id", "segment"],
+                     [(i, rng.randrange(1, len(lists) + 1), None)
+                      for i in range(1, count + 1)]
+                     + [(i, None, segment) for i, segment in CAMPAIGN_SEGMENTS.items()
+                        if i <= count])
+        # a share of the deals came from a campaign running when they were opened: their
+        # people were its members and responded (converted, when the deal was won)
+        sources = []
+        for deal, (created, outcome) in enumerate(
+                zip(self.deal_created, self.deal_outcomes, strict=True), start=1):
+            if rng.random() >= (0.7 if outcome == m.STAGE_WON else 0.3):
+                continue
+            running = [i for i, start, until, planned in periods
+                       if not planned and start <= created <= until]
+            if not running:
+                continue
+            campaign = rng.choice(running)
+            sources.append((campaign, deal))
+            members[campaign, self.deal_contacts[deal - 1]] = (
+                MemberStatus.CONVERTED.value if outcome == m.STAGE_WON
+                else MemberStatus.RESPONDED.value)
+        conn.executemany("UPDATE deals SET source_campaign_id = ? WHERE id = ?", sources)
         self._insert(conn, "campaign_members", ["campaign_id", "contact_id", "status",
-                                                "updated_at"], member_rows)
+                                                "updated_at"],
+                     [(c, p, status, now) for (c, p), status in sorted(members.items())])
         return count
 
     def _tickets(self, conn: Any) -> int:
@@ -504,4 +554,8 @@ def generate(db: Database, contacts: int = 1000, seed: int = 1, *,
     """Fill an empty database with demo data; returns the row counts written."""
     if contacts < 1:
         raise ValueError("contacts must be at least 1")
-    return DemoBuilder(db, contacts, seed, today).build(progress or (lambda _step: None))
+    counts = DemoBuilder(db, contacts, seed, today).build(progress or (lambda _step: None))
+    # a new user sees customer segments at once (one pass over the new data, after the
+    # load: 100,000 contacts add well under a second)
+    RfmService(db).recompute()
+    return counts

@@ -26,6 +26,7 @@ from crm_desktop.domain.enums import DiscountKind, LifecycleStage, ProformaStatu
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.numbers import parse_proforma_number, proforma_number
 from crm_desktop.services import fields as f
+from crm_desktop.services import rfm
 from crm_desktop.services.base import EntityService, ListQuery, Page
 from crm_desktop.services.deals import BECOMES_CUSTOMER
 from crm_desktop.services.proforma_totals import Totals, compute
@@ -312,11 +313,19 @@ class ProformaService(EntityService[m.Proforma]):
         deal to the first won stage, in the same transaction, the way `DealService.move`
         does it: a stage-history row, `closed_at`, and the contact becomes a customer.
         """
+        accepted = ProformaStatus.ACCEPTED.value
         with self.db.write(self.actor_id) as session:
+            before = self._load(session, proforma_id).status
             obj = self._update_in(session, proforma_id, {"status": status})
-            if (mark_deal_won and obj.status == ProformaStatus.ACCEPTED.value
+            if (mark_deal_won and obj.status == accepted
                     and obj.deal_id is not None):
                 self._win_deal(session, int(obj.deal_id))
+            if accepted in (before, obj.status) and before != obj.status:
+                # an accepted proforma is a purchase: its buyer's RFM figures change
+                deal = session.get(m.Deal, obj.deal_id) if obj.deal_id else None
+                session.flush()
+                rfm.refresh_in(
+                    session, [obj.contact_id, deal.contact_id if deal else None])
 
     def _win_deal(self, session: Session, deal_id: int) -> None:
         """Move an open, live deal to the first won stage (nothing when it is closed)."""

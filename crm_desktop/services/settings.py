@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
-from crm_desktop.domain import clock
+from crm_desktop.domain import clock, rfm
 from crm_desktop.domain.enums import TicketPriority
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
@@ -88,6 +88,7 @@ DEFAULTS: dict[str, Any] = {
     "company": {key: "" for key in COMPANY_FIELDS},
     "sla": sla_to_json(WorkWeek.default(), (), SlaTargets()),
     "time_zone": clock.DEFAULT_TZ,
+    "rfm_window_years": rfm.DEFAULT_WINDOW_YEARS,
 }
 
 
@@ -207,6 +208,14 @@ def _clean_targets(raw: Any, errors: list[FieldError]) -> SlaTargets | None:
     return SlaTargets(response=response, resolution=resolution)
 
 
+def _rfm_years(stored: Any) -> int:
+    """A stored RFM window as a number of years (anything unusable: the default)."""
+    if isinstance(stored, int) and not isinstance(stored, bool) and \
+            rfm.MIN_WINDOW_YEARS <= stored <= rfm.MAX_WINDOW_YEARS:
+        return stored
+    return rfm.DEFAULT_WINDOW_YEARS
+
+
 def _clean_vat_rate(value: Any) -> str:
     rate = f.clean({"vat_rate": f.Field(f.decimal(0, 100), required=True)},
                    {"vat_rate": value})["vat_rate"]
@@ -312,6 +321,26 @@ class SettingsService:
     def set_logo(self, data: bytes | None) -> None:
         self.set("company_logo", _encode_logo(data))
 
+    # -- RFM segments ---------------------------------------------------------------------
+    @property
+    def rfm_window_years(self) -> int:
+        """The years of purchases RFM segments look at (default 2; see services/rfm.py)."""
+        return _rfm_years(self.get("rfm_window_years"))
+
+    @staticmethod
+    def rfm_window_in(session: Session) -> int:
+        """`rfm_window_years` read inside a transaction."""
+        raw = session.scalar(select(m.Setting.value).where(m.Setting.key == "rfm_window_years"))
+        return _rfm_years(DEFAULTS["rfm_window_years"] if raw is None else json.loads(raw))
+
+    def set_rfm_window_years(self, value: Any) -> None:
+        """Store the RFM window: whole years from 1 to 10 (figures change at the next
+        recomputation)."""
+        years = f.clean({"rfm_window_years": f.Field(
+            f.integer(rfm.MIN_WINDOW_YEARS, rfm.MAX_WINDOW_YEARS), required=True)},
+            {"rfm_window_years": value})["rfm_window_years"]
+        self.set("rfm_window_years", years)
+
     # -- the business's time zone ---------------------------------------------------------
     def time_zone(self) -> str:
         """The business's time zone (an IANA name, Asia/Tehran by default): the local time
@@ -376,3 +405,18 @@ class SettingsService:
             raise ValidationError(errors)
         assert new_week is not None and new_holidays is not None and new_targets is not None
         self.set("sla", sla_to_json(new_week, new_holidays, new_targets))
+
+    # -- sending (the deliveries of the outbox) -----------------------------------------
+    def sending(self) -> dict[str, Any]:
+        """How SMS and e-mail leave the program (see services/delivery.py); secrets are
+        in the operating system's keyring, not here."""
+        from crm_desktop.services.delivery import SENDING_DEFAULTS, SETTINGS_KEY
+
+        stored = self.get(SETTINGS_KEY)
+        return {**SENDING_DEFAULTS, **(stored if isinstance(stored, dict) else {})}
+
+    def set_sending(self, changes: Mapping[str, Any]) -> None:
+        """Change some of the delivery settings; every bad field is named."""
+        from crm_desktop.services.delivery import SETTINGS_KEY, clean_sending
+
+        self.set(SETTINGS_KEY, clean_sending(self.sending(), changes))

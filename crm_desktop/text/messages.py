@@ -34,6 +34,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "job_title": ("Job title", "سمت"),
     "source": ("Source", "منبع"),
     "lifecycle_stage": ("Lifecycle stage", "مرحله مشتری"),
+    "rfm_window_years": ("Years of purchases for segments", f"سال{ZW}های خرید برای بخش{ZW}بندی"),
     "gender": ("Gender", "جنسیت"),
     "notes": ("Notes", f"یادداشت{ZW}ها"),
     "sku": ("Product code", "کد کالا"),
@@ -95,6 +96,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "product": ("Product", "کالا"),
     "list": ("List", "فهرست"),
     "campaign": ("Campaign", "کمپین"),
+    "campaign_targets": ("Campaign audience", "مخاطبان کمپین"),
+    "segment": ("Customer segment", "بخش مشتریان"),
+    "from_status": ("Current status", "وضعیت فعلی"),
     "assignee": ("Assigned to", "کارشناس مسئول"),
     "filter_json": ("Filter", "شرط فهرست"),
     "done_at": ("Done at", "زمان انجام"),
@@ -102,6 +106,39 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "registration_no": ("Registration number", "شماره ثبت"),
     "taxable": ("Taxable", "مشمول مالیات"),
     "active": ("Active", "فعال"),
+    # the criteria of a list's contact filter (services.contact_filter)
+    "version": ("Filter version", "نسخه شرط فهرست"),
+    "stages": ("Lifecycle stages", f"مرحله{ZW}های مشتری"),
+    "cities": ("Cities", "شهرها"),
+    "tags_mode": ("Tags to match", f"تطبیق برچسب{ZW}ها"),
+    "sources": ("Sources", "منابع"),
+    "genders": ("Gender", "جنسیت"),
+    "birth_months": ("Birthday month", "ماه تولد"),
+    "created_from": ("Created from", "ایجادشده از"),
+    "created_to": ("Created until", "ایجادشده تا"),
+    "activity_after": ("Last activity from", "آخرین فعالیت از"),
+    "activity_before": ("No activity since", "بدون فعالیت از"),
+    "won_count_min": ("Won deals, at least", f"معامله{ZW}های موفق، دست{ZW}کم"),
+    "won_count_max": ("Won deals, at most", f"معامله{ZW}های موفق، حداکثر"),
+    "won_total_min": ("Total of won deals, at least", f"جمع معامله{ZW}های موفق، دست{ZW}کم"),
+    "won_total_max": ("Total of won deals, at most", f"جمع معامله{ZW}های موفق، حداکثر"),
+    "segments": ("RFM segments", f"بخش{ZW}های RFM"),
+    "sms_consent": ("SMS consent", "رضایت پیامک"),
+    "email_consent": ("E-mail consent", "رضایت ایمیل"),
+    "owners": ("Owners", "مسئولان"),
+    "body": ("Message", "متن پیام"),
+    "file": ("File", "پرونده"),
+    "format": ("File format", "قالب پرونده"),
+    "message": ("Message", "پیام"),
+    "sms_gateway_url": ("Gateway address", "نشانی درگاه پیامک"),
+    "sms_api_key": ("API key", "کلید API"),
+    "sms_sender": ("Sender line", "شماره خط فرستنده"),
+    "smtp_host": ("SMTP server", "سرور SMTP"),
+    "smtp_port": ("SMTP port", "درگاه SMTP"),
+    "smtp_security": ("Connection security", "امنیت اتصال"),
+    "smtp_username": ("SMTP user name", "نام کاربری SMTP"),
+    "smtp_sender": ("Sender address", "نشانی فرستنده"),
+    "sms_delivery": ("SMS delivery", "روش ارسال پیامک"),
 }
 
 #: column names that services report, shown with the label of the field they stand for
@@ -139,6 +176,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate": (
         "this value is already used by another record, please enter a different one",
         "این مقدار قبلاً برای مورد دیگری ثبت شده است، لطفاً مقدار دیگری وارد کنید",
+    ),
+    "target.one": (
+        "choose one list or one customer segment",
+        "یک فهرست یا یک بخش مشتریان انتخاب کنید",
+    ),
+    "target.duplicate": (
+        "this campaign already targets it",
+        "این کمپین از قبل آن را هدف گرفته است",
     ),
     "not_found": (
         "the selected item no longer exists, please pick another one",
@@ -228,6 +273,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is too large, please choose one smaller than {max} KB",
         "این پرونده بزرگ است، لطفاً پرونده‌ای کوچک‌تر از {max} کیلوبایت انتخاب کنید",
     ),
+    "file.write": (
+        "the file could not be written ({reason}); choose another folder",
+        "پرونده نوشته نشد ({reason})؛ پوشه دیگری انتخاب کنید",
+    ),
     "file.image": (
         "please choose a PNG or JPEG picture",
         "لطفاً یک تصویر PNG یا JPEG انتخاب کنید",
@@ -235,6 +284,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_field": (
         "this field is not known here, so it cannot be saved",
         f"این مورد در این بخش شناخته{ZW}شده نیست و ذخیره نمی{ZW}شود",
+    ),
+    "number.order": (
+        "the upper limit is smaller than the lower one, please raise it",
+        "حد بالا از حد پایین کمتر است، لطفاً آن را بیشتر کنید",
+    ),
+    "filter.version": (
+        "this filter was saved by a newer version of the program and cannot be read here",
+        f"این شرط با نسخه تازه{ZW}تری از برنامه ذخیره شده و اینجا خوانده نمی{ZW}شود",
+    ),
+    "in_use": (
+        "a campaign uses this list; take it off the campaign first",
+        f"یک کمپین از این فهرست استفاده می{ZW}کند؛ اول آن را از کمپین بردارید",
+    ),
+    "placeholder.unknown": (
+        "{names} is not a placeholder we know; pick one from the Insert menu, or write "
+        "{{{{ and }}}} for a brace",
+        "{names} جای\u200cنگهدار شناخته\u200cشده\u200cای نیست؛ یکی از فهرست «درج» را انتخاب "
+        "کنید، یا برای نوشتن آکولاد {{{{ و }}}} بنویسید",
+    ),
+    "placeholder.brace": (
+        "a brace opens or closes nothing; write {{{{ and }}}} for a brace in the text",
+        "یک آکولاد بدون جفت مانده است؛ برای نوشتن آکولاد در متن {{{{ و }}}} بنویسید",
+    ),
+    "message.channel": (
+        "this campaign message is not for this channel",
+        "این پیام برای این راه ارتباطی نوشته نشده است",
     ),
     "invalid": (
         "this value is not valid, please check it",
@@ -284,3 +359,75 @@ def field_message(field: str, code: str, lang: str = "en", **params: Any) -> str
     except (KeyError, IndexError, ValueError):  # a parameter is missing: say less, not nothing
         text = MESSAGES["invalid"][i]
     return f"{field_label(field, lang)}: {text}."
+
+
+#: delivery problem code (the start of an outbox row's last_error) -> (English, Persian)
+DELIVERY_MESSAGES: dict[str, tuple[str, str]] = {
+    "auth": (
+        "the gateway refused the API key or login; check it in Settings",
+        "درگاه کلید API یا نام کاربری را نپذیرفت؛ آن را در تنظیمات بررسی کنید",
+    ),
+    "rate_limit": (
+        "the gateway asked to slow down; it will be tried again",
+        f"درگاه خواست آهسته{ZW}تر ارسال شود؛ دوباره امتحان می{ZW}شود",
+    ),
+    "timeout": (
+        "no answer in time after the message was handed over; it may have gone out, so "
+        "it is not sent again on its own: retry by hand if it did not arrive",
+        f"پس از تحویل پیام پاسخی به{ZW}موقع نیامد؛ ممکن است رفته باشد، پس خودکار دوباره "
+        f"فرستاده نمی{ZW}شود: اگر نرسیده، دستی دوباره بفرستید",
+    ),
+    "credit": (
+        "the panel's credit has run out; top it up, then retry",
+        "اعتبار سامانه پیامک تمام شده است؛ آن را شارژ کنید و دوباره بفرستید",
+    ),
+    "unreachable": (
+        "the server cannot be reached; check the address and the network",
+        "به سرور دسترسی نیست؛ نشانی و اتصال شبکه را بررسی کنید",
+    ),
+    "rejected": (
+        "the recipient was refused (number or address not accepted)",
+        "گیرنده پذیرفته نشد (شماره یا نشانی قبول نشد)",
+    ),
+    "server": (
+        "the server had a problem; it will be tried again",
+        f"سرور دچار مشکل شد؛ دوباره امتحان می{ZW}شود",
+    ),
+    "reply": (
+        "the gateway's answer could not be understood",
+        "پاسخ درگاه قابل فهم نبود",
+    ),
+    "not_configured": (
+        "no delivery is set up for this channel; choose one in Settings",
+        "برای این راه ارتباطی روش ارسالی تنظیم نشده است؛ در تنظیمات انتخاب کنید",
+    ),
+    "no_password": (
+        "the SMTP password is not available (no keyring, or not stored)",
+        "گذرواژه SMTP در دسترس نیست (کلیدستان وجود ندارد یا گذرواژه ذخیره نشده است)",
+    ),
+    "interrupted": (
+        "sending was interrupted; it may have been sent. Retry by hand if it was not",
+        f"ارسال نیمه{ZW}کاره ماند و ممکن است رفته باشد؛ اگر نرسیده، دستی دوباره بفرستید",
+    ),
+    "file_not_uploaded": (
+        "the file was not uploaded to the panel",
+        "پرونده در سامانه پیامک بارگذاری نشد",
+    ),
+    "error": (
+        "it could not be sent",
+        "ارسال نشد",
+    ),
+}
+
+
+def delivery_message(last_error: str | None, lang: str = "en") -> str:
+    """An outbox row's last_error ("auth: HTTP 401") as a sentence for the user."""
+    if not last_error:
+        return ""
+    code, _, detail = last_error.partition(":")
+    pair = DELIVERY_MESSAGES.get(code.strip())
+    if pair is None:
+        return last_error
+    text = pair[_lang_index(lang)]
+    detail = detail.strip()
+    return f"{text} ({detail})" if detail else text

@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.core import Core
@@ -33,6 +33,8 @@ class Controller(QObject):
         self.core: Core | None = None
         self.window: MainWindow | None = None
         self.reminders: ReminderWatcher | None = None
+        #: the outbox sending that resumed when the database was opened
+        self.sender: QThread | None = None
 
     def open(self, path: Path, *, demo: bool = False, show: bool = True) -> bool:
         """Open `path` (created if missing; a new demo file gets demo data) in a window."""
@@ -58,6 +60,7 @@ class Controller(QObject):
             show_unexpected(self.window)
             return False
         old_window, old_core = self.window, self.core
+        self._stop_sender()
         if self.reminders is not None:
             self.reminders.stop()
         self.core = core
@@ -73,7 +76,18 @@ class Controller(QObject):
             old_core.close()
         if show:
             self.window.show()
+            # queued messages resume; rows a crash left "sending" are marked interrupted
+            from crm_desktop.ui import outbox_sender
+
+            self.sender = outbox_sender.resume_at_start(core, self.window)
         return True
+
+    def _stop_sender(self) -> None:
+        """Let the message in flight finish, then stop sending (before the core closes)."""
+        sender, self.sender = self.sender, None
+        if sender is not None:
+            sender.cancel()  # type: ignore[attr-defined]
+            sender.wait()
 
     @staticmethod
     def _watch_reminders(core: Core, ops: Ops, window: QWidget) -> ReminderWatcher:
@@ -118,6 +132,7 @@ class Controller(QObject):
         return self.open(self.core.db.path)
 
     def close(self) -> None:
+        self._stop_sender()
         if self.reminders is not None:
             self.reminders.stop()
             self.reminders = None

@@ -6,14 +6,19 @@ from PySide6.QtCore import QCoreApplication
 
 from crm_desktop.domain.enums import (
     ActivityKind,
+    CampaignChannel,
+    CampaignStatus,
     ContactSource,
     Gender,
     LifecycleStage,
+    MemberStatus,
     ProformaStatus,
+    RfmSegment,
     TicketCategory,
     TicketPriority,
     TicketStatus,
 )
+from crm_desktop.services.campaigns import SEGMENTS
 
 
 def lifecycle_stages() -> dict[str, str]:
@@ -70,6 +75,25 @@ def proforma_statuses() -> dict[str, str]:
     }
 
 
+def rfm_segments() -> dict[str, str]:
+    """RFM segments, best customers first (domain/rfm.py ORDER)."""
+    return {
+        RfmSegment.CHAMPIONS: QCoreApplication.translate("Labels", "Champions"),
+        RfmSegment.LOYAL: QCoreApplication.translate("Labels", "Loyal"),
+        RfmSegment.POTENTIAL_LOYALIST: QCoreApplication.translate("Labels",
+                                                                  "Potential loyalists"),
+        RfmSegment.NEW: QCoreApplication.translate("Labels", "New customers"),
+        RfmSegment.PROMISING: QCoreApplication.translate("Labels", "Promising"),
+        RfmSegment.NEED_ATTENTION: QCoreApplication.translate("Labels", "Need attention"),
+        RfmSegment.ABOUT_TO_SLEEP: QCoreApplication.translate("Labels", "About to sleep"),
+        RfmSegment.AT_RISK: QCoreApplication.translate("Labels", "At risk"),
+        RfmSegment.CANT_LOSE: QCoreApplication.translate("Labels", "Can't lose them"),
+        RfmSegment.HIBERNATING: QCoreApplication.translate("Labels", "Hibernating"),
+        RfmSegment.LOST: QCoreApplication.translate("Labels", "Lost"),
+        RfmSegment.NO_PURCHASE: QCoreApplication.translate("Labels", "No purchase"),
+    }
+
+
 def ticket_statuses() -> dict[str, str]:
     return {
         TicketStatus.NEW: QCoreApplication.translate("Labels", "New"),
@@ -96,6 +120,45 @@ def ticket_priorities() -> dict[str, str]:
         TicketPriority.HIGH: QCoreApplication.translate("Labels", "High"),
         TicketPriority.URGENT: QCoreApplication.translate("Labels", "Urgent"),
     }
+
+
+def campaign_channels() -> dict[str, str]:
+    return {
+        CampaignChannel.SMS: QCoreApplication.translate("Labels", "SMS"),
+        CampaignChannel.EMAIL: QCoreApplication.translate("Labels", "E-mail"),
+        CampaignChannel.CALL: QCoreApplication.translate("Labels", "Phone"),
+        CampaignChannel.SOCIAL: QCoreApplication.translate("Labels", "Social media"),
+        CampaignChannel.EVENT: QCoreApplication.translate("Labels", "Event"),
+        CampaignChannel.PRINT: QCoreApplication.translate("Labels", "Print"),
+        CampaignChannel.OTHER: QCoreApplication.translate("Labels", "Other"),
+    }
+
+
+def campaign_statuses() -> dict[str, str]:
+    return {
+        CampaignStatus.PLANNED: QCoreApplication.translate("Labels", "Planned"),
+        CampaignStatus.ACTIVE: QCoreApplication.translate("Labels", "Running"),
+        CampaignStatus.COMPLETED: QCoreApplication.translate("Labels", "Completed"),
+        CampaignStatus.CANCELLED: QCoreApplication.translate("Labels", "Cancelled"),
+    }
+
+
+def member_statuses() -> dict[str, str]:
+    return {
+        MemberStatus.TARGETED: QCoreApplication.translate("Labels", "Targeted"),
+        MemberStatus.SENT: QCoreApplication.translate("Labels", "Sent"),
+        MemberStatus.DELIVERED: QCoreApplication.translate("Labels", "Delivered"),
+        MemberStatus.FAILED: QCoreApplication.translate("Labels", "Failed"),
+        MemberStatus.RESPONDED: QCoreApplication.translate("Labels", "Responded"),
+        MemberStatus.CONVERTED: QCoreApplication.translate("Labels", "Converted"),
+        MemberStatus.OPTED_OUT: QCoreApplication.translate("Labels", "Opted out"),
+    }
+
+
+def target_segments() -> dict[str, str]:
+    """The RFM segments a campaign can target (services.campaigns.SEGMENTS), by name."""
+    names = rfm_segments()
+    return {s: names.get(s, s) for s in SEGMENTS}
 
 
 def label(mapping: dict[str, str], code: str | None) -> str:

@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
             ("companies", self.tr("Companies"), lazy_view("companies", "CompaniesView")),
             ("pipeline", self.tr("Pipeline"), lazy_view("pipeline", "PipelineView")),
             ("activities", self.tr("Activities"), lazy_view("activities", "ActivitiesView")),
-            ("campaigns", self.tr("Campaigns"), soon(self.tr("Campaigns"))),
+            ("campaigns", self.tr("Campaigns"), lazy_view("campaigns", "CampaignsView")),
             ("tickets", self.tr("Tickets"), lazy_view("tickets", "TicketsView")),
             ("products", self.tr("Products"), lazy_view("products", "ProductsView")),
             ("reports", self.tr("Reports"), soon(self.tr("Reports"))),

@@ -7,11 +7,12 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSize, QThread
+from PySide6.QtCore import QCoreApplication, QSize, QThread
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from crm_desktop.services.base import ListQuery
+from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.ui import screen_fit
 from crm_desktop.ui.qt_messages import offscreen_filter
 
@@ -55,6 +56,12 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
+def _campaign_with_figures(core: Any) -> int | None:
+    """The campaign with the most revenue (a page with real figures), else the first."""
+    rows = core.campaigns.list(ListQuery(sort=Sort("revenue", descending=True), limit=1)).rows
+    return rows[0]["id"] if rows else None
+
+
 def render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = None) -> list[Path]:
     """Open `db_path` in a window and write one PNG per view and dialog into `out_dir`
     (`theme` "light" or "dark"; None: the user's choice), without the offscreen platform's
@@ -68,6 +75,8 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
     from crm_desktop.ui.controller import Controller
     from crm_desktop.ui.dialogs.account_dialog import AccountDialog
     from crm_desktop.ui.dialogs.activity_dialog import ActivityDialog
+    from crm_desktop.ui.dialogs.campaign_dialog import CampaignDialog
+    from crm_desktop.ui.dialogs.campaign_page import CampaignPage
     from crm_desktop.ui.dialogs.company_profile_dialog import CompanyProfileDialog
     from crm_desktop.ui.dialogs.contact_dialog import ContactDialog
     from crm_desktop.ui.dialogs.deal_dialog import DealDialog, LostReasonDialog
@@ -105,6 +114,10 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
                 view.show_record(first)
         if key == "companies":
             first = (core.accounts.list(ListQuery(limit=1)).rows or [{}])[0].get("id")
+            if first is not None:
+                view.show_record(first)
+        if key == "campaigns":
+            first = _campaign_with_figures(core)
             if first is not None:
                 view.show_record(first)
         _settle(app)
@@ -174,6 +187,10 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
     first_deal = (core.deals.list(ListQuery(limit=1)).rows or [{}])[0].get("id")
     if first_deal is not None:
         dialog("dialog_deal_page", lambda: DealPage(core, ops, first_deal, window))
+    campaign = _campaign_with_figures(core)
+    dialog("dialog_campaign_new", lambda: CampaignDialog(core, ops, None, window))
+    if campaign is not None:
+        dialog("dialog_campaign_page", lambda: CampaignPage(core, ops, campaign, window))
     first_product = (core.products.list(ListQuery(limit=1)).rows or [{}])[0].get("id")
     if first_product is not None:
         dialog("dialog_product_edit", lambda: ProductDialog(core, ops, first_product, window))
@@ -189,6 +206,18 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
         dialog("dialog_pdf_preview", lambda: PdfPreview(pdf, "proforma", window),
                ready=lambda d: isinstance(d, PdfPreview) and d.page_drawn())
 
+    _marketing_lists(app, core, ops, out_dir, written)
+    # pages of the campaigns view, rendered standalone until the view holds them
+    from crm_desktop.ui.views.segments import SegmentsPage
+
+    segments = SegmentsPage(core, ops, settings)
+    segments.resize(SIZE.width() - 300, 560)
+    segments.show()
+    _settle(app)
+    written.append(_save(segments, out_dir / "page_segments.png"))
+    segments.close()
+    written += _outbox_screens(app, core, window, out_dir, lang)
+
     about = QMessageBox(QMessageBox.Icon.Information, window.windowTitle(), window.about_text(),
                         QMessageBox.StandardButton.Ok, window)
     about.show()
@@ -196,4 +225,94 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
     written.append(_save(about, out_dir / "dialog_about.png"))
     about.close()
     controller.close()
+    return written
+
+
+def _marketing_lists(app: QApplication, core: Any, ops: Any, out_dir: Path,
+                     written: list[Path]) -> None:
+    """The lists page (standalone until the campaigns view holds it) and the dynamic-list
+    editor with a few criteria chosen (nothing is saved)."""
+    from crm_desktop.ui.dialogs.list_filter_dialog import ListFilterDialog
+    from crm_desktop.ui.ui_settings import UiSettings
+    from crm_desktop.ui.views.marketing_lists import ListsPage
+
+    page = ListsPage(core, ops, UiSettings())
+    screen_fit.resize(page, 1200, 700)
+    first = (core.lists.list(ListQuery(limit=1, sort=Sort("name"))).rows or [{}])[0].get("id")
+    if first is not None:
+        page.show_record(first)
+    page.show()
+    _settle(app)
+    written.append(_save(page, out_dir / "view_marketing_lists.png"))
+    page.close()
+    page.deleteLater()
+
+    editor = ListFilterDialog(core, ops)
+    editor.name.setText(QCoreApplication.translate("ListFilterDialog",
+                                                    "Customers born in Farvardin"))
+    cities = core.contacts.cities()[:2]
+    editor.cities.set_values(cities)
+    editor.stages.set_values(["customer", "loyal"])
+    editor.months.set_values([1])
+    editor.sms.setCurrentIndex(1)
+    editor.update_count()
+    editor.show()
+    _settle(app)
+    written.append(_save(editor, out_dir / "dialog_list_filter.png"))
+    editor.close()
+    editor.deleteLater()
+def _outbox_screens(app: QApplication, core: Any, window: QWidget, out_dir: Path,
+                    lang: str) -> list[Path]:
+    """The message composer (part counter, preview, who is left out) and the outbox page,
+    standalone, on a copy of the database: the pictures must not write into the user's."""
+    import sqlite3
+
+    from crm_desktop.core import Core
+    from crm_desktop.ui.dialogs.message_composer import MessageComposer
+    from crm_desktop.ui.ops import Ops
+    from crm_desktop.ui.ui_settings import UiSettings
+    from crm_desktop.ui.views.outbox_page import OutboxPage
+
+    folder = Path(tempfile.mkdtemp(prefix="crm-outbox-shots-"))
+    copy = folder / "copy.sqlite3"
+    with core.db.raw() as conn:
+        target = sqlite3.connect(copy)
+        conn.backup(target)
+        target.close()
+    written: list[Path] = []
+    text = ("سلام {first_name} عزیز، به مناسبت یلدا ۲۰٪ تخفیف همه محصولات {company} تا "
+            "پایان هفته برای شماست. کد تخفیف: YALDA1405. لغو ۱۱" if lang == "fa" else
+            "Hello {first_name}, this week {company} gives you 20% off everything for "
+            "Yalda. Code: YALDA1405. Reply STOP to opt out.")
+    with Core.open(copy, create=False) as oc:
+        campaigns = oc.campaigns.list(ListQuery(limit=50)).rows
+        campaign = next((c for c in campaigns if c["members"]), None)
+        if campaign is None:
+            return written
+        ops = Ops()
+        composer = MessageComposer(oc, ops, campaign["id"], window)
+        composer.body.setPlainText(text)
+        composer.check_recipients()
+        composer.show()
+        _settle(app)
+        written.append(_save(composer, out_dir / "dialog_message_composer.png"))
+        composer.close()
+        composer.deleteLater()
+        # some of it went out through a panel file, a few were withdrawn
+        if composer.message_id is not None:
+            oc.outbox.queue(composer.message_id)
+        batch = oc.outbox.export_file(folder / "panel.csv")
+        half = len(batch.ids) // 2
+        oc.outbox.confirm_file(batch.ids[:half], uploaded=True)
+        oc.outbox.confirm_file(batch.ids[half:], uploaded=False)
+        oc.outbox.cancel(batch.ids[-3:])
+        page = OutboxPage(oc, ops, UiSettings())
+        page.setWindowTitle(window.windowTitle())
+        screen_fit.resize(page, SIZE.width(), SIZE.height() - 120)
+        page.show()
+        _settle(app)
+        written.append(_save(page, out_dir / "view_outbox.png"))
+        page.close()
+        page.deleteLater()
+        _settle(app)
     return written

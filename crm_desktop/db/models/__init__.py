@@ -1,7 +1,16 @@
 """All tables. Import from here: `from crm_desktop.db.models import Contact`."""
 
 from crm_desktop.db.models.base import Base
-from crm_desktop.db.models.marketing import Campaign, CampaignMember, ListMember, MarketingList
+from crm_desktop.db.models.marketing import (
+    Campaign,
+    CampaignMember,
+    CampaignMessage,
+    CampaignTarget,
+    ContactRfm,
+    ListMember,
+    MarketingList,
+    OutboxMessage,
+)
 from crm_desktop.db.models.people import Account, Contact, Tag, User, contact_tags
 from crm_desktop.db.models.sales import (
     STAGE_LOST,
@@ -28,11 +37,15 @@ __all__ = [
     "Base",
     "Campaign",
     "CampaignMember",
+    "CampaignMessage",
+    "CampaignTarget",
     "Contact",
+    "ContactRfm",
     "Deal",
     "DealStageChange",
     "ListMember",
     "MarketingList",
+    "OutboxMessage",
     "PipelineStage",
     "Product",
     "Proforma",

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core import Core
 from crm_desktop.domain.enums import STAGE_OPEN
-from crm_desktop.services.base import ListQuery
 from crm_desktop.services.deals import DealService
 from crm_desktop.text.normalize import clean_text
 from crm_desktop.ui import screen_fit
@@ -118,10 +117,10 @@ class DealDialog(RecordDialog):
             self.add(self.tr("Stage"), ChoiceBinding("stage_id", stages))
         self.add(self.tr("Expected close"), DateBinding("expected_close"))
         self.add(self.tr("Owner"), ChoiceBinding("owner_id", self.core.users.options()))
-        campaigns = [(r["id"], r["name"])
-                     for r in self.core.campaigns.list(ListQuery(limit=200)).rows]
+        # every campaign, the latest first; typing filters them (a shop runs hundreds)
         self.add(self.tr("Source campaign"),
-                 ChoiceBinding("source_campaign_id", campaigns, empty=none))
+                 ChoiceBinding("source_campaign_id", self.core.campaigns.options(),
+                               empty=none, searchable=True))
         self.add(self.tr("Notes"), NotesBinding("notes"))
 
     def write(self, values: dict[str, Any]) -> int:

@@ -31,6 +31,7 @@ class ContactPanel(DetailPanel):
     def build(self) -> None:
         self.name = self.title_label
         self.stage = self.add_chip("contactStage")
+        self.segment = self.add_chip("contactSegment")
         self.add_actions([
             (f"quick_{key}", text, lambda k=key: self.action.emit(k)) for key, text in (
                 ("call", self.tr("Log a call")), ("note", self.tr("Add a note")),
@@ -44,7 +45,7 @@ class ContactPanel(DetailPanel):
             ("job_title", self.tr("Job title")), ("city", self.tr("City")),
             ("address", self.tr("Address")), ("owner", self.tr("Owner")),
             ("source", self.tr("How they found us")), ("tags", self.tr("Tags")),
-            ("notes", self.tr("Notes")),
+            ("rfm", self.tr("Purchases (RFM)")), ("notes", self.tr("Notes")),
         ), scroll=False)
         display.address_widget(self.values["email"])
         self.values["company"].setTextInteractionFlags(
@@ -82,11 +83,27 @@ class ContactPanel(DetailPanel):
             "address": c["address"] or "", "owner": owners.get(c["owner_id"], ""),
             "source": labels.label(labels.sources(), c["source"]),
             "tags": "، ".join(c["tags"]) if display.persian() else ", ".join(c["tags"]),
-            "notes": c["notes"] or "",
+            "notes": c["notes"] or "", "rfm": self._rfm_text(contact_id),
         })
         self.values["company"].setTextFormat(Qt.TextFormat.RichText if company
                                              else Qt.TextFormat.PlainText)
         self._fill_timeline(self.core.timeline.for_contact(contact_id))
+
+    def _rfm_text(self, contact_id: int) -> str:
+        """The RFM segment on its chip; the figures behind it as a value."""
+        rfm = self.core.rfm.of_contact(contact_id)
+        self.segment.setText(labels.label(labels.rfm_segments(), rfm["segment"]))
+        self.segment.setToolTip(self.tr("Customer segment (RFM)"))
+        if rfm["r_score"] is None:
+            return self.tr("No purchase in the last %Ln year(s)", "",
+                           self.core.rfm.window_years())
+        return display.fill(
+            self.tr("{count} purchase(s), {money}, the last {days} day(s) ago — "
+                    "R {r} · F {f} · M {m}"),
+            count=display.number(rfm["frequency"]),
+            money=display.money(rfm["monetary_rial"], self.core.settings.display_unit),
+            days=display.number(rfm["recency_days"]), r=display.digits(rfm["r_score"]),
+            f=display.digits(rfm["f_score"]), m=display.digits(rfm["m_score"]))
 
     def _fill_timeline(self, items: list[TimelineItem]) -> None:
         self.timeline.clear()

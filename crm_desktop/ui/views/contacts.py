@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QPushButton, QWidget
 
 from crm_desktop.core import Core
 from crm_desktop.ui import display, labels
@@ -28,7 +28,7 @@ def editors() -> tuple[Any, Any, Any, Any]:
 
 
 class ContactsView(RecordListView):
-    watches = ("contacts", "accounts", "activities", "deals", "tickets", "users")
+    watches = ("contacts", "accounts", "activities", "deals", "tickets", "users", "contact_rfm")
     state_key: ClassVar[str] = "contacts"
     table_name: ClassVar[str] = "contacts"
     singular: ClassVar[str] = "contact"
@@ -48,6 +48,8 @@ class ContactsView(RecordListView):
             ListFilter("tag", "tagFilter", self.tr("All tags"),
                        lambda: [(t, t) for t in core.contacts.all_tags()]),
             ListFilter("owner_id", "ownerFilter", self.tr("All owners"), core.users.options),
+            ListFilter("segment", "segmentFilter", self.tr("All segments"),
+                       lambda: list(labels.rfm_segments().items())),
         ]
         panel = ContactPanel(core)
         super().__init__(
@@ -61,9 +63,27 @@ class ContactsView(RecordListView):
         self.city_filter = self.combos["city"]
         self.tag_filter = self.combos["tag"]
         self.owner_filter = self.combos["owner_id"]
+        self.segment_filter = self.combos["segment"]
         panel.action.connect(self._quick_action)
         panel.open_item.connect(self._open_history_item)
         panel.open_company.connect(lambda cid: self.open_record.emit("companies", cid))
+        # several contacts at once, for "Add to list"
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.add_to_list_button = QPushButton(self.tr("Add to list"), objectName="addToList")
+        self.add_to_list_button.clicked.connect(self.add_selected_to_list)
+        bar = self.layout().itemAt(0).layout()
+        bar.insertWidget(bar.indexOf(self.count_label), self.add_to_list_button)
+
+    def selected_ids(self) -> list[int]:
+        rows = self.table.selectionModel().selectedRows()
+        return [i for i in (self.model.id_at(r.row()) for r in rows) if i is not None]
+
+    def add_selected_to_list(self) -> None:
+        from crm_desktop.ui.dialogs.add_to_list_dialog import AddToListDialog
+
+        ids = self.selected_ids()
+        if ids:
+            AddToListDialog.ask(self, self.core, self.ops, ids)
 
     def count_text(self, n: int) -> str:
         return self.tr("%Ln contact(s)", "", n)

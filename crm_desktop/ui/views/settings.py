@@ -35,6 +35,7 @@ from crm_desktop.ui.theme import icons
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
 from crm_desktop.ui.views.settings_display import DisplaySettings
+from crm_desktop.ui.views.settings_rfm import RfmSettings
 from crm_desktop.ui.widgets.sla_editor import SlaEditor
 from crm_desktop.ui.widgets.stage_editor import StageEditor
 
@@ -138,6 +139,18 @@ class SettingsView(BaseView):
                              self.tr("Support hours and response targets"))
         support.add(self.sla)
 
+        # -- marketing: the RFM segments' window
+        self.rfm = RfmSettings(core, ops)
+        self._page("marketing", self.tr("Marketing")).add(self.rfm)
+
+        # -- sending: how SMS and e-mail of campaigns leave the program
+        from crm_desktop.ui.views.settings_sending import SendingSettings
+
+        self.sending = SendingSettings(core, ops)
+        sending_page = self._page("sending", self.tr("Sending"),
+                                  self.tr("Sending SMS and e-mail"))
+        sending_page.add(self.sending)
+
         # -- display: language and clock (other display choices join through
         #    add_display_section)
         self.language = QComboBox()
@@ -214,6 +227,8 @@ class SettingsView(BaseView):
         self._pages["display"].add(widget)
 
     def refresh(self) -> None:
+        self.rfm.refresh()
+        self.sending.load()
         self.unit.blockSignals(True)
         self.unit.setCurrentIndex(max(0, self.unit.findData(self.core.settings.display_unit)))
         self.unit.blockSignals(False)

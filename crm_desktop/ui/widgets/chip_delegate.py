@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from crm_desktop.domain.enums import LifecycleStage, TicketPriority, TicketStatus
+from crm_desktop.domain.enums import (
+    CampaignChannel,
+    CampaignStatus,
+    LifecycleStage,
+    MemberStatus,
+    TicketPriority,
+    TicketStatus,
+)
 from crm_desktop.ui.theme import palette, tokens
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -60,6 +67,31 @@ CHIP_TONES: dict[str, dict[str, str]] = {
     },
     # a deal's stage is the user's own name: its outcome gives the colour
     "deal_outcome": {"open": "info", "won": "success", "lost": "danger"},
+    "campaign_status": {
+        CampaignStatus.PLANNED.value: "neutral",
+        CampaignStatus.ACTIVE.value: "info",
+        CampaignStatus.COMPLETED.value: "success",
+        CampaignStatus.CANCELLED.value: "danger",
+    },
+    # channels are kinds, not states: told apart by colour, none of them a warning
+    "campaign_channel": {
+        CampaignChannel.SMS.value: "info",
+        CampaignChannel.EMAIL.value: "special",
+        CampaignChannel.CALL.value: "success",
+        CampaignChannel.SOCIAL.value: "info",
+        CampaignChannel.EVENT.value: "special",
+        CampaignChannel.PRINT.value: "neutral",
+        CampaignChannel.OTHER.value: "neutral",
+    },
+    "member_status": {
+        MemberStatus.TARGETED.value: "neutral",
+        MemberStatus.SENT.value: "info",
+        MemberStatus.DELIVERED.value: "info",
+        MemberStatus.FAILED.value: "danger",
+        MemberStatus.RESPONDED.value: "warning",
+        MemberStatus.CONVERTED.value: "success",
+        MemberStatus.OPTED_OUT.value: "special",
+    },
 }
 
 _H_PAD = tokens.SPACING["s"]

@@ -19,16 +19,22 @@ READS: dict[str, set[str]] = {
     "stages": {"deal_count", "deal_counts", "list"},
     "deals": _LIST_READS | {"board", "forecast", "stage_history"},
     # apply_time_zone sets the process's clock from the stored setting, writing nothing
-    "settings": {"company", "get", "logo", "sla", "time_zone", "apply_time_zone"},
+    "settings": {"company", "get", "logo", "sla", "time_zone", "apply_time_zone",
+                 "rfm_window_in", "sending"},
     "activities": _LIST_READS | {"due_between", "due_reminders", "for_contact",
                                  "occurrences_between", "open_due_before"},
     "tickets": _LIST_READS | {"breaches", "comments", "counts_by_status", "find_by_number",
                               "number", "response_due"},
-    "lists": _LIST_READS | {"member_count", "members"},
-    "campaigns": _LIST_READS | {"member_stats", "members"},
+    "lists": _LIST_READS | {"filter_count", "filter_preview", "member_count", "member_rows",
+                            "members", "static_options"},
+    "campaigns": _LIST_READS | {"figures", "member_count", "member_stats", "member_window",
+                                "members", "options", "targets"},
+    "outbox": _LIST_READS | {"counts", "due_count", "exclusions", "message", "messages",
+                             "preview"},
     # document only reads what a printed proforma shows
     "proformas": _LIST_READS | {"document", "find_by_number", "number", "totals"},
     "search": {"search"},
+    "rfm": {"computed_at", "of_contact", "sizes", "window_years"},
     "timeline": {"for_contact"},
 }
 
@@ -36,7 +42,8 @@ READS: dict[str, set[str]] = {
 #: changes
 NO_TRASH: set[tuple[str, str]] = {
     *((name, method) for name in ("users", "products", "lists", "campaigns", "proformas")
-      for method in ("delete", "restore", "restore_many")),
+      for method in ("delete", "restore", "restore_many")
+      if (name, method) != ("lists", "delete")),  # a list is deleted for good
     ("activities", "restore"), ("activities", "restore_many"),
 }
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -74,8 +75,59 @@ def _closed_ticket(core: Core, ids: Ids) -> None:
     core.tickets.close(ids["ticket"], 4, "خوب")
 
 
+def _won_deal(core: Core, ids: Ids) -> None:
+    won = next(s["id"] for s in core.stages.list() if s["outcome"] == "won")
+    core.deals.move(ids["deal"], won)
+
+
 def _second_list_member(core: Core, ids: Ids) -> None:
     core.lists.add_members(ids["list"], [ids["contact2"]])
+
+
+def _second_list_member_and_a_segment(core: Core, ids: Ids) -> None:
+    # contact2 joins through the list and the segment: one new member, not two
+    _second_list_member(core, ids)
+    with core.db.write() as session:
+        session.add(m.ContactRfm(contact_id=ids["contact2"], segment="loyal"))
+    core.campaigns.add_target(ids["campaign"], segment="loyal")
+
+
+def _second_member(core: Core, ids: Ids) -> None:
+    _second_list_member(core, ids)
+    core.campaigns.add_members_from_targets(ids["campaign"])
+    core.campaigns.set_member_status(ids["campaign"], ids["contact2"], "delivered")
+
+
+def _sms_ready(core: Core, ids: Ids) -> None:
+    """The campaign's member can get an SMS, and a message is written."""
+    core.contacts.update(ids["contact"], {"mobile": "09121234567", "sms_consent": True})
+    ids["message"] = core.outbox.save_message(ids["campaign"], "sms", "سلام {first_name}")
+
+
+def _queued(core: Core, ids: Ids) -> None:
+    _sms_ready(core, ids)
+    core.outbox.queue(ids["message"])
+    ids["outbox"] = core.outbox.list_ids()
+
+
+def _cancelled(core: Core, ids: Ids) -> None:
+    _queued(core, ids)
+    core.outbox.cancel(ids["outbox"])
+
+
+def _in_a_file(core: Core, ids: Ids) -> None:
+    _queued(core, ids)
+    core.outbox.export_file(Path(tempfile.mkdtemp()) / "panel.csv")
+
+
+class _Accepts:
+    channel = "sms"
+
+    def send(self, message: Any) -> str:
+        return f"ref-{message.id}"
+
+    def close(self) -> None:
+        pass
 
 
 WALK: dict[tuple[str, str], Scenario] = {
@@ -136,6 +188,9 @@ WALK: dict[tuple[str, str], Scenario] = {
     ("settings", "set_time_zone"): Scenario(
         lambda c, i: c.settings.set_time_zone("Asia/Dubai")),
     ("settings", "set_vat_rate"): Scenario(lambda c, i: c.settings.set_vat_rate("9")),
+    ("settings", "set_rfm_window_years"): Scenario(
+        lambda c, i: c.settings.set_rfm_window_years(3)),
+    ("rfm", "recompute"): Scenario(lambda c, i: c.rfm.recompute(), prepare=_won_deal),
     ("activities", "create"): Scenario(lambda c, i: c.activities.create(
         {"kind": "call", "subject": "پیگیری", "contact_id": i["contact"],
          "done_at": NEXT_WEEK - timedelta(days=8)})),
@@ -160,9 +215,12 @@ WALK: dict[tuple[str, str], Scenario] = {
                                     prepare=_closed_ticket),
     ("tickets", "add_comment"): Scenario(lambda c, i: c.tickets.add_comment(
         i["ticket"], "قطعه ارسال شد", internal=False)),
-    ("lists", "create"): Scenario(lambda c, i: c.lists.create({"name": "نمایشگاه"})),
+    # a new static list with its first members ("Add to list" > a new list)
+    ("lists", "create"): Scenario(lambda c, i: c.lists.create(
+        {"name": "نمایشگاه", "members": [i["contact"], i["contact2"], i["deleted_contact"]]})),
     ("lists", "update"): Scenario(lambda c, i: c.lists.update(
         i["list"], {"description": "مشتریان وفادار"})),
+    ("lists", "delete"): Scenario(lambda c, i: c.lists.delete(i["list2"])),
     ("lists", "add_members"): Scenario(lambda c, i: c.lists.add_members(
         i["list"], [i["contact"], i["contact2"], i["deleted_contact"]])),
     ("lists", "remove_members"): Scenario(lambda c, i: c.lists.remove_members(
@@ -171,11 +229,37 @@ WALK: dict[tuple[str, str], Scenario] = {
         {"name": "یلدا", "channel": "sms", "budget_rial": 1_000_000})),
     ("campaigns", "update"): Scenario(lambda c, i: c.campaigns.update(
         i["campaign"], {"status": "active", "actual_cost_rial": 400_000})),
-    ("campaigns", "add_members_from_list"): Scenario(
-        lambda c, i: c.campaigns.add_members_from_list(i["campaign"]),
-        prepare=_second_list_member),
+    ("campaigns", "add_members_from_targets"): Scenario(
+        lambda c, i: c.campaigns.add_members_from_targets(i["campaign"]),
+        prepare=_second_list_member_and_a_segment),
+    ("campaigns", "add_target"): Scenario(
+        lambda c, i: c.campaigns.add_target(i["campaign"], segment="at_risk")),
+    ("campaigns", "remove_target"): Scenario(
+        lambda c, i: c.campaigns.remove_target(i["campaign"], i["target"])),
+    ("campaigns", "set_members_status"): Scenario(
+        lambda c, i: c.campaigns.set_members_status(i["campaign"], "sent",
+                                                    [i["contact"], i["contact2"]]),
+        prepare=_second_member),
     ("campaigns", "set_member_status"): Scenario(lambda c, i: c.campaigns.set_member_status(
         i["campaign"], i["contact"], "responded")),
+    ("outbox", "save_message"): Scenario(lambda c, i: c.outbox.save_message(
+        i["campaign"], "email", "سلام {full_name}", subject="خبرنامه")),
+    ("outbox", "queue"): Scenario(lambda c, i: c.outbox.queue(i["message"]),
+                                  prepare=_sms_ready),
+    ("outbox", "cancel"): Scenario(lambda c, i: c.outbox.cancel(i["outbox"]), prepare=_queued),
+    ("outbox", "retry"): Scenario(lambda c, i: c.outbox.retry(i["outbox"]),
+                                  prepare=_cancelled),
+    ("outbox", "send_due"): Scenario(lambda c, i: c.outbox.send_due({"sms": _Accepts()}),
+                                     prepare=_queued),
+    ("outbox", "export_file"): Scenario(lambda c, i: c.outbox.export_file(
+        Path(tempfile.mkdtemp()) / "panel.xlsx", "xlsx"), prepare=_queued),
+    ("outbox", "confirm_file"): Scenario(lambda c, i: c.outbox.confirm_file(
+        i["outbox"], uploaded=True), prepare=_in_a_file),
+    ("outbox", "recover_interrupted"): Scenario(lambda c, i: c.outbox.recover_interrupted(),
+                                                prepare=_in_a_file),
+    ("settings", "set_sending"): Scenario(lambda c, i: c.settings.set_sending(
+        {"sms_delivery": "http", "sms_gateway_url": "https://api.example.ir/{api_key}/send",
+         "smtp_port": 465})),
     ("proformas", "create"): Scenario(lambda c, i: c.proformas.create(
         {"contact_id": i["contact"], "deal_id": i["deal"]},
         [{"product_id": i["product"], "quantity": 2}])),
@@ -224,9 +308,11 @@ def _build(core: Core) -> Ids:
     core.activities.skip_occurrence(i["repeating"], i["repeating_day"])
     i["list"] = core.lists.create({"name": "مشتریان"})
     core.lists.add_members(i["list"], [i["contact"]])
-    i["campaign"] = core.campaigns.create({"name": "نوروز", "channel": "sms",
-                                           "list_id": i["list"]})
-    core.campaigns.add_members_from_list(i["campaign"])
+    i["list2"] = core.lists.create({"name": "بازدیدکنندگان"})
+    core.lists.add_members(i["list2"], [i["contact"], i["contact2"]])
+    i["campaign"] = core.campaigns.create({"name": "نوروز", "channel": "sms"})
+    i["target"] = core.campaigns.add_target(i["campaign"], list_id=i["list"])
+    core.campaigns.add_members_from_targets(i["campaign"])
     i["proforma"] = core.proformas.create({"contact_id": i["contact"], "deal_id": i["deal"]}, [
         {"description": "مشاوره", "unit_price_rial": 3_000_000},
         {"product_id": i["product"], "quantity": "2"},
@@ -333,6 +419,8 @@ def check_audit(before: Snapshot, after: Snapshot, rows: list[dict[str, Any]],
             _check_elements(table, before, after, take)
         elif table == "settings":
             _check_settings(before_rows, after_rows, take)
+        elif table == "contact_rfm":
+            _check_rfm(before_rows, after_rows, take)
         elif "id" in next(iter((after_rows or before_rows).values())):
             _check_records(table, before_rows, after_rows, take)
         else:  # pragma: no cover - a new table without an audit scheme
@@ -409,6 +497,30 @@ def _check_elements(table: str, before: Snapshot, after: Snapshot, take: Callabl
                 assert r["new_value"] not in current, (table, parent, r)
                 current.add(r["new_value"])
         assert current == new.get(parent, set()), f"{table} of {entity} {parent}"
+
+
+def _check_rfm(before: dict, after: dict, take: Callable) -> None:
+    """Derived figures (services/rfm.py): a full recomputation is one summary row on id 0
+    naming every segment's count; a refresh of one contact is one row on that contact
+    naming its new segment."""
+    runs = take("contact_rfm", 0, action="update", field="recompute")
+    if runs:
+        assert len(runs) == 1, runs
+        summary = json.loads(runs[0][1]["new_value"])
+        counted: dict[str, int] = {}
+        for row in after.values():
+            counted[row["segment"]] = counted.get(row["segment"], 0) + 1
+        assert summary["segments"] == counted and summary["contacts"] == len(after)
+        return
+    for key in before.keys() | after.keys():
+        if before.get(key) == after.get(key):
+            continue
+        (contact,) = key
+        hits = take("contact_rfm", contact, action="update", field="recompute")
+        assert len(hits) == 1, f"contact_rfm {contact} changed without its row"
+        row = hits[0][1]
+        assert row["old_value"] == (before[key]["segment"] if key in before else None)
+        assert json.loads(row["new_value"])["segment"] == after[key]["segment"]
 
 
 def _check_settings(before: dict, after: dict, take: Callable) -> None:

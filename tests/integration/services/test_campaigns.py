@@ -59,11 +59,18 @@ def test_list_create_and_validation(core: Any) -> None:
     with pytest.raises(ValidationError) as exc:
         core.lists.create({"name": "f", "kind": "filter", "filter_json": "{city: tehran"})
     assert exc.value.for_field("filter_json").code == "invalid"
-    fid = core.lists.create({"name": "f", "kind": "filter", "filter_json": {"city": "تهران"}})
-    assert core.lists.get(fid)["filter_json"] == '{"city": "تهران"}'
-    # a static list cannot become a filter list without a filter
+    with pytest.raises(ValidationError) as exc:  # a criterion that does not exist
+        core.lists.create({"name": "f", "kind": "filter", "filter_json": {"city": "تهران"}})
+    assert exc.value.for_field("city").code == "unknown_field"
+    fid = core.lists.create({"name": "f", "kind": "filter",
+                             "filter_json": {"version": 1, "cities": ["تهران "]}})
+    assert core.lists.get(fid)["filter_json"] == '{"cities": ["تهران"], "version": 1}'
+    # a list keeps its kind: a static list does not become a filter list, nor back
     with pytest.raises(ValidationError):
         core.lists.update(lid, {"kind": "filter"})
+    with pytest.raises(ValidationError) as exc:
+        core.lists.update(lid, {"kind": "filter", "filter_json": {"version": 1}})
+    assert exc.value.fields == ["kind"]
     core.lists.update(lid, {"description": "برای عید"})
     assert ("update", "description", None, "برای عید") in audit(core, "marketing_lists", lid)
     assert audit(core, "marketing_lists", lid)[0][0] == "create"
@@ -92,7 +99,7 @@ def test_add_and_remove_members(core: Any) -> None:
 
 def test_filter_lists_have_no_static_members(core: Any) -> None:
     (contact,) = make_contacts(core, 1)
-    fid = core.lists.create({"name": "f", "kind": "filter", "filter_json": "{}"})
+    fid = core.lists.create({"name": "f", "kind": "filter", "filter_json": '{"version": 1}'})
     with pytest.raises(ValidationError) as exc:
         core.lists.add_members(fid, [contact])
     assert exc.value.fields == ["kind"]
@@ -124,10 +131,9 @@ def test_large_member_add_in_chunks(core: Any) -> None:
 # -- campaigns ---------------------------------------------------------------------------
 
 def test_campaign_create_and_validation(core: Any) -> None:
-    lid = core.lists.create({"name": "L"})
     cid = core.campaigns.create({
         "name": "جشنواره نوروز", "channel": "sms", "start_date": "1405/01/01",
-        "end_date": "1405/01/13", "budget_rial": "۱۲٬۰۰۰٬۰۰۰", "list_id": lid,
+        "end_date": "1405/01/13", "budget_rial": "۱۲٬۰۰۰٬۰۰۰",
     })
     got = core.campaigns.get(cid)
     assert got["status"] == "planned"
@@ -147,8 +153,12 @@ def test_campaign_create_and_validation(core: Any) -> None:
         "expected_revenue_rial": "money.negative", "start_date": "date.invalid",
     }
     with pytest.raises(ValidationError) as exc:
-        core.campaigns.create({"name": "x", "channel": "sms", "list_id": 999, "owner_id": 999})
-    assert set(exc.value.fields) == {"list_id", "owner_id"}
+        core.campaigns.create({"name": "x", "channel": "sms", "owner_id": 999})
+    assert set(exc.value.fields) == {"owner_id"}
+    # the old single list is no field of a campaign any more: targets are
+    with pytest.raises(ValidationError) as exc:
+        core.campaigns.create({"name": "x", "channel": "sms", "list_id": 1})
+    assert exc.value.fields == ["list_id"]
 
 
 def test_end_before_start(core: Any) -> None:
@@ -178,18 +188,20 @@ def test_campaign_update_audit(core: Any) -> None:
     assert ("update", "actual_cost_rial", "0", "5000000") in rows
 
 
-def test_members_from_list(core: Any) -> None:
+def test_members_from_a_list_target(core: Any) -> None:
     contacts = make_contacts(core, 6)
     lid = core.lists.create({"name": "L"})
     core.lists.add_members(lid, contacts[:4])
     core.contacts.delete(contacts[3])
-    cid = core.campaigns.create({"name": "c", "channel": "sms", "list_id": lid})
-    assert core.campaigns.add_members_from_list(cid) == 3
-    assert core.campaigns.add_members_from_list(cid) == 0
+    cid = core.campaigns.create({"name": "c", "channel": "sms"})
+    core.campaigns.add_target(cid, list_id=lid)
+    assert core.campaigns.add_members_from_targets(cid) == 3
+    assert core.campaigns.add_members_from_targets(cid) == 0
     core.lists.add_members(lid, contacts[4:])
-    assert core.campaigns.add_members_from_list(cid) == 2
-    assert core.campaigns.member_stats(cid) == {"targeted": 5, "sent": 0, "responded": 0,
-                                                "converted": 0}
+    assert core.campaigns.add_members_from_targets(cid) == 2
+    assert core.campaigns.member_stats(cid) == {"targeted": 5, "sent": 0, "delivered": 0,
+                                                "failed": 0, "responded": 0,
+                                                "converted": 0, "opted_out": 0}
     rows = core.campaigns.members(cid).rows
     assert {r["id"] for r in rows} == {*contacts[:3], *contacts[4:]}
     assert all(r["updated_at"] is not None for r in rows)
@@ -197,22 +209,24 @@ def test_members_from_list(core: Any) -> None:
 
     bare = core.campaigns.create({"name": "no list", "channel": "sms"})
     with pytest.raises(ValidationError) as exc:
-        core.campaigns.add_members_from_list(bare)
-    assert exc.value.for_field("list_id").code == "required"
+        core.campaigns.add_members_from_targets(bare)
+    assert exc.value.for_field("campaign_targets").code == "required"
     with pytest.raises(NotFoundError):
-        core.campaigns.add_members_from_list(9999)
+        core.campaigns.add_members_from_targets(9999)
 
 
 def test_member_status(core: Any) -> None:
     contacts = make_contacts(core, 3)
     lid = core.lists.create({"name": "L"})
     core.lists.add_members(lid, contacts)
-    cid = core.campaigns.create({"name": "c", "channel": "call", "list_id": lid})
-    core.campaigns.add_members_from_list(cid)
+    cid = core.campaigns.create({"name": "c", "channel": "call"})
+    core.campaigns.add_target(cid, list_id=lid)
+    core.campaigns.add_members_from_targets(cid)
     core.campaigns.set_member_status(cid, contacts[0], "sent")
     core.campaigns.set_member_status(cid, contacts[1], "converted")
-    assert core.campaigns.member_stats(cid) == {"targeted": 1, "sent": 1, "responded": 0,
-                                                "converted": 1}
+    assert core.campaigns.member_stats(cid) == {"targeted": 1, "sent": 1, "delivered": 0,
+                                                "failed": 0, "responded": 0,
+                                                "converted": 1, "opted_out": 0}
     sent = core.campaigns.members(cid, ListQuery(filters={"status": "sent"})).rows
     assert [r["id"] for r in sent] == [contacts[0]]
     with pytest.raises(ValidationError) as exc:

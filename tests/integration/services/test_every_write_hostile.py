@@ -26,6 +26,7 @@ from crm_desktop.domain import enums
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService, ListQuery
+from crm_desktop.services.campaigns import SEGMENTS
 from crm_desktop.services.maintenance import check
 from crm_desktop.services.proformas import LINE_FIELDS
 from crm_desktop.services.recurrence import Rule
@@ -46,15 +47,19 @@ WRITES: dict[str, set[str]] = {
     "stages": {"create", "update", "reorder", "remove"},
     "deals": {"create", "update", "delete", "restore", "restore_many", "move"},
     "settings": {"set_vat_rate", "set_display_unit", "set_company", "set_logo", "set_sla",
-                 "set_profile", "set_time_zone"},
+                 "set_profile", "set_time_zone", "set_rfm_window_years", "set_sending"},
     "activities": {"create", "update", "delete", "complete", "reopen", "skip_occurrence"},
     "tickets": {"create", "update", "delete", "restore", "restore_many", "close", "reopen",
                 "add_comment"},
-    "lists": {"create", "update", "add_members", "remove_members"},
-    "campaigns": {"create", "update", "add_members_from_list", "set_member_status"},
+    "lists": {"create", "update", "delete", "add_members", "remove_members"},
+    "campaigns": {"create", "update", "add_members_from_targets", "set_member_status",
+                  "set_members_status", "add_target", "remove_target"},
     "proformas": {"create", "update", "set_status"},
+    "outbox": {"save_message", "queue", "retry", "cancel", "recover_interrupted", "send_due",
+               "export_file", "confirm_file"},
     "search": set(),
     "timeline": set(),
+    "rfm": {"recompute"},
 }
 NOT_OFFERED: dict[str, set[str]] = {
     "stages": {"ensure_defaults"},  # takes the caller's Session
@@ -129,7 +134,8 @@ def plausible(convert: Callable) -> st.SearchStrategy:
         "birthday_rule": st.dates(f.DATE_MIN, date.today()),
         "quantity_rule": st.decimals(Decimal("0.001"), 1000, places=3),
         "username_rule": st.from_regex(r"[a-z][a-z0-9]{2,10}", fullmatch=True),
-        "json_text": st.just('{"city": "تهران"}'),
+        "filter_json": st.sampled_from(['{"version": 1, "cities": ["تهران"]}',
+                                        {"version": 1, "birth_months": [12]}]),
         "_as_given": st.integers(0, 1000),
     }.get(convert.__name__, st.text(max_size=10))
 
@@ -189,7 +195,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Core, Path
                                     "due_at": datetime(2026, 11, 22, 7, tzinfo=UTC)})
             lid = core.lists.create({"name": f"فهرست {i}"})
             core.lists.add_members(lid, [cid])
-            core.campaigns.create({"name": f"کمپین {i}", "channel": "sms", "list_id": lid})
+            camp = core.campaigns.create({"name": f"کمپین {i}", "channel": "sms"})
+            core.campaigns.add_target(camp, list_id=lid)
             core.proformas.create({"contact_id": cid}, [{"description": "خدمت"}])
         yield core, path
 
@@ -254,7 +261,8 @@ texts = st.one_of(hostile_text, hostile)
 @SETTINGS
 @given(data=st.data())
 def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None:
-    core, _ = world
+    core, path = world
+    tmp_dir = path.parent
     d = data.draw
     stage_ids = [s["id"] for s in core.stages.list()]
     # draws must not depend on the database (hypothesis replays them): pick by position
@@ -280,7 +288,17 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
             date(2026, 11, 1), date(2027, 2, 1)))))),
         (core.lists.add_members, (d(ids), d(st.one_of(st.lists(ids, max_size=4), hostile)))),
         (core.lists.remove_members, (d(ids), d(st.one_of(st.lists(ids, max_size=4), hostile)))),
-        (core.campaigns.add_members_from_list, (d(ids),)),
+        (core.campaigns.add_members_from_targets, (d(ids),)),
+        (core.campaigns.add_target, (d(ids),), {
+            "list_id": d(st.one_of(st.none(), ids, hostile)),
+            "segment": d(st.one_of(st.none(), st.sampled_from(SEGMENTS), texts))}),
+        (core.campaigns.remove_target, (d(ids), d(ids))),
+        (core.campaigns.set_members_status, (d(ids), d(st.one_of(st.sampled_from(
+            [s.value for s in enums.MemberStatus]), texts)), d(st.one_of(
+                st.none(), st.lists(ids, max_size=4), hostile))),
+         {"from_status": d(st.one_of(st.none(), st.sampled_from(
+             [s.value for s in enums.MemberStatus]), texts))}),
+        (core.lists.delete, (d(ids),)),
         (core.campaigns.set_member_status, (d(ids), d(ids), d(st.one_of(st.sampled_from(
             [s.value for s in enums.MemberStatus]), texts)))),
         (core.settings.set_vat_rate, (d(st.one_of(st.decimals(0, 100, places=1), hostile)),)),
@@ -307,9 +325,30 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
                                                  hostile)))),
         (core.settings.set_time_zone, (d(st.one_of(st.sampled_from(
             ["Asia/Tehran", "Asia/Dubai", "UTC"]), hostile)),)),
+        (core.settings.set_rfm_window_years, (d(st.one_of(st.integers(0, 11), hostile)),)),
+        (core.rfm.recompute, ()),
         *((getattr(core, name).restore_many, (d(st.one_of(st.lists(ids, max_size=3), hostile)),))
           for name in ("contacts", "accounts", "deals", "tickets")),
         (core.users.set_password, (d(ids), d(st.one_of(st.just("secret-pass"), texts)))),
+        (core.settings.set_sending, (d(st.one_of(hostile, record(_sending_fields()))),)),
+        (core.outbox.save_message, (d(ids), d(st.one_of(st.sampled_from(["sms", "email"]),
+                                                        texts)),
+                                    d(st.one_of(st.just("سلام {first_name}"), texts)),
+                                    d(st.one_of(st.none(), texts)),
+                                    d(st.one_of(st.none(), ids)))),
+        (core.outbox.queue, (d(ids),)),
+        (core.outbox.retry, (d(st.one_of(st.lists(ids, max_size=3), hostile)),)),
+        (core.outbox.cancel, (d(st.one_of(st.lists(ids, max_size=3), hostile)),)),
+        # paths only inside the test's folder (or not paths at all): nothing lands elsewhere
+        (core.outbox.export_file, (d(st.one_of(
+            hostile.filter(lambda v: not isinstance(v, str)), st.sampled_from(
+                ["", " ", tmp_dir / "panel.csv", tmp_dir / "missing" / "panel.csv",
+                 str(tmp_dir / "a\x00b.csv")]))),
+                                   d(st.one_of(st.sampled_from(["csv", "xlsx"]), hostile)))),
+        (core.outbox.confirm_file, (d(st.one_of(st.lists(ids, max_size=3), hostile)),
+                                    d(hostile))),
+        (core.outbox.recover_interrupted, ()),
+        (core.outbox.send_due, ({},)),
     ]
     assert {(c[0].__self__.__class__, c[0].__name__) for c in calls} >= {
         (type(getattr(core, svc)), method)
@@ -322,6 +361,12 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
     attempt(core.activities.create, {"kind": "task", "subject": "x",
                                      "recurrence": d(st.one_of(st.sampled_from(list(Rule)),
                                                                hostile))})
+
+
+def _sending_fields() -> dict[str, f.Field]:
+    from crm_desktop.services.delivery import SENDING_FIELDS
+
+    return SENDING_FIELDS
 
 
 def _company_specs() -> dict[str, f.Field]:

@@ -1,0 +1,102 @@
+"""Placeholders in a campaign message ({first_name}, {company}, ...), checked and filled in
+for one contact (no Qt).
+
+`{name}` stands for a value of the recipient; `{{` and `}}` are a literal brace. A name
+not in PLACEHOLDERS (or its Persian alias) and a brace that opens or closes nothing are
+validation errors that name what is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from crm_desktop.domain.errors import FieldError, ValidationError
+
+#: placeholder -> what it stands for (the contact's value of that name)
+PLACEHOLDERS: tuple[str, ...] = (
+    "first_name", "last_name", "full_name", "company", "title", "city", "mobile", "email",
+)
+#: Persian spellings a user may type instead (the Insert menu writes the English name)
+ALIASES: dict[str, str] = {
+    "نام": "first_name",
+    "نام_خانوادگی": "last_name",
+    "نام_کامل": "full_name",
+    "شرکت": "company",
+    "سمت": "title",
+    "شهر": "city",
+    "موبایل": "mobile",
+    "ایمیل": "email",
+}
+
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+
+def _canonical(name: str) -> str | None:
+    key = name.strip().replace(" ", "_").replace("\u200c", "_")
+    if key in PLACEHOLDERS:
+        return key
+    return ALIASES.get(key)
+
+
+def parse(template: str, field: str = "body") -> list[str | tuple[str]]:
+    """The template as literal text pieces and (placeholder,) tuples; raises
+    ValidationError naming every unknown placeholder, or a stray brace."""
+    if not isinstance(template, str):
+        raise ValidationError(FieldError(field, "invalid"))
+    pieces: list[str | tuple[str]] = []
+    unknown: list[str] = []
+    stray = False
+    pos = 0
+    for match in _TOKEN.finditer(template):
+        if match.start() > pos:
+            pieces.append(template[pos:match.start()])
+        pos = match.end()
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            pieces.append(token[0])
+        elif match.group(1) is not None:
+            name = _canonical(match.group(1))
+            if name is None:
+                if match.group(1) not in unknown:
+                    unknown.append(match.group(1))
+            else:
+                pieces.append((name,))
+        else:
+            stray = True
+    if pos < len(template):
+        pieces.append(template[pos:])
+    errors = []
+    if unknown:
+        errors.append(FieldError(field, "placeholder.unknown",
+                                 {"names": " ".join("{" + n + "}" for n in unknown)}))
+    if stray:
+        errors.append(FieldError(field, "placeholder.brace"))
+    if errors:
+        raise ValidationError(errors)
+    return pieces
+
+
+def used(template: str, field: str = "body") -> list[str]:
+    """The placeholders a (valid) template uses, in order of first use."""
+    names: list[str] = []
+    for piece in parse(template, field):
+        if isinstance(piece, tuple) and piece[0] not in names:
+            names.append(piece[0])
+    return names
+
+
+def render(template: str, values: Mapping[str, str | None], field: str = "body") -> str:
+    """The template filled in with one recipient's values (a missing value is empty)."""
+    out = []
+    for piece in parse(template, field):
+        if isinstance(piece, tuple):
+            out.append(values.get(piece[0]) or "")
+        else:
+            out.append(piece)
+    return "".join(out)
+
+
+def escape(text: str) -> str:
+    """`text` as a template that renders to itself (braces doubled)."""
+    return text.replace("{", "{{").replace("}", "}}")

@@ -1,0 +1,210 @@
+"""The campaign list's columns over the windowed record model, and a campaign's members as
+a windowed table (the count first, pages of rows read from the service on demand)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from crm_desktop.domain.marketing import percent_text
+from crm_desktop.services.campaigns import CampaignService
+from crm_desktop.text.digits import PERSIAN_DECIMAL_SEPARATOR
+from crm_desktop.text.money import MoneyUnit
+from crm_desktop.ui import display, labels
+from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel, Row
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+#: what a figure without a value shows (no cost: no ROI)
+NO_FIGURE = "—"
+
+
+def percent(value: Fraction | None) -> str:
+    """A ratio as a percentage with one decimal in the UI language ("۱۲٫۵٪", "12.5%");
+    NO_FIGURE when there is none."""
+    text = percent_text(value)
+    if text is None:
+        return NO_FIGURE
+    negative = text.startswith("-")
+    if display.persian():
+        text = text.replace(".", PERSIAN_DECIMAL_SEPARATOR)
+    shown = display.percent(text)
+    # the minus stands before the number in a right-to-left line too
+    return display.ltr(shown) if negative else shown
+
+
+def campaign_columns(unit: Callable[[], MoneyUnit]) -> list[Column]:
+    channels = labels.campaign_channels()
+    statuses = labels.campaign_statuses()
+    center = Qt.AlignmentFlag.AlignCenter
+    numbers = Qt.AlignmentFlag.AlignTrailing
+
+    def dates(r: Row) -> str:
+        start, end = display.jalali(r["start_date"]), display.jalali(r["end_date"])
+        if start and end:
+            return display.fill(QCoreApplication.translate("CampaignsModel", "{start} to {end}"),
+                                start=start, end=end)
+        return start or end
+
+    return [
+        Column("name", QCoreApplication.translate("CampaignsModel", "Name"), "name"),
+        Column("channel", QCoreApplication.translate("CampaignsModel", "Channel"), "channel",
+               text=lambda r: labels.label(channels, r["channel"]), align=center),
+        Column("status", QCoreApplication.translate("CampaignsModel", "Status"), "status",
+               text=lambda r: labels.label(statuses, r["status"]), align=center),
+        Column("dates", QCoreApplication.translate("CampaignsModel", "Dates"), "start_date",
+               text=dates),
+        Column("members", QCoreApplication.translate("CampaignsModel", "Members"), "members",
+               text=lambda r: display.number(r["members"]), align=numbers),
+        Column("responded", QCoreApplication.translate("CampaignsModel", "Responded"), "responded",
+               text=lambda r: display.number(r["responded"]), align=numbers),
+        Column("converted", QCoreApplication.translate("CampaignsModel", "Converted"), "converted",
+               text=lambda r: display.number(r["converted"]), align=numbers),
+        Column("cost", QCoreApplication.translate("CampaignsModel", "Cost"), "cost",
+               text=lambda r: display.money(r["actual_cost_rial"], unit()), align=numbers),
+        Column("revenue", QCoreApplication.translate("CampaignsModel", "Revenue"), "revenue",
+               text=lambda r: display.money(r["revenue_rial"], unit()), align=numbers),
+        Column("roi", QCoreApplication.translate("CampaignsModel", "ROI"), "roi",
+               text=lambda r: percent(r["roi_exact"]), align=numbers),
+    ]
+
+
+class CampaignsModel(RecordTableModel):
+    """The campaign rows; `set_unit` changes the unit money is shown in."""
+
+    def __init__(self, service: CampaignService, unit: MoneyUnit | str = MoneyUnit.RIAL,
+                 parent: QObject | None = None):
+        self._unit = MoneyUnit(unit)
+        super().__init__(service, campaign_columns(lambda: self._unit), parent=parent)
+
+    def set_unit(self, unit: MoneyUnit | str) -> None:
+        unit = MoneyUnit(unit)
+        if unit is self._unit:
+            return
+        self._unit = unit
+        if self.rowCount() > 0:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.DisplayRole])
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ID = int(Qt.ItemDataRole.UserRole.value) + 1
+
+
+class CampaignMembersModel(QAbstractTableModel):
+    """One campaign's live members (optionally of one status) in contact order: the count
+    is read up front, rows a page at a time, and only a few pages are kept."""
+
+    IdRole = _ID
+
+    def __init__(self, service: CampaignService, *, page_size: int = 200, max_pages: int = 8,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self._service = service
+        self._page_size = page_size
+        self._max_pages = max_pages
+        self.campaign_id: int | None = None
+        self.status: str | None = None
+        self._count = 0
+        self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
+        self._statuses = labels.member_statuses()
+        # the columns' keys (decorate_table draws the status column as chips)
+        self.columns = [
+            Column("full_name", QCoreApplication.translate("CampaignMembers", "Name")),
+            Column("mobile", QCoreApplication.translate("CampaignMembers", "Mobile")),
+            Column("email", QCoreApplication.translate("CampaignMembers", "E-mail")),
+            Column("status", QCoreApplication.translate("CampaignMembers", "Status")),
+            Column("updated_at", QCoreApplication.translate("CampaignMembers", "Changed")),
+        ]
+
+    def show(self, campaign_id: int | None, status: str | None = None) -> None:
+        """Show a campaign's members (with `status` only, when given)."""
+        self.beginResetModel()
+        self.campaign_id, self.status = campaign_id, status
+        self._pages.clear()
+        self._count = (0 if campaign_id is None
+                       else self._service.member_count(campaign_id, status))
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.show(self.campaign_id, self.status)
+
+    def _page(self, number: int) -> list[dict[str, Any]]:
+        rows = self._pages.get(number)
+        if rows is not None:
+            self._pages.move_to_end(number)
+            return rows
+        assert self.campaign_id is not None
+        rows = self._service.member_window(self.campaign_id, number * self._page_size,
+                                           self._page_size, self.status)
+        self._pages[number] = rows
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)
+        return rows
+
+    def row_data(self, row: int) -> dict[str, Any] | None:
+        if not 0 <= row < self._count:
+            return None
+        rows = self._page(row // self._page_size)
+        offset = row % self._page_size
+        return rows[offset] if offset < len(rows) else None
+
+    def id_at(self, row: int) -> int | None:
+        data = self.row_data(row)
+        return None if data is None else int(data["id"])
+
+    def cached_pages(self) -> int:
+        return len(self._pages)
+
+    # -- Qt model interface -----------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == _ALIGN:
+            return int((Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter).value)
+        if role not in (_DISPLAY, _ID):
+            return None
+        row = self.row_data(index.row())
+        if row is None:
+            return None
+        if role == _ID:
+            return int(row["id"])
+        key = self.columns[index.column()].key
+        value = row.get(key)
+        if key == "status":
+            return labels.label(self._statuses, value)
+        if key == "updated_at":
+            return display.jalali(value)
+        if key in ("mobile", "email"):
+            return display.ltr(value) if value else ""
+        return "" if value is None else str(value)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.columns)):
+            return self.columns[section].title
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,154 @@
+"""The campaigns list: name, channel, status, dates, members, responses, cost, revenue and
+ROI, with filters and search; the selected campaign's figures beside it. Enter or a double
+click opens the campaign's page (targets, members, figures)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtWidgets import QWidget
+
+from crm_desktop.core import Core
+from crm_desktop.ui import display, labels
+from crm_desktop.ui.dialogs.campaign_dialog import CampaignDialog
+from crm_desktop.ui.dialogs.campaign_page import CampaignPage
+from crm_desktop.ui.ops import Ops
+from crm_desktop.ui.qtmodels.campaigns_model import NO_FIGURE, CampaignsModel, percent
+from crm_desktop.ui.theme import icons
+from crm_desktop.ui.ui_settings import UiSettings
+from crm_desktop.ui.views.detail_panel import DetailPanel
+from crm_desktop.ui.views.record_list import ListFilter, RecordListView
+
+
+class CampaignPanel(DetailPanel):
+    """An empty state until a campaign is chosen, then its figures."""
+
+    def __init__(self, core: Core, parent: QWidget | None = None):
+        super().__init__(core, parent, name="campaignPanel", title_name="campaignName",
+                         empty_text=self.tr("Choose a campaign in the list to see its "
+                                            "figures here."))
+        self.open_page: Any = None  # set by the list: opens the campaign's page
+        self.edit: Any = None
+        buttons = self.add_actions((
+            ("openCampaign", self.tr("Open campaign"), lambda: self._call(self.open_page)),
+            ("panelEditCampaign", self.tr("Edit"), lambda: self._call(self.edit)),
+        ))
+        self.open_button = buttons["openCampaign"]
+        icons.dress(self.open_button, "speakerphone", primary=True)
+        icons.dress(buttons["panelEditCampaign"], "pencil")
+        self.add_values((
+            ("status", self.tr("Status")), ("channel", self.tr("Channel")),
+            ("dates", self.tr("Dates")), ("members", self.tr("Members")),
+            ("response_rate", self.tr("Response rate")),
+            ("conversion_rate", self.tr("Conversion rate")),
+            ("cost", self.tr("Cost")), ("revenue", self.tr("Revenue")),
+            ("roi", self.tr("ROI")), ("cpa", self.tr("Cost per customer")),
+            ("owner", self.tr("Owner")), ("description", self.tr("Description")),
+        ))
+
+    @property
+    def campaign_id(self) -> int | None:
+        return self.record_id
+
+    def _call(self, action: Any) -> None:
+        if action is not None and self.record_id is not None:
+            action(self.record_id)
+
+    def show_campaign(self, campaign_id: int | None) -> None:
+        c = self.load(campaign_id, self.core.campaigns.figures)
+        if c is None:
+            return
+        unit = self.core.settings.display_unit
+        self.title_label.setText(c["name"])
+        start, end = display.jalali(c["start_date"]), display.jalali(c["end_date"])
+        cpa = c["cost_per_acquisition_rial"]
+        self.set_values({
+            "status": labels.label(labels.campaign_statuses(), c["status"]),
+            "channel": labels.label(labels.campaign_channels(), c["channel"]),
+            "dates": (display.fill(self.tr("{start} to {end}"), start=start, end=end)
+                      if start and end else start or end),
+            "members": display.number(c["members"]),
+            "response_rate": percent(c["response_rate"]),
+            "conversion_rate": percent(c["conversion_rate"]),
+            "cost": display.money(c["actual_cost_rial"], unit),
+            "revenue": display.money(c["revenue_rial"], unit),
+            "roi": percent(c["roi_exact"]),
+            "cpa": NO_FIGURE if cpa is None else display.money(cpa, unit),
+            "owner": c["owner"] or "",
+            "description": c["description"] or "",
+        })
+
+
+class CampaignListPage(RecordListView):
+    """The first tab of the campaigns view."""
+
+    watches = ("campaigns", "campaign_members", "campaign_targets", "deals", "contacts",
+               "users", "settings", "pipeline_stages")
+    state_key: ClassVar[str] = "campaigns"
+    table_name: ClassVar[str] = "campaigns"
+    singular: ClassVar[str] = "campaign"
+    column_widths: ClassVar[tuple[int, ...]] = (136, 64, 86, 110, 48, 56, 56, 108, 114, 64)
+    empty_icon: ClassVar[str] = "speakerphone"
+    chip_columns: ClassVar[dict[str, tuple[str, str]]] = {
+        "status": ("status", "campaign_status"), "channel": ("channel", "campaign_channel")}
+
+    def __init__(self, core: Core, ops: Ops, settings: UiSettings,
+                 parent: QWidget | None = None):
+        filters = [
+            ListFilter("status", "campaignStatusFilter", self.tr("All statuses"),
+                       lambda: list(labels.campaign_statuses().items())),
+            ListFilter("channel", "campaignChannelFilter", self.tr("All channels"),
+                       lambda: list(labels.campaign_channels().items())),
+        ]
+        panel = CampaignPanel(core)
+        super().__init__(
+            core, ops, settings, service=core.campaigns,
+            model=CampaignsModel(core.campaigns, core.settings.display_unit),
+            panel=panel, filters=filters, new_text=self.tr("New campaign"),
+            search_placeholder=self.tr("Search campaign names (Ctrl+F)"), parent=parent,
+        )
+        self.model.setParent(self)
+        self.status_filter = self.combos["status"]
+        self.channel_filter = self.combos["channel"]
+        panel.open_page = self.open_page
+        # ten columns of figures: the table takes most of the width
+        self.splitter.setSizes([930, 290])
+        panel.edit = lambda cid: self._edit(cid)
+
+    def count_text(self, n: int) -> str:
+        return self.tr("%Ln campaign(s)", "", n)
+
+    def empty_text(self) -> str:
+        return self.tr("No campaigns yet: plan one to see who it reached and what it earned.")
+
+    def show_details(self, record_id: int | None) -> None:
+        self.panel.show_campaign(record_id)
+
+    def details_id(self) -> int | None:
+        return self.panel.campaign_id
+
+    def open_editor(self, record_id: int | None) -> int | None:
+        return CampaignDialog.edit(self, self.core, self.ops, record_id)
+
+    def _edit(self, campaign_id: int) -> None:
+        shown = self.open_editor(campaign_id)
+        if shown is not None:
+            self.show_record(shown)
+
+    def edit_selected(self) -> None:
+        """Enter or a double click: the campaign's page (Edit is on the page and panel)."""
+        record_id = self.selected_id()
+        if record_id is not None:
+            self.open_page(record_id)
+
+    def open_page(self, campaign_id: int) -> None:
+        CampaignPage.open(self, self.core, self.ops, campaign_id)
+
+    def delete_selected(self) -> None:
+        """Campaigns are not deleted (deals keep pointing at the campaign they came from):
+        a campaign that will not run is set to cancelled."""
+
+    def refresh(self) -> None:
+        assert isinstance(self.model, CampaignsModel)
+        self.model.set_unit(self.core.settings.display_unit)
+        super().refresh()

@@ -1,0 +1,178 @@
+"""The message composer (live SMS part counter, preview for a member, who is left out),
+background sending with progress over a local panel, the outbox page (windowed model,
+status filter, search, retry and cancel on the selection) and the Sending settings."""
+
+from __future__ import annotations
+
+import keyring
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtGui import QTextCursor
+
+from crm_desktop.core import Core
+from crm_desktop.services import secrets
+from crm_desktop.ui.dialogs.message_composer import MessageComposer
+from crm_desktop.ui.views.outbox_page import OutboxPage
+from crm_desktop.ui.views.settings_sending import SendingSettings
+from tests.integration.services.panel_server import GOOD_KEY, Panel
+from tests.memory_keyring import STORE, MemoryKeyring
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    STORE.clear()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    STORE.clear()
+
+
+def _campaign(core: Core) -> int:
+    people = [
+        {"first_name": "علی", "last_name": "رضایی", "mobile": "09121111111",
+         "sms_consent": True},
+        {"first_name": "سارا", "last_name": "کریمی", "mobile": "09122222222",
+         "sms_consent": True},
+        {"first_name": "رضا", "last_name": "نوری", "mobile": "09123333333"},
+        {"first_name": "مینا", "last_name": "احمدی", "sms_consent": True},
+    ]
+    ids = [core.contacts.create(p) for p in people]
+    lid = core.lists.create({"name": "همه"})
+    core.lists.add_members(lid, ids)
+    cid = core.campaigns.create({"name": "یلدا", "channel": "sms"})
+    core.campaigns.add_target(cid, list_id=lid)
+    core.campaigns.add_members_from_targets(cid)
+    return cid
+
+
+def test_counter_preview_and_exclusions(core, ops, ui_lang, qtbot) -> None:
+    cid = _campaign(core)
+    composer = MessageComposer(core, ops, cid)
+    qtbot.addWidget(composer)
+    composer.body.setPlainText("س" * 70)
+    assert composer.counter.text().startswith("۷۰ نویسه، ۱ پیامک")
+    composer.body.setPlainText("س" * 71)
+    assert "۲ پیامک" in composer.counter.text()
+    composer.body.setPlainText("سلام {first_name} {last_name}")
+    composer.member.setCurrentIndex(composer.member.findText("سارا کریمی"))
+    assert composer.preview.text() == "سلام سارا کریمی"
+    # the counter counts the text as this member gets it
+    assert composer.counter.text().startswith("۱۵ نویسه")
+    composer.body.setPlainText("سلام {first_name} {code}")
+    assert "{code}" in composer.problem.text() and composer.problem.isVisibleTo(composer)
+    composer.body.setPlainText("سلام {first_name}")
+    assert not composer.send.isEnabled()
+    composer.check_recipients()
+    assert composer.exclusions is not None
+    assert composer.exclusions.eligible == 2
+    summary = composer.summary.text()
+    assert "۲ نفر از ۴ عضو" in summary
+    assert "بدون رضایت" in summary and "بدون موبایل" in summary
+    assert composer.send.isEnabled()
+    composer.body.moveCursor(QTextCursor.MoveOperation.End)
+    composer.insert_placeholder("company")
+    assert composer.body.toPlainText().endswith("{company}")
+    assert not composer.send.isEnabled()  # changed: check again
+
+
+@pytest.mark.parametrize("ui_lang", ["en"], indirect=True)
+def test_queue_and_send_in_the_background(core, ops, ui_lang, qtbot) -> None:
+    cid = _campaign(core)
+    with Panel() as panel:
+        core.settings.set_sending({"sms_delivery": "http", "sms_gateway_url": panel.url})
+        secrets.store(secrets.sms_key_name(panel.url), GOOD_KEY)
+        composer = MessageComposer(core, ops, cid)
+        qtbot.addWidget(composer)
+        composer.body.setPlainText("Hi {first_name}")
+        composer.check_recipients()
+        progress: list[tuple[int, int]] = []
+        composer.queue_and_send()
+        assert composer.thread is not None
+        composer.thread.progress.connect(lambda d, t: progress.append((d, t)))
+        qtbot.waitUntil(lambda: composer.thread is None, timeout=20_000)
+        assert sorted(panel.receptors()) == ["09121111111", "09122222222"]
+    assert "Sent 2, failed 0" in composer.summary.text()
+    assert core.outbox.counts()["sent"] == 2
+    # again: nothing is queued twice for the same member and message
+    composer.check_recipients()
+    assert composer.exclusions.eligible == 0 and composer.exclusions.counts["already"] == 2
+
+
+def test_outbox_page(core, ops, settings, ui_lang, qtbot, qtmodeltester) -> None:
+    cid = _campaign(core)
+    msg = core.outbox.save_message(cid, "sms", "سلام {first_name}")
+    core.outbox.queue(msg)
+    page = OutboxPage(core, ops, settings)
+    qtbot.addWidget(page)
+    ops.changed.connect(page.on_changed)  # as the campaigns view passes changes on
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 2
+    page.search.setText("09122222222")
+    assert page.model.rowCount() == 1
+    page.search.setText("سارا")
+    assert page.model.rowCount() == 1
+    page.search.setText("")
+    # cancel the selection, then filter by status
+    page.table.selectionModel().select(
+        page.model.index(0, 0), QItemSelectionModel.SelectionFlag.Select
+        | QItemSelectionModel.SelectionFlag.Rows)
+    page.cancel_selected()
+    assert core.outbox.counts()["cancelled"] == 1
+    page.status.setCurrentIndex(page.status.findData("cancelled"))
+    assert page.model.rowCount() == 1
+    assert "لغو" in page.model.index(0, 4).data()
+    page.table.selectionModel().select(
+        page.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    page.retry_selected()
+    assert page.model.rowCount() == 0
+    assert core.outbox.counts()["queued"] == 2
+    qtmodeltester.check(page.model)
+
+
+def test_sending_settings_keep_the_key_in_the_keyring(core, ops, ui_lang, qtbot) -> None:
+    widget = SendingSettings(core, ops)
+    qtbot.addWidget(widget)
+    widget.sms.setCurrentIndex(widget.sms.findData("http"))
+    widget.url.setText("https://api.example.ir/v1/{api_key}/sms/send.json")
+    widget.api_key.setText("top-secret-key")
+    widget.save()
+    assert core.settings.sending()["sms_delivery"] == "http"
+    assert secrets.load(secrets.sms_key_name(
+        "https://api.example.ir/v1/{api_key}/sms/send.json")) == "top-secret-key"
+    with core.db.raw() as conn:
+        dump = "\n".join(conn.iterdump())
+    assert "top-secret-key" not in dump
+    assert widget.api_key.text() == ""
+
+
+def test_without_a_keyring_the_page_says_so(core, ops, ui_lang, qtbot) -> None:
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    widget = SendingSettings(core, ops)
+    qtbot.addWidget(widget)
+    assert not widget.password.isEnabled()
+    assert "کلیدستان" in widget.keyring_note.text()
+
+
+def test_queued_messages_resume_when_the_program_starts(core, qapp, qtbot) -> None:
+    from crm_desktop.ui import outbox_sender
+
+    cid = _campaign(core)
+    core.outbox.queue(core.outbox.save_message(cid, "sms", "سلام {first_name}"))
+    # the program stopped while the first row was being sent
+    first = min(core.outbox.list_ids())
+    core.outbox.export_file(core.db.path.parent / "panel.csv")
+    core.outbox.confirm_file([i for i in core.outbox.list_ids() if i != first], False)
+    assert core.outbox.get(first)["status"] == "sending"
+    with Panel() as panel:
+        core.settings.set_sending({"sms_delivery": "http", "sms_gateway_url": panel.url})
+        secrets.store(secrets.sms_key_name(panel.url), GOOD_KEY)
+        thread = outbox_sender.resume_at_start(core)
+        assert thread is not None
+        with qtbot.waitSignal(thread.done, timeout=20_000):
+            pass
+        thread.wait()
+        assert panel.receptors() == ["09122222222"]  # the interrupted one is not resent
+    assert core.outbox.get(first)["last_error"] == "interrupted"
+    assert outbox_sender.resume_at_start(core) is None  # nothing left to send
