@@ -284,7 +284,7 @@ def test_the_filter_lists_are_read_when_first_used(core, ops, settings, ui_lang,
     # opening reads the count and nothing else: no city, tag or owner list
     selects = [sql for sql, _ in ran if not sql.startswith("BEGIN")]
     assert len(selects) == 1 and selects[0].startswith("SELECT count(*)"), ran
-    assert [c.count() for c in view.combos.values()] == [1, 1, 1, 1]
+    assert all(c.count() == 1 for c in view.combos.values())  # "All ..." only
     assert view.city_filter.currentText() == view.tr("All cities")
     # a key on the closed list reads it first, then moves to the first city
     read = statements(core, lambda: QTest.keyClick(view.city_filter, Qt.Key.Key_Down))
