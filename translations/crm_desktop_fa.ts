@@ -595,9 +595,19 @@
         <translation>همه وضعیت‌ها</translation>
     </message>
     <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="99"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
         <location filename="../crm_desktop/ui/views/campaign_list.py" line="100"/>
         <source>All channels</source>
         <translation>همه راه‌های ارتباطی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="101"/>
+        <source>Channel</source>
+        <translation>راه ارتباطی</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/views/campaign_list.py" line="107"/>
@@ -1105,7 +1115,7 @@
 <context>
     <name>CompaniesView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="42"/>
         <source>Search name, phone, national ID, e-mail or city (Ctrl+F)</source>
         <translation>جستجوی نام، تلفن، شناسه ملی، ایمیل یا شهر (Ctrl+F)</translation>
     </message>
@@ -1115,29 +1125,39 @@
         <translation>همه شهرها</translation>
     </message>
     <message>
+        <location filename="../crm_desktop/ui/views/companies.py" line="34"/>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
         <location filename="../crm_desktop/ui/views/companies.py" line="35"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="36"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/companies.py" line="41"/>
         <source>New company</source>
         <translation>شرکت جدید</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/companies.py" line="61"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="62"/>
         <source>%Ln company(s)</source>
         <translation>
             <numerusform>%Ln شرکت</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="64"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="65"/>
         <source>No companies yet: add the first one.</source>
         <translation>هنوز شرکتی ثبت نشده است: نخستین شرکت را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="78"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="79"/>
         <source>Move {name} to the Trash? Its people and deals are kept. You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ مخاطبان و معامله‌های آن حذف نمی‌شوند. می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -1487,144 +1507,144 @@
         <translation>یک مخاطب را از فهرست انتخاب کنید تا جزئیات و سوابق او در اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
         <source>Add a note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="38"/>
         <source>Add a task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="38"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
         <source>New ticket</source>
         <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
         <source>Birthday</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="47"/>
         <source>How they found us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="47"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="48"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="48"/>
         <source>Purchases (RFM)</source>
         <translation>خریدها (RFM)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="54"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="56"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="94"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="96"/>
         <source>Customer segment (RFM)</source>
         <translation>بخش مشتری (RFM)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="96"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="98"/>
         <source>No purchase in the last %Ln year(s)</source>
         <translation>
             <numerusform>بدون خرید در %Ln سال گذشته</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="99"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="101"/>
         <source>{count} purchase(s), {money}, the last {days} day(s) ago — R {r} · F {f} · M {m}</source>
         <translation>{count} خرید، {money}، آخرین خرید {days} روز پیش — تازگی {r}، تکرار {f}، مبلغ {m}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="109"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="111"/>
         <source>No history yet: calls, notes, deals, proformas and tickets will appear here.</source>
         <translation>هنوز سابقه‌ای ثبت نشده است؛ تماس‌ها، یادداشت‌ها، معامله‌ها، پیش‌فاکتورها و تیکت‌ها در اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="122"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="124"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="125"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="127"/>
         <source>Proforma</source>
         <translation>پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="127"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="129"/>
         <source>Ticket</source>
         <translation>تیکت</translation>
     </message>
@@ -1675,7 +1695,7 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="58"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="59"/>
         <source>Search name, mobile, e-mail or national code (Ctrl+F)</source>
         <translation>جستجوی نام، موبایل، ایمیل یا کد ملی (Ctrl+F)</translation>
     </message>
@@ -1685,14 +1705,29 @@
         <translation>همه مراحل</translation>
     </message>
     <message>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="45"/>
+        <source>Stage</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
         <location filename="../crm_desktop/ui/views/contacts.py" line="46"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="47"/>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
         <location filename="../crm_desktop/ui/views/contacts.py" line="48"/>
         <source>All tags</source>
         <translation>همه برچسب‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="49"/>
+        <source>Tag</source>
+        <translation>برچسب</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/views/contacts.py" line="50"/>
@@ -1701,33 +1736,43 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/views/contacts.py" line="51"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="52"/>
         <source>All segments</source>
         <translation>همه بخش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="57"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="53"/>
+        <source>Segment</source>
+        <translation>بخش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="58"/>
         <source>New contact</source>
         <translation>مخاطب جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="72"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="73"/>
         <source>Add to list</source>
         <translation>افزودن به فهرست</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="89"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="91"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="92"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="94"/>
         <source>No contacts yet: add the first one.</source>
         <translation>هنوز مخاطبی ثبت نشده است: نخستین مخاطب را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="108"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="110"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -2003,7 +2048,7 @@
         <translation>پاک کردن فیلتر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/empty_state.py" line="83"/>
+        <location filename="../crm_desktop/ui/widgets/empty_state.py" line="90"/>
         <source>Nothing matches; clear the filter to see everything.</source>
         <translation>چیزی پیدا نشد؛ برای دیدن همه، فیلتر و جستجو را پاک کنید.</translation>
     </message>
@@ -2055,6 +2100,14 @@
         <location filename="../crm_desktop/ui/errors.py" line="90"/>
         <source>The database is busy: another window or program is using it. Try again in a moment.</source>
         <translation>پایگاه داده مشغول است: پنجره یا برنامهٔ دیگری از آن استفاده می‌کند. لحظه‌ای بعد دوباره امتحان کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterButton</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="174"/>
+        <source>{name}: {value}</source>
+        <translation>{name}: {value}</translation>
     </message>
 </context>
 <context>
@@ -2895,201 +2948,201 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="65"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="286"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="67"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="289"/>
         <source>crm-desktop</source>
         <extracomment>the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path</extracomment>
         <translation>crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="89"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="91"/>
         <source>Search</source>
         <translation>جستجو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="103"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="105"/>
         <source>Database:</source>
         <translation>پایگاه داده:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="117"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="120"/>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="118"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="121"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="119"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="122"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="120"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="123"/>
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="121"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="124"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="122"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="125"/>
         <source>Campaigns</source>
         <translation>کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="123"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="126"/>
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="124"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="127"/>
         <source>Products</source>
         <translation>کالاها و خدمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="125"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="128"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="126"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="129"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="179"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="182"/>
         <source>&amp;File</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="180"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="183"/>
         <source>New database…</source>
         <translation>پایگاه داده جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="182"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="185"/>
         <source>Open database…</source>
         <translation>باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="185"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="188"/>
         <source>Back up…</source>
         <translation>پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="186"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="189"/>
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="189"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="192"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="191"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="194"/>
         <source>&amp;Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="192"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="195"/>
         <source>New record</source>
         <translation>مورد جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="194"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="197"/>
         <source>Find in this list</source>
         <translation>جستجو در این فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="196"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="199"/>
         <source>Search everything</source>
         <translation>جستجو در همه‌جا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="199"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="202"/>
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="200"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="203"/>
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="205"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="208"/>
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="206"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="283"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="209"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="286"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="221"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="224"/>
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="224"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="227"/>
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="230"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="233"/>
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="236"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="239"/>
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="244"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="247"/>
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="251"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="254"/>
         <source>The backup was saved:</source>
         <translation>پشتیبان ذخیره شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="253"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="256"/>
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="256"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="259"/>
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="260"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="269"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="263"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="272"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="261"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="264"/>
         <source>Replace everything in this database with the backup? A copy of the current database is kept beside it.</source>
         <translation>همه اطلاعات این پایگاه داده با پشتیبان جایگزین شود؟ یک نسخه از پایگاه داده فعلی در کنار آن نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="269"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="272"/>
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="277"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="280"/>
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -3098,12 +3151,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="301"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="304"/>
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="302"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="305"/>
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>
@@ -3999,12 +4052,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="166"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="313"/>
         <source>Nothing here yet.</source>
         <translation>هنوز چیزی اینجا نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="257"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="396"/>
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>
@@ -4924,9 +4977,19 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>همه وضعیت‌ها</translation>
     </message>
     <message>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="35"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
         <location filename="../crm_desktop/ui/views/tickets.py" line="36"/>
         <source>All priorities</source>
         <translation>همه اولویت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="37"/>
+        <source>Priority</source>
+        <translation>اولویت</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/views/tickets.py" line="38"/>
@@ -4934,9 +4997,19 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>همه دسته‌ها</translation>
     </message>
     <message>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="39"/>
+        <source>Category</source>
+        <translation>دسته</translation>
+    </message>
+    <message>
         <location filename="../crm_desktop/ui/views/tickets.py" line="40"/>
         <source>All assignees</source>
         <translation>همه کارشناسان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/tickets.py" line="41"/>
+        <source>Assignee</source>
+        <translation>کارشناس</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/views/tickets.py" line="42"/>
