@@ -385,3 +385,17 @@ def test_a_list_opens_without_pop_up_lists_and_fills_a_filter_menu_when_opened(
     assert city.text() == view.tr("All cities") and city.property("chosen") is False
     assert view.model.rowCount() == 4
 
+
+def test_the_main_window_makes_each_view_inside_its_stack(core, controller, qapp) -> None:
+    """A view made without a parent and moved into the window's stack afterwards is
+    styled a second time, with all its children."""
+    window = controller.window
+    moves = _Moves()
+    qapp.installEventFilter(moves)
+    try:
+        for key in ("companies", "tickets", "products", "settings"):
+            window.view(key)
+    finally:
+        qapp.removeEventFilter(moves)
+    moved_views = [m for m in moves.moved if m.endswith("View")]  # contactsView ...
+    assert moved_views == [], moves.moved
