@@ -46,7 +46,7 @@ QToolButton:checked { background: ${selection}; border-color: ${accent}; }
 QToolButton[filter="true"] {
     background: ${surface}; color: ${text}; border: 1px solid ${border};
     border-radius: ${r_medium}px; padding: ${xs}px ${s}px; min-height: ${button_h}px;
-    padding-right: ${xl}px;
+    padding-right: ${l}px;
 }
 QToolButton[filter="true"]:hover { background: ${hover}; }
 QToolButton[filter="true"]:focus { border-color: ${accent}; }
@@ -54,10 +54,10 @@ QToolButton[filter="true"][chosen="true"] {
     background: ${selection}; color: ${selection_text}; border-color: ${accent};
 }
 QToolButton[filter="true"][layoutDirection="RightToLeft"] {
-    padding-right: ${s}px; padding-left: ${xl}px;
+    padding-right: ${s}px; padding-left: ${l}px;
 }
 QToolButton[filter="true"]::menu-indicator {
-    subcontrol-origin: padding; subcontrol-position: center right; right: ${s}px;
+    subcontrol-origin: padding; subcontrol-position: center right; right: ${xs}px;
 }
 
 QLineEdit, QPlainTextEdit, QTextEdit {

@@ -87,7 +87,7 @@ class FilterButton(QToolButton):
         # too); its actions are made when it is about to show
         self._menu = QMenu(self)
         self._menu.setObjectName(f"{f.name}Menu")
-        self._menu.aboutToShow.connect(self._fill_menu)
+        self._menu.aboutToShow.connect(self._about_to_show)
         self.setMenu(self._menu)
         self._show_choice()
 
@@ -146,6 +146,10 @@ class FilterButton(QToolButton):
 
     def _action_row(self, index: int) -> int:
         return index if index == 0 else index + 1  # a line after "All ..."
+
+    def _about_to_show(self) -> None:
+        self._menu.setMinimumWidth(self.width())  # at least as wide as the button
+        self._fill_menu()
 
     def _fill_menu(self) -> None:
         self.fill()
