@@ -653,214 +653,224 @@
 <context>
     <name>CampaignPage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="129"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="124"/>
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="135"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="130"/>
         <source>Write a message…</source>
         <translation>نوشتن پیام…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="150"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="145"/>
         <source>Dates</source>
         <translation>تاریخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="150"/>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="207"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="145"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="202"/>
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="151"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="146"/>
         <source>Responded</source>
         <translation>پاسخ داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="151"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="146"/>
         <source>Converted</source>
         <translation>مشتری شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="152"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="147"/>
         <source>Customers acquired</source>
         <translation>مشتریان جذب‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="150"/>
         <source>Actual cost</source>
         <translation>هزینه واقعی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="150"/>
         <source>Budget</source>
         <translation>بودجه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="156"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="151"/>
         <source>Revenue from won deals</source>
         <translation>درآمد از معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="156"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="151"/>
         <source>ROI</source>
         <translation>بازده سرمایه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="157"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="152"/>
         <source>Cost per acquired customer</source>
         <translation>هزینه جذب هر مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="159"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="154"/>
         <source>Return on investment: (revenue - cost) / cost</source>
         <translation>بازده سرمایه: (درآمد − هزینه) ÷ هزینه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="161"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="156"/>
         <source>Actual cost divided by the customers of the won deals this campaign brought</source>
         <translation>هزینه واقعی تقسیم بر شمار مشتریانِ معامله‌های موفقی که این کمپین آورد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="168"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="163"/>
         <source>Audience</source>
         <translation>مخاطبان هدف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="175"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="170"/>
         <source>Add a list…</source>
         <translation>افزودن فهرست…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="179"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="174"/>
         <source>Add a segment…</source>
         <translation>افزودن بخش مشتریان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="183"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="178"/>
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="187"/>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="233"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="182"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="228"/>
         <source>Add their contacts as members</source>
         <translation>افزودن مخاطبانشان به اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="190"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="185"/>
         <source>Every contact of these lists and segments becomes a member, once</source>
         <translation>هر مخاطبِ این فهرست‌ها و بخش‌ها یک بار عضو کمپین می‌شود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="211"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="206"/>
         <source>All statuses</source>
         <translation>همه وضعیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="232"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="227"/>
         <source>No members yet: add a list or a segment, then add their contacts.</source>
         <translation>هنوز عضوی ندارد: یک فهرست یا بخش مشتریان بیفزایید، سپس مخاطبانشان را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="239"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="234"/>
         <source>Set for selected</source>
         <translation>برای انتخاب‌شده‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="242"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="237"/>
         <source>Set for all shown</source>
         <translation>برای همه نمایش‌داده‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="245"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="240"/>
         <source>Every member with the status chosen in the filter</source>
         <translation>همه اعضایی که وضعیتشان همان وضعیتِ انتخاب‌شده در فیلتر است</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="253"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="243"/>
+        <source>Put members on a list…</source>
+        <translation>افزودن اعضا به فهرست…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="246"/>
+        <source>The selected members, or when none is selected every member shown, go on a static list</source>
+        <translation>اعضای انتخاب‌شده، یا اگر کسی انتخاب نشده همهٔ اعضای نمایش‌داده‌شده، به یک فهرست ثابت افزوده می‌شوند</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="257"/>
         <source>Change status to</source>
         <translation>تغییر وضعیت به</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="274"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="278"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="296"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="300"/>
         <source>Campaign</source>
         <translation>کمپین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="297"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="301"/>
         <source>This campaign no longer exists; someone may have deleted it.</source>
         <translation>این کمپین دیگر وجود ندارد؛ شاید کسی آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="306"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="310"/>
         <source>Campaign: {name}</source>
         <translation>کمپین: {name}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="319"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="323"/>
         <source>{n} ({rate})</source>
         <translation>{n} ({rate})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="323"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="327"/>
         <source>{start} to {end}</source>
         <translation>{start} تا {end}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="345"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="349"/>
         <source>No audience yet: add a list or a customer segment.</source>
         <translation>هنوز مخاطب هدفی ندارد: یک فهرست یا بخش مشتریان بیفزایید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="352"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="356"/>
         <source>Segment: {name}</source>
         <translation>بخش: {name}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="355"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="359"/>
         <source>List: {name}</source>
         <translation>فهرست: {name}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="356"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="360"/>
         <source>contacts not counted</source>
         <translation>شمار مخاطبان معلوم نیست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="357"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="361"/>
         <source>{n} contacts</source>
         <translation>{n} مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="364"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="368"/>
         <source>{n} shown</source>
         <translation>{n} مورد نمایش داده شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="414"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="419"/>
         <source>Add a list</source>
         <translation>افزودن فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="415"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="420"/>
         <source>Which list is this campaign for?</source>
         <translation>این کمپین برای کدام فهرست است؟</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="422"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="427"/>
         <source>Add a customer segment</source>
         <translation>افزودن بخش مشتریان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="423"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="428"/>
         <source>Which customers (by their purchases) is this campaign for?</source>
         <translation>این کمپین برای کدام مشتریان (بر پایه خریدهایشان) است؟</translation>
     </message>
@@ -1010,23 +1020,23 @@
 <context>
     <name>CampaignsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/campaigns.py" line="33"/>
+        <location filename="../crm_desktop/ui/views/campaigns.py" line="37"/>
         <source>Campaigns</source>
         <extracomment>English title, translated in the &quot;CampaignsView&quot; context module under crm_desktop.ui.views, and the page class in it the tabs, in order (add a marketing page here)</extracomment>
         <translation>کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaigns.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/campaigns.py" line="39"/>
         <source>Lists</source>
         <translation>فهرست‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaigns.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/campaigns.py" line="40"/>
         <source>Segments</source>
         <translation>بخش‌های مشتریان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaigns.py" line="38"/>
+        <location filename="../crm_desktop/ui/views/campaigns.py" line="42"/>
         <source>Outbox</source>
         <translation>صندوق خروجی</translation>
     </message>
@@ -1034,13 +1044,13 @@
 <context>
     <name>ChoiceDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="86"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="81"/>
         <source>Add</source>
         <extracomment>a target entry&apos;s id tables whose change may alter what the page shows the lists offered when adding a target campaign channels whose message the program sends itself (the outbox&apos;s)</extracomment>
         <translation>افزودن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="87"/>
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="82"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
@@ -1487,144 +1497,144 @@
         <translation>یک مخاطب را از فهرست انتخاب کنید تا جزئیات و سوابق او در اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
         <source>Add a note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="38"/>
         <source>Add a task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="38"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
         <source>New ticket</source>
         <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
         <source>Birthday</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="47"/>
         <source>How they found us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="47"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="48"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="48"/>
         <source>Purchases (RFM)</source>
         <translation>خریدها (RFM)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="54"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="56"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="94"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="96"/>
         <source>Customer segment (RFM)</source>
         <translation>بخش مشتری (RFM)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="96"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="98"/>
         <source>No purchase in the last %Ln year(s)</source>
         <translation>
             <numerusform>بدون خرید در %Ln سال گذشته</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="99"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="101"/>
         <source>{count} purchase(s), {money}, the last {days} day(s) ago — R {r} · F {f} · M {m}</source>
         <translation>{count} خرید، {money}، آخرین خرید {days} روز پیش — تازگی {r}، تکرار {f}، مبلغ {m}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="109"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="111"/>
         <source>No history yet: calls, notes, deals, proformas and tickets will appear here.</source>
         <translation>هنوز سابقه‌ای ثبت نشده است؛ تماس‌ها، یادداشت‌ها، معامله‌ها، پیش‌فاکتورها و تیکت‌ها در اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="122"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="124"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="125"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="127"/>
         <source>Proforma</source>
         <translation>پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="127"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="129"/>
         <source>Ticket</source>
         <translation>تیکت</translation>
     </message>
@@ -2003,7 +2013,7 @@
         <translation>پاک کردن فیلتر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/empty_state.py" line="83"/>
+        <location filename="../crm_desktop/ui/widgets/empty_state.py" line="90"/>
         <source>Nothing matches; clear the filter to see everything.</source>
         <translation>چیزی پیدا نشد؛ برای دیدن همه، فیلتر و جستجو را پاک کنید.</translation>
     </message>
@@ -3311,139 +3321,161 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="49"/>
         <source>Queued</source>
+        <extracomment>the table&apos;s chips: status by the outbox&apos;s tones, channel as on the campaigns list starting widths of the columns (the problem column takes the rest)</extracomment>
         <translation>در صف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="50"/>
         <source>Sending</source>
         <translation>در حال ارسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="51"/>
         <source>Sent</source>
         <translation>ارسال‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="52"/>
         <source>Failed</source>
         <translation>ناموفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="53"/>
         <source>Cancelled</source>
         <translation>لغو‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="50"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="59"/>
         <source>SMS</source>
         <translation>پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="51"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="60"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="55"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="64"/>
         <source>Recipient</source>
         <translation>گیرنده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="57"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="66"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="58"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="67"/>
         <source>Campaign</source>
         <translation>کمپین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="59"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="68"/>
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="61"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="70"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="63"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="72"/>
         <source>Attempts</source>
         <translation>دفعات تلاش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="65"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="74"/>
         <source>Problem</source>
         <translation>مشکل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="67"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="76"/>
         <source>Sent / queued</source>
         <translation>زمان ارسال / صف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="88"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="99"/>
         <source>All statuses</source>
+        <extracomment>a main section to show (the campaigns view passes it on)</extracomment>
         <translation>همه وضعیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="94"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="105"/>
         <source>Search number, address or name</source>
         <translation>جستجوی شماره، نشانی یا نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="97"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="108"/>
         <source>Retry</source>
         <translation>تلاش دوباره</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="101"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="112"/>
         <source>Cancel sending</source>
         <translation>لغو ارسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="104"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="116"/>
         <source>Send now</source>
         <translation>ارسال اکنون</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="108"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="120"/>
         <source>Panel file…</source>
         <translation>پرونده سامانه پیامک…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="115"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="127"/>
         <source>Stop</source>
         <translation>توقف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="190"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="162"/>
+        <source>Nothing in the outbox yet. When a campaign&apos;s SMS or e-mail is sent (on the campaign&apos;s page: Write a message…, then Queue and send), one message per recipient waits here until it goes out; failed ones can be retried here.</source>
+        <translation>صندوق خروجی هنوز خالی است. وقتی پیامک یا ایمیل یک کمپین فرستاده می‌شود (در صفحهٔ کمپین: «نوشتن پیام…» و سپس «در صف گذاشتن و ارسال»)، برای هر گیرنده یک پیام تا زمان ارسال اینجا می‌ماند؛ پیام‌های ناموفق را می‌توانید از همین‌جا دوباره بفرستید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="166"/>
+        <source>Go to the campaigns</source>
+        <translation>رفتن به کمپین‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="200"/>
+        <source>In the outbox: {n}</source>
+        <translation>در صندوق خروجی: {n}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="204"/>
+        <source>{status} {n}</source>
+        <translation>{status} {n}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="272"/>
         <source>No delivery is set up. Choose one in Settings, under Sending; SMS by file go out with the Panel file button.</source>
         <translation>روش ارسالی تنظیم نشده است. در تنظیمات، بخش ارسال، یکی را انتخاب کنید؛ پیامک‌های ارسال با پرونده با دکمه «پرونده سامانه پیامک» فرستاده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="224"/>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="235"/>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="238"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="306"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="317"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="320"/>
         <source>Panel file</source>
         <translation>پرونده سامانه پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="225"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="307"/>
         <source>Excel (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>اکسل (*.xlsx);;CSV با UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="236"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="318"/>
         <source>No SMS is waiting to be sent.</source>
         <translation>هیچ پیامکی در انتظار ارسال نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="239"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="321"/>
         <source>{n} messages were written to the file. Upload it to your SMS panel, then say whether the upload worked.</source>
         <translation>{n} پیام در پرونده نوشته شد. آن را در سامانه پیامک بارگذاری کنید، سپس بگویید بارگذاری موفق بود یا نه.</translation>
     </message>
@@ -3999,12 +4031,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="166"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="225"/>
         <source>Nothing here yet.</source>
         <translation>هنوز چیزی اینجا نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="257"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="308"/>
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>
