@@ -332,6 +332,9 @@ class DemoBuilder:
             "updated_at", "sort_key", "created_by_id"], rows)
 
     def _deals(self, conn: Any) -> int:
+        """A deal for one contact in ten, in every stage; then repeat purchases: won deals
+        of a pool of regular customers (one in 25 contacts) spread over two years, so that
+        recency, frequency and money (the RFM segments) vary as in a real shop."""
         rng = self.rng
         n = max(5, self.n // 10)
         deals, history = [], []
@@ -339,14 +342,12 @@ class DemoBuilder:
         #: each deal's outcome and creation day (campaigns link deals to what led to them)
         self.deal_outcomes: list[str] = []
         self.deal_created: list[date] = []
-        for i in range(n):
-            contact = rng.randrange(1, self.n + 1)
-            stage_id, _prob, outcome = self.stages[i % len(self.stages)] if i < len(
-                self.stages) else rng.choice(self.stages)
-            created = max(self.contact_created[contact - 1], self.past(400))
-            moved = min(created + timedelta(days=rng.randrange(0, 60)), self.now)
+
+        def add(contact: int, stage: tuple, created: datetime, moved: datetime) -> None:
+            stage_id, _prob, outcome = stage
+            number = len(deals) + 1
             d = SimpleNamespace(
-                title=f"{rng.choice(words.DEAL_TOPICS)} - {to_persian_digits(str(i + 1))}")
+                title=f"{rng.choice(words.DEAL_TOPICS)} - {to_persian_digits(str(number))}")
             self.deal_svc._derive(d)
             amount = rng.randrange(5, 5000) * 1_000_000
             if outcome == m.STAGE_OPEN:  # open deals mostly close ahead, a few are late
@@ -363,9 +364,25 @@ class DemoBuilder:
             self.deal_contacts.append(contact)
             self.deal_outcomes.append(outcome)
             self.deal_created.append(created.date())
-            history.append((i + 1, None, self.stages[0][0], _ts(created), self.users[0]))
+            history.append((number, None, self.stages[0][0], _ts(created), self.users[0]))
             if stage_id != self.stages[0][0]:
-                history.append((i + 1, self.stages[0][0], stage_id, _ts(moved), self.users[0]))
+                history.append((number, self.stages[0][0], stage_id, _ts(moved),
+                                self.users[0]))
+
+        for i in range(n):
+            contact = rng.randrange(1, self.n + 1)
+            stage = self.stages[i % len(self.stages)] if i < len(
+                self.stages) else rng.choice(self.stages)
+            created = max(self.contact_created[contact - 1], self.past(400))
+            add(contact, stage, created, min(created + timedelta(days=rng.randrange(0, 60)),
+                                             self.now))
+        won = [s for s in self.stages if s[2] == m.STAGE_WON]
+        regulars = rng.sample(range(1, self.n + 1), max(2, self.n // 25))
+        for _ in range(max(2, self.n // 20) if won else 0):
+            contact = rng.choice(regulars)
+            created = max(self.contact_created[contact - 1], self.past(730))
+            add(contact, won[0], created, min(created + timedelta(days=rng.randrange(0, 14)),
+                                              self.now))
         count = self._insert(conn, "deals", [
             "title", "contact_id", "account_id", "amount_rial", "stage_id", "stage_changed_at",
             "expected_close", "lost_reason", "closed_at", "owner_id", "created_by_id",

@@ -86,14 +86,26 @@ def used(template: str, field: str = "body") -> list[str]:
     return names
 
 
+#: what may follow an empty placeholder for the space before it to go too
+CLOSING = frozenset(" \n.,;:!?،؛؟)»")
+
+
 def render(template: str, values: Mapping[str, str | None], field: str = "body") -> str:
-    """The template filled in with one recipient's values (a missing value is empty)."""
-    out = []
-    for piece in parse(template, field):
-        if isinstance(piece, tuple):
-            out.append(values.get(piece[0]) or "")
-        else:
+    """The template filled in with one recipient's values (a missing value is empty). An
+    empty value between a space and a space or a punctuation mark takes one space with it,
+    so "this week {company} gives" reads "this week gives", not "this week  gives"."""
+    pieces = parse(template, field)
+    out: list[str] = []
+    for i, piece in enumerate(pieces):
+        if not isinstance(piece, tuple):
             out.append(piece)
+            continue
+        value = values.get(piece[0]) or ""
+        after = pieces[i + 1] if i + 1 < len(pieces) else ""
+        if (not value and out and out[-1].endswith(" ") and isinstance(after, str)
+                and (not after or after[0] in CLOSING)):
+            out[-1] = out[-1][:-1]
+        out.append(value)
     return "".join(out)
 
 

@@ -386,8 +386,8 @@ def test_a_page_without_audience_says_so(qtbot: QtBot, core: Core, ops: Ops, ui_
                                          world: dict) -> None:
     page = CampaignPage(core, ops, world["free"])
     qtbot.addWidget(page)
-    assert page.targets.rowCount() == 1
-    assert not page.targets.item(0).isEnabled()
+    assert page.targets.rowCount() == 0
+    assert page.targets_empty.isVisibleTo(page)
     assert page.members_empty.isVisibleTo(page)
     assert plain(page.values["roi"].text()) == "—"
     assert plain(page.values["cpa"].text()) == "—"

@@ -110,8 +110,28 @@ def test_empty() -> None:
 def test_render_fills_in_and_keeps_escaped_braces() -> None:
     values = {"first_name": "علی", "company": "فولاد", "city": None}
     text = render("سلام {first_name} از {company} {{کد}} {city}!", values)
-    assert text == "سلام علی از فولاد {کد} !"
+    assert text == "سلام علی از فولاد {کد}!"
     assert render("{نام} {شرکت}", values) == "علی فولاد"
+
+
+def test_an_empty_value_leaves_no_double_space() -> None:
+    empty = {"company": "", "first_name": None}
+    assert render("this week {company} gives you 20% off", empty) == (
+        "this week gives you 20% off")
+    assert render("سلام {first_name}، خوش آمدید", empty) == "سلام، خوش آمدید"
+    assert render("از {company}", empty) == "از"
+    # a value that is there, or an empty one inside a word, is left as it is
+    assert render("this week {company} gives", {"company": "Taban"}) == (
+        "this week Taban gives")
+    assert render("code-{company}-x", empty) == "code--x"
+
+
+@given(st.lists(st.sampled_from(["a", " ", "{company}", "،", "{city}", "b "]), max_size=12))
+def test_empty_values_never_leave_two_spaces_where_the_template_had_one(parts) -> None:
+    template = "".join(parts)
+    if "  " in template.replace("{company}", "").replace("{city}", "") or "  " in template:
+        return  # the template's own double spaces are kept
+    assert "  " not in render(template, {"company": "", "city": ""})
 
 
 def test_unknown_placeholders_are_named() -> None:
@@ -136,7 +156,7 @@ def test_escaped_text_renders_to_itself(text: str) -> None:
 
 
 @given(st.lists(st.sampled_from(PLACEHOLDERS), max_size=6), st.text(
-    st.characters(blacklist_characters="{}"), max_size=20))
+    st.characters(blacklist_characters="{}"), min_size=1, max_size=20))
 def test_every_known_placeholder_is_used_and_filled(names: list[str], filler: str) -> None:
     template = " ".join("{" + n + "}" for n in names)
     assert used(template) == list(dict.fromkeys(names))

@@ -144,7 +144,7 @@ class CampaignPage(QDialog):
         self.values = add_value_rows(left, (
             ("dates", self.tr("Dates")), ("members", self.tr("Members")),
             ("responded", self.tr("Responded")), ("converted", self.tr("Converted")),
-            ("acquired", self.tr("Customers acquired")),
+            ("acquired", self.tr("Customers from won deals")),
         ))
         self.values.update(add_value_rows(right, (
             ("cost", self.tr("Actual cost")), ("budget", self.tr("Budget")),
@@ -179,7 +179,7 @@ class CampaignPage(QDialog):
         self.remove_target_button.setObjectName("removeTarget")
         self.remove_target_button.clicked.connect(self.remove_target)
         icons.dress(self.remove_target_button, "trash")
-        self.fill_button = QPushButton(self.tr("Add their contacts as members"))
+        self.fill_button = QPushButton(self.tr("Make the audience members"))
         self.fill_button.setObjectName("addMembersFromTargets")
         self.fill_button.setToolTip(self.tr(
             "Every contact of these lists and segments becomes a member, once"))
@@ -191,6 +191,10 @@ class CampaignPage(QDialog):
         target_buttons.addWidget(self.add_segment_button, 0, 1)
         target_buttons.addWidget(self.remove_target_button, 1, 0)
         target_buttons.addWidget(self.fill_button, 1, 1)
+        self.targets_empty = EmptyState.over(
+            self.targets_view, "speakerphone",
+            self.tr("No audience yet: add a list or a customer segment."),
+            self.tr("Add a list…"), self.add_list)
         targets_box = QWidget()
         targets_layout = QVBoxLayout(targets_box)
         targets_layout.setContentsMargins(0, 0, 0, 0)
@@ -224,8 +228,9 @@ class CampaignPage(QDialog):
         decorate_table(self.members_view, {"status": ("status", "member_status")})
         self.members_empty = EmptyState.over(
             self.members_view, "users",
-            self.tr("No members yet: add a list or a segment, then add their contacts."),
-            self.tr("Add their contacts as members"), self.add_members,
+            self.tr("No members yet: add a list or a segment, then make the audience "
+                    "members."),
+            self.tr("Make the audience members"), self.add_members,
             self._clear_filter, lambda: self.members.status is not None)
         self.new_status = QComboBox()
         self.new_status.setObjectName("newMemberStatus")
@@ -345,10 +350,7 @@ class CampaignPage(QDialog):
     def _fill_targets(self) -> None:
         self.targets.clear()
         rows = self.core.campaigns.targets(self.campaign_id)
-        if not rows:
-            item = QStandardItem(self.tr("No audience yet: add a list or a customer segment."))
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.targets.appendRow(item)
+        if not rows:  # the empty state over the list says what to do
             return
         segments = labels.target_segments()
         for row in rows:
