@@ -590,34 +590,35 @@
 <context>
     <name>CampaignListPage</name>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="98"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="107"/>
         <source>All statuses</source>
+        <extracomment>the least each column gets (fit_columns widens one whose header or chip needs more)</extracomment>
         <translation>همه وضعیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="100"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="109"/>
         <source>All channels</source>
         <translation>همه راه‌های ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="107"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="116"/>
         <source>New campaign</source>
         <translation>کمپین جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="108"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="117"/>
         <source>Search campaign names (Ctrl+F)</source>
         <translation>جستجوی نام کمپین (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="119"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="161"/>
         <source>%Ln campaign(s)</source>
         <translation>
             <numerusform>%Ln کمپین</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="122"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="164"/>
         <source>No campaigns yet: plan one to see who it reached and what it earned.</source>
         <translation>هنوز کمپینی ندارید: یکی برنامه‌ریزی کنید تا ببینید به چه کسانی رسید و چه درآمدی آورد.</translation>
     </message>
@@ -625,27 +626,27 @@
 <context>
     <name>CampaignMembers</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="125"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="144"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="126"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="145"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="127"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="146"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="128"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="147"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="129"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="148"/>
         <source>Changed</source>
         <translation>آخرین تغییر</translation>
     </message>
@@ -868,82 +869,83 @@
 <context>
     <name>CampaignPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="28"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="36"/>
         <source>Choose a campaign in the list to see its figures here.</source>
+        <extracomment>the figures beside the list: wide enough for the longest label and a sum in Rials room for the sort indicator beside a header&apos;s words</extracomment>
         <translation>یک کمپین را در فهرست انتخاب کنید تا آمار آن اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="33"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="41"/>
         <source>Open campaign</source>
         <translation>باز کردن کمپین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="34"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="42"/>
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="48"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="48"/>
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="49"/>
         <source>Dates</source>
         <translation>تاریخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="49"/>
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="50"/>
         <source>Response rate</source>
         <translation>نرخ پاسخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="51"/>
         <source>Conversion rate</source>
         <translation>نرخ تبدیل به مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="52"/>
         <source>Cost</source>
         <translation>هزینه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="52"/>
         <source>Revenue</source>
         <translation>درآمد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="53"/>
         <source>Cost per customer</source>
         <translation>هزینه هر مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="53"/>
         <source>ROI</source>
         <translation>بازده سرمایه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="54"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="54"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="68"/>
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="76"/>
         <source>{start} to {end}</source>
         <translation>{start} تا {end}</translation>
     </message>
@@ -951,60 +953,70 @@
 <context>
     <name>CampaignsModel</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="55"/>
-        <source>{start} to {end}</source>
-        <extracomment>what a figure without a value shows (no cost: no ROI)</extracomment>
-        <translation>{start} تا {end}</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="60"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="68"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="61"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="69"/>
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="63"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="71"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="65"/>
-        <source>Dates</source>
-        <translation>تاریخ‌ها</translation>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="51"/>
+        <source>Toman</source>
+        <extracomment>what a figure without a value shows (no cost: no ROI) the columns whose figures are sums of money (their unit is said in the header)</extracomment>
+        <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="67"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="52"/>
+        <source>Rial</source>
+        <translation>ریال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="73"/>
+        <source>Start</source>
+        <translation>شروع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="75"/>
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="69"/>
-        <source>Responded</source>
-        <translation>پاسخ داده</translation>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="77"/>
+        <source>Replied</source>
+        <translation>پاسخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="71"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="79"/>
         <source>Converted</source>
-        <translation>مشتری شده</translation>
+        <translation>تبدیل‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="73"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="81"/>
         <source>Cost</source>
         <translation>هزینه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="75"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="83"/>
         <source>Revenue</source>
         <translation>درآمد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="77"/>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="85"/>
         <source>ROI</source>
-        <translation>بازده سرمایه</translation>
+        <translation>بازده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="104"/>
+        <source>{figure} ({unit})</source>
+        <translation>{figure} ({unit})</translation>
     </message>
 </context>
 <context>
@@ -1487,144 +1499,144 @@
         <translation>یک مخاطب را از فهرست انتخاب کنید تا جزئیات و سوابق او در اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
         <source>Add a note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="38"/>
         <source>Add a task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="38"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
         <source>New ticket</source>
         <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
         <source>Birthday</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="47"/>
         <source>How they found us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="47"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="48"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="48"/>
         <source>Purchases (RFM)</source>
         <translation>خریدها (RFM)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="54"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="56"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="94"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="96"/>
         <source>Customer segment (RFM)</source>
         <translation>بخش مشتری (RFM)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="96"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="98"/>
         <source>No purchase in the last %Ln year(s)</source>
         <translation>
             <numerusform>بدون خرید در %Ln سال گذشته</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="99"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="101"/>
         <source>{count} purchase(s), {money}, the last {days} day(s) ago — R {r} · F {f} · M {m}</source>
         <translation>{count} خرید، {money}، آخرین خرید {days} روز پیش — تازگی {r}، تکرار {f}، مبلغ {m}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="109"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="111"/>
         <source>No history yet: calls, notes, deals, proformas and tickets will appear here.</source>
         <translation>هنوز سابقه‌ای ثبت نشده است؛ تماس‌ها، یادداشت‌ها، معامله‌ها، پیش‌فاکتورها و تیکت‌ها در اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="122"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="124"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="125"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="127"/>
         <source>Proforma</source>
         <translation>پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="127"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="129"/>
         <source>Ticket</source>
         <translation>تیکت</translation>
     </message>
@@ -1744,7 +1756,7 @@
 <context>
     <name>CountEdit</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="106"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="126"/>
         <source>Any</source>
         <translation>هر تعداد</translation>
     </message>
@@ -2003,7 +2015,7 @@
         <translation>پاک کردن فیلتر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/empty_state.py" line="83"/>
+        <location filename="../crm_desktop/ui/widgets/empty_state.py" line="90"/>
         <source>Nothing matches; clear the filter to see everything.</source>
         <translation>چیزی پیدا نشد؛ برای دیدن همه، فیلتر و جستجو را پاک کنید.</translation>
     </message>
@@ -2242,6 +2254,11 @@
         <translation>بدون خرید</translation>
     </message>
     <message>
+        <location filename="../crm_desktop/ui/labels.py" line="130"/>
+        <source>Social</source>
+        <translation>شبکهٔ اجتماعی</translation>
+    </message>
+    <message>
         <location filename="../crm_desktop/ui/labels.py" line="131"/>
         <source>Event</source>
         <translation>رویداد</translation>
@@ -2363,7 +2380,6 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="48"/>
-        <location filename="../crm_desktop/ui/labels.py" line="130"/>
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
@@ -2472,369 +2488,374 @@
 <context>
     <name>ListFilterDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="131"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="151"/>
         <source>New dynamic list</source>
         <translation>فهرست پویای تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="132"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="152"/>
         <source>Edit dynamic list</source>
         <translation>ویرایش فهرست پویا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="142"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="162"/>
         <source>any of them</source>
-        <translation>هر کدام</translation>
+        <translation>هر کدام از آن‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="143"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="163"/>
         <source>all of them</source>
-        <translation>همه‌شان</translation>
+        <translation>همهٔ آن‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="181"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="201"/>
         <source>Who they are</source>
         <translation>چه کسانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="183"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="203"/>
         <source>Lifecycle stage</source>
         <translation>مرحله مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="184"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="204"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="185"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="205"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="185"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="205"/>
         <source>matching</source>
-        <translation>با تطبیق</translation>
+        <translation>دارای</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="186"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="206"/>
         <source>Source</source>
         <translation>منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="187"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="207"/>
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="188"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="208"/>
         <source>Birthday month</source>
         <translation>ماه تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="189"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="209"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="190"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="210"/>
         <source>SMS consent</source>
         <translation>رضایت پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="191"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="211"/>
         <source>E-mail consent</source>
         <translation>رضایت ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="192"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="212"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="194"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="214"/>
         <source>Created</source>
         <translation>تاریخ ثبت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="194"/>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="197"/>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="199"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="214"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="217"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="219"/>
         <source>to</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="195"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="215"/>
         <source>Last activity on or after</source>
         <translation>آخرین فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="196"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="216"/>
         <source>No activity since</source>
         <translation>بدون فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="197"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="217"/>
         <source>Won deals</source>
         <translation>معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="198"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="218"/>
         <source>Total of won deals</source>
         <translation>جمع معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="200"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="220"/>
         <source>RFM segment</source>
         <translation>بخش RFM</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="213"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="233"/>
         <source>First members</source>
-        <translation>نخستین اعضا</translation>
+        <translation>چند عضو نخست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="218"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="238"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="219"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="239"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="262"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="283"/>
         <source>Either</source>
         <translation>فرقی نمی‌کند</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="263"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="284"/>
         <source>Yes</source>
         <translation>بله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="264"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="285"/>
         <source>No</source>
         <translation>خیر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="335"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="356"/>
         <source>The filter is not complete</source>
         <translation>شرط فهرست کامل نیست</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="342"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="363"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="251"/>
-        <source>Customers born in Farvardin</source>
-        <extracomment>the smallest screen the program is made for: every image is rendered on it</extracomment>
-        <translation>مشتریان متولد فروردین</translation>
+        <location filename="../crm_desktop/ui/screenshots.py" line="309"/>
+        <source>Customers in {city} who take SMS</source>
+        <translation>مشتریان {city} با رضایت پیامک</translation>
     </message>
 </context>
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="41"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="58"/>
         <source>Dynamic (filter)</source>
         <translation>پویا (با شرط)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="56"/>
         <source>Static</source>
+        <extracomment>the width of the lists beside the members (name, kind, count) the member columns (contact_columns): all of them fit beside the lists at 1366x768</extracomment>
         <translation>ثابت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="48"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="57"/>
+        <source>Dynamic</source>
+        <translation>پویا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="63"/>
         <source>The filter cannot be read.</source>
         <extracomment>the words of a filter&apos;s summary (translated when shown)</extracomment>
         <translation>شرط این فهرست خوانده نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="49"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="64"/>
         <source>Every contact</source>
         <translation>همه مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="50"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="65"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="51"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="66"/>
         <source>Source</source>
         <translation>منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="52"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="67"/>
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="53"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="68"/>
         <source>RFM segment</source>
         <translation>بخش RFM</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="54"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="69"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="55"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="70"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="56"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="71"/>
         <source>all of</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="57"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="72"/>
         <source>any of</source>
         <translation>هر کدام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="58"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="73"/>
         <source>Birthday month</source>
         <translation>ماه تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="59"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="74"/>
         <source>Created from</source>
         <translation>ثبت‌شده از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="60"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="75"/>
         <source>Created until</source>
         <translation>ثبت‌شده تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="61"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="76"/>
         <source>Last activity on or after</source>
         <translation>آخرین فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="62"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="77"/>
         <source>No activity since</source>
         <translation>بدون فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="63"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="78"/>
         <source>Won deals, at least</source>
         <translation>معامله‌های موفق، دست‌کم</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="64"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="79"/>
         <source>Won deals, at most</source>
         <translation>معامله‌های موفق، حداکثر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="65"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="80"/>
         <source>Total of won deals, at least</source>
         <translation>جمع معامله‌های موفق، دست‌کم</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="66"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="81"/>
         <source>Total of won deals, at most</source>
         <translation>جمع معامله‌های موفق، حداکثر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="67"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="82"/>
         <source>SMS consent</source>
         <translation>رضایت پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="68"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="83"/>
         <source>E-mail consent</source>
         <translation>رضایت ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="69"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="84"/>
         <source>yes</source>
         <translation>دارد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="70"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="85"/>
         <source>no</source>
         <translation>ندارد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="71"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="86"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="126"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="147"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="127"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="148"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="128"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="149"/>
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="142"/>
         <location filename="../crm_desktop/ui/views/marketing_lists.py" line="164"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="186"/>
         <source>New list</source>
         <translation>فهرست تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="144"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="166"/>
         <source>New dynamic list</source>
         <translation>فهرست پویای تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="146"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="168"/>
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="148"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="170"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="163"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="185"/>
         <source>No lists yet: make a list of contacts to reach.</source>
         <translation>هنوز فهرستی نیست: فهرستی از مخاطبانی که می‌خواهید با آن‌ها تماس بگیرید بسازید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="176"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="201"/>
         <source>Remove selected members</source>
         <translation>برداشتن اعضای انتخاب‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="252"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="278"/>
         <source>Choose a list to see its members.</source>
         <translation>یک فهرست انتخاب کنید تا اعضای آن را ببینید.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="272"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="298"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n عضو</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="312"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="338"/>
         <source>Delete list</source>
         <translation>حذف فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="313"/>
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="339"/>
         <source>Delete the list {name}? The contacts stay; only the list goes.</source>
         <translation>فهرست {name} حذف شود؟ مخاطبان می‌مانند؛ فقط فهرست حذف می‌شود.</translation>
     </message>
@@ -2908,7 +2929,9 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="103"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="136"/>
         <source>Database:</source>
+        <extracomment>the smallest screen the program is made for: every image is rendered on it</extracomment>
         <translation>پایگاه داده:</translation>
     </message>
     <message>
@@ -3194,81 +3217,81 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="84"/>
-        <source>Insert</source>
-        <translation>درج</translation>
+        <source>Insert field</source>
+        <translation>درج فیلد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="110"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="117"/>
         <source>Check the recipients to see who is left out and why.</source>
         <translation>گیرندگان را بررسی کنید تا ببینید چه کسانی و چرا کنار گذاشته می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="113"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="120"/>
         <source>Check recipients</source>
         <translation>بررسی گیرندگان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="117"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="124"/>
         <source>Queue and send</source>
         <translation>در صف گذاشتن و ارسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="125"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="132"/>
         <source>Stop sending</source>
         <translation>توقف ارسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="129"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="136"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="133"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="140"/>
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="134"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="141"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="141"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="148"/>
         <source>Preview for</source>
         <translation>پیش‌نمایش برای</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="215"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="222"/>
         <source>{chars} characters, {parts} SMS ({left} left in this part)</source>
         <translation>{chars} نویسه، {parts} پیامک ({left} نویسه تا پایان این بخش)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="235"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="242"/>
         <source>{n} of {total} members will get this message.</source>
         <translation>{n} نفر از {total} عضو این پیام را دریافت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="242"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="249"/>
         <source>Left out: {reasons}</source>
         <translation>کنار گذاشته‌شده: {reasons}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="256"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="263"/>
         <source>{n} messages queued.</source>
         <translation>{n} پیام در صف ارسال قرار گرفت.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="266"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="273"/>
         <source>They go out when a delivery is chosen in Settings (or, for SMS by file, from the Outbox page).</source>
         <translation>وقتی روش ارسال در تنظیمات انتخاب شود فرستاده می‌شوند (پیامک با پرونده، از صفحه صندوق خروجی).</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="293"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="300"/>
         <source>Sending stopped because of an error; nothing was sent twice. See the Outbox.</source>
         <translation>ارسال به سبب خطا متوقف شد؛ هیچ پیامی دو بار فرستاده نشد. صندوق خروجی را ببینید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="297"/>
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="304"/>
         <source>Sent {sent}, failed {failed}, to retry later {later}.</source>
         <translation>ارسال‌شده {sent}، ناموفق {failed}، برای تلاش دوباره {later}.</translation>
     </message>
@@ -3289,7 +3312,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>MultiChoice</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="97"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="115"/>
         <source>Any</source>
         <extracomment>how long the editor waits after a change before counting (typing stays smooth)</extracomment>
         <translation>همه</translation>
@@ -3999,12 +4022,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="166"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="225"/>
         <source>Nothing here yet.</source>
         <translation>هنوز چیزی اینجا نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="257"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="308"/>
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>
@@ -4127,28 +4150,28 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>Segments</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="34"/>
+        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="35"/>
         <source>Segment</source>
         <extracomment>the segment&apos;s code (a RfmSegment value) on every cell of its row</extracomment>
         <translation>بخش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="35"/>
+        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="36"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="36"/>
+        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="37"/>
         <source>Share of contacts</source>
         <translation>سهم از مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="37"/>
+        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="38"/>
         <source>Revenue in the window</source>
         <translation>درآمد در این بازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="38"/>
+        <location filename="../crm_desktop/ui/qtmodels/segments_model.py" line="39"/>
         <source>Share of revenue</source>
         <translation>سهم از درآمد</translation>
     </message>
@@ -4156,35 +4179,35 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>SegmentsPage</name>
     <message>
-        <location filename="../crm_desktop/ui/views/segments.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/segments.py" line="41"/>
         <source>Customer segments (RFM)</source>
         <extracomment>tables whose changes can move the figures (the page then says they may be out of date)</extracomment>
         <translation>بخش‌بندی مشتریان (RFM)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/segments.py" line="52"/>
+        <location filename="../crm_desktop/ui/views/segments.py" line="53"/>
         <source>Recompute</source>
         <translation>محاسبهٔ دوباره</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/segments.py" line="55"/>
+        <location filename="../crm_desktop/ui/views/segments.py" line="56"/>
         <source>Compute every contact&apos;s recency, frequency and money again from won deals and accepted proformas</source>
         <translation>تازگی، تکرار و مبلغ خرید همهٔ مخاطبان را از معاملات موفق و پیش‌فاکتورهای پذیرفته‌شده دوباره محاسبه کن</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/segments.py" line="86"/>
+        <location filename="../crm_desktop/ui/views/segments.py" line="88"/>
         <source>Purchases (won deals and accepted proformas) of the last %Ln year(s): how recently, how often and how much each contact bought, scored 1 to 5 by quintile. The window is set in Settings &gt; Marketing.</source>
         <translation>
-            <numerusform>خریدهای %Ln سال گذشته (معاملات موفق و پیش‌فاکتورهای پذیرفته‌شده): هر مخاطب چقدر تازه، چند بار و چه مبلغی خریده است، با امتیاز ۱ تا ۵ بر پایهٔ پنجک‌ها. این بازه در تنظیمات &gt; بازاریابی تعیین می‌شود.</numerusform>
+            <numerusform>خریدهای %Ln سال گذشته (معاملات موفق و پیش‌فاکتورهای پذیرفته‌شده): هر مخاطب چقدر تازه، چند بار و چه مبلغی خریده است، با امتیاز ۱ تا ۵ بر پایهٔ پنجک‌ها. این بازه در تنظیمات، بخش «بازاریابی» تعیین می‌شود.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/segments.py" line="91"/>
+        <location filename="../crm_desktop/ui/views/segments.py" line="93"/>
         <source>Not computed yet: press Recompute.</source>
         <translation>هنوز محاسبه نشده است: «محاسبهٔ دوباره» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/segments.py" line="93"/>
+        <location filename="../crm_desktop/ui/views/segments.py" line="95"/>
         <source>Computed on {when}.</source>
         <translation>محاسبه شده در {when}.</translation>
     </message>
@@ -4209,87 +4232,87 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
     <message>
         <location filename="../crm_desktop/ui/views/settings_sending.py" line="47"/>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="85"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="90"/>
         <source>SMTP server</source>
         <translation>سرور SMTP</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="57"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="58"/>
         <source>None (unencrypted)</source>
         <translation>هیچ (بدون رمزنگاری)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="73"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="74"/>
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="79"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="81"/>
         <source>SMS</source>
         <translation>پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="80"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="82"/>
         <source>Gateway address</source>
         <translation>نشانی درگاه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="81"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="83"/>
         <source>API key</source>
         <translation>کلید API</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="82"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="84"/>
         <source>Sender line</source>
         <translation>شماره خط فرستنده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="84"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="89"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="86"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="91"/>
         <source>Port</source>
         <translation>درگاه (پورت)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="87"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="92"/>
         <source>Security</source>
         <translation>امنیت اتصال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="88"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="93"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="89"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="94"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="90"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="95"/>
         <source>Sender address</source>
         <translation>نشانی فرستنده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="119"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="123"/>
         <source>kept in the system&apos;s keyring; leave empty to keep the stored one</source>
         <translation>در کلیدستان سیستم نگهداری می‌شود؛ برای نگه داشتن مقدار ذخیره‌شده خالی بگذارید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="125"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="129"/>
         <source>This computer has no keyring (password store), so the API key and the SMTP password cannot be kept: they are never written to the database. Use the panel file for SMS, or install a keyring.</source>
         <translation>این رایانه کلیدستان (انبار گذرواژه) ندارد، پس کلید API و گذرواژه SMTP نگهداری نمی‌شوند: این‌ها هرگز در پایگاه داده نوشته نمی‌شوند. برای پیامک از پرونده سامانه پیامک استفاده کنید یا یک کلیدستان نصب کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="151"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="155"/>
         <source>Saved, but the secret was not kept: no keyring.</source>
         <translation>ذخیره شد، اما رمز نگهداری نشد: کلیدستانی وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_sending.py" line="155"/>
+        <location filename="../crm_desktop/ui/views/settings_sending.py" line="159"/>
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>
@@ -4660,22 +4683,22 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>StaticListDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="387"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="408"/>
         <source>New list</source>
         <translation>فهرست تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="387"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="408"/>
         <source>Edit list</source>
         <translation>ویرایش فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="399"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="420"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="400"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="421"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>
