@@ -6,8 +6,9 @@ same file (not a test: timings vary on shared machines). Goal: under 100 ms each
 
 Works on its own copy of the demo database (bench/out/lists-N.sqlite3, copied from
 bench_dbs' demo-N.sqlite3 and upgraded), so the shared demo database is never changed.
-No ANALYZE is run: the program never runs it, so the query planner works without
-statistics here as it does on a user's database. The demo data has no RFM segments: the
+No ANALYZE is run: the program never runs it (statistics made the contact count a table
+scan, see db/engine.py), so the query planner works without statistics here as it does on
+a user's database. The demo data has no RFM segments: the
 copy gets one of eight per contact (by id), so that the segment filter finds something.
 """
 

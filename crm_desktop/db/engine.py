@@ -41,6 +41,14 @@ def busy_error() -> DatabaseBusy:
     return DatabaseBusy(BUSY.replace("{seconds}", f"{BUSY_TIMEOUT_MS / 1000:g}"))
 
 
+# No ANALYZE and no PRAGMA optimize (neither when a connection opens nor before it closes):
+# the queries and indexes are tuned for a planner without statistics, and statistics made
+# them slower where it matters. Measured on the demo databases (SQLite 3.40): with
+# statistics (ANALYZE bounded by analysis_limit 400 or full) the contact list's count is
+# planned as a table scan, 16 ms -> 91 ms at 500,000 contacts; the dynamic-list filter
+# "SMS consent + active since" keeps its plan (49 ms without, 41-43 ms with, raw 37-44 ms).
+# From SQLite 3.46, `PRAGMA optimize=0x10002` analyses every table by itself: do not add
+# it without measuring bench/bench_startup.py and bench/bench_lists.py at 500,000.
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # We emit BEGIN ourselves (see _on_begin), so pysqlite must not.
     dbapi_connection.isolation_level = None

@@ -439,6 +439,19 @@ class CampaignService(EntityService[m.Campaign]):
         with self.db.read() as session:
             return int(session.execute(q).scalar_one())
 
+    def member_ids(self, campaign_id: int, status: str | None = None) -> list[int]:
+        """The contact ids of the live members (with `status`, when given), in id order:
+        e.g. a campaign's responders put on a list for the next campaign."""
+        if not self._member_args(campaign_id, status):
+            return []
+        c, cm = m.Contact, m.CampaignMember
+        q = (select(cm.contact_id).join(c, c.id == cm.contact_id)
+             .where(cm.campaign_id == campaign_id, c.deleted_at.is_(None)))
+        if status is not None:
+            q = q.where(cm.status == status)
+        with self.db.read() as session:
+            return list(session.scalars(q.order_by(cm.contact_id)))
+
     def member_window(self, campaign_id: int, offset: int, limit: int,
                       status: str | None = None) -> list[dict[str, Any]]:
         """Members `offset` to `offset + limit` in contact-id order (with `status`, when

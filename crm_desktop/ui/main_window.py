@@ -33,16 +33,18 @@ from crm_desktop.ui.views.placeholder import PlaceholderView
 from crm_desktop.ui.widgets.global_search import GlobalSearch
 from crm_desktop.ui.widgets.sidebar import Sidebar
 
-ViewFactory = Callable[[Core, Ops, UiSettings], BaseView]
+# (core, ops, settings, parent): a view is made inside the window's stack, not moved into it
+# afterwards (a move styles the whole tree of the view once more)
+ViewFactory = Callable[[Core, Ops, UiSettings, QWidget], BaseView]
 
 
 def lazy_view(module: str, name: str) -> ViewFactory:
     """A view class imported the first time its section is shown: start-up does not pay
     for the modules (and dialogs, charts, PDF code) of sections nobody opened."""
 
-    def create(core: Core, ops: Ops, settings: UiSettings) -> BaseView:
+    def create(core: Core, ops: Ops, settings: UiSettings, parent: QWidget) -> BaseView:
         view_class = getattr(importlib.import_module(f"crm_desktop.ui.views.{module}"), name)
-        return view_class(core, ops, settings)
+        return view_class(core, ops, settings, parent)
 
     return create
 
@@ -111,7 +113,8 @@ class MainWindow(QMainWindow):
     # -- sections -----------------------------------------------------------------------
     def _section_list(self) -> list[tuple[str, str, ViewFactory]]:
         def soon(title: str) -> ViewFactory:
-            return lambda core, ops, settings: PlaceholderView(title, core, ops, settings)
+            return lambda core, ops, settings, parent: PlaceholderView(title, core, ops, settings,
+                                                                       parent)
 
         return [
             ("dashboard", self.tr("Dashboard"), soon(self.tr("Dashboard"))),
@@ -133,7 +136,7 @@ class MainWindow(QMainWindow):
         """The view of a section, created the first time it is needed."""
         if key not in self._views:
             factory = next(f for k, _t, f in self._sections if k == key)
-            view = factory(self.core, self.ops, self.settings)
+            view = factory(self.core, self.ops, self.settings, self.stack)
             view.setObjectName(f"{key}View")
             view.restore_state()
             view.navigate.connect(self.show_section)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.core import Core
@@ -193,6 +193,33 @@ def test_the_view_builds_tab_pages_when_first_shown(qtbot: QtBot, core: Core, op
     assert view.pages["campaigns"].details_id() == cid
 
 
+def test_opening_the_view_recomputes_segments_older_than_a_week(
+        qtbot: QtBot, core: Core, ops: Ops, settings: UiSettings, ui_lang: str,
+        world: dict) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from crm_desktop.services.rfm import FRESH_DAYS
+
+    core.rfm.recompute()
+    fresh = core.rfm.computed_at()
+    changes: list[list[str]] = []
+    ops.changed.connect(changes.append)
+    view = CampaignsView(core, ops, settings)
+    qtbot.addWidget(view)
+    assert core.rfm.computed_at() == fresh and not changes  # fresh: left alone
+    old = datetime.now(UTC) - timedelta(days=FRESH_DAYS + 1)
+    with core.db.write() as session:
+        session.execute(update(m.ContactRfm).values(computed_at=old))
+    again = CampaignsView(core, ops, settings)
+    qtbot.addWidget(again)
+    assert changes == [["contact_rfm"]]
+    assert not core.rfm.stale()
+    assert core.rfm.computed_at() > fresh
+    assert QApplication.overrideCursor() is None  # the busy cursor is undone
+
+
 def test_the_main_window_shows_the_campaigns_view(controller) -> None:
     window = controller.window
     view = window.show_section("campaigns")
@@ -315,6 +342,48 @@ def test_members_from_targets_and_bulk_status(page: CampaignPage, core: Core, wo
     assert page.members_empty.clear.isVisibleTo(page)
     page.members_empty.clear.click()
     assert page.members.rowCount() == 5
+
+
+def test_members_go_on_a_static_list(page: CampaignPage, core: Core, world: dict,
+                                     qtbot: QtBot, monkeypatch) -> None:
+    """The members shown (or the selected ones) of a campaign become a static list, e.g.
+    those who did not answer, for the next campaign."""
+    from crm_desktop.ui.dialogs.add_to_list_dialog import NEW_LIST, AddToListDialog
+
+    people = world["people"]
+    chosen: list[list[int]] = []
+
+    def to_list(parent, core_, ops_, contact_ids, name="بی‌پاسخ‌های یلدا"):
+        chosen.append(list(contact_ids))
+        dialog = AddToListDialog(core_, ops_, contact_ids, parent)
+        found = dialog.lists.findText(name)
+        dialog.lists.setCurrentIndex(found if found >= 0 else dialog.lists.findData(NEW_LIST))
+        dialog.name.setText(name)
+        dialog.save()
+        return dialog.result_id
+
+    monkeypatch.setattr(AddToListDialog, "ask", to_list)
+    core.contacts.delete(people[3])  # in the Trash: not a member any more
+    page.status_filter.setCurrentIndex(page.status_filter.findData("targeted"))
+    assert page.to_list_button.isEnabled()
+    page.put_on_list()  # nothing selected: every member shown
+    assert chosen[-1] == [people[2]]
+    (new,) = [r for r in core.lists.list().rows if r["name"] == "بی‌پاسخ‌های یلدا"]
+    assert {r["id"] for r in core.lists.members(new["id"]).rows} == {people[2]}
+    # the selected member only, onto the same list
+    page.status_filter.setCurrentIndex(0)
+    page.members_view.selectionModel().select(
+        page.members.index(0, 0), QItemSelectionModel.SelectionFlag.Select
+        | QItemSelectionModel.SelectionFlag.Rows)
+    page.put_on_list()
+    assert chosen[-1] == [people[0]]
+    assert {r["id"] for r in core.lists.members(new["id"]).rows} == {people[0], people[2]}
+    assert core.campaigns.member_ids(world["yalda"], "responded") == [people[1]]
+    assert core.campaigns.member_ids(world["yalda"], "no such status") == []
+    # a campaign without members has nothing to put on a list
+    empty = CampaignPage(core, page.ops, world["free"])
+    qtbot.addWidget(empty)
+    assert not empty.to_list_button.isEnabled()
 
 
 def test_a_page_without_audience_says_so(qtbot: QtBot, core: Core, ops: Ops, ui_lang: str,

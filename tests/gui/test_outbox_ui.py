@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextCursor
 
 from crm_desktop.core import Core
 from crm_desktop.services import secrets
+from crm_desktop.ui import display
 from crm_desktop.ui.dialogs.message_composer import MessageComposer
 from crm_desktop.ui.views.outbox_page import OutboxPage
 from crm_desktop.ui.views.settings_sending import SendingSettings
@@ -112,9 +113,11 @@ def test_outbox_page(core, ops, settings, ui_lang, qtbot, qtmodeltester) -> None
     assert page.model.rowCount() == 1
     page.search.setText("")
     # cancel the selection, then filter by status
+    assert not page.retry.isEnabled() and not page.cancel.isEnabled()  # nothing selected
     page.table.selectionModel().select(
         page.model.index(0, 0), QItemSelectionModel.SelectionFlag.Select
         | QItemSelectionModel.SelectionFlag.Rows)
+    assert page.retry.isEnabled() and page.cancel.isEnabled()
     page.cancel_selected()
     assert core.outbox.counts()["cancelled"] == 1
     page.status.setCurrentIndex(page.status.findData("cancelled"))
@@ -176,3 +179,50 @@ def test_queued_messages_resume_when_the_program_starts(core, qapp, qtbot) -> No
         assert panel.receptors() == ["09122222222"]  # the interrupted one is not resent
     assert core.outbox.get(first)["last_error"] == "interrupted"
     assert outbox_sender.resume_at_start(core) is None  # nothing left to send
+
+
+def test_empty_outbox_says_what_it_is_for(core, ops, settings, ui_lang, qtbot) -> None:
+    from crm_desktop.ui.views.campaigns import CampaignsView
+
+    view = CampaignsView(core, ops, settings)
+    qtbot.addWidget(view)
+    page = view.show_tab("outbox")
+    assert isinstance(page, OutboxPage)
+    assert not page.empty.isHidden()
+    assert "صف" in page.empty.text.text()  # how messages get here (queued by a campaign)
+    assert page.empty.action.isVisibleTo(page.empty)
+    assert page.counts.text() == ""
+    assert not any(c.isVisibleTo(page) for c in page.count_chips.values())
+    # the action leads to the campaigns, where a message is written
+    page.empty.action.click()
+    assert view.tab_widget.currentIndex() == 0
+    # a search that finds nothing says so, and clearing it brings the first sentence back
+    page.search.setText("0912")
+    assert page.empty.filtered and page.empty.clear.isVisibleTo(page.empty)
+    page.empty.clear.click()
+    assert page.search.text() == "" and not page.empty.filtered
+
+
+def test_outbox_statuses_are_chips_with_counts(core, ops, settings, ui_lang, qtbot) -> None:
+    from crm_desktop.ui.widgets.chip_delegate import ChipDelegate
+
+    cid = _campaign(core)
+    core.outbox.queue(core.outbox.save_message(cid, "sms", "سلام {first_name}"))
+    core.outbox.cancel(core.outbox.list_ids()[:1])
+    page = OutboxPage(core, ops, settings)
+    qtbot.addWidget(page)
+    assert page.empty.isHidden()
+    keys = [c.key for c in page.model.columns]
+    for key in ("status", "channel"):
+        delegate = page.table.itemDelegateForColumn(keys.index(key))
+        assert isinstance(delegate, ChipDelegate)
+    status = page.table.itemDelegateForColumn(keys.index("status"))
+    tones = {status.tone_of(page.model.index(r, 0)) for r in range(page.model.rowCount())}
+    assert tones == {"info", "neutral"}  # queued, cancelled
+    # counts: Persian digits, one chip per status present, in its tone
+    assert display.plain(page.counts.text()) == "در صندوق خروجی: ۲"
+    assert page.count_chips["queued"].isVisibleTo(page)
+    assert display.plain(page.count_chips["queued"].text()) == "در صف ۱"
+    assert display.plain(page.count_chips["cancelled"].text()) == "لغو\u200cشده ۱"
+    assert not page.count_chips["sent"].isVisibleTo(page)
+    assert "background" in page.count_chips["queued"].styleSheet()

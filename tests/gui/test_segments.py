@@ -120,3 +120,20 @@ def test_settings_marketing_sets_the_window_and_recomputes(core, ops, settings, 
     view.rfm._changed()
     assert core.settings.rfm_window_years == 4
     assert core.rfm.computed_at() is not None and core.rfm.sizes()
+
+
+def test_the_contact_panel_counts_recency_to_today(core, ui_lang, qtbot) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from crm_desktop.db import models as m
+
+    buyer = _buyer(core, "خریدار", 2_500_000)  # bought today
+    with core.db.write() as session:  # figures computed 40 days ago
+        session.execute(update(m.ContactRfm).values(
+            computed_at=datetime.now(UTC) - timedelta(days=40)))
+    panel = ContactPanel(core)
+    qtbot.addWidget(panel)
+    panel.show_contact(buyer)
+    assert display.number(40) in panel.values["rfm"].text()

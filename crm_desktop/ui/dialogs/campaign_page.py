@@ -2,7 +2,7 @@
 response and conversion rates, cost, revenue from the won deals it brought, ROI, cost per
 acquired customer), its targets (lists and customer segments) and its members, windowed,
 with a status filter and status changes for the selected members or for every member of
-the shown status."""
+the shown status; the selected (or shown) members can be put on a static list."""
 
 from __future__ import annotations
 
@@ -37,9 +37,9 @@ from crm_desktop.ui.dialogs.campaign_dialog import CampaignDialog
 from crm_desktop.ui.dialogs.record_form import run_dialog
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.campaigns_model import NO_FIGURE, CampaignMembersModel, percent
-from crm_desktop.ui.theme import icons, palette
+from crm_desktop.ui.theme import icons
 from crm_desktop.ui.views.detail_panel import TITLE_SCALE, add_value_rows
-from crm_desktop.ui.widgets.chip_delegate import chip_colors, decorate_table, tone
+from crm_desktop.ui.widgets.chip_delegate import chip_label_style, decorate_table, tone
 from crm_desktop.ui.widgets.empty_state import EmptyState
 
 #: a target entry's id
@@ -55,13 +55,8 @@ MESSAGE_CHANNELS = frozenset(c.value for c in MessageChannel)
 
 def show_chip(chip: QLabel, kind: str, value: str | None, text: str) -> None:
     """A status label drawn as a chip in the tone of its value (design system)."""
-    name = tone(kind, value) or "neutral"
-    background, foreground = chip_colors(name)
     chip.setText(text)
-    chip.setStyleSheet(
-        f"QLabel {{ background: {palette.token(background).name()}; "
-        f"color: {palette.token(foreground).name()}; border-radius: 9px; "
-        "padding: 2px 10px; }")
+    chip.setStyleSheet(chip_label_style(tone(kind, value) or "neutral"))
 
 
 class ChoiceDialog(QDialog):
@@ -244,11 +239,20 @@ class CampaignPage(QDialog):
         self.set_all_button.setToolTip(self.tr(
             "Every member with the status chosen in the filter"))
         self.set_all_button.clicked.connect(self.set_shown_status)
+        # e.g. the responders of this campaign become a list for the next one
+        self.to_list_button = QPushButton(self.tr("Put members on a list…"))
+        self.to_list_button.setObjectName("membersToList")
+        self.to_list_button.setToolTip(self.tr(
+            "The selected members, or when none is selected every member shown, go on a "
+            "static list"))
+        self.to_list_button.clicked.connect(self.put_on_list)
+        icons.dress(self.to_list_button, "list")
         self.members_view.selectionModel().selectionChanged.connect(self._update_buttons)
         filter_row = QHBoxLayout()
         filter_row.addWidget(members_title)
         filter_row.addWidget(self.status_filter)
         filter_row.addWidget(self.member_count, 1)
+        filter_row.addWidget(self.to_list_button)
         bulk_row = QHBoxLayout()
         bulk_row.addWidget(QLabel(self.tr("Change status to")))
         bulk_row.addWidget(self.new_status)
@@ -372,6 +376,7 @@ class CampaignPage(QDialog):
             button.setEnabled(live)
         self.remove_target_button.setEnabled(live and self.selected_target() is not None)
         self.set_selected_button.setEnabled(live and bool(self.selected_members()))
+        self.to_list_button.setEnabled(live and self.members.rowCount() > 0)
         self.set_all_button.setEnabled(live and self.members.status is not None
                                        and self.members.rowCount() > 0)
 
@@ -433,6 +438,15 @@ class CampaignPage(QDialog):
 
     def add_members(self) -> None:
         self._run(lambda: self.core.campaigns.add_members_from_targets(self.campaign_id))
+
+    def put_on_list(self) -> None:
+        """The selected members (or every member shown) on a static list, new or not."""
+        from crm_desktop.ui.dialogs.add_to_list_dialog import AddToListDialog
+
+        ids = self.selected_members() or self.core.campaigns.member_ids(
+            self.campaign_id, self.members.status)
+        if ids:
+            AddToListDialog.ask(self, self.core, self.ops, ids)
 
     def set_selected_status(self) -> None:
         ids = self.selected_members()

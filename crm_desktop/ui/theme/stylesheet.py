@@ -42,6 +42,23 @@ QPushButton[danger="true"]:hover {
 QToolButton { border: 1px solid transparent; border-radius: ${r_medium}px; padding: ${xs}px; }
 QToolButton:hover { background: ${hover}; border-color: ${border}; }
 QToolButton:checked { background: ${selection}; border-color: ${accent}; }
+/* a list's filter (record_list.FilterButton): a drop-down chip; filled when it filters */
+QToolButton[filter="true"] {
+    background: ${surface}; color: ${text}; border: 1px solid ${border};
+    border-radius: ${r_medium}px; padding: ${xs}px ${s}px; min-height: ${button_h}px;
+    padding-right: ${l}px;
+}
+QToolButton[filter="true"]:hover { background: ${hover}; }
+QToolButton[filter="true"]:focus { border-color: ${accent}; }
+QToolButton[filter="true"][chosen="true"] {
+    background: ${selection}; color: ${selection_text}; border-color: ${accent};
+}
+QToolButton[filter="true"][layoutDirection="RightToLeft"] {
+    padding-right: ${s}px; padding-left: ${l}px;
+}
+QToolButton[filter="true"]::menu-indicator {
+    subcontrol-origin: padding; subcontrol-position: center right; right: ${xs}px;
+}
 
 QLineEdit, QPlainTextEdit, QTextEdit {
     background: ${surface}; color: ${text}; border: 1px solid ${border};

@@ -105,9 +105,9 @@ class CampaignListPage(RecordListView):
                  parent: QWidget | None = None):
         filters = [
             ListFilter("status", "campaignStatusFilter", self.tr("All statuses"),
-                       lambda: list(labels.campaign_statuses().items())),
+                       lambda: list(labels.campaign_statuses().items()), self.tr("Status")),
             ListFilter("channel", "campaignChannelFilter", self.tr("All channels"),
-                       lambda: list(labels.campaign_channels().items())),
+                       lambda: list(labels.campaign_channels().items()), self.tr("Channel")),
         ]
         panel = CampaignPanel(core)
         super().__init__(

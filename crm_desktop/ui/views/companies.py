@@ -31,8 +31,9 @@ class CompaniesView(RecordListView):
                  parent: QWidget | None = None):
         filters = [
             ListFilter("city", "cityFilter", self.tr("All cities"),
-                       lambda: [(c, c) for c in core.accounts.cities()]),
-            ListFilter("owner_id", "ownerFilter", self.tr("All owners"), core.users.options),
+                       lambda: [(c, c) for c in core.accounts.cities()], self.tr("City")),
+            ListFilter("owner_id", "ownerFilter", self.tr("All owners"), core.users.options,
+                       self.tr("Owner")),
         ]
         panel = CompanyPanel(core)
         super().__init__(

@@ -102,7 +102,7 @@ class ContactPanel(DetailPanel):
                     "R {r} · F {f} · M {m}"),
             count=display.number(rfm["frequency"]),
             money=display.money(rfm["monetary_rial"], self.core.settings.display_unit),
-            days=display.number(rfm["recency_days"]), r=display.digits(rfm["r_score"]),
+            days=display.number(rfm["days_since_last"]), r=display.digits(rfm["r_score"]),
             f=display.digits(rfm["f_score"]), m=display.digits(rfm["m_score"]))
 
     def _fill_timeline(self, items: list[TimelineItem]) -> None:

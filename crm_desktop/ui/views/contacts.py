@@ -42,14 +42,15 @@ class ContactsView(RecordListView):
         stages = list(labels.lifecycle_stages().items())
         filters = [
             ListFilter("lifecycle_stage", "stageFilter", self.tr("All stages"),
-                       lambda: stages),
+                       lambda: stages, self.tr("Stage")),
             ListFilter("city", "cityFilter", self.tr("All cities"),
-                       lambda: [(c, c) for c in core.contacts.cities()]),
+                       lambda: [(c, c) for c in core.contacts.cities()], self.tr("City")),
             ListFilter("tag", "tagFilter", self.tr("All tags"),
-                       lambda: [(t, t) for t in core.contacts.all_tags()]),
-            ListFilter("owner_id", "ownerFilter", self.tr("All owners"), core.users.options),
+                       lambda: [(t, t) for t in core.contacts.all_tags()], self.tr("Tag")),
+            ListFilter("owner_id", "ownerFilter", self.tr("All owners"), core.users.options,
+                       self.tr("Owner")),
             ListFilter("segment", "segmentFilter", self.tr("All segments"),
-                       lambda: list(labels.rfm_segments().items())),
+                       lambda: list(labels.rfm_segments().items()), self.tr("Segment")),
         ]
         panel = ContactPanel(core)
         super().__init__(
@@ -69,7 +70,8 @@ class ContactsView(RecordListView):
         panel.open_company.connect(lambda cid: self.open_record.emit("companies", cid))
         # several contacts at once, for "Add to list"
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.add_to_list_button = QPushButton(self.tr("Add to list"), objectName="addToList")
+        self.add_to_list_button = QPushButton(self.tr("Add to list"), self,
+                                               objectName="addToList")
         self.add_to_list_button.clicked.connect(self.add_selected_to_list)
         bar = self.layout().itemAt(0).layout()
         bar.insertWidget(bar.indexOf(self.count_label), self.add_to_list_button)

@@ -1,13 +1,14 @@
 """The outbox: every message to every recipient with its status (windowed, filtered by
 status, searched by number, address or name), retry and cancel on the selection, send now
 in the background with progress and cancel, and the panel file for SMS (written, uploaded
-by the user, confirmed here)."""
+by the user, confirmed here). Statuses are chips, the counts per status chips of the same
+tone under the table; an empty outbox says what it is for and how messages get there."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,8 +32,16 @@ from crm_desktop.text.messages import delivery_message
 from crm_desktop.ui import display
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
-from crm_desktop.ui.theme import icons
+from crm_desktop.ui.theme import icons, tokens
 from crm_desktop.ui.ui_settings import UiSettings
+from crm_desktop.ui.widgets.chip_delegate import chip_label_style, decorate_table, tone
+from crm_desktop.ui.widgets.empty_state import EmptyState
+
+#: the table's chips: status by the outbox's tones, channel as on the campaigns list
+CHIPS = {"status": ("status", "outbox_status"), "channel": ("channel", "campaign_channel")}
+#: starting widths of the columns (the problem column takes the rest)
+WIDTHS = {"recipient": 140, "contact": 160, "campaign": 200, "channel": 90, "status": 110,
+          "attempts": 90, "sent_at": 150}
 
 
 def status_labels() -> dict[str, str]:
@@ -76,6 +85,8 @@ class OutboxModel(RecordTableModel):
 
 class OutboxPage(QWidget):
     watches = ("outbox", "campaign_messages", "settings")
+    #: a main section to show (the campaigns view passes it on)
+    navigate = Signal(str)
 
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):
@@ -100,6 +111,7 @@ class OutboxPage(QWidget):
         self.retry.clicked.connect(self.retry_selected)
         self.cancel = QPushButton(self.tr("Cancel sending"))
         self.cancel.setObjectName("outboxCancel")
+        icons.dress(self.cancel, "trash", danger=True)
         self.cancel.clicked.connect(self.cancel_selected)
         self.send = QPushButton(self.tr("Send now"))
         self.send.setObjectName("outboxSend")
@@ -118,6 +130,14 @@ class OutboxPage(QWidget):
         self.stop.clicked.connect(self.stop_sending)
         self.counts = QLabel()
         self.counts.setObjectName("outboxCounts")
+        self.counts.setProperty("role", "muted")
+        # one chip per status that has messages, in the tone of the table's chips
+        self.count_chips: dict[str, QLabel] = {}
+        for value in status_labels():
+            chip = QLabel()
+            chip.setObjectName(f"outboxCount_{value}")
+            chip.setVisible(False)
+            self.count_chips[value] = chip
 
         self.model = OutboxModel(core.outbox, self)
         self.table = QTableView()
@@ -126,9 +146,25 @@ class OutboxPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(6, 260)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        decorate_table(self.table, CHIPS)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, spec in enumerate(self.model.columns):
+            if spec.key in WIDTHS:
+                self.table.setColumnWidth(column, WIDTHS[spec.key])
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.empty = EmptyState.over(
+            self.table, "inbox",
+            self.tr("Nothing in the outbox yet. When a campaign's SMS or e-mail is sent "
+                    "(on the campaign's page: Write a message…, then Queue and send), one "
+                    "message per recipient waits here until it goes out; failed ones can be "
+                    "retried here."),
+            self.tr("Go to the campaigns"), self.open_campaigns, self.clear_filter,
+            self.is_filtered)
 
         bar = QHBoxLayout()
         bar.addWidget(self.status)
@@ -138,7 +174,11 @@ class OutboxPage(QWidget):
         bar.addWidget(self.send)
         bar.addWidget(self.file)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.counts, 1)
+        bottom.setSpacing(tokens.SPACING["s"])
+        bottom.addWidget(self.counts)
+        for chip in self.count_chips.values():
+            bottom.addWidget(chip)
+        bottom.addStretch(1)
         bottom.addWidget(self.progress)
         bottom.addWidget(self.stop)
         layout = QVBoxLayout(self)
@@ -156,8 +196,50 @@ class OutboxPage(QWidget):
         self.model.refresh()
         counts = self.core.outbox.counts()
         labels = status_labels()
-        self.counts.setText("   ".join(f"{labels[s]}: {display.number(n)}"
-                                       for s, n in counts.items()))
+        total = sum(counts.values())
+        self.counts.setText(display.fill(self.tr("In the outbox: {n}"),
+                                         n=display.number(total)) if total else "")
+        for value, chip in self.count_chips.items():
+            n = counts.get(value, 0)
+            chip.setText(display.fill(self.tr("{status} {n}"), status=labels[value],
+                                      n=display.number(n)))
+            chip.setVisible(n > 0)
+        self._style_counts()
+        self._update_buttons()
+
+    def _update_buttons(self, *_args: object) -> None:
+        """Retry and cancel act on the selection: off without one."""
+        chosen = self.table.selectionModel().hasSelection()
+        self.retry.setEnabled(chosen)
+        self.cancel.setEnabled(chosen)
+
+    def _style_counts(self) -> None:
+        for value, chip in self.count_chips.items():
+            chip.setStyleSheet(chip_label_style(tone("outbox_status", value) or "neutral"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # the theme changed: the chips take the new theme's colours
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_counts()
+        super().changeEvent(event)
+
+    def is_filtered(self) -> bool:
+        return self.status.currentData() is not None or bool(self.search.text().strip())
+
+    def clear_filter(self) -> None:
+        self.search.clear()
+        self.status.setCurrentIndex(0)
+
+    def open_campaigns(self) -> None:
+        """The campaigns list, where a campaign's message is written: the campaigns tab of
+        the view holding this page, or the campaigns section."""
+        holder = self.parentWidget()
+        while holder is not None and not hasattr(holder, "show_tab"):
+            holder = holder.parentWidget()
+        if holder is not None:
+            holder.show_tab("campaigns")
+        else:
+            self.navigate.emit("campaigns")
 
     def _filter(self) -> None:
         self.model.set_filters(status=self.status.currentData())

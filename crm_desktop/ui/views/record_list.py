@@ -8,18 +8,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QWheelEvent
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QActionGroup, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,26 +44,92 @@ FIND_ROWS = 2000
 
 @dataclass(frozen=True)
 class ListFilter:
-    """A filter combo: the service filter it sets, its "all" entry and its choices."""
+    """A list's filter: the service filter it sets, its "all" entry, its choices, and the
+    name the button shows before a chosen value ("City: Tehran"; none: the value alone)."""
 
     key: str
     name: str
     everything: str
     choices: Callable[[], list[tuple[Any, str]]]
+    label: str = ""
 
 
-class FilterCombo(QComboBox):
-    """A filter list whose choices are read when the user first opens it (a click, a key,
-    the wheel) or code looks one up, not when the list view opens; after a data change
-    they are read again on the next use, keeping what is chosen."""
+# the widest a filter button grows before its text is elided (the full text is its tooltip)
+FILTER_TEXT_WIDTH = 200
+
+
+class FilterButton(QToolButton):
+    """A list's filter as a light button ("All cities", or "City: Tehran" when one is
+    chosen) opening a menu of exclusive choices. A combo box builds a hidden pop-up window
+    with a list view and scroll bars as soon as it is sized; this button makes nothing but
+    an empty menu, and reads and fills the choices when the menu is first opened (a click,
+    Space, Enter or Down) or code looks one up; after a data change they are read again on
+    the next use, keeping what is chosen. It offers the combo-box calls the views and tests
+    use: currentIndex/Data/Text, setCurrentIndex, findData, findText, count, itemText,
+    itemData and the currentIndexChanged signal."""
+
+    currentIndexChanged = Signal(int)
 
     def __init__(self, f: ListFilter, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(f.name)
+        self.setProperty("filter", True)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._label = f.label
         self._choices = f.choices
+        self._items: list[tuple[Any, str]] = [(None, f.everything)]
+        self._index = 0
         self._stale = True
-        self.addItem(f.everything, None)
+        self._filled = False  # the menu holds the current choices
+        self._group: QActionGroup | None = None
+        # an empty menu: Qt draws the drop-down arrow and places the menu (right to left
+        # too); its actions are made when it is about to show
+        self._menu = QMenu(self)
+        self._menu.setObjectName(f"{f.name}Menu")
+        self._menu.aboutToShow.connect(self._about_to_show)
+        self.setMenu(self._menu)
+        self._show_choice()
 
+    # -- the combo-box calls ---------------------------------------------------------------
+    def count(self) -> int:
+        return len(self._items)
+
+    def currentIndex(self) -> int:
+        return self._index
+
+    def currentData(self) -> Any:
+        return self._items[self._index][0]
+
+    def currentText(self) -> str:
+        return self._items[self._index][1]
+
+    def itemData(self, index: int) -> Any:
+        return self._items[index][0] if 0 <= index < len(self._items) else None
+
+    def itemText(self, index: int) -> str:
+        return self._items[index][1] if 0 <= index < len(self._items) else ""
+
+    def findData(self, data: Any) -> int:
+        self.fill()
+        return next((i for i, (value, _t) in enumerate(self._items)
+                     if value == data and isinstance(value, bool) == isinstance(data, bool)),
+                    -1)
+
+    def findText(self, text: str) -> int:
+        self.fill()
+        return next((i for i, (_v, t) in enumerate(self._items) if t == text), -1)
+
+    def setCurrentIndex(self, index: int) -> None:
+        if not 0 <= index < len(self._items) or index == self._index:
+            return
+        self._index = index
+        self._show_choice()
+        if self._filled:
+            self._menu.actions()[self._action_row(index)].setChecked(True)
+        self.currentIndexChanged.emit(index)
+
+    # -- choices ---------------------------------------------------------------------------
     def mark_stale(self) -> None:
         self._stale = True
 
@@ -71,38 +138,63 @@ class FilterCombo(QComboBox):
         if not self._stale:
             return
         self._stale = False
-        current = self.currentData()
-        self.blockSignals(True)
-        while self.count() > 1:
-            self.removeItem(1)
-        for value, text in self._choices():
-            self.addItem(text, value)
-        self.setCurrentIndex(max(0, super().findData(current)))
-        self.blockSignals(False)
+        self._filled = False
+        current = self._items[self._index]
+        self._items = self._items[:1] + [(v, t) for v, t in self._choices()]
+        self._index = max(0, self.findData(current[0]))
+        self._show_choice()
 
-    def findData(self, data: Any, role: Qt.ItemDataRole = Qt.ItemDataRole.UserRole,
-                 flags: Qt.MatchFlag = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive,
-                 ) -> int:
+    def _action_row(self, index: int) -> int:
+        return index if index == 0 else index + 1  # a line after "All ..."
+
+    def _about_to_show(self) -> None:
+        self._menu.setMinimumWidth(self.width())  # at least as wide as the button
+        self._fill_menu()
+
+    def _fill_menu(self) -> None:
         self.fill()
-        return super().findData(data, role, flags)
+        if self._filled:
+            return
+        self._filled = True
+        self._menu.clear()
+        if self._group is not None:
+            self._group.deleteLater()
+        group = self._group = QActionGroup(self._menu)
+        for i, (_value, text) in enumerate(self._items):
+            if i == 1:
+                self._menu.addSeparator()
+            action = self._menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(i == self._index)
+            action.setData(i)
+            group.addAction(action)
+        group.triggered.connect(lambda action: self.setCurrentIndex(action.data()))
+        active = self._menu.actions()[self._action_row(self._index)]
+        self._menu.setActiveAction(active)
 
-    def findText(self, text: str,
-                 flags: Qt.MatchFlag = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive,
-                 ) -> int:
-        self.fill()
-        return super().findText(text, flags)
+    def _show_choice(self) -> None:
+        value, text = self._items[self._index]
+        if value is not None and self._label:
+            text = self.tr("{name}: {value}").replace("{name}", self._label).replace(
+                "{value}", text)
+        elided = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                               FILTER_TEXT_WIDTH)
+        self.setText(elided.replace("&", "&&"))
+        self.setToolTip(text if elided != text else "")
+        chosen = value is not None
+        if bool(self.property("chosen")) != chosen:
+            self.setProperty("chosen", chosen)
+            if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                self.style().unpolish(self)
+                self.style().polish(self)
 
-    def showPopup(self) -> None:
-        self.fill()
-        super().showPopup()
-
+    # -- keyboard --------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        self.fill()
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Return,
+                           Qt.Key.Key_Enter, Qt.Key.Key_F4):
+            self.showMenu()
+            return
         super().keyPressEvent(event)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        self.fill()
-        super().wheelEvent(event)
 
 
 class RecordListView(BaseView):
@@ -135,9 +227,9 @@ class RecordListView(BaseView):
         self.search_box.setObjectName(f"{self.singular}Search")
         self.search_box.setPlaceholderText(search_placeholder)
         self.search_box.searchRequested.connect(self.model.set_text)
-        self.combos: dict[str, FilterCombo] = {}
+        self.combos: dict[str, FilterButton] = {}
         for f in filters:
-            combo = FilterCombo(f, self)
+            combo = FilterButton(f, self)
             combo.currentIndexChanged.connect(self._filters_changed)
             self.combos[f.key] = combo
         self.count_label = QLabel(self)
@@ -154,7 +246,7 @@ class RecordListView(BaseView):
         bar = QHBoxLayout()
         bar.addWidget(self.search_box, 3)
         for combo in self.combos.values():
-            bar.addWidget(combo, 1)
+            bar.addWidget(combo)
         bar.addWidget(self.count_label)
         bar.addWidget(new_button)
 

@@ -32,13 +32,13 @@ class TicketsView(RecordListView):
         overdue = [(True, self.tr("Overdue"))]
         filters = [
             ListFilter("status", "statusFilter", self.tr("All statuses"),
-                       lambda: list(labels.ticket_statuses().items())),
+                       lambda: list(labels.ticket_statuses().items()), self.tr("Status")),
             ListFilter("priority", "priorityFilter", self.tr("All priorities"),
-                       lambda: list(labels.ticket_priorities().items())),
+                       lambda: list(labels.ticket_priorities().items()), self.tr("Priority")),
             ListFilter("category", "categoryFilter", self.tr("All categories"),
-                       lambda: list(labels.ticket_categories().items())),
+                       lambda: list(labels.ticket_categories().items()), self.tr("Category")),
             ListFilter("assignee_id", "assigneeFilter", self.tr("All assignees"),
-                       core.users.options),
+                       core.users.options, self.tr("Assignee")),
             ListFilter("overdue", "overdueFilter", self.tr("Overdue or not"),
                        lambda: overdue),
         ]

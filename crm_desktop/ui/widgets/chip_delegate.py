@@ -32,6 +32,7 @@ from crm_desktop.domain.enums import (
     CampaignStatus,
     LifecycleStage,
     MemberStatus,
+    OutboxStatus,
     TicketPriority,
     TicketStatus,
 )
@@ -92,6 +93,13 @@ CHIP_TONES: dict[str, dict[str, str]] = {
         MemberStatus.CONVERTED.value: "success",
         MemberStatus.OPTED_OUT.value: "special",
     },
+    "outbox_status": {
+        OutboxStatus.QUEUED.value: "info",
+        OutboxStatus.SENDING.value: "warning",
+        OutboxStatus.SENT.value: "success",
+        OutboxStatus.FAILED.value: "danger",
+        OutboxStatus.CANCELLED.value: "neutral",
+    },
 }
 
 _H_PAD = tokens.SPACING["s"]
@@ -104,6 +112,15 @@ def tone(kind: str, value: object) -> str | None:
 def chip_colors(tone_name: str) -> tuple[str, str]:
     """The background and text token of a chip tone."""
     return f"chip_{tone_name}", f"chip_{tone_name}_text"
+
+
+def chip_label_style(tone_name: str) -> str:
+    """The style sheet that draws a QLabel as a chip of a tone, in the current theme's
+    colours (set it again when the theme changes)."""
+    background, foreground = chip_colors(tone_name)
+    return (f"QLabel {{ background: {palette.token(background).name()}; "
+            f"color: {palette.token(foreground).name()}; border-radius: 9px; "
+            "padding: 2px 10px; }")
 
 
 def _is_elided(option: QStyleOptionViewItem, text: str, extra: int = 0) -> bool:

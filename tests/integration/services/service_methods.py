@@ -27,14 +27,14 @@ READS: dict[str, set[str]] = {
                               "number", "response_due"},
     "lists": _LIST_READS | {"filter_count", "filter_preview", "member_count", "member_rows",
                             "members", "static_options"},
-    "campaigns": _LIST_READS | {"figures", "member_count", "member_stats", "member_window",
-                                "members", "options", "targets"},
+    "campaigns": _LIST_READS | {"figures", "member_count", "member_ids", "member_stats",
+                                "member_window", "members", "options", "targets"},
     "outbox": _LIST_READS | {"counts", "due_count", "exclusions", "message", "messages",
                              "preview"},
     # document only reads what a printed proforma shows
     "proformas": _LIST_READS | {"document", "find_by_number", "number", "totals"},
     "search": {"search"},
-    "rfm": {"computed_at", "of_contact", "sizes", "window_years"},
+    "rfm": {"computed_at", "of_contact", "sizes", "stale", "window_years"},
     "timeline": {"for_contact"},
 }
 

@@ -220,3 +220,45 @@ def test_the_segment_filters_the_contact_list(core: Core) -> None:
     none = core.contacts.list_ids(ListQuery(filters={"segment": "no_purchase"}))
     assert sorted(none) == sorted([b, c])
     assert core.contacts.count(ListQuery(filters={"segment": "nonsense"})) == 0
+
+
+def _age(core: Core, days: int, contact_id: int | None = None) -> None:
+    """Move the stored figures' computation `days` back (of one contact, or of all)."""
+    r = m.ContactRfm
+    with core.db.write() as session:
+        q = update(r).values(computed_at=datetime.now(UTC) - timedelta(days=days))
+        session.execute(q if contact_id is None else q.where(r.contact_id == contact_id))
+
+
+def test_figures_older_than_a_week_are_stale(core: Core) -> None:
+    assert not core.rfm.stale()  # nothing to compute
+    buyer = _contact(core, "خریدار")
+    _sale(core, buyer, 1_000_000, days_ago=3)
+    _contact(core, "بی‌خرید")
+    # the sale refreshed its contact only: the other one was never computed, but the
+    # oldest stored row is fresh; a full recompute is what keeps every row fresh
+    core.rfm.recompute()
+    assert not core.rfm.stale()
+    _age(core, 8)
+    assert core.rfm.stale()
+    assert not core.rfm.stale(max_age_days=30)
+    assert core.rfm.stale(max_age_days=10**30) is False  # no overflow
+    # one fresh contact does not make the others fresh: the oldest row counts
+    _sale(core, buyer, 2_000_000)
+    assert core.rfm.stale()
+    core.rfm.recompute()
+    assert not core.rfm.stale()
+    with core.db.write() as session:
+        session.execute(m.ContactRfm.__table__.delete())
+    assert core.rfm.stale()  # contacts, never computed
+
+
+def test_recency_is_counted_to_today(core: Core) -> None:
+    buyer = _contact(core, "خریدار")
+    _sale(core, buyer, 1_000_000, days_ago=3)
+    core.rfm.recompute()
+    row = core.rfm.of_contact(buyer)
+    assert row["recency_days"] == row["days_since_last"] == 3
+    _age(core, 10, buyer)  # computed ten days ago: the purchase is 13 days old today
+    assert core.rfm.of_contact(buyer)["days_since_last"] == 13
+    assert core.rfm.of_contact(_contact(core, "بی‌خرید"))["days_since_last"] is None
