@@ -127,7 +127,7 @@ def campaign_channels() -> dict[str, str]:
         CampaignChannel.SMS: QCoreApplication.translate("Labels", "SMS"),
         CampaignChannel.EMAIL: QCoreApplication.translate("Labels", "E-mail"),
         CampaignChannel.CALL: QCoreApplication.translate("Labels", "Phone"),
-        CampaignChannel.SOCIAL: QCoreApplication.translate("Labels", "Social media"),
+        CampaignChannel.SOCIAL: QCoreApplication.translate("Labels", "Social"),
         CampaignChannel.EVENT: QCoreApplication.translate("Labels", "Event"),
         CampaignChannel.PRINT: QCoreApplication.translate("Labels", "Print"),
         CampaignChannel.OTHER: QCoreApplication.translate("Labels", "Other"),

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
+import sqlite3
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, QThread
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, QThread
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from crm_desktop.services.base import ListQuery, Sort
-from crm_desktop.ui import screen_fit
+from crm_desktop.ui import display, screen_fit
 from crm_desktop.ui.qt_messages import offscreen_filter
 
 #: the smallest screen the program is made for: every image is rendered on it
@@ -31,6 +34,7 @@ def small_offscreen_screen() -> None:
                            "dpr": 1}]}
     path = Path(tempfile.gettempdir()) / f"crm-desktop-screen-{os.getpid()}.json"
     path.write_text(json.dumps(config), encoding="utf-8")
+    atexit.register(path.unlink, missing_ok=True)
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
 
 
@@ -63,14 +67,37 @@ def _campaign_with_figures(core: Any) -> int | None:
 
 
 def render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = None) -> list[Path]:
-    """Open `db_path` in a window and write one PNG per view and dialog into `out_dir`
-    (`theme` "light" or "dark"; None: the user's choice), without the offscreen platform's
+    """Open a copy of `db_path` in a window and write one PNG per view and dialog into
+    `out_dir` (`theme` "light" or "dark"; None: the user's choice), without the offscreen platform's
     harmless size-hints notice (see ui.qt_messages)."""
-    with offscreen_filter():
-        return _render_all(out_dir, db_path, lang, theme)
+    folder = Path(tempfile.mkdtemp(prefix="crm-desktop-shots-"))
+    try:
+        with offscreen_filter():
+            return _render_all(out_dir, _copy_database(db_path, folder), lang, theme,
+                               shown_path=db_path)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
-def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = None) -> list[Path]:
+def _copy_database(db_path: Path, folder: Path) -> Path:
+    """A copy of `db_path` (same file name) in `folder`: the pictures compose messages,
+    queue and send them to a file, recompute segments and make a list, and none of it may
+    reach the user's database. The original is read only (a missing file: a new, empty
+    database in the folder)."""
+    copy = folder / db_path.name
+    if db_path.exists():
+        source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        target = sqlite3.connect(copy)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+    return copy
+
+
+def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = None,
+                shown_path: Path | None = None) -> list[Path]:
     from crm_desktop.app import create_application
     from crm_desktop.ui.controller import Controller
     from crm_desktop.ui.dialogs.account_dialog import AccountDialog
@@ -91,13 +118,23 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
 
     app = create_application(lang, theme)
     out_dir.mkdir(parents=True, exist_ok=True)
-    settings = UiSettings()
+    # the window as it first opens (no column widths or splitters from the user's own
+    # sessions), and what it remembers on closing goes beside the copy, not into the user's
+    # settings; the display choices (theme, text size) are the user's
+    mine = UiSettings()
+    settings = UiSettings(QSettings(str(db_path.parent / "desktop.ini"),
+                                    QSettings.Format.IniFormat))
+    settings.theme, settings.text_size = mine.theme, mine.text_size
+    settings.language = lang
     controller = Controller(settings)
     if not controller.open(db_path, demo=False, show=False):
         raise RuntimeError(f"cannot open {db_path}")
     window = controller.window
     assert window is not None and controller.core is not None
     core = controller.core
+    if shown_path is not None:  # the status bar names the user's file, not the copy
+        window.db_label.setText(QCoreApplication.translate("MainWindow", "Database:") + " "
+                                + display.address_in_text(str(shown_path)))
     screen_fit.resize(window, SIZE.width(), SIZE.height())
     window.show()
     _settle(app)
@@ -142,6 +179,7 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
     _settle(app)
     written.append(_save(window.search.popup, out_dir / "global_search.png"))
     window.search.popup.hide()
+    window.search.setText("")  # the later pictures show the window as it opens
 
     def dialog(name: str, make: Callable[[], QDialog], prepare: Callable[[QDialog], None]
                | None = None, ready: Callable[[QDialog], bool] | None = None) -> None:
@@ -206,17 +244,7 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
         dialog("dialog_pdf_preview", lambda: PdfPreview(pdf, "proforma", window),
                ready=lambda d: isinstance(d, PdfPreview) and d.page_drawn())
 
-    _marketing_lists(app, core, ops, out_dir, written)
-    # pages of the campaigns view, rendered standalone until the view holds them
-    from crm_desktop.ui.views.segments import SegmentsPage
-
-    segments = SegmentsPage(core, ops, settings)
-    segments.resize(SIZE.width() - 300, 560)
-    segments.show()
-    _settle(app)
-    written.append(_save(segments, out_dir / "page_segments.png"))
-    segments.close()
-    written += _outbox_screens(app, core, window, out_dir, lang)
+    written += _marketing(app, core, window, out_dir, lang)
 
     about = QMessageBox(QMessageBox.Icon.Information, window.windowTitle(), window.about_text(),
                         QMessageBox.StandardButton.Ok, window)
@@ -228,91 +256,86 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
     return written
 
 
-def _marketing_lists(app: QApplication, core: Any, ops: Any, out_dir: Path,
-                     written: list[Path]) -> None:
-    """The lists page (standalone until the campaigns view holds it) and the dynamic-list
-    editor with a few criteria chosen (nothing is saved)."""
+def _marketing(app: QApplication, core: Any, window: Any, out_dir: Path,
+               lang: str) -> list[Path]:
+    """The marketing pages as a user sees them: the message composer (part counter, preview,
+    who is left out), then the campaigns view's tabs in the window (a dynamic list chosen,
+    the segments just recomputed, the outbox after a panel file went out), the dynamic-list
+    editor with its criteria and live count, and "Add to list". All of it writes, which is
+    why the window shows a copy of the user's database (render_all)."""
+    from crm_desktop.ui.dialogs.add_to_list_dialog import AddToListDialog
     from crm_desktop.ui.dialogs.list_filter_dialog import ListFilterDialog
-    from crm_desktop.ui.ui_settings import UiSettings
-    from crm_desktop.ui.views.marketing_lists import ListsPage
-
-    page = ListsPage(core, ops, UiSettings())
-    screen_fit.resize(page, 1200, 700)
-    first = (core.lists.list(ListQuery(limit=1, sort=Sort("name"))).rows or [{}])[0].get("id")
-    if first is not None:
-        page.show_record(first)
-    page.show()
-    _settle(app)
-    written.append(_save(page, out_dir / "view_marketing_lists.png"))
-    page.close()
-    page.deleteLater()
-
-    editor = ListFilterDialog(core, ops)
-    editor.name.setText(QCoreApplication.translate("ListFilterDialog",
-                                                    "Customers born in Farvardin"))
-    cities = core.contacts.cities()[:2]
-    editor.cities.set_values(cities)
-    editor.stages.set_values(["customer", "loyal"])
-    editor.months.set_values([1])
-    editor.sms.setCurrentIndex(1)
-    editor.update_count()
-    editor.show()
-    _settle(app)
-    written.append(_save(editor, out_dir / "dialog_list_filter.png"))
-    editor.close()
-    editor.deleteLater()
-def _outbox_screens(app: QApplication, core: Any, window: QWidget, out_dir: Path,
-                    lang: str) -> list[Path]:
-    """The message composer (part counter, preview, who is left out) and the outbox page,
-    standalone, on a copy of the database: the pictures must not write into the user's."""
-    import sqlite3
-
-    from crm_desktop.core import Core
     from crm_desktop.ui.dialogs.message_composer import MessageComposer
-    from crm_desktop.ui.ops import Ops
-    from crm_desktop.ui.ui_settings import UiSettings
-    from crm_desktop.ui.views.outbox_page import OutboxPage
 
-    folder = Path(tempfile.mkdtemp(prefix="crm-outbox-shots-"))
-    copy = folder / "copy.sqlite3"
-    with core.db.raw() as conn:
-        target = sqlite3.connect(copy)
-        conn.backup(target)
-        target.close()
     written: list[Path] = []
+    ops = window.ops
+
+    def shoot(widget: QWidget, name: str) -> None:
+        widget.show()
+        _settle(app)
+        written.append(_save(widget, out_dir / f"{name}.png"))
+
     text = ("سلام {first_name} عزیز، به مناسبت یلدا ۲۰٪ تخفیف همه محصولات {company} تا "
             "پایان هفته برای شماست. کد تخفیف: YALDA1405. لغو ۱۱" if lang == "fa" else
             "Hello {first_name}, this week {company} gives you 20% off everything for "
             "Yalda. Code: YALDA1405. Reply STOP to opt out.")
-    with Core.open(copy, create=False) as oc:
-        campaigns = oc.campaigns.list(ListQuery(limit=50)).rows
-        campaign = next((c for c in campaigns if c["members"]), None)
-        if campaign is None:
-            return written
-        ops = Ops()
-        composer = MessageComposer(oc, ops, campaign["id"], window)
+    campaigns = core.campaigns.list(ListQuery(limit=50)).rows
+    campaign = next((c for c in campaigns if c["members"]), None)
+    if campaign is not None:
+        composer = MessageComposer(core, ops, campaign["id"], window)
         composer.body.setPlainText(text)
         composer.check_recipients()
-        composer.show()
-        _settle(app)
-        written.append(_save(composer, out_dir / "dialog_message_composer.png"))
+        shoot(composer, "dialog_message_composer")
         composer.close()
         composer.deleteLater()
         # some of it went out through a panel file, a few were withdrawn
         if composer.message_id is not None:
-            oc.outbox.queue(composer.message_id)
-        batch = oc.outbox.export_file(folder / "panel.csv")
-        half = len(batch.ids) // 2
-        oc.outbox.confirm_file(batch.ids[:half], uploaded=True)
-        oc.outbox.confirm_file(batch.ids[half:], uploaded=False)
-        oc.outbox.cancel(batch.ids[-3:])
-        page = OutboxPage(oc, ops, UiSettings())
-        page.setWindowTitle(window.windowTitle())
-        screen_fit.resize(page, SIZE.width(), SIZE.height() - 120)
-        page.show()
-        _settle(app)
-        written.append(_save(page, out_dir / "view_outbox.png"))
-        page.close()
-        page.deleteLater()
-        _settle(app)
+            core.outbox.queue(composer.message_id)
+            # the panel file goes beside the copy, removed with it
+            batch = core.outbox.export_file(core.db.path.parent / "panel.csv")
+            half = len(batch.ids) // 2
+            core.outbox.confirm_file(batch.ids[:half], uploaded=True)
+            core.outbox.confirm_file(batch.ids[half:], uploaded=False)
+            core.outbox.cancel(batch.ids[-3:])
+
+    # a dynamic list, so the lists tab shows a filter in words
+    cities = core.contacts.cities()
+    city = "تهران" if "تهران" in cities else (cities[0] if cities else None)
+    spec: dict[str, Any] = {"version": 1, "stages": ["customer", "loyal"],
+                            "sms_consent": True}
+    if city is not None:
+        spec["cities"] = [city]
+    dynamic = core.lists.create({
+        "name": QCoreApplication.translate("ListFilterDialog",
+                                            "Customers in {city} who take SMS").replace(
+            "{city}", city or ""),
+        "kind": "filter", "filter_json": json.dumps(spec, ensure_ascii=False)})
+    window.ops.changed.emit(["marketing_lists", "outbox", "campaign_messages"])
+
+    view = window.show_section("campaigns")
+    lists = view.show_tab("lists")
+    lists.refresh()
+    lists.show_record(dynamic)
+    shoot(window, "view_campaigns_lists")
+    segments = view.show_tab("segments")
+    segments.recompute()
+    shoot(window, "view_campaigns_segments")
+    outbox = view.show_tab("outbox")
+    if callable(getattr(outbox, "refresh", None)):
+        outbox.refresh()
+    shoot(window, "view_campaigns_outbox")
+    view.show_tab("campaigns")
+
+    editor = ListFilterDialog(core, ops, dynamic, window)
+    editor.months.set_values([1])
+    editor.update_count()
+    shoot(editor, "dialog_list_filter")
+    editor.close()
+    editor.deleteLater()
+
+    some = [r["id"] for r in core.contacts.list(ListQuery(limit=12)).rows]
+    adder = AddToListDialog(core, ops, some, window)
+    shoot(adder, "dialog_add_to_list")
+    adder.close()
+    adder.deleteLater()
     return written

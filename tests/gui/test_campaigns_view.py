@@ -88,12 +88,16 @@ def test_the_list_shows_figures_and_filters(page_list: CampaignListPage, world: 
     row = next(r for r in range(view.model.rowCount())
                if view.model.row_data(r)["id"] == world["yalda"])
     cells = [plain(view.model.index(row, c).data()) for c in range(view.model.columnCount())]
-    # name, channel, status, dates, members, responded, converted, cost, revenue, ROI
+    # name, channel, status, start, members, responded, converted, cost, revenue, ROI
     assert cells[0] == "تخفیف یلدا"
     assert cells[1] == "پیامک"
-    assert cells[3] == "۱۴۰۴/۰۹/۲۵ تا ۱۴۰۴/۱۰/۰۱"
+    assert cells[3] == "۱۴۰۴/۰۹/۲۵"  # both dates are on the panel
     assert cells[4:7] == ["۴", "۲", "۱"]
-    assert cells[7] == "۲٬۰۰۰٬۰۰۰ ریال" and cells[8] == "۵٬۰۰۰٬۰۰۰ ریال"
+    # sums without their unit word: the header says it once
+    assert cells[7] == "۲٬۰۰۰٬۰۰۰" and cells[8] == "۵٬۰۰۰٬۰۰۰"
+    header = [plain(view.model.headerData(c, Qt.Orientation.Horizontal))
+              for c in range(view.model.columnCount())]
+    assert header[7:9] == ["هزینه (ریال)", "درآمد (ریال)"]
     assert cells[9] == "۱۵۰٫۰٪"
     free = next(r for r in range(view.model.rowCount())
                 if view.model.row_data(r)["id"] == world["free"])

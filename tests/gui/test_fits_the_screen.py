@@ -77,6 +77,47 @@ def test_every_section_fits_at_1366x768(small_window, qapp) -> None:
     assert window.rect().contains(QRect(bar.mapTo(window, bar.rect().topLeft()), bar.size()))
 
 
+@pytest.mark.parametrize("ui_lang", ["fa", "en"], indirect=True)
+def test_every_campaigns_tab_fits_at_1366x768(small_window, qapp) -> None:
+    """The marketing pages in the window (the campaigns view's tabs) fit, and the
+    campaigns list's ten columns show their headers and chips whole, side by side in the
+    table (no column runs past its edge, no header is cut)."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from crm_desktop.ui import labels
+    from crm_desktop.ui.theme import tokens
+
+    window = small_window
+    window.resize(AVAILABLE.size())  # maximized on the small screen
+    view = window.show_section("campaigns")
+    problems = []
+    for tab in ("lists", "segments", "outbox", "campaigns"):
+        view.show_tab(tab)
+        qapp.processEvents()
+        problems += [f"{tab}: {p}" for p in fits(window)]
+        problems += [f"{tab}: {p}" for p in overlapping(view)]
+    table = view.page("campaigns").table
+    header = table.horizontalHeader()
+    heavy = QFont(header.font())
+    heavy.setWeight(QFont.Weight.DemiBold)  # the style sheet's header weight
+    words, cells, pad = QFontMetrics(heavy), table.fontMetrics(), tokens.SPACING["s"]
+    model = table.model()
+    for column in range(model.columnCount()):
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        if words.horizontalAdvance(title) + 2 * pad > header.sectionSize(column):
+            problems.append(f"header {title!r} cut at {header.sectionSize(column)}")
+    keys = [c.key for c in model.columns]
+    for key, values in (("channel", labels.campaign_channels()),
+                        ("status", labels.campaign_statuses())):
+        width = header.sectionSize(keys.index(key))
+        problems += [f"chip {v!r} cut at {width}" for v in values.values()
+                     if cells.horizontalAdvance(v) + 4 * pad > width]
+    total = sum(header.sectionSize(c) for c in range(model.columnCount()))
+    if total > table.viewport().width():
+        problems.append(f"columns {total} wider than the table {table.viewport().width()}")
+    assert problems == []
+
+
 def test_restored_geometry_larger_than_the_screen_is_shrunk(small_window) -> None:
     from crm_desktop.ui.controller import Controller
     from crm_desktop.ui.ui_settings import UiSettings
@@ -133,7 +174,20 @@ def _dialogs(window, tmp: Path) -> list[tuple[str, Callable[[], QWidget]]]:
         box.setObjectName("aboutBox")
         return box
 
+    from crm_desktop.ui.dialogs.add_to_list_dialog import AddToListDialog
+    from crm_desktop.ui.dialogs.campaign_dialog import CampaignDialog
+    from crm_desktop.ui.dialogs.campaign_page import CampaignPage
+    from crm_desktop.ui.dialogs.list_filter_dialog import ListFilterDialog
+    from crm_desktop.ui.dialogs.message_composer import MessageComposer
+
+    campaign = first(core.campaigns)
+    some = [r["id"] for r in core.contacts.list(ListQuery(limit=5)).rows]
     return [
+        ("campaign_new", lambda: CampaignDialog(core, ops, None, window)),
+        ("campaign_page", lambda: CampaignPage(core, ops, campaign, window)),
+        ("list_filter", lambda: ListFilterDialog(core, ops, None, window)),
+        ("add_to_list", lambda: AddToListDialog(core, ops, some, window)),
+        ("composer", lambda: MessageComposer(core, ops, campaign, window)),
         ("contact_new", lambda: ContactDialog(core, ops, None, window)),
         ("contact_edit", lambda: ContactDialog(core, ops, contact, window)),
         ("account_new", lambda: AccountDialog(core, ops, None, window)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -179,11 +180,20 @@ def test_screenshots_command_writes_every_view(tmp_path: Path) -> None:
     db = tmp_path / "demo.sqlite3"
     subprocess.run([sys.executable, "-m", "crm_desktop", "demo", "--db", str(db),
                     "--contacts", "150"], check=True, env=env, capture_output=True)
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
     result = subprocess.run([sys.executable, "-m", "crm_desktop", "screenshots", str(out),
                              "--db", str(db), "--lang", "fa"], env=env, capture_output=True,
                             text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
+    # the pictures compose and queue messages, recompute segments and make a list: on a
+    # copy, never in the user's database
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
     names = {p.name for p in out.glob("*.png")}
+    for tab in ("lists", "segments", "outbox"):
+        assert f"view_campaigns_{tab}.png" in names
+    for name in ("dialog_list_filter.png", "dialog_message_composer.png",
+                 "dialog_add_to_list.png", "dialog_campaign_page.png"):
+        assert name in names
     for key in ("dashboard", "contacts", "companies", "pipeline", "activities", "campaigns",
                 "tickets", "products", "reports", "settings"):
         assert f"view_{key}.png" in names

@@ -179,3 +179,26 @@ def test_add_to_list_from_the_contacts_view(core, ops, ui_lang, qtbot, people,
     dialog.save()
     assert dialog.result_id is None and dialog.problem.text()
     assert len(core.lists.list().rows) == 1
+
+
+# the offscreen plugin warns that it cannot pass a window's size hints to a window manager
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_list_shown_by_its_id_is_selected_right_to_left(core, ops, ui_lang, qtbot,
+                                                          people) -> None:
+    """Persian: a list opened from elsewhere is the selected row of the lists table, even
+    when its columns run past the table's edge (QTableView.selectRow picks the column at
+    the viewport's edge right to left, and selected nothing there)."""
+    first = core.lists.create({"name": "مشتریان ویژه"})
+    second = core.lists.create({"name": "شیرازی‌ها", "kind": "filter",
+                                "filter_json": {"version": 1, "cities": ["شیراز"]}})
+    page = ListsPage(core, ops, UiSettings())
+    qtbot.addWidget(page)
+    page.resize(1000, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.isRightToLeft()
+    page.lists.setColumnWidth(0, page.lists.viewport().width() + 200)
+    for list_id in (second, first):
+        page.show_record(list_id)
+        assert page.selected_id() == list_id
+        assert page.list_id == list_id

@@ -38,7 +38,7 @@ class CampaignDialog(RecordDialog):
         self.campaign_id = campaign_id
         self.setWindowTitle(self.tr("New campaign") if campaign_id is None
                             else self.tr("Edit campaign"))
-        screen_fit.resize(self, 540, 620)
+        screen_fit.resize(self, 520, 470)  # ten fields, no empty band above the buttons
         self.build_form()
         if campaign_id is not None:
             self.set_values(core.campaigns.get(campaign_id))

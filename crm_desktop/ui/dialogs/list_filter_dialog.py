@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -46,22 +45,38 @@ from crm_desktop.ui.widgets.money_edit import MoneyEdit
 
 #: how long the editor waits after a change before counting (typing stays smooth)
 DEBOUNCE_MS = 250
-PREVIEW_ROWS = 8
+PREVIEW_ROWS = 12
 
 
-class MultiChoice(QPushButton):
-    """Any number of choices from a short list: a button that shows what is chosen (or
-    "Any") and opens a menu of check boxes."""
+class MultiChoice(QComboBox):
+    """Any number of choices from a short list: a drop-down like the others on the form,
+    showing what is chosen (or "Any"), that opens a menu of check boxes."""
 
     changed = Signal()
 
     def __init__(self, choices: Sequence[tuple[Any, str]], parent: QWidget | None = None):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # the one item is the summary of what is chosen; the choices live in the menu
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(8)
+        self.addItem("")
         self._menu = QMenu(self)
-        self.setMenu(self._menu)
         self._actions: list[QAction] = []
         self.set_choices(choices)
+
+    def menu(self) -> QMenu:
+        return self._menu
+
+    def showPopup(self) -> None:
+        """The check boxes, under the field on its reading side."""
+        self._menu.setMinimumWidth(self.width())
+        corner = self.rect().bottomRight() if self.isRightToLeft() else self.rect().bottomLeft()
+        self._menu.popup(self.mapToGlobal(corner))
+
+    def hidePopup(self) -> None:
+        self._menu.hide()
+        super().hidePopup()
 
     def set_choices(self, choices: Sequence[tuple[Any, str]]) -> None:
         chosen = self.values()
@@ -77,7 +92,7 @@ class MultiChoice(QPushButton):
         self._show()
 
     def values(self) -> list[Any]:
-        return [a.data() for a in self._actions if a.isChecked()]
+        return [a.data() for a in getattr(self, "_actions", []) if a.isChecked()]
 
     def set_values(self, values: Sequence[Any]) -> None:
         for action in self._actions:
@@ -87,14 +102,19 @@ class MultiChoice(QPushButton):
         self._show()
         self.changed.emit()
 
+    def text(self) -> str:
+        return self.itemText(0)
+
     def _toggled(self, _checked: bool) -> None:
         self._show()
         self.changed.emit()
 
     def _show(self) -> None:
         chosen = [a.text() for a in self._actions if a.isChecked()]
-        self.setText("، ".join(chosen) if chosen and display.persian() else
-                     ", ".join(chosen) if chosen else self.tr("Any"))
+        text = ("، ".join(chosen) if chosen and display.persian() else
+                ", ".join(chosen) if chosen else self.tr("Any"))
+        self.setItemText(0, text)
+        self.setToolTip(text if chosen else "")
 
 
 class CountEdit(QSpinBox):
@@ -130,7 +150,7 @@ class ListFilterDialog(QDialog):
         self.result_id: int | None = None
         self.setWindowTitle(self.tr("New dynamic list") if list_id is None
                             else self.tr("Edit dynamic list"))
-        screen_fit.resize(self, 900, 640)
+        screen_fit.resize(self, 1180, 560)
         persian = display.persian()
 
         self.name = QLineEdit(objectName="listName")
@@ -217,19 +237,20 @@ class ListFilterDialog(QDialog):
         top = QFormLayout()
         top.addRow(self.tr("Name"), self.name)
         top.addRow(self.tr("Description"), self.description)
-        criteria = QVBoxLayout()
-        criteria.addLayout(top)
-        criteria.addWidget(who)
-        criteria.addWidget(when)
-        criteria.addStretch(1)
+        # who they are, their history and the members found, side by side: seventeen
+        # rows one under the other would not fit a 768-pixel screen
         body = QHBoxLayout()
-        body.addLayout(criteria, 3)
-        body.addLayout(side, 2)
+        body.addWidget(who, 4)
+        body.addWidget(when, 5)
+        body.addLayout(side, 3)
+        for form_ in (form, form2):
+            form_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +29,7 @@ from crm_desktop.text import placeholders
 from crm_desktop.text.sms import count_sms
 from crm_desktop.ui import display
 from crm_desktop.ui.ops import Ops
-from crm_desktop.ui.theme import icons
+from crm_desktop.ui.theme import icons, tokens
 
 #: members offered for the preview (the first ones of the campaign)
 PREVIEW_MEMBERS = 200
@@ -79,10 +79,12 @@ class MessageComposer(QDialog):
         self.body = QPlainTextEdit()
         self.body.setObjectName("composerBody")
         self.body.setPlaceholderText(self.tr("Hello {first_name}, ..."))
-        self.insert = QToolButton()
+        # a button with a menu, like the other buttons of the dialog (a tool button drew
+        # its menu arrow under its word)
+        self.insert = QPushButton(self.tr("Insert field"))
         self.insert.setObjectName("insertPlaceholder")
-        self.insert.setText(self.tr("Insert"))
-        self.insert.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        icons.dress(self.insert, "plus")
+        self.insert.setAutoDefault(False)  # Enter never opens the menu
         menu = QMenu(self.insert)
         for name, label in placeholder_labels().items():
             action = menu.addAction(f"{label}  {{{name}}}")
@@ -105,6 +107,11 @@ class MessageComposer(QDialog):
         self.preview.setObjectName("composerPreview")
         self.preview.setWordWrap(True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # the message as the member gets it: a framed box with the text at its top (not a
+        # line floating in the middle of an empty band)
+        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
+        self.preview.setMargin(tokens.SPACING["s"])
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
         self.preview.setMinimumHeight(60)
 
         self.summary = QLabel(self.tr("Check the recipients to see who is left out and why."))
@@ -148,7 +155,7 @@ class MessageComposer(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.body, 2)
+        layout.addWidget(self.body, 3)
         layout.addLayout(tools)
         layout.addWidget(self.problem)
         layout.addLayout(preview_row)

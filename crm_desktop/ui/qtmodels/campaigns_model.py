@@ -20,9 +20,9 @@ from PySide6.QtCore import (
 from crm_desktop.domain.marketing import percent_text
 from crm_desktop.services.campaigns import CampaignService
 from crm_desktop.text.digits import PERSIAN_DECIMAL_SEPARATOR
-from crm_desktop.text.money import MoneyUnit
+from crm_desktop.text.money import MoneyUnit, format_money
 from crm_desktop.ui import display, labels
-from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel, Row
+from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: what a figure without a value shows (no cost: no ROI)
@@ -43,18 +43,26 @@ def percent(value: Fraction | None) -> str:
     return display.ltr(shown) if negative else shown
 
 
+#: the columns whose figures are sums of money (their unit is said in the header)
+MONEY_COLUMNS = ("cost", "revenue")
+
+
+def unit_name(unit: MoneyUnit) -> str:
+    return (QCoreApplication.translate("CampaignsModel", "Toman") if unit is MoneyUnit.TOMAN
+            else QCoreApplication.translate("CampaignsModel", "Rial"))
+
+
 def campaign_columns(unit: Callable[[], MoneyUnit]) -> list[Column]:
+    """The list's columns. Ten columns share the width with the campaign's figures beside
+    them, so each cell is short: the start date (both dates are on the panel) and sums
+    without their unit word (the header says it: "Cost (Rial)")."""
     channels = labels.campaign_channels()
     statuses = labels.campaign_statuses()
     center = Qt.AlignmentFlag.AlignCenter
     numbers = Qt.AlignmentFlag.AlignTrailing
 
-    def dates(r: Row) -> str:
-        start, end = display.jalali(r["start_date"]), display.jalali(r["end_date"])
-        if start and end:
-            return display.fill(QCoreApplication.translate("CampaignsModel", "{start} to {end}"),
-                                start=start, end=end)
-        return start or end
+    def amount(rials: int) -> str:
+        return format_money(rials, unit(), display.persian(), with_unit=False)
 
     return [
         Column("name", QCoreApplication.translate("CampaignsModel", "Name"), "name"),
@@ -62,18 +70,18 @@ def campaign_columns(unit: Callable[[], MoneyUnit]) -> list[Column]:
                text=lambda r: labels.label(channels, r["channel"]), align=center),
         Column("status", QCoreApplication.translate("CampaignsModel", "Status"), "status",
                text=lambda r: labels.label(statuses, r["status"]), align=center),
-        Column("dates", QCoreApplication.translate("CampaignsModel", "Dates"), "start_date",
-               text=dates),
+        Column("start", QCoreApplication.translate("CampaignsModel", "Start"), "start_date",
+               text=lambda r: display.jalali(r["start_date"]), align=center),
         Column("members", QCoreApplication.translate("CampaignsModel", "Members"), "members",
                text=lambda r: display.number(r["members"]), align=numbers),
-        Column("responded", QCoreApplication.translate("CampaignsModel", "Responded"), "responded",
+        Column("responded", QCoreApplication.translate("CampaignsModel", "Replied"), "responded",
                text=lambda r: display.number(r["responded"]), align=numbers),
         Column("converted", QCoreApplication.translate("CampaignsModel", "Converted"), "converted",
                text=lambda r: display.number(r["converted"]), align=numbers),
         Column("cost", QCoreApplication.translate("CampaignsModel", "Cost"), "cost",
-               text=lambda r: display.money(r["actual_cost_rial"], unit()), align=numbers),
+               text=lambda r: amount(r["actual_cost_rial"]), align=numbers),
         Column("revenue", QCoreApplication.translate("CampaignsModel", "Revenue"), "revenue",
-               text=lambda r: display.money(r["revenue_rial"], unit()), align=numbers),
+               text=lambda r: amount(r["revenue_rial"]), align=numbers),
         Column("roi", QCoreApplication.translate("CampaignsModel", "ROI"), "roi",
                text=lambda r: percent(r["roi_exact"]), align=numbers),
     ]
@@ -85,13 +93,24 @@ class CampaignsModel(RecordTableModel):
     def __init__(self, service: CampaignService, unit: MoneyUnit | str = MoneyUnit.RIAL,
                  parent: QObject | None = None):
         self._unit = MoneyUnit(unit)
-        super().__init__(service, campaign_columns(lambda: self._unit), parent=parent)
+        columns = campaign_columns(lambda: self._unit)
+        self._money = [i for i, c in enumerate(columns) if c.key in MONEY_COLUMNS]
+        super().__init__(service, columns, parent=parent)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        title = super().headerData(section, orientation, role)
+        if title and section in self._money and orientation == Qt.Orientation.Horizontal:
+            return display.fill(QCoreApplication.translate("CampaignsModel", "{figure} ({unit})"),
+                                figure=title, unit=unit_name(self._unit))
+        return title
 
     def set_unit(self, unit: MoneyUnit | str) -> None:
         unit = MoneyUnit(unit)
         if unit is self._unit:
             return
         self._unit = unit
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self.rowCount() > 0:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self.rowCount() - 1, self.columnCount() - 1),

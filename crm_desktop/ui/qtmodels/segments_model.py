@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display, labels
@@ -69,7 +70,11 @@ class SegmentsModel(QAbstractTableModel):
         if role == SEGMENT_ROLE:
             return row["segment"]
         if role == Qt.ItemDataRole.TextAlignmentRole and col != SEGMENT:
-            return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignTrailing)
+            # every figure on the line's trailing side, whatever its own characters make of
+            # "trailing" (a bare count reads left to right, a sum with its unit right to left)
+            side = (Qt.AlignmentFlag.AlignLeft if QGuiApplication.isRightToLeft()
+                    else Qt.AlignmentFlag.AlignRight)
+            return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute | side)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if col == SEGMENT:

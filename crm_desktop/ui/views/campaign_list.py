@@ -6,18 +6,26 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.core import Core
+from crm_desktop.text.money import MoneyUnit, format_money
 from crm_desktop.ui import display, labels
 from crm_desktop.ui.dialogs.campaign_dialog import CampaignDialog
 from crm_desktop.ui.dialogs.campaign_page import CampaignPage
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.campaigns_model import NO_FIGURE, CampaignsModel, percent
-from crm_desktop.ui.theme import icons
+from crm_desktop.ui.theme import icons, tokens
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.detail_panel import DetailPanel
 from crm_desktop.ui.views.record_list import ListFilter, RecordListView
+
+#: the figures beside the list: wide enough for the longest label and a sum in Rials
+PANEL_WIDTH = 270
+#: room for the sort indicator beside a header's words
+SORT_ARROW = 8
 
 
 class CampaignPanel(DetailPanel):
@@ -87,7 +95,8 @@ class CampaignListPage(RecordListView):
     state_key: ClassVar[str] = "campaigns"
     table_name: ClassVar[str] = "campaigns"
     singular: ClassVar[str] = "campaign"
-    column_widths: ClassVar[tuple[int, ...]] = (136, 64, 86, 110, 48, 56, 56, 108, 114, 64)
+    #: the least each column gets (fit_columns widens one whose header or chip needs more)
+    column_widths: ClassVar[tuple[int, ...]] = (120, 60, 60, 80, 40, 40, 40, 90, 90, 50)
     empty_icon: ClassVar[str] = "speakerphone"
     chip_columns: ClassVar[dict[str, tuple[str, str]]] = {
         "status": ("status", "campaign_status"), "channel": ("channel", "campaign_channel")}
@@ -111,9 +120,42 @@ class CampaignListPage(RecordListView):
         self.status_filter = self.combos["status"]
         self.channel_filter = self.combos["channel"]
         panel.open_page = self.open_page
-        # ten columns of figures: the table takes most of the width
-        self.splitter.setSizes([930, 290])
+        self.fit_columns()
+        # ten columns of figures: the table takes the width, the panel keeps its own
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([960, PANEL_WIDTH])
         panel.edit = lambda cid: self._edit(cid)
+
+    def fit_columns(self) -> None:
+        """Widen a column whose header, chip or sum would be cut: the headers are words of
+        the UI language (Persian ones are wider), the chips the longest channel and status,
+        the sums up to hundreds of billions of Rials."""
+        header = self.table.horizontalHeader()
+        heavy = QFont(header.font())
+        heavy.setWeight(QFont.Weight.DemiBold)  # the theme's header weight (600)
+        head, cell = QFontMetrics(heavy), self.table.fontMetrics()
+        pad = tokens.SPACING["s"]  # a header's, a cell's and a chip's inner margin
+        head_pad, cell_pad, chip_pad = 2 * pad + 2 + SORT_ARROW, 2 * pad + 2, 4 * pad
+        widest_sum = format_money(99_999_999_999, MoneyUnit.RIAL, display.persian(),
+                                  with_unit=False)
+        samples = {"channel": list(labels.campaign_channels().values()),
+                   "status": list(labels.campaign_statuses().values()),
+                   "cost": [widest_sum], "revenue": [widest_sum]}
+        model = self.model
+        keys = [c.key for c in model.columns]
+        for column, width in enumerate(self.column_widths):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            need = head.horizontalAdvance(title) + head_pad
+            for text in samples.get(keys[column], ()):
+                extra = chip_pad if keys[column] in self.chip_columns else cell_pad
+                need = max(need, cell.horizontalAdvance(text) + extra)
+            self.table.setColumnWidth(column, max(width, need))
+
+    def restore_state(self) -> None:
+        """Widths remembered from an earlier version or language are widened to fit."""
+        super().restore_state()
+        self.fit_columns()
 
     def count_text(self, n: int) -> str:
         return self.tr("%Ln campaign(s)", "", n)

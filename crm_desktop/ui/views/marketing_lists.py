@@ -7,7 +7,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,13 +42,21 @@ from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
 from crm_desktop.ui.theme import icons
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
+from crm_desktop.ui.widgets.chip_delegate import ChipDelegate, decorate_table, tone
 from crm_desktop.ui.widgets.empty_state import EmptyState
 
+#: the width of the lists beside the members (name, kind, count)
+LISTS_WIDTH = 330
+#: the member columns (contact_columns): all of them fit beside the lists at 1366x768
+MEMBER_WIDTHS = (125, 100, 115, 65, 115, 85, 85, 70)
 
-def kind_label(kind: str) -> str:
-    return (QCoreApplication.translate("ListsPage", "Dynamic (filter)")
-            if kind == ListKind.FILTER.value
-            else QCoreApplication.translate("ListsPage", "Static"))
+
+def kind_label(kind: str, short: bool = False) -> str:
+    """Static or dynamic; `short` for the narrow column of the lists table."""
+    if kind != ListKind.FILTER.value:
+        return QCoreApplication.translate("ListsPage", "Static")
+    return (QCoreApplication.translate("ListsPage", "Dynamic") if short
+            else QCoreApplication.translate("ListsPage", "Dynamic (filter)"))
 
 
 #: the words of a filter's summary (translated when shown)
@@ -114,6 +130,12 @@ def filter_summary(filter_json: str | None, owners: dict[int, str]) -> str:
     return "\n".join(lines) or _word("everyone")
 
 
+def _stage_tone(index: QModelIndex | QPersistentModelIndex) -> str | None:
+    """The chip colour of a member's lifecycle stage (whichever list's model is shown)."""
+    row = index.model().row_data(index.row())  # type: ignore[attr-defined]
+    return None if row is None else tone("lifecycle", row.get("lifecycle_stage"))
+
+
 class ListsPage(BaseView):
     watches = ("marketing_lists", "contacts", "deals", "users", "campaigns")
 
@@ -124,16 +146,17 @@ class ListsPage(BaseView):
         self._counts: dict[int, int] = {}
         self.list_model = RecordTableModel(core.lists, [
             Column("name", self.tr("Name"), "name"),
-            Column("kind", self.tr("Kind"), text=lambda r: kind_label(r["kind"])),
+            Column("kind", self.tr("Kind"), text=lambda r: kind_label(r["kind"], short=True)),
             Column("members", self.tr("Members"), text=self._members_text,
                    align=Qt.AlignmentFlag.AlignCenter),
         ], parent=self)
         self.lists = QTableView(objectName="listsTable")
         self.lists.setModel(self.list_model)
         self._table_look(self.lists)
+        decorate_table(self.lists)
         self.lists.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.lists.setColumnWidth(0, 200)
-        self.lists.setColumnWidth(1, 120)
+        self.lists.setColumnWidth(0, 150)
+        self.lists.setColumnWidth(1, 70)
         self.list_model.set_query(ListQuery(sort=Sort("name"), limit=200))
         self.lists.selectionModel().selectionChanged.connect(self._list_selected)
         self.lists.doubleClicked.connect(lambda _i: self.edit_selected())
@@ -173,6 +196,9 @@ class ListsPage(BaseView):
         self._table_look(self.members)
         self.members.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.members_model: RecordTableModel | None = None
+        decorate_table(self.members)  # the contacts view's look, its stage as a chip
+        stage = next(i for i, c in enumerate(contact_columns()) if c.key == "lifecycle_stage")
+        self.members.setItemDelegateForColumn(stage, ChipDelegate(_stage_tone, self.members))
         self.remove_button = QPushButton(self.tr("Remove selected members"),
                                          objectName="removeMembers")
         icons.dress(self.remove_button, "trash")
@@ -190,9 +216,10 @@ class ListsPage(BaseView):
         splitter = QSplitter(Qt.Orientation.Horizontal, objectName="listsSplitter")
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([420, 680])
+        # the lists need a name, a kind and a count; the members take the rest of the width
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([LISTS_WIDTH, 800])
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -231,7 +258,12 @@ class ListsPage(BaseView):
     def show_record(self, record_id: int) -> None:
         for row in range(self.list_model.rowCount()):
             if self.list_model.id_at(row) == record_id:
-                self.lists.selectRow(row)
+                # not selectRow: right to left, it picks the column at the viewport's edge,
+                # and selects nothing when the columns do not reach it
+                index = self.list_model.index(row, 0)
+                flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                         | QItemSelectionModel.SelectionFlag.Rows)
+                self.lists.selectionModel().setCurrentIndex(index, flags)
                 break
         self.show_list(record_id)
 
@@ -267,7 +299,7 @@ class ListsPage(BaseView):
             model.set_query(ListQuery(sort=Sort("name")))
             self.members_model = model
             self.members.setModel(model)
-            for column, width in enumerate((150, 110, 140, 75, 95, 90, 85, 80)):
+            for column, width in enumerate(MEMBER_WIDTHS):
                 self.members.setColumnWidth(column, width)
             self.member_count.setText(display.digits(self.tr("%n member(s)", "", model.rowCount())))
         if old is not None:

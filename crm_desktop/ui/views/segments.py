@@ -23,6 +23,7 @@ from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.segments_model import SegmentsModel
 from crm_desktop.ui.theme import icons
 from crm_desktop.ui.ui_settings import UiSettings
+from crm_desktop.ui.widgets.chip_delegate import decorate_table
 
 #: tables whose changes can move the figures (the page then says they may be out of date)
 WATCHES = ("contact_rfm", "settings")
@@ -64,6 +65,7 @@ class SegmentsPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        decorate_table(self.table)  # the record lists' look; figures on one side
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.core import Core
 from crm_desktop.services import secrets
 from crm_desktop.ui.ops import Ops
-from crm_desktop.ui.theme import icons
+from crm_desktop.ui.theme import icons, tokens
 
 
 class SendingSettings(QWidget):
@@ -50,6 +50,7 @@ class SendingSettings(QWidget):
         self.port = QSpinBox()
         self.port.setObjectName("smtpPort")
         self.port.setRange(1, 65535)
+        self.port.setMaximumWidth(140)  # five digits, not the width of an address
         self.security = QComboBox()
         self.security.setObjectName("smtpSecurity")
         self.security.addItem("STARTTLS", "starttls")
@@ -75,12 +76,16 @@ class SendingSettings(QWidget):
         icons.dress(save, "device-floppy")
         save.clicked.connect(self.save)
 
-        sms_form = QFormLayout()
-        sms_form.addRow(self.tr("SMS"), self.sms)
-        sms_form.addRow(self.tr("Gateway address"), self.url)
-        sms_form.addRow(self.tr("API key"), self.api_key)
-        sms_form.addRow(self.tr("Sender line"), self.sender)
-        mail_form = QFormLayout()
+        # one form, so the SMS and e-mail fields line up; a gap between the two
+        form = QFormLayout()
+        form.addRow(self.tr("SMS"), self.sms)
+        form.addRow(self.tr("Gateway address"), self.url)
+        form.addRow(self.tr("API key"), self.api_key)
+        form.addRow(self.tr("Sender line"), self.sender)
+        gap = QWidget()
+        gap.setFixedHeight(tokens.SPACING["m"])
+        form.addRow(gap)
+        mail_form = form
         mail_form.addRow(self.tr("E-mail"), self.email)
         mail_form.addRow(self.tr("SMTP server"), self.host)
         mail_form.addRow(self.tr("Port"), self.port)
@@ -93,8 +98,7 @@ class SendingSettings(QWidget):
         buttons.addWidget(self.saved, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(sms_form)
-        layout.addLayout(mail_form)
+        layout.addLayout(form)
         layout.addWidget(self.keyring_note)
         layout.addLayout(buttons)
         self.load()
