@@ -29,6 +29,19 @@ def _business_clock() -> Iterator[None]:
 
 
 @pytest.fixture
+def memory_keyring() -> Iterator[None]:
+    """An empty in-process keyring for the test, emptied again after it."""
+    import keyring
+
+    from tests.memory_keyring import STORE, MemoryKeyring
+
+    STORE.clear()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    STORE.clear()
+
+
+@pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "crm.sqlite3"
 

@@ -16,15 +16,8 @@ from crm_desktop.ui.dialogs.message_composer import MessageComposer
 from crm_desktop.ui.views.outbox_page import OutboxPage
 from crm_desktop.ui.views.settings_sending import SendingSettings
 from tests.integration.services.panel_server import GOOD_KEY, Panel
-from tests.memory_keyring import STORE, MemoryKeyring
 
-
-@pytest.fixture(autouse=True)
-def memory_keyring():
-    STORE.clear()
-    keyring.set_keyring(MemoryKeyring())
-    yield
-    STORE.clear()
+pytestmark = pytest.mark.usefixtures("memory_keyring")
 
 
 def _campaign(core: Core) -> int:

@@ -6,22 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import keyring
 import pytest
 
 from crm_desktop.cli import EXIT_NOT_ALL_SENT, EXIT_OK, run
 from crm_desktop.core import Core
 from crm_desktop.services import secrets
 from tests.integration.services.panel_server import GOOD_KEY, Panel
-from tests.memory_keyring import STORE, MemoryKeyring
 
-
-@pytest.fixture(autouse=True)
-def memory_keyring():
-    STORE.clear()
-    keyring.set_keyring(MemoryKeyring())
-    yield
-    STORE.clear()
+pytestmark = pytest.mark.usefixtures("memory_keyring")
 
 
 def _database(path: Path, numbers: list[str], url: str) -> None:

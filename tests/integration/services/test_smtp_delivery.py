@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import socket
 import ssl
-from collections.abc import Iterator
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from crm_desktop.core import Core
 from crm_desktop.services import delivery, secrets
 from crm_desktop.services.delivery import Outgoing, SmtpDelivery
-from tests.memory_keyring import STORE, MemoryKeyring
+from tests.memory_keyring import MemoryKeyring
 
 USER, PASSWORD = "shop@example.com", "s3cret-pass"
 
@@ -48,14 +47,6 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[None]:
-    STORE.clear()
-    keyring.set_keyring(MemoryKeyring())
-    yield
-    STORE.clear()
 
 
 @pytest.fixture(scope="module")
