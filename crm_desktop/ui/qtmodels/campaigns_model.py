@@ -3,13 +3,11 @@ a windowed table (the count first, pages of rows read from the service on demand
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -18,11 +16,12 @@ from PySide6.QtCore import (
 )
 
 from crm_desktop.domain.marketing import percent_text
+from crm_desktop.services.base import Page
 from crm_desktop.services.campaigns import CampaignService
 from crm_desktop.text.digits import PERSIAN_DECIMAL_SEPARATOR
 from crm_desktop.text.money import MoneyUnit, format_money
 from crm_desktop.ui import display, labels
-from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
+from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel, WindowedTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: what a figure without a value shows (no cost: no ROI)
@@ -122,7 +121,7 @@ _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _ID = int(Qt.ItemDataRole.UserRole.value) + 1
 
 
-class CampaignMembersModel(QAbstractTableModel):
+class CampaignMembersModel(WindowedTableModel):
     """One campaign's live members (optionally of one status) in contact order: the count
     is read up front, rows a page at a time, and only a few pages are kept."""
 
@@ -130,14 +129,10 @@ class CampaignMembersModel(QAbstractTableModel):
 
     def __init__(self, service: CampaignService, *, page_size: int = 200, max_pages: int = 8,
                  parent: QObject | None = None):
-        super().__init__(parent)
+        super().__init__(page_size=page_size, max_pages=max_pages, parent=parent)
         self._service = service
-        self._page_size = page_size
-        self._max_pages = max_pages
         self.campaign_id: int | None = None
         self.status: str | None = None
-        self._count = 0
-        self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
         self._statuses = labels.member_statuses()
         # the columns' keys (decorate_table draws the status column as chips)
         self.columns = [
@@ -160,37 +155,12 @@ class CampaignMembersModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.show(self.campaign_id, self.status)
 
-    def _page(self, number: int) -> list[dict[str, Any]]:
-        rows = self._pages.get(number)
-        if rows is not None:
-            self._pages.move_to_end(number)
-            return rows
+    def _read_page(self, number: int) -> Page:
         assert self.campaign_id is not None
-        rows = self._service.member_window(self.campaign_id, number * self._page_size,
-                                           self._page_size, self.status)
-        self._pages[number] = rows
-        while len(self._pages) > self._max_pages:
-            self._pages.popitem(last=False)
-        return rows
-
-    def row_data(self, row: int) -> dict[str, Any] | None:
-        if not 0 <= row < self._count:
-            return None
-        rows = self._page(row // self._page_size)
-        offset = row % self._page_size
-        return rows[offset] if offset < len(rows) else None
-
-    def id_at(self, row: int) -> int | None:
-        data = self.row_data(row)
-        return None if data is None else int(data["id"])
-
-    def cached_pages(self) -> int:
-        return len(self._pages)
+        return Page(self._service.member_window(self.campaign_id, number * self._page_size,
+                                                self._page_size, self.status), None)
 
     # -- Qt model interface -----------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count
-
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 

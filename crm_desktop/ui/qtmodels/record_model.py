@@ -46,7 +46,51 @@ _ID = int(Qt.ItemDataRole.UserRole.value) + 1
 _SERVED = frozenset({_DISPLAY, _ALIGN, _ID})
 
 
-class RecordTableModel(QAbstractTableModel):
+class WindowedTableModel(QAbstractTableModel):
+    """Rows read a page at a time (`_read_page`) and only `max_pages` pages kept, the
+    least recently used dropped first; `_count` is the number of rows, known up front."""
+
+    def __init__(self, *, page_size: int, max_pages: int, parent: QObject | None = None):
+        super().__init__(parent)
+        self._page_size = page_size
+        self._max_pages = max_pages
+        self._count = 0
+        # page number -> (rows, cursor of the row after the page, or None)
+        self._pages: OrderedDict[int, tuple[list[Row], tuple[Any, int] | None]] = OrderedDict()
+
+    def _read_page(self, number: int) -> Page:
+        raise NotImplementedError
+
+    def _page(self, number: int) -> list[Row]:
+        cached = self._pages.get(number)
+        if cached is not None:
+            self._pages.move_to_end(number)
+            return cached[0]
+        page = self._read_page(number)
+        self._pages[number] = (page.rows, page.next_cursor)
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)
+        return page.rows
+
+    def row_data(self, row: int) -> Row | None:
+        if not 0 <= row < self._count:
+            return None
+        rows = self._page(row // self._page_size)
+        offset = row % self._page_size
+        return rows[offset] if offset < len(rows) else None
+
+    def id_at(self, row: int) -> int | None:
+        data = self.row_data(row)
+        return None if data is None else int(data["id"])
+
+    def cached_pages(self) -> int:
+        return len(self._pages)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+
+class RecordTableModel(WindowedTableModel):
     # the record id of a row, for views and tests
     IdRole = _ID
 
@@ -59,18 +103,13 @@ class RecordTableModel(QAbstractTableModel):
         max_pages: int = 12,
         parent: QObject | None = None,
     ):
-        super().__init__(parent)
+        super().__init__(page_size=page_size, max_pages=max_pages, parent=parent)
         self._service = service
         self._columns = columns
         self._alignments = [int((c.align | Qt.AlignmentFlag.AlignVCenter).value) for c in columns]
-        self._page_size = page_size
-        self._max_pages = max_pages
         self._query = ListQuery()
-        self._count = 0
         # the ids of a text search, in list order (None when paging by position)
         self._ids: list[int] | None = None
-        # page number -> (rows, cursor of the row after the page)
-        self._pages: OrderedDict[int, tuple[list[Row], tuple[Any, int] | None]] = OrderedDict()
 
     # -- what the list shows ----------------------------------------------------------
     @property
@@ -108,47 +147,20 @@ class RecordTableModel(QAbstractTableModel):
             self.set_query(replace(self._query, text=text))
 
     # -- rows -------------------------------------------------------------------------
-    def _page(self, number: int) -> list[Row]:
-        cached = self._pages.get(number)
-        if cached is not None:
-            self._pages.move_to_end(number)
-            return cached[0]
+    def _read_page(self, number: int) -> Page:
         previous = self._pages.get(number - 1)
         if self._ids is not None:
             start = number * self._page_size
-            rows = self._service.ids(self._ids[start:start + self._page_size])
-            page = Page(rows, None)
-        elif previous is not None and previous[1] is not None:
+            return Page(self._service.ids(self._ids[start:start + self._page_size]), None)
+        if previous is not None and previous[1] is not None:
             # the page after a cached one: seek from its last row instead of skipping
-            page = self._service.window(replace(self._query, after=previous[1]), 0,
+            return self._service.window(replace(self._query, after=previous[1]), 0,
                                         self._page_size)
-        else:
-            # the count is known: a page past the middle is sought from the end
-            page = self._service.window(self._query, number * self._page_size,
-                                        self._page_size, total=self._count)
-        self._pages[number] = (page.rows, page.next_cursor)
-        while len(self._pages) > self._max_pages:
-            self._pages.popitem(last=False)
-        return page.rows
-
-    def row_data(self, row: int) -> Row | None:
-        if not 0 <= row < self._count:
-            return None
-        rows = self._page(row // self._page_size)
-        offset = row % self._page_size
-        return rows[offset] if offset < len(rows) else None
-
-    def id_at(self, row: int) -> int | None:
-        data = self.row_data(row)
-        return None if data is None else int(data["id"])
-
-    def cached_pages(self) -> int:
-        return len(self._pages)
+        # the count is known: a page past the middle is sought from the end
+        return self._service.window(self._query, number * self._page_size,
+                                    self._page_size, total=self._count)
 
     # -- Qt model interface -----------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count
-
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
