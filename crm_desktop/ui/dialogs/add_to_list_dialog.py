@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core import Core
 from crm_desktop.ui import display, screen_fit
+from crm_desktop.ui.dialogs.list_filter_dialog import write_list
 from crm_desktop.ui.dialogs.record_form import run_dialog
 from crm_desktop.ui.ops import Ops
 
@@ -75,11 +76,9 @@ class AddToListDialog(QDialog):
                 return new, self.core.lists.member_count(new)
             return target, self.core.lists.add_members(target, ids)
 
-        outcome = self.ops.run(self, write, changes=["marketing_lists"],
-                               on_invalid=lambda exc: self.problem.setText(
-                                   exc.message(self.ops.lang())))
-        if outcome.ok and outcome.value is not None:
-            self.result_id, self.added = outcome.value
+        saved = write_list(self, write)
+        if saved is not None:
+            self.result_id, self.added = saved
             self.accept()
 
     @classmethod

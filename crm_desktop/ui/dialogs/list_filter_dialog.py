@@ -5,9 +5,9 @@ the name of a static list."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QStringListModel,
@@ -46,6 +46,7 @@ from crm_desktop.ui.widgets.money_edit import MoneyEdit
 #: how long the editor waits after a change before counting (typing stays smooth)
 DEBOUNCE_MS = 250
 PREVIEW_ROWS = 12
+T = TypeVar("T")
 
 
 class MultiChoice(QComboBox):
@@ -138,7 +139,50 @@ def segment_labels() -> dict[str, str]:
     return {str(code): name for code, name in labels.rfm_segments().items()}
 
 
-class ListFilterDialog(QDialog):
+def write_list(dialog: Any, write: Callable[[], T]) -> T | None:
+    """Run a write of marketing lists through Ops (one transaction); a validation problem
+    shows in the dialog's `problem` label. What `write` returned, or None when nothing was
+    written."""
+    outcome = dialog.ops.run(dialog, write, changes=["marketing_lists"],
+                             on_invalid=lambda exc: dialog.problem.setText(
+                                 exc.message(dialog.ops.lang())))
+    return outcome.value if outcome.ok else None
+
+
+class ListDialog(QDialog):
+    """A new (no id) or existing list's editor: `core`, `ops`, `list_id`, a `problem`
+    label; `result_id` is the list's id once saved."""
+
+    core: Core
+    ops: Ops
+    list_id: int | None
+    result_id: int | None
+    problem: QLabel
+
+    def save_list(self, values: dict[str, Any], kind: str) -> None:
+        """Create the list (of `kind`) or update it with `values`, then close."""
+
+        def write() -> int:
+            if self.list_id is None:
+                return self.core.lists.create({**values, "kind": kind})
+            self.core.lists.update(self.list_id, values)
+            return self.list_id
+
+        saved = write_list(self, write)
+        if saved is not None:
+            self.result_id = saved
+            self.accept()
+
+    @classmethod
+    def edit(cls, parent: QWidget | None, core: Core, ops: Ops,
+             list_id: int | None = None) -> int | None:
+        """New (no id) or edit a list; its id when saved, None when cancelled."""
+        dialog = cls(core, ops, list_id, parent)
+        run_dialog(dialog)
+        return dialog.result_id
+
+
+class ListFilterDialog(ListDialog):
     """New or edit a dynamic (filter) list: its name and its criteria; the count and the
     first members follow the criteria as they change."""
 
@@ -371,32 +415,11 @@ class ListFilterDialog(QDialog):
     # -- saving -------------------------------------------------------------------------------
     def save(self) -> None:
         spec = self.spec()
-        values = {"name": self.name.text(), "description": self.description.text(),
-                  "filter_json": json.dumps(spec, ensure_ascii=False)}
-
-        def write() -> int:
-            if self.list_id is None:
-                return self.core.lists.create({**values, "kind": "filter"})
-            self.core.lists.update(self.list_id, values)
-            return self.list_id
-
-        outcome = self.ops.run(self, write, changes=["marketing_lists"],
-                               on_invalid=lambda exc: self.problem.setText(
-                                   exc.message(self.ops.lang())))
-        if outcome.ok:
-            self.result_id = outcome.value
-            self.accept()
-
-    @classmethod
-    def edit(cls, parent: QWidget | None, core: Core, ops: Ops,
-             list_id: int | None = None) -> int | None:
-        """New (no id) or edit a dynamic list; its id when saved, None when cancelled."""
-        dialog = cls(core, ops, list_id, parent)
-        run_dialog(dialog)
-        return dialog.result_id
+        self.save_list({"name": self.name.text(), "description": self.description.text(),
+                        "filter_json": json.dumps(spec, ensure_ascii=False)}, "filter")
 
 
-class StaticListDialog(QDialog):
+class StaticListDialog(ListDialog):
     """The name and description of a static list (new or edit)."""
 
     def __init__(self, core: Core, ops: Ops, list_id: int | None = None,
@@ -429,24 +452,5 @@ class StaticListDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        values = {"name": self.name.text(), "description": self.description.toPlainText()}
-
-        def write() -> int:
-            if self.list_id is None:
-                return self.core.lists.create({**values, "kind": "static"})
-            self.core.lists.update(self.list_id, values)
-            return self.list_id
-
-        outcome = self.ops.run(self, write, changes=["marketing_lists"],
-                               on_invalid=lambda exc: self.problem.setText(
-                                   exc.message(self.ops.lang())))
-        if outcome.ok:
-            self.result_id = outcome.value
-            self.accept()
-
-    @classmethod
-    def edit(cls, parent: QWidget | None, core: Core, ops: Ops,
-             list_id: int | None = None) -> int | None:
-        dialog = cls(core, ops, list_id, parent)
-        run_dialog(dialog)
-        return dialog.result_id
+        self.save_list({"name": self.name.text(),
+                        "description": self.description.toPlainText()}, "static")
