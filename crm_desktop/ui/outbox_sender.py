@@ -9,9 +9,11 @@ import threading
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QProgressBar, QPushButton
 
 from crm_desktop.core import Core
 from crm_desktop.services.outbox import SendReport
+from crm_desktop.ui.ops import Ops
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,61 @@ def start(core: Core, parent: QObject | None = None) -> SendThread:
     return thread
 
 
+class BackgroundSending(QObject):
+    """One background run of sending at a time, shown by a progress bar and a Stop button
+    (both hidden while nothing is sent; Stop cancels between two messages). When the run
+    ends, `finished` carries its SendReport (None when it failed), then every view hears
+    that the outbox and the campaign members changed."""
+
+    finished = Signal(object)
+
+    def __init__(self, core: Core, ops: Ops, progress: QProgressBar, stop: QPushButton,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.core = core
+        self.ops = ops
+        self.progress = progress
+        self.stop = stop
+        self.thread: SendThread | None = None
+        progress.setVisible(False)
+        stop.setVisible(False)
+        stop.clicked.connect(self.cancel)
+
+    def start(self) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.stop.setVisible(True)
+        self.stop.setEnabled(True)
+        self.thread = start(self.core, self)
+        self.thread.progress.connect(self._progress)
+        self.thread.done.connect(self._done)
+
+    def cancel(self) -> None:
+        if self.thread is not None:
+            self.thread.cancel()
+            self.stop.setEnabled(False)
+
+    def cancel_and_wait(self) -> None:
+        """Closing: wait for the message in flight, then stop."""
+        if self.thread is not None:
+            self.thread.cancel()
+            self.thread.wait()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _done(self, report: SendReport | None) -> None:
+        self.progress.setVisible(False)
+        self.stop.setVisible(False)
+        if self.thread is not None:
+            self.thread.wait()
+            self.thread.deleteLater()
+            self.thread = None
+        self.finished.emit(report)
+        self.ops.changed.emit(["outbox", "campaign_members"])
+
+
 def resume_at_start(core: Core, parent: QObject | None = None) -> SendThread | None:
     """When the program opens a database: rows a crash left "sending" become failed
     ("interrupted", never resent on their own), and what is queued resumes in the
@@ -71,4 +128,4 @@ def resume_at_start(core: Core, parent: QObject | None = None) -> SendThread | N
     return start(core, parent)
 
 
-__all__ = ["SendReport", "SendThread", "resume_at_start", "start"]
+__all__ = ["BackgroundSending", "SendReport", "SendThread", "resume_at_start", "start"]

@@ -80,15 +80,37 @@ def test_queue_and_send_in_the_background(core, ops, ui_lang, qtbot) -> None:
         composer.check_recipients()
         progress: list[tuple[int, int]] = []
         composer.queue_and_send()
-        assert composer.thread is not None
-        composer.thread.progress.connect(lambda d, t: progress.append((d, t)))
-        qtbot.waitUntil(lambda: composer.thread is None, timeout=20_000)
+        assert composer.sending.thread is not None
+        composer.sending.thread.progress.connect(lambda d, t: progress.append((d, t)))
+        qtbot.waitUntil(lambda: composer.sending.thread is None, timeout=20_000)
         assert sorted(panel.receptors()) == ["09121111111", "09122222222"]
     assert "Sent 2, failed 0" in composer.summary.text()
     assert core.outbox.counts()["sent"] == 2
     # again: nothing is queued twice for the same member and message
     composer.check_recipients()
     assert composer.exclusions.eligible == 0 and composer.exclusions.counts["already"] == 2
+
+
+@pytest.mark.parametrize("ui_lang", ["en"], indirect=True)
+def test_outbox_page_sends_now_in_the_background(core, ops, settings, ui_lang, qtbot) -> None:
+    cid = _campaign(core)
+    core.outbox.queue(core.outbox.save_message(cid, "sms", "Hi {first_name}"))
+    with Panel() as panel:
+        core.settings.set_sending({"sms_delivery": "http", "sms_gateway_url": panel.url})
+        secrets.store(secrets.sms_key_name(panel.url), GOOD_KEY)
+        page = OutboxPage(core, ops, settings)
+        qtbot.addWidget(page)
+        assert page.progress.isHidden() and page.stop.isHidden()
+        changed: list[list[str]] = []
+        ops.changed.connect(changed.append)
+        page.send_now()
+        assert page.sending.thread is not None
+        assert not page.send.isEnabled() and not page.stop.isHidden()
+        qtbot.waitUntil(lambda: page.sending.thread is None, timeout=20_000)
+        assert sorted(panel.receptors()) == ["09121111111", "09122222222"]
+    assert page.progress.isHidden() and page.stop.isHidden() and page.send.isEnabled()
+    assert ["outbox", "campaign_members"] in changed
+    assert core.outbox.counts()["sent"] == 2
 
 
 def test_outbox_page(core, ops, settings, ui_lang, qtbot, qtmodeltester) -> None:

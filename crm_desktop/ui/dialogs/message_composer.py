@@ -29,6 +29,7 @@ from crm_desktop.text import placeholders
 from crm_desktop.text.sms import count_sms
 from crm_desktop.ui import display
 from crm_desktop.ui.ops import Ops
+from crm_desktop.ui.outbox_sender import BackgroundSending
 from crm_desktop.ui.theme import icons, tokens
 
 #: members offered for the preview (the first ones of the campaign)
@@ -65,7 +66,6 @@ class MessageComposer(QDialog):
         self.core, self.ops, self.campaign_id = core, ops, campaign_id
         self.message_id: int | None = None
         self.exclusions: Exclusions | None = None
-        self.thread = None
         self.setObjectName("messageComposer")
         self.setWindowTitle(self.tr("Write a message"))
         self.resize(720, 600)
@@ -131,8 +131,8 @@ class MessageComposer(QDialog):
         self.progress.setVisible(False)
         self.stop = QPushButton(self.tr("Stop sending"))
         self.stop.setObjectName("stopSending")
-        self.stop.setVisible(False)
-        self.stop.clicked.connect(self.cancel_sending)
+        self.sending = BackgroundSending(core, ops, self.progress, self.stop, self)
+        self.sending.finished.connect(self._done)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
 
@@ -266,36 +266,15 @@ class MessageComposer(QDialog):
 
     def start_sending(self) -> None:
         from crm_desktop.services.delivery import deliveries
-        from crm_desktop.ui import outbox_sender
 
         if self.channel_value not in deliveries(self.core.settings.sending()):
             self.summary.setText(self.summary.text() + "\n" + self.tr(
                 "They go out when a delivery is chosen in Settings (or, for SMS by file, "
                 "from the Outbox page)."))
             return
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.stop.setVisible(True)
-        self.thread = outbox_sender.start(self.core, self)
-        self.thread.progress.connect(self._progress)
-        self.thread.done.connect(self._done)
-
-    def cancel_sending(self) -> None:
-        if self.thread is not None:
-            self.thread.cancel()
-            self.stop.setEnabled(False)
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
+        self.sending.start()
 
     def _done(self, report: SendReport | None) -> None:
-        self.stop.setVisible(False)
-        self.progress.setVisible(False)
-        if self.thread is not None:
-            self.thread.wait()
-            self.thread.deleteLater()
-            self.thread = None
         if report is None:
             self.summary.setText(self.tr("Sending stopped because of an error; nothing was "
                                          "sent twice. See the Outbox."))
@@ -305,12 +284,9 @@ class MessageComposer(QDialog):
                 .replace("{sent}", display.number(report.sent))
                 .replace("{failed}", display.number(report.failed))
                 .replace("{later}", display.number(report.retry_later)))
-        self.ops.changed.emit(["outbox", "campaign_members"])
 
     def done(self, result: int) -> None:
-        if self.thread is not None:  # closing waits for the message in flight, then stops
-            self.thread.cancel()
-            self.thread.wait()
+        self.sending.cancel_and_wait()
         super().done(result)
 
 

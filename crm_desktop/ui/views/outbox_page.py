@@ -31,6 +31,7 @@ from crm_desktop.services.outbox import OutboxService, SendReport
 from crm_desktop.text.messages import delivery_message
 from crm_desktop.ui import display
 from crm_desktop.ui.ops import Ops
+from crm_desktop.ui.outbox_sender import BackgroundSending
 from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
 from crm_desktop.ui.theme import icons, tokens
 from crm_desktop.ui.ui_settings import UiSettings
@@ -92,7 +93,6 @@ class OutboxPage(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.core, self.ops, self.settings = core, ops, settings
-        self.thread = None
         self.setObjectName("outboxPage")
         self.status = QComboBox()
         self.status.setObjectName("outboxStatusFilter")
@@ -126,8 +126,8 @@ class OutboxPage(QWidget):
         self.progress.setVisible(False)
         self.stop = QPushButton(self.tr("Stop"))
         self.stop.setObjectName("outboxStop")
-        self.stop.setVisible(False)
-        self.stop.clicked.connect(self.stop_sending)
+        self.sending = BackgroundSending(core, ops, self.progress, self.stop, self)
+        self.sending.finished.connect(self._done)
         self.counts = QLabel()
         self.counts.setObjectName("outboxCounts")
         self.counts.setProperty("role", "muted")
@@ -263,42 +263,19 @@ class OutboxPage(QWidget):
 
     def send_now(self) -> None:
         from crm_desktop.services.delivery import deliveries
-        from crm_desktop.ui import outbox_sender
 
-        if self.thread is not None:
+        if self.sending.thread is not None:
             return
         if not deliveries(self.core.settings.sending()):
             QMessageBox.information(self, self.windowTitle(), self.tr(
                 "No delivery is set up. Choose one in Settings, under Sending; SMS by "
                 "file go out with the Panel file button."))
             return
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.stop.setVisible(True)
-        self.stop.setEnabled(True)
         self.send.setEnabled(False)
-        self.thread = outbox_sender.start(self.core, self)
-        self.thread.progress.connect(self._progress)
-        self.thread.done.connect(self._done)
-
-    def stop_sending(self) -> None:
-        if self.thread is not None:
-            self.thread.cancel()
-            self.stop.setEnabled(False)
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
+        self.sending.start()
 
     def _done(self, _report: SendReport | None) -> None:
-        self.progress.setVisible(False)
-        self.stop.setVisible(False)
         self.send.setEnabled(True)
-        if self.thread is not None:
-            self.thread.wait()
-            self.thread.deleteLater()
-            self.thread = None
-        self.ops.changed.emit(["outbox", "campaign_members"])
 
     def write_panel_file(self) -> None:
         """Write the due SMS to a CSV or XLSX file, then ask whether it was uploaded."""
@@ -326,7 +303,5 @@ class OutboxPage(QWidget):
                      changes=["outbox", "campaign_members"])
 
     def closeEvent(self, event) -> None:
-        if self.thread is not None:
-            self.thread.cancel()
-            self.thread.wait()
+        self.sending.cancel_and_wait()
         super().closeEvent(event)
