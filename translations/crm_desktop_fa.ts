@@ -294,34 +294,34 @@
 <context>
     <name>AddToListDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="36" />
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="37" />
         <source>Add to list</source>
         <translation>افزودن به فهرست</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="38" />
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="39" />
         <source>Add %n contact(s) to:</source>
         <translation>
             <numerusform>افزودن %n مخاطب به:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="43" />
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="44" />
         <source>A new list…</source>
         <translation>فهرست تازه…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="45" />
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="46" />
         <source>Name of the new list</source>
         <translation>نام فهرست تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="51" />
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="52" />
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="52" />
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="53" />
         <source>New list</source>
         <translation>فهرست تازه</translation>
     </message>
@@ -635,27 +635,27 @@
 <context>
     <name>CampaignMembers</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="144" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="139" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="145" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="140" />
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="146" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="141" />
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="147" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="142" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="148" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="143" />
         <source>Changed</source>
         <translation>آخرین تغییر</translation>
     </message>
@@ -663,225 +663,220 @@
 <context>
     <name>CampaignPage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="124" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="117" />
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="130" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="123" />
         <source>Write a message…</source>
         <translation>نوشتن پیام…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="145" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="138" />
         <source>Dates</source>
         <translation>تاریخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="145" />
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="206" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="138" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="199" />
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="146" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="139" />
         <source>Responded</source>
         <translation>پاسخ داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="146" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="139" />
         <source>Converted</source>
         <translation>مشتری شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="150" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="143" />
         <source>Actual cost</source>
         <translation>هزینه واقعی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="150" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="143" />
         <source>Budget</source>
         <translation>بودجه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="151" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="144" />
         <source>Revenue from won deals</source>
         <translation>درآمد از معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="151" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="144" />
         <source>ROI</source>
         <translation>بازده سرمایه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="152" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="145" />
         <source>Cost per acquired customer</source>
         <translation>هزینه جذب هر مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="154" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="147" />
         <source>Return on investment: (revenue - cost) / cost</source>
         <translation>بازده سرمایه: (درآمد − هزینه) ÷ هزینه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="156" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="149" />
         <source>Actual cost divided by the customers of the won deals this campaign brought</source>
         <translation>هزینه واقعی تقسیم بر شمار مشتریانِ معامله‌های موفقی که این کمپین آورد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="163" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="156" />
         <source>Audience</source>
         <translation>مخاطبان هدف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="170" />
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="197" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="163" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="190" />
         <source>Add a list…</source>
         <translation>افزودن فهرست…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="174" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="167" />
         <source>Add a segment…</source>
         <translation>افزودن بخش مشتریان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="178" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="171" />
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="185" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="178" />
         <source>Every contact of these lists and segments becomes a member, once</source>
         <translation>هر مخاطبِ این فهرست‌ها و بخش‌ها یک بار عضو کمپین می‌شود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="210" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="203" />
         <source>All statuses</source>
         <translation>همه وضعیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="239" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="232" />
         <source>Set for selected</source>
         <translation>برای انتخاب‌شده‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="242" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="235" />
         <source>Set for all shown</source>
         <translation>برای همه نمایش‌داده‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="245" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="238" />
         <source>Every member with the status chosen in the filter</source>
         <translation>همه اعضایی که وضعیتشان همان وضعیتِ انتخاب‌شده در فیلتر است</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="248" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="241" />
         <source>Put members on a list…</source>
         <translation>افزودن اعضا به فهرست…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="251" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="244" />
         <source>The selected members, or when none is selected every member shown, go on a static list</source>
         <translation>اعضای انتخاب‌شده، یا اگر کسی انتخاب نشده همهٔ اعضای نمایش‌داده‌شده، به یک فهرست ثابت افزوده می‌شوند</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="262" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="255" />
         <source>Change status to</source>
         <translation>تغییر وضعیت به</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="283" />
-        <source>Close</source>
-        <translation>بستن</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="305" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="288" />
         <source>Campaign</source>
         <translation>کمپین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="306" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="288" />
         <source>This campaign no longer exists; someone may have deleted it.</source>
         <translation>این کمپین دیگر وجود ندارد؛ شاید کسی آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="315" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="295" />
         <source>Campaign: {name}</source>
         <translation>کمپین: {name}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="328" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="308" />
         <source>{n} ({rate})</source>
         <translation>{n} ({rate})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="332" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="312" />
         <source>{start} to {end}</source>
         <translation>{start} تا {end}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="196" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="189" />
         <source>No audience yet: add a list or a customer segment.</source>
         <translation>هنوز مخاطب هدفی ندارد: یک فهرست یا بخش مشتریان بیفزایید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="147" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="140" />
         <source>Customers from won deals</source>
         <translation>مشتریان معاملات موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="182" />
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="233" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="175" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="226" />
         <source>Make the audience members</source>
         <translation>عضو کردن مخاطبان هدف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="231" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="224" />
         <source>No members yet: add a list or a segment, then make the audience members.</source>
         <translation>هنوز عضوی ندارد: یک فهرست یا بخش مشتریان بیفزایید، سپس مخاطبان هدف را عضو کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="358" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="337" />
         <source>Segment: {name}</source>
         <translation>بخش: {name}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="361" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="340" />
         <source>List: {name}</source>
         <translation>فهرست: {name}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="362" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="341" />
         <source>contacts not counted</source>
         <translation>شمار مخاطبان معلوم نیست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="363" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="342" />
         <source>{n} contacts</source>
         <translation>{n} مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="370" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="349" />
         <source>{n} shown</source>
         <translation>{n} مورد نمایش داده شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="421" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="400" />
         <source>Add a list</source>
         <translation>افزودن فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="422" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="401" />
         <source>Which list is this campaign for?</source>
         <translation>این کمپین برای کدام فهرست است؟</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="429" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="408" />
         <source>Add a customer segment</source>
         <translation>افزودن بخش مشتریان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="430" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="409" />
         <source>Which customers (by their purchases) is this campaign for?</source>
         <translation>این کمپین برای کدام مشتریان (بر پایه خریدهایشان) است؟</translation>
     </message>
@@ -973,68 +968,68 @@
 <context>
     <name>CampaignsModel</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="68" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="67" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="69" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="68" />
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="71" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="70" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="75" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="74" />
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="51" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="50" />
         <source>Toman</source>
         <extracomment>what a figure without a value shows (no cost: no ROI) the columns whose figures are sums of money (their unit is said in the header)</extracomment>
         <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="52" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="51" />
         <source>Rial</source>
         <translation>ریال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="73" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="72" />
         <source>Start</source>
         <translation>شروع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="77" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="76" />
         <source>Replied</source>
         <translation>پاسخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="79" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="78" />
         <source>Converted</source>
         <translation>مشتری شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="81" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="80" />
         <source>Cost</source>
         <translation>هزینه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="83" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="82" />
         <source>Revenue</source>
         <translation>درآمد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="85" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="84" />
         <source>ROI</source>
         <translation>بازده سرمایه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="104" />
+        <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="103" />
         <source>{figure} ({unit})</source>
         <translation>{figure} ({unit})</translation>
     </message>
@@ -1066,13 +1061,13 @@
 <context>
     <name>ChoiceDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="81" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="79" />
         <source>Add</source>
-        <extracomment>a target entry's id tables whose change may alter what the page shows the lists offered when adding a target campaign channels whose message the program sends itself (the outbox's)</extracomment>
+        <extracomment>a target entry's id the lists offered when adding a target campaign channels whose message the program sends itself (the outbox's)</extracomment>
         <translation>افزودن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="82" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="80" />
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
@@ -1811,7 +1806,7 @@
 <context>
     <name>CountEdit</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="126" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="127" />
         <source>Any</source>
         <translation>هر تعداد</translation>
     </message>
@@ -1903,113 +1898,108 @@
 <context>
     <name>DealPage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="59" />
         <source>Stage</source>
-        <extracomment>at most this many activities and proformas are listed the record id of a list entry (empty-state entries have none) a proforma entry's stored status tables whose change may alter what the page shows</extracomment>
+        <extracomment>at most this many activities and proformas are listed the record id of a list entry (empty-state entries have none) a proforma entry's stored status</extracomment>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="69" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="59" />
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="60" />
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="70" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="60" />
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="61" />
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="71" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="61" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="91" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="81" />
         <source>Stage history</source>
         <translation>سابقه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="92" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="82" />
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="94" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="84" />
         <source>Proformas</source>
         <translation>پیش‌فاکتورها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="99" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="89" />
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="103" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="93" />
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="107" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="97" />
         <source>Mark accepted and won</source>
         <translation>ثبت پذیرش و موفقیت معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="110" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="100" />
         <source>Accept the selected proforma and move this deal to the won stage</source>
         <translation>پیش‌فاکتور انتخاب‌شده پذیرفته شود و معامله به مرحله موفق برود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="112" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="102" />
         <source>Log activity</source>
         <translation>ثبت فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="123" />
-        <source>Close</source>
-        <translation>بستن</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="140" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="121" />
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="141" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="121" />
         <source>This deal no longer exists; someone may have deleted it.</source>
         <translation>این معامله دیگر وجود ندارد؛ ممکن است کسی آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="150" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="128" />
         <source>Deal: {title}</source>
         <translation>معامله: {title}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="186" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="163" />
         <source>No stage changes yet.</source>
         <translation>هنوز مرحله‌ای تغییر نکرده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="192" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="169" />
         <source>Created in {stage}</source>
         <translation>ایجاد در مرحله {stage}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="208" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="185" />
         <source>No activities yet: calls, meetings and tasks linked to this deal will appear here.</source>
         <translation>هنوز فعالیتی نیست؛ تماس‌ها، جلسه‌ها و وظیفه‌های این معامله اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="230" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="207" />
         <source>No proformas yet: use New proforma to issue one for this deal.</source>
         <translation>هنوز پیش‌فاکتوری نیست؛ با «پیش‌فاکتور جدید» برای این معامله پیش‌فاکتور صادر کنید.</translation>
     </message>
@@ -2551,159 +2541,159 @@
 <context>
     <name>ListFilterDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="151" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="195" />
         <source>New dynamic list</source>
         <translation>فهرست پویای تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="152" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="196" />
         <source>Edit dynamic list</source>
         <translation>ویرایش فهرست پویا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="162" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="206" />
         <source>any of them</source>
         <translation>هر کدام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="163" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="207" />
         <source>all of them</source>
         <translation>همه‌شان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="201" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="245" />
         <source>Who they are</source>
         <translation>چه کسانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="203" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="247" />
         <source>Lifecycle stage</source>
         <translation>مرحله مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="204" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="248" />
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="205" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="249" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="205" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="249" />
         <source>matching</source>
         <translation>با تطبیق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="206" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="250" />
         <source>Source</source>
         <translation>منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="207" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="251" />
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="208" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="252" />
         <source>Birthday month</source>
         <translation>ماه تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="209" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="253" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="210" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="254" />
         <source>SMS consent</source>
         <translation>رضایت پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="211" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="255" />
         <source>E-mail consent</source>
         <translation>رضایت ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="212" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="256" />
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="214" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="258" />
         <source>Created</source>
         <translation>تاریخ ثبت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="214" />
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="217" />
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="219" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="258" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="261" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="263" />
         <source>to</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="215" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="259" />
         <source>Last activity on or after</source>
         <translation>آخرین فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="216" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="260" />
         <source>No activity since</source>
         <translation>بدون فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="217" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="261" />
         <source>Won deals</source>
         <translation>معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="218" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="262" />
         <source>Total of won deals</source>
         <translation>جمع معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="220" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="264" />
         <source>RFM segment</source>
         <translation>بخش RFM</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="233" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="277" />
         <source>First members</source>
         <translation>نخستین اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="238" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="282" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="239" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="283" />
         <source>Description</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="283" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="327" />
         <source>Either</source>
         <translation>فرقی نمی‌کند</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="284" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="328" />
         <source>Yes</source>
         <translation>بله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="285" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="329" />
         <source>No</source>
         <translation>خیر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="356" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="400" />
         <source>The filter is not complete</source>
         <translation>شرط فهرست کامل نیست</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="363" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="407" />
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n مخاطب</numerusform>
@@ -3197,69 +3187,69 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>MessageComposer</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="40" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="41" />
         <source>First name</source>
         <extracomment>members offered for the preview (the first ones of the campaign)</extracomment>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="41" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="42" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="42" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="43" />
         <source>Full name</source>
         <translation>نام کامل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="43" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="44" />
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="44" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="45" />
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="45" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="46" />
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="46" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="47" />
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="47" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="48" />
         <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="76" />
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="53" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="54" />
         <source>already queued or sent for this message</source>
         <translation>این پیام قبلاً برایشان در صف گذاشته یا فرستاده شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="55" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="56" />
         <source>opted out</source>
         <translation>انصراف داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="56" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="57" />
         <source>contact deleted</source>
         <translation>مخاطب حذف‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="57" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="58" />
         <source>no consent for this channel</source>
         <translation>بدون رضایت برای این راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="58" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="59" />
         <source>no valid mobile or e-mail</source>
         <translation>بدون موبایل یا ایمیل معتبر</translation>
     </message>
@@ -3344,17 +3334,17 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>{n} پیام در صف ارسال قرار گرفت.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="273" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="272" />
         <source>They go out when a delivery is chosen in Settings (or, for SMS by file, from the Outbox page).</source>
         <translation>وقتی روش ارسال در تنظیمات انتخاب شود فرستاده می‌شوند (پیامک با پرونده، از صفحه صندوق خروجی).</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="300" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="279" />
         <source>Sending stopped because of an error; nothing was sent twice. See the Outbox.</source>
         <translation>ارسال به سبب خطا متوقف شد؛ هیچ پیامی دو بار فرستاده نشد. صندوق خروجی را ببینید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="304" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="283" />
         <source>Sent {sent}, failed {failed}, to retry later {later}.</source>
         <translation>ارسال‌شده {sent}، ناموفق {failed}، برای تلاش دوباره {later}.</translation>
     </message>
@@ -3375,7 +3365,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>MultiChoice</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="115" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="116" />
         <source>Any</source>
         <extracomment>how long the editor waits after a change before counting (typing stays smooth)</extracomment>
         <translation>همه</translation>
@@ -3397,78 +3387,78 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="49" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="50" />
         <source>Queued</source>
         <extracomment>the table's chips: status by the outbox's tones, channel as on the campaigns list starting widths of the columns (the problem column takes the rest)</extracomment>
         <translation>در صف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="50" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="51" />
         <source>Sending</source>
         <translation>در حال ارسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="51" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="52" />
         <source>Sent</source>
         <translation>ارسال‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="52" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="53" />
         <source>Failed</source>
         <translation>ناموفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="53" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="54" />
         <source>Cancelled</source>
         <translation>لغو‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="59" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="60" />
         <source>SMS</source>
         <translation>پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="60" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="61" />
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="64" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="65" />
         <source>Recipient</source>
         <translation>گیرنده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="66" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="67" />
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="67" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="68" />
         <source>Campaign</source>
         <translation>کمپین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="68" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="69" />
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="70" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="71" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="72" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="73" />
         <source>Attempts</source>
         <translation>دفعات تلاش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="74" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="75" />
         <source>Problem</source>
         <translation>مشکل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="76" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="77" />
         <source>Sent / queued</source>
         <translation>زمان ارسال / صف</translation>
     </message>
@@ -3529,29 +3519,29 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>{status} {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="272" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="271" />
         <source>No delivery is set up. Choose one in Settings, under Sending; SMS by file go out with the Panel file button.</source>
         <translation>روش ارسالی تنظیم نشده است. در تنظیمات، بخش ارسال، یکی را انتخاب کنید؛ پیامک‌های ارسال با پرونده با دکمه «پرونده سامانه پیامک» فرستاده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="306" />
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="317" />
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="320" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="283" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="294" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="297" />
         <source>Panel file</source>
         <translation>پرونده سامانه پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="307" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="284" />
         <source>Excel (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>اکسل (*.xlsx);;CSV با UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="318" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="295" />
         <source>No SMS is waiting to be sent.</source>
         <translation>هیچ پیامکی در انتظار ارسال نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="321" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="298" />
         <source>{n} messages were written to the file. Upload it to your SMS panel, then say whether the upload worked.</source>
         <translation>{n} پیام در پرونده نوشته شد. آن را در سامانه پیامک بارگذاری کنید، سپس بگویید بارگذاری موفق بود یا نه.</translation>
     </message>
@@ -4115,6 +4105,14 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/views/record_list.py" line="400" />
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/record_page.py" line="35" />
+        <source>Close</source>
+        <translation>بستن</translation>
     </message>
 </context>
 <context>
@@ -4768,22 +4766,22 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>StaticListDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="408" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="431" />
         <source>New list</source>
         <translation>فهرست تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="408" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="431" />
         <source>Edit list</source>
         <translation>ویرایش فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="420" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="443" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="421" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="444" />
         <source>Description</source>
         <translation>شرح</translation>
     </message>

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.core import Core
@@ -425,6 +425,8 @@ def test_the_page_of_a_campaign_that_is_gone(qtbot: QtBot, core: Core, ops: Ops,
     page = CampaignPage(core, ops, 999)
     qtbot.addWidget(page)
     assert "دیگر وجود ندارد" in page.title.text()
+    assert {label.text() for label in page.values.values()} == {"—"}
+    assert page.findChild(QDialogButtonBox).buttons()[0].text() == "بستن"
     assert not page.fill_button.isEnabled()
     assert page.members.rowCount() == 0
 

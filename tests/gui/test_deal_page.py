@@ -170,6 +170,9 @@ def test_a_deleted_deal_shows_a_notice(qtbot, core, ops, ui_lang, deal) -> None:
     core.deals.delete(deal)
     ops.changed.emit(["deals"])
     assert page.deal is None
+    assert page.windowTitle() == "معامله"
+    assert "این معامله دیگر وجود ندارد" in page.title.text()
+    assert {label.text() for label in page.values.values()} == {"—"}
     assert not page.edit_button.isEnabled()
     assert not page.new_proforma_button.isEnabled()
     assert not page.accept_won_button.isEnabled()

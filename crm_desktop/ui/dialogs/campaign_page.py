@@ -35,18 +35,16 @@ from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.ui import display, labels, screen_fit
 from crm_desktop.ui.dialogs.campaign_dialog import CampaignDialog
 from crm_desktop.ui.dialogs.record_form import run_dialog
+from crm_desktop.ui.dialogs.record_page import RecordPage
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.campaigns_model import NO_FIGURE, CampaignMembersModel, percent
 from crm_desktop.ui.theme import icons
-from crm_desktop.ui.views.detail_panel import TITLE_SCALE, add_value_rows
+from crm_desktop.ui.views.detail_panel import add_value_rows
 from crm_desktop.ui.widgets.chip_delegate import chip_label_style, decorate_table, tone
 from crm_desktop.ui.widgets.empty_state import EmptyState
 
 #: a target entry's id
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
-#: tables whose change may alter what the page shows
-WATCHES = frozenset({"campaigns", "campaign_members", "campaign_targets", "deals",
-                     "contacts", "marketing_lists", "users", "pipeline_stages"})
 #: the lists offered when adding a target
 LIST_LIMIT = 1000
 #: campaign channels whose message the program sends itself (the outbox's)
@@ -100,23 +98,18 @@ class ChoiceDialog(QDialog):
         return dialog.value() if accepted else None
 
 
-class CampaignPage(QDialog):
+class CampaignPage(RecordPage):
+    watches = frozenset({"campaigns", "campaign_members", "campaign_targets", "deals",
+                         "contacts", "marketing_lists", "users", "pipeline_stages"})
+
     def __init__(self, core: Core, ops: Ops, campaign_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(core, ops, parent)
         self.setObjectName("campaignPage")
-        self.core = core
-        self.ops = ops
         self.campaign_id = campaign_id
         self.campaign: dict[str, Any] | None = None
         screen_fit.resize(self, 1100, 760)
 
-        self.title = QLabel()
-        self.title.setObjectName("campaignTitle")
-        self.title.setWordWrap(True)
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * TITLE_SCALE)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
+        self.make_title("campaignTitle")
         self.status_chip = QLabel()
         self.status_chip.setObjectName("campaignStatusChip")
         self.channel_chip = QLabel()
@@ -279,34 +272,21 @@ class CampaignPage(QDialog):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([320, 760])
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        buttons.rejected.connect(self.reject)
-
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(figures)
         layout.addWidget(splitter, 1)
-        layout.addWidget(buttons)
-
-        ops.changed.connect(self.on_changed)
-        self.refresh()
+        layout.addWidget(self.close_buttons())
+        self.start_watching()
 
     # -- showing ------------------------------------------------------------------------
-    def on_changed(self, tables: list[str]) -> None:
-        if WATCHES & set(tables):
-            self.refresh()
-
     def refresh(self) -> None:
         try:
             fig = self.core.campaigns.figures(self.campaign_id)
         except NotFoundError:
             self.campaign = None
-            self.setWindowTitle(self.tr("Campaign"))
-            self.title.setText(self.tr("This campaign no longer exists; someone may have "
-                                       "deleted it."))
-            for label in self.values.values():
-                label.setText(NO_FIGURE)
+            self.show_gone(self.tr("Campaign"), self.tr("This campaign no longer exists; "
+                                                        "someone may have deleted it."))
             self.targets.clear()
             self.members.show(None)
             self._update_buttons()
@@ -341,8 +321,7 @@ class CampaignPage(QDialog):
             "roi": percent(fig["roi_exact"]),
             "cpa": NO_FIGURE if cpa is None else display.money(cpa, unit),
         }
-        for key, label in self.values.items():
-            label.setText(texts[key] or NO_FIGURE)
+        self.show_values(texts)
         self._fill_targets()
         self.members.show(self.campaign_id, self.status_filter.currentData())
         self._after_members()

@@ -9,8 +9,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +27,7 @@ from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
 from crm_desktop.ui.dialogs.deal_dialog import DealDialog
 from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
 from crm_desktop.ui.dialogs.record_form import run_dialog
+from crm_desktop.ui.dialogs.record_page import RecordPage
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.theme import icons
 from crm_desktop.ui.views.detail_panel import add_value_rows
@@ -39,30 +38,21 @@ LIST_LIMIT = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: a proforma entry's stored status
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
-#: tables whose change may alter what the page shows
-WATCHES = frozenset({"deals", "activities", "proformas", "contacts", "accounts", "users",
-                     "pipeline_stages"})
 
 
-class DealPage(QDialog):
+class DealPage(RecordPage):
+    watches = frozenset({"deals", "activities", "proformas", "contacts", "accounts", "users",
+                         "pipeline_stages"})
+
     def __init__(self, core: Core, ops: Ops, deal_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(core, ops, parent)
         self.setObjectName("dealPage")
-        self.core = core
-        self.ops = ops
         self.deal_id = deal_id
         self.deal: dict[str, Any] | None = None
         screen_fit.resize(self, 720, 760)
 
         layout = QVBoxLayout(self)
-        self.title = QLabel()
-        self.title.setObjectName("dealTitle")
-        self.title.setWordWrap(True)
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
-        layout.addWidget(self.title)
+        layout.addWidget(self.make_title("dealTitle"))
 
         self.form = QFormLayout()
         self.values = add_value_rows(self.form, (
@@ -119,29 +109,17 @@ class DealPage(QDialog):
         actions.addStretch(1)
         layout.addLayout(actions)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-        ops.changed.connect(self.on_changed)
-        self.refresh()
+        layout.addWidget(self.close_buttons())
+        self.start_watching()
 
     # -- showing ------------------------------------------------------------------------
-    def on_changed(self, tables: list[str]) -> None:
-        if WATCHES & set(tables):
-            self.refresh()
-
     def refresh(self) -> None:
         try:
             deal = self.core.deals.get(self.deal_id)
         except NotFoundError:
             self.deal = None
-            self.setWindowTitle(self.tr("Deal"))
-            self.title.setText(self.tr("This deal no longer exists; someone may have "
-                                       "deleted it."))
-            for label in self.values.values():
-                label.setText("—")
+            self.show_gone(self.tr("Deal"), self.tr("This deal no longer exists; someone may "
+                                                    "have deleted it."))
             for model in (self.history, self.activities, self.proformas):
                 model.clear()
             self._update_buttons()
@@ -163,8 +141,7 @@ class DealPage(QDialog):
             "expected_close": display.jalali(deal["expected_close"]),
             "owner": owners.get(deal["owner_id"], ""),
         }
-        for key, label in self.values.items():
-            label.setText(texts[key] or "—")
+        self.show_values(texts)
         self._fill_history()
         self._fill_activities()
         self._fill_proformas()

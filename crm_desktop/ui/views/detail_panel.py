@@ -34,6 +34,18 @@ TITLE_SCALE = 1.4
 NO_VALUE = "—"
 
 
+def title_label(object_name: str, base: QFont) -> QLabel:
+    """A record's title: bold, `TITLE_SCALE` times the body text, wrapped."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    font = QFont(base)
+    font.setPointSizeF(font.pointSizeF() * TITLE_SCALE)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 def add_value_rows(form: QFormLayout, fields: Iterable[tuple[str, str]]) -> dict[str, QLabel]:
     """Rows of read-only values: (key, label) pairs, each value a selectable label named
     `value_<key>` standing on the reading side of the form; returns the labels by key."""
@@ -80,13 +92,7 @@ class DetailPanel(QStackedWidget):
     def _make_page(self) -> None:
         self.page = QWidget()
         self.page_layout = QVBoxLayout(self.page)
-        self.title_label = QLabel()
-        self.title_label.setObjectName(self._title_name)
-        self.title_label.setWordWrap(True)
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * TITLE_SCALE)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label = title_label(self._title_name, self.font())
         self.page_layout.addWidget(self.title_label)
         self.chips = QHBoxLayout()
         self.page_layout.addLayout(self.chips)
