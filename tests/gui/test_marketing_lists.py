@@ -12,8 +12,13 @@ from PySide6.QtWidgets import QAbstractItemView, QMessageBox
 from sqlalchemy import select
 
 from crm_desktop.db import models as m
+from crm_desktop.ui.dialogs import list_filter_dialog
 from crm_desktop.ui.dialogs.add_to_list_dialog import NEW_LIST, AddToListDialog
-from crm_desktop.ui.dialogs.list_filter_dialog import DEBOUNCE_MS, ListFilterDialog
+from crm_desktop.ui.dialogs.list_filter_dialog import (
+    DEBOUNCE_MS,
+    ListFilterDialog,
+    StaticListDialog,
+)
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.contacts import ContactsView
 from crm_desktop.ui.views.marketing_lists import ListsPage
@@ -89,6 +94,35 @@ def test_editor_shows_a_saved_filter_back(core, ops, ui_lang, qtbot, people) -> 
     dialog.description.setText("برای نوروز")
     dialog.save()
     assert core.lists.get(lid)["description"] == "برای نوروز"
+
+
+def test_static_list_dialog_creates_and_edits(core, ops, ui_lang, qtbot, monkeypatch) -> None:
+    dialog = StaticListDialog(core, ops)
+    qtbot.addWidget(dialog)
+    dialog.save()  # no name: refused under the form, nothing written
+    assert dialog.result_id is None and dialog.problem.text()
+    assert core.lists.list().rows == []
+    dialog.name.setText("مشتریان وفادار")
+    dialog.description.setPlainText("برای جشنواره")
+    dialog.save()
+    new = dialog.result_id
+    assert new is not None and core.lists.get(new)["kind"] == "static"
+    # edit opens the list's values and keeps its id
+    opened: list[StaticListDialog] = []
+
+    def run(d: StaticListDialog) -> int:
+        opened.append(d)
+        assert d.name.text() == "مشتریان وفادار"
+        d.name.setText("وفاداران")
+        d.save()
+        return 1
+
+    monkeypatch.setattr(list_filter_dialog, "run_dialog", run)
+    assert StaticListDialog.edit(None, core, ops, new) == new
+    qtbot.addWidget(opened[0])
+    row = core.lists.get(new)
+    assert row["name"] == "وفاداران" and row["description"] == "برای جشنواره"
+    assert len(core.lists.list().rows) == 1
 
 
 def test_lists_page(core, ops, ui_lang, qtbot, qtmodeltester, people, monkeypatch) -> None:

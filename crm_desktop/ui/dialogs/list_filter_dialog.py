@@ -153,11 +153,13 @@ class ListDialog(QDialog):
     """A new (no id) or existing list's editor: `core`, `ops`, `list_id`, a `problem`
     label; `result_id` is the list's id once saved."""
 
-    core: Core
-    ops: Ops
-    list_id: int | None
-    result_id: int | None
     problem: QLabel
+
+    def __init__(self, core: Core, ops: Ops, list_id: int | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.core, self.ops, self.list_id = core, ops, list_id
+        self.result_id: int | None = None
 
     def save_list(self, values: dict[str, Any], kind: str) -> None:
         """Create the list (of `kind`) or update it with `values`, then close."""
@@ -188,10 +190,8 @@ class ListFilterDialog(ListDialog):
 
     def __init__(self, core: Core, ops: Ops, list_id: int | None = None,
                  parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(core, ops, list_id, parent)
         self.setObjectName("listFilterDialog")
-        self.core, self.ops, self.list_id = core, ops, list_id
-        self.result_id: int | None = None
         self.setWindowTitle(self.tr("New dynamic list") if list_id is None
                             else self.tr("Edit dynamic list"))
         screen_fit.resize(self, 1180, 560)
@@ -424,10 +424,8 @@ class StaticListDialog(ListDialog):
 
     def __init__(self, core: Core, ops: Ops, list_id: int | None = None,
                  parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(core, ops, list_id, parent)
         self.setObjectName("staticListDialog")
-        self.core, self.ops, self.list_id = core, ops, list_id
-        self.result_id: int | None = None
         self.setWindowTitle(self.tr("New list") if list_id is None else self.tr("Edit list"))
         screen_fit.resize(self, 440, 240)
         self.name = QLineEdit(objectName="listName")
