@@ -128,7 +128,6 @@ class MessageComposer(QDialog):
         self.send.clicked.connect(self.queue_and_send)
         self.progress = QProgressBar()
         self.progress.setObjectName("sendProgress")
-        self.progress.setVisible(False)
         self.stop = QPushButton(self.tr("Stop sending"))
         self.stop.setObjectName("stopSending")
         self.sending = BackgroundSending(core, ops, self.progress, self.stop, self)

@@ -123,7 +123,6 @@ class OutboxPage(QWidget):
         self.file.clicked.connect(self.write_panel_file)
         self.progress = QProgressBar()
         self.progress.setObjectName("outboxProgress")
-        self.progress.setVisible(False)
         self.stop = QPushButton(self.tr("Stop"))
         self.stop.setObjectName("outboxStop")
         self.sending = BackgroundSending(core, ops, self.progress, self.stop, self)
