@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core import Core
 from crm_desktop.ui import display, screen_fit
-from crm_desktop.ui.dialogs.list_filter_dialog import write_list
+from crm_desktop.ui.dialogs.list_filter_dialog import problem_label, write_list
 from crm_desktop.ui.dialogs.record_form import run_dialog
 from crm_desktop.ui.ops import Ops
 
@@ -44,9 +44,7 @@ class AddToListDialog(QDialog):
         self.lists.addItem(self.tr("A new list…"), NEW_LIST)
         self.name = QLineEdit(objectName="newListName")
         self.name.setPlaceholderText(self.tr("Name of the new list"))
-        self.problem = QLabel(objectName="addToListProblem")
-        self.problem.setProperty("role", "error")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label("addToListProblem")
         self.lists.currentIndexChanged.connect(self._chosen)
         form = QFormLayout()
         form.addRow(self.tr("List"), self.lists)

@@ -149,6 +149,14 @@ def write_list(dialog: Any, write: Callable[[], T]) -> T | None:
     return outcome.value if outcome.ok else None
 
 
+def problem_label(object_name: str) -> QLabel:
+    """The line under a form that says why it was not saved (empty until then)."""
+    label = QLabel(objectName=object_name)
+    label.setWordWrap(True)
+    label.setProperty("role", "error")
+    return label
+
+
 class ListDialog(QDialog):
     """A new (no id) or existing list's editor: `core`, `ops`, `list_id`, a `problem`
     label; `result_id` is the list's id once saved."""
@@ -174,6 +182,17 @@ class ListDialog(QDialog):
         if saved is not None:
             self.result_id = saved
             self.accept()
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def save_buttons(self) -> QDialogButtonBox:
+        """Save (self.save) and Cancel."""
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        return buttons
 
     @classmethod
     def edit(cls, parent: QWidget | None, core: Core, ops: Ops,
@@ -265,9 +284,7 @@ class ListFilterDialog(ListDialog):
 
         self.count_label = QLabel(objectName="filterCount")
         self.count_label.setProperty("role", "title")
-        self.problem = QLabel(objectName="filterProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setProperty("role", "error")
+        self.problem = problem_label("filterProblem")
         self.preview_model = QStringListModel(self)
         self.preview = QListView(objectName="filterPreview")
         self.preview.setModel(self.preview_model)
@@ -289,10 +306,7 @@ class ListFilterDialog(ListDialog):
         body.addLayout(side, 3)
         for form_ in (form, form2):
             form_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = self.save_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)
@@ -430,9 +444,7 @@ class StaticListDialog(ListDialog):
         screen_fit.resize(self, 440, 240)
         self.name = QLineEdit(objectName="listName")
         self.description = QPlainTextEdit(objectName="listDescription")
-        self.problem = QLabel(objectName="listProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setProperty("role", "error")
+        self.problem = problem_label("listProblem")
         if list_id is not None:
             row = core.lists.get(list_id)
             self.name.setText(row["name"])
@@ -440,10 +452,7 @@ class StaticListDialog(ListDialog):
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Description"), self.description)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = self.save_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
