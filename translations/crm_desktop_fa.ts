@@ -1011,7 +1011,7 @@
     <message>
         <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="78" />
         <source>Converted</source>
-        <translation>مشتری شده</translation>
+        <translation>تبدیل‌ها</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="80" />
@@ -1026,7 +1026,7 @@
     <message>
         <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="84" />
         <source>ROI</source>
-        <translation>بازده سرمایه</translation>
+        <translation>بازده</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/qtmodels/campaigns_model.py" line="103" />
@@ -2553,12 +2553,12 @@
     <message>
         <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="206" />
         <source>any of them</source>
-        <translation>هر کدام</translation>
+        <translation>هر کدام از آن‌ها</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="207" />
         <source>all of them</source>
-        <translation>همه‌شان</translation>
+        <translation>همهٔ آن‌ها</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="245" />
@@ -2583,7 +2583,7 @@
     <message>
         <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="249" />
         <source>matching</source>
-        <translation>با تطبیق</translation>
+        <translation>دارای</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="250" />
@@ -2660,7 +2660,7 @@
     <message>
         <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="277" />
         <source>First members</source>
-        <translation>نخستین اعضا</translation>
+        <translation>چند عضو نخست</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="282" />
@@ -4281,7 +4281,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/views/segments.py" line="88" />
         <source>Purchases (won deals and accepted proformas) of the last %Ln year(s): how recently, how often and how much each contact bought, scored 1 to 5 by quintile. The window is set in Settings &gt; Marketing.</source>
         <translation>
-            <numerusform>خریدهای %Ln سال گذشته (معاملات موفق و پیش‌فاکتورهای پذیرفته‌شده): هر مخاطب چقدر تازه، چند بار و چه مبلغی خریده است، با امتیاز ۱ تا ۵ بر پایهٔ پنجک‌ها. این بازه در تنظیمات &gt; بازاریابی تعیین می‌شود.</numerusform>
+            <numerusform>خریدهای %Ln سال گذشته (معاملات موفق و پیش‌فاکتورهای پذیرفته‌شده): هر مخاطب چقدر تازه، چند بار و چه مبلغی خریده است، با امتیاز ۱ تا ۵ بر پایهٔ پنجک‌ها. این بازه در تنظیمات، بخش «بازاریابی» تعیین می‌شود.</numerusform>
         </translation>
     </message>
     <message>
