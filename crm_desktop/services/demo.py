@@ -343,13 +343,14 @@ class DemoBuilder:
         self.deal_outcomes: list[str] = []
         self.deal_created: list[date] = []
 
-        def add(contact: int, stage: tuple, created: datetime, moved: datetime) -> None:
+        def add(contact: int, stage: tuple, created: datetime, moved: datetime,
+                most: int = 5000) -> None:
             stage_id, _prob, outcome = stage
             number = len(deals) + 1
             d = SimpleNamespace(
                 title=f"{rng.choice(words.DEAL_TOPICS)} - {to_persian_digits(str(number))}")
             self.deal_svc._derive(d)
-            amount = rng.randrange(5, 5000) * 1_000_000
+            amount = rng.randrange(5, most) * 1_000_000
             if outcome == m.STAGE_OPEN:  # open deals mostly close ahead, a few are late
                 close = self.today + timedelta(days=rng.randrange(-20, 100))
             else:
@@ -376,13 +377,15 @@ class DemoBuilder:
             created = max(self.contact_created[contact - 1], self.past(400))
             add(contact, stage, created, min(created + timedelta(days=rng.randrange(0, 60)),
                                              self.now))
+        #: deals after this many are repeat purchases (smaller, seldom from a campaign)
+        self.first_deals = len(deals)
         won = [s for s in self.stages if s[2] == m.STAGE_WON]
         regulars = rng.sample(range(1, self.n + 1), max(2, self.n // 25))
         for _ in range(max(2, self.n // 20) if won else 0):
             contact = rng.choice(regulars)
             created = max(self.contact_created[contact - 1], self.past(730))
             add(contact, won[0], created, min(created + timedelta(days=rng.randrange(0, 14)),
-                                              self.now))
+                                              self.now), most=800)
         count = self._insert(conn, "deals", [
             "title", "contact_id", "account_id", "amount_rial", "stage_id", "stage_changed_at",
             "expected_close", "lost_reason", "closed_at", "owner_id", "created_by_id",
@@ -471,7 +474,8 @@ class DemoBuilder:
         sources = []
         for deal, (created, outcome) in enumerate(
                 zip(self.deal_created, self.deal_outcomes, strict=True), start=1):
-            if rng.random() >= (0.7 if outcome == m.STAGE_WON else 0.3):
+            share = (0.7 if outcome == m.STAGE_WON else 0.3) if deal <= self.first_deals else 0.05
+            if rng.random() >= share:
                 continue
             running = [i for i, start, until, planned in periods
                        if not planned and start <= created <= until]

@@ -4,6 +4,7 @@ click opens the campaign's page (targets, members, figures)."""
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
@@ -141,7 +142,9 @@ class CampaignListPage(RecordListView):
                                   with_unit=False)
         samples = {"channel": list(labels.campaign_channels().values()),
                    "status": list(labels.campaign_statuses().values()),
-                   "cost": [widest_sum], "revenue": [widest_sum]}
+                   "cost": [widest_sum], "revenue": [widest_sum],
+                   # a cheap campaign that brought much: thousands of percent
+                   "roi": [percent(Fraction(-1)), percent(Fraction(99999, 1000))]}
         model = self.model
         keys = [c.key for c in model.columns]
         for column, width in enumerate(self.column_widths):
