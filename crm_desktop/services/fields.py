@@ -6,7 +6,7 @@ all and raises one ValidationError that names every bad field.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
@@ -33,6 +33,22 @@ DATE_MIN, DATE_MAX = v.DATE_MIN, v.DATE_MAX
 def is_id(value: Any) -> bool:
     """True for a value that can be a record id (an int 1 .. 2**63 - 1, not a bool)."""
     return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID
+
+
+def distinct_ids(values: Any, field: str) -> list[int]:
+    """The distinct record ids among `values`, sorted; what cannot be an id (0, 2**63,
+    "x") names no record and is left out, like an unknown one. Not a collection of
+    values (a string, a number): a validation error on `field`."""
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise ValidationError(FieldError(field, "invalid"))
+    return sorted({v for v in values if is_id(v)})
+
+
+def chunked(ids: list[int], size: int) -> Iterator[list[int]]:
+    """`ids` in pieces of `size` (one IN (...) list each, far below SQLite's limit on
+    bound parameters)."""
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
 
 
 def _as_text(value: Any) -> str:

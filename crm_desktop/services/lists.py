@@ -43,11 +43,7 @@ def after_id(after: Any) -> int:
 def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
     """Distinct ids in sorted chunks; what cannot be an id (0, 2**63, "x") names no contact
     and is left out, like an unknown one."""
-    if isinstance(ids, str | bytes) or not isinstance(ids, Iterable):
-        raise ValidationError(FieldError("contact", "invalid"))
-    unique = sorted({i for i in ids if f.is_id(i)})
-    for start in range(0, len(unique), CHUNK):
-        yield unique[start:start + CHUNK]
+    return f.chunked(f.distinct_ids(ids, "contact"), CHUNK)
 
 
 def member_condition(mlist: Any) -> ColumnElement[bool]:

@@ -25,7 +25,7 @@ after the message was handed over) is not retried.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -110,17 +110,6 @@ def backoff(attempts: int, retry_after: int | None = None) -> timedelta:
     if retry_after is not None:
         wait = max(wait, min(timedelta(seconds=retry_after), BACKOFF_MAX))
     return wait
-
-
-def _ids(values: Any) -> list[int]:
-    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
-        raise ValidationError(FieldError("ids", "invalid"))
-    return sorted({v for v in values if f.is_id(v)})
-
-
-def _chunks(ids: list[int]) -> Iterator[list[int]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start:start + CHUNK]
 
 
 def _values_for(session: Session, contact_ids: list[int]) -> dict[int, dict[str, str | None]]:
@@ -360,7 +349,7 @@ class OutboxService:
             address = "mobile" if msg.channel == MessageChannel.SMS.value else "email"
             last = session.scalar(select(func.coalesce(func.max(o.id), 0)))
             now = utcnow()
-            for chunk in _chunks(ids):
+            for chunk in f.chunked(ids, CHUNK):
                 values = _values_for(session, chunk)
                 rows = [{
                     "message_id": msg.id, "campaign_id": msg.campaign_id, "contact_id": cid,
@@ -386,10 +375,10 @@ class OutboxService:
     # -- retry, cancel ------------------------------------------------------------------
     def _change(self, ids: Any, allowed: tuple[str, ...],
                 apply: Callable[[m.OutboxMessage], None]) -> int:
-        wanted = _ids(ids)
+        wanted = f.distinct_ids(ids, "ids")
         changed = 0
         with self.db.write(self.actor_id) as session:
-            for chunk in _chunks(wanted):
+            for chunk in f.chunked(wanted, CHUNK):
                 rows = session.scalars(select(m.OutboxMessage).where(
                     m.OutboxMessage.id.in_(chunk), m.OutboxMessage.status.in_(allowed)))
                 for row in rows:
@@ -588,10 +577,10 @@ class OutboxService:
     def confirm_file(self, outbox_ids: Iterable[int], uploaded: bool) -> int:
         """The user's answer for a panel file: uploaded -> the rows are sent (and their
         members marked sent); not uploaded -> the rows are queued again."""
-        wanted = _ids(outbox_ids)
+        wanted = f.distinct_ids(outbox_ids, "ids")
         changed = 0
         with self.db.write(self.actor_id) as session:
-            for chunk in _chunks(wanted):
+            for chunk in f.chunked(wanted, CHUNK):
                 rows = session.scalars(select(m.OutboxMessage).where(
                     m.OutboxMessage.id.in_(chunk),
                     m.OutboxMessage.status == OutboxStatus.SENDING.value,
