@@ -22,6 +22,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
@@ -30,6 +31,19 @@ from typing import Any, Protocol
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
 from crm_desktop.services import secrets
+
+#: how long a failed message waits before it is tried again (doubling from the start)
+BACKOFF_START = timedelta(minutes=1)
+BACKOFF_MAX = timedelta(hours=1)
+
+
+def backoff(attempts: int, retry_after: int | None = None) -> timedelta:
+    """The wait before attempt `attempts + 1` (1, 2, 4 ... minutes, at most an hour)."""
+    wait = min(BACKOFF_START * (2 ** max(0, min(attempts - 1, 20))), BACKOFF_MAX)
+    if retry_after is not None:
+        wait = max(wait, min(timedelta(seconds=retry_after), BACKOFF_MAX))
+    return wait
+
 
 SMS_DELIVERIES = ("none", "http", "file")
 EMAIL_DELIVERIES = ("none", "smtp")

@@ -27,7 +27,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -54,7 +54,7 @@ from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.services import audit, delivery
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService, ListQuery, Page
-from crm_desktop.services.delivery import Delivery, DeliveryError, Outgoing
+from crm_desktop.services.delivery import Delivery, DeliveryError, Outgoing, backoff
 from crm_desktop.services.search_query import match_expression
 from crm_desktop.text import placeholders
 from crm_desktop.text.digits import to_ascii_digits
@@ -63,8 +63,6 @@ from crm_desktop.text.digits import to_ascii_digits
 REASONS = ("already", "opted_out", "deleted", "no_consent", "no_address")
 #: contacts per chunk when queueing (rows rendered in Python, inserted at once)
 CHUNK = 500
-BACKOFF_START = timedelta(minutes=1)
-BACKOFF_MAX = timedelta(hours=1)
 #: rows looked up per round of sending (each is still claimed on its own)
 BATCH = 50
 #: member statuses a delivery result may overwrite (a reply or a sale is not undone)
@@ -102,14 +100,6 @@ class FileBatch:
 
     path: Path
     ids: list[int]
-
-
-def backoff(attempts: int, retry_after: int | None = None) -> timedelta:
-    """The wait before attempt `attempts + 1` (1, 2, 4 ... minutes, at most an hour)."""
-    wait = min(BACKOFF_START * (2 ** max(0, min(attempts - 1, 20))), BACKOFF_MAX)
-    if retry_after is not None:
-        wait = max(wait, min(timedelta(seconds=retry_after), BACKOFF_MAX))
-    return wait
 
 
 def _values_for(session: Session, contact_ids: list[int]) -> dict[int, dict[str, str | None]]:
@@ -409,7 +399,13 @@ class OutboxService:
     def recover_interrupted(self) -> int:
         """Rows left "sending" by a program that stopped mid-send: they may have gone out,
         so they become failed ("interrupted") and are not sent again unless the user
-        retries them. Run when the program starts; returns how many."""
+        retries them. Run when the program starts; returns how many. Nothing is written
+        (no write lock taken at start-up) when no row is left "sending"."""
+        sending = select(m.OutboxMessage.id).where(
+            m.OutboxMessage.status == OutboxStatus.SENDING.value).limit(1)
+        with self.db.read() as session:
+            if session.scalar(sending) is None:
+                return 0
         with self.db.write(self.actor_id) as session:
             rows = list(session.scalars(select(m.OutboxMessage).where(
                 m.OutboxMessage.status == OutboxStatus.SENDING.value)))
