@@ -209,6 +209,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the amount cannot be negative, enter zero or more",
         f"مبلغ نمی{ZW}تواند منفی باشد، صفر یا بیشتر وارد کنید",
     ),
+    "period.invalid": (
+        "enter a period such as 1405, 1405-Q3, 1405-07 or 1405-07-01..1405-09-30 "
+        "(Jalali years 1300 to 1499)",
+        "یک بازه مانند ۱۴۰۵، ۱۴۰۵-Q3، ۱۴۰۵-۰۷ یا ۱۴۰۵-۰۷-۰۱..۱۴۰۵-۰۹-۳۰ وارد کنید "
+        f"(سال{ZW}های ۱۳۰۰ تا ۱۴۹۹)",
+    ),
     "date.invalid": (
         "enter a valid Jalali date such as 1405/09/01",
         "یک تاریخ شمسی درست وارد کنید، مانند ۱۴۰۵/۰۹/۰۱",
