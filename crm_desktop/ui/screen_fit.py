@@ -4,9 +4,11 @@ main window, its status bar and every dialog's buttons stay on the screen."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QProxyStyle, QWidget
 
 #: room left for the window frame and title bar the window system adds around a window
 FRAME_MARGIN = QSize(16, 40)
@@ -67,12 +69,13 @@ def shrink_to_screen(widget: QWidget) -> bool:
 
 
 class ScreenFitter(QObject):
-    """Application-wide: every dialog and message box is fitted to its screen as it is
-    shown, whatever size its own code asked for."""
+    """Fits a dialog to its screen as it is shown, whatever size its own code asked for:
+    the event filter of each dialog (handed out by `FittingStyle`), or of the whole
+    application where the program's style is not in use."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Every event of the program passes here: the cheap class test comes first (asking
-        # an event its type makes a Python enum, which costs more than the test)
+        # the cheap class test comes first (asking an event its type makes a Python enum,
+        # which costs more than the test)
         if (isinstance(watched, QDialog) and event.type() == QEvent.Type.Show
                 and watched.isWindow()):
             shrink_to_screen(watched)
@@ -80,11 +83,56 @@ class ScreenFitter(QObject):
 
 
 _fitter: ScreenFitter | None = None
+# install() was called: where the program's style is not in use, every event of the
+# application passes the fitter
+_installed = False
+# a FittingStyle is the application's style (it hands the fitter to each dialog)
+_styled = False
+
+
+def fitter() -> ScreenFitter:
+    global _fitter
+    if _fitter is None:
+        _fitter = ScreenFitter(QApplication.instance())
+    return _fitter
+
+
+class FittingStyle(QProxyStyle):
+    """The program's style (Fusion under the style sheet) with one addition: every dialog it
+    polishes, which Qt does before a dialog is first shown, gets the screen fitter as its
+    event filter. An application-wide event filter would fit the same dialogs, but every
+    event of the program (painting a list, moving the mouse) would pass through Python
+    first: a tenth of the time it takes to open the contact list."""
+
+    def polish(self, target: Any) -> None:  # QWidget, QApplication or QPalette
+        if isinstance(target, QDialog):
+            target.installEventFilter(fitter())  # once: Qt never adds a filter twice
+        elif isinstance(target, QApplication):
+            _use_style(target, True)
+        super().polish(target)
+
+    def unpolish(self, target: Any) -> None:
+        if isinstance(target, QApplication):
+            _use_style(target, False)
+        super().unpolish(target)
+
+
+def _use_style(app: QApplication, styled: bool) -> None:
+    global _styled
+    _styled = styled
+    _choose(app)
+
+
+def _choose(app: QApplication) -> None:
+    if _styled:
+        app.removeEventFilter(fitter())
+    elif _installed:
+        app.installEventFilter(fitter())
 
 
 def install(app: QApplication) -> None:
-    """Fit every dialog of `app` to its screen (once per application)."""
-    global _fitter
-    if _fitter is None:
-        _fitter = ScreenFitter(app)
-        app.installEventFilter(_fitter)
+    """Fit every dialog of `app` to its screen: through the program's style where it is in
+    use (`FittingStyle`), otherwise through an application-wide event filter."""
+    global _installed
+    _installed = True
+    _choose(app)

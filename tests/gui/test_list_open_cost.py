@@ -271,6 +271,70 @@ def test_the_screen_fitter_asks_only_a_dialogs_events_their_type(qapp, qtbot) ->
     assert fitter.eventFilter(dialog, asked) is False
 
 
+class _CountingFitter(QObject):
+    """The screen fitter, noting the name of each object whose event passes through it."""
+
+    def __init__(self) -> None:
+        from crm_desktop.ui import screen_fit
+
+        super().__init__()
+        self.fitter = screen_fit.ScreenFitter()
+        self.seen: list[str] = []  # names only: a kept wrapper of an object Qt deletes crashes
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.seen.append(watched.objectName())
+        return self.fitter.eventFilter(watched, event)
+
+
+# showing a dialog on the offscreen platform logs that it cannot pass its size hints on
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_under_the_programs_style_only_dialogs_pass_through_the_screen_fitter(
+        qapp, qtbot, small_screen) -> None:
+    """The program's style hands the screen fitter to each dialog it polishes: the events
+    of everything else (a list opening, painting, the mouse) never call into Python for it,
+    and a dialog is still fitted to the screen as it is shown. Without the program's style
+    (another style set by hand) every event passes the fitter again."""
+    from PySide6.QtWidgets import QDialog, QLabel, QPushButton
+
+    from crm_desktop.ui import screen_fit
+
+    before, installed = qapp.style().name() or "fusion", screen_fit._installed
+    kept = screen_fit.fitter()
+    qapp.removeEventFilter(kept)
+    counting = screen_fit._fitter = _CountingFitter()  # type: ignore[assignment]
+    try:
+        screen_fit.install(qapp)
+        qapp.setStyle(screen_fit.FittingStyle("Fusion"))
+        counting.seen.clear()  # (the style's own making passed the application's filter)
+        widget = QWidget()
+        qtbot.addWidget(widget)
+        QLabel("نام", widget)
+        QPushButton("ذخیره", widget).move(0, 40)
+        widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        widget.show()
+        widget.repaint()
+        qapp.processEvents()
+        assert counting.seen == []
+        dialog = QDialog()
+        dialog.setObjectName("tooLarge")
+        qtbot.addWidget(dialog)
+        dialog.resize(3000, 2000)  # larger than the 1366x728 the screen offers
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        dialog.show()
+        assert counting.seen and set(counting.seen) == {"tooLarge"}, counting.seen
+        assert small_screen.contains(dialog.frameGeometry()), dialog.frameGeometry()
+        qapp.setStyle(before)
+        counting.seen.clear()
+        widget.update()
+        qapp.processEvents()
+        assert counting.seen  # another style: every event passes the fitter again
+    finally:
+        qapp.removeEventFilter(counting)
+        screen_fit._fitter = kept
+        screen_fit._installed = installed
+        screen_fit._choose(qapp)
+
+
 def in_menu(button: Any, key: Qt.Key, shown: list[list[str]], *keys: Qt.Key) -> None:
     """Press `key` on a filter button; in the menu it opens, note its choices and press
     `keys` (the menu runs its own event loop until they close it)."""

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from crm_desktop import app as app_module
 from crm_desktop.resources import resource_path
+from crm_desktop.ui.screen_fit import FittingStyle
 from crm_desktop.ui.theme import icons, palette, stylesheet, tokens
 from crm_desktop.ui.ui_settings import UiSettings
 
@@ -88,8 +89,9 @@ def test_the_theme_follows_the_system_by_default(restore_look, settings, monkeyp
         QColor(tokens.color("window", "dark"))
     assert tokens.color("surface", "dark") in restore_look.styleSheet()
     sheet = restore_look.styleSheet()
-    restore_look.setStyleSheet("")  # the style under the style sheet
-    assert restore_look.style().name().lower() == "fusion"
+    restore_look.setStyleSheet("")  # the style under the style sheet: Fusion, fitting dialogs
+    style = restore_look.style()
+    assert isinstance(style, FittingStyle) and style.baseStyle().name().lower() == "fusion"
     restore_look.setStyleSheet(sheet)
     monkeypatch.setattr(palette, "system_theme", lambda: "light")
     assert app_module.apply_theme(restore_look, settings) == "light"

@@ -1,14 +1,15 @@
 """The theme applied to the application, once, at start-up (and again when the user picks
 another theme or text size in Settings, or the operating system switches to dark while the
-choice is "system"): the Fusion style, a QPalette filled from the tokens, the style sheet and
-the font size."""
+choice is "system"): the Fusion style (fitting dialogs to the screen), a QPalette filled
+from the tokens, the style sheet and the font size."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication
 
+from crm_desktop.ui.screen_fit import FittingStyle
 from crm_desktop.ui.theme import stylesheet, tokens
 
 # the application property that holds the theme in use ("light" or "dark")
@@ -61,10 +62,9 @@ def apply(app: QApplication, choice: str = "system", text_size: str = "normal") 
     theme = resolve(choice if choice in tokens.THEME_CHOICES else "system")
     # once a style sheet is set, app.style() is Qt's style-sheet proxy (its name is empty)
     if not app.property(_FUSION_PROPERTY):
-        fusion = QStyleFactory.create("Fusion")
-        if fusion is not None:
-            app.setStyle(fusion)
-            app.setProperty(_FUSION_PROPERTY, True)
+        # Fusion, which also fits each dialog to its screen as it is first shown
+        app.setStyle(FittingStyle("Fusion"))
+        app.setProperty(_FUSION_PROPERTY, True)
     app.setPalette(build_palette(theme))
     font = QFont(app.font())
     font.setPointSizeF(tokens.font_size("body", text_size))
