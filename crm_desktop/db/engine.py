@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -153,6 +153,18 @@ class Database:
             with self._write() as session, session.begin():
                 session.info["actor_id"] = actor_id
                 yield session
+        except OperationalError as exc:
+            if is_busy(exc):
+                raise busy_error() from exc
+            raise
+
+    def read_rows(self, sql: str, params: Sequence[Any] = ()) -> Sequence[Sequence[Any]]:
+        """One SELECT in its own read transaction, without a session and without compiling
+        anything: for statements compiled once and run again and again (a list's count and
+        pages). A lock held past the busy timeout is DatabaseBusy."""
+        try:
+            with self.engine.connect() as conn:
+                return conn.exec_driver_sql(sql, tuple(params)).fetchall()
         except OperationalError as exc:
             if is_busy(exc):
                 raise busy_error() from exc

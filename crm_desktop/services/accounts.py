@@ -30,6 +30,7 @@ class AccountService(EntityService[m.Account]):
     model = m.Account
     soft_delete = True
     searchable = True
+    compiled_lists = True  # no filter reads the clock
     fields: ClassVar = {
         "name": f.Field(f.text(200), required=True),
         "legal_id": f.Field(f.legal_id),

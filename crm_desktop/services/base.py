@@ -3,7 +3,7 @@ and filtered, sorted lists with keyset paging that read rows, not ORM objects.""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, ClassVar, Generic, TypeVar
@@ -17,6 +17,7 @@ from crm_desktop.db.search_index import fts_table
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.services import audit  # registers the audit-log writer on every Session
+from crm_desktop.services.compiled import StatementCache, slot
 from crm_desktop.services.fields import MAX_ID, Field, clean, is_id
 from crm_desktop.services.search_query import match_expression
 
@@ -62,6 +63,10 @@ class EntityService(Generic[M]):
     filter_columns: ClassVar[Mapping[str, Any]] = {}
     soft_delete: ClassVar[bool] = False
     searchable: ClassVar[bool] = False
+    #: lists whose SQL depends on nothing but their filters' values, Trash and sort (no
+    #: filter compares with "now" or "today"): their count and pages are compiled once per
+    #: shape and run without a session (services/compiled.py)
+    compiled_lists: ClassVar[bool] = False
 
     def __init__(self, db: Database, actor_id: int | None = None):
         self.db = db
@@ -258,33 +263,61 @@ class EntityService(Generic[M]):
             total = min(_count_arg("total", total), MAX_ID)
         if query.after is not None:
             return self.list(replace(query, limit=limit))
+        self._sort_expression(query)  # a sort the list does not have is refused here
+        offset = max(0, offset)
+        # the ids of the window: from the end in the reverse order past the middle, where
+        # rows offset .. offset + limit are total - 1 - offset - limit .. total - 1 - offset
+        # (the extra row tells whether more follow)
+        reverse = total is not None and offset > total // 2
+        if total is not None and reverse:
+            skip = max(0, total - 1 - offset - limit)
+            n = max(0, total - offset - skip)
+        else:
+            n, skip = limit + 1, offset
+        shape = self._shape(query)
+        statement = None if shape is None else self._statements.get(
+            ("window", reverse, shape),
+            lambda: self._window_select(query, reverse, slot("n"), slot("skip"), slot("rows")),
+            ("n", "skip", "rows"))
+        if statement is not None:
+            rows = statement.dicts(self.db, n=n, skip=skip, rows=limit + 1)
+        else:
+            with self.db.read() as session:
+                rows = self._fetch_all(
+                    session, self._window_select(query, reverse, n, skip, limit + 1))
+        return self._page(rows, limit)
+
+    def _window_select(self, query: ListQuery, reverse: bool, n: Any, skip: Any,
+                       rows: Any) -> Select[Any]:
+        """`rows` rows of the list from the `n` ids after `skip` ones (counted from the end
+        when `reverse`). The position is found on ids alone, over the covering indexes; the
+        filters apply to the ids, the rows are just looked up."""
         model: Any = self.model
         expr, desc = self._sort_expression(query)
-        offset = max(0, offset)
-        if total is not None and offset > total // 2:
-            # rows offset .. offset + limit are, from the end, total - 1 - offset - limit ..
-            # total - 1 - offset (the extra row tells whether more follow)
-            from_end = max(0, total - 1 - offset - limit)
-            ids = (
-                self._base_query(query, ids=True)
-                .order_by(*self._order(expr, not desc))
-                .limit(max(0, total - offset - from_end))
-                .offset(from_end)
-            )
-        else:
-            ids = (
-                self._base_query(query, ids=True)
-                .order_by(*self._order(expr, desc))
-                .limit(limit + 1)
-                .offset(offset)
-            )
-        # the filters were applied to the ids: the rows are just looked up
-        q = self._list_columns.add_columns(expr.label("_sort")).where(
-            model.id.in_(ids.scalar_subquery())
-        )
-        with self.db.read() as session:
-            rows = self._fetch(session, q.order_by(*self._order(expr, desc)), limit + 1)
-        return self._page(rows, limit)
+        ids = (self._base_query(query, ids=True)
+               .order_by(*self._order(expr, desc != reverse)).limit(n).offset(skip))
+        return (self._list_columns.add_columns(expr.label("_sort"))
+                .where(model.id.in_(ids.scalar_subquery()))
+                .order_by(*self._order(expr, desc)).limit(rows))
+
+    @cached_property
+    def _statements(self) -> StatementCache:
+        return StatementCache(self.db.engine.dialect)
+
+    def _shape(self, query: ListQuery) -> Hashable | None:
+        """All that a list's SQL depends on, for its compiled statements; None where the
+        list is read through a session (a text search, a cursor, a service whose filters
+        read the clock)."""
+        if not self.compiled_lists or query.text.strip() or query.after is not None:
+            return None
+        filters = tuple(sorted((key, type(value).__name__, value)
+                               for key, value in query.filters.items() if value is not None))
+        shape = (query.deleted, query.sort, filters)
+        try:
+            hash(shape)
+        except TypeError:  # a filter value that is a list or a dict
+            return None
+        return shape
 
     def _order(self, expr: ColumnElement[Any], desc: bool) -> tuple[Any, Any]:
         model: Any = self.model
@@ -325,21 +358,32 @@ class EntityService(Generic[M]):
         with self.db.read() as session:
             return list(session.connection().execute(q).scalars().all())
 
+    @classmethod
+    def _fetch(cls, session: Session, q: Select[Any], n: int) -> list[dict[str, Any]]:
+        return cls._fetch_all(session, q.limit(n))
+
     @staticmethod
-    def _fetch(session: Session, q: Select[Any], n: int) -> list[dict[str, Any]]:
+    def _fetch_all(session: Session, q: Select[Any]) -> list[dict[str, Any]]:
         # Core execution and zip: lists are read as plain rows, never as ORM objects.
-        result = session.connection().execute(q.limit(n))
+        result = session.connection().execute(q)
         keys = list(result.keys())
         return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
     def count(self, query: ListQuery = ListQuery(), cap: int | None = None) -> int:
         """How many rows the list has; with `cap`, counting stops there (cheap at 100k)."""
+        shape = self._shape(query) if cap is None else None
+        statement = None if shape is None else self._statements.get(
+            ("count", shape), lambda: self._count_select(query, None))
+        if statement is not None:
+            return int(statement.rows(self.db)[0][0])
+        with self.db.read() as session:
+            return int(session.execute(self._count_select(query, cap)).scalar_one())
+
+    def _count_select(self, query: ListQuery, cap: int | None) -> Select[Any]:
         inner = self._base_query(query, ids=True)
         if cap is not None:
             inner = inner.limit(cap)
-        q = select(func.count()).select_from(inner.subquery())
-        with self.db.read() as session:
-            return int(session.execute(q).scalar_one())
+        return select(func.count()).select_from(inner.subquery())
 
     def ids(self, entity_ids: Sequence[int]) -> list[dict[str, Any]]:
         """List rows for the given ids, in that order (missing ones are skipped)."""

@@ -48,6 +48,7 @@ class ContactService(EntityService[m.Contact]):
     model = m.Contact
     soft_delete = True
     searchable = True
+    compiled_lists = True  # no filter reads the clock
     fields: ClassVar = {
         "first_name": f.Field(f.text(100), empty=""),
         "last_name": f.Field(f.text(100), empty=""),

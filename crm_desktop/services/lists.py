@@ -72,6 +72,9 @@ class ListMembers(ContactService):
     """The contact list narrowed to one marketing list's live members: the same columns,
     sorts, text search and windows, for a windowed table. Read only."""
 
+    # a dynamic list's condition may compare with today ("active in the last 30 days")
+    compiled_lists = False
+
     def __init__(self, contacts: ContactService, condition: ColumnElement[bool]):
         super().__init__(contacts.db, contacts.actor_id)
         self._condition = condition
