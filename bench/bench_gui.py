@@ -31,7 +31,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent))
 
 from bench_dbs import database
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
 PAGE = 200
@@ -185,6 +185,10 @@ def bench_size(n: int, repeat: int) -> None:
                 widget.close()
                 widget.deleteLater()
         QApplication.processEvents()
+        # deleted now: processEvents() alone leaves deferred deletions to an event loop this
+        # script never runs, and every widget of every run before would stay alive (each
+        # open then walks more widgets, the program's more than the raw table's)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def open_ours() -> None:
         view = ContactsView(core, Ops(), UiSettings(ini))
