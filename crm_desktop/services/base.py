@@ -64,8 +64,9 @@ class EntityService(Generic[M]):
     soft_delete: ClassVar[bool] = False
     searchable: ClassVar[bool] = False
     #: lists whose SQL depends on nothing but their filters' values, Trash and sort (no
-    #: filter compares with "now" or "today"): their count and pages are compiled once per
-    #: shape and run without a session (services/compiled.py)
+    #: filter compares with "now" or "today") and whose rows are the columns as read (no
+    #: `_fetch` of their own): their count and pages are compiled once per shape and run
+    #: without a session (services/compiled.py)
     compiled_lists: ClassVar[bool] = False
 
     def __init__(self, db: Database, actor_id: int | None = None):
@@ -283,22 +284,23 @@ class EntityService(Generic[M]):
             rows = statement.dicts(self.db, n=n, skip=skip, rows=limit + 1)
         else:
             with self.db.read() as session:
-                rows = self._fetch_all(
-                    session, self._window_select(query, reverse, n, skip, limit + 1))
+                rows = self._fetch(session, self._window_select(query, reverse, n, skip),
+                                   limit + 1)
         return self._page(rows, limit)
 
     def _window_select(self, query: ListQuery, reverse: bool, n: Any, skip: Any,
-                       rows: Any) -> Select[Any]:
-        """`rows` rows of the list from the `n` ids after `skip` ones (counted from the end
-        when `reverse`). The position is found on ids alone, over the covering indexes; the
+                       rows: Any = None) -> Select[Any]:
+        """(`rows` of) the rows of the `n` ids after `skip` ones (counted from the end when
+        `reverse`). The position is found on ids alone, over the covering indexes; the
         filters apply to the ids, the rows are just looked up."""
         model: Any = self.model
         expr, desc = self._sort_expression(query)
         ids = (self._base_query(query, ids=True)
                .order_by(*self._order(expr, desc != reverse)).limit(n).offset(skip))
-        return (self._list_columns.add_columns(expr.label("_sort"))
-                .where(model.id.in_(ids.scalar_subquery()))
-                .order_by(*self._order(expr, desc)).limit(rows))
+        q = (self._list_columns.add_columns(expr.label("_sort"))
+             .where(model.id.in_(ids.scalar_subquery()))
+             .order_by(*self._order(expr, desc)))
+        return q if rows is None else q.limit(rows)
 
     @cached_property
     def _statements(self) -> StatementCache:
@@ -358,14 +360,10 @@ class EntityService(Generic[M]):
         with self.db.read() as session:
             return list(session.connection().execute(q).scalars().all())
 
-    @classmethod
-    def _fetch(cls, session: Session, q: Select[Any], n: int) -> list[dict[str, Any]]:
-        return cls._fetch_all(session, q.limit(n))
-
     @staticmethod
-    def _fetch_all(session: Session, q: Select[Any]) -> list[dict[str, Any]]:
+    def _fetch(session: Session, q: Select[Any], n: int) -> list[dict[str, Any]]:
         # Core execution and zip: lists are read as plain rows, never as ORM objects.
-        result = session.connection().execute(q)
+        result = session.connection().execute(q.limit(n))
         keys = list(result.keys())
         return [dict(zip(keys, row, strict=True)) for row in result.all()]
 

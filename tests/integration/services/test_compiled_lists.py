@@ -193,3 +193,17 @@ def test_a_statement_whose_sql_changes_with_its_values_is_read_through_a_session
     assert cache.get("in", lambda: pytest.fail("compiled again")) is None
     assert cache.get("plain", lambda: select(m.Contact.id).limit(compiled.slot("n")),
                      ["n"]) is not None
+
+
+@pytest.mark.parametrize("name", ["contacts", "accounts", "products", "deals", "activities",
+                                  "tickets", "campaigns", "lists", "users"])
+def test_every_lists_window_is_its_pages_rows(demo, name: str) -> None:
+    """Compiled or not, a window holds the rows the list's pages hold (a service that adds
+    figures to its rows, like the campaigns' revenue and ROI, adds them to windows too)."""
+    service = getattr(demo, name)
+    total = service.count()
+    rows = service.list(ListQuery(limit=1000)).rows
+    assert len(rows) == total > 0
+    for offset in (0, total // 2, max(0, total - 3)):
+        window = service.window(ListQuery(), offset, 5, total=total)
+        assert window.rows == rows[offset:offset + 5], (name, offset)
