@@ -409,7 +409,13 @@ def test_a_list_opens_without_pop_up_lists_and_fills_a_filter_menu_when_opened(
         core, ops, settings, ui_lang, qtbot) -> None:
     """A combo box builds its hidden pop-up (a window, a list view, scroll bars) as soon as
     it is sized: the filters are buttons whose menu stays empty until it is opened."""
-    from PySide6.QtWidgets import QComboBox, QListView, QScrollBar
+    from PySide6.QtWidgets import (
+        QComboBox,
+        QListView,
+        QMenu,
+        QScrollBar,
+        QStyleOptionToolButton,
+    )
 
     from crm_desktop.ui.views.contacts import ContactsView
 
@@ -424,7 +430,13 @@ def test_a_list_opens_without_pop_up_lists_and_fills_a_filter_menu_when_opened(
     assert view.findChildren(QComboBox) == []
     assert all(view.table.isAncestorOf(bar) for bar in view.findChildren(QScrollBar))
     assert len(view.combos) == 5
-    assert all(b.menu().actions() == [] for b in view.combos.values())
+    # no menu either (a menu is a window of its own) until a button is pressed, and yet
+    # each button draws its drop-down arrow
+    assert view.findChildren(QMenu) == [] and all(b.menu() is None for b in view.combos.values())
+    for button in view.combos.values():
+        option = QStyleOptionToolButton()
+        button.initStyleOption(option)
+        assert option.features & QStyleOptionToolButton.ToolButtonFeature.HasMenu
     # a click opens the menu, made now with the choices; Escape closes it, changing nothing
     shown: list[list[str]] = []
 
@@ -435,7 +447,7 @@ def test_a_list_opens_without_pop_up_lists_and_fills_a_filter_menu_when_opened(
     assert read and len(shown) == 1 and shown[0][0] == view.tr("All owners")
     assert next(a.isChecked() for a in view.owner_filter.menu().actions() if a.isCheckable())
     assert view.owner_filter.currentIndex() == 0 and view.model.rowCount() == 4
-    assert all(b.menu().actions() == [] for k, b in view.combos.items() if k != "owner_id")
+    assert all(b.menu() is None for k, b in view.combos.items() if k != "owner_id")
     # opened again, it is neither read nor made again
     actions = view.owner_filter.menu().actions()
     assert statements(core, click) == [] and view.owner_filter.menu().actions() == actions

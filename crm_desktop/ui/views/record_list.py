@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QActionGroup, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -61,9 +61,9 @@ FILTER_TEXT_WIDTH = 200
 class FilterButton(QToolButton):
     """A list's filter as a light button ("All cities", or "City: Tehran" when one is
     chosen) opening a menu of exclusive choices. A combo box builds a hidden pop-up window
-    with a list view and scroll bars as soon as it is sized; this button makes nothing but
-    an empty menu, and reads and fills the choices when the menu is first opened (a click,
-    Space, Enter or Down) or code looks one up; after a data change they are read again on
+    with a list view and scroll bars as soon as it is sized; this button makes its menu
+    when it is first pressed, and reads and fills the choices when the menu is first opened
+    (a click, Space, Enter or Down) or code looks one up; after a data change they are read again on
     the next use, keeping what is chosen. It offers the combo-box calls the views and tests
     use: currentIndex/Data/Text, setCurrentIndex, findData, findText, count, itemText,
     itemData and the currentIndexChanged signal."""
@@ -83,13 +83,26 @@ class FilterButton(QToolButton):
         self._stale = True
         self._filled = False  # the menu holds the current choices
         self._group: QActionGroup | None = None
-        # an empty menu: Qt draws the drop-down arrow and places the menu (right to left
-        # too); its actions are made when it is about to show
-        self._menu = QMenu(self)
-        self._menu.setObjectName(f"{f.name}Menu")
-        self._menu.aboutToShow.connect(self._about_to_show)
-        self.setMenu(self._menu)
+        # No menu yet (a QMenu is a window of its own): it is made when the button is first
+        # pressed. Until then an action of the button's own tells Qt that it has a menu, so
+        # the drop-down arrow is drawn.
+        self._menu: QMenu | None = None
+        self._placeholder: QAction | None = QAction(self)
+        self.addAction(self._placeholder)
         self._show_choice()
+
+    def _made_menu(self) -> QMenu:
+        """The menu, made the first time the button is pressed: Qt places it (right to left
+        too); its actions are made when it is about to show."""
+        if self._menu is None:
+            self._menu = QMenu(self)
+            self._menu.setObjectName(f"{self.objectName()}Menu")
+            self._menu.aboutToShow.connect(self._about_to_show)
+            if self._placeholder is not None:
+                self.removeAction(self._placeholder)
+                self._placeholder = None
+            self.setMenu(self._menu)
+        return self._menu
 
     # -- the combo-box calls ---------------------------------------------------------------
     def count(self) -> int:
@@ -125,7 +138,7 @@ class FilterButton(QToolButton):
             return
         self._index = index
         self._show_choice()
-        if self._filled:
+        if self._filled and self._menu is not None:
             self._menu.actions()[self._action_row(index)].setChecked(True)
         self.currentIndexChanged.emit(index)
 
@@ -148,7 +161,7 @@ class FilterButton(QToolButton):
         return index if index == 0 else index + 1  # a line after "All ..."
 
     def _about_to_show(self) -> None:
-        self._menu.setMinimumWidth(self.width())  # at least as wide as the button
+        self._made_menu().setMinimumWidth(self.width())  # at least as wide as the button
         self._fill_menu()
 
     def _fill_menu(self) -> None:
@@ -156,21 +169,21 @@ class FilterButton(QToolButton):
         if self._filled:
             return
         self._filled = True
-        self._menu.clear()
+        menu = self._made_menu()
+        menu.clear()
         if self._group is not None:
             self._group.deleteLater()
-        group = self._group = QActionGroup(self._menu)
+        group = self._group = QActionGroup(menu)
         for i, (_value, text) in enumerate(self._items):
             if i == 1:
-                self._menu.addSeparator()
-            action = self._menu.addAction(text)
+                menu.addSeparator()
+            action = menu.addAction(text)
             action.setCheckable(True)
             action.setChecked(i == self._index)
             action.setData(i)
             group.addAction(action)
         group.triggered.connect(lambda action: self.setCurrentIndex(action.data()))
-        active = self._menu.actions()[self._action_row(self._index)]
-        self._menu.setActiveAction(active)
+        menu.setActiveAction(menu.actions()[self._action_row(self._index)])
 
     def _show_choice(self) -> None:
         value, text = self._items[self._index]
@@ -188,8 +201,13 @@ class FilterButton(QToolButton):
                 self.style().unpolish(self)
                 self.style().polish(self)
 
-    # -- keyboard --------------------------------------------------------------------------
+    # -- mouse and keyboard ----------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._made_menu()
+        super().mousePressEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._made_menu()  # (Space presses the button, which opens the menu)
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Return,
                            Qt.Key.Key_Enter, Qt.Key.Key_F4):
             self.showMenu()
