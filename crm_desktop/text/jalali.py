@@ -59,16 +59,40 @@ def parse_jalali(s: str) -> dt.date:
         raise InvalidValue("date.invalid") from None
 
 
-def _jdate(d: dt.date) -> jdatetime.date:
-    if isinstance(d, dt.datetime):
-        d = d.date()
-    return jdatetime.date.fromgregorian(date=d)
+# days of the Gregorian months before each month (not counting a leap day)
+_G_BEFORE = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
+_J_DAYS = (31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 30)
+
+
+def _parts(d: dt.date) -> tuple[int, int, int]:
+    """(year, month, day) of the Jalali date: the arithmetic jdatetime itself uses (FarsiWeb's
+    jalali.c), without making a jdatetime.date (a list shows dozens of dates per screen and
+    an export hundreds of thousands). Outside jdatetime's years (1-9377) it refuses the date
+    as jdatetime does (ValueError)."""
+    gy = d.year - 1600
+    days = (365 * gy + (gy + 3) // 4 - (gy + 99) // 100 + (gy + 399) // 400
+            + d.day - 1 - 79 + _G_BEFORE[d.month - 1])
+    if d.month > 2 and ((gy % 4 == 0 and gy % 100 != 0) or gy % 400 == 0):
+        days += 1  # after a leap February
+    cycles, days = divmod(days, 12053)
+    jy = 979 + 33 * cycles + 4 * (days // 1461)
+    days %= 1461
+    if days >= 366:
+        jy += (days - 1) // 365
+        days = (days - 1) % 365
+    month = 0
+    while month < 11 and days >= _J_DAYS[month]:
+        days -= _J_DAYS[month]
+        month += 1
+    if not jdatetime.MINYEAR <= jy <= jdatetime.MAXYEAR:
+        raise ValueError("year is out of range")
+    return jy, month + 1, days + 1
 
 
 def format_jalali(d: dt.date, persian: bool = True, sep: str = "/") -> str:
     """Format as "۱۴۰۵/۰۹/۰۱" (Persian digits) or "1405/09/01"."""
-    j = _jdate(d)
-    text = f"{j.year:04d}{sep}{j.month:02d}{sep}{j.day:02d}"
+    year, month, day = _parts(d)
+    text = f"{year:04d}{sep}{month:02d}{sep}{day:02d}"
     return to_persian_digits(text) if persian else text
 
 
@@ -86,13 +110,12 @@ def format_jalali_datetime(
 
 def jalali_parts(d: dt.date) -> tuple[int, int, int]:
     """(year, month, day) of the Jalali date."""
-    j = _jdate(d)
-    return j.year, j.month, j.day
+    return _parts(d)
 
 
 def jalali_year(d: dt.date) -> int:
     """The Jalali year of a Gregorian date."""
-    return _jdate(d).year
+    return _parts(d)[0]
 
 
 def _first_day(jy: int, jm: int) -> dt.date:

@@ -180,3 +180,34 @@ def test_year_and_quarters(jy: int) -> None:
     assert quarters[0][0] == start and quarters[-1][1] == end
     for (_, a_end), (b_start, _) in itertools.pairwise(quarters):
         assert a_end == b_start
+
+
+@given(st.dates())
+def test_the_jalali_date_is_jdatetimes_on_every_day(day: dt.date) -> None:
+    """The arithmetic is jdatetime's own (exhaustively checked over every date once), and
+    a date outside jdatetime's years is refused the same way (ValueError)."""
+    import jdatetime
+
+    try:
+        j = jdatetime.date.fromgregorian(date=day)
+    except ValueError:
+        with pytest.raises(ValueError):
+            jalali_parts(day)
+        return
+    assert jalali_parts(day) == (j.year, j.month, j.day)
+    assert format_jalali(day, persian=False) == f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
+    assert jalali_year(day) == j.year
+
+
+def test_formatting_a_date_makes_no_jdatetime_object(monkeypatch) -> None:
+    """A list shows dozens of dates per screen and an export hundreds of thousands: each is
+    worked out with plain arithmetic, not through a jdatetime.date."""
+    import jdatetime
+
+    def refuse(**_kw: object) -> None:
+        raise AssertionError("a jdatetime.date was made")
+
+    monkeypatch.setattr(jdatetime.date, "fromgregorian", staticmethod(refuse))
+    assert format_jalali(AZAR_1) == "۱۴۰۵/۰۹/۰۱"
+    assert format_jalali(dt.datetime(2024, 3, 20, 23, 0), persian=False) == "1403/01/01"
+    assert jalali_parts(dt.date(2025, 3, 20)) == (1403, 12, 30)  # a leap Esfand
