@@ -26,6 +26,7 @@ from crm_desktop.db.engine import Database
 
 #: how many compiled statements a service keeps before starting again
 KEPT = 64
+_MISSING = object()
 
 
 def slot(name: str) -> BindParameter[int]:
@@ -112,8 +113,9 @@ class StatementCache:
             slots: Iterable[str] = ()) -> Compiled | None:
         """The statement of this shape, compiled the first time; None when it cannot be
         (the caller reads through a session)."""
-        if key in self._kept:
-            return self._kept[key]
+        kept = self._kept.get(key, _MISSING)  # (one look-up: another thread may clear)
+        if kept is not _MISSING:
+            return kept  # type: ignore[return-value]
         try:
             found: Compiled | None = compile_select(build(), self.dialect, slots)
         except NotCompilable:
