@@ -155,9 +155,9 @@ def test_the_contact_list_is_built_inside_its_parents(core, ops, settings, ui_la
     finally:
         qapp.removeEventFilter(moves)
     qtbot.addWidget(view)
-    # only the details panel (made before the view, and nearly empty until a contact is
-    # chosen) moves in
-    assert moves.moved == ["ContactPanel#contactPanel"], moves.moved
+    # nothing moves in, not even the details panel (made inside the splitter)
+    assert moves.moved == [], moves.moved
+    assert view.panel.parentWidget() is view.splitter
 
 
 def test_a_list_that_opens_with_rows_builds_no_empty_state_nor_record_page(

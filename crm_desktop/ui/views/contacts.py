@@ -52,10 +52,10 @@ class ContactsView(RecordListView):
             ListFilter("segment", "segmentFilter", self.tr("All segments"),
                        lambda: list(labels.rfm_segments().items()), self.tr("Segment")),
         ]
-        panel = ContactPanel(core)
         super().__init__(
             core, ops, settings, service=core.contacts, model=contacts_model(core.contacts),
-            panel=panel, filters=filters, new_text=self.tr("New contact"),
+            panel=lambda parent: ContactPanel(core, parent), filters=filters,
+            new_text=self.tr("New contact"),
             search_placeholder=self.tr("Search name, mobile, e-mail or national code (Ctrl+F)"),
             parent=parent,
         )
@@ -65,6 +65,7 @@ class ContactsView(RecordListView):
         self.tag_filter = self.combos["tag"]
         self.owner_filter = self.combos["owner_id"]
         self.segment_filter = self.combos["segment"]
+        panel: ContactPanel = self.panel
         panel.action.connect(self._quick_action)
         panel.open_item.connect(self._open_history_item)
         panel.open_company.connect(lambda cid: self.open_record.emit("companies", cid))

@@ -229,13 +229,15 @@ class RecordListView(BaseView):
 
     def __init__(
         self, core: Core, ops: Ops, settings: UiSettings, *, service: EntityService[Any],
-        model: RecordTableModel, panel: QWidget, filters: list[ListFilter],
+        model: RecordTableModel, panel: QWidget | Callable[[QWidget], QWidget],
+        filters: list[ListFilter],
         search_placeholder: str, new_text: str, parent: QWidget | None = None,
     ):
         super().__init__(core, ops, settings, parent)
         self.service = service
         self.model = model
-        self.panel = panel
+        # the details panel, or what makes it inside the splitter (it is not moved in then)
+        self.panel: Any = panel
         self.filters = filters
 
         # Every widget is made inside its parent: a widget moved into a parent afterwards
@@ -302,7 +304,9 @@ class RecordListView(BaseView):
                                    self.new_record, self.clear_filters, self.is_filtered)
 
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(panel)
+        if not isinstance(panel, QWidget):
+            self.panel = panel(self.splitter)
+        self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([820, 360])
