@@ -10,7 +10,10 @@ The demo databases are built once by bench/bench_dbs.py and kept under bench/out
 windowed RecordTableModel over ContactService, details panel) shown and painted.
 "raw" is a minimal program doing the same with the same libraries: a QTableView over a
 small QAbstractTableModel that runs the count and the page queries with sqlite3 on the
-same file (pages past the middle read in the reverse order), shown and painted.
+same file (pages past the middle read in the reverse order), shown and painted. It shows
+what the program's table shows: the same size, the same rows (as tall, so as many), the
+same eight columns, and no row numbers (the program's list has none; a row-number header
+sizes itself on 200 rows' numbers, work the program does not do).
 Figures are medians of --repeat runs (ms), after one warm-up run.
 """
 
@@ -97,6 +100,17 @@ class RawModel(QAbstractTableModel):
         return None
 
 
+def raw_table(conn: sqlite3.Connection, parent: Any = None) -> QTableView:
+    """The raw table, its rows as tall as the program's and without row numbers."""
+    from crm_desktop.ui.theme import tokens
+
+    table = QTableView(parent)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(tokens.row_height())
+    table.setModel(RawModel(conn))
+    return table
+
+
 def raw_view(conn: sqlite3.Connection) -> Any:
     """The raw table inside the same frame as the program's view: a search field, the four
     filter lists filled by sqlite3, a count, a button, and a panel beside the table."""
@@ -128,10 +142,8 @@ def raw_view(conn: sqlite3.Connection) -> Any:
         for (value,) in conn.execute(sql):
             combo.addItem(str(value))
         bar.addWidget(combo, 1)
-    table = QTableView()
-    model = RawModel(conn)
-    table.setModel(model)
-    bar.addWidget(QLabel(f"{model.n:,}"))
+    table = raw_table(conn)
+    bar.addWidget(QLabel(f"{table.model().n:,}"))
     bar.addWidget(QPushButton("+"))
     splitter = QSplitter()
     splitter.addWidget(table)
@@ -198,9 +210,8 @@ def bench_size(n: int, repeat: int) -> None:
         held["ours"] = view
 
     def open_raw() -> None:
-        table = QTableView()
-        table.setModel(RawModel(raw_conn))
-        table.resize(820, 800)
+        table = raw_table(raw_conn)
+        table.resize(table_size)
         table.show()
         paint(table.viewport())
         held["raw"] = table
@@ -212,6 +223,10 @@ def bench_size(n: int, repeat: int) -> None:
         paint(page.table.viewport())
         held["raw"] = page
 
+    # the raw table takes the size the program's table has in its view
+    open_ours()
+    table_size = held["ours"].table.size()
+    close_all()
     print(f"\n{live:,} contacts ({path.name})")
     ours, raw, framed = paired_ms([(open_ours, close_all), (open_raw, close_all),
                                    (open_raw_view, close_all)], repeat)
@@ -222,6 +237,11 @@ def bench_size(n: int, repeat: int) -> None:
     open_ours()
     open_raw()
     view, table = held["ours"], held["raw"]
+    shown = [(t.rowAt(t.viewport().height() - 1) + 1,
+              sum(not t.isColumnHidden(c) for c in range(t.model().columnCount())))
+             for t in (view.table, table)]
+    print(f"    rows x columns shown: ours {shown[0][0]} x {shown[0][1]}, "
+          f"raw {shown[1][0]} x {shown[1][1]}")
 
     def to_end(t: QTableView) -> Callable[[], None]:
         return lambda: (t.scrollToBottom(), paint(t.viewport()))
