@@ -12,7 +12,7 @@ DEFAULT_DEBOUNCE_MS = 150
 
 
 class SearchBox(QLineEdit):
-    """A line edit with a search icon and a clear button.
+    """A line edit with a search icon and a clear button (once there is text).
 
     `searchRequested(text)` is emitted `debounceInterval()` ms (150 by default) after the last
     change, at once on Enter, on a click on the search icon and when the text becomes empty.
@@ -28,7 +28,8 @@ class SearchBox(QLineEdit):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("searchBox")
-        self.setClearButtonEnabled(True)
+        # The clear button shows only while there is text: it is made with the first text
+        # (a button, an action and its fade), not in every list that opens with an empty box.
         self._last_emitted: str | None = None
 
         self._timer = QTimer(self)
@@ -68,6 +69,8 @@ class SearchBox(QLineEdit):
         self.searchRequested.emit(text)
 
     def _on_text_changed(self, text: str) -> None:
+        if text and not self.isClearButtonEnabled():
+            self.setClearButtonEnabled(True)
         if not text:
             self.searchNow()  # cleared: show everything again without waiting
         else:

@@ -17,7 +17,12 @@ def box(qtbot: QtBot) -> SearchBox:
 
 def test_defaults(english: QLocale, box: SearchBox) -> None:
     assert box.objectName() == "searchBox"
+    # the clear button is made with the first text (an empty box never shows it)
+    assert not box.isClearButtonEnabled() and len(box.actions()) == 1
+    box.setText("علی")
     assert box.isClearButtonEnabled()
+    box.clear()
+    assert box.isClearButtonEnabled()  # made once, kept
     assert box.placeholderText() == "Search…"
     assert box.debounceInterval() == DEFAULT_DEBOUNCE_MS == 150
     icons = [a for a in box.actions() if a.objectName() == "searchBoxSearchAction"]
