@@ -239,6 +239,58 @@ def test_a_chip_paint_asks_for_its_text_only_and_lays_it_out_once(qtbot) -> None
     assert laid_out == ["مشتری"]
 
 
+class _CountingPainter(QPainter):
+    """A painter noting which of its drawing calls a delegate makes."""
+
+    def __init__(self, device: QPixmap) -> None:
+        super().__init__(device)
+        self.calls: list[str] = []
+
+    def drawRoundedRect(self, *args: Any) -> None:
+        self.calls.append("drawRoundedRect")
+        super().drawRoundedRect(*args)
+
+    def drawStaticText(self, *args: Any) -> None:
+        self.calls.append("drawStaticText")
+        super().drawStaticText(*args)
+
+    def drawText(self, *args: Any) -> None:
+        self.calls.append("drawText")
+        super().drawText(*args)
+
+    def drawPixmap(self, *args: Any) -> None:
+        self.calls.append("drawPixmap")
+        super().drawPixmap(*args)
+
+
+def test_a_chip_is_drawn_once_and_then_copied(qtbot) -> None:
+    """A screen of a list shows a few different chips many times over: each is drawn once
+    (its antialiased rounded rectangle and its text) into a picture, and every paint of it
+    copies the picture; another tone is another picture."""
+    from crm_desktop.ui.widgets.chip_delegate import ChipDelegate
+
+    model = _Roles()
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    tones = iter(["success"] * 5 + ["danger"] * 2)
+    delegate = ChipDelegate(lambda _index: next(tones), table)
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 120, 30)
+    option.font = table.font()
+    option.fontMetrics = table.fontMetrics()
+    option.widget = table
+    pixmap = QPixmap(QSize(120, 30))
+    painter = _CountingPainter(pixmap)
+    try:
+        for _ in range(7):
+            delegate.paint(painter, option, model.index(0, 0))
+    finally:
+        painter.end()
+    assert painter.calls == ["drawPixmap"] * 7, painter.calls
+    assert len(delegate._chips) == 2
+
+
 def test_plain_cells_are_painted_without_python(qtbot) -> None:
     """The eliding delegate adds only the tooltip: painting a plain cell never calls back
     into Python (the table's elide mode does the eliding)."""

@@ -12,12 +12,13 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QPointF,
     QRect,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QStaticText, QTransform
+from PySide6.QtGui import QHelpEvent, QPainter, QPixmap, QStaticText, QTransform
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -146,30 +147,29 @@ class ElidingDelegate(QStyledItemDelegate):
     # sets it), and a Python override would be called for every cell of every repaint.
 
 
-class _Shape(NamedTuple):
-    """A chip in its cell: its rectangle and where its laid-out text stands (relative to
-    the cell's corner)."""
+class _Chip(NamedTuple):
+    """A chip as a cell of a size shows it: where it stands (relative to the cell's corner)
+    and its picture, the rounded rectangle and the text drawn once."""
 
-    rect: QRect
-    text_at: QPointF
-    text: QStaticText
+    at: QPoint
+    picture: QPixmap
 
 
 class ChipDelegate(ElidingDelegate):
     """A status cell painted as a rounded chip in its tone's colours.
 
-    A list repaints every visible chip on each scroll step: the chip's place and elided
-    text are kept per (text, cell size, font), its colours per (theme, tone), so a paint is
-    the row's background, one rounded rectangle and one text."""
+    A list repaints every visible chip on each scroll step, and a screen of a list shows a
+    few different chips many times over: each (text, tone, cell size, font, theme) is drawn
+    once into a picture (antialiased rounded rectangle, elided text), so a paint is the
+    row's background and one picture."""
 
-    # how many (text, cell size, font) geometries are kept before starting again
+    # how many chips are kept before starting again
     KEPT = 256
 
     def __init__(self, tone_of: ToneOf, parent: QTableView | None = None):
         super().__init__(parent)
         self.tone_of = tone_of
-        self._geometry: dict[tuple[str, int, int, str], _Shape] = {}
-        self._colours: dict[tuple[str, str], tuple[QColor, QColor]] = {}
+        self._chips: dict[tuple[str, str, int, int, str, str, float], _Chip] = {}
 
     def chip_rect(self, option: QStyleOptionViewItem, text: str) -> QRect:
         metrics = option.fontMetrics
@@ -180,37 +180,47 @@ class ChipDelegate(ElidingDelegate):
         rect.moveCenter(option.rect.center())
         return rect
 
-    def _shape(self, option: QStyleOptionViewItem, text: str) -> _Shape:
-        """The chip's rectangle relative to the cell, and its text laid out once."""
+    def _chip(self, option: QStyleOptionViewItem, text: str, tone_name: str,
+              ratio: float) -> _Chip:
         cell = option.rect
-        key = (text, cell.width(), cell.height(), option.font.key())
-        shape = self._geometry.get(key)
-        if shape is None:
-            rect = self.chip_rect(option, text)
-            shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight,
-                                                  rect.width() - _H_PAD)
-            static = QStaticText(shown)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(QTransform(), option.font)
-            size = static.size()
-            shape = _Shape(QRect(rect.x() - cell.x(), rect.y() - cell.y(), rect.width(),
-                                 rect.height()),
-                           QPointF(rect.x() - cell.x() + (rect.width() - size.width()) / 2,
-                                   rect.y() - cell.y() + (rect.height() - size.height()) / 2),
-                           static)
-            if len(self._geometry) >= self.KEPT:
-                self._geometry.clear()
-            self._geometry[key] = shape
-        return shape
+        key = (text, tone_name, cell.width(), cell.height(), option.font.key(),
+               palette.current_theme(), ratio)
+        chip = self._chips.get(key)
+        if chip is None:
+            chip = self._draw(option, text, tone_name, ratio)
+            if len(self._chips) >= self.KEPT:
+                self._chips.clear()
+            self._chips[key] = chip
+        return chip
 
-    def _tone_colours(self, tone_name: str) -> tuple[QColor, QColor]:
-        key = (palette.current_theme(), tone_name)
-        colours = self._colours.get(key)
-        if colours is None:
-            background, foreground = chip_colors(tone_name)
-            colours = self._colours[key] = (palette.token(background),
-                                            palette.token(foreground))
-        return colours
+    def _draw(self, option: QStyleOptionViewItem, text: str, tone_name: str,
+              ratio: float) -> _Chip:
+        """The chip's picture (at the screen's pixel ratio) and its place in the cell."""
+        cell = option.rect
+        rect = self.chip_rect(option, text)
+        shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight,
+                                              rect.width() - _H_PAD)
+        static = QStaticText(shown)
+        static.setTextFormat(Qt.TextFormat.PlainText)
+        static.prepare(QTransform(), option.font)
+        size = static.size()
+        background, foreground = chip_colors(tone_name)
+        picture = QPixmap(QSize(max(1, round(rect.width() * ratio)),
+                                max(1, round(rect.height() * ratio))))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.token(background))
+        radius = rect.height() / 2
+        painter.drawRoundedRect(QRect(0, 0, rect.width(), rect.height()), radius, radius)
+        painter.setPen(palette.token(foreground))
+        painter.setFont(option.font)
+        painter.drawStaticText(QPointF((rect.width() - size.width()) / 2,
+                                       (rect.height() - size.height()) / 2), static)
+        painter.end()
+        return _Chip(QPoint(rect.x() - cell.x(), rect.y() - cell.y()), picture)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         tone_name = self.tone_of(index)
@@ -224,20 +234,10 @@ class ChipDelegate(ElidingDelegate):
             # the row's background and selection: the view's option carries no text
             widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, option,
                                        painter, widget)
-        shape = self._shape(option, text)
-        corner = option.rect.topLeft()
-        rect = shape.rect.translated(corner)
-        background, foreground = self._tone_colours(tone_name)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(background)
-        radius = rect.height() / 2
-        painter.drawRoundedRect(rect, radius, radius)
-        painter.setPen(foreground)
-        painter.setFont(option.font)
-        painter.drawStaticText(shape.text_at + corner.toPointF(), shape.text)
-        painter.restore()
+        device = painter.device()
+        chip = self._chip(option, text, tone_name,
+                          device.devicePixelRatioF() if device is not None else 1.0)
+        painter.drawPixmap(option.rect.topLeft() + chip.at, chip.picture)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         size = super().sizeHint(option, index)
