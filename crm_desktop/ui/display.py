@@ -43,6 +43,16 @@ def ltr(text: str | None) -> str:
     return f"{LRI}{digits(text)}{PDI}"
 
 
+def ltr_cell(text: str | None) -> str:
+    """A phone or a code alone in a table cell: as `ltr`, except that digits alone need no
+    isolate (a number reads left to right in either direction), and its two invisible
+    characters are not in the font: each paint of the cell would look for them in others."""
+    if not text:
+        return ""
+    shown = digits(text)
+    return shown if shown.isdigit() else f"{LRI}{shown}{PDI}"
+
+
 def isolate(value: object) -> str:
     """A value set inside a sentence or beside other values: isolated from its neighbours
     (Unicode FSI ... PDI), so mixed Persian and Latin text keeps its reading order in

@@ -190,6 +190,37 @@ def test_a_list_that_opens_with_rows_builds_no_empty_state_nor_record_page(
     assert view.empty.isHidden()
 
 
+def test_every_character_the_contact_list_shows_is_in_its_font(core, ops, settings, ui_lang,
+                                                               qtbot) -> None:
+    """A character the font lacks is looked for in other fonts each time its cell is
+    painted: a mobile alone in its cell is its digits, without the invisible isolates
+    (which Vazirmatn lacks) that a number inside a sentence needs."""
+    from PySide6.QtGui import QFontMetrics
+
+    from crm_desktop.ui import display
+    from crm_desktop.ui.views.contacts import ContactsView
+
+    account = core.accounts.create({"name": "کلینیک سپید"})
+    for i in range(6):
+        core.contacts.create({"first_name": f"نفر{i}", "last_name": "احمدی",
+                              "mobile": f"0912000{i:04d}", "city": "تهران",
+                              "account_id": account, "lifecycle_stage": "customer"})
+    view = ContactsView(core, ops, settings)
+    qtbot.addWidget(view)
+    metrics = QFontMetrics(view.table.font())
+    model = view.model
+    shown = {model.index(row, column).data() for row in range(model.rowCount())
+             for column in range(model.columnCount())}
+    missing = {hex(ord(ch)) for text in shown if text for ch in text
+               if not metrics.inFontUcs4(ord(ch))}
+    assert missing == set(), missing
+    mobile = model.index(0, [c.key for c in model.columns].index("mobile")).data()
+    assert mobile.startswith("۰۹۱۲") and mobile.isdigit()
+    # anything but digits keeps its isolate, so that it reads left to right
+    assert display.ltr_cell("+98 912") == display.ltr("+98 912") != "+۹۸ ۹۱۲"
+    assert display.ltr_cell("") == "" and display.ltr_cell(None) == ""
+
+
 class _Roles(QStandardItemModel):
     def __init__(self) -> None:
         super().__init__(1, 1)

@@ -17,7 +17,7 @@ def contact_columns() -> list[Column]:
             "mobile",
             QCoreApplication.translate("ContactsModel", "Mobile"),
             "mobile",
-            text=lambda r: display.ltr(r["mobile"]),
+            text=lambda r: display.ltr_cell(r["mobile"]),
         ),
         Column("company", QCoreApplication.translate("ContactsModel", "Company"), "company"),
         Column("city", QCoreApplication.translate("ContactsModel", "City"), "city"),
