@@ -160,6 +160,55 @@ def test_the_contact_list_is_built_inside_its_parents(core, ops, settings, ui_la
     assert view.panel.parentWidget() is view.splitter
 
 
+def test_each_side_enters_the_splitter_once(core, ops, settings, ui_lang, qtbot,
+                                            monkeypatch) -> None:
+    """The table and the details panel are made inside the splitter, which takes them in
+    as they are made: adding them again would move each in place and measure both sides
+    again (six more size hints of the panel, each laying out its text)."""
+    from crm_desktop.ui.views import contacts as module
+    from crm_desktop.ui.views.contact_panel import ContactPanel
+
+    asked: list[str] = []
+
+    class Measured(ContactPanel):
+        def minimumSizeHint(self) -> QSize:
+            asked.append("minimum")
+            return super().minimumSizeHint()
+
+        def sizeHint(self) -> QSize:
+            asked.append("size")
+            return super().sizeHint()
+
+    monkeypatch.setattr(module, "ContactPanel", Measured)
+    view = module.ContactsView(core, ops, settings)
+    qtbot.addWidget(view)
+    assert [type(view.splitter.widget(i)) for i in range(view.splitter.count())] == [
+        QTableView, Measured]
+    assert len(asked) <= 8, asked
+
+
+def test_an_icon_file_is_looked_for_once(monkeypatch) -> None:
+    """Every list opening dresses its buttons: whether an icon is shipped is looked up on
+    the disk once, not on every opening."""
+    from crm_desktop.ui.theme import icons
+
+    looked: list[str] = []
+    real = icons.icon_path
+
+    def counted(name: str) -> Any:
+        looked.append(name)
+        return real(name)
+
+    monkeypatch.setattr(icons, "icon_path", counted)
+    icons._shipped.cache_clear()
+    for _ in range(3):
+        icons.icon("plus", "text_on_accent")
+        icons.icon("search")
+    assert looked == ["plus", "search"]
+    with pytest.raises(FileNotFoundError):
+        icons.icon("no-such-icon")
+
+
 def test_a_list_that_opens_with_rows_builds_no_empty_state_nor_record_page(
         core, ops, settings, ui_lang, qtbot) -> None:
     from crm_desktop.ui.views.contacts import ContactsView

@@ -119,9 +119,14 @@ class TintedIconEngine(QIconEngine):
         return False
 
 
+@cache
+def _shipped(name: str) -> bool:
+    return icon_path(name).is_file()  # (looked up once: every list opening asks again)
+
+
 def icon(name: str, token: str | None = None) -> QIcon:
     """An icon tinted to the theme's text colour, or to the colour token `token`."""
-    if not icon_path(name).is_file():
+    if not _shipped(name):
         raise FileNotFoundError(f"icon {name!r} is not in resources/icons")
     return QIcon(TintedIconEngine(name, token))
 

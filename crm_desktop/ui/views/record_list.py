@@ -303,10 +303,12 @@ class RecordListView(BaseView):
         self._empty = EmptyOverlay(self.table, self.empty_icon, self.empty_text(), new_text,
                                    self.new_record, self.clear_filters, self.is_filtered)
 
-        self.splitter.addWidget(self.table)
-        if not isinstance(panel, QWidget):
+        # A widget made inside the splitter is in it already, in the order it was made (and
+        # each addWidget measures both sides again): only a panel made outside is added.
+        if isinstance(panel, QWidget):
+            self.splitter.addWidget(panel)
+        else:
             self.panel = panel(self.splitter)
-        self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([820, 360])
