@@ -78,6 +78,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "tag": ("Tag", "برچسب"),
     "tags": ("Tags", f"برچسب{ZW}ها"),
     "issue_date": ("Issue date", "تاریخ صدور"),
+    "period": ("Period", "دوره"),
+    "report": ("Report", "گزارش"),
     "valid_until": ("Valid until", "معتبر تا"),
     "kind": ("Kind", "نوع"),
     "date": ("Date", "تاریخ"),
@@ -208,6 +210,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "money.negative": (
         "the amount cannot be negative, enter zero or more",
         f"مبلغ نمی{ZW}تواند منفی باشد، صفر یا بیشتر وارد کنید",
+    ),
+    "period.too_long": (
+        "this report covers at most {max} days, choose a shorter period",
+        "این گزارش حداکثر {max} روز را در بر می" + ZW + "گیرد، دوره کوتاه" + ZW + "تری انتخاب کنید",
     ),
     "period.invalid": (
         "enter a period such as 1405, 1405-Q3, 1405-07 or 1405-07-01..1405-09-30 "
