@@ -179,7 +179,7 @@ def products_and_proformas(core: Any, w: World) -> dict[str, int]:
                  [line(laptop, "1", 10_000_000, value="500000"),
                   line(None, "1", 1_000_000, desc="نصب")], contact=w.contacts["B"])
         # PF3: Aban 1 (after); PF4: only sent; PF5: its buyer is in the Trash;
-        # PF6: its deal is in the Trash
+        # PF6: its deal is in the Trash (its buyer is not)
         proforma("1405/08/01", w.ali, "accepted", [line(laptop, "5", 10_000_000)],
                  contact=w.contacts["A"])
         proforma("1405/07/10", w.ali, "sent", [line(laptop, "5", 10_000_000)],
@@ -187,5 +187,5 @@ def products_and_proformas(core: Any, w: World) -> dict[str, int]:
         proforma("1405/07/15", w.sara, "accepted", [line(laptop, "5", 10_000_000)],
                  contact=w.contacts["C"])
         proforma("1405/07/20", w.sara, "accepted", [line(mouse, "9", 333_333)],
-                 deal=w.deals[4])
+                 contact=w.contacts["B"], deal=w.deals[4])
         return {"laptop": laptop.id, "mouse": mouse.id}

@@ -82,6 +82,9 @@ def _tickets(core: Any, w: Any) -> None:
                owner=w.sara)
         # T3: opened in Mehr, still open, no answer
         ticket(3, "request", "normal", at("1405/07/10"))
+        # T6: opened Mehr 11 10:00, closed a day later; it had no due time
+        ticket(6, "request", "normal", at("1405/07/11", "10:00"),
+               closed_at=at("1405/07/12", "10:00"), status="closed")
         # T4: in the Trash; T5: opened Aban 1 00:00 Tehran (after the period)
         ticket(4, "request", "normal", at("1405/07/12"), deleted_at=at("1405/07/13"))
         ticket(5, "question", "low", at("1405/08/01", "00:00"))
@@ -96,16 +99,18 @@ def test_tickets_sla(world: Any) -> None:
         "first_response_hours", "resolution_hours", "csat", "rated"]
     # complaint/urgent: T1 opened; T1 and T2 closed, T1 late (1 of 2 with a due time);
     # first response in Mehr: T1, 2.0 hours; resolution (26 + 30.5) / 2 = 28.25 -> 28.3;
-    # satisfaction (2 + 5) / 2 = 3.50 of 2
+    # satisfaction (2 + 5) / 2 = 3.50 of 2. request/normal: T3 and T6 opened, T6 closed
+    # in 24 hours without a due time (no share of late ones)
     assert r.table.rows == [
         ["Complaint", "Urgent", 1, 2, 1, Decimal("0.5"), Decimal("2.0"), Decimal("28.3"),
          Decimal("3.50"), 2],
-        ["Request", "Normal", 1, 0, 0, None, None, None, None, 0],
+        ["Request", "Normal", 2, 1, 0, None, None, Decimal("24.0"), None, 0],
     ]
-    assert r.table.total == ["Total", None, 2, 2, 1, Decimal("0.5"), Decimal("2.0"),
-                             Decimal("28.3"), Decimal("3.50"), 2]
+    # resolution (26 + 30.5 + 24) / 3 = 26.83 -> 26.8
+    assert r.table.total == ["Total", None, 3, 3, 1, Decimal("0.5"), Decimal("2.0"),
+                             Decimal("26.8"), Decimal("3.50"), 2]
     assert r.chart.categories == ("Complaint", "Request")
-    assert [s.values for s in r.chart.series] == [(1, 1), (2, 0), (1, 0)]
+    assert [s.values for s in r.chart.series] == [(1, 2), (2, 1), (1, 0)]
 
     sara = run(core, "tickets-sla", owner_id=w.sara, lang="en")
     assert sara.table.rows == [["Complaint", "Urgent", 0, 1, 0, Decimal(0), None,
@@ -152,6 +157,8 @@ def test_activities_by_owner(world: Any, monkeypatch: pytest.MonkeyPatch) -> Non
     assert r.table.total == ["Total", None, 3, 3, 1]
     assert r.chart.categories == ("سارا", "علی", "No owner")
     assert [s.values for s in r.chart.series] == [(1, 1, 1), (0, 1, 0)]
+    assert run(core, "activities-by-owner", owner_id=w.sara,
+               lang="en").table.rows == [["سارا", "Meeting", 0, 1, 0]]
     assert run(core, "activities-by-owner", owner_id=w.ali, kind="task",
                lang="en").table.rows == [["علی", "Task", 1, 0, 0]]
 
@@ -173,6 +180,24 @@ def test_birthdays(world: Any) -> None:
     assert r.chart is None
     assert [link.record_id for link in r.links] == [w.contacts["A"], w.contacts["D"]]
     assert [row[0] for row in run(core, "birthdays", owner_id=w.sara).table.rows] == ["نگار"]
+
+
+def test_customers_leave_out_contacts_in_the_trash(core: Any) -> None:
+    """A live won deal of a contact in the Trash is revenue (the pipeline still shows the
+    deal, as campaign ROI counts it), but the contact is not listed as a customer."""
+    from tests.integration.services.report_world import stage_ids
+
+    won = stage_ids(core)["won"]
+    with core.db.write() as s:
+        gone = m.Contact(full_name="رفته", last_name="رفته", deleted_at=at("1405/07/02"))
+        here = m.Contact(full_name="مانده", last_name="مانده")
+        s.add_all([gone, here])
+        s.flush()
+        for contact, amount in ((gone, 1_000_000), (here, 2_000_000)):
+            s.add(m.Deal(title="x", stage_id=won, amount_rial=amount, contact_id=contact.id,
+                         closed_at=at("1405/07/03"), stage_changed_at=at("1405/07/03")))
+    assert [row[0] for row in run(core, "customers").table.rows] == ["مانده"]
+    assert run(core, "sales-by-owner").table.total[4] == 3_000_000
 
 
 def test_birthdays_follow_the_jalali_calendar(core: Any) -> None:
