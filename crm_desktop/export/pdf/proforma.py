@@ -92,9 +92,21 @@ def ltr(text: str) -> str:
     return f"{LRE}{text}{PDF}"
 
 
+#: letters join within a word only (no ligature the reshaper applies by default spans a
+#: space), so text is reshaped word by word and every word once: names in a long report
+#: repeat the same few hundred words
+_SPACES = re.compile(r"(\s+)")
+
+
+@functools.lru_cache(maxsize=65536)
+def _shape_word(word: str) -> str:
+    return arabic_reshaper.reshape(word)
+
+
 @functools.lru_cache(maxsize=8192)
 def _shape(text: str) -> str:
-    return arabic_reshaper.reshape(_HYPHENATED.sub(lambda m: ltr(m.group()), text))
+    parts = _SPACES.split(_HYPHENATED.sub(lambda m: ltr(m.group()), text))
+    return "".join(part if i % 2 else _shape_word(part) for i, part in enumerate(parts))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -97,6 +97,8 @@ class Report:
     chart: ChartData | None
     #: per row, the record it stands for when the window can open it (else None)
     links: list[Link | None] = field(default_factory=list)
+    #: the company's name (Settings), also the last subtitle line of the table
+    company: str = ""
 
     @property
     def name(self) -> str:
@@ -173,4 +175,5 @@ class ReportService:
         table = ExportTable(built.columns, built.rows, len(built.rows), built.total,
                             definition.title(lang), tuple(lines), lang)
         links = built.links if built.links is not None else [None] * len(built.rows)
-        return Report(definition, period, owner_id, cleaned, lang, table, built.chart, links)
+        return Report(definition, period, owner_id, cleaned, lang, table, built.chart, links,
+                      company)
