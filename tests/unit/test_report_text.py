@@ -6,10 +6,11 @@ from datetime import date
 from decimal import Decimal
 
 import arabic_reshaper
+from bidi.algorithm import get_display
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crm_desktop.export.pdf.proforma import _HYPHENATED, _shape, ltr
+from crm_desktop.export.pdf.proforma import _HYPHENATED, _shape, ltr, visual
 from crm_desktop.text.cell_text import cell_text, decimal_text, percent_text
 from crm_desktop.text.money import MoneyUnit
 
@@ -20,6 +21,13 @@ PERSIAN = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیي�
 def test_shaping_word_by_word_is_shaping_the_whole_text(text: str) -> None:
     whole = arabic_reshaper.reshape(_HYPHENATED.sub(lambda m: ltr(m.group()), text))
     assert _shape(text) == whole
+
+
+@given(st.text(alphabet=PERSIAN + " ۰۱۲0129abc-+.,:/٪%٫٬()«»[]<>\u200c\u200d\u200e\u200f"
+               "\u202a\u202b\u202c\u060c!?", max_size=30), st.sampled_from(["R", "L"]))
+def test_the_fast_bidi_gives_the_legacy_order(text: str, base: str) -> None:
+    shaped = _shape(text)
+    assert visual(shaped, base) == get_display(shaped, base_dir=base)
 
 
 def test_cells() -> None:

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from bidi.algorithm import get_display
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -57,6 +56,7 @@ from crm_desktop.export.pdf.proforma import (
     _shape,
     fa,
     register_fonts,
+    visual,
     wrap,
 )
 from crm_desktop.export.table import (
@@ -104,7 +104,7 @@ def _ltr_text(text: str) -> str:
     """Mixed text in a left-to-right layout: Persian words shaped and in visual order."""
     if not _RTL_LETTERS.search(text):
         return text
-    return get_display(_shape(text), base_dir="L")
+    return visual(_shape(text), "L")
 
 
 def _line(text: str, rtl: bool) -> str:
@@ -120,7 +120,7 @@ def _wrapped(text: str, width: float, rtl: bool, font: str = FONT,
     if not _RTL_LETTERS.search(text):
         return "\n".join(simpleSplit(text, font, size, width) or [""])
     lines = simpleSplit(_shape(text), font, size, width) or [""]
-    return "\n".join(get_display(line, base_dir="L") for line in lines)
+    return "\n".join(visual(line, "L") for line in lines)
 
 
 def _cell(value: Any, column: ExportColumn, width: float, rtl: bool, lang: str) -> str:
