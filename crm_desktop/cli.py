@@ -13,6 +13,7 @@
     crm-desktop segments --db PATH [--json]
     crm-desktop outbox --db PATH [--json]       outbox rows per status
     crm-desktop outbox send --db PATH [--json]  send what is due (exit 0: all of it sent)
+    crm-desktop export KIND FILE --db PATH [--filter KEY=VALUE ...] [--lang fa|en]
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """
@@ -460,9 +461,10 @@ def build_parser() -> Parser:
     p.add_argument("--pdf", metavar="FILE", default=None, help="also write it as a PDF")
     p.set_defaults(func=cmd_agenda)
 
-    from crm_desktop import cli_marketing
+    from crm_desktop import cli_export, cli_marketing
 
     cli_marketing.add_parsers(sub, common)
+    cli_export.add_parsers(sub, common)
     return parser
 
 

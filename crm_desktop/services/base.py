@@ -318,6 +318,13 @@ class EntityService(Generic[M]):
             del row["_sort"]
         return Page(rows, cursor)
 
+    def ordered_select(self, query: ListQuery) -> Select[Any]:
+        """Every row the list shows for `query` (its filters, text and sort; no page), in
+        list order, as one statement: an export extends it with its own columns and reads
+        it streamed. An unknown filter or sort is a KeyError, as in `list`."""
+        expr, desc = self._sort_expression(query)
+        return self._base_query(query).order_by(*self._order(expr, desc))
+
     def list_ids(self, query: ListQuery = ListQuery()) -> list[int]:
         """Every id the list shows, in list order."""
         expr, desc = self._sort_expression(query)
