@@ -316,12 +316,12 @@
         <translation>نام فهرست تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="52" />
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="50" />
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="53" />
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="51" />
         <source>New list</source>
         <translation>فهرست تازه</translation>
     </message>
@@ -589,45 +589,45 @@
 <context>
     <name>CampaignListPage</name>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="107" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="108" />
         <source>All statuses</source>
         <extracomment>the least each column gets (fit_columns widens one whose header or chip needs more)</extracomment>
         <translation>همه وضعیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="108" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="109" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="109" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="110" />
         <source>All channels</source>
         <translation>همه راه‌های ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="110" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="111" />
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="116" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="117" />
         <source>New campaign</source>
         <translation>کمپین جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="117" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="118" />
         <source>Search campaign names (Ctrl+F)</source>
         <translation>جستجوی نام کمپین (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="161" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="164" />
         <source>%Ln campaign(s)</source>
         <translation>
             <numerusform>%Ln کمپین</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="164" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="167" />
         <source>No campaigns yet: plan one to see who it reached and what it earned.</source>
         <translation>هنوز کمپینی ندارید: یکی برنامه‌ریزی کنید تا ببینید به چه کسانی رسید و چه درآمدی آورد.</translation>
     </message>
@@ -884,83 +884,83 @@
 <context>
     <name>CampaignPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="36" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="37" />
         <source>Choose a campaign in the list to see its figures here.</source>
         <extracomment>the figures beside the list: wide enough for the longest label and a sum in Rials room for the sort indicator beside a header's words</extracomment>
         <translation>یک کمپین را در فهرست انتخاب کنید تا آمار آن اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="41" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="42" />
         <source>Open campaign</source>
         <translation>باز کردن کمپین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="42" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="43" />
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="48" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="49" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="48" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="49" />
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="49" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="50" />
         <source>Dates</source>
         <translation>تاریخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="49" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="50" />
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="50" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="51" />
         <source>Response rate</source>
         <translation>نرخ پاسخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="51" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="52" />
         <source>Conversion rate</source>
         <translation>نرخ تبدیل به مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="52" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="53" />
         <source>Cost</source>
         <translation>هزینه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="52" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="53" />
         <source>Revenue</source>
         <translation>درآمد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="53" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="54" />
         <source>Cost per customer</source>
         <translation>هزینه هر مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="53" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="54" />
         <source>ROI</source>
         <translation>بازده سرمایه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="54" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="55" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="54" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="55" />
         <source>Description</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="76" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="77" />
         <source>{start} to {end}</source>
         <translation>{start} تا {end}</translation>
     </message>
@@ -1056,6 +1056,43 @@
         <location filename="../crm_desktop/ui/views/campaigns.py" line="42" />
         <source>Outbox</source>
         <translation>صندوق خروجی</translation>
+    </message>
+</context>
+<context>
+    <name>ChartText</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/chart_text.py" line="25" />
+        <source>{n}T</source>
+        <translation>{n} هزار میلیارد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/chart_text.py" line="26" />
+        <source>{n}B</source>
+        <translation>{n} میلیارد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/chart_text.py" line="27" />
+        <source>{n}M</source>
+        <translation>{n} میلیون</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/chart_text.py" line="28" />
+        <source>{n}K</source>
+        <translation>{n} هزار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/chart_text.py" line="102" />
+        <source>{first} – {last}</source>
+        <translation>{first} تا {last}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/chart_view.py" line="111" />
+        <source>No data for this period</source>
+        <extracomment>the colour tokens of a chart's series or slices, in order a ring shows this many slices; the rest are summed into "Others" a category was clicked: its index in the data as given categories drawn in reverse in a right-to-left window a click opens what stands behind a bar (the hand cursor over the bars)</extracomment>
+        <translation>برای این بازه داده‌ای نیست</translation>
     </message>
 </context>
 <context>
@@ -2541,159 +2578,159 @@
 <context>
     <name>ListFilterDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="195" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="214" />
         <source>New dynamic list</source>
         <translation>فهرست پویای تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="196" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="215" />
         <source>Edit dynamic list</source>
         <translation>ویرایش فهرست پویا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="206" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="225" />
         <source>any of them</source>
         <translation>هر کدام از آن‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="207" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="226" />
         <source>all of them</source>
         <translation>همهٔ آن‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="245" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="264" />
         <source>Who they are</source>
         <translation>چه کسانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="247" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="266" />
         <source>Lifecycle stage</source>
         <translation>مرحله مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="248" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="267" />
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="249" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="268" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="249" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="268" />
         <source>matching</source>
         <translation>دارای</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="250" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="269" />
         <source>Source</source>
         <translation>منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="251" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="270" />
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="252" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="271" />
         <source>Birthday month</source>
         <translation>ماه تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="253" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="272" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="254" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="273" />
         <source>SMS consent</source>
         <translation>رضایت پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="255" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="274" />
         <source>E-mail consent</source>
         <translation>رضایت ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="256" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="275" />
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="258" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="277" />
         <source>Created</source>
         <translation>تاریخ ثبت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="258" />
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="261" />
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="263" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="277" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="280" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="282" />
         <source>to</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="259" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="278" />
         <source>Last activity on or after</source>
         <translation>آخرین فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="260" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="279" />
         <source>No activity since</source>
         <translation>بدون فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="261" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="280" />
         <source>Won deals</source>
         <translation>معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="262" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="281" />
         <source>Total of won deals</source>
         <translation>جمع معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="264" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="283" />
         <source>RFM segment</source>
         <translation>بخش RFM</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="277" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="294" />
         <source>First members</source>
         <translation>چند عضو نخست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="282" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="299" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="283" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="300" />
         <source>Description</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="327" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="341" />
         <source>Either</source>
         <translation>فرقی نمی‌کند</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="328" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="342" />
         <source>Yes</source>
         <translation>بله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="329" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="343" />
         <source>No</source>
         <translation>خیر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="400" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="414" />
         <source>The filter is not complete</source>
         <translation>شرط فهرست کامل نیست</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="407" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="421" />
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n مخاطب</numerusform>
@@ -3289,62 +3326,62 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>در صف گذاشتن و ارسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="132" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="131" />
         <source>Stop sending</source>
         <translation>توقف ارسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="136" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="135" />
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="140" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="139" />
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="141" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="140" />
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="148" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="147" />
         <source>Preview for</source>
         <translation>پیش‌نمایش برای</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="222" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="221" />
         <source>{chars} characters, {parts} SMS ({left} left in this part)</source>
         <translation>{chars} نویسه، {parts} پیامک ({left} نویسه تا پایان این بخش)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="242" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="241" />
         <source>{n} of {total} members will get this message.</source>
         <translation>{n} نفر از {total} عضو این پیام را دریافت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="249" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="248" />
         <source>Left out: {reasons}</source>
         <translation>کنار گذاشته‌شده: {reasons}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="263" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="262" />
         <source>{n} messages queued.</source>
         <translation>{n} پیام در صف ارسال قرار گرفت.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="272" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="271" />
         <source>They go out when a delivery is chosen in Settings (or, for SMS by file, from the Outbox page).</source>
         <translation>وقتی روش ارسال در تنظیمات انتخاب شود فرستاده می‌شوند (پیامک با پرونده، از صفحه صندوق خروجی).</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="279" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="278" />
         <source>Sending stopped because of an error; nothing was sent twice. See the Outbox.</source>
         <translation>ارسال به سبب خطا متوقف شد؛ هیچ پیامی دو بار فرستاده نشد. صندوق خروجی را ببینید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="283" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="282" />
         <source>Sent {sent}, failed {failed}, to retry later {later}.</source>
         <translation>ارسال‌شده {sent}، ناموفق {failed}، برای تلاش دوباره {later}.</translation>
     </message>
@@ -3494,54 +3531,54 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>پرونده سامانه پیامک…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="127" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="126" />
         <source>Stop</source>
         <translation>توقف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="162" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="161" />
         <source>Nothing in the outbox yet. When a campaign's SMS or e-mail is sent (on the campaign's page: Write a message…, then Queue and send), one message per recipient waits here until it goes out; failed ones can be retried here.</source>
         <translation>صندوق خروجی هنوز خالی است. وقتی پیامک یا ایمیل یک کمپین فرستاده می‌شود (در صفحهٔ کمپین: «نوشتن پیام…» و سپس «در صف گذاشتن و ارسال»)، برای هر گیرنده یک پیام تا زمان ارسال اینجا می‌ماند؛ پیام‌های ناموفق را می‌توانید از همین‌جا دوباره بفرستید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="166" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="165" />
         <source>Go to the campaigns</source>
         <translation>رفتن به کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="200" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="199" />
         <source>In the outbox: {n}</source>
         <translation>در صندوق خروجی: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="204" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="203" />
         <source>{status} {n}</source>
         <translation>{status} {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="271" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="270" />
         <source>No delivery is set up. Choose one in Settings, under Sending; SMS by file go out with the Panel file button.</source>
         <translation>روش ارسالی تنظیم نشده است. در تنظیمات، بخش ارسال، یکی را انتخاب کنید؛ پیامک‌های ارسال با پرونده با دکمه «پرونده سامانه پیامک» فرستاده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="283" />
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="294" />
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="297" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="282" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="293" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="296" />
         <source>Panel file</source>
         <translation>پرونده سامانه پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="284" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="283" />
         <source>Excel (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>اکسل (*.xlsx);;CSV با UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="295" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="294" />
         <source>No SMS is waiting to be sent.</source>
         <translation>هیچ پیامکی در انتظار ارسال نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="298" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="297" />
         <source>{n} messages were written to the file. Upload it to your SMS panel, then say whether the upload worked.</source>
         <translation>{n} پیام در پرونده نوشته شد. آن را در سامانه پیامک بارگذاری کنید، سپس بگویید بارگذاری موفق بود یا نه.</translation>
     </message>
@@ -3570,6 +3607,92 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="205" />
+        <source>Choose days between the years 1300 and 1499.</source>
+        <extracomment>the choices of the drop-down, in order, and the period each gives today the period changed: the new Period</extracomment>
+        <translation>روزهایی بین سال‌های ۱۳۰۰ تا ۱۴۹۹ انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="251" />
+        <source>This month</source>
+        <translation>این ماه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="252" />
+        <source>Last month</source>
+        <translation>ماه گذشته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="253" />
+        <source>This quarter</source>
+        <translation>این فصل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="254" />
+        <source>This year</source>
+        <translation>امسال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="256" />
+        <source>Custom range</source>
+        <translation>بازهٔ دلخواه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="257" />
+        <source>Month</source>
+        <translation>ماه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="258" />
+        <source>Quarter</source>
+        <translation>فصل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="259" />
+        <source>Year</source>
+        <translation>سال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="265" />
+        <source>Custom range…</source>
+        <translation>بازهٔ دلخواه…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="267" />
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="268" />
+        <source>The period before</source>
+        <translation>بازهٔ قبل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="269" />
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="270" />
+        <source>The period after</source>
+        <translation>بازهٔ بعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="271" />
+        <source>Choose the period</source>
+        <translation>انتخاب بازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="272" />
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="273" />
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="274" />
+        <source>Apply</source>
+        <translation>اعمال</translation>
+    </message>
+</context>
+<context>
     <name>PhoneEdit</name>
     <message>
         <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="95" />
@@ -3590,6 +3713,14 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="99" />
         <source>Phone</source>
         <translation>تلفن</translation>
+    </message>
+</context>
+<context>
+    <name>PieChart</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/charts.py" line="234" />
+        <source>Others</source>
+        <translation>سایر</translation>
     </message>
 </context>
 <context>
@@ -4766,22 +4897,22 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>StaticListDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="431" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="443" />
         <source>New list</source>
         <translation>فهرست تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="431" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="443" />
         <source>Edit list</source>
         <translation>ویرایش فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="443" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="453" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="444" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="454" />
         <source>Description</source>
         <translation>شرح</translation>
     </message>

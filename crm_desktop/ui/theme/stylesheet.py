@@ -106,6 +106,11 @@ QListView#navigation {
     background: ${sidebar}; border: none; border-radius: 0; outline: none;
 }
 QWidget#emptyState { background: ${surface}; }
+/* a chart or a figure on a card (ui/widgets/charts.py ChartCard, the dashboard's cards) */
+QFrame#chartCard, QFrame#kpiCard {
+    background: ${surface}; border: 1px solid ${border}; border-radius: ${r_large}px;
+}
+QFrame#kpiCard:hover { border-color: ${accent}; }
 QLabel#emptyStateText { color: ${text_muted}; font-size: ${f_section}pt; }
 """)
 
