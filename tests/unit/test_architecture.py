@@ -12,7 +12,7 @@ CORE_MODULES = [
     "crm_desktop.services.maintenance", "crm_desktop.services.search",
     "crm_desktop.text.jalali", "crm_desktop.text.money", "crm_desktop.db.migrate",
     "crm_desktop.export.pdf.proforma", "crm_desktop.text.words",
-    "crm_desktop.services.proforma_totals",
+    "crm_desktop.services.proforma_totals", "crm_desktop.services.kpis",
 ]
 
 
