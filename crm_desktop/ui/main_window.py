@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
             view.restore_state()
             view.navigate.connect(self.show_section)
             view.open_record.connect(lambda k, i: self.show_section(k).show_record(i))
+            view.open_filtered.connect(
+                lambda k, filters, label: self.show_section(k).show_filtered(filters, label))
             self._views[key] = view
             self.stack.addWidget(view)
         return self._views[key]
