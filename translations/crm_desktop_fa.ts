@@ -223,70 +223,70 @@
 <context>
     <name>ActivityListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="41" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="42" />
         <source>All kinds</source>
         <translation>همه انواع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="46" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="47" />
         <source>Open and done</source>
         <translation>باز و انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="46" />
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="82" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="47" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="88" />
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="47" />
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="81" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="48" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="87" />
         <source>Overdue</source>
         <translation>عقب‌افتاده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="47" />
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="79" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="48" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="85" />
         <source>Done</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="72" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="78" />
         <source>No activities yet: plan an appointment, or log a call from a contact's page.</source>
         <translation>هنوز فعالیتی ثبت نشده است: یک قرار ملاقات بگذارید، یا از صفحه مخاطب تماسی ثبت کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="74" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="80" />
         <source>New appointment</source>
         <translation>قرار ملاقات جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="86" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="92" />
         <source>Due</source>
         <translation>موعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="89" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="95" />
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="90" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="96" />
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="91" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="97" />
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="92" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="98" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="93" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="99" />
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
@@ -1081,7 +1081,7 @@
         <translation>{n} هزار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/chart_text.py" line="102" />
+        <location filename="../crm_desktop/ui/widgets/chart_text.py" line="105" />
         <source>{first} – {last}</source>
         <translation>{first} تا {last}</translation>
     </message>
@@ -1089,9 +1089,9 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/chart_view.py" line="111" />
+        <location filename="../crm_desktop/ui/widgets/chart_view.py" line="114" />
         <source>No data for this period</source>
-        <extracomment>the colour tokens of a chart's series or slices, in order a ring shows this many slices; the rest are summed into "Others" a category was clicked: its index in the data as given categories drawn in reverse in a right-to-left window a click opens what stands behind a bar (the hand cursor over the bars)</extracomment>
+        <extracomment>the colour tokens of a chart's series or slices, in order a ring shows this many slices; the rest are summed into "Others" a category was clicked: its index in the data as given categories drawn in reverse in a right-to-left window a value in full, under the mouse (by default as on its label) a click opens what stands behind a bar (the hand cursor over the bars)</extracomment>
         <translation>برای این بازه داده‌ای نیست</translation>
     </message>
 </context>
@@ -1849,6 +1849,121 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="148" />
+        <source>All owners</source>
+        <extracomment>the cards, by group, in reading order the months of the revenue and satisfaction charts below this page width the charts stand two in a row, the revenue chart alone</extracomment>
+        <translation>همه مسئولان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="149" />
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="179" />
+        <source>Sales</source>
+        <translation>فروش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="179" />
+        <source>Customers</source>
+        <translation>مشتریان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="180" />
+        <source>Support</source>
+        <translation>پشتیبانی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="205" />
+        <source>Revenue by month</source>
+        <translation>درآمد ماه به ماه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="206" />
+        <source>Deals by stage</source>
+        <translation>معامله‌ها در هر مرحله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="207" />
+        <source>Lead sources</source>
+        <translation>منابع سرنخ</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="208" />
+        <source>Tickets by category</source>
+        <translation>تیکت‌ها بر اساس دسته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="210" />
+        <source>Satisfaction by month</source>
+        <translation>رضایت ماه به ماه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="216" />
+        <source>Charts</source>
+        <translation>نمودارها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="286" />
+        <source>Compared with {period}</source>
+        <translation>در مقایسه با {period}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="290" />
+        <source>Nothing was recorded in {period} yet: choose another period or owner, or add contacts, deals and tickets.</source>
+        <translation>هنوز چیزی در {period} ثبت نشده است: بازه یا مسئول دیگری انتخاب کنید، یا مخاطب، معامله و تیکت اضافه کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="301" />
+        <source>In Toman</source>
+        <translation>به تومان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="302" />
+        <source>In Rial</source>
+        <translation>به ریال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="310" />
+        <source>Deals created in {period}, by their stage now</source>
+        <translation>معامله‌های ساخته‌شده در {period}، بر اساس مرحلهٔ کنونی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="317" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="377" />
+        <source>No source</source>
+        <translation>بدون منبع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="320" />
+        <source>Contacts created in {period}</source>
+        <translation>مخاطبان ثبت‌شده در {period}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="328" />
+        <source>Tickets opened in {period}</source>
+        <translation>تیکت‌های بازشده در {period}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="336" />
+        <source>Average score of 1 to 5</source>
+        <translation>میانگین امتیاز از ۱ تا ۵</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="367" />
+        <source>Revenue</source>
+        <translation>درآمد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="390" />
+        <source>Satisfaction</source>
+        <translation>رضایت</translation>
+    </message>
+</context>
+<context>
     <name>DealCard</name>
     <message>
         <location filename="../crm_desktop/ui/widgets/deal_board.py" line="142" />
@@ -2154,9 +2269,22 @@
 <context>
     <name>FilterButton</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="178" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="179" />
         <source>{name}: {value}</source>
         <translation>{name}: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChip</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/filter_chip.py" line="30" />
+        <source>Show everything again</source>
+        <translation>دوباره همه را نشان بده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/filter_chip.py" line="31" />
+        <source>Remove this filter</source>
+        <translation>برداشتن این فیلتر</translation>
     </message>
 </context>
 <context>
@@ -2213,6 +2341,50 @@
         <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="241" />
         <source>Open calendar</source>
         <translation>باز کردن تقویم</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCard</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="36" />
+        <source>{n} h</source>
+        <extracomment>the narrowest a card is laid out (the grid fits as many as the width holds)</extracomment>
+        <translation>{n} ساعت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="39" />
+        <source>{n} of 5</source>
+        <translation>{n} از ۵</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="59" />
+        <source>{n} pts</source>
+        <translation>{n} واحد درصد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="127" />
+        <source>No change</source>
+        <translation>بدون تغییر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="129" />
+        <source>Nothing to compare</source>
+        <translation>چیزی برای مقایسه نیست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="135" />
+        <source>{period}: {value}</source>
+        <translation>{period}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="138" />
+        <source>No value for this period</source>
+        <translation>برای این بازه مقداری نیست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="212" />
+        <source>Open the records behind this figure</source>
+        <translation>باز کردن رکوردهای پشت این عدد</translation>
     </message>
 </context>
 <context>
@@ -3007,7 +3179,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="67" />
-        <location filename="../crm_desktop/ui/main_window.py" line="289" />
+        <location filename="../crm_desktop/ui/main_window.py" line="291" />
         <source>crm-desktop</source>
         <extracomment>the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path</extracomment>
         <translation>crm-desktop</translation>
@@ -3075,134 +3247,134 @@
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="182" />
+        <location filename="../crm_desktop/ui/main_window.py" line="184" />
         <source>&amp;File</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="183" />
+        <location filename="../crm_desktop/ui/main_window.py" line="185" />
         <source>New database…</source>
         <translation>پایگاه داده جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="185" />
+        <location filename="../crm_desktop/ui/main_window.py" line="187" />
         <source>Open database…</source>
         <translation>باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="188" />
+        <location filename="../crm_desktop/ui/main_window.py" line="190" />
         <source>Back up…</source>
         <translation>پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="189" />
+        <location filename="../crm_desktop/ui/main_window.py" line="191" />
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="192" />
+        <location filename="../crm_desktop/ui/main_window.py" line="194" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="194" />
+        <location filename="../crm_desktop/ui/main_window.py" line="196" />
         <source>&amp;Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="195" />
+        <location filename="../crm_desktop/ui/main_window.py" line="197" />
         <source>New record</source>
         <translation>مورد جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="197" />
+        <location filename="../crm_desktop/ui/main_window.py" line="199" />
         <source>Find in this list</source>
         <translation>جستجو در این فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="199" />
+        <location filename="../crm_desktop/ui/main_window.py" line="201" />
         <source>Search everything</source>
         <translation>جستجو در همه‌جا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="202" />
+        <location filename="../crm_desktop/ui/main_window.py" line="204" />
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="203" />
+        <location filename="../crm_desktop/ui/main_window.py" line="205" />
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="208" />
+        <location filename="../crm_desktop/ui/main_window.py" line="210" />
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="209" />
-        <location filename="../crm_desktop/ui/main_window.py" line="286" />
+        <location filename="../crm_desktop/ui/main_window.py" line="211" />
+        <location filename="../crm_desktop/ui/main_window.py" line="288" />
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="224" />
+        <location filename="../crm_desktop/ui/main_window.py" line="226" />
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="227" />
+        <location filename="../crm_desktop/ui/main_window.py" line="229" />
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="233" />
+        <location filename="../crm_desktop/ui/main_window.py" line="235" />
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="239" />
+        <location filename="../crm_desktop/ui/main_window.py" line="241" />
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="247" />
+        <location filename="../crm_desktop/ui/main_window.py" line="249" />
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="254" />
+        <location filename="../crm_desktop/ui/main_window.py" line="256" />
         <source>The backup was saved:</source>
         <translation>پشتیبان ذخیره شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="256" />
+        <location filename="../crm_desktop/ui/main_window.py" line="258" />
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="259" />
+        <location filename="../crm_desktop/ui/main_window.py" line="261" />
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="263" />
-        <location filename="../crm_desktop/ui/main_window.py" line="272" />
+        <location filename="../crm_desktop/ui/main_window.py" line="265" />
+        <location filename="../crm_desktop/ui/main_window.py" line="274" />
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="264" />
+        <location filename="../crm_desktop/ui/main_window.py" line="266" />
         <source>Replace everything in this database with the backup? A copy of the current database is kept beside it.</source>
         <translation>همه اطلاعات این پایگاه داده با پشتیبان جایگزین شود؟ یک نسخه از پایگاه داده فعلی در کنار آن نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="272" />
+        <location filename="../crm_desktop/ui/main_window.py" line="274" />
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="280" />
+        <location filename="../crm_desktop/ui/main_window.py" line="282" />
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -3211,12 +3383,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="304" />
+        <location filename="../crm_desktop/ui/main_window.py" line="306" />
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="305" />
+        <location filename="../crm_desktop/ui/main_window.py" line="307" />
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>
@@ -3726,109 +3898,109 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>PipelineView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="80" />
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="168" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="82" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="173" />
         <source>New deal</source>
         <extracomment>what a dragged card carries: the deal id as ASCII digits</extracomment>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="88" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="90" />
         <source>All dates</source>
         <translation>همه تاریخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="88" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="90" />
         <source>This month</source>
         <translation>این ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="89" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="91" />
         <source>This quarter</source>
         <translation>این فصل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="89" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="91" />
         <source>This year</source>
         <translation>امسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="93" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="95" />
         <source>Search deals (Ctrl+F)</source>
         <translation>جستجوی معامله‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="99" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="101" />
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="102" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="104" />
         <source>Show the deals as a list</source>
         <translation>نمایش معامله‌ها به‌صورت فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="114" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="119" />
         <source>Undo (Ctrl+Z)</source>
         <translation>واگرد (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="167" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="172" />
         <source>No deals yet: add the first one.</source>
         <translation>هنوز معامله‌ای ثبت نشده است: نخستین معامله را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="195" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="200" />
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="244" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="274" />
         <source>Forecast: {amount}</source>
         <translation>پیش‌بینی: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="247" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="277" />
         <source>Open deals expected to close in the chosen period, each counted at its stage's probability</source>
         <translation>معامله‌های بازی که قرار است در این دوره بسته شوند، هر کدام به نسبت احتمال مرحله‌اش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="302" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="332" />
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="303" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="333" />
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="304" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="334" />
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="305" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="335" />
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="306" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="336" />
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="308" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="338" />
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="310" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="340" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="362" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="395" />
         <source>“{deal}” moved to {stage}.</source>
         <translation>«{deal}» به {stage} منتقل شد.</translation>
     </message>
@@ -4228,12 +4400,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="317" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="322" />
         <source>Nothing here yet.</source>
         <translation>هنوز چیزی اینجا نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="400" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="431" />
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>

@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
                                                                        parent)
 
         return [
-            ("dashboard", self.tr("Dashboard"), soon(self.tr("Dashboard"))),
+            ("dashboard", self.tr("Dashboard"), lazy_view("dashboard", "DashboardView")),
             ("contacts", self.tr("Contacts"), lazy_view("contacts", "ContactsView")),
             ("companies", self.tr("Companies"), lazy_view("companies", "CompaniesView")),
             ("pipeline", self.tr("Pipeline"), lazy_view("pipeline", "PipelineView")),

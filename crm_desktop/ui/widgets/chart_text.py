@@ -68,9 +68,10 @@ def compact_text(value: Number | None) -> str:
     return number_text(value, 1 if magnitude < 10 else 0)
 
 
-def ticks(low: float, high: float, count: int = 4) -> list[float]:
+def ticks(low: float, high: float, count: int = 4, whole: bool = False) -> list[float]:
     """Round values from at most `low` to at least `high`, about `count` steps apart
-    (steps of 1, 2, 2.5 or 5 times a power of ten): the value axis' labels."""
+    (steps of 1, 2, 2.5 or 5 times a power of ten): the value axis' labels; `whole`: steps
+    of at least 1 (counts have no halves)."""
     low, high = min(low, 0.0), max(high, 0.0)
     if high - low < 1e-6:  # nothing to scale (all zero): a plain 0..1 axis
         high = low + 1
@@ -79,6 +80,8 @@ def ticks(low: float, high: float, count: int = 4) -> list[float]:
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
     if power >= 1 and step != int(step):  # 2.5 of a whole unit: no half counts
         step = 5 * power
+    if whole and step < 1:
+        step = 1
     # whole multiples of the step (a billionth of a step is float noise, not a tick)
     first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
     return [k * step if k else 0.0 for k in range(first, last + 1)]

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QResizeEvent,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -79,7 +80,7 @@ class ChartView(QChartView):
     def __init__(self, parent: QWidget | None = None, *, value_text: ValueText | None = None,
                  axis_text: ValueText | None = None, empty_text: str = "",
                  minimum: float | None = None, maximum: float | None = None,
-                 value_labels: bool = True):
+                 value_labels: bool = True, tooltip_text: ValueText | None = None):
         chart = QChart()
         super().__init__(chart, parent)
         self.setObjectName("chartView")
@@ -94,6 +95,8 @@ class ChartView(QChartView):
         self.setMinimumHeight(200)
         self.value_text: ValueText = value_text or chart_text.number_text
         self.axis_text: ValueText = axis_text or chart_text.compact_text
+        #: a value in full, under the mouse (by default as on its label)
+        self.tooltip_text: ValueText = tooltip_text or self.value_text
         self.minimum, self.maximum = minimum, maximum
         self.show_value_labels = value_labels
         #: a click opens what stands behind a bar (the hand cursor over the bars)
@@ -196,8 +199,9 @@ class ChartView(QChartView):
         high = max([*values, 0.0]) * headroom if self.maximum is None else self.maximum
         axis = QCategoryAxis()
         axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        steps = chart_text.ticks(low, high) if self.maximum is None or self.minimum is None \
-            else _even_steps(low, high)
+        whole = all(float(v).is_integer() for v in values)
+        steps = chart_text.ticks(low, high, whole=whole) \
+            if self.maximum is None or self.minimum is None else _even_steps(low, high)
         axis.setStartValue(steps[0])
         for value in steps:
             text = self.axis_text(Decimal(str(round(value, 6))))
@@ -328,6 +332,9 @@ class ChartView(QChartView):
         self._apply_theme()
         self._place_labels()
 
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        event.ignore()  # nothing to scroll here: the page around the chart scrolls
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.empty_label.setGeometry(self.rect())
@@ -339,7 +346,7 @@ class ChartView(QChartView):
         value = self._series[run].values[index]
         category = self._names[index]
         head = display.join([category, name]) if name else display.isolate(category)
-        value_text = self.value_text(value) if value is not None else "—"
+        value_text = self.tooltip_text(value) if value is not None else "—"
         return display.in_reading_direction(f"{head}: {display.isolate(value_text)}")
 
     def _hovered(self, status: bool, position: int, run: int) -> None:

@@ -260,7 +260,7 @@ class PieChart(ChartView):
         position = ring.slices().index(piece)
         text = self._labels[position][0].text() if position < len(self._labels) else ""
         if status:
-            value = display.isolate(self.value_text(Decimal(str(piece.value()))))
+            value = display.isolate(self.tooltip_text(Decimal(str(piece.value()))))
             QToolTip.showText(QCursor.pos(), f"{text} ({value})", self)
         else:
             QToolTip.hideText()
