@@ -223,70 +223,70 @@
 <context>
     <name>ActivityListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="41" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="42" />
         <source>All kinds</source>
         <translation>همه انواع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="46" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="47" />
         <source>Open and done</source>
         <translation>باز و انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="46" />
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="82" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="47" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="88" />
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="47" />
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="81" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="48" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="87" />
         <source>Overdue</source>
         <translation>عقب‌افتاده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="47" />
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="79" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="48" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="85" />
         <source>Done</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="72" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="78" />
         <source>No activities yet: plan an appointment, or log a call from a contact's page.</source>
         <translation>هنوز فعالیتی ثبت نشده است: یک قرار ملاقات بگذارید، یا از صفحه مخاطب تماسی ثبت کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="74" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="80" />
         <source>New appointment</source>
         <translation>قرار ملاقات جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="86" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="92" />
         <source>Due</source>
         <translation>موعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="89" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="95" />
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="90" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="96" />
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="91" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="97" />
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="92" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="98" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="93" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="99" />
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
@@ -316,12 +316,12 @@
         <translation>نام فهرست تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="52" />
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="50" />
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="53" />
+        <location filename="../crm_desktop/ui/dialogs/add_to_list_dialog.py" line="51" />
         <source>New list</source>
         <translation>فهرست تازه</translation>
     </message>
@@ -589,45 +589,45 @@
 <context>
     <name>CampaignListPage</name>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="107" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="108" />
         <source>All statuses</source>
         <extracomment>the least each column gets (fit_columns widens one whose header or chip needs more)</extracomment>
         <translation>همه وضعیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="108" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="109" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="109" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="110" />
         <source>All channels</source>
         <translation>همه راه‌های ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="110" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="111" />
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="116" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="117" />
         <source>New campaign</source>
         <translation>کمپین جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="117" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="118" />
         <source>Search campaign names (Ctrl+F)</source>
         <translation>جستجوی نام کمپین (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="161" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="164" />
         <source>%Ln campaign(s)</source>
         <translation>
             <numerusform>%Ln کمپین</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="164" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="167" />
         <source>No campaigns yet: plan one to see who it reached and what it earned.</source>
         <translation>هنوز کمپینی ندارید: یکی برنامه‌ریزی کنید تا ببینید به چه کسانی رسید و چه درآمدی آورد.</translation>
     </message>
@@ -884,83 +884,83 @@
 <context>
     <name>CampaignPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="36" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="37" />
         <source>Choose a campaign in the list to see its figures here.</source>
         <extracomment>the figures beside the list: wide enough for the longest label and a sum in Rials room for the sort indicator beside a header's words</extracomment>
         <translation>یک کمپین را در فهرست انتخاب کنید تا آمار آن اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="41" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="42" />
         <source>Open campaign</source>
         <translation>باز کردن کمپین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="42" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="43" />
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="48" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="49" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="48" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="49" />
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="49" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="50" />
         <source>Dates</source>
         <translation>تاریخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="49" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="50" />
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="50" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="51" />
         <source>Response rate</source>
         <translation>نرخ پاسخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="51" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="52" />
         <source>Conversion rate</source>
         <translation>نرخ تبدیل به مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="52" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="53" />
         <source>Cost</source>
         <translation>هزینه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="52" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="53" />
         <source>Revenue</source>
         <translation>درآمد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="53" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="54" />
         <source>Cost per customer</source>
         <translation>هزینه هر مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="53" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="54" />
         <source>ROI</source>
         <translation>بازده سرمایه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="54" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="55" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="54" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="55" />
         <source>Description</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/campaign_list.py" line="76" />
+        <location filename="../crm_desktop/ui/views/campaign_list.py" line="77" />
         <source>{start} to {end}</source>
         <translation>{start} تا {end}</translation>
     </message>
@@ -1056,6 +1056,43 @@
         <location filename="../crm_desktop/ui/views/campaigns.py" line="42" />
         <source>Outbox</source>
         <translation>صندوق خروجی</translation>
+    </message>
+</context>
+<context>
+    <name>ChartText</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/chart_text.py" line="25" />
+        <source>{n}T</source>
+        <translation>{n} هزار میلیارد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/chart_text.py" line="26" />
+        <source>{n}B</source>
+        <translation>{n} میلیارد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/chart_text.py" line="27" />
+        <source>{n}M</source>
+        <translation>{n} میلیون</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/chart_text.py" line="28" />
+        <source>{n}K</source>
+        <translation>{n} هزار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/chart_text.py" line="105" />
+        <source>{first} – {last}</source>
+        <translation>{first} تا {last}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/chart_view.py" line="114" />
+        <source>No data for this period</source>
+        <extracomment>the colour tokens of a chart's series or slices, in order a ring shows this many slices; the rest are summed into "Others" a category was clicked: its index in the data as given categories drawn in reverse in a right-to-left window a value in full, under the mouse (by default as on its label) a click opens what stands behind a bar (the hand cursor over the bars)</extracomment>
+        <translation>برای این بازه داده‌ای نیست</translation>
     </message>
 </context>
 <context>
@@ -1812,6 +1849,121 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="148" />
+        <source>All owners</source>
+        <extracomment>the cards, by group, in reading order the months of the revenue and satisfaction charts below this page width the charts stand two in a row, the revenue chart alone</extracomment>
+        <translation>همه مسئولان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="149" />
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="179" />
+        <source>Sales</source>
+        <translation>فروش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="179" />
+        <source>Customers</source>
+        <translation>مشتریان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="180" />
+        <source>Support</source>
+        <translation>پشتیبانی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="205" />
+        <source>Revenue by month</source>
+        <translation>درآمد ماه به ماه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="206" />
+        <source>Deals by stage</source>
+        <translation>معامله‌ها در هر مرحله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="207" />
+        <source>Lead sources</source>
+        <translation>منابع سرنخ</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="208" />
+        <source>Tickets by category</source>
+        <translation>تیکت‌ها بر اساس دسته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="210" />
+        <source>Satisfaction by month</source>
+        <translation>رضایت ماه به ماه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="216" />
+        <source>Charts</source>
+        <translation>نمودارها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="286" />
+        <source>Compared with {period}</source>
+        <translation>در مقایسه با {period}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="290" />
+        <source>Nothing was recorded in {period} yet: choose another period or owner, or add contacts, deals and tickets.</source>
+        <translation>هنوز چیزی در {period} ثبت نشده است: بازه یا مسئول دیگری انتخاب کنید، یا مخاطب، معامله و تیکت اضافه کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="301" />
+        <source>In Toman</source>
+        <translation>به تومان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="302" />
+        <source>In Rial</source>
+        <translation>به ریال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="310" />
+        <source>Deals created in {period}, by their stage now</source>
+        <translation>معامله‌های ساخته‌شده در {period}، بر اساس مرحلهٔ کنونی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="317" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="377" />
+        <source>No source</source>
+        <translation>بدون منبع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="320" />
+        <source>Contacts created in {period}</source>
+        <translation>مخاطبان ثبت‌شده در {period}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="328" />
+        <source>Tickets opened in {period}</source>
+        <translation>تیکت‌های بازشده در {period}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="336" />
+        <source>Average score of 1 to 5</source>
+        <translation>میانگین امتیاز از ۱ تا ۵</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="367" />
+        <source>Revenue</source>
+        <translation>درآمد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="390" />
+        <source>Satisfaction</source>
+        <translation>رضایت</translation>
+    </message>
+</context>
+<context>
     <name>DealCard</name>
     <message>
         <location filename="../crm_desktop/ui/widgets/deal_board.py" line="142" />
@@ -2117,9 +2269,22 @@
 <context>
     <name>FilterButton</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="178" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="179" />
         <source>{name}: {value}</source>
         <translation>{name}: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChip</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/filter_chip.py" line="30" />
+        <source>Show everything again</source>
+        <translation>دوباره همه را نشان بده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/filter_chip.py" line="31" />
+        <source>Remove this filter</source>
+        <translation>برداشتن این فیلتر</translation>
     </message>
 </context>
 <context>
@@ -2176,6 +2341,50 @@
         <location filename="../crm_desktop/ui/widgets/jalali_date_edit.py" line="241" />
         <source>Open calendar</source>
         <translation>باز کردن تقویم</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCard</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="36" />
+        <source>{n} h</source>
+        <extracomment>the narrowest a card is laid out (the grid fits as many as the width holds)</extracomment>
+        <translation>{n} ساعت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="39" />
+        <source>{n} of 5</source>
+        <translation>{n} از ۵</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="59" />
+        <source>{n} pts</source>
+        <translation>{n} واحد درصد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="127" />
+        <source>No change</source>
+        <translation>بدون تغییر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="129" />
+        <source>Nothing to compare</source>
+        <translation>چیزی برای مقایسه نیست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="135" />
+        <source>{period}: {value}</source>
+        <translation>{period}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="138" />
+        <source>No value for this period</source>
+        <translation>برای این بازه مقداری نیست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="212" />
+        <source>Open the records behind this figure</source>
+        <translation>باز کردن رکوردهای پشت این عدد</translation>
     </message>
 </context>
 <context>
@@ -2541,159 +2750,159 @@
 <context>
     <name>ListFilterDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="195" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="214" />
         <source>New dynamic list</source>
         <translation>فهرست پویای تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="196" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="215" />
         <source>Edit dynamic list</source>
         <translation>ویرایش فهرست پویا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="206" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="225" />
         <source>any of them</source>
         <translation>هر کدام از آن‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="207" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="226" />
         <source>all of them</source>
         <translation>همهٔ آن‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="245" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="264" />
         <source>Who they are</source>
         <translation>چه کسانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="247" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="266" />
         <source>Lifecycle stage</source>
         <translation>مرحله مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="248" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="267" />
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="249" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="268" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="249" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="268" />
         <source>matching</source>
         <translation>دارای</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="250" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="269" />
         <source>Source</source>
         <translation>منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="251" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="270" />
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="252" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="271" />
         <source>Birthday month</source>
         <translation>ماه تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="253" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="272" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="254" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="273" />
         <source>SMS consent</source>
         <translation>رضایت پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="255" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="274" />
         <source>E-mail consent</source>
         <translation>رضایت ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="256" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="275" />
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="258" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="277" />
         <source>Created</source>
         <translation>تاریخ ثبت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="258" />
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="261" />
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="263" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="277" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="280" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="282" />
         <source>to</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="259" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="278" />
         <source>Last activity on or after</source>
         <translation>آخرین فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="260" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="279" />
         <source>No activity since</source>
         <translation>بدون فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="261" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="280" />
         <source>Won deals</source>
         <translation>معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="262" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="281" />
         <source>Total of won deals</source>
         <translation>جمع معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="264" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="283" />
         <source>RFM segment</source>
         <translation>بخش RFM</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="277" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="294" />
         <source>First members</source>
         <translation>چند عضو نخست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="282" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="299" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="283" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="300" />
         <source>Description</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="327" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="341" />
         <source>Either</source>
         <translation>فرقی نمی‌کند</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="328" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="342" />
         <source>Yes</source>
         <translation>بله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="329" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="343" />
         <source>No</source>
         <translation>خیر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="400" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="414" />
         <source>The filter is not complete</source>
         <translation>شرط فهرست کامل نیست</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="407" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="421" />
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n مخاطب</numerusform>
@@ -2970,7 +3179,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="67" />
-        <location filename="../crm_desktop/ui/main_window.py" line="289" />
+        <location filename="../crm_desktop/ui/main_window.py" line="291" />
         <source>crm-desktop</source>
         <extracomment>the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path</extracomment>
         <translation>crm-desktop</translation>
@@ -3038,134 +3247,134 @@
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="182" />
+        <location filename="../crm_desktop/ui/main_window.py" line="184" />
         <source>&amp;File</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="183" />
+        <location filename="../crm_desktop/ui/main_window.py" line="185" />
         <source>New database…</source>
         <translation>پایگاه داده جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="185" />
+        <location filename="../crm_desktop/ui/main_window.py" line="187" />
         <source>Open database…</source>
         <translation>باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="188" />
+        <location filename="../crm_desktop/ui/main_window.py" line="190" />
         <source>Back up…</source>
         <translation>پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="189" />
+        <location filename="../crm_desktop/ui/main_window.py" line="191" />
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="192" />
+        <location filename="../crm_desktop/ui/main_window.py" line="194" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="194" />
+        <location filename="../crm_desktop/ui/main_window.py" line="196" />
         <source>&amp;Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="195" />
+        <location filename="../crm_desktop/ui/main_window.py" line="197" />
         <source>New record</source>
         <translation>مورد جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="197" />
+        <location filename="../crm_desktop/ui/main_window.py" line="199" />
         <source>Find in this list</source>
         <translation>جستجو در این فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="199" />
+        <location filename="../crm_desktop/ui/main_window.py" line="201" />
         <source>Search everything</source>
         <translation>جستجو در همه‌جا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="202" />
+        <location filename="../crm_desktop/ui/main_window.py" line="204" />
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="203" />
+        <location filename="../crm_desktop/ui/main_window.py" line="205" />
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="208" />
+        <location filename="../crm_desktop/ui/main_window.py" line="210" />
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="209" />
-        <location filename="../crm_desktop/ui/main_window.py" line="286" />
+        <location filename="../crm_desktop/ui/main_window.py" line="211" />
+        <location filename="../crm_desktop/ui/main_window.py" line="288" />
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="224" />
+        <location filename="../crm_desktop/ui/main_window.py" line="226" />
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="227" />
+        <location filename="../crm_desktop/ui/main_window.py" line="229" />
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="233" />
+        <location filename="../crm_desktop/ui/main_window.py" line="235" />
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="239" />
+        <location filename="../crm_desktop/ui/main_window.py" line="241" />
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="247" />
+        <location filename="../crm_desktop/ui/main_window.py" line="249" />
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="254" />
+        <location filename="../crm_desktop/ui/main_window.py" line="256" />
         <source>The backup was saved:</source>
         <translation>پشتیبان ذخیره شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="256" />
+        <location filename="../crm_desktop/ui/main_window.py" line="258" />
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="259" />
+        <location filename="../crm_desktop/ui/main_window.py" line="261" />
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="263" />
-        <location filename="../crm_desktop/ui/main_window.py" line="272" />
+        <location filename="../crm_desktop/ui/main_window.py" line="265" />
+        <location filename="../crm_desktop/ui/main_window.py" line="274" />
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="264" />
+        <location filename="../crm_desktop/ui/main_window.py" line="266" />
         <source>Replace everything in this database with the backup? A copy of the current database is kept beside it.</source>
         <translation>همه اطلاعات این پایگاه داده با پشتیبان جایگزین شود؟ یک نسخه از پایگاه داده فعلی در کنار آن نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="272" />
+        <location filename="../crm_desktop/ui/main_window.py" line="274" />
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="280" />
+        <location filename="../crm_desktop/ui/main_window.py" line="282" />
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -3174,12 +3383,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="304" />
+        <location filename="../crm_desktop/ui/main_window.py" line="306" />
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="305" />
+        <location filename="../crm_desktop/ui/main_window.py" line="307" />
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>
@@ -3289,62 +3498,62 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>در صف گذاشتن و ارسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="132" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="131" />
         <source>Stop sending</source>
         <translation>توقف ارسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="136" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="135" />
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="140" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="139" />
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="141" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="140" />
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="148" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="147" />
         <source>Preview for</source>
         <translation>پیش‌نمایش برای</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="222" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="221" />
         <source>{chars} characters, {parts} SMS ({left} left in this part)</source>
         <translation>{chars} نویسه، {parts} پیامک ({left} نویسه تا پایان این بخش)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="242" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="241" />
         <source>{n} of {total} members will get this message.</source>
         <translation>{n} نفر از {total} عضو این پیام را دریافت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="249" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="248" />
         <source>Left out: {reasons}</source>
         <translation>کنار گذاشته‌شده: {reasons}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="263" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="262" />
         <source>{n} messages queued.</source>
         <translation>{n} پیام در صف ارسال قرار گرفت.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="272" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="271" />
         <source>They go out when a delivery is chosen in Settings (or, for SMS by file, from the Outbox page).</source>
         <translation>وقتی روش ارسال در تنظیمات انتخاب شود فرستاده می‌شوند (پیامک با پرونده، از صفحه صندوق خروجی).</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="279" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="278" />
         <source>Sending stopped because of an error; nothing was sent twice. See the Outbox.</source>
         <translation>ارسال به سبب خطا متوقف شد؛ هیچ پیامی دو بار فرستاده نشد. صندوق خروجی را ببینید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="283" />
+        <location filename="../crm_desktop/ui/dialogs/message_composer.py" line="282" />
         <source>Sent {sent}, failed {failed}, to retry later {later}.</source>
         <translation>ارسال‌شده {sent}، ناموفق {failed}، برای تلاش دوباره {later}.</translation>
     </message>
@@ -3494,54 +3703,54 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>پرونده سامانه پیامک…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="127" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="126" />
         <source>Stop</source>
         <translation>توقف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="162" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="161" />
         <source>Nothing in the outbox yet. When a campaign's SMS or e-mail is sent (on the campaign's page: Write a message…, then Queue and send), one message per recipient waits here until it goes out; failed ones can be retried here.</source>
         <translation>صندوق خروجی هنوز خالی است. وقتی پیامک یا ایمیل یک کمپین فرستاده می‌شود (در صفحهٔ کمپین: «نوشتن پیام…» و سپس «در صف گذاشتن و ارسال»)، برای هر گیرنده یک پیام تا زمان ارسال اینجا می‌ماند؛ پیام‌های ناموفق را می‌توانید از همین‌جا دوباره بفرستید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="166" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="165" />
         <source>Go to the campaigns</source>
         <translation>رفتن به کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="200" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="199" />
         <source>In the outbox: {n}</source>
         <translation>در صندوق خروجی: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="204" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="203" />
         <source>{status} {n}</source>
         <translation>{status} {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="271" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="270" />
         <source>No delivery is set up. Choose one in Settings, under Sending; SMS by file go out with the Panel file button.</source>
         <translation>روش ارسالی تنظیم نشده است. در تنظیمات، بخش ارسال، یکی را انتخاب کنید؛ پیامک‌های ارسال با پرونده با دکمه «پرونده سامانه پیامک» فرستاده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="283" />
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="294" />
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="297" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="282" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="293" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="296" />
         <source>Panel file</source>
         <translation>پرونده سامانه پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="284" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="283" />
         <source>Excel (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>اکسل (*.xlsx);;CSV با UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="295" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="294" />
         <source>No SMS is waiting to be sent.</source>
         <translation>هیچ پیامکی در انتظار ارسال نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="298" />
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="297" />
         <source>{n} messages were written to the file. Upload it to your SMS panel, then say whether the upload worked.</source>
         <translation>{n} پیام در پرونده نوشته شد. آن را در سامانه پیامک بارگذاری کنید، سپس بگویید بارگذاری موفق بود یا نه.</translation>
     </message>
@@ -3570,6 +3779,92 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="205" />
+        <source>Choose days between the years 1300 and 1499.</source>
+        <extracomment>the choices of the drop-down, in order, and the period each gives today the period changed: the new Period</extracomment>
+        <translation>روزهایی بین سال‌های ۱۳۰۰ تا ۱۴۹۹ انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="251" />
+        <source>This month</source>
+        <translation>این ماه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="252" />
+        <source>Last month</source>
+        <translation>ماه گذشته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="253" />
+        <source>This quarter</source>
+        <translation>این فصل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="254" />
+        <source>This year</source>
+        <translation>امسال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="256" />
+        <source>Custom range</source>
+        <translation>بازهٔ دلخواه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="257" />
+        <source>Month</source>
+        <translation>ماه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="258" />
+        <source>Quarter</source>
+        <translation>فصل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="259" />
+        <source>Year</source>
+        <translation>سال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="265" />
+        <source>Custom range…</source>
+        <translation>بازهٔ دلخواه…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="267" />
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="268" />
+        <source>The period before</source>
+        <translation>بازهٔ قبل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="269" />
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="270" />
+        <source>The period after</source>
+        <translation>بازهٔ بعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="271" />
+        <source>Choose the period</source>
+        <translation>انتخاب بازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="272" />
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="273" />
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="274" />
+        <source>Apply</source>
+        <translation>اعمال</translation>
+    </message>
+</context>
+<context>
     <name>PhoneEdit</name>
     <message>
         <location filename="../crm_desktop/ui/widgets/phone_edit.py" line="95" />
@@ -3593,111 +3888,119 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>PieChart</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/charts.py" line="234" />
+        <source>Others</source>
+        <translation>سایر</translation>
+    </message>
+</context>
+<context>
     <name>PipelineView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="80" />
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="168" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="82" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="173" />
         <source>New deal</source>
         <extracomment>what a dragged card carries: the deal id as ASCII digits</extracomment>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="88" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="90" />
         <source>All dates</source>
         <translation>همه تاریخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="88" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="90" />
         <source>This month</source>
         <translation>این ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="89" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="91" />
         <source>This quarter</source>
         <translation>این فصل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="89" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="91" />
         <source>This year</source>
         <translation>امسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="93" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="95" />
         <source>Search deals (Ctrl+F)</source>
         <translation>جستجوی معامله‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="99" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="101" />
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="102" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="104" />
         <source>Show the deals as a list</source>
         <translation>نمایش معامله‌ها به‌صورت فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="114" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="119" />
         <source>Undo (Ctrl+Z)</source>
         <translation>واگرد (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="167" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="172" />
         <source>No deals yet: add the first one.</source>
         <translation>هنوز معامله‌ای ثبت نشده است: نخستین معامله را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="195" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="200" />
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="244" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="274" />
         <source>Forecast: {amount}</source>
         <translation>پیش‌بینی: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="247" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="277" />
         <source>Open deals expected to close in the chosen period, each counted at its stage's probability</source>
         <translation>معامله‌های بازی که قرار است در این دوره بسته شوند، هر کدام به نسبت احتمال مرحله‌اش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="302" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="332" />
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="303" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="333" />
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="304" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="334" />
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="305" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="335" />
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="306" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="336" />
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="308" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="338" />
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="310" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="340" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="362" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="395" />
         <source>“{deal}” moved to {stage}.</source>
         <translation>«{deal}» به {stage} منتقل شد.</translation>
     </message>
@@ -4097,12 +4400,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="317" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="322" />
         <source>Nothing here yet.</source>
         <translation>هنوز چیزی اینجا نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="400" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="431" />
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>
@@ -4766,22 +5069,22 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>StaticListDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="431" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="443" />
         <source>New list</source>
         <translation>فهرست تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="431" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="443" />
         <source>Edit list</source>
         <translation>ویرایش فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="443" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="453" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="444" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="454" />
         <source>Description</source>
         <translation>شرح</translation>
     </message>

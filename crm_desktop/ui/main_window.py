@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
                                                                        parent)
 
         return [
-            ("dashboard", self.tr("Dashboard"), soon(self.tr("Dashboard"))),
+            ("dashboard", self.tr("Dashboard"), lazy_view("dashboard", "DashboardView")),
             ("contacts", self.tr("Contacts"), lazy_view("contacts", "ContactsView")),
             ("companies", self.tr("Companies"), lazy_view("companies", "CompaniesView")),
             ("pipeline", self.tr("Pipeline"), lazy_view("pipeline", "PipelineView")),
@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
             view.restore_state()
             view.navigate.connect(self.show_section)
             view.open_record.connect(lambda k, i: self.show_section(k).show_record(i))
+            view.open_filtered.connect(
+                lambda k, filters, label: self.show_section(k).show_filtered(filters, label))
             self._views[key] = view
             self.stack.addWidget(view)
         return self._views[key]

@@ -35,7 +35,7 @@ def test_every_section_opens(filled, controller) -> None:
         assert window.stack.currentWidget() is view
     placeholders = [k for k in window.section_keys()
                     if isinstance(window.view(k), PlaceholderView)]
-    assert placeholders == ["dashboard", "reports"]
+    assert placeholders == ["reports"]
     text = window.view("reports").findChild(type(window.db_label), "placeholderText").text()
     assert text and "Traceback" not in text
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
@@ -17,6 +19,9 @@ class BaseView(QWidget):
     navigate = Signal(str)
     # asks the shell to show one record of another section: (section key, record id)
     open_record = Signal(str, int)
+    # asks the shell to show another section's records that a filter selects: (section
+    # key, service filters, the filter's name for its chip) -- the dashboard's drill-down
+    open_filtered = Signal(str, object, str)
 
     def __init__(self, core: Core, ops: Ops, settings: UiSettings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -39,6 +44,10 @@ class BaseView(QWidget):
 
     def show_record(self, record_id: int) -> None:
         """Select and show one record (from the global search)."""
+
+    def show_filtered(self, filters: dict[str, Any], label: str) -> None:
+        """Show only the records `filters` selects, the filter named `label` where it can
+        be taken away (sections that list records)."""
 
     def save_state(self) -> None:
         """Remember splitter sizes and column widths."""

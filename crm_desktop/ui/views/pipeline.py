@@ -58,6 +58,7 @@ from crm_desktop.ui.widgets.deal_board import (  # noqa: F401 - re-exported for 
     period_range,
 )
 from crm_desktop.ui.widgets.empty_state import EmptyState
+from crm_desktop.ui.widgets.filter_chip import FilterChip
 from crm_desktop.ui.widgets.search_box import SearchBox
 
 
@@ -75,6 +76,7 @@ class PipelineView(BaseView):
         self.board_data: dict[int, BoardColumn] = {}
         self.unit = core.settings.display_unit
         self._stale = False
+        self._drill: dict[str, Any] = {}  # filters set from elsewhere (the dashboard)
 
         # -- the filters bar
         self.new_button = QPushButton(self.tr("New deal"))
@@ -105,6 +107,9 @@ class PipelineView(BaseView):
         bar.addWidget(self.owner_filter)
         bar.addWidget(self.period_filter)
         bar.addWidget(self.search, 1)
+        self.drill_chip = FilterChip(self)
+        self.drill_chip.removed.connect(self._drill_removed)
+        bar.addWidget(self.drill_chip)
         bar.addWidget(self.forecast_label)
         bar.addWidget(self.list_toggle)
 
@@ -211,7 +216,32 @@ class PipelineView(BaseView):
         self._text = text
         self._filters_changed()
 
+    def show_filtered(self, filters: dict[str, Any], label: str) -> None:
+        """The list of the deals `filters` selects (the dashboard's figures), named by a
+        removable chip; the owner shows on its own filter."""
+        for combo, value in ((self.owner_filter, filters.get("owner_id")),
+                             (self.period_filter, "all")):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText("")
+        self.search.blockSignals(False)
+        self._text = ""
+        self._drill = {k: v for k, v in filters.items() if k != "owner_id"}
+        self.drill_chip.show_label(label)
+        if self.list_mode():
+            self.refresh()
+        else:
+            self.set_list_mode(True)
+
+    def _drill_removed(self) -> None:
+        self._drill = {}
+        self.refresh()
+
     def clear_filters(self) -> None:
+        self._drill = {}
+        self.drill_chip.clear()
         self.owner_filter.setCurrentIndex(0)
         self.period_filter.setCurrentIndex(0)
         self.search.setText("")
@@ -292,9 +322,9 @@ class PipelineView(BaseView):
 
     def _refresh_list(self, filters: dict[str, Any]) -> None:
         query = self.model.query
-        self.model.set_query(type(query)(
-            filters={k: v for k, v in filters.items() if k != "text" and v is not None},
-            text=filters["text"], sort=query.sort))
+        chosen = {k: v for k, v in filters.items() if k != "text" and v is not None}
+        self.model.set_query(type(query)(filters={**chosen, **self._drill},
+                                         text=filters["text"], sort=query.sort))
 
     def _list_columns(self) -> list[Column]:
         end = Qt.AlignmentFlag.AlignTrailing
@@ -318,6 +348,9 @@ class PipelineView(BaseView):
             self.list_toggle.setChecked(on)  # comes back here through toggled
             return
         self.stack.setCurrentWidget(self.table if on else self.board_page)
+        if not on:  # the board shows every open deal: a filter from elsewhere is dropped
+            self._drill = {}
+            self.drill_chip.clear()
         self.refresh()
 
     def show_more(self, stage_id: int) -> None:
