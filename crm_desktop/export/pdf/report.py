@@ -17,9 +17,7 @@ and renamed over it at the end: a cancelled or failed export leaves nothing behi
 from __future__ import annotations
 
 import functools
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +43,7 @@ from reportlab.platypus import (
 )
 
 from crm_desktop.domain.charts import ChartData
+from crm_desktop.export.atomic import atomic_file
 from crm_desktop.export.pdf.proforma import (
     FONT,
     FONT_BOLD,
@@ -480,21 +479,13 @@ def write_report_pdf(report: ReportLike, path: str | Path, *,
             story += [drawing, Spacer(1, 4 * mm)]
             first -= drawing.height + 4 * mm
     story += _pages(_rows(table, width, rtl, cancelled), first, page_height, on_drawn)
-    target = Path(path)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                dir=target.parent)
-    os.close(fd)
-    try:
+    with atomic_file(path) as temp:
         doc = SimpleDocTemplate(
-            temp, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-            bottomMargin=MARGIN, title=table.title or "", author=company,
+            str(temp), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
+            topMargin=MARGIN, bottomMargin=MARGIN, title=table.title or "", author=company,
             creator="crm-desktop")
         footer = _line(table.title or "", rtl) if table.title else ""
         doc.build(story, canvasmaker=_canvas_maker(rtl, cancelled, footer))
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
     if progress is not None:
         progress(rows)
     return rows

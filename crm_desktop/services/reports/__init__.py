@@ -34,6 +34,7 @@ from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.periods import Period
 from crm_desktop.export.table import ExportTable
 from crm_desktop.services import fields as f
+from crm_desktop.services.kpi_sql import check_owner
 from crm_desktop.services.reports import operations, sales
 from crm_desktop.services.reports.base import Context, Link, ReportDef, ReportFilter
 from crm_desktop.services.settings import SettingsService
@@ -136,8 +137,8 @@ class ReportService:
             lang: str = "fa", **filters: Any) -> Report:
         """Run report `name` for `period` (and `owner_id`, and the report's own filters:
         see its ReportDef.filters) with its texts in `lang` ("fa" or "en"). Only reads.
-        Bad input is a ValidationError naming the report, the period, the owner or the
-        filter."""
+        Bad input is a ValidationError naming the report, the period, the owner (owner_id:
+        not an id, or no such user) or the filter."""
         definition = report_def(name)
         lang = "fa" if lang == "fa" else "en"
         errors: list[FieldError] = []
@@ -147,16 +148,16 @@ class ReportService:
             errors.append(FieldError("period", "period.too_long",
                                      {"max": definition.max_days}))
         if owner_id is not None and not f.is_id(owner_id):
-            errors.append(FieldError("owner", "not_found"))
+            errors.append(FieldError("owner_id", "invalid"))
         try:
             cleaned = _clean_filters(definition, filters)
         except ValidationError as exc:
             errors += exc.errors
         if errors:
             raise ValidationError(errors)
-        ctx = Context(period, owner_id, cleaned, lang)
         with self.db.read() as session:
-            built = definition.builder(session, ctx)
+            owner_id = check_owner(session, owner_id)  # "not_found" for no such user
+            built = definition.builder(session, Context(period, owner_id, cleaned, lang))
             owner = session.get(m.User, owner_id) if owner_id is not None else None
             owner_name = owner.display_name if owner is not None else None
         company = SettingsService(self.db).company().get("name") or ""

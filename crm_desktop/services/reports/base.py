@@ -17,18 +17,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
-from crm_desktop.domain import clock
+from crm_desktop.domain import clock, rounding
 from crm_desktop.domain.charts import ChartData
 from crm_desktop.domain.periods import Period
 from crm_desktop.export.table import ExportColumn
-from crm_desktop.services.deals import _combine, _exact_sum
+from crm_desktop.services.deals import _combine, _exact_sum, closed_instant
+from crm_desktop.services.kpi_sql import duration_sums, within
 from crm_desktop.text import report_texts as rt
 
 Kind = Literal["text", "code", "integer", "money", "rate", "decimal", "date", "datetime"]
@@ -104,8 +104,8 @@ class Context:
         return rt.value_name(kind, code, self.lang)
 
     def in_period(self, column: Any) -> Any:
-        """`column` (a UTC instant) falls in the period."""
-        return (column >= self.start) & (column < self.end)
+        """`column` (a UTC instant) falls in the period: kpi_sql.within."""
+        return within(column, (self.start, self.end))
 
 
 Builder = Callable[[Session, Context], Built]
@@ -128,17 +128,10 @@ class ReportDef:
         return self.title_fa if lang == "fa" else self.title_en
 
 
-# -- shared SQL ----------------------------------------------------------------------------
+# -- shared SQL and arithmetic (the KPIs' own: services/kpi_sql.py, domain/rounding.py) ----
 def closed_at() -> Any:
-    """When a deal was closed (see the module docstring)."""
-    return func.coalesce(m.Deal.closed_at, m.Deal.stage_changed_at)
-
-
-def outcome_of_stage() -> Any:
-    """The outcome of the deal's stage as a scalar subquery (the few stages are read by
-    their primary key)."""
-    s = m.PipelineStage
-    return select(s.outcome).where(s.id == m.Deal.stage_id).scalar_subquery()
+    """When a deal was closed (see the module docstring; deals.closed_instant)."""
+    return closed_instant()
 
 
 def closed_deals(ctx: Context, *outcomes: str) -> Any:
@@ -167,36 +160,29 @@ def combined(hi: Any, lo: Any) -> int:
     return _combine(hi or 0, lo or 0)
 
 
+def durations(condition: Any, end: Any, start: Any, name: str) -> tuple[Any, Any]:
+    """The exact sum of end - start over the rows meeting `condition`, in two parts
+    (seconds, microseconds): kpi_sql.duration_sums. Add them with `micros`."""
+    return duration_sums(condition, end, start, name)
+
+
+def micros(seconds: Any, microseconds: Any) -> int:
+    return int(seconds or 0) * 1_000_000 + int(microseconds or 0)
+
+
 def owner_names(session: Session) -> dict[int, str]:
-    return {uid: name for uid, name in session.execute(select(m.User.id, m.User.display_name))}
+    return {uid: name for uid, name in
+            session.execute(select(m.User.id, m.User.display_name))}
 
 
-def ratio(part: int, whole: int) -> Decimal | None:
-    """part / whole as an exact-enough Decimal (a fraction 0..1 for rates); None for 0."""
-    if not whole:
-        return None
-    return Decimal(part) / Decimal(whole)
-
-
-def half_up(part: int, whole: int) -> int | None:
-    """part / whole in whole units, rounded half up; None when whole is 0."""
-    if not whole:
-        return None
-    return (2 * part + whole) // (2 * whole)
-
-
-def hours_average(seconds: float | int | None, count: int) -> Decimal | None:
-    """The average of `count` durations adding up to `seconds` (whole seconds), in hours
-    with one decimal (half up); None when nothing was counted."""
-    if not count or seconds is None:
-        return None
-    return (Decimal(round(seconds)) / (count * 3600)).quantize(Decimal("0.1"), ROUND_HALF_UP)
-
-
-def two_decimals(total: int | None, count: int) -> Decimal | None:
-    if not count or total is None:
-        return None
-    return (Decimal(total) / count).quantize(Decimal("0.01"), ROUND_HALF_UP)
+#: a fraction 0..1 with 4 decimals (None for 0 / 0), as the KPIs give their rates
+ratio = rounding.rate
+#: an average in whole Rials, half up (None for nothing)
+half_up = rounding.average_rial
+#: an average of satisfaction scores with 2 decimals
+two_decimals = rounding.average_score
+#: an average duration in hours with 1 decimal, from microseconds
+hours_average = rounding.average_hours
 
 
 def local_day(value: Any) -> date | None:
@@ -206,12 +192,6 @@ def local_day(value: Any) -> date | None:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return clock.local_day(value)
-
-
-def seconds(later: Any, earlier: Any) -> Any:
-    """Whole wall-clock seconds between two stored instants (SQL): rounded per row, so
-    that their sum is exact (julianday differences carry float noise)."""
-    return func.round((func.julianday(later) - func.julianday(earlier)) * 86400.0)
 
 
 def total_row(columns: Sequence[ExportColumn], label: str, **values: Any) -> list[Any]:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
 from crm_desktop.domain import marketing
@@ -21,10 +21,11 @@ from crm_desktop.services.reports.base import (
     Context,
     Link,
     counted,
+    durations,
     hours_average,
+    micros,
     owner_names,
     ratio,
-    seconds,
     total_row,
     two_decimals,
 )
@@ -88,8 +89,8 @@ PRIORITIES = [p.value for p in reversed(TicketPriority)]
 
 
 def tickets_sla(session: Session, ctx: Context) -> Built:
-    """Live tickets by category and priority (the owner, channel, category and priority
-    filters are the ticket's):
+    """Live tickets by category and priority (the owner filter is the ticket's assignee,
+    as the KPIs read it; channel, category and priority are the ticket's):
     * opened: created in the period; closed: closed in the period (`closed_at`);
     * closed late: of those closed, the ones with an SLA due time closed after it; the
       share is of the closed ones that had a due time (the sla_breach_rate KPI);
@@ -105,14 +106,14 @@ def tickets_sla(session: Session, ctx: Context) -> Built:
     rated = closed & t.satisfaction.is_not(None)
     q = (select(t.category, t.priority, counted(opened), counted(closed),
                 counted(with_due & (t.closed_at > t.sla_due_at)), counted(with_due),
-                func.sum(case((answered, seconds(t.first_response_at, t.created_at)))),
+                *durations(answered, t.first_response_at, t.created_at, "response"),
                 counted(answered),
-                func.sum(case((closed, seconds(t.closed_at, t.created_at)))),
+                *durations(closed, t.closed_at, t.created_at, "resolution"),
                 func.sum(case((rated, t.satisfaction))), counted(rated))
          .where(t.deleted_at.is_(None), opened | closed | answered)
          .group_by(t.category, t.priority))
     if ctx.owner_id is not None:
-        q = q.where(t.owner_id == ctx.owner_id)
+        q = q.where(t.assignee_id == ctx.owner_id)
     for key, column in (("category", t.category), ("priority", t.priority),
                         ("ticket_channel", t.channel)):
         if key in ctx.filters:
@@ -123,16 +124,16 @@ def tickets_sla(session: Session, ctx: Context) -> Built:
             ctx.col("first_response_hours", "decimal"), ctx.col("resolution_hours", "decimal"),
             ctx.col("csat", "decimal"), ctx.col("rated", "integer")]
     found = []
-    sums = [0, 0, 0, 0, 0.0, 0, 0.0, 0, 0]
-    for cat, prio, n_open, n_closed, late, due, fr_h, n_fr, res_h, score, n_rated in \
-            session.execute(q):
-        figures = [int(n_open), int(n_closed), int(late), int(due), fr_h or 0.0, int(n_fr),
-                   res_h or 0.0, int(score or 0), int(n_rated)]
+    sums = [0] * 9
+    for cat, prio, n_open, n_closed, late, due, fr_s, fr_us, n_fr, res_s, res_us, score, \
+            n_rated in session.execute(q):
+        figures = [int(n_open), int(n_closed), int(late), int(due), micros(fr_s, fr_us),
+                   int(n_fr), micros(res_s, res_us), int(score or 0), int(n_rated)]
         sums = [a + b for a, b in zip(sums, figures, strict=True)]
         found.append((_rank(CATEGORIES, cat), _rank(PRIORITIES, prio), [
             ctx.name("category", cat), ctx.name("priority", prio), figures[0], figures[1],
-            figures[2], ratio(figures[2], figures[3]), hours_average(fr_h, figures[5]),
-            hours_average(res_h, figures[1]), two_decimals(figures[7], figures[8]),
+            figures[2], ratio(figures[2], figures[3]), hours_average(figures[4], figures[5]),
+            hours_average(figures[6], figures[1]), two_decimals(figures[7], figures[8]),
             figures[8]]))
     found.sort(key=lambda f: (f[0], f[1], f[2][0], f[2][1]))
     rows = [f[2] for f in found]
@@ -162,20 +163,18 @@ KINDS = [k.value for k in ActivityKind]
 
 
 def activities_by_owner(session: Session, ctx: Context) -> Built:
-    """Activities by owner and kind (the owner and kind filters are the activity's);
-    activities of a contact in the Trash do not count (activities have no Trash of their
-    own). A repeating activity counts once, by its own due time (its later occurrences
-    are not expanded):
+    """Activities by owner and kind (the owner and kind filters are the activity's).
+    Activities have no Trash: every one counts, as in the activities_done KPI (also one
+    whose contact is in the Trash). A repeating activity counts once, by its own due
+    time (its later occurrences are not expanded):
     * due: due in the period; done: marked done in the period;
     * overdue: due in the period, not done, and its due time has passed (now).
     Two grouped queries, one over the due-time index and one over the done-time index
     (one query with "due or done in the period" reads every activity)."""
     a = m.Activity
-    c = aliased(m.Contact)
 
     def grouped(*figures: Any) -> Any:
-        q = (select(a.owner_id, a.kind, *figures).outerjoin(c, c.id == a.contact_id)
-             .where(c.deleted_at.is_(None)).group_by(a.owner_id, a.kind))
+        q = select(a.owner_id, a.kind, *figures).group_by(a.owner_id, a.kind)
         if ctx.owner_id is not None:
             q = q.where(a.owner_id == ctx.owner_id)
         if "kind" in ctx.filters:

@@ -67,7 +67,7 @@ def _tickets(core: Any, w: Any) -> None:
         def ticket(seq: int, category: str, priority: str, created: datetime, **kw: Any) -> None:
             s.add(m.Ticket(year=1405, seq=seq, subject=f"تیکت {seq}", category=category,
                            priority=priority, created_at=created,
-                           owner_id=kw.pop("owner", w.ali), **kw))
+                           assignee_id=kw.pop("assignee", w.ali), owner_id=w.admin, **kw))
 
         # T1: opened Mehr 2 10:00, first answer 2 hours later, closed 26 hours after it was
         # opened, after its due time; satisfaction 2
@@ -79,7 +79,7 @@ def _tickets(core: Any, w: Any) -> None:
         ticket(2, "complaint", "urgent", at("1405/06/30", "18:00"),
                first_response_at=at("1405/06/30", "19:00"), closed_at=at("1405/07/01", "00:30"),
                sla_due_at=at("1405/07/01", "08:00"), status="closed", satisfaction=5,
-               owner=w.sara)
+               assignee=w.sara)
         # T3: opened in Mehr, still open, no answer
         ticket(3, "request", "normal", at("1405/07/10"))
         # T6: opened Mehr 11 10:00, closed a day later; it had no due time
@@ -102,7 +102,7 @@ def test_tickets_sla(world: Any) -> None:
     # satisfaction (2 + 5) / 2 = 3.50 of 2. request/normal: T3 and T6 opened, T6 closed
     # in 24 hours without a due time (no share of late ones)
     assert r.table.rows == [
-        ["Complaint", "Urgent", 1, 2, 1, Decimal("0.5"), Decimal("2.0"), Decimal("28.3"),
+        ["Complaint", "Urgent", 1, 2, 1, Decimal("0.5000"), Decimal("2.0"), Decimal("28.3"),
          Decimal("3.50"), 2],
         ["Request", "Normal", 2, 1, 0, None, None, Decimal("24.0"), None, 0],
     ]
@@ -112,6 +112,7 @@ def test_tickets_sla(world: Any) -> None:
     assert r.chart.categories == ("Complaint", "Request")
     assert [s.values for s in r.chart.series] == [(1, 2), (2, 1), (1, 0)]
 
+    # the owner filter is the ticket's assignee (as the KPIs): T2 only
     sara = run(core, "tickets-sla", owner_id=w.sara, lang="en")
     assert sara.table.rows == [["Complaint", "Urgent", 0, 1, 0, Decimal(0), None,
                                 Decimal("30.5"), Decimal("5.00"), 1]]
@@ -119,6 +120,16 @@ def test_tickets_sla(world: Any) -> None:
         "درخواست"]
     assert run(core, "tickets-sla", priority="low").table.rows == []
     assert run(core, "tickets-sla", ticket_channel="email").table.rows == []
+    from crm_desktop.services.kpis import KpiService
+
+    for owner in (None, w.ali, w.sara):
+        total = run(core, "tickets-sla", owner_id=owner).table.total
+        kpis = KpiService(core.db).compute(MEHR, owner)
+        assert total[2:8] == [kpis["tickets_opened"], kpis["tickets_closed"],
+                              total[4], kpis["sla_breach_rate"],
+                              kpis["avg_first_response_hours"],
+                              kpis["avg_resolution_hours"]], owner
+        assert total[8] == kpis["csat_average"], owner
     aban = run(core, "tickets-sla", parse_period("1405-08"), lang="en")
     assert aban.table.rows == [["Question", "Low", 1, 0, 0, None, None, None, None, 0]]
 
@@ -135,7 +146,7 @@ def _activities(core: Any, w: Any) -> None:
         activity(w.ali, "task", at("1405/07/25", "10:00"))  # not due yet on Mehr 20
         activity(w.ali, "task", at("1405/08/01", "00:00"))  # due after the period
         activity(w.sara, "meeting", at("1405/06/30", "10:00"), at("1405/07/02"))
-        # of a contact in the Trash: not counted
+        # of a contact in the Trash: counted (activities have no Trash; as the KPI)
         activity(w.sara, "meeting", at("1405/07/03"), None, w.contacts["E"])
         activity(None, "note", None, at("1405/07/04"))
 
@@ -149,16 +160,21 @@ def test_activities_by_owner(world: Any, monkeypatch: pytest.MonkeyPatch) -> Non
     assert [c.key for c in r.table.columns] == ["owner", "kind", "due", "done", "overdue"]
     # owners in Persian alphabetical order (سارا before علی), the ownerless last
     assert r.table.rows == [
-        ["سارا", "Meeting", 0, 1, 0],
+        ["سارا", "Meeting", 1, 1, 1],
         ["علی", "Call", 2, 1, 1],
         ["علی", "Task", 1, 0, 0],
         ["No owner", "Note", 0, 1, 0],
     ]
-    assert r.table.total == ["Total", None, 3, 3, 1]
+    assert r.table.total == ["Total", None, 4, 3, 2]
     assert r.chart.categories == ("سارا", "علی", "No owner")
-    assert [s.values for s in r.chart.series] == [(1, 1, 1), (0, 1, 0)]
+    assert [s.values for s in r.chart.series] == [(1, 1, 1), (1, 1, 0)]
     assert run(core, "activities-by-owner", owner_id=w.sara,
-               lang="en").table.rows == [["سارا", "Meeting", 0, 1, 0]]
+               lang="en").table.rows == [["سارا", "Meeting", 1, 1, 1]]
+    from crm_desktop.services.kpis import KpiService
+
+    for owner in (None, w.ali, w.sara):
+        done = run(core, "activities-by-owner", owner_id=owner).table.total[3]
+        assert done == KpiService(core.db).compute(MEHR, owner)["activities_done"]
     assert run(core, "activities-by-owner", owner_id=w.ali, kind="task",
                lang="en").table.rows == [["علی", "Task", 1, 0, 0]]
 

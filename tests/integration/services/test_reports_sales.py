@@ -26,7 +26,12 @@ def run(core: Any, name: str, period: Any = MEHR, **kw: Any) -> Any:
 
 
 def rate(a: int, b: int) -> Decimal:
-    return Decimal(a) / Decimal(b)
+    """a / b as the KPIs give a rate: 4 decimals, half up."""
+    from crm_desktop.domain.rounding import rate as kpi_rate
+
+    value = kpi_rate(a, b)
+    assert value is not None
+    return value
 
 
 def test_sales_by_owner(world: Any) -> None:
@@ -90,12 +95,12 @@ def test_sales_by_product(world: Any) -> None:
     net = 27_500_000 + 1_000_000 + 500_000
     assert r.table.rows == [
         ["لپ‌تاپ", "0012", Decimal(3), 2, 30_000_000, 2_500_000, 27_500_000,
-         Decimal(27_500_000) / net],
-        ["نصب (no product)", None, Decimal(1), 1, 1_000_000, 0, 1_000_000,
-         Decimal(1_000_000) / net],
-        ["ماوس", "0007", Decimal("1.5"), 1, 500_000, 0, 500_000, Decimal(500_000) / net],
+         Decimal("0.9483")],
+        ["نصب (no product)", None, Decimal(1), 1, 1_000_000, 0, 1_000_000, Decimal("0.0345")],
+        ["ماوس", "0007", Decimal("1.5"), 1, 500_000, 0, 500_000, Decimal("0.0172")],
     ]
-    assert r.table.total == ["Total", None, None, 2, 31_500_000, 2_500_000, net, Decimal(1)]
+    assert r.table.total == ["Total", None, None, 2, 31_500_000, 2_500_000, net,
+                             Decimal("1.0000")]
     assert r.chart.categories == ("لپ‌تاپ", "نصب (no product)", "ماوس")
 
     mine = run(core, "sales-by-product", owner_id=w.ali, lang="en")
@@ -173,8 +178,9 @@ def test_bad_input_is_a_validation_error_naming_the_field(world: Any) -> None:
     for kwargs, field in (
         ({"name": "sales-by-nobody"}, "report"),
         ({"name": "sales-by-owner", "period": "1405-07"}, "period"),
-        ({"name": "sales-by-owner", "owner_id": 0}, "owner"),
-        ({"name": "sales-by-owner", "owner_id": "1"}, "owner"),
+        ({"name": "sales-by-owner", "owner_id": 0}, "owner_id"),
+        ({"name": "sales-by-owner", "owner_id": "1"}, "owner_id"),
+        ({"name": "sales-by-owner", "owner_id": 999}, "owner_id"),
         ({"name": "sales-by-source", "source": "tv"}, "source"),
         ({"name": "sales-by-source", "channel": "sms"}, "channel"),
         ({"name": "birthdays", "period": parse_period("1405-01-01..1406-01-05")}, "period"),
@@ -219,7 +225,14 @@ def test_reports_only_read(world: Any) -> None:
         assert s.scalar(select(func.count()).select_from(m.AuditLog)) == before
 
 
-def test_win_rate_is_exact(world: Any) -> None:
-    core, _w = world
-    r = run(core, "sales-by-owner")
-    assert Fraction(r.table.total[3]).limit_denominator(100) == Fraction(4, 7)
+def test_rates_and_averages_are_the_kpis(world: Any) -> None:
+    """The total row of sales-by-owner gives the KPIs of the same period and owner."""
+    core, w = world
+    from crm_desktop.services.kpis import KpiService
+
+    for owner in (None, w.ali, w.sara):
+        total = run(core, "sales-by-owner", owner_id=owner).table.total
+        kpis = KpiService(core.db).compute(MEHR, owner)
+        assert total[1:] == [kpis["won_deals"], kpis["lost_deals"], kpis["win_rate"],
+                             kpis["revenue_rial"], kpis["average_deal_rial"]], owner
+    assert Fraction(run(core, "sales-by-owner").table.total[3]) == Fraction(5714, 10000)
