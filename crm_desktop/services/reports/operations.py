@@ -4,6 +4,7 @@ the birthdays are a list, read with the contacts' birthday index."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -256,12 +257,13 @@ def birthdays(session: Session, ctx: Context) -> Built:
             ctx.col("born", "date"), ctx.col("age", "integer"), ctx.col("mobile", "code", 13),
             ctx.col("owner", "text", 18)]
     found = []
+    parts = functools.lru_cache(maxsize=None)(jalali_parts)  # many share a date of birth
     for cid, name, born, mobile, owner_id, key in session.execute(q):
-        by, bm, bd = jalali_parts(born)
+        by, bm, bd = parts(born)
         day = days.get((bm, bd))
         if day is None:
             continue
-        age = jalali_parts(day)[0] - by
+        age = parts(day)[0] - by
         found.append((day, key, cid, [name, day, born, age if age >= 0 else None, mobile,
                                       names.get(owner_id, "") if owner_id else ""]))
     found.sort(key=lambda f: f[:3])
