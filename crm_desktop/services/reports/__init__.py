@@ -96,8 +96,10 @@ class Report:
     lang: str
     table: ExportTable
     chart: ChartData | None
-    #: per row, the record it stands for when the window can open it (else None)
-    links: list[Link | None] = field(default_factory=list)
+    #: per row, what the window can open for it: the record it stands for (a Link), the
+    #: records behind its figures (a kpi_drill.Drill: a section and its list filters), or
+    #: None
+    links: list[Any] = field(default_factory=list)
     #: the company's name (Settings), also the last subtitle line of the table
     company: str = ""
 

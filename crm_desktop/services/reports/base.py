@@ -52,7 +52,9 @@ class ReportFilter:
 
 @dataclass(frozen=True)
 class Link:
-    """The record a report row stands for, which the window can open: (section, id)."""
+    """The record a report row stands for, which the window can open: (section, id).
+    (The records behind a row of figures are a kpi_drill.Drill: a section and its list
+    filters.)"""
 
     section: str
     record_id: int
@@ -66,7 +68,8 @@ class Built:
     rows: list[list[Any]]
     total: list[Any] | None = None
     chart: ChartData | None = None
-    links: list[Link | None] | None = None
+    #: per row: a Link, a kpi_drill.Drill or None
+    links: list[Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from crm_desktop.db import models as m
 from crm_desktop.domain import marketing
 from crm_desktop.domain.charts import ChartData, ChartSeries
 from crm_desktop.domain.enums import ActivityKind, TicketCategory, TicketPriority
+from crm_desktop.services import kpi_drill
 from crm_desktop.services.campaigns import _figure_columns, finish_figures
 from crm_desktop.services.reports.base import (
     Built,
@@ -74,7 +75,7 @@ def campaigns(session: Session, ctx: Context) -> Built:
     chart = ChartData("bar", tuple(r[0] for r in rows), (
         ChartSeries(cols[6].title, tuple(r[6] for r in rows)),
         ChartSeries(cols[7].title, tuple(r[7] for r in rows))), "money", "", ctx.lang)
-    return Built(cols, rows, total, chart)
+    return Built(cols, rows, total, chart, [Link("campaigns", f["id"]) for f in found])
 
 
 def _decimal(value: Any) -> Decimal | None:
@@ -197,8 +198,13 @@ def activities_by_owner(session: Session, ctx: Context) -> Built:
     found = []
     for (owner_id, kind), (n_due, n_done, n_late) in figures.items():
         owner = names.get(owner_id, "") if owner_id is not None else ctx.text("no_owner")
+        # behind a row: the activities of that kind the owner marked done in the period
+        drill = None
+        if owner_id is not None:
+            drill = kpi_drill.drill_down("activities_done", ctx.period, owner_id)
+            drill.filters["kind"] = kind  # type: ignore[union-attr]
         found.append((owner_id is None, sort_key(owner), _rank(KINDS, kind),
-                      [owner, ctx.name("kind", kind), n_due, n_done, n_late]))
+                      [owner, ctx.name("kind", kind), n_due, n_done, n_late], drill))
     found.sort(key=lambda f: f[:3])
     rows = [f[3] for f in found]
     total = total_row(cols, ctx.text("total"), due=sum(r[2] for r in rows),
@@ -213,7 +219,7 @@ def activities_by_owner(session: Session, ctx: Context) -> Built:
         ChartSeries(cols[3].title, tuple(per_owner[o][0] for o in owners)),
         ChartSeries(cols[4].title, tuple(per_owner[o][1] for o in owners))),
         "integer", "", ctx.lang)
-    return Built(cols, rows, total, chart)
+    return Built(cols, rows, total, chart, [f[4] for f in found])
 
 
 # -- birthdays -----------------------------------------------------------------------------

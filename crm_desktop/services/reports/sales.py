@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from crm_desktop.db import models as m
 from crm_desktop.domain.charts import ChartData, ChartSeries, top
 from crm_desktop.domain.enums import ProformaStatus
+from crm_desktop.services import kpi_drill
 from crm_desktop.services.proforma_totals import line_total
 from crm_desktop.services.reports.base import (
     Built,
@@ -59,13 +60,16 @@ def sales_by_owner(session: Session, ctx: Context) -> Built:
     cols = [ctx.col("owner", "text", 24), ctx.col("won_deals", "integer"),
             ctx.col("lost_deals", "integer"), ctx.col("win_rate", "rate"),
             ctx.col("revenue", "money", 18), ctx.col("average_deal", "money", 18)]
-    rows: list[list[Any]] = []
+    found = []
     for owner_id, n_won, n_lost, r_hi, r_lo in session.execute(q):
         revenue = combined(r_hi, r_lo)
         name = names.get(owner_id, "") if owner_id is not None else ctx.text("no_owner")
-        rows.append([name, int(n_won), int(n_lost), ratio(n_won, n_won + n_lost), revenue,
-                     half_up(revenue, n_won)])
-    _by_money(rows, 4, 0)
+        # behind a row: the owner's deals closed in the period (won and lost)
+        drill = kpi_drill.drill_down("win_rate", ctx.period, owner_id) if owner_id else None
+        found.append(([name, int(n_won), int(n_lost), ratio(n_won, n_won + n_lost), revenue,
+                       half_up(revenue, n_won)], drill))
+    found.sort(key=lambda f: (-f[0][4], sort_key(f[0][0])))
+    rows = [f[0] for f in found]
     won_all, lost_all = sum(r[1] for r in rows), sum(r[2] for r in rows)
     revenue_all = sum(r[4] for r in rows)
     total = total_row(cols, ctx.text("total"), won_deals=won_all, lost_deals=lost_all,
@@ -74,7 +78,7 @@ def sales_by_owner(session: Session, ctx: Context) -> Built:
     chart = ChartData("bar", tuple(r[0] for r in rows),
                       (ChartSeries(cols[4].title, tuple(r[4] for r in rows)),),
                       "money", cols[4].title, ctx.lang)
-    return Built(cols, rows, total, chart)
+    return Built(cols, rows, total, chart, [f[1] for f in found])
 
 
 # -- sales by product ----------------------------------------------------------------------

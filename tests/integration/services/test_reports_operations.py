@@ -265,3 +265,19 @@ def test_report_charts_in_rtl_put_the_first_row_at_the_right(world: Any) -> None
 def test_top_folds_the_rest_into_others() -> None:
     assert top(["a", "b", "c"], [3, 2, 1], 3, "x") == (["a", "b", "c"], [3, 2, 1], 0)
     assert top(["a", "b", "c", "d"], [4, 3, 2, 1], 3, "x") == (["a", "b", "x"], [4, 3, 3], 2)
+
+
+def test_rows_open_their_records(world: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    core, w = world
+    from crm_desktop.services.base import ListQuery
+
+    campaigns = run(core, "campaigns")
+    assert [(link.section, link.record_id) for link in campaigns.links] == [
+        ("campaigns", w.campaigns["1"]), ("campaigns", w.campaigns["3"])]
+    _activities(core, w)
+    r = run(core, "activities-by-owner", lang="en")
+    call = r.links[1]  # علی, Call: the calls Ali marked done in Mehr
+    assert call.section == "activities"
+    done = core.activities.list(ListQuery(filters=call.filters, limit=100)).rows
+    assert [(a["kind"], a["owner_id"]) for a in done] == [("call", w.ali)]
+    assert r.links[3] is None  # no owner

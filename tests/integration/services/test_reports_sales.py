@@ -236,3 +236,20 @@ def test_rates_and_averages_are_the_kpis(world: Any) -> None:
         assert total[1:] == [kpis["won_deals"], kpis["lost_deals"], kpis["win_rate"],
                              kpis["revenue_rial"], kpis["average_deal_rial"]], owner
     assert Fraction(run(core, "sales-by-owner").table.total[3]) == Fraction(5714, 10000)
+
+
+def test_a_row_of_figures_opens_the_records_behind_it(world: Any) -> None:
+    """sales-by-owner: a row's drill lists that owner's deals closed in the period."""
+    core, w = world
+    from crm_desktop.services.base import ListQuery
+
+    r = run(core, "sales-by-owner", lang="en")
+    sara, ali, nobody = r.links
+    assert nobody is None  # the lists cannot select "no owner"
+    assert sara.section == ali.section == "pipeline"
+    listed = {row["id"] for row in core.deals.list(ListQuery(filters=sara.filters,
+                                                             limit=100)).rows}
+    assert listed == {w.deals[5], w.deals[6], w.deals[10]}
+    listed = {row["id"] for row in core.deals.list(ListQuery(filters=ali.filters,
+                                                             limit=100)).rows}
+    assert listed == {w.deals[1], w.deals[2], w.deals[13]}
