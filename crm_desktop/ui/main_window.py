@@ -124,7 +124,8 @@ class MainWindow(QMainWindow):
             ("activities", self.tr("Activities"), lazy_view("activities", "ActivitiesView")),
             ("campaigns", self.tr("Campaigns"), lazy_view("campaigns", "CampaignsView")),
             ("tickets", self.tr("Tickets"), lazy_view("tickets", "TicketsView")),
-            ("products", self.tr("Products"), lazy_view("products", "ProductsView")),
+            ("products", self.tr("Products"),
+             lazy_view("products_section", "ProductsSectionView")),
             ("reports", self.tr("Reports"), soon(self.tr("Reports"))),
             ("settings", self.tr("Settings"), lazy_view("settings", "SettingsView")),
         ]

@@ -160,6 +160,13 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
         _settle(app)
         written.append(_save(window, out_dir / f"view_{key}.png"))
 
+    # the Products section's second tab: the proformas list
+    products = window.show_section("products")
+    products.show_proformas()
+    _settle(app)
+    written.append(_save(window, out_dir / "view_products_proformas.png"))
+    products.tabs.setCurrentIndex(0)
+
     settings_view = window.show_section("settings")
     for key in settings_view.page_keys()[1:]:  # the first page is view_settings
         settings_view.show_page(key)
@@ -243,6 +250,18 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
         editor.deleteLater()
         dialog("dialog_pdf_preview", lambda: PdfPreview(pdf, "proforma", window),
                ready=lambda d: isinstance(d, PdfPreview) and d.page_drawn())
+
+    from crm_desktop.ui.export_runner import ExportProgressDialog, suggested_name
+
+    def export_progress() -> QDialog:
+        name = QCoreApplication.translate("ContactsView", "Contacts")
+        d = ExportProgressDialog(Path(suggested_name(name) + ".xlsx"),
+                                 QCoreApplication.translate("ExportRunner", "Exporting {name}")
+                                 .replace("{name}", name), 100_000, window)
+        d.set_progress(37_500)
+        return d
+
+    dialog("dialog_export_progress", export_progress)
 
     written += _marketing(app, core, window, out_dir, lang)
 

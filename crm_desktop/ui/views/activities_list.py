@@ -26,6 +26,7 @@ from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
 from crm_desktop.ui.views.activities_common import ActivityPage
 from crm_desktop.ui.widgets.chip_delegate import decorate_table
 from crm_desktop.ui.widgets.empty_state import EmptyState
+from crm_desktop.ui.widgets.export_button import ExportButton
 from crm_desktop.ui.widgets.filter_chip import FilterChip
 
 
@@ -65,11 +66,14 @@ class ActivityListView(ActivityPage):
         self._drill: dict[str, Any] = {}
         self.drill_chip = FilterChip(self)
         self.drill_chip.removed.connect(self._drill_removed)
+        self.export_button = ExportButton(self)
+        self.export_button.requested.connect(self.export)
         self.bar = QHBoxLayout()  # the page's own filters
         self.bar.addWidget(self.kind_filter)
         self.bar.addWidget(self.state_filter)
         self.bar.addWidget(self.drill_chip)
         self.bar.addStretch(1)
+        self.bar.addWidget(self.export_button)
         box = QVBoxLayout(self)
         box.addLayout(self.bar)
         box.addWidget(self.table, 1)
@@ -98,6 +102,15 @@ class ActivityListView(ActivityPage):
             Column("owner", self.tr("Owner")),
             Column("done_at", self.tr("State"), text=self._state_text),
         ]
+
+    def export(self, fmt: str) -> bool:
+        """The activities as the table shows them (filters, sort, visible columns in
+        their order) to a file; True when written."""
+        from crm_desktop.ui.export_runner import export_list, visible_keys
+
+        return export_list(self, self.core, kind="activities", query=self.model.query,
+                           columns=visible_keys(self.table, [c.key for c in self.model.columns]),
+                           fmt=fmt, name=self.tr("Activities"), total=self.model.rowCount())
 
     def new_appointment(self) -> None:
         AppointmentDialog.edit(self, self.core, self.ops)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.core import Core
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import STAGE_LOST, STAGE_OPEN
+from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.services.deals import BoardColumn
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
@@ -58,6 +59,7 @@ from crm_desktop.ui.widgets.deal_board import (  # noqa: F401 - re-exported for 
     period_range,
 )
 from crm_desktop.ui.widgets.empty_state import EmptyState
+from crm_desktop.ui.widgets.export_button import ExportButton
 from crm_desktop.ui.widgets.filter_chip import FilterChip
 from crm_desktop.ui.widgets.search_box import SearchBox
 
@@ -111,6 +113,9 @@ class PipelineView(BaseView):
         self.drill_chip.removed.connect(self._drill_removed)
         bar.addWidget(self.drill_chip)
         bar.addWidget(self.forecast_label)
+        self.export_button = ExportButton(self)
+        self.export_button.requested.connect(self.export)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.list_toggle)
 
         # -- the undo notice
@@ -339,6 +344,25 @@ class PipelineView(BaseView):
                    text=lambda r: display.jalali_date_only(r["expected_close"])),
             Column("owner", self.tr("Owner")),
         ]
+
+    def export(self, fmt: str) -> bool:
+        """The deals shown to a file: in list mode the list (filters, search, sort,
+        visible columns in their order); on the board the open deals its filters show, by
+        expected close, with every column. True when written."""
+        from crm_desktop.ui.export_runner import export_list, visible_keys
+
+        keys = [c.key for c in self.model.columns]
+        if self.list_mode():
+            query, total = self.model.query, self.model.rowCount()
+            keys = visible_keys(self.table, keys)
+        else:
+            filters = self.filters()
+            chosen = {k: v for k, v in filters.items() if k != "text" and v is not None}
+            query = ListQuery(filters={**chosen, "outcome": STAGE_OPEN}, text=filters["text"],
+                              sort=Sort("expected_close"))
+            total = sum(column.count for column in self.board_data.values())
+        return export_list(self, self.core, kind="deals", query=query, columns=keys, fmt=fmt,
+                           name=self.tr("Deals"), total=total)
 
     def list_mode(self) -> bool:
         return self.stack.currentWidget() is self.table

@@ -36,6 +36,7 @@ from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
 from crm_desktop.ui.widgets.chip_delegate import decorate_table
 from crm_desktop.ui.widgets.empty_state import EmptyOverlay, EmptyState
+from crm_desktop.ui.widgets.export_button import ExportButton
 from crm_desktop.ui.widgets.filter_chip import FilterChip
 from crm_desktop.ui.widgets.search_box import SearchBox
 
@@ -209,6 +210,8 @@ class RecordListView(BaseView):
     # status columns drawn as chips: column key -> (row value, kind of status)
     chip_columns: ClassVar[dict[str, tuple[str, str]]] = {}
     empty_icon: ClassVar[str] = "inbox"
+    #: the list kind the Export button writes (services/exports.py LIST_KINDS); None: none
+    export_kind: ClassVar[str | None] = None
 
     def __init__(
         self, core: Core, ops: Ops, settings: UiSettings, *, service: EntityService[Any],
@@ -247,12 +250,19 @@ class RecordListView(BaseView):
         new_button.clicked.connect(self.new_record)
         icons.dress(new_button, "plus", primary=True)
 
+        self.export_button: ExportButton | None = None
+        if self.export_kind is not None:
+            self.export_button = ExportButton(self)
+            self.export_button.requested.connect(self.export)
+
         bar = QHBoxLayout()
         bar.addWidget(self.search_box, 3)
         for combo in self.combos.values():
             bar.addWidget(combo)
         bar.addWidget(self.drill_chip)
         bar.addWidget(self.count_label)
+        if self.export_button is not None:
+            bar.addWidget(self.export_button)
         bar.addWidget(new_button)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -333,6 +343,21 @@ class RecordListView(BaseView):
 
     def delete_question(self, record_id: int) -> str:
         raise NotImplementedError
+
+    def export_name(self) -> str:
+        """The list's name, at the start of an export's file name."""
+        return self.tr("List")
+
+    def export(self, fmt: str) -> bool:
+        """Write what the list shows (its filters, search, sort and visible columns, in
+        their order) to a file of format `fmt` ("xlsx", "csv"); True when written."""
+        from crm_desktop.ui.export_runner import export_list, visible_keys
+
+        assert self.export_kind is not None
+        keys = visible_keys(self.table, [c.key for c in self.model.columns])
+        return export_list(self, self.core, kind=self.export_kind, query=self.model.query,
+                           columns=keys, fmt=fmt, name=self.export_name(),
+                           total=self.model.rowCount())
 
     # -- filters ------------------------------------------------------------------------
     def _fill_filters(self) -> None:
