@@ -1847,7 +1847,7 @@
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="257"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="259"/>
         <location filename="../crm_desktop/ui/views/contacts.py" line="92"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
@@ -2310,31 +2310,36 @@
         <source>CSV, UTF-8 (.csv)</source>
         <translation>CSV با UTF-8 (.csv)</translation>
     </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/export_button.py" line="26"/>
+        <source>PDF (.pdf)</source>
+        <translation>پی‌دی‌اف (.pdf)</translation>
+    </message>
 </context>
 <context>
     <name>ExportProgressDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="113"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="116"/>
         <source>Writing {file}</source>
         <translation>در حال نوشتن {file}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="120"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="123"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="137"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="140"/>
         <source>{done} of {total} rows</source>
         <translation>{done} از {total} ردیف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="142"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="145"/>
         <source>{done} rows</source>
         <translation>{done} ردیف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="149"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="152"/>
         <source>Cancelling…</source>
         <translation>در حال لغو…</translation>
     </message>
@@ -2342,34 +2347,39 @@
 <context>
     <name>ExportRunner</name>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="52"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="53"/>
         <source>Excel (*.xlsx)</source>
-        <extracomment>file formats a list exports to: suffix -&gt; the file dialog&apos;s filter (translated when used)</extracomment>
+        <extracomment>file formats a list or a report exports to: suffix -&gt; the file dialog&apos;s filter (translated when used)</extracomment>
         <translation>اکسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="53"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="54"/>
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV با UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="206"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="56"/>
+        <source>PDF (*.pdf)</source>
+        <translation>پی‌دی‌اف (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/export_runner.py" line="209"/>
         <source>{rows} rows were written to {file}.</source>
         <translation>{rows} ردیف در {file} نوشته شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="212"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="215"/>
         <source>Open the file</source>
         <translation>باز کردن پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="252"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="255"/>
         <source>Export</source>
         <translation>خروجی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="294"/>
-        <location filename="../crm_desktop/ui/screenshots.py" line="259"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="297"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="261"/>
         <source>Exporting {name}</source>
         <translation>خروجی گرفتن از {name}</translation>
     </message>
@@ -3017,7 +3027,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="328"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="346"/>
         <source>Customers in {city} who take SMS</source>
         <translation>مشتریان {city} با رضایت پیامک</translation>
     </message>
@@ -3286,203 +3296,203 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="67"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="292"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="66"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="287"/>
         <source>crm-desktop</source>
         <extracomment>the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path</extracomment>
         <translation>crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="91"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="90"/>
         <source>Search</source>
         <translation>جستجو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="105"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="104"/>
         <location filename="../crm_desktop/ui/screenshots.py" line="136"/>
         <source>Database:</source>
         <extracomment>the smallest screen the program is made for: every image is rendered on it</extracomment>
         <translation>پایگاه داده:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="120"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="115"/>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="121"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="116"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="122"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="117"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="123"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="118"/>
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="124"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="119"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="125"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="120"/>
         <source>Campaigns</source>
         <translation>کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="126"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="121"/>
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="127"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="122"/>
         <source>Products</source>
         <translation>کالاها و خدمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="129"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="124"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="130"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="125"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="185"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="180"/>
         <source>&amp;File</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="186"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="181"/>
         <source>New database…</source>
         <translation>پایگاه داده جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="188"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="183"/>
         <source>Open database…</source>
         <translation>باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="191"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="186"/>
         <source>Back up…</source>
         <translation>پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="192"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="187"/>
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="195"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="190"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="197"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="192"/>
         <source>&amp;Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="198"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="193"/>
         <source>New record</source>
         <translation>مورد جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="200"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="195"/>
         <source>Find in this list</source>
         <translation>جستجو در این فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="202"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="197"/>
         <source>Search everything</source>
         <translation>جستجو در همه‌جا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="205"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="200"/>
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="206"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="201"/>
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="211"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="206"/>
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="212"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="289"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="207"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="284"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="227"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="222"/>
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="230"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="225"/>
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="236"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="231"/>
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="242"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="237"/>
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="250"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="245"/>
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="257"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="252"/>
         <source>The backup was saved:</source>
         <translation>پشتیبان ذخیره شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="259"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="254"/>
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="262"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="257"/>
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="266"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="275"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="261"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="270"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="267"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="262"/>
         <source>Replace everything in this database with the backup? A copy of the current database is kept beside it.</source>
         <translation>همه اطلاعات این پایگاه داده با پشتیبان جایگزین شود؟ یک نسخه از پایگاه داده فعلی در کنار آن نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="275"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="270"/>
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="283"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="278"/>
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -3491,12 +3501,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="307"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="302"/>
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="308"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="303"/>
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>
@@ -4119,14 +4129,6 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
-    <name>PlaceholderView</name>
-    <message>
-        <location filename="../crm_desktop/ui/views/placeholder.py" line="26"/>
-        <source>This section is on its way. Everything you record in contacts and companies will be here when it arrives.</source>
-        <translation>این بخش به‌زودی اضافه می‌شود. هر آنچه در مخاطبان و شرکت‌ها ثبت می‌کنید، پس از آماده شدن این بخش در اینجا در دسترس خواهد بود.</translation>
-    </message>
-</context>
-<context>
     <name>ProductDialog</name>
     <message>
         <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="36"/>
@@ -4743,6 +4745,45 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="106"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/reports.py" line="95"/>
+        <source>All owners</source>
+        <extracomment>the width of the list of reports the least height of a chart (the splitter between it and the table can grow it): at 1366x768 the title, the filters, a chart and a few rows of the table share the height</extracomment>
+        <translation>همه مسئولان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/reports.py" line="96"/>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/reports.py" line="122"/>
+        <source>Nothing to report for this period. Try the period before, or a longer one.</source>
+        <translation>در این دوره چیزی برای گزارش نیست. دورهٔ قبل یا دوره‌ای طولانی‌تر را امتحان کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/reports.py" line="124"/>
+        <source>The period before</source>
+        <translation>دورهٔ قبل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/reports.py" line="188"/>
+        <source>{filter}: all</source>
+        <translation>{filter}: همه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/reports.py" line="282"/>
+        <source>The last bar adds up the other {n}</source>
+        <translation>آخرین ستون جمع {n} مورد دیگر است</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/reports.py" line="321"/>
+        <source>Exporting {name}</source>
+        <translation>خروجی گرفتن از {name}</translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,10 @@ OTHER_TEXTS: dict[str, Texts] = {
     "people": ("{n} people", "{n} نفر"),
     "customers": ("{n} customers", "{n} مشتری"),
     "period": ("Period: {label}", "دوره: {label}"),
+    "chart_campaigns": ("Cost and revenue", "هزینه و درآمد"),
+    "chart_tickets": ("Tickets by category", f"تیکت{ZW}ها به تفکیک دسته"),
+    "chart_activities": ("Done and overdue, by owner",
+                         f"انجام{ZW}شده و عقب{ZW}افتاده به تفکیک مسئول"),
     "filter": ("{name}: {value}", "{name}: {value}"),
 }
 

@@ -48,9 +48,12 @@ from crm_desktop.ui.errors import ask_box, busy_text, show_message, show_unexpec
 
 log = logging.getLogger(__name__)
 
-#: file formats a list exports to: suffix -> the file dialog's filter (translated when used)
+#: file formats a list or a report exports to: suffix -> the file dialog's filter
+#: (translated when used)
 FORMATS = {"xlsx": QT_TRANSLATE_NOOP("ExportRunner", "Excel (*.xlsx)"),
-           "csv": QT_TRANSLATE_NOOP("ExportRunner", "CSV, UTF-8 (*.csv)")}
+           "csv": QT_TRANSLATE_NOOP("ExportRunner", "CSV, UTF-8 (*.csv)"),
+           # reports (their PDF has the chart too)
+           "pdf": QT_TRANSLATE_NOOP("ExportRunner", "PDF (*.pdf)")}
 
 
 def _tr(text: str) -> str:

@@ -29,7 +29,6 @@ from crm_desktop.ui.errors import ask_box
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
-from crm_desktop.ui.views.placeholder import PlaceholderView
 from crm_desktop.ui.widgets.global_search import GlobalSearch
 from crm_desktop.ui.widgets.sidebar import Sidebar
 
@@ -112,10 +111,6 @@ class MainWindow(QMainWindow):
 
     # -- sections -----------------------------------------------------------------------
     def _section_list(self) -> list[tuple[str, str, ViewFactory]]:
-        def soon(title: str) -> ViewFactory:
-            return lambda core, ops, settings, parent: PlaceholderView(title, core, ops, settings,
-                                                                       parent)
-
         return [
             ("dashboard", self.tr("Dashboard"), lazy_view("dashboard", "DashboardView")),
             ("contacts", self.tr("Contacts"), lazy_view("contacts", "ContactsView")),
@@ -126,7 +121,7 @@ class MainWindow(QMainWindow):
             ("tickets", self.tr("Tickets"), lazy_view("tickets", "TicketsView")),
             ("products", self.tr("Products"),
              lazy_view("products_section", "ProductsSectionView")),
-            ("reports", self.tr("Reports"), soon(self.tr("Reports"))),
+            ("reports", self.tr("Reports"), lazy_view("reports", "ReportsView")),
             ("settings", self.tr("Settings"), lazy_view("settings", "SettingsView")),
         ]
 

@@ -181,6 +181,8 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
         written.append(_save(window, out_dir / f"{name}.png"))
     activities.set_mode(0)
 
+    written += _reports(app, window, out_dir)
+
     window.search.setText("علی" if lang == "fa" else "ali")
     window.search.search_now()
     _settle(app)
@@ -272,6 +274,22 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
     written.append(_save(about, out_dir / "dialog_about.png"))
     about.close()
     controller.close()
+    return written
+
+
+def _reports(app: QApplication, window: Any, out_dir: Path) -> list[Path]:
+    """Every report of the Reports section for this year, one image each."""
+    from crm_desktop.domain.periods import this_year
+    from crm_desktop.services.reports import REPORTS
+
+    view = window.show_section("reports")
+    view.picker.setPeriod(this_year())
+    written = []
+    for definition in REPORTS:
+        view.show_report(definition.name)
+        _settle(app)
+        written.append(_save(window, out_dir / f"view_reports_{definition.name}.png"))
+    view.show_report(REPORTS[0].name)
     return written
 
 

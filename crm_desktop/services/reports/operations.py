@@ -74,7 +74,8 @@ def campaigns(session: Session, ctx: Context) -> Built:
                       cost_per_customer=marketing.cost_per_acquisition(cost, acquired))
     chart = ChartData("bar", tuple(r[0] for r in rows), (
         ChartSeries(cols[6].title, tuple(r[6] for r in rows)),
-        ChartSeries(cols[7].title, tuple(r[7] for r in rows))), "money", "", ctx.lang)
+        ChartSeries(cols[7].title, tuple(r[7] for r in rows))), "money",
+        ctx.text("chart_campaigns"), ctx.lang)
     return Built(cols, rows, total, chart, [Link("campaigns", f["id"]) for f in found])
 
 
@@ -152,7 +153,7 @@ def tickets_sla(session: Session, ctx: Context) -> Built:
     names = list(by_category)
     chart = ChartData("bar", tuple(names), tuple(
         ChartSeries(cols[col].title, tuple(by_category[n][i] for n in names))
-        for i, col in enumerate((2, 3, 4))), "integer", "", ctx.lang)
+        for i, col in enumerate((2, 3, 4))), "integer", ctx.text("chart_tickets"), ctx.lang)
     return Built(cols, rows, total, chart)
 
 
@@ -218,7 +219,7 @@ def activities_by_owner(session: Session, ctx: Context) -> Built:
     chart = ChartData("bar", tuple(owners), (
         ChartSeries(cols[3].title, tuple(per_owner[o][0] for o in owners)),
         ChartSeries(cols[4].title, tuple(per_owner[o][1] for o in owners))),
-        "integer", "", ctx.lang)
+        "integer", ctx.text("chart_activities"), ctx.lang)
     return Built(cols, rows, total, chart, [f[4] for f in found])
 
 

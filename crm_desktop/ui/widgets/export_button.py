@@ -22,7 +22,8 @@ class ExportButton(QPushButton):
         icons.dress(self, "table-export")
         self.menu_ = QMenu(self)
         self.menu_.setObjectName("exportMenu")
-        names = {"xlsx": self.tr("Excel (.xlsx)"), "csv": self.tr("CSV, UTF-8 (.csv)")}
+        names = {"xlsx": self.tr("Excel (.xlsx)"), "csv": self.tr("CSV, UTF-8 (.csv)"),
+                 "pdf": self.tr("PDF (.pdf)")}
         for fmt in formats:
             action = self.menu_.addAction(names[fmt])
             action.setObjectName(f"export_{fmt}")
