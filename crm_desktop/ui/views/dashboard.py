@@ -212,8 +212,8 @@ class DashboardView(BaseView):
         for name, card in self.chart_cards.items():
             card.setProperty("chart", name)
             card.chart.setObjectName(f"{name}Chart")
-            card.setMinimumHeight(290)
-        charts_heading = QLabel(self.tr("Charts"), page)
+            card.setMinimumHeight(270)
+        charts_heading = self.charts_heading = QLabel(self.tr("Charts"), page)
         charts_heading.setObjectName("chartsHeading")
         charts_heading.setProperty("role", "section")
         column.addWidget(charts_heading)
@@ -335,6 +335,10 @@ class DashboardView(BaseView):
         self.chart_cards["csat"].set_note(display.join(
             [self.tr("Average score of 1 to 5"), chart_text.span_text(self._csat_months)],
             " · "))
+
+    def scroll_to_charts(self) -> None:
+        """Scroll the page so that the charts start at its top."""
+        self.scroll.verticalScrollBar().setValue(self.charts_heading.y())
 
     # -- money on the charts ------------------------------------------------------------------
     def _in_unit(self, rials: Decimal | int | float) -> Decimal:
