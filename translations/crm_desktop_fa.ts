@@ -1847,7 +1847,7 @@
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="259"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="266"/>
         <location filename="../crm_desktop/ui/views/contacts.py" line="92"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
@@ -1899,88 +1899,88 @@
         <translation>پشتیبانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="205"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="206"/>
         <source>Revenue by month</source>
         <translation>درآمد ماه به ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="206"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="207"/>
         <source>Deals by stage</source>
         <translation>معامله‌ها در هر مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="207"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="208"/>
         <source>Lead sources</source>
         <translation>منابع سرنخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="208"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="209"/>
         <source>Tickets by category</source>
         <translation>تیکت‌ها بر اساس دسته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="210"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="211"/>
         <source>Satisfaction by month</source>
         <translation>رضایت ماه به ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="216"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="217"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="286"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="287"/>
         <source>Compared with {period}</source>
         <translation>در مقایسه با {period}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="290"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="291"/>
         <source>Nothing was recorded in {period} yet: choose another period or owner, or add contacts, deals and tickets.</source>
         <translation>هنوز چیزی در {period} ثبت نشده است: بازه یا مسئول دیگری انتخاب کنید، یا مخاطب، معامله و تیکت اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="301"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="302"/>
         <source>In Toman</source>
         <translation>به تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="302"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="303"/>
         <source>In Rial</source>
         <translation>به ریال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="310"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="311"/>
         <source>Deals created in {period}, by their stage now</source>
         <translation>معامله‌های ساخته‌شده در {period}، بر اساس مرحلهٔ کنونی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="317"/>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="377"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="318"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="382"/>
         <source>No source</source>
         <translation>بدون منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="320"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="321"/>
         <source>Contacts created in {period}</source>
         <translation>مخاطبان ثبت‌شده در {period}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="328"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="329"/>
         <source>Tickets opened in {period}</source>
         <translation>تیکت‌های بازشده در {period}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="336"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="337"/>
         <source>Average score of 1 to 5</source>
         <translation>میانگین امتیاز از ۱ تا ۵</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="367"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="372"/>
         <source>Revenue</source>
         <translation>درآمد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="390"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="395"/>
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
@@ -2379,7 +2379,7 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/export_runner.py" line="297"/>
-        <location filename="../crm_desktop/ui/screenshots.py" line="261"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="268"/>
         <source>Exporting {name}</source>
         <translation>خروجی گرفتن از {name}</translation>
     </message>
@@ -2480,27 +2480,27 @@
         <translation>{n} واحد درصد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="127"/>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="128"/>
         <source>No change</source>
         <translation>بدون تغییر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="129"/>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="130"/>
         <source>Nothing to compare</source>
         <translation>چیزی برای مقایسه نیست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="135"/>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="139"/>
         <source>{period}: {value}</source>
         <translation>{period}: {value}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="138"/>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="142"/>
         <source>No value for this period</source>
         <translation>برای این بازه مقداری نیست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="212"/>
+        <location filename="../crm_desktop/ui/views/dashboard_cards.py" line="219"/>
         <source>Open the records behind this figure</source>
         <translation>باز کردن رکوردهای پشت این عدد</translation>
     </message>
@@ -3027,7 +3027,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="346"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="353"/>
         <source>Customers in {city} who take SMS</source>
         <translation>مشتریان {city} با رضایت پیامک</translation>
     </message>
@@ -3899,87 +3899,72 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="205"/>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="216"/>
         <source>Choose days between the years 1300 and 1499.</source>
-        <extracomment>the choices of the drop-down, in order, and the period each gives today the period changed: the new Period</extracomment>
+        <extracomment>the period changed: the new Period</extracomment>
         <translation>روزهایی بین سال‌های ۱۳۰۰ تا ۱۴۹۹ انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="251"/>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="285"/>
         <source>This month</source>
         <translation>این ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="252"/>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="286"/>
         <source>Last month</source>
         <translation>ماه گذشته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="253"/>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="287"/>
         <source>This quarter</source>
         <translation>این فصل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="254"/>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="288"/>
         <source>This year</source>
         <translation>امسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="256"/>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="290"/>
         <source>Custom range</source>
         <translation>بازهٔ دلخواه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="257"/>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="291"/>
         <source>Month</source>
         <translation>ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="258"/>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="292"/>
         <source>Quarter</source>
         <translation>فصل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="259"/>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="293"/>
         <source>Year</source>
         <translation>سال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="265"/>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="299"/>
         <source>Custom range…</source>
         <translation>بازهٔ دلخواه…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="267"/>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="268"/>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="301"/>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="302"/>
         <source>The period before</source>
         <translation>بازهٔ قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="269"/>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="270"/>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="303"/>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="304"/>
         <source>The period after</source>
         <translation>بازهٔ بعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="271"/>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="305"/>
         <source>Choose the period</source>
         <translation>انتخاب بازه</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="272"/>
-        <source>From</source>
-        <translation>از</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="273"/>
-        <source>to</source>
-        <translation>تا</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="274"/>
-        <source>Apply</source>
-        <translation>اعمال</translation>
     </message>
 </context>
 <context>
@@ -4008,7 +3993,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>PieChart</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/charts.py" line="234"/>
+        <location filename="../crm_desktop/ui/widgets/charts.py" line="237"/>
         <source>Others</source>
         <translation>سایر</translation>
     </message>
@@ -5888,6 +5873,25 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="357"/>
         <source>Sunday</source>
         <translation>یکشنبه</translation>
+    </message>
+</context>
+<context>
+    <name>_CustomRange</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="92"/>
+        <source>From</source>
+        <extracomment>the choices of the drop-down, in order, and the period each gives today</extracomment>
+        <translation>از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="93"/>
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/period_picker.py" line="94"/>
+        <source>Apply</source>
+        <translation>اعمال</translation>
     </message>
 </context>
 </TS>

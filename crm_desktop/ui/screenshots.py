@@ -181,6 +181,13 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
         written.append(_save(window, out_dir / f"{name}.png"))
     activities.set_mode(0)
 
+    dashboard = window.show_section("dashboard")  # its charts, below the cards
+    _settle(app)
+    dashboard.scroll_to_charts()
+    _settle(app)
+    written.append(_save(window, out_dir / "view_dashboard_charts.png"))
+    dashboard.scroll.verticalScrollBar().setValue(0)
+
     written += _reports(app, window, out_dir)
 
     window.search.setText("علی" if lang == "fa" else "ali")

@@ -193,9 +193,28 @@ def test_the_figures_are_read_after_the_first_paint(world, core, ops, settings, 
     assert calls == [1]
     view.show()
     qtbot.waitUntil(lambda: calls == [1, 1], timeout=2000)
-    # a change to a table the dashboard does not show reads nothing
+    # a change to a table the dashboard does not show reads nothing; one it shows, while
+    # shown, is read at once
     view.on_changed(["outbox"])
     assert calls == [1, 1]
+    view.on_changed(["tickets"])
+    assert calls == [1, 1, 1]
+
+
+def test_the_period_and_owner_are_remembered(dashboard, world, core, ops, settings,
+                                             qtbot) -> None:
+    dashboard.picker.choose("last_month")
+    dashboard.owner_filter.setCurrentIndex(dashboard.owner_filter.findData(world.b))
+    dashboard.save_state()
+    again = DashboardView(core, ops, settings)
+    qtbot.addWidget(again)
+    again.restore_state()
+    assert again.picker.preset() == "last_month"
+    assert again.owner_id() == world.b
+    dashboard.picker.setPeriod(ABAN)  # a fixed period is remembered as itself
+    dashboard.save_state()
+    again.restore_state()
+    assert again.period() == ABAN
 
 
 # -- opening the records behind a figure -------------------------------------------------

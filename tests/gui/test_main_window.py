@@ -188,7 +188,8 @@ def test_screenshots_command_writes_every_view(tmp_path: Path) -> None:
     for tab in ("lists", "segments", "outbox"):
         assert f"view_campaigns_{tab}.png" in names
     for name in ("dialog_list_filter.png", "dialog_message_composer.png",
-                 "dialog_add_to_list.png", "dialog_campaign_page.png"):
+                 "dialog_add_to_list.png", "dialog_campaign_page.png",
+                 "view_dashboard_charts.png"):
         assert name in names
     for key in ("dashboard", "contacts", "companies", "pipeline", "activities", "campaigns",
                 "tickets", "products", "reports", "settings"):

@@ -163,7 +163,7 @@ class DashboardView(BaseView):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        page = QWidget(self.scroll)
+        page = QWidget(self.scroll.viewport())  # made where it stays: styled once
         page.setObjectName("dashboardPage")
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, tokens.SPACING["xs"], tokens.SPACING["l"])
@@ -193,13 +193,14 @@ class DashboardView(BaseView):
             column.addWidget(_Flow(cards, CARD_WIDTH, page))
             column.addSpacing(tokens.SPACING["xs"])
 
-        self.revenue_chart = BarChart(page, value_text=self._compact_money,
+        # the charts are made without a parent and styled once in their card
+        self.revenue_chart = BarChart(value_text=self._compact_money,
                                       axis_text=self._compact_money,
                                       tooltip_text=self._full_money)
-        self.funnel_chart = HBarChart(page)
-        self.sources_chart = PieChart(page)
-        self.categories_chart = BarChart(page)
-        self.csat_chart = LineChart(page, minimum=0, maximum=5,
+        self.funnel_chart = HBarChart()
+        self.sources_chart = PieChart()
+        self.categories_chart = BarChart()
+        self.csat_chart = LineChart(minimum=0, maximum=5,
                                     value_text=lambda v: chart_text.number_text(v, 2))
         self.chart_cards = {
             "revenue": ChartCard(self.tr("Revenue by month"), self.revenue_chart, page),
@@ -212,8 +213,8 @@ class DashboardView(BaseView):
         for name, card in self.chart_cards.items():
             card.setProperty("chart", name)
             card.chart.setObjectName(f"{name}Chart")
-            card.setMinimumHeight(290)
-        charts_heading = QLabel(self.tr("Charts"), page)
+            card.setMinimumHeight(270)
+        charts_heading = self.charts_heading = QLabel(self.tr("Charts"), page)
         charts_heading.setObjectName("chartsHeading")
         charts_heading.setProperty("role", "section")
         column.addWidget(charts_heading)
@@ -335,6 +336,10 @@ class DashboardView(BaseView):
         self.chart_cards["csat"].set_note(display.join(
             [self.tr("Average score of 1 to 5"), chart_text.span_text(self._csat_months)],
             " · "))
+
+    def scroll_to_charts(self) -> None:
+        """Scroll the page so that the charts start at its top."""
+        self.scroll.verticalScrollBar().setValue(self.charts_heading.y())
 
     # -- money on the charts ------------------------------------------------------------------
     def _in_unit(self, rials: Decimal | int | float) -> Decimal:

@@ -115,6 +115,7 @@ class KpiCard(QFrame):
         self.setMinimumWidth(CARD_WIDTH - tokens.SPACING["l"])
         self._texts = (title, "…", "")
         self._tone = "none"
+        self._heights: list[int] = []
 
     # -- what it shows ------------------------------------------------------------------
     def set_values(self, kind: str, value: Value, previous: Value, higher_is_better: bool,
@@ -128,7 +129,10 @@ class KpiCard(QFrame):
         elif self._tone == "none" and value is not None:
             change = self.tr("Nothing to compare")
         self.change_label.setText(change)
-        self.change_label.setProperty("tone", self._tone)
+        if self.change_label.property("tone") != self._tone:  # restyled only on a change
+            self.change_label.setProperty("tone", self._tone)
+            self.change_label.style().unpolish(self.change_label)
+            self.change_label.style().polish(self.change_label)
         self._show_arrow(value, previous)
         before = value_text(kind, previous, unit)
         previous_line = display.in_reading_direction(display.fill(
@@ -137,8 +141,6 @@ class KpiCard(QFrame):
         self._texts = (self._texts[0], shown, previous_line)
         self.value_label.setToolTip(self.tr("No value for this period") if value is None
                                     else "")
-        self.change_label.style().unpolish(self.change_label)
-        self.change_label.style().polish(self.change_label)
         self._fit()
 
     def tone(self) -> str:
@@ -185,9 +187,14 @@ class KpiCard(QFrame):
         # one height per line whatever is written on it (the value at any size, an empty
         # change): new figures never move the cards
         self.ensurePolished()
-        self.value_label.setFixedHeight(QFontMetrics(font).height())
-        for label in (self.title_label, self.change_label, self.previous_label):
-            label.setFixedHeight(label.fontMetrics().height())
+        heights = [QFontMetrics(font).height()] + [
+            label.fontMetrics().height()
+            for label in (self.title_label, self.change_label, self.previous_label)]
+        if heights != self._heights:
+            self._heights = heights
+            for label, height in zip((self.value_label, self.title_label, self.change_label,
+                                      self.previous_label), heights, strict=True):
+                label.setFixedHeight(height)
         while True:
             font.setPointSizeF(size)
             if QFontMetrics(font).horizontalAdvance(value) <= width or size <= floor:

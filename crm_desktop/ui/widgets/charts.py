@@ -125,7 +125,8 @@ class BarChart(_BarsBase):
 
 class HBarChart(_BarsBase):
     """Horizontal bars, the first category at the top (a funnel's first stage); bars grow
-    from the reading side."""
+    from the reading side. Each bar's value stands at its end, so there is no value scale
+    (QtCharts also drops the far label of a scale with nothing beside it)."""
 
     series_class = QHorizontalBarSeries
 
@@ -149,6 +150,8 @@ class HBarChart(_BarsBase):
         axis.setReverse(self.rtl())
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         bars.attachAxis(axis)
+        axis.setVisible(False)
+        self._axis_labels = []
 
     def _label_rect(self, series: list, item: QGraphicsSimpleTextItem, position: int,
                     run: int, value: float) -> QRectF:
@@ -328,7 +331,7 @@ class ChartCard(QFrame):
         chart.setParent(self)
         layout = QVBoxLayout(self)
         m = tokens.SPACING["m"]
-        layout.setContentsMargins(m, m, m, tokens.SPACING["s"])
+        layout.setContentsMargins(m, m, m, m)
         layout.setSpacing(tokens.SPACING["xs"])
         layout.addWidget(self.title)
         layout.addWidget(self.note)

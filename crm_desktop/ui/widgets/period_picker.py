@@ -58,6 +58,42 @@ def following(period: Period) -> Period:
     return Period.custom(start, start + timedelta(days=period.days - 1))
 
 
+class _CustomRange(QWidget):
+    """From [date] to [date] [Apply], and why a range is refused."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("periodCustom")
+        self.hide()
+        self.from_label = QLabel(self)
+        self.from_edit = JalaliDateEdit(self, field_name="start_date")
+        self.from_edit.setObjectName("periodFrom")
+        self.to_label = QLabel(self)
+        self.to_edit = JalaliDateEdit(self, field_name="end_date")
+        self.to_edit.setObjectName("periodTo")
+        self.apply_button = QPushButton(self)
+        self.apply_button.setObjectName("periodApply")
+        self.apply_button.setProperty("primary", True)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("periodError")
+        self.error_label.setProperty("role", "error")
+        self.error_label.hide()
+        for edit in (self.from_edit, self.to_edit):
+            edit.setMinimumWidth(120)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(tokens.SPACING["xs"])
+        for widget in (self.from_label, self.from_edit, self.to_label, self.to_edit,
+                       self.apply_button, self.error_label):
+            layout.addWidget(widget)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.from_label.setText(self.tr("From"))
+        self.to_label.setText(self.tr("to"))
+        self.apply_button.setText(self.tr("Apply"))
+
+
 class PeriodPicker(QWidget):
     """Chooses a reporting period; `period()` is the one shown."""
 
@@ -102,32 +138,7 @@ class PeriodPicker(QWidget):
         self.next_button.setIcon(icons.icon("chevron-right"))
         self.next_button.clicked.connect(self.step_forward)
 
-        self.custom_box = QWidget(self)
-        self.custom_box.setObjectName("periodCustom")
-        self.from_label = QLabel(self.custom_box)
-        self.from_edit = JalaliDateEdit(self.custom_box, field_name="start_date")
-        self.from_edit.setObjectName("periodFrom")
-        self.to_label = QLabel(self.custom_box)
-        self.to_edit = JalaliDateEdit(self.custom_box, field_name="end_date")
-        self.to_edit.setObjectName("periodTo")
-        self.apply_button = QPushButton(self.custom_box)
-        self.apply_button.setObjectName("periodApply")
-        self.apply_button.setProperty("primary", True)
-        self.apply_button.clicked.connect(self.apply_custom)
-        self.error_label = QLabel(self.custom_box)
-        self.error_label.setObjectName("periodError")
-        self.error_label.setProperty("role", "error")
-        self.error_label.hide()
-        for edit in (self.from_edit, self.to_edit):
-            edit.dateChanged.connect(self._custom_edited)
-            edit.setMinimumWidth(120)
-        custom = QHBoxLayout(self.custom_box)
-        custom.setContentsMargins(0, 0, 0, 0)
-        custom.setSpacing(tokens.SPACING["xs"])
-        for widget in (self.from_label, self.from_edit, self.to_label, self.to_edit,
-                       self.apply_button, self.error_label):
-            custom.addWidget(widget)
-        self.custom_box.hide()
+        self._custom: _CustomRange | None = None  # made when a custom range is chosen
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -138,7 +149,7 @@ class PeriodPicker(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.next_button)
         layout.addSpacing(tokens.SPACING["s"])
-        layout.addWidget(self.custom_box)
+        self._layout = layout
         self._retranslate()
         self._show()
 
@@ -174,7 +185,7 @@ class PeriodPicker(QWidget):
             return
         if key not in PRESETS:
             raise ValueError(f"unknown period choice: {key!r}")
-        self.custom_box.hide()
+        self._close_custom()
         self.setPeriod(PRESETS[key]())
         self._show()
 
@@ -189,7 +200,7 @@ class PeriodPicker(QWidget):
             period = move(self._period)
         except InvalidValue:  # past the years a period may fall in: stay
             return
-        self.custom_box.hide()
+        self._close_custom()
         self.setPeriod(period)
 
     def apply_custom(self) -> None:
@@ -204,7 +215,7 @@ class PeriodPicker(QWidget):
         except InvalidValue:
             self._say(self.tr("Choose days between the years 1300 and 1499."))
             return
-        self.custom_box.hide()
+        self._close_custom()
         self.setPeriod(period)
         self._show()
 
@@ -235,9 +246,32 @@ class PeriodPicker(QWidget):
         self.error_label.setText(problem)
         self.error_label.setVisible(bool(problem))
 
+    # -- the custom range's fields, made the first time they are needed ------------------
+    @property
+    def custom_box(self) -> _CustomRange:
+        if self._custom is None:
+            self._custom = _CustomRange(self)
+            for edit in (self._custom.from_edit, self._custom.to_edit):
+                edit.dateChanged.connect(self._custom_edited)
+            self._custom.apply_button.clicked.connect(self.apply_custom)
+            self._layout.addWidget(self._custom)
+        return self._custom
+
+    from_edit = property(lambda self: self.custom_box.from_edit)
+    to_edit = property(lambda self: self.custom_box.to_edit)
+    apply_button = property(lambda self: self.custom_box.apply_button)
+    error_label = property(lambda self: self.custom_box.error_label)
+
+    def _custom_open(self) -> bool:
+        return self._custom is not None and not self._custom.isHidden()
+
+    def _close_custom(self) -> None:
+        if self._custom is not None:
+            self._custom.hide()
+
     def _show(self) -> None:
         self.label.setText(self._period.label(ui_lang()))
-        if self.custom_box.isHidden():
+        if not self._custom_open():
             self._show_choice(self.preset() or self._period.kind)
 
     def _show_choice(self, key: str) -> None:
@@ -269,9 +303,8 @@ class PeriodPicker(QWidget):
         self.next_button.setToolTip(self.tr("The period after"))
         self.next_button.setAccessibleName(self.tr("The period after"))
         self.choice.setToolTip(self.tr("Choose the period"))
-        self.from_label.setText(self.tr("From"))
-        self.to_label.setText(self.tr("to"))
-        self.apply_button.setText(self.tr("Apply"))
+        if self._custom is not None:
+            self._custom.retranslate()
         self._show()
 
     def changeEvent(self, event: QEvent) -> None:

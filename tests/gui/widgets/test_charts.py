@@ -132,6 +132,11 @@ def test_horizontal_bars_put_the_first_step_at_the_top_and_grow_from_the_reader(
     assert view.shown_labels() == ["۳۰", "۲۰", "۱۰"]
     value_axis = next(a for a in view.chart().axes() if isinstance(a, QCategoryAxis))
     assert value_axis.isReverse()  # bars grow from the right
+    chart = view.chart()
+    start, end = (chart.mapToPosition(QPointF(v, 2), chart.series()[0]) for v in (0, 30))
+    assert end.x() < start.x()
+    # each bar's value at its end: no scale
+    assert not value_axis.isVisible() and view.axis_labels() == []
     category_axis = next(a for a in view.chart().axes() if isinstance(a, QBarCategoryAxis))
     assert category_axis.alignment() == Qt.AlignmentFlag.AlignRight
     # the top bar is the first step

@@ -76,6 +76,7 @@ def test_the_arrows_step_by_the_kind_of_period(persian, picker, qtbot) -> None:
 
 
 def test_a_custom_range_from_two_jalali_dates(persian, picker, qtbot) -> None:
+    assert picker._custom is None  # its date fields are made when first chosen
     picker.choose("custom")
     assert not picker.custom_box.isHidden()
     # the fields open on the period shown
