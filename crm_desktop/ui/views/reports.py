@@ -48,7 +48,7 @@ from crm_desktop.ui.widgets.period_picker import PeriodPicker
 LIST_WIDTH = 230
 #: the least height of a chart (the splitter between it and the table can grow it): at
 #: 1366x768 the title, the filters, a chart and a few rows of the table share the height
-CHART_MIN_HEIGHT = 140
+CHART_MIN_HEIGHT = 160
 
 
 class ReportsView(BaseView):
@@ -130,6 +130,7 @@ class ReportsView(BaseView):
         self.splitter.addWidget(self.table)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([400, 600])  # two fifths for the chart, until moved
 
         page = QVBoxLayout()
         page.setSpacing(tokens.SPACING["s"])
