@@ -124,7 +124,7 @@ BEHIND = {
     "csat_satisfied_rate": {"t1", "t2", "t3", "t7"},
     "sla_breach_rate": {"t1", "t2", "t3", "t7"},
     "avg_resolution_hours": {"t1", "t2", "t3", "t7"},
-    "avg_first_response_hours": {"t1", "t3", "t6"},
+    "avg_first_response_hours": {"t1", "t3", "t6", "t8"},
     "activities_done": {"a1", "a3", "a6"},
 }
 
