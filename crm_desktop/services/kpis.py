@@ -55,6 +55,7 @@ from crm_desktop.services.kpi_sql import (
     count_if,
     duration_sums,
     previous_or_none,
+    unindexed,
     within,
 )
 
@@ -167,8 +168,12 @@ def _deals(period: Period, owner_id: int | None) -> Select[Any]:
             *_exact_sum(case((expected, d.amount_rial)), "pipeline"),
             *_exact_sum(case((expected, _weighted())), "forecast"),
         )
-        .select_from(d).join(s, s.id == d.stage_id)
-        .where(d.deleted_at.is_(None), or_(and_(s.outcome != m.STAGE_OPEN, closed_in),
+        # one pass over the deals, each one's stage looked up by its key (through an
+        # index on the stage, or the live deals' partial indexes, SQLite would look up
+        # every deal, one random page at a time: 60,000 deals 100 ms instead of 43)
+        .select_from(d).join(s, s.id == unindexed(d.stage_id))
+        .where(unindexed(d.deleted_at).is_(None),
+               or_(and_(s.outcome != m.STAGE_OPEN, closed_in),
                                            expected))
     )
     return q if owner_id is None else q.where(d.owner_id == owner_id)
@@ -192,9 +197,12 @@ def _buyers(period: Period, previous: Period | None, owner_id: int | None) -> Se
             func.count(case((upto, 1))).label("upto_n"),
             *_exact_sum(case((upto, d.amount_rial)), "upto"),
         )
-        .where(d.deleted_at.is_(None), d.contact_id.is_not(None),
-               d.stage_id.in_(won_stage_ids()))
-        .group_by(d.contact_id)
+        # one pass over the deals, grouped in a temporary b-tree (walking the contact's
+        # index SQLite would look up every deal, one random page at a time: 60,000 deals
+        # 121 ms instead of 60)
+        .where(unindexed(d.deleted_at).is_(None), unindexed(d.contact_id).is_not(None),
+               unindexed(d.stage_id).in_(won_stage_ids()))
+        .group_by(unindexed(d.contact_id))
         .subquery("per_contact")
     )
     w = per_contact.c
