@@ -214,3 +214,25 @@ def test_the_deals_are_read_in_one_pass(core: Core, world: w.World) -> None:
         plan = [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
     deals = [step for step in plan if " deals" in step]
     assert deals == ["SCAN deals", "SCAN deals"], plan
+
+
+def test_the_demo_answers_its_tickets_as_the_service_does(core: Core) -> None:
+    """A demo ticket's first response is its first comment the customer sees (what
+    TicketService.add_comment records), so the demo's dashboard has response times."""
+    from sqlalchemy import text
+
+    from crm_desktop.domain import periods
+    from crm_desktop.services.demo import generate
+
+    generate(core.db, 400, seed=3)
+    with core.db.read() as session:
+        wrong = session.execute(text(
+            "SELECT count(*) FROM tickets t WHERE t.first_response_at IS NOT"
+            " (SELECT min(c.created_at) FROM ticket_comments c"
+            "  WHERE c.ticket_id = t.id AND NOT c.internal)")).scalar_one()
+        answered = session.execute(text(
+            "SELECT count(*) FROM tickets WHERE first_response_at IS NOT NULL")).scalar_one()
+    assert wrong == 0 and answered > 0
+    figures = KpiService(core.db).compute(periods.this_year())
+    assert figures["avg_first_response_hours"] is not None
+    assert figures["avg_first_response_hours"] > 0
