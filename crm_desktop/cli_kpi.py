@@ -69,7 +69,6 @@ def parse_period_arg(text: str) -> Any:
 def cmd_kpi(args: argparse.Namespace) -> int:
     from crm_desktop.core import Core
     from crm_desktop.domain.errors import ValidationError
-    from crm_desktop.services.kpis import KpiService
 
     period = parse_period_arg(args.period)
     owner = parse_owner(args.owner)
@@ -82,7 +81,7 @@ def cmd_kpi(args: argparse.Namespace) -> int:
         core = Core.open(path, create=False)
     with core:
         try:
-            result = KpiService(core.db).compare(period, owner)
+            result = core.kpis.compare(period, owner)
         except ValidationError as exc:
             if exc.fields == ["owner_id"]:
                 raise UsageError(f"--owner {args.owner}: no user has this id in {path}"
