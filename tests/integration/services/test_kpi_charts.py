@@ -153,6 +153,12 @@ def test_the_records_behind_follow_the_owner(core: Core, world: w.World) -> None
         assert drill is not None
         assert _names(_list(core, drill)) == expected, name
     assert service.records("tickets_closed", P, world.a).filters["assignee_id"] == world.a
+    # the windowed lists (ids first, then rows) take the same filters
+    drill = service.records("new_customers", P)
+    assert drill is not None
+    window = core.contacts.window(ListQuery(filters=drill.filters), 0, 10)
+    assert _names(window.rows) == {"c1", "c2"}
+    assert core.contacts.count(ListQuery(filters=drill.filters)) == 2
 
 
 def test_the_bars_open_their_records(core: Core, world: w.World) -> None:
