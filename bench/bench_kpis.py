@@ -219,18 +219,14 @@ def bench(path: Path, repeat: int) -> None:
     print(line(f"compute, this year, owner {owner}",
                timed(lambda: service.compute(year, owner), repeat), goal=True))
     # where the time goes: each aggregate alone, bare
-    prev = kpis.previous_or_none(year)
-    parts = {"contacts": kpis._contacts(year, None), "deals": kpis._deals(year, None),
-             "buyers": kpis._buyers(year, prev, None), "tickets": kpis._tickets(year, None),
-             "activities": kpis._activities(year, None),
-             "campaigns": kpis._campaigns(year, None)}
     print("  each aggregate alone (this year, bare sqlite3 median):", end="")
-    for name, q in parts.items():
-        sql, params = next(s for s in captured(core, lambda q=q: _run(core, q))
+    for name, build in kpis.PARTS.items():
+        q = build(False)
+        sql, params = next(s for s in captured(core, lambda q=q: _run(core, q, year))
                            if s[0].lstrip().startswith("SELECT"))
         ms = timed(lambda sql=sql, params=params: raw.execute(sql, params).fetchall(),
                    repeat)[1]
-        print(f" {name} {ms:.1f}", end="")
+        print(f" {name[2:]} {ms:.1f}", end="")
     print(" ms")
     for name, fn in (
         ("revenue by month (12)", lambda: service.revenue_by_month(year)),
@@ -244,9 +240,9 @@ def bench(path: Path, repeat: int) -> None:
     core.close()
 
 
-def _run(core: Core, q: Any) -> None:
+def _run(core: Core, q: Any, period: periods.Period) -> None:
     with core.db.read() as session:
-        session.execute(q).all()
+        session.execute(q, kpis.parameters(period)).all()
 
 
 def main() -> None:
