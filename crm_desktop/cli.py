@@ -13,6 +13,7 @@
     crm-desktop segments --db PATH [--json]
     crm-desktop outbox --db PATH [--json]       outbox rows per status
     crm-desktop outbox send --db PATH [--json]  send what is due (exit 0: all of it sent)
+    crm-desktop kpi --db PATH --period P [--owner ID] [--json]   the KPIs of a period
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """
@@ -463,6 +464,9 @@ def build_parser() -> Parser:
     from crm_desktop import cli_marketing
 
     cli_marketing.add_parsers(sub, common)
+    from crm_desktop import cli_kpi
+
+    cli_kpi.add_parsers(sub, common)
     return parser
 
 
