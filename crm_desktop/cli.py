@@ -16,6 +16,7 @@
     crm-desktop export KIND FILE --db PATH [--filter KEY=VALUE ...] [--lang fa|en]
     crm-desktop report NAME FILE --db PATH --period P [--owner ID] [--filter KEY=VALUE ...]
     crm-desktop report --list                   the reports' names and titles
+    crm-desktop kpi --db PATH --period P [--owner ID] [--json]   the KPIs of a period
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """
@@ -463,11 +464,12 @@ def build_parser() -> Parser:
     p.add_argument("--pdf", metavar="FILE", default=None, help="also write it as a PDF")
     p.set_defaults(func=cmd_agenda)
 
-    from crm_desktop import cli_export, cli_marketing, cli_report
+    from crm_desktop import cli_export, cli_kpi, cli_marketing, cli_report
 
     cli_marketing.add_parsers(sub, common)
     cli_export.add_parsers(sub, common)
     cli_report.add_parsers(sub, common)
+    cli_kpi.add_parsers(sub, common)
     return parser
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy import case, func, literal, select
 
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
@@ -27,6 +27,7 @@ from crm_desktop.services.kpi_sql import (
     check_owner,
     check_period,
     count_if,
+    unindexed,
     within,
 )
 
@@ -103,14 +104,18 @@ class KpiCharts:
         d, s = m.Deal, m.PipelineStage
         with self.db.read() as session:
             owner = check_owner(session, owner_id)
-            joined = and_(d.stage_id == s.id, d.deleted_at.is_(None),
-                          within(d.created_at, bounds))
+            # one pass over the deals grouped by stage (see kpis._deals), then every stage
+            per_stage = (select(d.stage_id, func.count().label("n"),
+                                *_exact_sum(d.amount_rial, "amount"))
+                         .where(unindexed(d.deleted_at).is_(None),
+                                within(d.created_at, bounds))
+                         .group_by(unindexed(d.stage_id)))
             if owner is not None:
-                joined = and_(joined, d.owner_id == owner)
-            q = (select(s.id, s.name, s.outcome, func.count(d.id),
-                        *_exact_sum(d.amount_rial, "amount"))
-                 .select_from(s).outerjoin(d, joined)
-                 .group_by(s.id).order_by(s.position, s.id))
+                per_stage = per_stage.where(d.owner_id == owner)
+            f = per_stage.subquery("per_stage")
+            q = (select(s.id, s.name, s.outcome, func.coalesce(f.c.n, 0),
+                        func.coalesce(f.c.amount_hi, 0), func.coalesce(f.c.amount_lo, 0))
+                 .outerjoin(f, f.c.stage_id == s.id).order_by(s.position, s.id))
             rows = session.execute(q).all()
         return [FunnelStep(sid, name, outcome, int(n), _combine(hi, lo))
                 for sid, name, outcome, n, hi, lo in rows]

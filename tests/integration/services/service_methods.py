@@ -36,6 +36,9 @@ READS: dict[str, set[str]] = {
     "search": {"search"},
     "rfm": {"computed_at", "of_contact", "sizes", "stale", "window_years"},
     "timeline": {"for_contact"},
+    # the KPIs and the dashboard's series: aggregates, and where their records are listed
+    "kpis": {"compute", "compare", "records", "revenue_by_month", "funnel", "lead_sources",
+             "tickets_by_category", "csat_by_month"},
 }
 
 #: inherited writes these services refuse (no Trash for their records): TypeError, nothing

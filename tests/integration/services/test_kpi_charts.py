@@ -124,7 +124,7 @@ BEHIND = {
     "csat_satisfied_rate": {"t1", "t2", "t3", "t7"},
     "sla_breach_rate": {"t1", "t2", "t3", "t7"},
     "avg_resolution_hours": {"t1", "t2", "t3", "t7"},
-    "avg_first_response_hours": {"t1", "t3", "t6"},
+    "avg_first_response_hours": {"t1", "t3", "t6", "t8"},
     "activities_done": {"a1", "a3", "a6"},
 }
 
@@ -153,6 +153,12 @@ def test_the_records_behind_follow_the_owner(core: Core, world: w.World) -> None
         assert drill is not None
         assert _names(_list(core, drill)) == expected, name
     assert service.records("tickets_closed", P, world.a).filters["assignee_id"] == world.a
+    # the windowed lists (ids first, then rows) take the same filters
+    drill = service.records("new_customers", P)
+    assert drill is not None
+    window = core.contacts.window(ListQuery(filters=drill.filters), 0, 10)
+    assert _names(window.rows) == {"c1", "c2"}
+    assert core.contacts.count(ListQuery(filters=drill.filters)) == 2
 
 
 def test_the_bars_open_their_records(core: Core, world: w.World) -> None:
@@ -205,3 +211,34 @@ def test_bad_range_values_name_the_filter(core: Core, service: str, key: str,
     assert e.value.fields == [key]
     with pytest.raises(ValidationError):
         svc.count(ListQuery(filters={key: bad}))
+
+
+def test_hostile_arguments_are_refused_by_name(core: Core) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from crm_desktop.domain.periods import Period
+
+    service = KpiService(core.db)
+    anything = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(),
+                         st.binary(), st.dates(), st.datetimes(), st.lists(st.integers()))
+    calls = [service.compute, service.compare, service.funnel, service.lead_sources,
+             service.tickets_by_category, service.revenue_by_month, service.csat_by_month]
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.sampled_from(calls), anything, anything, st.sampled_from(["period", "owner"]))
+    def check(call: Any, period: Any, owner: Any, which: str) -> None:
+        try:
+            if which == "period":
+                call(period)
+            else:
+                call(Period.of_month(1405, 8), owner)
+        except ValidationError as e:
+            assert e.fields == ["period" if which == "period" else "owner_id"]
+        else:
+            assert which == "owner" and (owner is None or owner == 1)  # 1: the admin
+
+    check()
+    with pytest.raises(ValidationError):
+        service.records("won_deals", "1405-08")  # type: ignore[arg-type]
+    assert service.records(123, P) is None  # type: ignore[arg-type]
