@@ -6,7 +6,8 @@ test: timings vary on shared machines). Goal: XLSX under 10 s and under 200 MB.
 Each figure is one run in a fresh subprocess (its own peak memory, `ru_maxrss`, which
 includes the interpreter and the imports), printed next to a bare program writing the same
 cells with the same library in the same run. Wall time is what the user waits; the CPU time
-beside it (user + system) is what the export costs when other programs share the cores:
+beside it (user + system, of the timed part) is what the export costs when other programs
+share the cores; the peak memory is the whole process's:
 
 - library choice (the same synthetic rows, made on the fly by one generator):
   `xlsxwriter-features` (constant_memory: right-to-left sheet, styled frozen header with an
@@ -305,13 +306,15 @@ def child(name: str, n: int, folder: str) -> None:
         import xlsxwriter  # noqa: F401
 
         from crm_desktop.export import csv_file, xlsx, xlsx_sheet  # noqa: F401
+    before = resource.getrusage(resource.RUSAGE_SELF)
     start = time.perf_counter()
     VARIANTS[name](path, n)
     took = time.perf_counter() - start
     size = os.path.getsize(path) if os.path.exists(path) else 0
     usage = resource.getrusage(resource.RUSAGE_SELF)
     peak = usage.ru_maxrss / 1024  # KiB on Linux
-    print(json.dumps({"seconds": took, "cpu": usage.ru_utime + usage.ru_stime,
+    cpu = (usage.ru_utime + usage.ru_stime) - (before.ru_utime + before.ru_stime)
+    print(json.dumps({"seconds": took, "cpu": cpu,
                       "peak_mb": peak, "size_mb": size / 2**20}))
 
 

@@ -30,6 +30,8 @@ _NEEDS_CONTROL_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_|[\uf
 _MARKUP = re.compile("[&<>]")
 #: leading or trailing whitespace needs xml:space="preserve" (XlsxWriter's test)
 _EDGE_SPACE = re.compile(r"^\s|\s$")
+#: any of the three above: most strings have none, and are written as they are
+_ANYTHING = re.compile(r"[\x00-\x08\x0b-\x1f&<>\ufffe\uffff]|_x[0-9a-fA-F]{4}_|^\s|\s$")
 
 
 class ExportWorksheet(Worksheet):
@@ -38,6 +40,8 @@ class ExportWorksheet(Worksheet):
     def __init__(self) -> None:
         super().__init__()
         self._column_names: dict[int, str] = {}
+        # format -> its style attribute (a format's index does not change once given)
+        self._styles: dict[Any, str] = {}
 
     def _style(self, row: int, col: int, cell: Any) -> str:
         """The cell's style attribute: its format, else its row's, else its column's (the
@@ -50,27 +54,35 @@ class ExportWorksheet(Worksheet):
             else:
                 column = self.col_info.get(col)
                 fmt = column.column_format if column is not None else None
-        return f' s="{fmt._get_xf_index()}"' if fmt else ""
-
-    def _ref(self, row: int, col: int) -> str:
-        name = self._column_names.get(col)
-        if name is None:
-            name = self._column_names[col] = xl_col_to_name(col)
-        return f"{name}{row + 1}"
+            if not fmt:
+                return ""
+        style = self._styles.get(fmt)
+        if style is None:
+            style = self._styles[fmt] = f' s="{fmt._get_xf_index()}"'
+        return style
 
     def _write_cell(self, row: int, col: int, cell: Any) -> None:
         kind = type(cell).__name__
         if kind == "String" and self.constant_memory:
             text = cell.string
-            if _NEEDS_CONTROL_ESCAPE.search(text) is not None:
-                text = self._escape_control_characters(text)
-            if _MARKUP.search(text) is not None:
-                text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            space = ' xml:space="preserve"' if _EDGE_SPACE.search(text) else ""
-            self.fh.write(f'<c r="{self._ref(row, col)}"{self._style(row, col, cell)} '
+            space = ""
+            if _ANYTHING.search(text) is not None:
+                if _NEEDS_CONTROL_ESCAPE.search(text) is not None:
+                    text = self._escape_control_characters(text)
+                if _MARKUP.search(text) is not None:
+                    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                if _EDGE_SPACE.search(text):
+                    space = ' xml:space="preserve"'
+            name = self._column_names.get(col)
+            if name is None:
+                name = self._column_names[col] = xl_col_to_name(col)
+            self.fh.write(f'<c r="{name}{row + 1}"{self._style(row, col, cell)} '
                           f't="inlineStr"><is><t{space}>{text}</t></is></c>')
         elif kind == "Number":
-            self.fh.write(f'<c r="{self._ref(row, col)}"{self._style(row, col, cell)}>'
+            name = self._column_names.get(col)
+            if name is None:
+                name = self._column_names[col] = xl_col_to_name(col)
+            self.fh.write(f'<c r="{name}{row + 1}"{self._style(row, col, cell)}>'
                           f"<v>{cell.number:.16G}</v></c>")
         else:
             super()._write_cell(row, col, cell)

@@ -12,10 +12,11 @@ Money is always in Rials (services/exports.py says why); its title names the uni
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -32,8 +33,6 @@ from crm_desktop.text.export_titles import (
     pick,
     value_label,
 )
-
-Row = Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -61,16 +60,18 @@ class Col:
             title = pick(MONEY_TITLE, lang).replace("{title}", title)
         return ExportColumn(self.key, title, self.kind, self.width)
 
-    def getter(self, lang: str) -> Callable[[Row], Any]:
-        reads = self.reads or (self.key,)
+    def getter(self, lang: str, locate: Callable[[str], Any] = lambda key: key,
+               ) -> Callable[[Any], Any]:
+        """The cell of a row: `locate` turns the keys the column reads into what indexes
+        a row (the key itself for a dict, its position for a tuple)."""
+        reads = [locate(key) for key in (self.reads or (self.key,))]
         convert = self.convert
         if convert is None:
-            key = reads[0]
-            return lambda row: row[key]
+            return itemgetter(reads[0])
         if len(reads) == 1:
-            key = reads[0]
-            return lambda row: convert(lang, row[key])
-        return lambda row: convert(lang, *(row[k] for k in reads))
+            at = reads[0]
+            return lambda row: convert(lang, row[at])
+        return lambda row: convert(lang, *(row[i] for i in reads))
 
 
 # -- cell conversions -----------------------------------------------------------------------

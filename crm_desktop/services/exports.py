@@ -240,21 +240,28 @@ class ExportService:
             raise ValidationError(FieldError("sort", "choice"))
         count = source.count(query)
         statement = spec.extend(source.statement(query), chosen, lang)
-        rows = self._rows(statement, [c.getter(lang) for c in chosen], spec.enrich)
+        rows = self._rows(statement, chosen, lang, spec.enrich)
         return ExportTable(columns=[c.export_column(lang) for c in chosen], rows=rows,
                            row_count=count, lang=lang)
 
-    def _rows(self, statement: Select[Any], getters: list[Callable[[Any], Any]],
+    def _rows(self, statement: Select[Any], chosen: Sequence[Col], lang: str,
               enrich: Callable[[Any, list[dict[str, Any]]], None] | None,
               ) -> Iterator[list[Any]]:
         with self.db.read() as session:
             result = session.connection().execute(
                 statement.execution_options(yield_per=BATCH))
             keys = list(result.keys())
+            if enrich is None:  # rows as they come, values found by position
+                where = {key: i for i, key in enumerate(keys)}
+                getters = [c.getter(lang, where.__getitem__) for c in chosen]
+                for part in result.partitions(BATCH):
+                    for row in part:
+                        yield [get(row) for get in getters]
+                return
+            getters = [c.getter(lang) for c in chosen]
             for part in result.partitions(BATCH):
                 rows = [dict(zip(keys, r, strict=True)) for r in part]
-                if enrich is not None:
-                    enrich(session, rows)
+                enrich(session, rows)
                 for row in rows:
                     yield [get(row) for get in getters]
 

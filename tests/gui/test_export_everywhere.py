@@ -194,3 +194,24 @@ def test_proformas_tab(core, ops, ui_lang, qtbot, qtmodeltester, world, save_as,
     assert opened == [view.model.id_at(0)]
     section.show_record(0)  # a product from the search: the catalogue tab
     assert section.tabs.currentIndex() == 0
+
+
+@pytest.mark.parametrize("ui_lang", ["fa", "en"], indirect=True)
+def test_exported_names_are_the_names_the_interface_shows(ui_lang) -> None:
+    """The core's names of stored codes (text/export_titles.py, used without Qt by the
+    command line too) are the interface's own, in both languages."""
+    from crm_desktop.text.export_titles import value_label
+    from crm_desktop.ui import labels
+    from crm_desktop.ui.dialogs.ticket_dialog import ticket_channels
+
+    families = {
+        "lifecycle": labels.lifecycle_stages(), "gender": labels.genders(),
+        "source": labels.sources(), "activity_kind": labels.activity_kinds(),
+        "proforma_status": labels.proforma_statuses(), "ticket_status": labels.ticket_statuses(),
+        "ticket_category": labels.ticket_categories(),
+        "ticket_priority": labels.ticket_priorities(), "member_status": labels.member_statuses(),
+        "ticket_channel": ticket_channels(),
+    }
+    for family, shown in families.items():
+        for code, text in shown.items():
+            assert value_label(family, code, ui_lang) == text, (family, code)

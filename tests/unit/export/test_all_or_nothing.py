@@ -27,7 +27,9 @@ class Rows:
         self.n, self.fail_after, self.closed, self.made = n, fail_after, False, 0
 
     def __iter__(self) -> Iterator[list[object]]:
-        return self._rows()
+        # kept here: only the writer closing it runs its `finally` (not garbage collection)
+        self.iterator = self._rows()
+        return self.iterator
 
     def _rows(self) -> Iterator[list[object]]:
         try:
