@@ -4756,17 +4756,17 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>دورهٔ قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="188"/>
+        <location filename="../crm_desktop/ui/views/reports.py" line="189"/>
         <source>{filter}: all</source>
         <translation>{filter}: همه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="282"/>
+        <location filename="../crm_desktop/ui/views/reports.py" line="283"/>
         <source>The last bar adds up the other {n}</source>
         <translation>آخرین ستون جمع {n} مورد دیگر است</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="321"/>
+        <location filename="../crm_desktop/ui/views/reports.py" line="322"/>
         <source>Exporting {name}</source>
         <translation>خروجی گرفتن از {name}</translation>
     </message>
