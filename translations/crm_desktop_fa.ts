@@ -3995,7 +3995,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     <message>
         <location filename="../crm_desktop/ui/widgets/charts.py" line="237"/>
         <source>Others</source>
-        <translation>سایر</translation>
+        <translation>بقیه</translation>
     </message>
 </context>
 <context>
