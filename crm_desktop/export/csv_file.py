@@ -24,9 +24,7 @@ from typing import Any
 
 from crm_desktop.export import cells
 from crm_desktop.export.atomic import atomic_file
-from crm_desktop.export.table import Cancelled, ExportCancelled, ExportTable, Progress
-
-EVERY = 500
+from crm_desktop.export.table import Cancelled, ExportTable, Progress, checkpoint
 
 
 def neutral(text: str) -> str:
@@ -49,13 +47,8 @@ def write_csv(table: ExportTable, path: str | Path, *, progress: Progress | None
             for values in rows:
                 out.writerow(_fields(columns, values, persian))
                 n += 1
-                if n % EVERY == 0:
-                    if cancelled is not None and cancelled():
-                        raise ExportCancelled()
-                    if progress is not None:
-                        progress(n)
-            if cancelled is not None and cancelled():
-                raise ExportCancelled()
+                checkpoint(n, progress, cancelled)
+            checkpoint(n, progress, cancelled, final=True)
             if table.total is not None:
                 out.writerow(_fields(columns, table.total, persian))
     finally:

@@ -29,11 +29,9 @@ from typing import Any
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.export import cells
 from crm_desktop.export.atomic import atomic_file
-from crm_desktop.export.table import Cancelled, ExportCancelled, ExportTable, Progress
+from crm_desktop.export.table import Cancelled, ExportTable, Progress, checkpoint
 from crm_desktop.text.export_titles import writer_text
 
-#: rows between two progress reports (and two looks at Cancel)
-EVERY = 500
 #: the rows of an Excel sheet
 MAX_ROWS = 1_048_576
 #: column widths in characters, by kind, when the column gives none
@@ -167,13 +165,8 @@ class _Sheet:
             row += 1
             self._row(row, values, total=False)
             n += 1
-            if n % EVERY == 0:
-                if cancelled is not None and cancelled():
-                    raise ExportCancelled()
-                if progress is not None:
-                    progress(n)
-        if cancelled is not None and cancelled():
-            raise ExportCancelled()
+            checkpoint(n, progress, cancelled)
+        checkpoint(n, progress, cancelled, final=True)
         sheet.autofilter(header, 0, max(row, header), width - 1)
         if table.total is not None:
             row += 1

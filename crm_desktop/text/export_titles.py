@@ -19,6 +19,7 @@ from crm_desktop.domain.enums import (
     TicketPriority,
     TicketStatus,
 )
+from crm_desktop.text.messages import FIELD_LABELS
 
 ZW = "\u200c"  # ZWNJ (نیم‌فاصله)
 
@@ -33,67 +34,35 @@ WRITER_TEXTS: dict[str, tuple[str, str]] = {
 #: a money column's title names its unit: every export writes Rials (see services/exports)
 MONEY_TITLE: tuple[str, str] = ("{title} (Rial)", "{title} (ریال)")
 
+#: the fields whose title is the field's own label (the editors' wording)
+_FIELD_TITLES = (
+    "name", "title", "subject", "mobile", "mobile2", "phone", "email", "national_code",
+    "economic_code", "postal_code", "website", "address", "birthday", "gender",
+    "job_title", "city", "industry", "stage", "source", "tags", "owner", "contact", "deal",
+    "amount", "probability", "lost_reason", "unit", "unit_price", "taxable", "active",
+    "description", "number", "issue_date", "valid_until", "status", "total", "vat_rate",
+    "priority", "category", "channel", "satisfaction", "kind", "outcome",
+)
+
 #: column title key -> (English, Persian)
 TITLES: dict[str, tuple[str, str]] = {
-    "name": ("Name", "نام"),
-    "title": ("Title", "عنوان"),
-    "subject": ("Subject", "موضوع"),
-    "mobile": ("Mobile", "موبایل"),
-    "mobile2": ("Second mobile", "موبایل دوم"),
-    "phone": ("Phone", "تلفن"),
-    "email": ("E-mail", "ایمیل"),
-    "national_code": ("National code", "کد ملی"),
+    **{key: FIELD_LABELS[key] for key in _FIELD_TITLES},
     "legal_id": ("National ID", "شناسه ملی"),
-    "economic_code": ("Economic code", "کد اقتصادی"),
-    "postal_code": ("Postal code", "کد پستی"),
-    "website": ("Website", f"وب{ZW}سایت"),
-    "address": ("Address", "نشانی"),
-    "birthday": ("Birthday", "تاریخ تولد"),
-    "gender": ("Gender", "جنسیت"),
-    "job_title": ("Job title", "سمت"),
     "company": ("Company", "شرکت"),
-    "city": ("City", "شهر"),
-    "industry": ("Industry", "صنعت"),
-    "stage": ("Stage", "مرحله"),
-    "source": ("Source", "منبع"),
-    "tags": ("Tags", f"برچسب{ZW}ها"),
-    "owner": ("Owner", "مسئول"),
     "contacts": ("Contacts", "مخاطبان"),
     "person": ("Person", "مخاطب"),
-    "contact": ("Contact", "مخاطب"),
     "buyer": ("Buyer", "خریدار"),
-    "deal": ("Deal", "معامله"),
     "last_activity": ("Last activity", "آخرین فعالیت"),
     "created": ("Created", "تاریخ ثبت"),
     "won_deals": ("Won deals", f"معامله{ZW}های موفق"),
     "won_total": ("Won deals total", f"جمع معامله{ZW}های موفق"),
-    "amount": ("Amount", "مبلغ"),
-    "probability": ("Probability", "احتمال"),
     "expected_close": ("Expected close", f"تاریخ پیش{ZW}بینی بستن"),
-    "lost_reason": ("Reason for losing", "دلیل از دست رفتن"),
     "product_code": ("Product code", "کد کالا"),
-    "unit": ("Unit", "واحد"),
-    "unit_price": ("Unit price", "قیمت واحد"),
-    "taxable": ("Taxable", "مشمول مالیات"),
-    "active": ("Active", "فعال"),
-    "description": ("Description", "شرح"),
-    "number": ("Number", "شماره"),
-    "issue_date": ("Issue date", "تاریخ صدور"),
-    "valid_until": ("Valid until", "معتبر تا"),
-    "status": ("Status", "وضعیت"),
-    "total": ("Total", "جمع کل"),
-    "vat_rate": ("VAT rate", "نرخ مالیات بر ارزش افزوده"),
-    "priority": ("Priority", "اولویت"),
-    "category": ("Category", "دسته"),
-    "channel": ("Channel", "راه ارتباطی"),
     "assignee": ("Assignee", "کارشناس مسئول"),
     "sla_due": ("SLA due", "مهلت رسیدگی"),
     "closed": ("Closed", f"زمان بسته{ZW}شدن"),
-    "satisfaction": ("Satisfaction", "رضایت"),
     "due": ("Due", "موعد"),
-    "kind": ("Kind", "نوع"),
     "state": ("State", "وضعیت"),
-    "outcome": ("Outcome", "نتیجه"),
     "duration": ("Duration (minutes)", "مدت (دقیقه)"),
     "changed": ("Changed", "آخرین تغییر"),
 }

@@ -14,8 +14,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -36,7 +36,7 @@ from crm_desktop.ui import display, labels
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.theme import tokens
 from crm_desktop.ui.ui_settings import UiSettings
-from crm_desktop.ui.views.base import BaseView
+from crm_desktop.ui.views.base import FiguresView
 from crm_desktop.ui.views.dashboard_cards import CARD_WIDTH, KpiCard, kpi_title
 from crm_desktop.ui.views.record_list import FilterButton, ListFilter
 from crm_desktop.ui.widgets import chart_text
@@ -125,7 +125,7 @@ class _ChartGrid(QWidget):
         self._place(self.width() >= WIDE)
 
 
-class DashboardView(BaseView):
+class DashboardView(FiguresView):
     watches = ("contacts", "deals", "tickets", "activities", "campaigns", "users", "stages",
                "settings")
 
@@ -133,8 +133,6 @@ class DashboardView(BaseView):
                  parent: QWidget | None = None):
         super().__init__(core, ops, settings, parent)
         self.kpis = KpiService(core.db)
-        self._stale = True  # read after the first paint
-        self._queued = False
         self.unit: MoneyUnit | str = core.settings.display_unit
         self._months: list[Period] = []
         self._csat_months: list[Period] = []
@@ -245,30 +243,12 @@ class DashboardView(BaseView):
         value = self.owner_filter.currentData()
         return int(value) if value is not None else None
 
-    def on_changed(self, tables: list[str]) -> None:
-        if not tables or set(tables) & set(self.watches):
-            if "users" in tables or not tables:
-                self.owner_filter.mark_stale()
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True  # read when next shown
+    def on_tables(self, tables: list[str]) -> None:
+        if "users" in tables or not tables:
+            self.owner_filter.mark_stale()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale and not self._queued:
-            # after the window (or this page) is painted: start-up does not wait for it
-            self._queued = True
-            QTimer.singleShot(0, self._refresh_if_stale)
-
-    def _refresh_if_stale(self) -> None:
-        self._queued = False
-        if self._stale:
-            self.refresh()
-
-    def refresh(self) -> None:
+    def read(self) -> None:
         """Read every figure of the chosen period and owner."""
-        self._stale = False
         period, owner = self.period(), self.owner_id()
         self.unit = self.core.settings.display_unit
         lang = ui_lang()

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,7 +34,7 @@ from crm_desktop.ui import display
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.theme import tokens
 from crm_desktop.ui.ui_settings import UiSettings
-from crm_desktop.ui.views.base import BaseView
+from crm_desktop.ui.views.base import FiguresView
 from crm_desktop.ui.views.record_list import FilterButton, ListFilter
 from crm_desktop.ui.views.report_parts import Legend, ReportTable, in_unit_words, make_chart
 from crm_desktop.ui.widgets.chart_view import ChartView
@@ -51,7 +51,7 @@ LIST_WIDTH = 230
 CHART_MIN_HEIGHT = 160
 
 
-class ReportsView(BaseView):
+class ReportsView(FiguresView):
     watches = ("contacts", "deals", "tickets", "activities", "campaigns", "proformas",
                "products", "users", "stages", "settings")
 
@@ -61,8 +61,6 @@ class ReportsView(BaseView):
         self.service = ReportService(core.db)
         self.report: Report | None = None
         self.definition: ReportDef = REPORTS[0]
-        self._stale = True
-        self._queued = False
         self.filters: dict[str, FilterButton] = {}
 
         # -- the reports, at the reading side
@@ -214,29 +212,12 @@ class ReportsView(BaseView):
         self.refresh()
 
     # -- reading --------------------------------------------------------------------------
-    def on_changed(self, tables: list[str]) -> None:
-        if not tables or set(tables) & set(self.watches):
-            if "users" in tables or not tables:
-                self.owner_filter.mark_stale()
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
+    def on_tables(self, tables: list[str]) -> None:
+        if "users" in tables or not tables:
+            self.owner_filter.mark_stale()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale and not self._queued:
-            self._queued = True  # after the section is painted
-            QTimer.singleShot(0, self._refresh_if_stale)
-
-    def _refresh_if_stale(self) -> None:
-        self._queued = False
-        if self._stale:
-            self.refresh()
-
-    def refresh(self) -> None:
+    def read(self) -> None:
         """Run the chosen report for the chosen period, owner and filters."""
-        self._stale = False
         lang = ui_lang()
         definition = self.definition
         self.title.setText(definition.title(lang))
