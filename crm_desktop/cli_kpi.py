@@ -17,7 +17,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from crm_desktop.cli import EXIT_OK, UsageError, _db_path, _read_only, _say
+from crm_desktop.cli import EXIT_OK, UsageError, _core_for_reading, _db_path, _say
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -67,19 +67,12 @@ def parse_period_arg(text: str) -> Any:
 
 
 def cmd_kpi(args: argparse.Namespace) -> int:
-    from crm_desktop.core import Core
     from crm_desktop.domain.errors import ValidationError
 
     period = parse_period_arg(args.period)
     owner = parse_owner(args.owner)
     path = _db_path(args)
-    if _read_only(path):
-        from crm_desktop.db.migrate import open_read_only
-
-        core = Core(open_read_only(path), None)
-    else:
-        core = Core.open(path, create=False)
-    with core:
+    with _core_for_reading(path) as core:
         try:
             result = core.kpis.compare(period, owner)
         except ValidationError as exc:
