@@ -13,6 +13,10 @@
     crm-desktop segments --db PATH [--json]
     crm-desktop outbox --db PATH [--json]       outbox rows per status
     crm-desktop outbox send --db PATH [--json]  send what is due (exit 0: all of it sent)
+    crm-desktop export KIND FILE --db PATH [--filter KEY=VALUE ...] [--lang fa|en]
+    crm-desktop report NAME FILE --db PATH --period P [--owner ID] [--filter KEY=VALUE ...]
+    crm-desktop report --list                   the reports' names and titles
+    crm-desktop kpi --db PATH --period P [--owner ID] [--json]   the KPIs of a period
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """
@@ -30,11 +34,14 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from crm_desktop import __version__, config
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.logging_setup import setup_logging
+
+if TYPE_CHECKING:
+    from crm_desktop.core import Core
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +94,20 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else config.default_db_path()
 
 
+def _core_for_reading(path: Path, notice: str | None = None) -> Core:
+    """The database of a command that only reads: a read-only file is opened read-only and
+    left as it is (`notice` is said on stderr then), any other opened as usual."""
+    from crm_desktop.core import Core
+
+    if _read_only(path):
+        from crm_desktop.db.migrate import open_read_only
+
+        if notice:
+            print(f"crm-desktop: {path} is read-only; {notice}", file=sys.stderr)
+        return Core(open_read_only(path), None)
+    return Core.open(path, create=False)
+
+
 def _say(line: str = "") -> None:
     print(line, flush=True)
 
@@ -110,20 +131,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from crm_desktop.core import Core
 
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
-    path = _db_path(args)
-    if _read_only(path):
-        from crm_desktop.db.migrate import open_read_only
-
-        print(f"crm-desktop: {path} is read-only; searching it without changing it",
-              file=sys.stderr)
-        core = Core(open_read_only(path), None)
-    else:
-        core = Core.open(path, create=False)
-    with core:
+    with _core_for_reading(_db_path(args), "searching it without changing it") as core:
         hits = core.search.search(args.text, limit=args.limit)
     if args.json:
         _say(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1))
@@ -460,9 +471,12 @@ def build_parser() -> Parser:
     p.add_argument("--pdf", metavar="FILE", default=None, help="also write it as a PDF")
     p.set_defaults(func=cmd_agenda)
 
-    from crm_desktop import cli_marketing
+    from crm_desktop import cli_export, cli_kpi, cli_marketing, cli_report
 
     cli_marketing.add_parsers(sub, common)
+    cli_export.add_parsers(sub, common)
+    cli_report.add_parsers(sub, common)
+    cli_kpi.add_parsers(sub, common)
     return parser
 
 

@@ -11,8 +11,8 @@ from crm_desktop.cli import (
     EXIT_NOT_ALL_SENT,
     EXIT_OK,
     Parser,
+    _core_for_reading,
     _db_path,
-    _read_only,
     _say,
 )
 
@@ -90,17 +90,10 @@ def cmd_campaign_list(args: argparse.Namespace) -> int:
 def cmd_segments(args: argparse.Namespace) -> int:
     """RFM segment sizes as last computed (services/rfm.py): contacts and revenue in the
     window per segment; contacts never computed count as no purchase. Only reads."""
-    from crm_desktop.core import Core
     from crm_desktop.text.money import format_money
 
     path = _db_path(args)
-    if _read_only(path):
-        from crm_desktop.db.migrate import open_read_only
-
-        core = Core(open_read_only(path), None)
-    else:
-        core = Core.open(path, create=False)
-    with core:
+    with _core_for_reading(path) as core:
         sizes = core.rfm.sizes()
         computed = core.rfm.computed_at()
         unit = core.settings.display_unit

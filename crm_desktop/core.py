@@ -11,6 +11,7 @@ from crm_desktop.services.activities import ActivityService
 from crm_desktop.services.campaigns import CampaignService
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService, StageService
+from crm_desktop.services.kpis import KpiService
 from crm_desktop.services.lists import ListService
 from crm_desktop.services.outbox import OutboxService
 from crm_desktop.services.products import ProductService
@@ -46,6 +47,7 @@ class Core:
         self.proformas = ProformaService(db, actor_id)
         self.search = SearchService(db)
         self.rfm = RfmService(db, actor_id)
+        self.kpis = KpiService(db)  # reads only
         self.timeline = TimelineService(self.activities, self.deals, self.proformas,
                                         self.tickets)
 

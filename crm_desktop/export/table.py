@@ -57,3 +57,18 @@ class ExportTable:
 #: progress(rows_written); cancelled() -> True to stop (the writer raises ExportCancelled)
 Progress = Callable[[int], None]
 Cancelled = Callable[[], bool]
+
+#: how many rows a writer writes between two looks at `cancelled` and `progress`
+EVERY = 500
+
+
+def checkpoint(n: int, progress: Progress | None, cancelled: Cancelled | None, *,
+               final: bool = False) -> None:
+    """Between rows: every EVERY rows (and once more after the last, `final`), stop with
+    ExportCancelled when the user cancelled, else report the rows written so far."""
+    if not final and n % EVERY:
+        return
+    if cancelled is not None and cancelled():
+        raise ExportCancelled()
+    if progress is not None and not final:
+        progress(n)

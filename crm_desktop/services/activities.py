@@ -81,6 +81,9 @@ class ActivityService(EntityService[m.Activity]):
         "deal_id": m.Activity.deal_id,
         "ticket_id": m.Activity.ticket_id,
     }
+    range_filters: ClassVar = {
+        "done_since": (m.Activity.done_at, ">="), "done_before": (m.Activity.done_at, "<"),
+    }
 
     def _list_select(self) -> Select[Any]:
         a = m.Activity

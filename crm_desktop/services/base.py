@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from functools import cached_property
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -18,7 +19,15 @@ from crm_desktop.db.types import utcnow
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.services import audit  # registers the audit-log writer on every Session
 from crm_desktop.services.compiled import StatementCache, slot
-from crm_desktop.services.fields import MAX_ID, Field, clean, is_id
+from crm_desktop.services.fields import (
+    MAX_ID,
+    Field,
+    InvalidValue,
+    a_date,
+    clean,
+    instant,
+    is_id,
+)
 from crm_desktop.services.search_query import match_expression
 
 assert audit  # imported for its side effect
@@ -61,6 +70,10 @@ class EntityService(Generic[M]):
     sort_columns: ClassVar[Mapping[str, Any]] = {}
     #: list filter keys -> column compared for equality (None values are skipped)
     filter_columns: ClassVar[Mapping[str, Any]] = {}
+    #: list filter keys -> (SQL expression, ">=" or "<"): one end of a range over an
+    #: instant column (the value an aware or naive-UTC datetime) or a date column (a
+    #: date), such as created_since (>=) and created_before (<) for [since, before)
+    range_filters: ClassVar[Mapping[str, tuple[Any, str]]] = {}
     soft_delete: ClassVar[bool] = False
     searchable: ClassVar[bool] = False
     #: lists whose SQL depends on nothing but their filters' values, Trash and sort (no
@@ -216,6 +229,12 @@ class EntityService(Generic[M]):
         return q
 
     def _apply_filter(self, q: Select[Any], key: str, value: Any) -> Select[Any]:
+        if key in self.range_filters:
+            expr, op = self.range_filters[key]
+            bound = range_bound(key, expr, value)
+            if bound is None:  # "" : no bound, like None
+                return q
+            return q.where(expr >= bound if op == ">=" else expr < bound)
         try:
             column = self.filter_columns[key]
         except KeyError:
@@ -353,6 +372,13 @@ class EntityService(Generic[M]):
             del row["_sort"]
         return Page(rows, cursor)
 
+    def ordered_select(self, query: ListQuery) -> Select[Any]:
+        """Every row the list shows for `query` (its filters, text and sort; no page), in
+        list order, as one statement: an export extends it with its own columns and reads
+        it streamed. An unknown filter or sort is a KeyError, as in `list`."""
+        expr, desc = self._sort_expression(query)
+        return self._base_query(query).order_by(*self._order(expr, desc))
+
     def list_ids(self, query: ListQuery = ListQuery()) -> list[int]:
         """Every id the list shows, in list order."""
         expr, desc = self._sort_expression(query)
@@ -390,6 +416,23 @@ class EntityService(Generic[M]):
         with self.db.read() as session:
             found = {row["id"]: row for row in self._fetch(session, q, len(entity_ids))}
         return [found[i] for i in entity_ids if i in found]
+
+
+def range_bound(key: str, expr: Any, value: Any) -> Any:
+    """A range filter's value, checked against its column: an instant (fields.instant: a
+    datetime, aware or naive UTC, or its ISO text) for a date-and-time column, a day
+    (fields.a_date) for a date column; None for an empty text; ValidationError on `key`
+    otherwise (a day where an instant is wanted is refused: which midnight?)."""
+    sql_type = getattr(expr.type, "impl", expr.type)
+    rule = strict_instant if sql_type.python_type is datetime else a_date
+    return clean({key: Field(rule)}, {key: value})[key]
+
+
+def strict_instant(value: Any) -> datetime:
+    """fields.instant, refusing a bare date (an instant needs its time and zone)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        raise InvalidValue("date.invalid")
+    return instant(value)
 
 
 def _sql_safe(value: Any) -> bool:

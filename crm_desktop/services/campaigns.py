@@ -187,6 +187,10 @@ class CampaignService(EntityService[m.Campaign]):
         "channel": m.Campaign.channel,
         "owner_id": m.Campaign.owner_id,
     }
+    #: the start date (days): [start_since, start_before)
+    range_filters: ClassVar = {
+        "start_since": (m.Campaign.start_date, ">="), "start_before": (m.Campaign.start_date, "<"),
+    }
 
     def _check(self, session: Session, values: dict, current: Any | None) -> None:
         start = values.get("start_date", current.start_date if current else None)

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any, ClassVar
 
-from sqlalchemy import Integer, Select, delete, insert, literal_column, or_, select
+from sqlalchemy import (
+    Integer,
+    Select,
+    delete,
+    exists,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
@@ -18,7 +29,8 @@ from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage, RfmS
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import audit
 from crm_desktop.services import fields as f
-from crm_desktop.services.base import EntityService
+from crm_desktop.services.base import EntityService, ListQuery, strict_instant
+from crm_desktop.services.deals import closed_instant, won_stage_ids
 from crm_desktop.services.distinct import distinct_values
 from crm_desktop.text.collation import sort_key
 from crm_desktop.text.normalize import clean_text, search_key, search_name_key
@@ -37,6 +49,18 @@ def contact_search_text(c: Any) -> tuple[str, str]:
                 numbers.append(phone[1:])  # people often type 912... without the 0
     other = " ".join([*numbers, c.email or "", c.national_code or ""])
     return search_name_key(c.full_name), search_key(other)
+
+
+def _instant_range(prefix: str, values: list[Any]) -> tuple[Any, Any]:
+    """(since, before) of a pair of range filters, each None or a checked instant."""
+    return tuple(None if v is None else f.clean({k: f.Field(strict_instant)}, {k: v})[k]
+                 for k, v in zip((f"{prefix}_since", f"{prefix}_before"), values,
+                                 strict=True))  # type: ignore[return-value]
+
+
+def _in_range(expr: Any, since: Any, before: Any) -> list[Any]:
+    return [c for c in (None if since is None else expr >= since,
+                        None if before is None else expr < before) if c is not None]
 
 
 def birthday_rule(value: Any) -> date:
@@ -92,6 +116,11 @@ class ContactService(EntityService[m.Contact]):
         "city": m.Contact.city,
         "owner_id": m.Contact.owner_id,
         "account_id": m.Contact.account_id,
+        "source": m.Contact.source,  # "" keeps the contacts without a source
+    }
+    range_filters: ClassVar = {
+        "created_since": (m.Contact.created_at, ">="),
+        "created_before": (m.Contact.created_at, "<"),
     }
 
     def _check(self, session: Session, values: dict, current: Any | None) -> None:
@@ -139,7 +168,33 @@ class ContactService(EntityService[m.Contact]):
                 bought = select(r.contact_id).where(r.segment != RfmSegment.NO_PURCHASE.value)
                 return q.where(m.Contact.id.not_in(bought))
             return q.where(m.Contact.id.in_(select(r.contact_id).where(r.segment == str(value))))
+        if key == "source" and value == "":
+            return q.where(m.Contact.source.is_(None))
         return super()._apply_filter(q, key, value)
+
+    def _base_query(self, query: ListQuery, *, ids: bool = False) -> Select[Any]:
+        """Besides the filters of `_apply_filter`, two ranges read together (each pair is
+        one condition): won_since / won_before keep the contacts with a live won deal
+        closed in [since, before); first_won_since / first_won_before those whose first
+        live won deal was closed then (the customers won in a period). Either end may be
+        left out; the close instant is deals.closed_instant()."""
+        filters = dict(query.filters)
+        won = [filters.pop(k, None) for k in ("won_since", "won_before")]
+        first = [filters.pop(k, None) for k in ("first_won_since", "first_won_before")]
+        q = super()._base_query(replace(query, filters=filters), ids=ids)
+        d, closed = m.Deal, closed_instant()
+        live_won = (d.deleted_at.is_(None), d.stage_id.in_(won_stage_ids()))
+        if any(v is not None for v in won):
+            since, before = _instant_range("won", won)
+            q = q.where(exists().where(d.contact_id == m.Contact.id, *live_won,
+                                       *_in_range(closed, since, before)))
+        if any(v is not None for v in first):
+            since, before = _instant_range("first_won", first)
+            first_won = func.min(closed)
+            q = q.where(m.Contact.id.in_(
+                select(d.contact_id).where(d.contact_id.is_not(None), *live_won)
+                .group_by(d.contact_id).having(*_in_range(first_won, since, before))))
+        return q
 
     def create(self, data: dict[str, Any]) -> int:
         """Like EntityService.create; `data` may also carry `tags` (a list of names)."""

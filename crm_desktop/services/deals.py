@@ -39,6 +39,17 @@ DEFAULT_STAGES: tuple[tuple[str, int, str], ...] = (
 )
 
 
+def closed_instant() -> Any:
+    """When a deal was closed: `closed_at`, or when it entered its stage for a deal created
+    straight into a won or lost stage (as RFM reads it). Meaningful for closed deals only."""
+    return func.coalesce(m.Deal.closed_at, m.Deal.stage_changed_at)
+
+
+def won_stage_ids() -> Select[Any]:
+    """The ids of the stages whose outcome is won (a subquery for `stage_id IN (...)`)."""
+    return select(m.PipelineStage.id).where(m.PipelineStage.outcome == m.STAGE_WON)
+
+
 class StageService:
     def __init__(self, db: Database, actor_id: int | None = None):
         self.db = db
@@ -203,6 +214,10 @@ class StageService:
             return len(deals)
 
 
+#: a closed deal's close instant; NULL for an open deal (no closed_* range matches it)
+_CLOSED = case((m.PipelineStage.outcome != m.STAGE_OPEN, closed_instant()))
+
+
 class DealService(EntityService[m.Deal]):
     model = m.Deal
     soft_delete = True
@@ -238,6 +253,11 @@ class DealService(EntityService[m.Deal]):
         "contact_id": m.Deal.contact_id,
         "account_id": m.Deal.account_id,
         "outcome": m.PipelineStage.outcome,
+    }
+    #: closed_since / closed_before: closed (won or lost) deals by their close instant
+    range_filters: ClassVar = {
+        "closed_since": (_CLOSED, ">="), "closed_before": (_CLOSED, "<"),
+        "created_since": (m.Deal.created_at, ">="), "created_before": (m.Deal.created_at, "<"),
     }
 
     def _id_select(self) -> Select[Any]:

@@ -526,14 +526,17 @@ class DemoBuilder:
                          _ts(closed) if is_closed else None, rng.choice(self.users),
                          self.users[0], _ts(created), _ts(closed if is_closed else created),
                          search_name, search_other))
+            answered = None  # the first comment the customer sees (as add_comment sets it)
             for k in range(rng.randrange(0, 4)):
                 comments.append((i, rng.choice(self.users), rng.choice(words.OUTCOMES),
                                  int(rng.random() < 0.5), _ts(created + timedelta(hours=k + 1))))
+                answered = answered or (None if comments[-1][3] else comments[-1][4])
+            rows[-1] += (answered,)
         count = self._insert(conn, "tickets", [
             "year", "seq", "subject", "description", "contact_id", "category", "priority",
             "status", "channel", "sla_due_at", "assignee_id", "resolution", "satisfaction",
             "closed_at", "owner_id", "created_by_id", "created_at", "updated_at", "search_name",
-            "search_other"], rows)
+            "search_other", "first_response_at"], rows)
         self._insert(conn, "ticket_comments", ["ticket_id", "author_id", "body", "internal",
                                                "created_at"], comments)
         return count

@@ -442,8 +442,9 @@ class ProformaService(EntityService[m.Proforma]):
         page = super().list(query)
         return replace(page, rows=self._with_totals(page.rows))
 
-    def window(self, query: ListQuery, offset: int, limit: int) -> Page:
-        page = super().window(query, offset, limit)
+    def window(self, query: ListQuery, offset: int, limit: int, *,
+               total: int | None = None) -> Page:
+        page = super().window(query, offset, limit, total=total)
         return replace(page, rows=self._with_totals(page.rows))
 
     def ids(self, entity_ids: Sequence[int]) -> list[dict[str, Any]]:
@@ -469,6 +470,18 @@ class ProformaService(EntityService[m.Proforma]):
             .outerjoin(m.Account, m.Account.id == p.account_id)
             .outerjoin(m.Deal, m.Deal.id == p.deal_id)
         )
+
+    def _apply_filter(self, q: Select[Any], key: str, value: Any) -> Select[Any]:
+        """Besides the columns: `effective_status`, the status the list shows (a draft or
+        sent proforma past its valid_until is "expired", see effective_status)."""
+        if key != "effective_status":
+            return super()._apply_filter(q, key, value)
+        p = m.Proforma
+        expired = p.status.in_(_EXPIRING) & p.valid_until.is_not(None) & (
+            p.valid_until < clock.today())
+        if value == ProformaStatus.EXPIRED.value:
+            return q.where(or_(p.status == value, expired))
+        return q.where(p.status == value, ~expired)
 
     def _apply_text(self, q: Select[Any], raw: str) -> Select[Any]:
         """A proforma number finds that proforma; other text, the buyer's name."""

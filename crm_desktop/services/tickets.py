@@ -109,6 +109,13 @@ class TicketService(EntityService[m.Ticket]):
         "account_id": m.Ticket.account_id,
         "owner_id": m.Ticket.owner_id,
     }
+    range_filters: ClassVar = {
+        "created_since": (m.Ticket.created_at, ">="), "created_before": (m.Ticket.created_at, "<"),
+        "closed_since": (m.Ticket.closed_at, ">="), "closed_before": (m.Ticket.closed_at, "<"),
+        # the first response (first_response_at)
+        "responded_since": (m.Ticket.first_response_at, ">="),
+        "responded_before": (m.Ticket.first_response_at, "<"),
+    }
 
     @staticmethod
     def number(ticket: Any) -> str:

@@ -78,6 +78,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "tag": ("Tag", "برچسب"),
     "tags": ("Tags", f"برچسب{ZW}ها"),
     "issue_date": ("Issue date", "تاریخ صدور"),
+    "period": ("Period", "دوره"),
+    "report": ("Report", "گزارش"),
     "valid_until": ("Valid until", "معتبر تا"),
     "kind": ("Kind", "نوع"),
     "date": ("Date", "تاریخ"),
@@ -139,6 +141,11 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "smtp_username": ("SMTP user name", "نام کاربری SMTP"),
     "smtp_sender": ("Sender address", "نشانی فرستنده"),
     "sms_delivery": ("SMS delivery", "روش ارسال پیامک"),
+    # exports (services/exports.py, export/)
+    "rows": ("Rows", f"ردیف{ZW}ها"),
+    "columns": ("Columns", f"ستون{ZW}ها"),
+    "sort": ("Sort", f"مرتب{ZW}سازی"),
+    "parent_id": ("Campaign or list", "کمپین یا فهرست"),
 }
 
 #: column names that services report, shown with the label of the field they stand for
@@ -208,6 +215,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "money.negative": (
         "the amount cannot be negative, enter zero or more",
         f"مبلغ نمی{ZW}تواند منفی باشد، صفر یا بیشتر وارد کنید",
+    ),
+    "period.too_long": (
+        "this report covers at most {max} days, choose a shorter period",
+        "این گزارش حداکثر {max} روز را در بر می" + ZW + "گیرد، دوره کوتاه" + ZW + "تری انتخاب کنید",
     ),
     "period.invalid": (
         "enter a period such as 1405, 1405-Q3, 1405-07 or 1405-07-01..1405-09-30 "
@@ -316,6 +327,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "message.channel": (
         "this campaign message is not for this channel",
         "این پیام برای این راه ارتباطی نوشته نشده است",
+    ),
+    "export.too_many_rows": (
+        "more rows than a spreadsheet can hold ({max}); narrow the list with a filter",
+        "تعداد ردیف\u200cها از گنجایش صفحه\u200cگسترده ({max}) بیشتر است؛ با فیلتر فهرست را "
+        "کوتاه کنید",
+    ),
+    "export.format": (
+        "choose a file ending in {formats}",
+        "پرونده\u200cای با پسوند {formats} انتخاب کنید",
     ),
     "invalid": (
         "this value is not valid, please check it",

@@ -29,7 +29,6 @@ from crm_desktop.ui.errors import ask_box
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
-from crm_desktop.ui.views.placeholder import PlaceholderView
 from crm_desktop.ui.widgets.global_search import GlobalSearch
 from crm_desktop.ui.widgets.sidebar import Sidebar
 
@@ -112,20 +111,17 @@ class MainWindow(QMainWindow):
 
     # -- sections -----------------------------------------------------------------------
     def _section_list(self) -> list[tuple[str, str, ViewFactory]]:
-        def soon(title: str) -> ViewFactory:
-            return lambda core, ops, settings, parent: PlaceholderView(title, core, ops, settings,
-                                                                       parent)
-
         return [
-            ("dashboard", self.tr("Dashboard"), soon(self.tr("Dashboard"))),
+            ("dashboard", self.tr("Dashboard"), lazy_view("dashboard", "DashboardView")),
             ("contacts", self.tr("Contacts"), lazy_view("contacts", "ContactsView")),
             ("companies", self.tr("Companies"), lazy_view("companies", "CompaniesView")),
             ("pipeline", self.tr("Pipeline"), lazy_view("pipeline", "PipelineView")),
             ("activities", self.tr("Activities"), lazy_view("activities", "ActivitiesView")),
             ("campaigns", self.tr("Campaigns"), lazy_view("campaigns", "CampaignsView")),
             ("tickets", self.tr("Tickets"), lazy_view("tickets", "TicketsView")),
-            ("products", self.tr("Products"), lazy_view("products", "ProductsView")),
-            ("reports", self.tr("Reports"), soon(self.tr("Reports"))),
+            ("products", self.tr("Products"),
+             lazy_view("products_section", "ProductsSectionView")),
+            ("reports", self.tr("Reports"), lazy_view("reports", "ReportsView")),
             ("settings", self.tr("Settings"), lazy_view("settings", "SettingsView")),
         ]
 
@@ -141,6 +137,8 @@ class MainWindow(QMainWindow):
             view.restore_state()
             view.navigate.connect(self.show_section)
             view.open_record.connect(lambda k, i: self.show_section(k).show_record(i))
+            view.open_filtered.connect(
+                lambda k, filters, label: self.show_section(k).show_filtered(filters, label))
             self._views[key] = view
             self.stack.addWidget(view)
         return self._views[key]

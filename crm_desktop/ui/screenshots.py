@@ -160,6 +160,13 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
         _settle(app)
         written.append(_save(window, out_dir / f"view_{key}.png"))
 
+    # the Products section's second tab: the proformas list
+    products = window.show_section("products")
+    products.show_proformas()
+    _settle(app)
+    written.append(_save(window, out_dir / "view_products_proformas.png"))
+    products.tabs.setCurrentIndex(0)
+
     settings_view = window.show_section("settings")
     for key in settings_view.page_keys()[1:]:  # the first page is view_settings
         settings_view.show_page(key)
@@ -173,6 +180,15 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
         _settle(app)
         written.append(_save(window, out_dir / f"{name}.png"))
     activities.set_mode(0)
+
+    dashboard = window.show_section("dashboard")  # its charts, below the cards
+    _settle(app)
+    dashboard.scroll_to_charts()
+    _settle(app)
+    written.append(_save(window, out_dir / "view_dashboard_charts.png"))
+    dashboard.scroll.verticalScrollBar().setValue(0)
+
+    written += _reports(app, window, out_dir)
 
     window.search.setText("علی" if lang == "fa" else "ali")
     window.search.search_now()
@@ -244,6 +260,18 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
         dialog("dialog_pdf_preview", lambda: PdfPreview(pdf, "proforma", window),
                ready=lambda d: isinstance(d, PdfPreview) and d.page_drawn())
 
+    from crm_desktop.ui.export_runner import ExportProgressDialog, suggested_name
+
+    def export_progress() -> QDialog:
+        name = QCoreApplication.translate("ContactsView", "Contacts")
+        d = ExportProgressDialog(Path(suggested_name(name) + ".xlsx"),
+                                 QCoreApplication.translate("ExportRunner", "Exporting {name}")
+                                 .replace("{name}", name), 100_000, window)
+        d.set_progress(37_500)
+        return d
+
+    dialog("dialog_export_progress", export_progress)
+
     written += _marketing(app, core, window, out_dir, lang)
 
     about = QMessageBox(QMessageBox.Icon.Information, window.windowTitle(), window.about_text(),
@@ -253,6 +281,22 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
     written.append(_save(about, out_dir / "dialog_about.png"))
     about.close()
     controller.close()
+    return written
+
+
+def _reports(app: QApplication, window: Any, out_dir: Path) -> list[Path]:
+    """Every report of the Reports section for this year, one image each."""
+    from crm_desktop.domain.periods import this_year
+    from crm_desktop.services.reports import REPORTS
+
+    view = window.show_section("reports")
+    view.picker.setPeriod(this_year())
+    written = []
+    for definition in REPORTS:
+        view.show_report(definition.name)
+        _settle(app)
+        written.append(_save(window, out_dir / f"view_reports_{definition.name}.png"))
+    view.show_report(REPORTS[0].name)
     return written
 
 

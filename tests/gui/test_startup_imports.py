@@ -46,7 +46,8 @@ def test_opening_the_main_window_imports_nothing_heavy(core, db_path: Path,
     assert heavy == [], heavy
     # the first section's view is imported, the others when they are first shown
     assert "crm_desktop.ui.views.contacts" in modules
-    for view in ("activities", "pipeline", "tickets", "products", "settings", "companies"):
+    for view in ("activities", "pipeline", "tickets", "products", "settings", "companies",
+                 "dashboard"):
         assert f"crm_desktop.ui.views.{view}" not in modules, view
     assert "crm_desktop.export.pdf.agenda" not in modules
     assert "crm_desktop.services.demo" not in modules

@@ -12,7 +12,10 @@ CORE_MODULES = [
     "crm_desktop.services.maintenance", "crm_desktop.services.search",
     "crm_desktop.text.jalali", "crm_desktop.text.money", "crm_desktop.db.migrate",
     "crm_desktop.export.pdf.proforma", "crm_desktop.text.words",
-    "crm_desktop.services.proforma_totals",
+    "crm_desktop.services.proforma_totals", "crm_desktop.services.exports",
+    "crm_desktop.export.files", "crm_desktop.export.xlsx", "crm_desktop.export.xlsx_sheet",
+    "crm_desktop.export.csv_file", "crm_desktop.services.reports",
+    "crm_desktop.export.pdf.report", "crm_desktop.services.kpis",
 ]
 
 
@@ -72,8 +75,13 @@ def _offenders(layer: str, forbidden: str) -> list[str]:
 
 
 def test_services_never_import_export() -> None:
-    """A service returns a complete document; whoever writes the file calls the writer."""
-    assert _offenders("crm_desktop.services", "crm_desktop.export") == []
+    """A service returns a complete document; whoever writes the file calls the writer.
+    The one exception is export/table.py: the typed table a list export or a report hands
+    to the writers is a document type (like domain/documents.py), not a writer."""
+    document = {"crm_desktop.export.table", *(f"crm_desktop.export.table.{name}" for name in (
+        "ExportColumn", "ExportTable", "ExportCancelled", "Kind", "Progress", "Cancelled"))}
+    offenders = _offenders("crm_desktop.services", "crm_desktop.export")
+    assert [o for o in offenders if o.split(" imports ")[1] not in document] == []
 
 
 def test_export_never_imports_services_or_db() -> None:

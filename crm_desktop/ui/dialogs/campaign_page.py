@@ -42,6 +42,7 @@ from crm_desktop.ui.theme import icons
 from crm_desktop.ui.views.detail_panel import add_value_rows
 from crm_desktop.ui.widgets.chip_delegate import chip_label_style, decorate_table, tone
 from crm_desktop.ui.widgets.empty_state import EmptyState
+from crm_desktop.ui.widgets.export_button import ExportButton
 
 #: a target entry's id
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -246,10 +247,14 @@ class CampaignPage(RecordPage):
         self.to_list_button.clicked.connect(self.put_on_list)
         icons.dress(self.to_list_button, "list")
         self.members_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.export_button = ExportButton(self)
+        self.export_button.setObjectName("exportMembers")
+        self.export_button.requested.connect(self.export_members)
         filter_row = QHBoxLayout()
         filter_row.addWidget(members_title)
         filter_row.addWidget(self.status_filter)
         filter_row.addWidget(self.member_count, 1)
+        filter_row.addWidget(self.export_button)
         filter_row.addWidget(self.to_list_button)
         bulk_row = QHBoxLayout()
         bulk_row.addWidget(QLabel(self.tr("Change status to")))
@@ -360,6 +365,21 @@ class CampaignPage(RecordPage):
         self.to_list_button.setEnabled(live and self.members.rowCount() > 0)
         self.set_all_button.setEnabled(live and self.members.status is not None
                                        and self.members.rowCount() > 0)
+
+    def export_members(self, fmt: str) -> bool:
+        """The members shown (the status filter, the visible columns in their order) to a
+        file; True when written."""
+        from crm_desktop.ui.export_runner import export_list, visible_keys
+
+        if self.campaign is None:
+            return False
+        status = self.members.status
+        query = ListQuery(filters={"status": status} if status is not None else {})
+        keys = visible_keys(self.members_view, [c.key for c in self.members.columns])
+        name = display.fill(self.tr("{campaign} members"), campaign=self.campaign["name"])
+        return export_list(self, self.core, kind="campaign_members", query=query, columns=keys,
+                           fmt=fmt, name=display.plain(name), total=self.members.rowCount(),
+                           parent_id=self.campaign_id)
 
     def _filter_changed(self) -> None:
         self.members.show(self.campaign_id if self.campaign else None,

@@ -106,6 +106,19 @@ QListView#navigation {
     background: ${sidebar}; border: none; border-radius: 0; outline: none;
 }
 QWidget#emptyState { background: ${surface}; }
+/* a chart or a figure on a card (ui/widgets/charts.py ChartCard, the dashboard's cards) */
+QFrame#chartCard, QFrame#kpiCard {
+    background: ${surface}; border: 1px solid ${border}; border-radius: ${r_large}px;
+}
+QFrame#kpiCard:hover, QFrame#kpiCard:focus { border-color: ${accent}; }
+QLabel#kpiChange { color: ${text_muted}; }
+QLabel#kpiChange[tone="good"] { color: ${success}; }
+QLabel#kpiChange[tone="bad"] { color: ${danger}; }
+/* a filter set from elsewhere (ui/widgets/filter_chip.py), removable */
+QFrame#filterChip {
+    background: ${selection}; border: 1px solid ${accent}; border-radius: ${r_medium}px;
+}
+QLabel#filterChipText { color: ${selection_text}; }
 QLabel#emptyStateText { color: ${text_muted}; font-size: ${f_section}pt; }
 """)
 

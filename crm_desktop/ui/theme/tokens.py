@@ -70,6 +70,13 @@ COLORS: dict[str, Color] = {
     "chip_danger_text": Color("#a3201c", "#f4a19c", "text of a danger chip"),
     "chip_special": Color("#eadcf8", "#3b2a52", "chip: loyal customer, closed"),
     "chip_special_text": Color("#6330a0", "#cfb0f3", "text of a special chip"),
+    # -- charts: the colours of a chart's series or slices, in order (ui/widgets/charts.py)
+    "chart_1": Color("#2f6fde", "#5b8def", "chart: first series or slice (blue)"),
+    "chart_2": Color("#12937f", "#3cc2ab", "chart: second series or slice (teal)"),
+    "chart_3": Color("#e0951a", "#e8b04b", "chart: third series or slice (amber)"),
+    "chart_4": Color("#7b4cc2", "#a983e8", "chart: fourth series or slice (purple)"),
+    "chart_5": Color("#d64f6b", "#ec7a90", "chart: fifth series or slice (rose)"),
+    "chart_6": Color("#5d7a99", "#8aa4bf", "chart: sixth series or slice (slate)"),
 }
 
 #: the 4 px spacing scale: SPACING[n] is n * 4 px (FreeCAD-like steps)

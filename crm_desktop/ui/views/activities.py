@@ -137,6 +137,16 @@ class ActivitiesView(BaseView):
     def show_record(self, record_id: int) -> None:
         self.page().edit_activity(record_id)
 
+    def show_filtered(self, filters: dict[str, Any], label: str) -> None:
+        """The list of the activities `filters` selects (the dashboard's figures)."""
+        self.owner_filter.blockSignals(True)
+        self.owner_filter.setCurrentIndex(
+            max(0, self.owner_filter.findData(filters.get("owner_id"))))
+        self.owner_filter.blockSignals(False)
+        self._apply_owner()
+        self.set_mode(LIST)
+        self.list_page.show_filtered(filters, label)
+
     # -- what each page offers, under the names used before the pages were split ----------
     overdue = _on("today_page", "overdue")
     due_today = _on("today_page", "due_today")

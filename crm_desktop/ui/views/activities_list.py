@@ -26,6 +26,8 @@ from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
 from crm_desktop.ui.views.activities_common import ActivityPage
 from crm_desktop.ui.widgets.chip_delegate import decorate_table
 from crm_desktop.ui.widgets.empty_state import EmptyState
+from crm_desktop.ui.widgets.export_button import ExportButton
+from crm_desktop.ui.widgets.filter_chip import FilterChip
 
 
 class ActivityListView(ActivityPage):
@@ -60,10 +62,18 @@ class ActivityListView(ActivityPage):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(
             lambda index: self.edit_activity(self.model.id_at(index.row())))
+        # filters set from elsewhere (the dashboard), named on a removable chip
+        self._drill: dict[str, Any] = {}
+        self.drill_chip = FilterChip(self)
+        self.drill_chip.removed.connect(self._drill_removed)
+        self.export_button = ExportButton(self)
+        self.export_button.requested.connect(self.export)
         self.bar = QHBoxLayout()  # the page's own filters
         self.bar.addWidget(self.kind_filter)
         self.bar.addWidget(self.state_filter)
+        self.bar.addWidget(self.drill_chip)
         self.bar.addStretch(1)
+        self.bar.addWidget(self.export_button)
         box = QVBoxLayout(self)
         box.addLayout(self.bar)
         box.addWidget(self.table, 1)
@@ -93,18 +103,56 @@ class ActivityListView(ActivityPage):
             Column("done_at", self.tr("State"), text=self._state_text),
         ]
 
+    def export(self, fmt: str) -> bool:
+        """The activities as the table shows them (filters, sort, visible columns in
+        their order) to a file; True when written."""
+        from crm_desktop.ui.export_runner import export_list, visible_keys
+
+        return export_list(self, self.core, kind="activities", query=self.model.query,
+                           columns=visible_keys(self.table, [c.key for c in self.model.columns]),
+                           fmt=fmt, name=self.tr("Activities"), total=self.model.rowCount())
+
     def new_appointment(self) -> None:
         AppointmentDialog.edit(self, self.core, self.ops)
 
     def clear_filters(self) -> None:
         """Back to every kind and state (the owner is the section's own choice)."""
+        self._drill = {}
+        self.drill_chip.clear()
         for combo in (self.kind_filter, self.state_filter):
+            combo.blockSignals(True)
             combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._read_again()
 
     def filters(self) -> dict[str, Any]:
         return {"kind": self.kind_filter.currentData(),
                 "state": self.state_filter.currentData(),
-                "owner_id": self.owner_id}
+                "owner_id": self.owner_id, **self._drill}
+
+    def show_filtered(self, filters: dict[str, Any], label: str) -> None:
+        """The activities `filters` selects (the owner is the section's, the state shows on
+        its own filter), named by a removable chip."""
+        for combo, key in ((self.kind_filter, "kind"), (self.state_filter, "state")):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(filters.get(key))))
+            combo.blockSignals(False)
+        self._drill = {k: v for k, v in filters.items()
+                       if k not in ("kind", "state", "owner_id")}
+        self.drill_chip.show_label(label)
+        self._read_again()
+
+    def _drill_removed(self) -> None:
+        self._drill = {}
+        self._read_again()
+
+    def _read_again(self) -> None:
+        """Read with exactly the filters shown (set_filters keeps a dropped one)."""
+        query = self.model.query
+        filters = {k: v for k, v in self.filters().items() if v is not None}
+        self.model.set_query(ListQuery(filters=filters, sort=query.sort or
+                                       Sort("due", descending=True)))
+        self.table.setSortingEnabled(True)
 
     def refresh(self) -> None:
         """Read the list with the current filters (the sort the user chose is kept)."""

@@ -140,6 +140,10 @@ class CampaignsView(BaseView):
         """A campaign (from a search or another view): the campaigns tab shows it."""
         self._call(self.show_tab(TABS[0].key), "show_record", record_id)
 
+    def show_filtered(self, filters: dict[str, Any], label: str) -> None:
+        """The campaigns `filters` selects (the dashboard's acquisition cost)."""
+        self._call(self.show_tab(TABS[0].key), "show_filtered", filters, label)
+
     def save_state(self) -> None:
         for page in self.pages.values():
             self._call(page, "save_state")

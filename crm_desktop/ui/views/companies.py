@@ -26,6 +26,7 @@ class CompaniesView(RecordListView):
     singular: ClassVar[str] = "company"
     column_widths: ClassVar[tuple[int, ...]] = (200, 115, 85, 120, 60, 100, 90)
     empty_icon: ClassVar[str] = "building"
+    export_kind: ClassVar[str | None] = "companies"
 
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):
@@ -57,6 +58,9 @@ class CompaniesView(RecordListView):
 
     def new_proforma_for(self, account_id: int) -> None:
         ProformaDialog.edit(self, self.core, self.ops, account_id=account_id)
+
+    def export_name(self) -> str:
+        return self.tr("Companies")
 
     def count_text(self, n: int) -> str:
         return self.tr("%Ln company(s)", "", n)

@@ -34,6 +34,7 @@ class ContactsView(RecordListView):
     singular: ClassVar[str] = "contact"
     column_widths: ClassVar[tuple[int, ...]] = (150, 110, 140, 75, 95, 90, 85, 80)
     empty_icon: ClassVar[str] = "users"
+    export_kind: ClassVar[str | None] = "contacts"
     chip_columns: ClassVar[dict[str, tuple[str, str]]] = {
         "lifecycle_stage": ("lifecycle_stage", "lifecycle")}
 
@@ -87,6 +88,9 @@ class ContactsView(RecordListView):
         ids = self.selected_ids()
         if ids:
             AddToListDialog.ask(self, self.core, self.ops, ids)
+
+    def export_name(self) -> str:
+        return self.tr("Contacts")
 
     def count_text(self, n: int) -> str:
         return self.tr("%Ln contact(s)", "", n)

@@ -44,6 +44,7 @@ from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
 from crm_desktop.ui.widgets.chip_delegate import ChipDelegate, decorate_table, tone
 from crm_desktop.ui.widgets.empty_state import EmptyState
+from crm_desktop.ui.widgets.export_button import ExportButton
 
 #: the width of the lists beside the members (name, kind, count)
 LISTS_WIDTH = 330
@@ -207,8 +208,12 @@ class ListsPage(BaseView):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.title)
         right_layout.addWidget(self.details)
+        self.export_button = ExportButton(self)
+        self.export_button.setObjectName("exportMembers")
+        self.export_button.requested.connect(self.export_members)
         counts = QHBoxLayout()
         counts.addWidget(self.member_count, 1)
+        counts.addWidget(self.export_button)
         counts.addWidget(self.remove_button)
         right_layout.addLayout(counts)
         right_layout.addWidget(self.members, 1)
@@ -279,6 +284,7 @@ class ListsPage(BaseView):
         for button in (self.edit_button, self.delete_button):
             button.setEnabled(row is not None)
         self.remove_button.setVisible(row is not None and row["kind"] == ListKind.STATIC.value)
+        self.export_button.setEnabled(row is not None)
         old = self.members_model
         if row is None:
             self.title.setText(self.tr("Choose a list to see its members."))
@@ -306,6 +312,19 @@ class ListsPage(BaseView):
             old.deleteLater()
 
     # -- actions ------------------------------------------------------------------------------
+    def export_members(self, fmt: str) -> bool:
+        """The shown list's members as the table shows them (search, sort, visible
+        columns in their order) to a file; True when written."""
+        from crm_desktop.ui.export_runner import export_list, visible_keys
+
+        model = self.members_model
+        if model is None or self.list_id is None:
+            return False
+        return export_list(self, self.core, kind="list_members", query=model.query,
+                           columns=visible_keys(self.members, [c.key for c in model.columns]),
+                           fmt=fmt, name=self.title.text(), total=model.rowCount(),
+                           parent_id=self.list_id)
+
     def new_record(self) -> None:
         self.new_static_list()
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.core import Core
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import STAGE_LOST, STAGE_OPEN
+from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.services.deals import BoardColumn
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
@@ -58,6 +59,8 @@ from crm_desktop.ui.widgets.deal_board import (  # noqa: F401 - re-exported for 
     period_range,
 )
 from crm_desktop.ui.widgets.empty_state import EmptyState
+from crm_desktop.ui.widgets.export_button import ExportButton
+from crm_desktop.ui.widgets.filter_chip import FilterChip
 from crm_desktop.ui.widgets.search_box import SearchBox
 
 
@@ -75,6 +78,7 @@ class PipelineView(BaseView):
         self.board_data: dict[int, BoardColumn] = {}
         self.unit = core.settings.display_unit
         self._stale = False
+        self._drill: dict[str, Any] = {}  # filters set from elsewhere (the dashboard)
 
         # -- the filters bar
         self.new_button = QPushButton(self.tr("New deal"))
@@ -105,7 +109,13 @@ class PipelineView(BaseView):
         bar.addWidget(self.owner_filter)
         bar.addWidget(self.period_filter)
         bar.addWidget(self.search, 1)
+        self.drill_chip = FilterChip(self)
+        self.drill_chip.removed.connect(self._drill_removed)
+        bar.addWidget(self.drill_chip)
         bar.addWidget(self.forecast_label)
+        self.export_button = ExportButton(self)
+        self.export_button.requested.connect(self.export)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.list_toggle)
 
         # -- the undo notice
@@ -211,7 +221,32 @@ class PipelineView(BaseView):
         self._text = text
         self._filters_changed()
 
+    def show_filtered(self, filters: dict[str, Any], label: str) -> None:
+        """The list of the deals `filters` selects (the dashboard's figures), named by a
+        removable chip; the owner shows on its own filter."""
+        for combo, value in ((self.owner_filter, filters.get("owner_id")),
+                             (self.period_filter, "all")):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText("")
+        self.search.blockSignals(False)
+        self._text = ""
+        self._drill = {k: v for k, v in filters.items() if k != "owner_id"}
+        self.drill_chip.show_label(label)
+        if self.list_mode():
+            self.refresh()
+        else:
+            self.set_list_mode(True)
+
+    def _drill_removed(self) -> None:
+        self._drill = {}
+        self.refresh()
+
     def clear_filters(self) -> None:
+        self._drill = {}
+        self.drill_chip.clear()
         self.owner_filter.setCurrentIndex(0)
         self.period_filter.setCurrentIndex(0)
         self.search.setText("")
@@ -292,9 +327,9 @@ class PipelineView(BaseView):
 
     def _refresh_list(self, filters: dict[str, Any]) -> None:
         query = self.model.query
-        self.model.set_query(type(query)(
-            filters={k: v for k, v in filters.items() if k != "text" and v is not None},
-            text=filters["text"], sort=query.sort))
+        chosen = {k: v for k, v in filters.items() if k != "text" and v is not None}
+        self.model.set_query(type(query)(filters={**chosen, **self._drill},
+                                         text=filters["text"], sort=query.sort))
 
     def _list_columns(self) -> list[Column]:
         end = Qt.AlignmentFlag.AlignTrailing
@@ -310,6 +345,25 @@ class PipelineView(BaseView):
             Column("owner", self.tr("Owner")),
         ]
 
+    def export(self, fmt: str) -> bool:
+        """The deals shown to a file: in list mode the list (filters, search, sort,
+        visible columns in their order); on the board the open deals its filters show, by
+        expected close, with every column. True when written."""
+        from crm_desktop.ui.export_runner import export_list, visible_keys
+
+        keys = [c.key for c in self.model.columns]
+        if self.list_mode():
+            query, total = self.model.query, self.model.rowCount()
+            keys = visible_keys(self.table, keys)
+        else:
+            filters = self.filters()
+            chosen = {k: v for k, v in filters.items() if k != "text" and v is not None}
+            query = ListQuery(filters={**chosen, "outcome": STAGE_OPEN}, text=filters["text"],
+                              sort=Sort("expected_close"))
+            total = sum(column.count for column in self.board_data.values())
+        return export_list(self, self.core, kind="deals", query=query, columns=keys, fmt=fmt,
+                           name=self.tr("Deals"), total=total)
+
     def list_mode(self) -> bool:
         return self.stack.currentWidget() is self.table
 
@@ -318,6 +372,9 @@ class PipelineView(BaseView):
             self.list_toggle.setChecked(on)  # comes back here through toggled
             return
         self.stack.setCurrentWidget(self.table if on else self.board_page)
+        if not on:  # the board shows every open deal: a filter from elsewhere is dropped
+            self._drill = {}
+            self.drill_chip.clear()
         self.refresh()
 
     def show_more(self, stage_id: int) -> None:

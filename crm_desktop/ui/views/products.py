@@ -28,6 +28,7 @@ class ProductsView(RecordListView):
     singular: ClassVar[str] = "product"
     column_widths: ClassVar[tuple[int, ...]] = (220, 110, 80, 150, 80, 70)
     empty_icon: ClassVar[str] = "package"
+    export_kind: ClassVar[str | None] = "products"
 
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):
@@ -50,6 +51,9 @@ class ProductsView(RecordListView):
         self.model.setParent(self)
         self.active_filter = self.combos["active"]
         self.taxable_filter = self.combos["taxable"]
+
+    def export_name(self) -> str:
+        return self.tr("Products")
 
     def count_text(self, n: int) -> str:
         return self.tr("%Ln product(s)", "", n)

@@ -36,6 +36,8 @@ from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
 from crm_desktop.ui.widgets.chip_delegate import decorate_table
 from crm_desktop.ui.widgets.empty_state import EmptyOverlay, EmptyState
+from crm_desktop.ui.widgets.export_button import ExportButton
+from crm_desktop.ui.widgets.filter_chip import FilterChip
 from crm_desktop.ui.widgets.search_box import SearchBox
 
 # how far `show_record` looks for a record's row among the rows read so far
@@ -226,6 +228,8 @@ class RecordListView(BaseView):
     # status columns drawn as chips: column key -> (row value, kind of status)
     chip_columns: ClassVar[dict[str, tuple[str, str]]] = {}
     empty_icon: ClassVar[str] = "inbox"
+    #: the list kind the Export button writes (services/exports.py LIST_KINDS); None: none
+    export_kind: ClassVar[str | None] = None
 
     def __init__(
         self, core: Core, ops: Ops, settings: UiSettings, *, service: EntityService[Any],
@@ -252,6 +256,9 @@ class RecordListView(BaseView):
             combo = FilterButton(f, self)
             combo.currentIndexChanged.connect(self._filters_changed)
             self.combos[f.key] = combo
+        # a filter set from elsewhere (the dashboard's figures), removable
+        self.drill_chip = FilterChip(self)
+        self.drill_chip.removed.connect(self._drill_removed)
         self.count_label = QLabel(self)
         self.count_label.setObjectName(f"{self.singular}Count")
         # a fixed width: a changing count must not re-lay out the whole filter bar
@@ -263,11 +270,19 @@ class RecordListView(BaseView):
         new_button.clicked.connect(self.new_record)
         icons.dress(new_button, "plus", primary=True)
 
+        self.export_button: ExportButton | None = None
+        if self.export_kind is not None:
+            self.export_button = ExportButton(self)
+            self.export_button.requested.connect(self.export)
+
         bar = QHBoxLayout()
         bar.addWidget(self.search_box, 3)
         for combo in self.combos.values():
             bar.addWidget(combo)
+        bar.addWidget(self.drill_chip)
         bar.addWidget(self.count_label)
+        if self.export_button is not None:
+            bar.addWidget(self.export_button)
         bar.addWidget(new_button)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -353,6 +368,21 @@ class RecordListView(BaseView):
     def delete_question(self, record_id: int) -> str:
         raise NotImplementedError
 
+    def export_name(self) -> str:
+        """The list's name, at the start of an export's file name."""
+        return self.tr("List")
+
+    def export(self, fmt: str) -> bool:
+        """Write what the list shows (its filters, search, sort and visible columns, in
+        their order) to a file of format `fmt` ("xlsx", "csv"); True when written."""
+        from crm_desktop.ui.export_runner import export_list, visible_keys
+
+        assert self.export_kind is not None
+        keys = visible_keys(self.table, [c.key for c in self.model.columns])
+        return export_list(self, self.core, kind=self.export_kind, query=self.model.query,
+                           columns=keys, fmt=fmt, name=self.export_name(),
+                           total=self.model.rowCount())
+
     # -- filters ------------------------------------------------------------------------
     def _fill_filters(self) -> None:
         """The filter lists are read again when next used (what is chosen stays)."""
@@ -364,6 +394,10 @@ class RecordListView(BaseView):
         self.model.set_filters(**{key: c.currentData() for key, c in self.combos.items()})
 
     def clear_filters(self) -> None:
+        self._reset_filter_widgets()
+        self.model.set_query(ListQuery(sort=self.model.query.sort))
+
+    def _reset_filter_widgets(self) -> None:
         for combo in self.combos.values():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
@@ -371,7 +405,29 @@ class RecordListView(BaseView):
         self.search_box.blockSignals(True)
         self.search_box.clear()
         self.search_box.blockSignals(False)
-        self.model.set_query(ListQuery(sort=self.model.query.sort))
+        self.drill_chip.clear()
+
+    def show_filtered(self, filters: dict[str, Any], label: str) -> None:
+        """Only the records `filters` selects (service filters), named by a removable chip
+        (`label`): how the dashboard opens the records behind a figure. A filter this list
+        has a button for shows on that button too."""
+        self._reset_filter_widgets()
+        for key, value in filters.items():
+            combo = self.combos.get(key)
+            index = combo.findData(value) if combo is not None else -1
+            if combo is not None and index >= 0:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+        self.drill_chip.show_label(label)
+        self.model.set_query(ListQuery(filters=dict(filters), sort=self.model.query.sort))
+
+    def _drill_removed(self) -> None:
+        """The chip taken away: what the filter buttons and the search show stays."""
+        kept = {key: c.currentData() for key, c in self.combos.items()
+                if c.currentData() is not None}
+        query = self.model.query
+        self.model.set_query(ListQuery(filters=kept, text=query.text, sort=query.sort))
 
     def _after_reset(self) -> None:
         self.count_label.setText(self.count_text(self.model.rowCount()))

@@ -24,6 +24,7 @@ class TicketsView(RecordListView):
     singular: ClassVar[str] = "ticket"
     column_widths: ClassVar[tuple[int, ...]] = (110, 220, 140, 80, 110, 110, 130, 90)
     empty_icon: ClassVar[str] = "ticket"
+    export_kind: ClassVar[str | None] = "tickets"
     chip_columns: ClassVar[dict[str, tuple[str, str]]] = {
         "priority": ("priority", "ticket_priority"), "status": ("status", "ticket_status")}
 
@@ -73,6 +74,9 @@ class TicketsView(RecordListView):
         panel.reopen_ticket.connect(self.reopen_ticket)
 
     # -- what the list says and does ----------------------------------------------------
+    def export_name(self) -> str:
+        return self.tr("Tickets")
+
     def count_text(self, n: int) -> str:
         return self.tr("%Ln ticket(s)", "", n)
 

@@ -34,6 +34,7 @@ from crm_desktop.domain.enums import (
     LifecycleStage,
     MemberStatus,
     OutboxStatus,
+    ProformaStatus,
     TicketPriority,
     TicketStatus,
 )
@@ -93,6 +94,13 @@ CHIP_TONES: dict[str, dict[str, str]] = {
         MemberStatus.RESPONDED.value: "warning",
         MemberStatus.CONVERTED.value: "success",
         MemberStatus.OPTED_OUT.value: "special",
+    },
+    "proforma_status": {
+        ProformaStatus.DRAFT.value: "neutral",
+        ProformaStatus.SENT.value: "info",
+        ProformaStatus.ACCEPTED.value: "success",
+        ProformaStatus.REJECTED.value: "danger",
+        ProformaStatus.EXPIRED.value: "warning",
     },
     "outbox_status": {
         OutboxStatus.QUEUED.value: "info",

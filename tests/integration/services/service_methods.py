@@ -10,32 +10,37 @@ from typing import Any
 from crm_desktop.core import Core
 
 _LIST_READS = {"count", "get", "ids", "list", "list_ids", "window"}
+#: an entity service's lists, and the statement an export streams (ordered_select)
+_ENTITY_READS = _LIST_READS | {"ordered_select"}
 #: public methods that only read, per Core attribute
 READS: dict[str, set[str]] = {
-    "users": _LIST_READS | {"check_password", "options"},
-    "contacts": _LIST_READS | {"all_tags", "birthdays", "cities", "duplicates", "tags"},
-    "accounts": _LIST_READS | {"cities", "options"},
-    "products": _LIST_READS,
+    "users": _ENTITY_READS | {"check_password", "options"},
+    "contacts": _ENTITY_READS | {"all_tags", "birthdays", "cities", "duplicates", "tags"},
+    "accounts": _ENTITY_READS | {"cities", "options"},
+    "products": _ENTITY_READS,
     "stages": {"deal_count", "deal_counts", "list"},
-    "deals": _LIST_READS | {"board", "forecast", "stage_history"},
+    "deals": _ENTITY_READS | {"board", "forecast", "stage_history"},
     # apply_time_zone sets the process's clock from the stored setting, writing nothing
     "settings": {"company", "get", "logo", "sla", "time_zone", "apply_time_zone",
                  "rfm_window_in", "sending"},
-    "activities": _LIST_READS | {"due_between", "due_reminders", "for_contact",
+    "activities": _ENTITY_READS | {"due_between", "due_reminders", "for_contact",
                                  "occurrences_between", "open_due_before"},
-    "tickets": _LIST_READS | {"breaches", "comments", "counts_by_status", "find_by_number",
+    "tickets": _ENTITY_READS | {"breaches", "comments", "counts_by_status", "find_by_number",
                               "number", "response_due"},
-    "lists": _LIST_READS | {"filter_count", "filter_preview", "member_count", "member_rows",
+    "lists": _ENTITY_READS | {"filter_count", "filter_preview", "member_count", "member_rows",
                             "members", "static_options"},
-    "campaigns": _LIST_READS | {"figures", "member_count", "member_ids", "member_stats",
+    "campaigns": _ENTITY_READS | {"figures", "member_count", "member_ids", "member_stats",
                                 "member_window", "members", "options", "targets"},
     "outbox": _LIST_READS | {"counts", "due_count", "exclusions", "message", "messages",
                              "preview"},
     # document only reads what a printed proforma shows
-    "proformas": _LIST_READS | {"document", "find_by_number", "number", "totals"},
+    "proformas": _ENTITY_READS | {"document", "find_by_number", "number", "totals"},
     "search": {"search"},
     "rfm": {"computed_at", "of_contact", "sizes", "stale", "window_years"},
     "timeline": {"for_contact"},
+    # the KPIs and the dashboard's series: aggregates, and where their records are listed
+    "kpis": {"compute", "compare", "records", "revenue_by_month", "funnel", "lead_sources",
+             "tickets_by_category", "csat_by_month"},
 }
 
 #: inherited writes these services refuse (no Trash for their records): TypeError, nothing

@@ -59,6 +59,7 @@ WRITES: dict[str, set[str]] = {
                "export_file", "confirm_file"},
     "search": set(),
     "timeline": set(),
+    "kpis": set(),
     "rfm": {"recompute"},
 }
 NOT_OFFERED: dict[str, set[str]] = {

@@ -1,0 +1,105 @@
+"""SQL pieces and argument checks shared by the KPIs and the dashboard's series (no Qt)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Integer, and_, case, cast, false, func
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import UnaryExpression
+
+from crm_desktop.db import models as m
+from crm_desktop.domain.errors import FieldError, ValidationError
+from crm_desktop.domain.periods import Period
+from crm_desktop.services import fields as f
+from crm_desktop.text.validate import InvalidValue
+
+#: the months a chart may cover (ten years)
+MAX_MONTHS = 120
+
+
+def within(column: Any, bounds: tuple[datetime, datetime] | None) -> Any:
+    """`column` in [start, end): an instant within a period's `bounds_utc()`; false
+    without bounds."""
+    if bounds is None:
+        return false()
+    return and_(column >= bounds[0], column < bounds[1])
+
+
+def count_if(condition: Any, name: str) -> Any:
+    """How many rows meet `condition` (0 when none)."""
+    return func.count(case((condition, 1))).label(name)
+
+
+def unindexed(column: Any) -> Any:
+    """`+column`: the same value, which SQLite will not look up through an index. A KPI
+    reads most rows of a table; one pass over them is several times quicker than a lookup
+    per row through an index on the stage or the contact (60,000 deals: 43 ms, not 100)."""
+    return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
+
+
+def seconds_between(end: Any, start: Any) -> Any:
+    """end - start in whole seconds, exactly, from the stored text without its fraction
+    ("YYYY-MM-DD HH:MM:SS"): SQLite's julianday keeps milliseconds and rounds (…:59.999999
+    would read as the next second); the difference of two whole-second julian days, times
+    86,400, is within 1e-4 of an integer and rounds to it. (strftime('%s') is exact too,
+    and takes twice as long.)"""
+    def day(column: Any) -> Any:
+        return func.julianday(func.substr(column, 1, 19))
+
+    return cast(func.round((day(end) - day(start)) * 86400), Integer)
+
+
+def micros_between(end: Any, start: Any) -> Any:
+    """The difference of the microseconds parts (".ffffff", 0 when the text has none)."""
+    def part(column: Any) -> Any:
+        return cast(func.substr(column, 21, 6), Integer)
+
+    return part(end) - part(start)
+
+
+def duration_sums(condition: Any, end: Any, start: Any, name: str) -> tuple[Any, Any]:
+    """sum(end - start) over the rows meeting `condition`, exactly, as two sums (`name_s`
+    seconds and `name_us` microseconds: neither can overflow 64 bits, as one sum in
+    microseconds could)."""
+    return (func.coalesce(func.sum(case((condition, seconds_between(end, start)))), 0)
+            .label(f"{name}_s"),
+            func.coalesce(func.sum(case((condition, micros_between(end, start)))), 0)
+            .label(f"{name}_us"))
+
+
+def check_owner(session: Session, owner_id: Any) -> int | None:
+    """None, or the id of an existing user; ValidationError on `owner_id` otherwise."""
+    if owner_id is None:
+        return None
+    if not f.is_id(owner_id):
+        raise ValidationError(FieldError("owner_id", "invalid"))
+    if session.get(m.User, owner_id) is None:
+        raise ValidationError(FieldError("owner_id", "not_found"))
+    return int(owner_id)
+
+
+def check_period(period: Any) -> Period:
+    """`period` when it is a Period; ValidationError on `period` otherwise."""
+    if not isinstance(period, Period):
+        raise ValidationError(FieldError("period", "period.invalid"))
+    return period
+
+
+def check_months(months: Any) -> int:
+    """How many months a chart covers: 1 .. MAX_MONTHS."""
+    if isinstance(months, bool) or not isinstance(months, int) \
+            or not 1 <= months <= MAX_MONTHS:
+        raise ValidationError(FieldError("months", "range", {"min": 1, "max": MAX_MONTHS}))
+    return months
+
+
+def previous_or_none(period: Period) -> Period | None:
+    """The period before `period`, or None when it would fall before the first year
+    periods cover (1300)."""
+    try:
+        return period.previous()
+    except InvalidValue:
+        return None
