@@ -1825,30 +1825,30 @@
         <translation>مخاطب جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="74"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="75"/>
         <source>Add to list</source>
         <translation>افزودن به فهرست</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="95"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="96"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="98"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="99"/>
         <source>No contacts yet: add the first one.</source>
         <translation>هنوز مخاطبی ثبت نشده است: نخستین مخاطب را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="114"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="115"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/screenshots.py" line="266"/>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="92"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="93"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
@@ -1873,114 +1873,114 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="148"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="146"/>
         <source>All owners</source>
         <extracomment>the cards, by group, in reading order the months of the revenue and satisfaction charts below this page width the charts stand two in a row, the revenue chart alone</extracomment>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="149"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="147"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="179"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="177"/>
         <source>Sales</source>
         <translation>فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="179"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="177"/>
         <source>Customers</source>
         <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="180"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="178"/>
         <source>Support</source>
         <translation>پشتیبانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="206"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="204"/>
         <source>Revenue by month</source>
         <translation>درآمد ماه به ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="207"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="205"/>
         <source>Deals by stage</source>
         <translation>معامله‌ها در هر مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="208"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="206"/>
         <source>Lead sources</source>
         <translation>منابع سرنخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="209"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="207"/>
         <source>Tickets by category</source>
         <translation>تیکت‌ها بر اساس دسته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="211"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="209"/>
         <source>Satisfaction by month</source>
         <translation>رضایت ماه به ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="217"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="215"/>
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="287"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="267"/>
         <source>Compared with {period}</source>
         <translation>در مقایسه با {period}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="291"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="271"/>
         <source>Nothing was recorded in {period} yet: choose another period or owner, or add contacts, deals and tickets.</source>
         <translation>هنوز چیزی در {period} ثبت نشده است: بازه یا مسئول دیگری انتخاب کنید، یا مخاطب، معامله و تیکت اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="302"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="282"/>
         <source>In Toman</source>
         <translation>به تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="303"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="283"/>
         <source>In Rial</source>
         <translation>به ریال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="311"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="291"/>
         <source>Deals created in {period}, by their stage now</source>
         <translation>معامله‌های ساخته‌شده در {period}، بر اساس مرحلهٔ کنونی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="318"/>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="382"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="298"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="362"/>
         <source>No source</source>
         <translation>بدون منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="321"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="301"/>
         <source>Contacts created in {period}</source>
         <translation>مخاطبان ثبت‌شده در {period}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="329"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="309"/>
         <source>Tickets opened in {period}</source>
         <translation>تیکت‌های بازشده در {period}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="337"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="317"/>
         <source>Average score of 1 to 5</source>
         <translation>میانگین امتیاز از ۱ تا ۵</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="372"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="352"/>
         <source>Revenue</source>
         <translation>درآمد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="395"/>
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="375"/>
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
@@ -2301,17 +2301,17 @@
         <translation>فهرست را همان‌طور که نمایش داده می‌شود (فیلترها، ترتیب و ستون‌ها) در یک پرونده بنویسید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/export_button.py" line="25"/>
+        <location filename="../crm_desktop/ui/widgets/export_button.py" line="43"/>
         <source>Excel (.xlsx)</source>
         <translation>اکسل (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/export_button.py" line="25"/>
+        <location filename="../crm_desktop/ui/widgets/export_button.py" line="43"/>
         <source>CSV, UTF-8 (.csv)</source>
         <translation>CSV با UTF-8 (.csv)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/export_button.py" line="26"/>
+        <location filename="../crm_desktop/ui/widgets/export_button.py" line="44"/>
         <source>PDF (.pdf)</source>
         <translation>پی‌دی‌اف (.pdf)</translation>
     </message>
@@ -2387,7 +2387,7 @@
 <context>
     <name>FilterButton</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="180"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="193"/>
         <source>{name}: {value}</source>
         <translation>{name}: {value}</translation>
     </message>
@@ -4634,18 +4634,18 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="332"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="356"/>
         <source>Nothing here yet.</source>
         <extracomment>the list kind the Export button writes (services/exports.py LIST_KINDS); None: none</extracomment>
         <translation>هنوز چیزی اینجا نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="349"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="373"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="456"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="480"/>
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>
@@ -4735,38 +4735,38 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="95"/>
+        <location filename="../crm_desktop/ui/views/reports.py" line="93"/>
         <source>All owners</source>
         <extracomment>the width of the list of reports the least height of a chart (the splitter between it and the table can grow it): at 1366x768 the title, the filters, a chart and a few rows of the table share the height</extracomment>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="96"/>
+        <location filename="../crm_desktop/ui/views/reports.py" line="94"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="122"/>
+        <location filename="../crm_desktop/ui/views/reports.py" line="120"/>
         <source>Nothing to report for this period. Try the period before, or a longer one.</source>
         <translation>در این دوره چیزی برای گزارش نیست. دورهٔ قبل یا دوره‌ای طولانی‌تر را امتحان کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="124"/>
+        <location filename="../crm_desktop/ui/views/reports.py" line="122"/>
         <source>The period before</source>
         <translation>دورهٔ قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="189"/>
+        <location filename="../crm_desktop/ui/views/reports.py" line="187"/>
         <source>{filter}: all</source>
         <translation>{filter}: همه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="283"/>
+        <location filename="../crm_desktop/ui/views/reports.py" line="264"/>
         <source>The last bar adds up the other {n}</source>
         <translation>آخرین ستون جمع {n} مورد دیگر است</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="322"/>
+        <location filename="../crm_desktop/ui/views/reports.py" line="303"/>
         <source>Exporting {name}</source>
         <translation>خروجی گرفتن از {name}</translation>
     </message>
@@ -4797,17 +4797,17 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/search_box.py" line="82"/>
+        <location filename="../crm_desktop/ui/widgets/search_box.py" line="85"/>
         <source>Search…</source>
         <translation>جستجو…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/search_box.py" line="83"/>
+        <location filename="../crm_desktop/ui/widgets/search_box.py" line="86"/>
         <source>Search</source>
         <translation>جستجو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/search_box.py" line="84"/>
+        <location filename="../crm_desktop/ui/widgets/search_box.py" line="87"/>
         <source>Search now (Enter)</source>
         <translation>جستجو (Enter)</translation>
     </message>

@@ -188,3 +188,28 @@ def test_a_cancelled_job_from_the_writer(qapp, ui_lang, tmp_path: Path, boxes) -
 
     assert run_export(None, job, tmp_path / "x.xlsx", "export") is False
     assert boxes == []
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support")  # a menu pops up offscreen
+def test_the_export_menu_is_made_and_shown_on_the_first_press(qtbot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    from crm_desktop.ui.widgets.export_button import ExportButton
+
+    button = ExportButton()
+    qtbot.addWidget(button)
+    button.show()
+    assert button.findChildren(QMenu) == []  # nothing made until it is used
+    seen: list[list[str]] = []
+
+    def look() -> None:
+        popup = QApplication.activePopupWidget()
+        if isinstance(popup, QMenu):
+            seen.append([a.objectName() for a in popup.actions()])
+            popup.close()
+
+    QTimer.singleShot(50, look)
+    button.click()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [["export_xlsx", "export_csv"]]

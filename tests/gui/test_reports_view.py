@@ -170,5 +170,5 @@ def test_export_to_excel_and_pdf(view: ReportsView, tmp_path: Path, monkeypatch:
     assert rows[0][0] == "فروش به تفکیک مسئول" and rows[-1][0] == "جمع کل"
     assert "جمع کل" in pdf_text(tmp_path / "report.pdf")
     assert [b.objectName() for b in boxes] == ["exportDone", "exportDone"]
-    assert [a.objectName() for a in view.export_button.menu_.actions()] == [
+    assert [a.objectName() for a in view.export_button._made_menu().actions()] == [
         "export_xlsx", "export_pdf"]

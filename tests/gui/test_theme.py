@@ -28,6 +28,9 @@ def restore_look(qapp: QApplication) -> Iterator[QApplication]:
     """A test that applies a theme leaves the application as it found it."""
     sheet, pal, font, style = qapp.styleSheet(), QPalette(qapp.palette()), qapp.font(), \
         qapp.style().name()
+    # another test may have set a style of its own since a theme was last applied: the
+    # test applies Fusion itself
+    qapp.setProperty("crmFusion", None)
     yield qapp
     qapp.setStyleSheet(sheet)
     qapp.setPalette(pal)

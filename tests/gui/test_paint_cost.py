@@ -1,0 +1,209 @@
+"""What painting a list's cells and showing a dialog cost, counted (not timed): the roles a
+chip asks for, how often it lays out and draws, and which events pass through the screen
+fitter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QWidget
+
+
+class _Roles(QStandardItemModel):
+    def __init__(self) -> None:
+        super().__init__(1, 1)
+        self.setItem(0, 0, QStandardItem("مشتری"))
+        self.asked: list[int] = []
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        self.asked.append(int(role))
+        return super().data(index, role)
+
+
+def _paint_cells(table: QTableView, delegate: Any, model: _Roles, times: int) -> None:
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 120, 30)
+    option.font = table.font()
+    option.fontMetrics = table.fontMetrics()
+    option.widget = table
+    pixmap = QPixmap(QSize(120, 30))
+    painter = QPainter(pixmap)
+    for _ in range(times):
+        delegate.paint(painter, option, model.index(0, 0))
+    painter.end()
+
+
+def test_a_chip_paint_asks_for_its_text_only_and_lays_it_out_once(qtbot) -> None:
+    from crm_desktop.ui.widgets.chip_delegate import ChipDelegate
+
+    model = _Roles()
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    delegate = ChipDelegate(lambda _index: "success", table)
+    laid_out: list[str] = []
+    original = ChipDelegate.chip_rect
+
+    def counted(self: Any, option: Any, text: str) -> Any:
+        laid_out.append(text)
+        return original(self, option, text)
+
+    ChipDelegate.chip_rect = counted  # type: ignore[method-assign]
+    try:
+        _paint_cells(table, delegate, model, 5)
+    finally:
+        ChipDelegate.chip_rect = original  # type: ignore[method-assign]
+    # one role per paint (not the dozen a styled item asks), and one layout for five paints
+    assert set(model.asked) == {int(Qt.ItemDataRole.DisplayRole)}, model.asked
+    assert laid_out == ["مشتری"]
+
+
+class _CountingPainter(QPainter):
+    """A painter noting which of its drawing calls a delegate makes."""
+
+    def __init__(self, device: QPixmap) -> None:
+        super().__init__(device)
+        self.calls: list[str] = []
+
+    def drawRoundedRect(self, *args: Any) -> None:
+        self.calls.append("drawRoundedRect")
+        super().drawRoundedRect(*args)
+
+    def drawStaticText(self, *args: Any) -> None:
+        self.calls.append("drawStaticText")
+        super().drawStaticText(*args)
+
+    def drawText(self, *args: Any) -> None:
+        self.calls.append("drawText")
+        super().drawText(*args)
+
+    def drawPixmap(self, *args: Any) -> None:
+        self.calls.append("drawPixmap")
+        super().drawPixmap(*args)
+
+
+def test_a_chip_is_drawn_once_and_then_copied(qtbot) -> None:
+    """A screen of a list shows a few different chips many times over: each is drawn once
+    (its antialiased rounded rectangle and its text) into a picture, and every paint of it
+    copies the picture; another tone is another picture."""
+    from crm_desktop.ui.widgets.chip_delegate import ChipDelegate
+
+    model = _Roles()
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    tones = iter(["success"] * 5 + ["danger"] * 2)
+    delegate = ChipDelegate(lambda _index: next(tones), table)
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 120, 30)
+    option.font = table.font()
+    option.fontMetrics = table.fontMetrics()
+    option.widget = table
+    pixmap = QPixmap(QSize(120, 30))
+    painter = _CountingPainter(pixmap)
+    try:
+        for _ in range(7):
+            delegate.paint(painter, option, model.index(0, 0))
+    finally:
+        painter.end()
+    assert painter.calls == ["drawPixmap"] * 7, painter.calls
+    assert len(delegate._chips) == 2
+
+
+def test_plain_cells_are_painted_without_python(qtbot) -> None:
+    """The eliding delegate adds only the tooltip: painting a plain cell never calls back
+    into Python (the table's elide mode does the eliding)."""
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    from crm_desktop.ui.widgets.chip_delegate import ElidingDelegate
+
+    for method in ("paint", "initStyleOption", "sizeHint"):
+        assert getattr(ElidingDelegate, method) is getattr(QStyledItemDelegate, method), method
+
+
+def test_the_screen_fitter_asks_only_a_dialogs_events_their_type(qapp, qtbot) -> None:
+    """Every event of the program passes through the screen fitter: for anything but a
+    dialog it returns before asking the event its type (a Python enum made per event)."""
+    from PySide6.QtWidgets import QDialog
+
+    from crm_desktop.ui import screen_fit
+
+    class Untouchable:
+        def type(self) -> QEvent.Type:
+            raise AssertionError("asked")
+
+    fitter = screen_fit.ScreenFitter()
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    assert fitter.eventFilter(widget, Untouchable()) is False  # type: ignore[arg-type]
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    asked = QEvent(QEvent.Type.Show)
+    assert fitter.eventFilter(dialog, asked) is False
+
+
+class _CountingFitter(QObject):
+    """The screen fitter, noting the name of each object whose event passes through it."""
+
+    def __init__(self) -> None:
+        from crm_desktop.ui import screen_fit
+
+        super().__init__()
+        self.fitter = screen_fit.ScreenFitter()
+        self.seen: list[str] = []  # names only: a kept wrapper of an object Qt deletes crashes
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.seen.append(watched.objectName())
+        return self.fitter.eventFilter(watched, event)
+
+
+# showing a dialog on the offscreen platform logs that it cannot pass its size hints on
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_under_the_programs_style_only_dialogs_pass_through_the_screen_fitter(
+        qapp, qtbot, small_screen) -> None:
+    """The program's style hands the screen fitter to each dialog it polishes: the events
+    of everything else (a list opening, painting, the mouse) never call into Python for it,
+    and a dialog is still fitted to the screen as it is shown. Without the program's style
+    (another style set by hand) every event passes the fitter again."""
+    from PySide6.QtWidgets import QDialog, QLabel, QPushButton
+
+    from crm_desktop.ui import screen_fit
+
+    before, installed = qapp.style().name() or "fusion", screen_fit._installed
+    kept = screen_fit.fitter()
+    qapp.removeEventFilter(kept)
+    counting = screen_fit._fitter = _CountingFitter()  # type: ignore[assignment]
+    try:
+        screen_fit.install(qapp)
+        qapp.setStyle(screen_fit.FittingStyle("Fusion"))
+        counting.seen.clear()  # (the style's own making passed the application's filter)
+        widget = QWidget()
+        qtbot.addWidget(widget)
+        QLabel("نام", widget)
+        QPushButton("ذخیره", widget).move(0, 40)
+        widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        widget.show()
+        widget.repaint()
+        qapp.processEvents()
+        assert counting.seen == []
+        dialog = QDialog()
+        dialog.setObjectName("tooLarge")
+        qtbot.addWidget(dialog)
+        dialog.resize(3000, 2000)  # larger than the 1366x728 the screen offers
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        dialog.show()
+        assert counting.seen and set(counting.seen) == {"tooLarge"}, counting.seen
+        assert small_screen.contains(dialog.frameGeometry()), dialog.frameGeometry()
+        qapp.setStyle(before)
+        counting.seen.clear()
+        widget.update()
+        qapp.processEvents()
+        assert counting.seen  # another style: every event passes the fitter again
+    finally:
+        qapp.removeEventFilter(counting)
+        screen_fit._fitter = kept
+        screen_fit._installed = installed
+        screen_fit._choose(qapp)
