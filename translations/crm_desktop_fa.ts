@@ -1102,7 +1102,7 @@
     <message>
         <location filename="../crm_desktop/ui/widgets/chart_view.py" line="114"/>
         <source>No data for this period</source>
-        <extracomment>the colour tokens of a chart&apos;s series or slices, in order a ring shows this many slices; the rest are summed into &quot;Others&quot; a category was clicked: its index in the data as given categories drawn in reverse in a right-to-left window a value in full, under the mouse (by default as on its label) a click opens what stands behind a bar (the hand cursor over the bars)</extracomment>
+        <extracomment>the colour tokens of a chart&apos;s series or slices, in order a ring shows this many slices; the rest are summed into &quot;The rest&quot; a category was clicked: its index in the data as given categories drawn in reverse in a right-to-left window a value in full, under the mouse (by default as on its label) a click opens what stands behind a bar (the hand cursor over the bars)</extracomment>
         <translation>برای این بازه داده‌ای نیست</translation>
     </message>
 </context>
@@ -3994,7 +3994,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     <name>PieChart</name>
     <message>
         <location filename="../crm_desktop/ui/widgets/charts.py" line="237"/>
-        <source>Others</source>
+        <source>The rest</source>
         <translation>بقیه</translation>
     </message>
 </context>

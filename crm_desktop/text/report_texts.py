@@ -107,7 +107,7 @@ OTHER_TEXTS: dict[str, Texts] = {
     "no_source": ("Not recorded", "ثبت نشده"),
     "no_campaign": ("No campaign", "بدون کمپین"),
     "no_reason": ("No reason given", "بدون دلیل"),
-    "others": ("Others", "سایر"),
+    "others": ("The rest", "بقیه"),
     "no_product": ("(no product)", "(بدون کالا)"),
     "people": ("{n} people", "{n} نفر"),
     "customers": ("{n} customers", "{n} مشتری"),

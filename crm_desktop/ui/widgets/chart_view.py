@@ -45,7 +45,7 @@ from crm_desktop.ui.widgets.chart_text import Number
 
 #: the colour tokens of a chart's series or slices, in order
 SERIES_COLORS = ("chart_1", "chart_2", "chart_3", "chart_4", "chart_5", "chart_6")
-#: a ring shows this many slices; the rest are summed into "Others"
+#: a ring shows this many slices; the rest are summed into "The rest"
 MAX_SLICES = 6
 
 ValueText = Callable[[Number], str]

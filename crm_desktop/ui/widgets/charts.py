@@ -213,7 +213,7 @@ class LineChart(ChartView):
 
 class PieChart(ChartView):
     """A ring of shares with its legend beside it (mirrored right to left); the largest
-    slices first, the rest summed into "Others"."""
+    slices first, the rest summed into "The rest"."""
 
     def __init__(self, parent: QWidget | None = None, **kwargs: object):
         super().__init__(parent, **kwargs)  # type: ignore[arg-type]
@@ -234,7 +234,7 @@ class PieChart(ChartView):
         ring.setPieSize(0.85)
         entries = [(self._categories[i], _number(run.values[i]), i) for i in shown]
         if rest:
-            entries.append((self.tr("Others"), sum(_number(run.values[i]) for i in rest), -1))
+            entries.append((self.tr("The rest"), sum(_number(run.values[i]) for i in rest), -1))
         self._slice_index = {}
         for position, (name, value, index) in enumerate(entries):
             piece = ring.append(name, value)
@@ -253,7 +253,7 @@ class PieChart(ChartView):
             self._legend.append((marker, item))
 
     def shown_categories(self) -> list[str]:
-        """The legend's entries from the top ("Others" last when there is one)."""
+        """The legend's entries from the top ("The rest" last when there is one)."""
         return [display.plain(item.text()).rsplit("  ", 1)[0] for item, *_r in self._labels]
 
     def _slice_hovered(self, piece: QPieSlice, status: bool) -> None:

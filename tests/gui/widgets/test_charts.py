@@ -173,7 +173,7 @@ def test_a_ring_keeps_the_largest_slices_and_sums_the_rest(persian, show) -> Non
     show(view, RTL)
     shown = view.shown_categories()
     assert shown[:4] == ["وبسایت", "معرفی", "اینستاگرام", "نمایشگاه"]
-    assert shown[-1] == view.tr("Others") and len(shown) == 6
+    assert shown[-1] == view.tr("The rest") and len(shown) == 6
     labels = view.shown_labels()
     assert labels[0].endswith("۳۶٪")  # 40 of 112
     assert all(not LATIN.search(t) for t in labels)
