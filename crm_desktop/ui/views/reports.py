@@ -102,7 +102,6 @@ class ReportsView(FiguresView):
         self.own_filters.setSpacing(tokens.SPACING["s"])
         self.bar.addLayout(self.own_filters)
         self.bar.addStretch(1)
-        self.bar.addWidget(self.export_button)
 
         # -- the chart above the table
         self.chart: ChartView | None = None
@@ -136,7 +135,11 @@ class ReportsView(FiguresView):
         heading.setSpacing(0)
         heading.addWidget(self.title)
         heading.addWidget(self.subtitle)
-        page.addLayout(heading)
+        # the Export button beside the title: the filters' row keeps its width for filters
+        top = QHBoxLayout()
+        top.addLayout(heading, 1)
+        top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        page.addLayout(top)
         page.addLayout(self.bar)
         page.addWidget(self.problem)
         page.addWidget(self.splitter, 1)

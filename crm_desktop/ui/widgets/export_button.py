@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMenu, QPushButton, QStyleOptionButton, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QStyleOptionButton, QWidget
 
 from crm_desktop.ui.theme import icons
 
@@ -30,6 +30,18 @@ class ExportButton(QPushButton):
         super().initStyleOption(option)
         if self.menu_ is None:
             option.features |= QStyleOptionButton.ButtonFeature.HasMenu
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if self.menu_ is None:  # room for the arrow, as Qt leaves for a button with a menu
+            option = QStyleOptionButton()
+            self.initStyleOption(option)
+            hint.setWidth(hint.width() + self.style().pixelMetric(
+                QStyle.PixelMetric.PM_MenuButtonIndicator, option, self))
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
     def _first_press(self) -> None:
         if self.menu_ is None:
