@@ -213,3 +213,13 @@ def test_the_export_menu_is_made_and_shown_on_the_first_press(qtbot) -> None:
     button.click()
     qtbot.waitUntil(lambda: bool(seen))
     assert seen == [["export_xlsx", "export_csv"]]
+
+
+def test_the_export_button_is_as_wide_before_its_menu_is_made(qtbot) -> None:
+    from crm_desktop.ui.widgets.export_button import ExportButton
+
+    button = ExportButton()
+    qtbot.addWidget(button)
+    before = button.sizeHint()
+    button._made_menu()
+    assert button.sizeHint().width() <= before.width()  # its arrow had its room already
