@@ -11,7 +11,6 @@ writes. `export_list` is what a list view calls: the file dialog, then the job."
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QStandardPaths,
     Qt,
-    QThread,
     QUrl,
     Signal,
 )
@@ -44,6 +42,7 @@ from crm_desktop.domain.errors import DatabaseBusy, FieldError, ValidationError
 from crm_desktop.export.table import Cancelled, ExportCancelled, Progress
 from crm_desktop.text.jalali import format_jalali
 from crm_desktop.ui import display
+from crm_desktop.ui.cancellable import CancellableThread
 from crm_desktop.ui.errors import ask_box, busy_text, show_message, show_unexpected
 
 log = logging.getLogger(__name__)
@@ -66,7 +65,7 @@ def file_text(path: Path) -> str:
     return display.isolate(path.name)
 
 
-class ExportThread(QThread):
+class ExportThread(CancellableThread):
     """Runs one job; `progress` carries the rows written, `done` the outcome: an int (rows
     written), None (cancelled) or the exception that stopped it."""
 
@@ -76,18 +75,11 @@ class ExportThread(QThread):
     def __init__(self, job: Job, parent: QWidget | None = None):
         super().__init__(parent)
         self.job = job
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
     def run(self) -> None:
         outcome: object
         try:
-            outcome = self.job(self.progress.emit, self._cancel.is_set)
+            outcome = self.job(self.progress.emit, self.cancelled)
         except ExportCancelled:
             outcome = None
         except Exception as exc:  # shown by the dialog's owner; the details go to the log

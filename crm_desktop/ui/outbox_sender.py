@@ -5,20 +5,20 @@ be cancelled between two messages (never in the middle of one)."""
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressBar, QPushButton
 
 from crm_desktop.core import Core
 from crm_desktop.services.outbox import SendReport
+from crm_desktop.ui.cancellable import CancellableThread
 from crm_desktop.ui.ops import Ops
 
 log = logging.getLogger(__name__)
 
 
-class SendThread(QThread):
+class SendThread(CancellableThread):
     """One run of sending; `done` carries the SendReport (or None when it failed)."""
 
     progress = Signal(int, int)
@@ -27,13 +27,6 @@ class SendThread(QThread):
     def __init__(self, core: Core, parent: QObject | None = None):
         super().__init__(parent)
         self.core = core
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
     def run(self) -> None:
         from crm_desktop.services.delivery import deliveries
@@ -42,7 +35,7 @@ class SendThread(QThread):
         try:
             sending = self.core.settings.sending()
             report = self.core.outbox.send_due(
-                deliveries(sending), cancel=self._cancel.is_set,
+                deliveries(sending), cancel=self.cancelled,
                 progress=lambda done, total: self.progress.emit(done, total),
                 max_attempts=int(sending["max_attempts"]))
         except Exception:  # a database problem: the rows stay as they were, nothing sent twice

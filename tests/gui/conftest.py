@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm_desktop.app import load_fonts, set_language
 from crm_desktop.services.demo import generate
@@ -100,3 +100,20 @@ def _no_widgets_left_behind(request: pytest.FixtureRequest) -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
+    """Message boxes of the error dialogs and the export runner are answered (Close) and
+    kept, not shown."""
+    from crm_desktop.ui import errors, export_runner
+
+    seen: list[QMessageBox] = []
+
+    def answer(box: QMessageBox) -> int:
+        seen.append(box)
+        return int(QMessageBox.StandardButton.Close)
+
+    monkeypatch.setattr(errors, "ask_box", answer)
+    monkeypatch.setattr(export_runner, "ask_box", answer)
+    return seen

@@ -12,11 +12,11 @@ from typing import Any
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from crm_desktop.export.table import ExportCancelled
 from crm_desktop.text.digits import to_ascii_digits
-from crm_desktop.ui import display, errors, export_runner
+from crm_desktop.ui import display
 from crm_desktop.ui.export_runner import ExportProgressDialog, run_export
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.contacts import ContactsView
@@ -25,20 +25,6 @@ from crm_desktop.ui.views.contacts import ContactsView
 # window system to pass its size limits to
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 NAMES = ["گلناز", "کاوه", "پرهام", "بابک", "آرش", "ژیلا", "زهرا", "یاسر", "چکاوک", "جواد"]
-
-
-@pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
-    """Message boxes are answered (Close) and kept, not shown."""
-    seen: list[QMessageBox] = []
-
-    def answer(box: QMessageBox) -> int:
-        seen.append(box)
-        return int(QMessageBox.StandardButton.Close)
-
-    monkeypatch.setattr(errors, "ask_box", answer)
-    monkeypatch.setattr(export_runner, "ask_box", answer)
-    return seen
 
 
 def save_to(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> list[tuple[Any, ...]]:

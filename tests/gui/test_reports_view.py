@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from crm_desktop.domain.periods import parse_period
 from crm_desktop.services.reports import REPORTS, ReportService
-from crm_desktop.ui import errors, export_runner
 from crm_desktop.ui.qtmodels.report_model import ReportTableModel, ReportTotalModel
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.reports import ReportsView
@@ -140,19 +139,6 @@ def test_rows_open_their_records(view: ReportsView, world: World, qtbot: Any) ->
     assert "سارا" in label and "مهر ۱۴۰۵" in label
     with qtbot.assertNotEmitted(view.open_filtered):
         view.open_row(view.table.model.index(2, 0))  # "no owner": nothing to open
-
-
-@pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
-    seen: list[QMessageBox] = []
-
-    def answer(box: QMessageBox) -> int:
-        seen.append(box)
-        return int(QMessageBox.StandardButton.Close)
-
-    monkeypatch.setattr(errors, "ask_box", answer)
-    monkeypatch.setattr(export_runner, "ask_box", answer)
-    return seen
 
 
 def test_export_to_excel_and_pdf(view: ReportsView, tmp_path: Path, monkeypatch: Any,
