@@ -11,6 +11,7 @@ from crm_desktop.services.activities import ActivityService
 from crm_desktop.services.campaigns import CampaignService
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService, StageService
+from crm_desktop.services.imports.service import ImportService
 from crm_desktop.services.kpis import KpiService
 from crm_desktop.services.lists import ListService
 from crm_desktop.services.outbox import OutboxService
@@ -48,6 +49,7 @@ class Core:
         self.search = SearchService(db)
         self.rfm = RfmService(db, actor_id)
         self.kpis = KpiService(db)  # reads only
+        self.imports = ImportService(db, actor_id)
         self.timeline = TimelineService(self.activities, self.deals, self.proformas,
                                         self.tickets)
 
