@@ -95,6 +95,32 @@ def test_the_chart_reads_right_to_left(view: ReportsView) -> None:
     assert view.chart.shown_categories() == ["بدون مسئول", "علی", "سارا"]
 
 
+def _tick_ink(chart: Any) -> int:
+    """How wide the value axis' tick text is drawn beside the plot area (pixels): the
+    ticks are drawn items Python cannot read, so their ink is measured."""
+    image = chart.grab().toImage()
+    plot = chart.mapFromScene(chart.chart().mapToScene(chart.chart().plotArea()))
+    area = plot.boundingRect()
+    background = image.pixelColor(image.width() - 1, 1).lightness()
+    inked = [x for x in range(area.right() + 3, image.width())
+             if any(abs(image.pixelColor(x, y).lightness() - background) > 60
+                    for y in range(area.top(), area.bottom(), 2))]
+    return inked[-1] - inked[0] if inked else 0
+
+
+@pytest.mark.parametrize("name", ["sales-by-owner", "campaigns"])
+def test_value_ticks_are_drawn_whole(view: ReportsView, name: str) -> None:
+    """Qt cut a short chart's value ticks down to «…»: each tick is drawn in full."""
+    from PySide6.QtGui import QFontMetrics
+
+    view.show_report(name)
+    chart = view.chart
+    assert chart is not None
+    axis = chart.chart().axes(Qt.Orientation.Vertical)[0]
+    widest = max(chart.axis_labels(), key=len)
+    assert _tick_ink(chart) >= 0.8 * QFontMetrics(axis.labelsFont()).horizontalAdvance(widest)
+
+
 @pytest.mark.parametrize("ui_lang", ["en"], indirect=True)
 def test_english_reads_left_to_right(view: ReportsView) -> None:
     assert view.chart.shown_categories() == ["سارا", "علی", "No owner"]

@@ -198,6 +198,7 @@ class ChartView(QChartView):
         low = min([*values, 0.0]) if self.minimum is None else self.minimum
         high = max([*values, 0.0]) * headroom if self.maximum is None else self.maximum
         axis = QCategoryAxis()
+        axis.setTruncateLabels(False)
         axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         whole = all(float(v).is_integer() for v in values)
         steps = chart_text.ticks(low, high, whole=whole) \
