@@ -40,7 +40,7 @@ from crm_desktop.domain.errors import DatabaseError
 from crm_desktop.services import demo_data as words
 from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.contacts import ContactService
-from crm_desktop.services.deals import DealService
+from crm_desktop.services.deals import BECOMES_CUSTOMER, DealService
 from crm_desktop.services.products import ProductService
 from crm_desktop.services.rfm import RfmService
 from crm_desktop.services.tickets import ticket_search_text
@@ -392,6 +392,13 @@ class DemoBuilder:
             "created_at", "updated_at", "search_name", "search_other"], deals)
         self._insert(conn, "deal_stage_changes", [
             "deal_id", "from_stage_id", "to_stage_id", "changed_at", "changed_by_id"], history)
+        # a won deal makes its contact a customer, as DealService does when a deal is won
+        marks = ", ".join("?" * len(BECOMES_CUSTOMER))
+        conn.execute(
+            f"UPDATE contacts SET lifecycle_stage = ? WHERE lifecycle_stage IN ({marks})"
+            " AND id IN (SELECT d.contact_id FROM deals d JOIN pipeline_stages s"
+            " ON s.id = d.stage_id WHERE s.outcome = ?)",
+            (LifecycleStage.CUSTOMER.value, *sorted(BECOMES_CUSTOMER), m.STAGE_WON))
         return count
 
     def _proformas(self, conn: Any) -> int:

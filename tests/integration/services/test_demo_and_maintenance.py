@@ -59,6 +59,11 @@ def test_demo_covers_every_entity_and_is_consistent(tmp_path: Path) -> None:
     assert conn.execute("SELECT count(*) FROM tickets WHERE satisfaction IS NOT NULL").fetchone()[0]
     years = conn.execute("SELECT year, count(*), max(seq) FROM proformas GROUP BY year").fetchall()
     assert all(n == top for _y, n, top in years)  # numbers 1..n per Jalali year
+    # a won deal made its contact a customer, as DealService does (loyal ones stay loyal)
+    stages = {r[0] for r in conn.execute(
+        "SELECT DISTINCT c.lifecycle_stage FROM contacts c JOIN deals d ON d.contact_id = c.id"
+        " JOIN pipeline_stages s ON s.id = d.stage_id WHERE s.outcome = 'won'")}
+    assert stages and stages <= {"customer", "loyal"}, stages
     conn.close()
 
 
