@@ -76,8 +76,10 @@ class RawRow:
 def raw_row(number: int, values: list[Any], offset: int = 0) -> RawRow | None:
     """The RawRow of `values` (already through `cells`) read at 0-based column `offset`;
     None for a blank row."""
-    first = 0
     n = len(values)
+    if n and values[0] is not None and values[-1] is not None:  # most rows of a table
+        return RawRow(number, offset, tuple(values))
+    first = 0
     while first < n and values[first] is None:
         first += 1
     if first == n:

@@ -42,7 +42,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_NOT_CONTROL = frozenset("\t\n\r\x0b\x0c")
+#: control characters other than tab and line ends
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 #: C1 control characters: what a short Windows-1256 text that happens to be valid UTF-8
 #: decodes to ("آپ" is C2 81: "Â" and U+0081), never in text a person wrote
 _C1 = re.compile("[\x80-\x9f]")
@@ -112,7 +113,7 @@ def _checked(text: str) -> str:
     """text with its NULs dropped; ImportFileError when it is mostly control characters."""
     sample = text[:SAMPLE]
     if sample:
-        controls = sum(1 for ch in sample if ch < " " and ch not in _NOT_CONTROL)
+        controls = len(_CONTROLS.findall(sample))
         replaced = sample.count("\ufffd")
         if (controls / len(sample) > MAX_CONTROL_SHARE
                 or replaced / len(sample) > MAX_REPLACED_SHARE):
