@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -34,6 +35,16 @@ def test_unicode_text_comes_back(text: str, encoding: str) -> None:
         encoding, b"")
     data = bom + text.encode(encoding)
     assert decode(data) == (text, encoding)
+
+
+@pytest.mark.parametrize("bom, encoding", [
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"), (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be")])
+def test_the_bom_says_the_encoding(bom: bytes, encoding: str) -> None:
+    """Persian alone has no ASCII byte, so no NUL to tell UTF-16 by: only the BOM does."""
+    codec = encoding.replace("-sig", "")
+    assert decode(bom + "نام".encode(codec)) == ("نام", encoding)
 
 
 @settings(max_examples=200, deadline=None)
