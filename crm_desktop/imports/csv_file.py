@@ -2,16 +2,16 @@
 
 The separator is counted, not guessed by csv.Sniffer (which picks a letter or a space on
 short Persian files): each of comma, semicolon, tab and bar splits the first SAMPLE_RECORDS
-records (quotes respected); records that split into two or more fields vote for the field
-count most of them share. The separator whose vote is widest wins: the share of all records
-that split into that same count (a title line that splits into one field counts against
-every separator alike; a comma inside "12,500" in a semicolon file splits a few records,
-not all). Ties go to the separator that splits more records alike (a quote opened by a
-wrong separator swallows the records after it), then to one that leaves every quoted field
-whole (a quoted field split by a wrong separator is followed by something else than a
-separator), then to the one that makes more fields, then to the earlier of tab, semicolon,
-comma, bar. A file that no separator
-splits is one column, read with a comma.
+records. First, a separator that leaves every quoted field whole (csv's strict mode: a
+quoted field ends right before a separator or a line end) beats one that does not: Excel
+quotes a field holding a separator, a quote or a line break, and a wrong separator cuts
+such a field and leaves its closing quote before something else. Then records that split
+into two or more fields vote for the field count most of them share, and the separator
+whose vote is widest wins: the share of all records that split into that same count (a
+title line that splits into one field counts against every separator alike; a comma inside
+12,500 in a semicolon file splits a few records, not all). Ties go to the separator that
+splits more records alike, then makes more fields, then to the earlier of tab, semicolon,
+comma, bar. A file that no separator splits is one column, read with a comma.
 
 Records are numbered from 1 in the file (a quoted field with line breaks inside is one
 record), as a spreadsheet program opening the file numbers its rows.
@@ -44,14 +44,14 @@ def delimiter(text: str) -> str:
     if len(text) > SAMPLE_CHARS:  # a record cut in the middle would count wrong
         cut = max(sample.rfind("\n"), sample.rfind("\r"))
         sample = sample[:cut] if cut > 0 else sample
-    best, best_score = ",", (0.0, 0, False, 0)
+    best, best_score = ",", (False, 0.0, 0, 0)
     for sep in DELIMITERS:
         counts = _field_counts(sample, sep)
         split = [n for n in counts if n > 1]
         if not split:
             continue
         fields, agreeing = Counter(split).most_common(1)[0]
-        score = (agreeing / len(counts), agreeing, _well_quoted(sample, sep), fields)
+        score = (_well_quoted(sample, sep), agreeing / len(counts), agreeing, fields)
         if score > best_score:
             best, best_score = sep, score
     return best
