@@ -7,7 +7,7 @@ import codecs
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from crm_desktop.imports import ImportFileError, read_sheet
@@ -47,6 +47,11 @@ def test_the_bom_says_the_encoding(bom: bytes, encoding: str) -> None:
     assert decode(bom + "نام".encode(codec)) == ("نام", encoding)
 
 
+def test_short_windows_1256_that_is_valid_utf8() -> None:
+    """C2 81 is the UTF-8 of U+0081, a C1 control no one types: Windows-1256 "آپ"."""
+    assert decode("آپ".encode("cp1256")) == ("آپ", "cp1256")
+
+
 @settings(max_examples=200, deadline=None)
 @given(persian_1256)
 def test_persian_windows_text_comes_back(text: str) -> None:
@@ -83,6 +88,7 @@ def test_any_file_is_read_or_refused_with_an_import_file_error(tmp_path_factory,
 @given(st.lists(st.lists(st.text(st.sampled_from("ابپ تثج12۳,;\t\"\n"), max_size=6).map(
     lambda t: "ب" + t), min_size=3, max_size=3), min_size=2, max_size=8),
        st.sampled_from([",", ";", "\t"]))
+@example([["ب", "ب,", "ب\n,"], ["ب", "ب\n", "ب,"]], ";")
 def test_a_quoted_csv_splits_by_its_separator(rows: list[list[str]], sep: str) -> None:
     """Every field quoted (as Excel writes a field with a separator, a quote or a line
     break): the three columns are found whatever else the fields hold."""
