@@ -38,6 +38,7 @@ import math
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 import jdatetime
@@ -47,7 +48,7 @@ from crm_desktop.services.contacts import MAX_TAGS
 from crm_desktop.services.imports.fields import header_key
 from crm_desktop.text.digits import strip_bidi, to_ascii_digits
 from crm_desktop.text.export_titles import VALUE_LABELS
-from crm_desktop.text.import_texts import VALUE_WORDS, YES_WORDS, NO_WORDS
+from crm_desktop.text.import_texts import NO_WORDS, VALUE_WORDS, YES_WORDS
 from crm_desktop.text.jalali import MONTH_NAMES_EN, MONTH_NAMES_FA, format_jalali
 from crm_desktop.text.money import MoneyUnit, parse_money, too_large
 from crm_desktop.text.normalize import clean_text
@@ -58,13 +59,14 @@ Cell = Any
 MAX_TAG_LEN = 60
 #: floats at or above this may have lost digits
 _EXACT_FLOAT = 2**53
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def is_blank(value: Cell) -> bool:
     """None, or text without a letter or a digit."""
     if value is None:
         return True
-    return isinstance(value, str) and not any(c.isalnum() for c in value)
+    return isinstance(value, str) and _ALNUM.search(value) is None
 
 
 def _whole(value: float | int | Decimal, code: str, **params: Any) -> int:
@@ -132,12 +134,16 @@ CODE_ERRORS: dict[str, tuple[str, dict[str, Any]]] = {
     "economic_code": ("economic_code.invalid", {}),
 }
 _SCIENTIFIC = re.compile(r"[+-]?[0-9]*[.,٫]?[0-9]+\s*[eE]\s*[+-]?[0-9]+")
+#: what a code's text needs looked at before its rule reads it
+_PLAIN = re.compile(r"[eE'.\u066b]")
 _POINT_ZERO = re.compile(r"([0-9]+)[.٫]0+")
 
 
 def code_cell(value: Cell, field: str) -> str | None:
     """A number or code cell as the text its rule takes (see the module's docstring)."""
     code, params = CODE_ERRORS[field]
+    if isinstance(value, str) and _PLAIN.search(value) is None:
+        return value if _ALNUM.search(value) else None  # the rule reads it as it is
     if is_blank(value):
         return None
     if isinstance(value, str):
@@ -158,6 +164,7 @@ def code_cell(value: Cell, field: str) -> str | None:
 
 # -- dates ------------------------------------------------------------------------------------
 _SEP = r"\s*[/\-.\\\u066b_]\s*|\s+"
+_YMD = re.compile(r"([0-9]{4})\s*([/\-.])\s*([0-9]{1,2})\s*\2\s*([0-9]{1,2})")
 _DMY = re.compile(rf"([0-9]+)(?:{_SEP})([0-9]+)(?:{_SEP})([0-9]+)")
 _TIME = re.compile(r"(.*?)(?:[\sT]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?"
                    r"(?:\s*[AaPp]\.?[Mm]\.?)?)")
@@ -216,9 +223,15 @@ def date_cell(value: Cell, month_first: bool = False) -> date | None:
     if not isinstance(value, str):
         raise InvalidValue("date.invalid")
     t = " ".join(to_ascii_digits(strip_bidi(value)).split())
-    timed = _TIME.fullmatch(t)
-    if timed is not None and timed.group(1):
-        t = timed.group(1)
+    ymd = _YMD.fullmatch(t)
+    if ymd is not None:  # the usual way: 1370/01/05
+        return _make_date(int(ymd.group(1)), int(ymd.group(3)), int(ymd.group(4)))
+    if len(t) > 40:
+        raise InvalidValue("date.invalid")
+    if ":" in t:
+        timed = _TIME.fullmatch(t)
+        if timed is not None and timed.group(1):
+            t = timed.group(1)
     if re.fullmatch(r"[0-9]{8}", t):
         return _compact_date(t)
     m = _DMY.fullmatch(t)
@@ -311,6 +324,8 @@ def money_cell(value: Cell, unit: MoneyUnit) -> int | None:
         amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     except (InvalidOperation, ValueError):
         raise InvalidValue("money.invalid") from None
+    if not amount.is_finite():
+        raise InvalidValue("money.invalid")
     if amount < 0:
         raise InvalidValue("money.negative")
     too_large(amount, unit)
@@ -344,7 +359,7 @@ def tags_cell(value: Cell) -> list[str] | None:
 # -- full names ------------------------------------------------------------------------------
 #: courtesy titles left off the front of a full name («آقای», «خانم», "Mr", ...)
 TITLES = {header_key(w) for w in (
-    "آقای", "آقا", "خانم", "جناب", "جناب آقای", "سرکار", "سرکار خانم", "دکتر", "مهندس",
+    "آقای", "آقا", "خانم", "جناب", "سرکار", "دکتر", "مهندس",
     "mr", "mrs", "ms", "miss", "dr", "eng",
 )}
 #: words that join the next one into the first name when the name has 3 words or more
@@ -362,6 +377,10 @@ COMPOUND_SECOND = {header_key(w) for w in (
 SUFFIXES = {header_key(w) for w in ("پور", "زاده", "نژاد", "فر", "نیا", "منش", "وند", "لو")}
 
 
+#: a word's key (names' words recur: each is folded once)
+_word_key = lru_cache(maxsize=1 << 16)(header_key)
+
+
 def split_full_name(value: Cell) -> tuple[str, str]:
     """(first name, last name) of a full name; ("", "") for a blank cell.
 
@@ -375,13 +394,13 @@ def split_full_name(value: Cell) -> tuple[str, str]:
     حسین»). Words keep their spelling and the spaces between them."""
     text = clean_text(text_cell(value) or "")
     words = text.split(" ") if text else []
-    while len(words) > 1 and header_key(words[0]) in TITLES:
+    while len(words) > 1 and _word_key(words[0]) in TITLES:
         words = words[1:]
     if not words:
         return "", ""
     groups: list[list[str]] = []
     for word in words:
-        if groups and header_key(word) in SUFFIXES and len(words) > 1:
+        if groups and _word_key(word) in SUFFIXES:
             groups[-1].append(word)
         else:
             groups.append([word])
@@ -390,7 +409,7 @@ def split_full_name(value: Cell) -> tuple[str, str]:
         return "", parts[0]
     first_len = 1
     if len(parts) >= 3:
-        a, b = header_key(parts[0]), header_key(parts[1])
+        a, b = _word_key(parts[0]), _word_key(parts[1])
         if a in PREFIXES or (a in COMPOUND_FIRST and b in COMPOUND_SECOND):
             first_len = 2
     return " ".join(parts[:first_len]), " ".join(parts[first_len:])
