@@ -1847,7 +1847,7 @@
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="266"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="267"/>
         <location filename="../crm_desktop/ui/views/contacts.py" line="100"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
@@ -2319,6 +2319,11 @@
         <source>Created</source>
         <translation>تاریخ ثبت</translation>
     </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="55"/>
+        <source>Same name</source>
+        <translation>نام یکسان</translation>
+    </message>
 </context>
 <context>
     <name>DuplicatesDialog</name>
@@ -2365,19 +2370,19 @@
         <translation>در حال یافتن موارد تکراری…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="258"/>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="255"/>
         <source>%Ln group(s) shown</source>
         <translation>
             <numerusform>%Ln گروه</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="301"/>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="306"/>
         <source>Tick the records that are one and the same (at most {max} at a time).</source>
         <translation>موردهایی را که یک نفر یا یک شرکت‌اند علامت بزنید (هر بار حداکثر {max} مورد).</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="304"/>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="309"/>
         <source>Untick a record that is someone else; the others become one.</source>
         <translation>اگر موردی مال کس دیگری است، علامتش را بردارید؛ بقیه یکی می‌شوند.</translation>
     </message>
@@ -2535,7 +2540,7 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/export_runner.py" line="289"/>
-        <location filename="../crm_desktop/ui/screenshots.py" line="268"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="269"/>
         <source>Exporting {name}</source>
         <translation>خروجی گرفتن از {name}</translation>
     </message>
@@ -3183,7 +3188,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="353"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="369"/>
         <source>Customers in {city} who take SMS</source>
         <translation>مشتریان {city} با رضایت پیامک</translation>
     </message>

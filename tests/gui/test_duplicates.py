@@ -58,7 +58,8 @@ def test_the_page_lists_the_groups_and_their_counts(qtbot, core, known, ui_lang)
                            ("email", tuple(known["mail"])),
                            ("name", tuple(known["names"]))]
     assert page.chips["mobile"].text() == "موبایل یکسان (۱)"
-    assert page.chips["legal_id"].isHidden()
+    assert page.kind_chips["companies"]["legal_id"].isHidden()
+    assert not page.chips["national_code"].isEnabled()  # nothing to show
     # hiding similar names leaves the exact reasons
     page.chips["name"].setChecked(False)
     assert [r for r, _ids in shown(page)] == ["mobile", "email"]
@@ -171,3 +172,17 @@ def test_the_page_opens_from_the_contacts_view_and_the_edit_menu(
     window.show_section("companies").duplicates_button.click()
     window.findChild(type(window.menuBar().actions()[0]), "findDuplicates").trigger()
     assert opened == ["contacts", "companies", "companies"]
+
+
+def test_each_kind_keeps_its_own_reasons(qtbot, core, known, ui_lang) -> None:
+    page = open_page(qtbot, core, Ops())
+    page.chips["mobile"].setChecked(False)
+    page.tabs.setCurrentIndex(1)  # companies
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    assert shown(page) == [("legal_id", tuple(known["firms"]))]
+    assert [c.objectName() for c in page.chips.values()] == [
+        "reason_companies_legal_id", "reason_companies_email", "reason_companies_phone",
+        "reason_companies_name"]
+    page.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
+    assert [r for r, _ids in shown(page)] == ["email", "name"]  # mobile still hidden

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QThread, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QThread, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -96,19 +96,19 @@ class DuplicatesDialog(QDialog):
         self.tabs.addTab(icons.icon("building"), self.tr("Companies"))
         self.tabs.setCurrentIndex(KINDS.index(self.kind))
 
-        self.chips: dict[str, QToolButton] = {}
+        # a chip per reason and kind (only the shown kind's are visible), in REASONS order
+        self.kind_chips: dict[str, dict[str, QToolButton]] = {}
         chip_bar = QHBoxLayout()
         for kind in KINDS:
+            self.kind_chips[kind] = {}
             for reason in REASONS[kind]:
-                if reason in self.chips:
-                    continue
                 chip = QToolButton(self)
-                chip.setObjectName(f"reason_{reason}")
+                chip.setObjectName(f"reason_{kind}_{reason}")
                 chip.setCheckable(True)
                 chip.setChecked(True)
                 chip.toggled.connect(self._reasons_changed)
                 chip_bar.addWidget(chip)
-                self.chips[reason] = chip
+                self.kind_chips[kind][reason] = chip
         chip_bar.addStretch(1)
         self.status = QLabel(self)
         self.status.setObjectName("duplicatesStatus")
@@ -141,6 +141,7 @@ class DuplicatesDialog(QDialog):
         self.empty = EmptyState.over(self.groups, "circle-check", self.tr("No duplicates found."),
                                      self.tr("Search again"), self.search,
                                      self._show_every_reason, self._is_filtered)
+        self.empty.action.setIcon(icons.icon("refresh", "text_on_accent"))
 
         below = QWidget(self.splitter)
         self.members_model = GroupMembersModel(self.kind, self)
@@ -220,10 +221,7 @@ class DuplicatesDialog(QDialog):
         self.groups_model.set_groups(groups)
         self.loaded = True
         self._show_chips()
-        if self.groups_model.rowCount():
-            self.groups.selectRow(0)
-        else:
-            self._group_selected()
+        self._select_first()
 
     def _kind_changed(self, index: int) -> None:
         self.kind = KINDS[max(0, index)]
@@ -234,6 +232,8 @@ class DuplicatesDialog(QDialog):
         if old is not None:
             old.deleteLater()
         self.groups_model.set_groups([])
+        self.groups_model.set_reasons(self._reasons())
+        self.loaded = False
         self._show_chips()
         self._group_selected()
         self.search()
@@ -246,29 +246,31 @@ class DuplicatesDialog(QDialog):
             self.search()
 
     # -- reasons --------------------------------------------------------------------------
+    @property
+    def chips(self) -> dict[str, QToolButton]:
+        """The reason chips of the kind shown."""
+        return self.kind_chips[self.kind]
+
     def _show_chips(self) -> None:
         counts = self.groups_model.counts()
         names = reason_labels()
-        for reason, chip in self.chips.items():
-            mine = reason in REASONS[self.kind]
-            chip.setVisible(mine)
-            count = display.number(counts.get(reason, 0)) if self.loaded else "…"
-            chip.setText(f"{names[reason]} ({count})")
+        for kind, chips in self.kind_chips.items():
+            for reason, chip in chips.items():
+                chip.setVisible(kind == self.kind)
+                count = counts.get(reason, 0)
+                chip.setText(f"{names[reason]} ({display.number(count) if self.loaded else '…'})")
+                chip.setEnabled(bool(count) or not self.loaded)
         if self.loaded:
             self.status.setText(self.tr("%Ln group(s) shown", "",
                                         self.groups_model.rowCount()))
 
     def _reasons(self) -> set[str]:
-        return {r for r, chip in self.chips.items()
-                if chip.isChecked() and r in REASONS[self.kind]}
+        return {r for r, chip in self.chips.items() if chip.isChecked()}
 
     def _reasons_changed(self, _checked: bool = False) -> None:
         self.groups_model.set_reasons(self._reasons())
         self._show_chips()
-        if self.groups_model.rowCount():
-            self.groups.selectRow(0)
-        else:
-            self._group_selected()
+        self._select_first()
 
     def _is_filtered(self) -> bool:
         return bool(self.groups_model.groups) and not self.groups_model.rowCount()
@@ -281,6 +283,17 @@ class DuplicatesDialog(QDialog):
         self._reasons_changed()
 
     # -- the selected group ---------------------------------------------------------------
+    def _select_first(self) -> None:
+        """Select the first group shown (its records are listed below), or none."""
+        selection = self.groups.selectionModel()
+        if self.groups_model.rowCount():
+            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                     | QItemSelectionModel.SelectionFlag.Rows)
+            selection.setCurrentIndex(self.groups_model.index(0, 0), flags)
+        else:
+            selection.clear()
+        self._group_selected()
+
     def selected_group(self) -> DuplicateGroup | None:
         rows = self.groups.selectionModel().selectedRows()
         return self.groups_model.group_at(rows[0].row()) if rows else None
@@ -322,10 +335,7 @@ class DuplicatesDialog(QDialog):
             survivor = merged
             self.groups_model.forget([i for i in ids if i != survivor])
             self._show_chips()
-            if self.groups_model.rowCount():
-                self.groups.selectRow(0)
-            else:
-                self._group_selected()
+            self._select_first()
 
     # -- closing --------------------------------------------------------------------------
     def done(self, result: int) -> None:

@@ -52,6 +52,7 @@ _HEADERS = {
     "national_code": QT_TRANSLATE_NOOP("Duplicates", "National code"),
     "legal_id": QT_TRANSLATE_NOOP("Duplicates", "National ID"),
     "created_at": QT_TRANSLATE_NOOP("Duplicates", "Created"),
+    "same_name": QT_TRANSLATE_NOOP("Duplicates", "Same name"),
 }
 
 
@@ -79,6 +80,7 @@ class DuplicateGroupsModel(QAbstractTableModel):
         self.shown: list[DuplicateGroup] = []
         self.reasons: set[str] | None = None  # None: every reason
         self.labels = reason_labels()
+        self.same_name = _tr(_HEADERS["same_name"])
         self.headers = [_tr(_HEADERS[k]) for k in ("reason", "value", "city", "size", "names")]
 
     def set_groups(self, groups: Sequence[DuplicateGroup]) -> None:
@@ -147,6 +149,8 @@ class DuplicateGroupsModel(QAbstractTableModel):
             return None
         col = index.column()
         if col == REASON:
+            if group.reason == "name" and group.score == 100:
+                return self.same_name  # equal names, no similar one
             return self.labels.get(group.reason, group.reason)
         if col == VALUE:
             return _shared_value(group)
