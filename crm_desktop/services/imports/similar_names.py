@@ -1,6 +1,6 @@
 """Probable duplicates by name (warnings only, nothing is done with them): a row whose
 name is close to a live record's or an earlier row's in the same city, as
-text/similar.similar_pairs judges names (the one place names are compared).
+text/similar.similar_in_cities judges names (the one place names are compared).
 
 Contacts and companies (products have no city). A row that is already a duplicate (by
 mobile, code, e-mail) gets no warning and is no "earlier row" for the others (the record it
@@ -15,14 +15,14 @@ their city and name keys, so a name shared by a thousand rows costs one comparis
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from crm_desktop.services.distinct import distinct_values
 from crm_desktop.services.imports.matching import fetch
 from crm_desktop.services.imports.model import ImportKind, PlannedRow, SimilarName
-from crm_desktop.text.similar import city_key, name_key, similar_pairs
+from crm_desktop.text.similar import city_key, name_key, similar_in_cities
 
 MAX_WARNINGS = 1000
 #: rows in the first block compared (each next block is twice as large)
@@ -65,9 +65,6 @@ def _records(session: Session, kind: ImportKind, stored: list[str]
     return out
 
 
-Item = tuple[Group, str, str]
-
-
 def similar_names(session: Session, kind: ImportKind, rows: list[PlannedRow],
                   limit: int | None = None) -> list[SimilarName]:
     """The warnings of a plan's rows (see the module's docstring); at most `limit`
@@ -88,12 +85,12 @@ def similar_names(session: Session, kind: ImportKind, rows: list[PlannedRow],
     stored_cities: dict[str, list[str]] = {}
     for c in distinct_values(session, table, "city", "deleted_at IS NULL"):
         stored_cities.setdefault(city_of(c), []).append(c)
-    right: dict[str, list[Item]] = {}           # city key -> the records' groups
+    right: dict[str, set[str]] = {}             # city key -> the records' name keys
     records: dict[Group, tuple[int, str]] = {}  # group -> (lowest id, its name)
     first: dict[Group, tuple[int, str]] = {}    # group -> (its first row, its name)
+    seen: dict[str, set[str]] = {}              # city key -> the file's name keys so far
     from_db: dict[Group, tuple[int, int, str]] = {}   # group -> (score, id, name), best
     near: dict[Group, list[tuple[Group, int]]] = {}   # group -> similar groups of the file
-    everyone: list[Item] = []
     shown: dict[int, tuple[str, str]] = {}
     # best[row] = ((score, a record first, -(its id or row)), other name, id, earlier row)
     best: dict[int, tuple[tuple[int, int, int], str, int | None, int | None]] = {}
@@ -104,12 +101,17 @@ def similar_names(session: Session, kind: ImportKind, rows: list[PlannedRow],
         if held is None or rank > held[0]:
             best[row] = (rank, other, rid, earlier)
 
+    def from_record(group: Group, score: int, rid: int, name: str) -> None:
+        held = from_db.get(group)
+        if held is None or (score, -rid) > (held[0], -held[1]):
+            from_db[group] = (score, rid, name)
+
     candidates = [r for r in rows if r.match is None]
     start, size = 0, FIRST_BLOCK
     while start < len(candidates) and len(best) < limit:
         block = candidates[start:start + size]
         start, size = start + size, size * 2
-        fresh: list[Item] = []
+        fresh: dict[str, set[str]] = {}  # city key -> name keys met for the first time
         members: list[tuple[int, Group]] = []
         for r in block:
             city, name = r.values.get("city"), row_name(kind, r.values)
@@ -120,34 +122,37 @@ def similar_names(session: Session, kind: ImportKind, rows: list[PlannedRow],
                 continue
             if group not in first:
                 first[group] = (r.row, name)
-                fresh.append((group, group[0], group[1]))
+                fresh.setdefault(group[0], set()).add(group[1])
             members.append((r.row, group))
             shown[r.row] = (name, city)
-        # the new groups against the records of their cities, and against the file's groups
-        cities = {g[0] for g, _, _ in fresh if g[0] not in right}
-        stored = [c for key in cities for c in stored_cities.get(key, ())]
+        # the records of the cities met for the first time
+        cities = [key for key in fresh if key not in right]
         for key in cities:
-            right[key] = []
-        for rid, name, city in _records(session, kind, stored):
+            right[key] = set()
+        for rid, name, city in _records(session, kind, [
+                c for key in cities for c in stored_cities.get(key, ())]):
             group = (city_of(city), key_of(name))
+            right[group[0]].add(group[1])
             held = records.get(group)
-            if held is None:
-                right[group[0]].append((group, group[0], group[1]))
             if held is None or rid < held[0]:
                 records[group] = (rid, name)
-        against = [item for key in {g[0] for g, _, _ in fresh} for item in right[key]]
-        for a, b, score in similar_pairs(fresh, against):
-            ga, gb = cast(Group, a), cast(Group, b)
-            rid, name = records[gb]
-            held = from_db.get(ga)
-            if held is None or (score, -rid) > (held[0], -held[1]):
-                from_db[ga] = (score, rid, name)
-        everyone.extend(fresh)
-        pairs = {(a, b, score) if first[cast(Group, a)] < first[cast(Group, b)]
-                 else (b, a, score) for a, b, score in similar_pairs(fresh, everyone) if a != b}
-        for a, b, score in pairs:
-            near.setdefault(cast(Group, a), []).append((cast(Group, b), score))
-            near.setdefault(cast(Group, b), []).append((cast(Group, a), score))
+        # the new names against the records' names: the same name, then similar ones
+        for city, names in fresh.items():
+            for name in names:
+                if (city, name) in records:
+                    from_record((city, name), 100, *records[(city, name)])
+        for city, a, b, score in similar_in_cities(fresh, right):
+            from_record((city, a), score, *records[(city, b)])
+        # and against the file's names so far (those of this block included)
+        for city, names in fresh.items():
+            seen.setdefault(city, set()).update(names)
+        pairs = set()
+        for city, a, b, score in similar_in_cities(fresh, seen):
+            ga, gb = (city, a), (city, b)
+            pairs.add((ga, gb, score) if first[ga] < first[gb] else (gb, ga, score))
+        for ga, gb, score in pairs:
+            near.setdefault(ga, []).append((gb, score))
+            near.setdefault(gb, []).append((ga, score))
         for row, group in members:
             if group in from_db:
                 score, rid, name = from_db[group]
