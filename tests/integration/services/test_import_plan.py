@@ -70,7 +70,7 @@ MESSY = [
      "VIP، همکار", '=HYPERLINK("http://x.ir")'),
     # 4: record «sara» by e-mail (case differs); ZWNJ and Arabic letters in the name
     (2, f"سارا كريمي{ZW}", "+98 912 999 0001", None, datetime(1990, 1, 5), "شیراز",
-     "sara@MAIL.IR", "خانم", None, None),
+     "SARA@MAIL.IR", "خانم", None, None),
     # 5: bad national code, impossible Jalali date: two errors
     (3, "محمد رضا کریمی", "0098-912-999-0002", "1234567890", "1400/12/30", "مشهد", None,
      None, None, None),
@@ -121,6 +121,7 @@ def test_a_messy_sheet(core, world) -> None:
     assert rows[3].match.by == "national_code" and rows[3].match.existing_id == world["ali"]
     assert rows[3].match.existing_name == "علی احمدی"
     assert (rows[4].match.by, rows[4].match.existing_id) == ("email", world["sara"])
+    assert rows[4].match.value == rows[4].values["email"] == "SARA@mail.ir"
     assert rows[8].match is None
     assert (rows[9].match.by, rows[9].match.earlier_row) == ("mobile", 8)
     assert rows[10].match is None                          # the Trash never counts
