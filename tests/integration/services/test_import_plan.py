@@ -286,6 +286,15 @@ def test_products_in_toman(core) -> None:
     assert (c.new, c.skipped) == (3, 1)   # the same product code twice is never created
 
 
+def test_a_price_without_its_unit_is_in_the_unit_the_program_shows(core) -> None:
+    headers = ("کالا", "قیمت")
+    assert core.imports.mapping("products", headers) == ("name", "unit_price_rial")
+    core.settings.set_display_unit("toman")
+    assert core.imports.mapping("products", headers) == ("name", "unit_price_toman")
+    assert core.imports.mapping("products", ("کالا", "قیمت (ریال)")) == (
+        "name", "unit_price_rial")
+
+
 def test_similar_names_are_warnings(core, world) -> None:
     headers = ("نام", "شهر", "موبایل")
     plan = core.imports.plan("contacts", sheet(headers, [
