@@ -84,7 +84,10 @@ def _check_reasons(kind: Kind, reasons: Any) -> tuple[str, ...]:
         return REASONS[kind]
     if isinstance(reasons, str | bytes) or not isinstance(reasons, Iterable):
         raise ValidationError(FieldError("reasons", "invalid"))
-    wanted = set(reasons)
+    try:
+        wanted = set(reasons)
+    except TypeError:  # an unhashable element names no reason
+        raise ValidationError(FieldError("reasons", "invalid")) from None
     unknown = [r for r in wanted if r not in REASONS[kind]]
     if unknown:
         raise ValidationError(FieldError("reasons", "choice",

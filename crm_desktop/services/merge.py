@@ -144,6 +144,9 @@ class MergeService:
         "en") is the language of the note added to the merged records."""
         kind = _check_kind(kind)
         others = _check_ids(survivor_id, other_ids)
+        for name, given in (("choose", choose), ("values", values)):
+            if given is not None and not isinstance(given, Mapping):
+                raise ValidationError(FieldError(name, "invalid"))
         choose = dict(choose or {})
         values = dict(values or {})
         service = self._service(kind)

@@ -177,12 +177,18 @@ def _dialogs(window, tmp: Path) -> list[tuple[str, Callable[[], QWidget]]]:
     from crm_desktop.ui.dialogs.add_to_list_dialog import AddToListDialog
     from crm_desktop.ui.dialogs.campaign_dialog import CampaignDialog
     from crm_desktop.ui.dialogs.campaign_page import CampaignPage
+    from crm_desktop.ui.dialogs.duplicates_dialog import DuplicatesDialog
     from crm_desktop.ui.dialogs.list_filter_dialog import ListFilterDialog
+    from crm_desktop.ui.dialogs.merge_dialog import MergeDialog
     from crm_desktop.ui.dialogs.message_composer import MessageComposer
 
     campaign = first(core.campaigns)
     some = [r["id"] for r in core.contacts.list(ListQuery(limit=5)).rows]
+    ten = [r["id"] for r in core.contacts.list(ListQuery(limit=10)).rows]
     return [
+        ("duplicates", lambda: DuplicatesDialog(core, ops, "contacts", window)),
+        ("merge_two", lambda: MergeDialog(core, ops, "contacts", some[:2], window)),
+        ("merge_ten", lambda: MergeDialog(core, ops, "contacts", ten, window)),
         ("campaign_new", lambda: CampaignDialog(core, ops, None, window)),
         ("campaign_page", lambda: CampaignPage(core, ops, campaign, window)),
         ("list_filter", lambda: ListFilterDialog(core, ops, None, window)),

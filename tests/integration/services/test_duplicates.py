@@ -96,7 +96,8 @@ def test_every_reason_in_order_and_a_record_in_several_groups(core: Core) -> Non
 def test_bad_arguments_are_refused(core: Core) -> None:
     for kwargs in ({"kind": "products"}, {"kind": "contacts", "reasons": "mobile"},
                    {"kind": "contacts", "reasons": ["legal_id"]},
-                   {"kind": "contacts", "score": 0}, {"kind": "contacts", "score": True}):
+                   {"kind": "contacts", "score": 0}, {"kind": "contacts", "score": True},
+                   {"kind": "contacts", "reasons": [["mobile"]]}, {"kind": ["contacts"]}):
         with pytest.raises(ValidationError):
             core.duplicates.groups(**kwargs)
     assert core.duplicates.groups("companies") == []

@@ -254,3 +254,13 @@ def test_more_than_two_records_merge_into_one(core: Core) -> None:
     for gone in (ids[0], ids[2]):
         with pytest.raises(NotFoundError):
             core.contacts.get(gone)
+
+
+@pytest.mark.parametrize("bad", [[1, 2], "city", b"x", 5])
+def test_choices_that_are_not_a_mapping_are_refused(core: Core, bad: Any) -> None:
+    a = core.contacts.create({"last_name": "یک"})
+    b = core.contacts.create({"last_name": "دو"})
+    for kwargs in ({"choose": bad}, {"values": bad}):
+        with pytest.raises(ValidationError):
+            core.merging.merge("contacts", a, [b], **kwargs)
+    assert core.contacts.get(b)["last_name"] == "دو"
