@@ -2355,34 +2355,34 @@
         <translation>تکراری پیدا نشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="157"/>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="158"/>
         <source>Merge…</source>
         <translation>ادغام…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="175"/>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="176"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="196"/>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="197"/>
         <source>Looking for duplicates…</source>
         <translation>در حال یافتن موارد تکراری…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="255"/>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="264"/>
         <source>%Ln group(s) shown</source>
         <translation>
             <numerusform>%Ln گروه</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="306"/>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="314"/>
         <source>Tick the records that are one and the same (at most {max} at a time).</source>
         <translation>موردهایی را که یک نفر یا یک شرکت‌اند علامت بزنید (هر بار حداکثر {max} مورد).</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="309"/>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="317"/>
         <source>Untick a record that is someone else; the others become one.</source>
         <translation>اگر موردی مال کس دیگری است، علامتش را بردارید؛ بقیه یکی می‌شوند.</translation>
     </message>
