@@ -122,8 +122,8 @@ AUDIT_COLUMNS = ["at", "user_id", "entity", "entity_id", "action", "field", "old
 
 
 def _text(value: Any) -> str | None:
-    if value is None:
-        return None
+    if value is None or type(value) is str:
+        return value
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value.astimezone(UTC).isoformat()
     if isinstance(value, datetime | date):
@@ -133,10 +133,13 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
+#: compact, like SQLite's json_object (see created_selected): one text for one record (one
+#: encoder: json.dumps with options builds a new one per call)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _json(values: Mapping[str, Any]) -> str:
-    # compact, like SQLite's json_object (see created_selected): one text for one record
-    return json.dumps({k: _text(v) for k, v in values.items()}, ensure_ascii=False,
-                      separators=(",", ":"))
+    return _ENCODER.encode({k: _text(v) for k, v in values.items()})
 
 
 def audited_columns(model: type[m.Base]) -> list[str]:
@@ -162,6 +165,24 @@ def record(session: Session, rows: list[dict]) -> None:
     """Write audit rows (made with `_row`, `created`, ...) in the session's transaction."""
     if rows and not session.info.get("no_audit"):
         session.connection().execute(insert(m.AuditLog), rows)
+
+
+def record_many(session: Session, entity: str,
+                rows: Iterable[tuple[int, str, str | None, str | None, str | None]]) -> None:
+    """Many rows of one entity, (entity_id, action, field, old_value, new_value) each, made
+    like `_row`'s, written with one DB-API executemany in the session's transaction: an
+    import logs 100,000 records this way in a fraction of the time of `record`."""
+    if session.info.get("no_audit"):
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    at_type = m.AuditLog.__table__.c.at.type
+    at = at_type.dialect_impl(dialect).bind_processor(dialect)(  # type: ignore[misc]
+        session.info.get("audit_at") or utcnow())
+    actor = session.info.get("actor_id")
+    connection.connection.driver_connection.executemany(  # type: ignore[union-attr]
+        f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((at, actor, entity, *row) for row in rows))
 
 
 def created(session: Session, entity: str, entity_id: int, values: Mapping[str, Any]) -> dict:

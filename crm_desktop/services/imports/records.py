@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
+from crm_desktop.db.bulk import indexes_suspended
 from crm_desktop.db.engine import Database
 from crm_desktop.services import audit
 from crm_desktop.services.accounts import AccountService
@@ -31,6 +33,13 @@ from crm_desktop.services.products import ProductService
 
 #: ids per IN (...) list: far below SQLite's limit on bound parameters
 IN_CHUNK = 500
+#: rows at least this many, and at least half as many as their table has, are inserted or
+#: deleted with the table's other indexes dropped and built once after (one sort per index
+#: instead of a B-tree update per row; measured in bench/bench_import.py)
+BULK_MIN = 5000
+#: SQLite's page cache for such a load (KiB, negative), like the demo's bulk load: index
+#: pages stay in memory instead of being written and read again
+BULK_CACHE = -262144
 #: columns a write never copies from a row read before it
 _KEEP = frozenset({"id", "created_at", "updated_at"})
 
@@ -106,8 +115,7 @@ def load(kind: RecordKind, text: str | None) -> dict[str, Any]:
 
 def created_json(kind: RecordKind, row: Mapping[str, Any]) -> str:
     """The new_value of a record's audit "create" row (its non-empty audited columns)."""
-    shown = {k: row[k] for k in kind.audited if row.get(k) is not None}
-    return audit._json(shown)
+    return audit._json({k: v for k in kind.audited if (v := row.get(k)) is not None})
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -163,10 +171,66 @@ def derive(kind: RecordKind, service: EntityService[Any], row: dict[str, Any],
 
 
 # -- writing ---------------------------------------------------------------------------------
-def insert_rows(session: Session, kind: RecordKind, rows: Sequence[dict[str, Any]]) -> None:
-    """One executemany of complete rows (every column, ids given)."""
-    if rows:
-        session.connection().execute(insert(kind.table), list(rows))
+def raw(session: Session) -> Any:
+    """The DB-API connection under the session's transaction (for executemany)."""
+    return session.connection().connection.driver_connection
+
+
+@contextmanager
+def large_load(session: Session, table: str, rows: int) -> Iterator[None]:
+    """`rows` inserted into or deleted from `table` in the block: when they are many
+    (BULK_MIN, and half the table or more), with a larger page cache and the table's
+    other indexes dropped for the block and built once after it. The caller's transaction
+    is rolled back when the block raises (which brings the indexes back)."""
+    conn = raw(session)
+    have = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] if rows else 0
+    if not (rows >= BULK_MIN and rows * 2 >= have):
+        yield
+        return
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = {BULK_CACHE}")
+    try:
+        with indexes_suspended(conn, [table], rolled_back=True):
+            yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
+
+
+class Inserter:
+    """Complete rows (every column, ids given) inserted with the DB-API's executemany, each
+    value turned into what SQLAlchemy would bind for its column (the column type's own
+    bind processor: dates and instants as SQLAlchemy stores them): 100,000 rows without
+    SQLAlchemy's per-row statement work."""
+
+    def __init__(self, session: Session, table: Table,
+                 same: Mapping[str, Any] | None = None):
+        """`same`: columns with one value for every row (bound once)."""
+        connection = session.connection()
+        dialect = connection.dialect
+        self.raw = connection.connection.driver_connection
+        self.columns = tuple(c.name for c in table.columns)
+        processors = {c.name: p for c in table.columns
+                      if (p := c.type.dialect_impl(dialect).bind_processor(dialect))}
+        self.same = {c: processors[c](v) if c in processors and v is not None else v
+                     for c, v in (same or {}).items()}
+        self.processors = [(i, processors[c]) for i, c in enumerate(self.columns)
+                           if c in processors and c not in self.same]
+        self.sql = (f"INSERT INTO {table.name} ({', '.join(self.columns)}) "
+                    f"VALUES ({', '.join('?' * len(self.columns))})")
+        self.rows: list[list[Any]] = []
+
+    def add(self, row: Mapping[str, Any]) -> None:
+        same = self.same
+        values = [same[c] if c in same else row[c] for c in self.columns]
+        for i, process in self.processors:
+            if values[i] is not None:
+                values[i] = process(values[i])
+        self.rows.append(values)
+
+    def flush(self) -> None:
+        if self.rows:
+            self.raw.executemany(self.sql, self.rows)  # type: ignore[union-attr]
+            self.rows = []
 
 
 def next_id(session: Session, kind: RecordKind) -> int:

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from contextlib import ExitStack
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -30,8 +32,8 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
+from crm_desktop.db.search_index import SEARCH_TABLES, unindexed_first
 from crm_desktop.db.types import utcnow
-from crm_desktop.domain.enums import AuditAction
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import audit
 from crm_desktop.services.imports.model import ImportBatch
@@ -43,7 +45,9 @@ from crm_desktop.services.imports.records import (
     RecordKind,
     chunks,
     created_json,
+    large_load,
     load,
+    raw,
     read_rows,
     update_rows,
 )
@@ -62,6 +66,8 @@ USERS: dict[str, tuple[tuple[Any, str], ...]] = {
 }
 #: above this many ids, what uses them is found with one scan of the column, not IN lists
 SCAN_ABOVE = 2000
+#: the ids of the records being removed (a temporary table: one statement per table)
+GONE = "temp.import_undo_gone"
 
 
 def _newest(session: Session) -> m.ImportBatch | None:
@@ -188,38 +194,42 @@ class _Undo:
         """Records removed for good, with what hangs on them (audited)."""
         if not rows:
             return
-        ids = sorted(rows)
-        audit_rows: list[dict] = []
-        if kind.entity == "contacts":
-            audit_rows += self._drop_contact_links(ids)
-        audit_rows += [audit.purged(self.session, kind.entity, rid,
-                                    {k: rows[rid][k] for k in kind.audited}) for rid in ids]
-        table = kind.table
-        for part in chunks(ids, IN_CHUNK):
-            self.session.execute(delete(table).where(table.c.id.in_(part)))
-        audit.record(self.session, audit_rows)
+        conn, table = raw(self.session), kind.entity
+        conn.execute(f"CREATE TEMP TABLE {GONE} (id INTEGER PRIMARY KEY)")
+        conn.executemany(f"INSERT INTO {GONE} (id) VALUES (?)", ((i,) for i in rows))
+        if table == "contacts":
+            self._drop_contact_links()
+        audit.record_many(self.session, table, (
+            (rid, "delete", "purged", audit._json({k: row[k] for k in kind.audited}), None)
+            for rid, row in rows.items()))
+        ids = f"SELECT id FROM {GONE}"
+        with large_load(self.session, table, len(rows)), ExitStack() as stack:
+            if table in SEARCH_TABLES:
+                stack.enter_context(unindexed_first(conn, table, ids))
+            conn.execute(f"DELETE FROM {table} WHERE id IN ({ids})")
+        conn.execute(f"DROP TABLE {GONE}")
 
-    def _drop_contact_links(self, ids: Sequence[int]) -> list[dict]:
-        s, rows = self.session, []
-        ct, lm, rfm = m.contact_tags, m.ListMember, m.ContactRfm
-        for part in chunks(ids, IN_CHUNK):
-            for contact_id, name in s.execute(
-                    select(ct.c.contact_id, m.Tag.name).join(m.Tag, m.Tag.id == ct.c.tag_id)
-                    .where(ct.c.contact_id.in_(part))):
-                rows.append(audit.element(s, "contacts", contact_id, "tags", name, added=False))
-            for list_id, contact_id in s.execute(
-                    select(lm.list_id, lm.contact_id).where(lm.contact_id.in_(part))):
-                rows.append(audit.element(s, "marketing_lists", list_id, "members",
-                                          contact_id, added=False))
-            for contact_id, segment in s.execute(
-                    select(rfm.contact_id, rfm.segment).where(rfm.contact_id.in_(part))):
-                # the RFM scheme (services/rfm.py): one row per contact, its old segment
-                rows.append(audit._row(s, "contact_rfm", contact_id, AuditAction.UPDATE,
-                                       "recompute", segment, None))
-            s.execute(delete(ct).where(ct.c.contact_id.in_(part)))
-            s.execute(delete(lm).where(lm.contact_id.in_(part)))
-            s.execute(delete(rfm).where(rfm.contact_id.in_(part)))
-        return rows
+    def _drop_contact_links(self) -> None:
+        """The tags, list memberships and RFM row of the contacts in GONE (audited)."""
+        conn, s = raw(self.session), self.session
+        gone = f"(SELECT id FROM {GONE})"
+        audit.record_many(s, "contacts", (
+            (contact_id, "update", "tags", name, None) for contact_id, name in conn.execute(
+                "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = "
+                f"ct.tag_id WHERE ct.contact_id IN {gone}")))
+        for list_id, members in groupby(conn.execute(
+                f"SELECT list_id, contact_id FROM list_members WHERE contact_id IN {gone} "
+                "ORDER BY list_id"), key=lambda r: r[0]):
+            audit.record_many(s, "marketing_lists", (
+                (list_id, "update", "members", str(contact_id), None)
+                for _l, contact_id in members))
+        # the RFM scheme (services/rfm.py): one row per contact, its old segment
+        audit.record_many(s, "contact_rfm", (
+            (contact_id, "update", "recompute", segment, None) for contact_id, segment in
+            conn.execute(f"SELECT contact_id, segment FROM contact_rfm WHERE contact_id IN "
+                         f"{gone}")))
+        for name in ("contact_tags", "list_members", "contact_rfm"):
+            conn.execute(f"DELETE FROM {name} WHERE contact_id IN {gone}")
 
     def remove_unused_companies(self) -> None:
         ids = sorted(self.companies)

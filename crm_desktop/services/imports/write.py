@@ -29,7 +29,7 @@ an ORM object per record: 100,000 rows in seconds (bench/bench_import.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from datetime import datetime
 from typing import Any
@@ -38,11 +38,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
-from crm_desktop.db.bulk import indexes_suspended
 from crm_desktop.db.engine import Database
 from crm_desktop.db.search_index import SEARCH_TABLES, indexed_at_end
 from crm_desktop.db.types import utcnow
-from crm_desktop.domain.enums import AuditAction, ListKind
+from crm_desktop.domain.enums import ListKind
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.imports.sheet import Cancelled, ImportCancelled, Progress
 from crm_desktop.services import audit
@@ -55,13 +54,15 @@ from crm_desktop.services.imports.records import (
     IN_CHUNK,
     KINDS,
     Copies,
+    Inserter,
     RecordKind,
     chunks,
     created_json,
     derive,
     dump,
-    insert_rows,
+    large_load,
     next_id,
+    raw,
     read_rows,
     update_rows,
 )
@@ -70,12 +71,6 @@ from crm_desktop.text.normalize import ZWNJ, search_key
 
 #: records per chunk: progress and cancel between chunks
 CHUNK = 5000
-#: new rows at least this many, and at least half as many as the table has, are loaded
-#: with the table's indexes dropped and built once after (see the module's docstring)
-BULK_MIN = 5000
-#: SQLite's page cache for a large import (KiB, negative), like the demo's bulk load:
-#: index pages stay in memory instead of being written and read again
-BULK_CACHE = -262144
 
 
 def company_key(name: str) -> str:
@@ -99,43 +94,45 @@ class _Writer:
         self.batch_id = batch_id
         self.actor_id = actor_id
         self.now = now
-        self.changes: list[dict[str, Any]] = []
+        self.changes: list[tuple[Any, ...]] = []
+        self.raw = raw(session)
 
     def change(self, entity: str, entity_id: int, action: str, *, ref_id: int | None = None,
                old: str | None = None, new: str | None = None) -> None:
-        self.changes.append({"batch_id": self.batch_id, "entity": entity,
-                             "entity_id": entity_id, "action": action, "ref_id": ref_id,
-                             "old_values": old, "new_values": new})
+        self.changes.append((self.batch_id, entity, entity_id, action, ref_id, old, new))
 
     def flush_changes(self) -> None:
         if self.changes:
-            self.session.connection().execute(m.ImportChange.__table__.insert(), self.changes)
+            self.raw.executemany(
+                "INSERT INTO import_changes (batch_id, entity, entity_id, action, ref_id,"
+                " old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)", self.changes)
             self.changes = []
 
     def create(self, kind: RecordKind, service: EntityService[Any], records: Sequence[Record],
                copies: Copies | None) -> None:
         """Insert new records (ids given here), their audit "create" rows and bookkeeping."""
         first = next_id(self.session, kind)
-        rows, audit_rows = [], []
-        stamp = {"created_at": self.now, "updated_at": self.now}
-        owned = "owner_id" in kind.columns
+        stamps = {"created_at": self.now, "updated_at": self.now}
+        inserter = Inserter(self.session, kind.table, stamps)
+        logged: list[tuple[int, str, None, None, str]] = []
+        template = dict.fromkeys(kind.columns)
+        template.update(stamps)
+        if "created_by_id" in template:
+            template["created_by_id"] = self.actor_id
+        owned = "owner_id" in template
         for n, record in enumerate(records):
-            row = dict.fromkeys(kind.columns)
+            row = dict(template)
             row.update(record.values)
-            row.update(stamp)
-            record.id = row["id"] = first + n
-            if "created_by_id" in row:
-                row["created_by_id"] = self.actor_id
-            if owned and row.get("owner_id") is None:
+            record.id = row["id"] = rid = first + n
+            if owned and row["owner_id"] is None:
                 row["owner_id"] = self.actor_id
             row = derive(kind, service, row, copies)
             shown = created_json(kind, row)
-            audit_rows.append(audit._row(self.session, kind.entity, row["id"],
-                                         AuditAction.CREATE, None, None, shown))
-            self.change(kind.entity, row["id"], "create", new=shown)
-            rows.append(row)
-        insert_rows(self.session, kind, rows)
-        audit.record(self.session, audit_rows)
+            logged.append((rid, "create", None, None, shown))
+            self.changes.append((self.batch_id, kind.entity, rid, "create", None, None, shown))
+            inserter.add(row)
+        inserter.flush()
+        audit.record_many(self.session, kind.entity, logged)
 
     def update(self, records: Sequence[Record], copies: Copies | None) -> None:
         pairs = [(r.current, r.values) for r in records if r.current is not None]
@@ -217,25 +214,15 @@ def _remember_mapping(session: Session, plan: ImportPlan) -> None:
 
 
 @contextmanager
-def _bulk_load(session: Session, kind: RecordKind, new: int) -> Any:
-    """The search index of the new rows written at the end; a large load (BULK_MIN rows
-    and at least half the table) with the table's indexes dropped and a larger page cache."""
-    conn = session.connection().connection.driver_connection
+def _bulk_load(session: Session, kind: RecordKind, new: int) -> Iterator[None]:
+    """The search index of the new rows written at the end (contacts may bring new
+    companies too); a large load with the table's indexes dropped (records.large_load)."""
     table = kind.entity
-    # contacts may bring new companies (their company column)
     searchable = [t for t in {table, *(("accounts",) if table == "contacts" else ())}
                   if t in SEARCH_TABLES]
-    have = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] if new else 0
-    large = new >= BULK_MIN and new * 2 >= have
-    with ExitStack() as stack:
-        if large:
-            cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-            conn.execute(f"PRAGMA cache_size = {BULK_CACHE}")
-            stack.callback(conn.execute, f"PRAGMA cache_size = {int(cache)}")
+    with large_load(session, table, new), ExitStack() as stack:
         if searchable:
-            stack.enter_context(indexed_at_end(conn, sorted(searchable)))
-        if large:
-            stack.enter_context(indexes_suspended(conn, [table], rolled_back=True))
+            stack.enter_context(indexed_at_end(raw(session), sorted(searchable)))
         yield
 
 
@@ -332,20 +319,19 @@ def _tag(writer: _Writer, records: Sequence[Record], option_tags: Sequence[str])
         had.update(tuple(p) for p in writer.session.execute(
             select(ct.c.contact_id, ct.c.tag_id).where(ct.c.contact_id.in_(part))))
     updated = {r.id for r in records if r.current is not None}
-    pairs, audit_rows = [], []
+    pairs, logged = [], []
     for contact_id, names in wanted.items():
         assert contact_id is not None
         for name in names:
             if (contact_id, ids[name]) in had:
                 continue
-            pairs.append({"contact_id": contact_id, "tag_id": ids[name]})
-            audit_rows.append(audit.element(writer.session, "contacts", contact_id, "tags",
-                                            name, added=True))
+            pairs.append((contact_id, ids[name]))
+            logged.append((contact_id, "update", "tags", None, name))
             if contact_id in updated:
                 writer.change("contact_tags", contact_id, "add", ref_id=ids[name])
-    for part in chunks(pairs, CHUNK * 4):
-        writer.session.connection().execute(ct.insert(), list(part))
-    audit.record(writer.session, audit_rows)
+    writer.raw.executemany("INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)",
+                           pairs)
+    audit.record_many(writer.session, "contacts", logged)
 
 
 def _join_list(writer: _Writer, records: Sequence[Record], list_id: int) -> None:
@@ -356,15 +342,17 @@ def _join_list(writer: _Writer, records: Sequence[Record], list_id: int) -> None
     for part in chunks(sorted(updated), IN_CHUNK):
         members.update(writer.session.scalars(select(lm.contact_id).where(
             lm.list_id == list_id, lm.contact_id.in_(part))))
-    rows, audit_rows = [], []
+    rows, logged = [], []
     for contact_id in ids:
         if contact_id in members:
             continue
         rows.append({"list_id": list_id, "contact_id": contact_id, "added_at": writer.now})
-        audit_rows.append(audit.element(writer.session, "marketing_lists", list_id, "members",
-                                        contact_id, added=True))
+        logged.append((list_id, "update", "members", None, str(contact_id)))
         if contact_id in updated:
             writer.change("list_members", contact_id, "add", ref_id=list_id)
-    for part in chunks(rows, CHUNK * 4):
-        writer.session.connection().execute(lm.__table__.insert(), list(part))
-    audit.record(writer.session, audit_rows)
+    inserter = Inserter(writer.session, m.ListMember.__table__,  # type: ignore[arg-type]
+                        {"added_at": writer.now, "list_id": list_id})
+    for row in rows:
+        inserter.add(row)
+    inserter.flush()
+    audit.record_many(writer.session, "marketing_lists", logged)

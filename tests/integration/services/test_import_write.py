@@ -17,7 +17,7 @@ from crm_desktop.db.search_index import integrity_problems
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.imports.sheet import ImportCancelled
 from crm_desktop.services import fields as f
-from crm_desktop.services.imports import write
+from crm_desktop.services.imports import records, write
 from crm_desktop.services.imports.model import ImportOptions, OnDuplicate, RowError
 from crm_desktop.services.imports.records import KINDS
 from tests.integration.services.import_plans import by_mobile, count, dump, planned
@@ -253,7 +253,7 @@ def test_a_product_code_in_use_is_refused(core: Core) -> None:
 
 def test_cancel_writes_nothing(core: Core, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(write, "CHUNK", 3)
-    monkeypatch.setattr(write, "BULK_MIN", 3)  # the indexes are dropped for this load
+    monkeypatch.setattr(records, "BULK_MIN", 3)  # the indexes are dropped for this load
     core.contacts.create({"last_name": "رضایی", "tags": ["قدیمی"]})
     static = core.lists.create({"name": "نمایشگاه"})
     rows = [(n, {"last_name": f"نفر {n}", "company": f"شرکت {n}", "tags": ["نو"]})
@@ -276,7 +276,7 @@ def test_cancel_writes_nothing(core: Core, monkeypatch: pytest.MonkeyPatch) -> N
 def test_a_large_load_keeps_the_indexes_and_the_search(core: Core,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(write, "CHUNK", 7)
-    monkeypatch.setattr(write, "BULK_MIN", 10)
+    monkeypatch.setattr(records, "BULK_MIN", 10)
     for n in range(5):
         core.contacts.create({"last_name": f"پیشین {n}"})
     with core.db.raw() as conn:
