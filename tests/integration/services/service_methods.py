@@ -41,8 +41,8 @@ READS: dict[str, set[str]] = {
     # the KPIs and the dashboard's series: aggregates, and where their records are listed
     "kpis": {"compute", "compare", "records", "revenue_by_month", "funnel", "lead_sources",
              "tickets_by_category", "csat_by_month"},
-    # checking a file reads the database only; run and undo_last write
-    "imports": {"fields", "mapping", "plan", "error_table", "last_batch"},
+    # checking an import and its error workbook read; run and undo_last write
+    "imports": {"error_table", "fields", "last_batch", "mapping", "plan"},
 }
 
 #: inherited writes these services refuse (no Trash for their records): TypeError, nothing
