@@ -48,6 +48,7 @@ from crm_desktop.services import audit
 from crm_desktop.services.base import EntityService
 from crm_desktop.services.contacts import clean_tag_names
 from crm_desktop.services.fields import InvalidValue, is_id
+from crm_desktop.services.imports.fields import remember_mapping_in
 from crm_desktop.services.imports.model import ImportBatch, ImportOptions, ImportPlan, Match
 from crm_desktop.services.imports.records import (
     ACCOUNTS,
@@ -175,6 +176,7 @@ def run_import(db: Database, actor_id: int | None, plan: ImportPlan, options: Im
                               created=resolved.counts.new, updated=resolved.counts.updates)
         session.add(batch)
         session.flush()
+        remember_mapping_in(session, plan.kind, plan.headers, plan.mapping)
         service = kind.service(db, actor_id)
         writer = _Writer(session, service, kind, batch.id, actor_id, now)
         copies = Copies(session) if contacts else None
@@ -202,15 +204,8 @@ def run_import(db: Database, actor_id: int | None, plan: ImportPlan, options: Im
             if options.list_id is not None:
                 _join_list(writer, imported, options.list_id)
             writer.flush_changes()
-        _remember_mapping(session, plan)
         checkpoint()
         return batch_of(batch)
-
-
-def _remember_mapping(session: Session, plan: ImportPlan) -> None:
-    from crm_desktop.services.imports.fields import remember_mapping_in
-
-    remember_mapping_in(session, plan.kind, plan.headers, plan.mapping)
 
 
 @contextmanager

@@ -293,3 +293,11 @@ def test_a_large_load_keeps_the_indexes_and_the_search(core: Core,
     assert len(core.search.search("تازه39", limit=5)) == 1
     assert len(core.search.search("0912 0000021", limit=5)) == 1
     assert len(core.search.search("کاشی", limit=5)) == 1
+
+
+def test_the_mapping_is_remembered_for_the_same_headers(core: Core) -> None:
+    plan = planned([(2, {"last_name": "نوری", "city": "قم"})])
+    plan.headers, plan.mapping = ("ستون الف", "ستون ب"), ("last_name", "city")
+    assert core.imports.mapping("contacts", plan.headers) != plan.mapping
+    core.imports.run(plan, ImportOptions())
+    assert core.imports.mapping("contacts", plan.headers) == plan.mapping
