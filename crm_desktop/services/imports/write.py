@@ -13,8 +13,8 @@ an ORM object per record: 100,000 rows in seconds (bench/bench_import.py).
   "import.stale": check the file again). A record added since that would now be a
   duplicate is not looked for (the plan's matches are kept as they are).
 * Contacts: the "company" value links the contact to the live company with the same name
-  (folded: letters, digits and Persian spelling variants compared as search compares
-  them; the oldest if several), else to a company the batch creates. options.tags go on
+  (compared by text/similar.name_key: «شركت كاشي يزد» is «کاشی یزد»; the oldest if
+  several), else to a company the batch creates (one per name). options.tags go on
   every imported contact (created or updated) with the row's own tags; options.list_id
   must name a static marketing list (ValidationError before anything is written), and
   every imported contact joins it.
@@ -68,16 +68,17 @@ from crm_desktop.services.imports.records import (
     update_rows,
 )
 from crm_desktop.services.imports.resolve import Record, check_input, resolve
-from crm_desktop.text.normalize import ZWNJ, search_key
+from crm_desktop.text.similar import name_key
 
 #: records per chunk: progress and cancel between chunks
 CHUNK = 5000
 
 
 def company_key(name: str) -> str:
-    """A company name as compared with another: the search index's folding (Arabic and
-    Persian letters, digits, case, marks), with a ZWNJ as a space."""
-    return search_key(name.replace(ZWNJ, " "))
+    """A company name as compared with another (text/similar.py, the one place names are
+    compared: spaces, ZWNJ, ي/ك, digits and the legal form do not count); a name with no
+    letter or digit is compared as written."""
+    return name_key(name, company=True) or f"\0{name}"
 
 
 def batch_of(row: Any) -> ImportBatch:

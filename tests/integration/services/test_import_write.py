@@ -176,7 +176,7 @@ def test_repeats_of_a_new_row_fold_into_the_record_it_creates(core: Core) -> Non
 def test_the_company_column_finds_the_company_or_makes_one(core: Core) -> None:
     kashi = core.accounts.create({"name": "کاشی یزد"})
     core.accounts.delete(core.accounts.create({"name": "فولاد"}))  # in the Trash
-    rows = [(2, {"last_name": "الف", "company": "كاشي يزد"}),
+    rows = [(2, {"last_name": "الف", "company": "شركت كاشي‌يزد"}),
             (3, {"last_name": "ب", "company": "فولاد"}),
             (4, {"last_name": "پ", "company": "فولاد "})]
     core.imports.run(planned(rows), ImportOptions())
