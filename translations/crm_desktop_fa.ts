@@ -1210,24 +1210,24 @@
         <translation>شرکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="63"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="71"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/companies.py" line="66"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="74"/>
         <source>%Ln company(s)</source>
         <translation>
             <numerusform>%Ln شرکت</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="69"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="77"/>
         <source>No companies yet: add the first one.</source>
         <translation>هنوز شرکتی ثبت نشده است: نخستین شرکت را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="83"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="91"/>
         <source>Move {name} to the Trash? Its people and deals are kept. You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ مخاطبان و معامله‌های آن حذف نمی‌شوند. می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -1830,25 +1830,25 @@
         <translation>افزودن به فهرست</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="96"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="103"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="99"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="106"/>
         <source>No contacts yet: add the first one.</source>
         <translation>هنوز مخاطبی ثبت نشده است: نخستین مخاطب را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="115"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="122"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="266"/>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="93"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="267"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="100"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
@@ -2227,6 +2227,167 @@
     </message>
 </context>
 <context>
+    <name>Duplicates</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="35"/>
+        <source>Same mobile</source>
+        <extracomment>names listed in a group&apos;s row before &quot;…&quot; the chip tone of each reason (ui/widgets/chip_delegate.py tones) the name of each reason, as its chip and the groups&apos; first column show it</extracomment>
+        <translation>موبایل یکسان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="36"/>
+        <source>Same national code</source>
+        <translation>کد ملی یکسان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="37"/>
+        <source>Same e-mail</source>
+        <translation>ایمیل یکسان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="38"/>
+        <source>Same national ID</source>
+        <translation>شناسه ملی یکسان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="39"/>
+        <source>Same phone</source>
+        <translation>تلفن یکسان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="40"/>
+        <source>Similar name</source>
+        <translation>نام مشابه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="43"/>
+        <source>Reason</source>
+        <translation>دلیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="44"/>
+        <source>Shared value</source>
+        <translation>مقدار مشترک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="45"/>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="46"/>
+        <source>Records</source>
+        <translation>تعداد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="47"/>
+        <source>Names</source>
+        <translation>نام‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="48"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="49"/>
+        <source>Mobile</source>
+        <translation>موبایل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="50"/>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="51"/>
+        <source>E-mail</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="52"/>
+        <source>National code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="53"/>
+        <source>National ID</source>
+        <translation>شناسه ملی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="54"/>
+        <source>Created</source>
+        <translation>تاریخ ثبت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="55"/>
+        <source>Same name</source>
+        <translation>نام یکسان</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="82"/>
+        <source>Find duplicates</source>
+        <extracomment>the tables a merge of each kind changes (announced to the views)</extracomment>
+        <translation>یافتن موارد تکراری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="95"/>
+        <source>Contacts</source>
+        <translation>مخاطبان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="96"/>
+        <source>Companies</source>
+        <translation>شرکت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="117"/>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="142"/>
+        <source>Search again</source>
+        <translation>جست‌وجوی دوباره</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="141"/>
+        <source>No duplicates found.</source>
+        <translation>تکراری پیدا نشد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="157"/>
+        <source>Merge…</source>
+        <translation>ادغام…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="175"/>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="196"/>
+        <source>Looking for duplicates…</source>
+        <translation>در حال یافتن موارد تکراری…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="255"/>
+        <source>%Ln group(s) shown</source>
+        <translation>
+            <numerusform>%Ln گروه</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="306"/>
+        <source>Tick the records that are one and the same (at most {max} at a time).</source>
+        <translation>موردهایی را که یک نفر یا یک شرکت‌اند علامت بزنید (هر بار حداکثر {max} مورد).</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="309"/>
+        <source>Untick a record that is someone else; the others become one.</source>
+        <translation>اگر موردی مال کس دیگری است، علامتش را بردارید؛ بقیه یکی می‌شوند.</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <location filename="../crm_desktop/ui/widgets/empty_state.py" line="39"/>
@@ -2301,17 +2462,17 @@
         <translation>فهرست را همان‌طور که نمایش داده می‌شود (فیلترها، ترتیب و ستون‌ها) در یک پرونده بنویسید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/export_button.py" line="43"/>
+        <location filename="../crm_desktop/ui/widgets/export_button.py" line="55"/>
         <source>Excel (.xlsx)</source>
         <translation>اکسل (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/export_button.py" line="43"/>
+        <location filename="../crm_desktop/ui/widgets/export_button.py" line="55"/>
         <source>CSV, UTF-8 (.csv)</source>
         <translation>CSV با UTF-8 (.csv)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/export_button.py" line="44"/>
+        <location filename="../crm_desktop/ui/widgets/export_button.py" line="56"/>
         <source>PDF (.pdf)</source>
         <translation>پی‌دی‌اف (.pdf)</translation>
     </message>
@@ -2319,27 +2480,27 @@
 <context>
     <name>ExportProgressDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="116"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="108"/>
         <source>Writing {file}</source>
         <translation>در حال نوشتن {file}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="123"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="115"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="140"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="132"/>
         <source>{done} of {total} rows</source>
         <translation>{done} از {total} ردیف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="145"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="137"/>
         <source>{done} rows</source>
         <translation>{done} ردیف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="152"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="144"/>
         <source>Cancelling…</source>
         <translation>در حال لغو…</translation>
     </message>
@@ -2347,39 +2508,39 @@
 <context>
     <name>ExportRunner</name>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="53"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="52"/>
         <source>Excel (*.xlsx)</source>
         <extracomment>file formats a list or a report exports to: suffix -&gt; the file dialog&apos;s filter (translated when used)</extracomment>
         <translation>اکسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="54"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="53"/>
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV با UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="56"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="55"/>
         <source>PDF (*.pdf)</source>
         <translation>پی‌دی‌اف (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="209"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="201"/>
         <source>{rows} rows were written to {file}.</source>
         <translation>{rows} ردیف در {file} نوشته شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="215"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="207"/>
         <source>Open the file</source>
         <translation>باز کردن پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="255"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="247"/>
         <source>Export</source>
         <translation>خروجی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="297"/>
-        <location filename="../crm_desktop/ui/screenshots.py" line="268"/>
+        <location filename="../crm_desktop/ui/export_runner.py" line="289"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="269"/>
         <source>Exporting {name}</source>
         <translation>خروجی گرفتن از {name}</translation>
     </message>
@@ -3027,7 +3188,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="353"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="369"/>
         <source>Customers in {city} who take SMS</source>
         <translation>مشتریان {city} با رضایت پیامک</translation>
     </message>
@@ -3297,7 +3458,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="66"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="287"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="296"/>
         <source>crm-desktop</source>
         <extracomment>the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path</extracomment>
         <translation>crm-desktop</translation>
@@ -3416,83 +3577,88 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="200"/>
+        <source>Find duplicates…</source>
+        <translation>یافتن موارد تکراری…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/main_window.py" line="202"/>
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="201"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="203"/>
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="206"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="208"/>
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="207"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="284"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="209"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="293"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="222"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="224"/>
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="225"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="227"/>
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="231"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="233"/>
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="237"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="239"/>
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="245"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="247"/>
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="252"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="254"/>
         <source>The backup was saved:</source>
         <translation>پشتیبان ذخیره شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="254"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="256"/>
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="257"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="259"/>
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="261"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="270"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="263"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="272"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="262"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="264"/>
         <source>Replace everything in this database with the backup? A copy of the current database is kept beside it.</source>
         <translation>همه اطلاعات این پایگاه داده با پشتیبان جایگزین شود؟ یک نسخه از پایگاه داده فعلی در کنار آن نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="270"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="272"/>
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="278"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="287"/>
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -3501,14 +3667,141 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="302"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="311"/>
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="303"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="312"/>
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="243"/>
+        <source>Merge %Ln record(s)</source>
+        <extracomment>the fields shown, per kind, in the editors&apos; order the width a value is elided to (its full text is the radio button&apos;s tooltip)</extracomment>
+        <translation>
+            <numerusform>ادغام %Ln مورد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="93"/>
+        <source>Added {day}</source>
+        <translation>ثبت‌شده در {day}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="98"/>
+        <source>Keep this record</source>
+        <translation>این مورد بماند</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="135"/>
+        <source>Every field has the same value in these records.</source>
+        <translation>همه‌ی فیلدها در این موردها یکسان است.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="138"/>
+        <source>%Ln field(s) with the same value in every record are not shown.</source>
+        <translation>
+            <numerusform>%Ln فیلد که در همه‌ی موردها یکسان است نشان داده نمی‌شود.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="145"/>
+        <source>Merge</source>
+        <translation>ادغام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="150"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="174"/>
+        <source>Yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="174"/>
+        <source>No</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="238"/>
+        <source>The other records go to the Trash with a note naming {name}.</source>
+        <translation>موردهای دیگر با یادداشتی که به {name} اشاره می‌کند به سطل بازیافت می‌روند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="240"/>
+        <source>Moving to {name}: {items}.</source>
+        <translation>به {name} منتقل می‌شود: {items}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="247"/>
+        <source>%Ln deal(s)</source>
+        <translation>
+            <numerusform>%Ln معامله</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="248"/>
+        <source>%Ln proforma(s)</source>
+        <translation>
+            <numerusform>%Ln پیش‌فاکتور</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="249"/>
+        <source>%Ln ticket(s)</source>
+        <translation>
+            <numerusform>%Ln تیکت</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="250"/>
+        <source>%Ln activity(ies)</source>
+        <translation>
+            <numerusform>%Ln فعالیت</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="251"/>
+        <source>%Ln message(s)</source>
+        <translation>
+            <numerusform>%Ln پیام</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="252"/>
+        <source>%Ln list membership(s)</source>
+        <translation>
+            <numerusform>عضویت در %Ln فهرست</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="253"/>
+        <source>%Ln campaign membership(s)</source>
+        <translation>
+            <numerusform>عضویت در %Ln کمپین</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="254"/>
+        <source>%Ln tag(s)</source>
+        <translation>
+            <numerusform>%Ln برچسب</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="255"/>
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln مخاطب</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4634,18 +4927,28 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="356"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="226"/>
+        <source>Find duplicates and merge them</source>
+        <translation>یافتن موارد تکراری و ادغام آن‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="228"/>
+        <source>Find duplicates</source>
+        <translation>یافتن موارد تکراری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="369"/>
         <source>Nothing here yet.</source>
         <extracomment>the list kind the Export button writes (services/exports.py LIST_KINDS); None: none</extracomment>
         <translation>هنوز چیزی اینجا نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="373"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="386"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="480"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="493"/>
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>
@@ -4746,27 +5049,27 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="120"/>
+        <location filename="../crm_desktop/ui/views/reports.py" line="119"/>
         <source>Nothing to report for this period. Try the period before, or a longer one.</source>
         <translation>در این دوره چیزی برای گزارش نیست. دورهٔ قبل یا دوره‌ای طولانی‌تر را امتحان کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="122"/>
+        <location filename="../crm_desktop/ui/views/reports.py" line="121"/>
         <source>The period before</source>
         <translation>دورهٔ قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="187"/>
+        <location filename="../crm_desktop/ui/views/reports.py" line="190"/>
         <source>{filter}: all</source>
         <translation>{filter}: همه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="264"/>
+        <location filename="../crm_desktop/ui/views/reports.py" line="267"/>
         <source>The last bar adds up the other {n}</source>
         <translation>آخرین ستون جمع {n} مورد دیگر است</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="303"/>
+        <location filename="../crm_desktop/ui/views/reports.py" line="306"/>
         <source>Exporting {name}</source>
         <translation>خروجی گرفتن از {name}</translation>
     </message>
