@@ -174,7 +174,7 @@ def run_import(db: Database, actor_id: int | None, plan: ImportPlan, options: Im
         batch = m.ImportBatch(kind=plan.kind, file_name=plan.file_name[:255],
                               sheet=plan.sheet[:255] if plan.sheet else None,
                               created_at=now, user_id=actor_id,
-                              created=resolved.counts.new, updated=resolved.counts.updates)
+                              created=resolved.created, updated=resolved.updated)
         session.add(batch)
         session.flush()
         remember_mapping_in(session, plan.kind, plan.headers, plan.mapping)
