@@ -102,7 +102,8 @@ def test_import_then_undo(db: Path, sheet: Path, tmp_path: Path) -> None:
     rows = contacts(db)
     assert ("مینا نوری", "09351112233", "قم", "1991-03-05") in rows
     assert ("=1+1", "09141112233", "تبریز", None) in rows
-    assert ("رضایی", "09121234567", "کرج", "1986-11-12") in rows  # its empty fields filled
+    # its empty fields filled (the first name too)
+    assert ("علی رضایی", "09121234567", "کرج", "1986-11-12") in rows
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM list_members WHERE list_id = 1").fetchone() == (3,)
     assert conn.execute("SELECT count(*) FROM contact_tags").fetchone() == (6,)
