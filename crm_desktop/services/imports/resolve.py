@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from crm_desktop.domain.errors import FieldError, ValidationError
@@ -114,22 +114,24 @@ def _check_values(kind: RecordKind, values: Any, extra: tuple[str, ...]) -> None
     them again with the field rules would cost as much as the plan)."""
     if not isinstance(values, dict):
         raise invalid("plan")
-    types = kind.python_types
+    types = kind.importable
     for key, value in values.items():
+        want = types.get(key)
+        kind_of = type(value)
+        if kind_of is want and (kind_of is not str or _text(value)) and (
+                kind_of is not int or -(2**63) <= value < 2**63):
+            continue  # the usual case: exactly the column's type
+        if value is None:
+            continue
         if key in extra:
-            ok = value is None or (_text(value) if key == "company" else (
-                isinstance(value, list | tuple) and all(_text(t) for t in value)))
-        elif key not in kind.fields or key in ("owner_id", "account_id", "source_campaign_id"):
+            ok = _text(value) if key == "company" else (
+                isinstance(value, list | tuple) and all(_text(t) for t in value))
+        elif want is None:
             raise ValidationError(FieldError(str(key), "unknown_field"))
-        else:
-            want = types[key]
-            ok = value is None or (isinstance(value, want) and not (
-                want is int and isinstance(value, bool)) and not (
-                want is date and isinstance(value, datetime)))
-            if ok and isinstance(value, int) and not isinstance(value, bool):
-                ok = -(2**63) <= value < 2**63
-            if ok and isinstance(value, str):
-                ok = _text(value)
+        else:  # a subclass of the type (never a bool for a number, a datetime for a day)
+            ok = isinstance(value, want) and not isinstance(value, bool | datetime) and (
+                not isinstance(value, int) or -(2**63) <= value < 2**63) and (
+                not isinstance(value, str) or _text(value))
         if not ok:
             raise ValidationError(FieldError(str(key), "invalid"))
 

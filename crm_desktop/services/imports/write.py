@@ -129,12 +129,12 @@ class _Writer:
             if owned and row["owner_id"] is None:
                 row["owner_id"] = self.actor_id
             row = derive(kind, service, row, copies)
-            shown = created_json(kind, row)
-            logged.append((rid, "create", None, None, shown))
-            self.changes.append((self.batch_id, kind.entity, rid, "create", None, None, shown))
+            logged.append((rid, "create", None, None, created_json(kind, row)))
             inserter.add(row)
         inserter.flush()
         audit.record_many(self.session, kind.entity, logged)
+        if records:  # the ids given are consecutive: the bookkeeping keeps their range
+            self.change(kind.entity, first, "create", ref_id=first + len(records) - 1)
 
     def update(self, records: Sequence[Record], copies: Copies | None) -> None:
         pairs = [(r.current, r.values) for r in records if r.current is not None]
@@ -297,7 +297,7 @@ def _tag_ids(writer: _Writer, names: Iterable[str]) -> dict[str, int]:
             writer.session.add(tag)
             writer.session.flush()
             ids[name] = tag.id
-            writer.change("tags", tag.id, "create", new=audit._json({"name": name}))
+            writer.change("tags", tag.id, "create")
     return ids
 
 
