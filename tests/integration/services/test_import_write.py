@@ -5,7 +5,7 @@ cancel or a refusal writes nothing."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -355,3 +355,21 @@ def test_a_product_matching_by_its_code_is_never_created_twice(core: Core) -> No
     batch = core.imports.run(plan, options)
     assert (batch.created, batch.updated, shown.skipped) == (shown.new, shown.updates, 2)
     assert count(core, m.Product) == 2
+
+
+@pytest.mark.parametrize(("values", "field"), [
+    ({"last_name": "نوری", "birthday": "1369/12/14"}, "birthday"),       # text, not a date
+    ({"last_name": "نوری", "birthday": datetime(1990, 3, 4)}, "birthday"),
+    ({"last_name": "نوری", "sms_consent": 1}, "sms_consent"),
+    ({"last_name": "نوری\ud800"}, "last_name"),                          # not storable
+    ({"last_name": "نوری", "owner_id": 1}, "owner_id"),                   # not imported
+    ({"last_name": "نوری", "colour": "آبی"}, "colour"),
+    ({"last_name": "نوری", "tags": "VIP"}, "tags"),
+])
+def test_a_plan_with_values_of_the_wrong_type_is_refused(core: Core, values: dict,
+                                                         field: str) -> None:
+    before = dump(core)
+    with pytest.raises(ValidationError) as refused:
+        core.imports.run(planned([(2, values)]), ImportOptions())
+    assert refused.value.fields == [field]
+    assert dump(core) == before
