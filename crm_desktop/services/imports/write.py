@@ -3,8 +3,10 @@ with its audit rows and an import batch (undo.py undoes it as a whole).
 
 What is written for each record is what the service would write for the same values (the
 service's fields' empty values for what the row leaves out, `_derive`, contacts' copied
-sort keys, owner and creator = the acting user), with Core statements in chunks instead of
-an ORM object per record: 100,000 rows in seconds (bench/bench_import.py).
+sort keys, owner and creator = the acting user, an audit "create" row with its values),
+written in chunks with the DB-API's executemany (each value bound by its column's own
+SQLAlchemy type: records.Inserter) instead of an ORM object per record; updates with Core
+statements and an audit "update" row per changed field (records.update_rows).
 
 * The plan is followed as resolve.py says (duplicates, repeats of earlier rows); the batch
   records ImportPlan.counts' `new` and `updates` for the options (a test holds them equal).
