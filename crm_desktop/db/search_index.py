@@ -76,10 +76,10 @@ def indexed_at_end(conn: sqlite3.Connection, tables: Sequence[str]) -> Iterator[
     transaction: their after-insert index triggers are dropped for the block, and at its
     end the rows it added (ids above the largest before it) are indexed with one
     INSERT ... SELECT per index table, then the triggers are created again. 100,000 new
-    contacts in a database of 100,000: 2 s instead of 17 s of per-row triggers, and the
-    rest of the index is not rebuilt (triggers_suspended rebuilds it all). Update and
-    delete triggers stay. When the block raises, the caller's transaction is rolled back
-    (which brings the triggers back)."""
+    contacts in a database of 100,000: 2 s instead of 8 s of per-row triggers, and the
+    rest of the index is not rebuilt (triggers_suspended rebuilds it all: 3.4 s;
+    bench/bench_import.py --strategies). Update and delete triggers stay. When the block
+    raises, the caller's transaction is rolled back (which brings the triggers back)."""
     lasts = {t: conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]
              for t in tables}
     present = set(_all_fts(conn))
