@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from types import MappingProxyType
 from typing import Any
 
 from crm_desktop.domain.errors import FieldError, ValidationError
@@ -39,10 +40,16 @@ from crm_desktop.services.imports.records import RecordKind
 EXTRA = {"contacts": ("company", "tags")}
 
 
+#: no values: what a new record has for the fields its rows leave out is the service's
+#: empty value for them (RecordKind.defaults, filled in when it is written)
+NOTHING: Mapping[str, Any] = MappingProxyType({})
+
+
 @dataclass
 class Record:
-    """One record a run writes: a new one (`current` None, `values` every field) or an
-    existing one (`current` its row as read, `values` the fields the run sets)."""
+    """One record a run writes: a new one (`current` None, `values` the fields its rows
+    give, `defaults` what the others hold) or an existing one (`current` its row as read,
+    `values` the fields the run sets)."""
 
     values: dict[str, Any]
     current: dict[str, Any] | None = None
@@ -51,11 +58,14 @@ class Record:
     #: plan rows folded into it (for progress)
     rows: int = 1
     id: int | None = None
+    defaults: Mapping[str, Any] = field(default_factory=lambda: NOTHING)
 
     def value(self, key: str) -> Any:
         if key in self.values:
             return self.values[key]
-        return self.current.get(key) if self.current is not None else None
+        if self.current is not None:
+            return self.current.get(key)
+        return self.defaults.get(key)
 
 
 @dataclass
@@ -219,7 +229,7 @@ def resolve(plan: ImportPlan, options: ImportOptions, kind: RecordKind,
         tags = list(planned.values.get("tags") or ()) if extra else []
         what = plan.action(planned, options, by_number)
         if what == "create":
-            record = Record({**defaults, **values}, company=company or None, tags=tags)
+            record = Record(values, company=company or None, tags=tags, defaults=defaults)
             new.append(record)
             made[planned.row] = record
             n_new += 1

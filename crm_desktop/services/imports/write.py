@@ -120,6 +120,7 @@ class _Writer:
         inserter = Inserter(self.session, kind.table, stamps)
         logged: list[tuple[int, str, None, None, str]] = []
         template = dict.fromkeys(kind.columns)
+        template.update(kind.defaults())
         template.update(stamps)
         if "created_by_id" in template:
             template["created_by_id"] = self.actor_id
@@ -273,7 +274,7 @@ def _link_companies(writer: _Writer, new: Sequence[Record], updates: Sequence[Re
     for aid, name in writer.session.execute(
             select(a.id, a.name).where(a.deleted_at.is_(None)).order_by(a.id)):
         found.setdefault(company_key(name), aid)
-    missing = [Record({**ACCOUNTS.defaults(), "name": name}) for key, name in keys.items()
+    missing = [Record({"name": name}) for key, name in keys.items()
                if key not in found]
     if missing:
         writer.create(ACCOUNTS, ACCOUNTS.service(writer.service.db, writer.actor_id), missing,
