@@ -166,3 +166,26 @@ def test_undo_of_companies_and_products(core: Core) -> None:
 
 def test_bookkeeping_tables_are_the_import_s_own() -> None:
     assert {"import_batches", "import_changes"} <= BOOKKEEPING
+
+
+def test_a_large_undo_keeps_the_indexes_and_the_search(core: Core,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from crm_desktop.services.imports import records
+
+    monkeypatch.setattr(records, "BULK_MIN", 10)  # the indexes are dropped for the delete
+    for n in range(5):
+        core.contacts.create({"last_name": f"پیشین {n}", "tags": ["قدیمی"]})
+    rows = [(n, {"first_name": "سارا", "last_name": f"تازه{n}", "mobile": f"0912{n:07d}",
+                 "company": "كاشي يزد", "tags": ["نو"]}) for n in range(2, 40)]
+    core.imports.run(planned(rows), ImportOptions(tags=["VIP"]))
+    with core.db.raw() as conn:
+        schema = sorted(conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall())
+    core.imports.undo_last()
+    with core.db.raw() as conn:
+        assert sorted(conn.execute("SELECT type, name, sql FROM sqlite_master")) == schema
+        assert integrity_problems(conn) == []
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert core.search.search("تازه", limit=5) == [] and core.search.search("کاشی") == []
+    assert [h.title for h in core.search.search("پیشین 3")] == ["پیشین 3"]
+    assert count(core, m.Contact) == 5 and core.contacts.all_tags() == ["قدیمی"]
