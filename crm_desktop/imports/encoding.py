@@ -53,11 +53,10 @@ def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding name) of a text file's bytes; see the module's docstring."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            text = data[len(bom):].decode(name, errors="replace")
-            return _checked(text), ("utf-8-sig" if name == "utf-8" else name)
+            return _decoded(data[len(bom):], name), ("utf-8-sig" if name == "utf-8" else name)
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return _checked(data.decode(utf16, errors="replace")), utf16
+        return _decoded(data, utf16), utf16
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -70,7 +69,16 @@ def decode(data: bytes) -> tuple[str, str]:
     name = _guess(data[:SAMPLE])
     if name is None:
         raise ImportFileError("unreadable")
-    return _checked(data.decode(name, errors="replace")), name
+    return _decoded(data, name), name
+
+
+def _decoded(data: bytes, name: str) -> str:
+    """data decoded strictly, or with U+FFFD for what cannot be decoded (then too many of
+    them mean it is no text in that encoding)."""
+    try:
+        return _checked(data.decode(name))
+    except UnicodeDecodeError:
+        return _checked(data.decode(name, errors="replace"), lossy=True)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -109,12 +117,13 @@ def _guess(sample: bytes) -> str | None:
     return best.encoding
 
 
-def _checked(text: str) -> str:
-    """text with its NULs dropped; ImportFileError when it is mostly control characters."""
+def _checked(text: str, lossy: bool = False) -> str:
+    """text with its NULs dropped; ImportFileError when it has too many control characters
+    or (`lossy`: decoded with errors="replace") undecodable bytes."""
     sample = text[:SAMPLE]
     if sample:
         controls = len(_CONTROLS.findall(sample))
-        replaced = sample.count("\ufffd")
+        replaced = sample.count("\ufffd") if lossy else 0
         if (controls / len(sample) > MAX_CONTROL_SHARE
                 or replaced / len(sample) > MAX_REPLACED_SHARE):
             raise ImportFileError("unreadable")
