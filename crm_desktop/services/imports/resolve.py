@@ -198,29 +198,24 @@ def resolve(plan: ImportPlan, options: ImportOptions, kind: RecordKind,
     by_number = _check_rows(plan)
     new: list[Record] = []
     updates: dict[int, Record] = {}
-    #: sheet row -> the record it stands for (see ImportPlan.target): the one it made or
-    #: updated, or the id of the one it matched
-    made: dict[int, Record | int] = {}
+    #: sheet row -> the new record it creates
+    made: dict[int, Record] = {}
     stale: set[int] = set()
     n_new = n_updates = 0
 
-    def stands_for(match: Match) -> Record | int | None:
-        if match.existing_id is not None:
-            return match.existing_id
-        return made.get(match.earlier_row)  # type: ignore[arg-type]
-
-    def record_of(target: Record | int | None) -> Record | None:
-        if target is None:  # a repeat of a row that stands for no record (a bad plan)
-            raise invalid("plan")
-        if isinstance(target, Record):
-            return target
-        if target not in updates:
-            current = existing.get(target)
+    def record_of(planned: PlannedRow) -> Record | None:
+        existing_id, new_row = plan.target(planned, options, by_number)
+        if existing_id is None:
+            if new_row not in made:  # a repeat of a row that makes no record (a bad plan)
+                raise invalid("plan")
+            return made[new_row]
+        if existing_id not in updates:
+            current = existing.get(existing_id)
             if current is None or current.get("deleted_at") is not None:
-                stale.add(target)
+                stale.add(existing_id)
                 return None
-            updates[target] = Record({}, current, rows=0, id=target)
-        return updates[target]
+            updates[existing_id] = Record({}, current, rows=0, id=existing_id)
+        return updates[existing_id]
 
     for planned in plan.rows:
         _check_values(kind, planned.values, extra)
@@ -233,19 +228,13 @@ def resolve(plan: ImportPlan, options: ImportOptions, kind: RecordKind,
             new.append(record)
             made[planned.row] = record
             n_new += 1
-            continue
-        assert planned.match is not None
-        if what == "skip":
-            matched = stands_for(planned.match)
-            if matched is not None:
-                made[planned.row] = matched
-            continue
-        target = record_of(stands_for(planned.match))
-        n_updates += 1
-        if target is not None:
-            choice = options.choice(planned.row)
-            _fold_in(kind, target, values, company, tags, choice is OnDuplicate.OVERWRITE)
-            made[planned.row] = target
+        elif what == "update":
+            n_updates += 1
+            target = record_of(planned)
+            if target is not None:
+                choice = options.choice(planned.row)
+                _fold_in(kind, target, values, company, tags,
+                         choice is OnDuplicate.OVERWRITE)
     if stale:
         raise ValidationError(FieldError("import", "import.stale", {"count": len(stale)}))
     return Resolved(new, list(updates.values()), n_new, n_updates)
