@@ -18,7 +18,7 @@ from crm_desktop.domain.errors import ValidationError
 from crm_desktop.imports.sheet import ImportCancelled
 from crm_desktop.services import fields as f
 from crm_desktop.services.imports import records, write
-from crm_desktop.services.imports.model import ImportOptions, OnDuplicate, RowError
+from crm_desktop.services.imports.model import ImportOptions, Match, OnDuplicate, RowError
 from crm_desktop.services.imports.records import KINDS
 from tests.integration.services.import_plans import by_mobile, count, dump, planned
 
@@ -373,3 +373,23 @@ def test_a_plan_with_values_of_the_wrong_type_is_refused(core: Core, values: dic
         core.imports.run(planned([(2, values)]), ImportOptions())
     assert refused.value.fields == [field]
     assert dump(core) == before
+
+
+def test_a_repeat_of_a_row_that_updates_updates_the_same_record(core: Core) -> None:
+    """Row 3 repeats row 2 (same mobile), and row 2 matched a contact by its e-mail: row 3
+    updates that contact too (ImportPlan.target), also when row 2 itself is skipped."""
+    old = core.contacts.create({"last_name": "رضایی", "email": "ali@x.ir"})
+    rows = [(2, {"last_name": "رضایی", "email": "ali@x.ir", "mobile": "09121234567"},
+             Match("email", "ali@x.ir", existing_id=old)),
+            (3, {"last_name": "رضایی", "mobile": "09121234567", "city": "قم"},
+             by_mobile("09121234567", earlier_row=2))]
+    for per_row in ({}, {2: OnDuplicate.SKIP}):
+        options = ImportOptions(OnDuplicate.UPDATE, per_row=per_row)
+        plan = planned(rows)
+        batch = core.imports.run(plan, options)
+        assert (batch.created, batch.updated) == (0, plan.counts(options).updates)
+        assert batch.updated == (2 if not per_row else 1)
+        got = core.contacts.get(old)
+        assert (got["city"], got["mobile"]) == ("قم", "09121234567")
+        assert count(core, m.Contact) == 1
+        core.imports.undo_last()
