@@ -123,6 +123,27 @@ def _in_a_file(core: Core, ids: Ids) -> None:
     core.outbox.export_file(Path(tempfile.mkdtemp()) / "panel.csv")
 
 
+def _import_plan(ids: Ids) -> Any:
+    """A contacts import: a new contact with a new company and a tag, an update of an
+    existing contact (its empty city filled, a company linked), every contact tagged and
+    put on a list."""
+    from crm_desktop.services.imports.model import ImportOptions, Match
+    from tests.integration.services.import_plans import planned
+
+    plan = planned([
+        (2, {"first_name": "نگار", "last_name": "امیری", "mobile": "09131112233",
+             "birthday": date(1990, 3, 4), "company": "پخش البرز", "tags": ["نو"]}),
+        (3, {"last_name": "کریمی", "city": "رشت", "company": "فولاد شیراز"},
+         Match("mobile", "09121112233", existing_id=ids["contact2"])),
+    ])
+    return plan, ImportOptions(tags=["VIP", "نمایشگاه"], list_id=ids["list"],
+                               on_duplicate="update")
+
+
+def _imported(core: Core, ids: Ids) -> None:
+    core.imports.run(*_import_plan(ids))
+
+
 def _contact2_has_everything(core: Core, ids: Ids) -> None:
     """contact2 has one of every related record, shares a list, a campaign and a tag
     with contact, and a second company has a contact, a deal and a ticket."""
@@ -306,6 +327,8 @@ WALK: dict[tuple[str, str], Scenario] = {
     ("merging", "merge"): Scenario(_merge_both, prepare=_contact2_has_everything),
     ("proformas", "set_status"): Scenario(lambda c, i: c.proformas.set_status(
         i["proforma"], "accepted", mark_deal_won=True)),
+    ("imports", "run"): Scenario(lambda c, i: c.imports.run(*_import_plan(i))),
+    ("imports", "undo_last"): Scenario(lambda c, i: c.imports.undo_last(), prepare=_imported),
 }
 
 
