@@ -52,12 +52,8 @@ def _say(parent: QWidget | None, text: str, name: str) -> None:
     ask_box(box)
 
 
-def undo_last_import(parent: QWidget | None, service: Any, ops: Ops) -> bool:
-    """Ask, then undo the newest import that is not undone; True when it was undone."""
-    batch = service.last_batch()
-    if batch is None:
-        _say(parent, translate("ImportUndo", "There is no import to undo."), "noImportToUndo")
-        return False
+def confirm_box(parent: QWidget | None, batch: ImportBatch) -> QMessageBox:
+    """The question before an import is undone, naming it."""
     removed = translate("ImportUndo", "The records it created are removed and the fields it "
                         "updated get their earlier values back.")
     question = "\n\n".join((translate("ImportUndo", "Undo this import?"), batch_text(batch),
@@ -69,6 +65,16 @@ def undo_last_import(parent: QWidget | None, service: Any, ops: Ops) -> bool:
     box.button(QMessageBox.StandardButton.Yes).setText(translate("ImportUndo", "Undo the import"))
     box.button(QMessageBox.StandardButton.No).setText(translate("ImportUndo", "Keep it"))
     box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box
+
+
+def undo_last_import(parent: QWidget | None, service: Any, ops: Ops) -> bool:
+    """Ask, then undo the newest import that is not undone; True when it was undone."""
+    batch = service.last_batch()
+    if batch is None:
+        _say(parent, translate("ImportUndo", "There is no import to undo."), "noImportToUndo")
+        return False
+    box = confirm_box(parent, batch)
     if ask_box(box) != QMessageBox.StandardButton.Yes:
         return False
     result = ops.run(parent, service.undo_last, changes=CHANGES.get(batch.kind, ()))
