@@ -6,9 +6,12 @@ python-calamine and .csv in any of the encodings and separators Iranian offices 
     sheet = read_sheet(path, sheet="…")  # a chosen sheet
 
 The mirror of export/: it hands the services a typed SheetData and knows nothing of
-contacts or fields.
+contacts or fields. reader.py chooses the kind of file by its bytes; workbook.py (calamine),
+csv_file.py with encoding.py, and html_table.py read rows; header.py finds the header row
+and cuts the table out; cells.py says what a cell holds.
 """
 
+from crm_desktop.imports.reader import read_sheet, sheet_names
 from crm_desktop.imports.sheet import (
     ImportCancelled,
     ImportFileError,
@@ -16,4 +19,5 @@ from crm_desktop.imports.sheet import (
     SheetRow,
 )
 
-__all__ = ["ImportCancelled", "ImportFileError", "SheetData", "SheetRow"]
+__all__ = ["ImportCancelled", "ImportFileError", "SheetData", "SheetRow", "read_sheet",
+           "sheet_names"]

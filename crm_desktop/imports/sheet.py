@@ -19,9 +19,13 @@ class ImportCancelled(CrmError):
 
 class ImportFileError(CrmError):
     """A file that cannot be imported, as a whole: `code` is one of
-    "unreadable" (not a spreadsheet, damaged, encrypted, cannot be opened),
+    "unreadable" (not a spreadsheet, damaged, cannot be opened),
+    "encrypted" (a workbook protected with a password),
     "empty" (no sheet has any data), "no_sheet" (the sheet asked for is not there;
-    params: sheet, sheets), "no_header" (no row looks like a header).
+    params: sheet, sheets: a tuple of the workbook's sheet names), "no_header" (no row
+    looks like a header), "too_wide" (the header has more columns than can be imported;
+    params: columns, limit), "too_large" (a sheet's cells reach too far to be read;
+    params: cell, the A1 name of the farthest one).
     `message(lang)` is one line in the interface language (text/import_texts.py)."""
 
     def __init__(self, code: str, **params: Any):
@@ -41,8 +45,8 @@ class SheetRow:
     #: line's record number, the header's being header_row)
     number: int
     #: one value per header column (missing cells None): str, int, float, bool,
-    #: datetime.date, datetime.datetime or None, as the file holds them (calamine's types;
-    #: CSV cells are str)
+    #: datetime.date, datetime.datetime, datetime.time, datetime.timedelta or None, as the
+    #: file holds them (calamine's types; CSV cells are str; imports/cells.py says more)
     values: tuple[Any, ...]
 
 

@@ -16,6 +16,7 @@ CORE_MODULES = [
     "crm_desktop.export.files", "crm_desktop.export.xlsx", "crm_desktop.export.xlsx_sheet",
     "crm_desktop.export.csv_file", "crm_desktop.services.reports",
     "crm_desktop.export.pdf.report", "crm_desktop.services.kpis",
+    "crm_desktop.imports",
 ]
 
 

@@ -1,0 +1,90 @@
+"""Sheets too large or too wide: a clear ImportFileError or the right data, never a crash
+(calamine aborts the whole process on a sheet it cannot allocate: these run in a child
+process so that a regression fails the test instead of killing the test run)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from crm_desktop.imports import ImportFileError, read_sheet
+from crm_desktop.imports.header import MAX_COLUMNS
+from crm_desktop.imports.workbook import cell_name
+from tests.unit.imports.helpers import write_xlsx
+
+
+def _read_in_child(path: Path) -> dict:
+    code = textwrap.dedent(f"""
+        import json, resource
+        resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+        from crm_desktop.imports import ImportFileError, read_sheet
+        try:
+            sheet = read_sheet({str(path)!r})
+            print(json.dumps({{"headers": sheet.headers, "rows": len(sheet.rows)}}))
+        except ImportFileError as e:
+            print(json.dumps({{"code": e.code, "params": dict(e.params),
+                               "fa": e.message("fa")}}))
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).parents[3])
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def test_a_stray_value_in_the_last_cell_of_the_sheet(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "far.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet()
+    ws.write_row(0, 0, ["نام", "شهر"])
+    ws.write_row(1, 0, ["علی", "تهران"])
+    ws.write(1048575, 16383, "x")
+    book.close()
+    result = _read_in_child(path)
+    assert result["code"] == "too_large"
+    assert result["params"] == {"cell": "XFD1048576"}
+    assert "XFD1048576" in result["fa"]
+
+
+def test_a_styled_blank_cell_far_away_is_no_data(tmp_path: Path) -> None:
+    """Its <dimension> says A1:XFD1048576, calamine skips it: the sheet is read."""
+    import xlsxwriter
+
+    path = tmp_path / "styled.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet()
+    ws.write_row(0, 0, ["نام", "شهر"])
+    ws.write_row(1, 0, ["علی", "تهران"])
+    ws.write_blank(1048575, 16383, None, book.add_format({"bold": True}))
+    book.close()
+    assert _read_in_child(path) == {"headers": ["نام", "شهر"], "rows": 1}
+
+
+def test_a_header_of_16384_columns_is_too_wide(tmp_path: Path) -> None:
+    header = [f"ستون {i}" for i in range(16384)]
+    path = write_xlsx(tmp_path / "wide.xlsx", {"S": [header, ["x"] * 16384]})
+    with pytest.raises(ImportFileError) as caught:
+        read_sheet(path)
+    assert caught.value.code == "too_wide"
+    assert caught.value.params == {"columns": 16384, "limit": MAX_COLUMNS}
+
+
+def test_data_far_right_of_the_header_is_cut_at_the_column_limit(tmp_path: Path) -> None:
+    row = ["علی", "تهران"] + [None] * 16381 + ["دور"]
+    path = write_xlsx(tmp_path / "stray.xlsx", {"S": [["نام", "شهر"], row, ["رضا", "قم"]]})
+    sheet = read_sheet(path)
+    assert len(sheet.headers) == MAX_COLUMNS
+    assert sheet.headers[:3] == ("نام", "شهر", "")
+    assert sheet.rows[0].values[:2] == ("علی", "تهران")
+    assert all(len(r.values) == MAX_COLUMNS for r in sheet.rows)
+
+
+def test_cell_names() -> None:
+    assert [cell_name(0, 0), cell_name(4, 2), cell_name(0, 25), cell_name(0, 26),
+            cell_name(1048575, 16383)] == ["A1", "C5", "Z1", "AA1", "XFD1048576"]
