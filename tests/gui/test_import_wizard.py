@@ -309,3 +309,30 @@ def test_the_duplicates_table_edits_a_row_in_place(core, ops, qtbot, ui_lang,
     assert model.options().per_row == {6: OnDuplicate.OVERWRITE}
     assert wizard.preview_page.cards["updates"].value == 1
     editor.deleteLater()
+
+
+def test_the_real_reader_behind_the_file_step(core, ops, qtbot, ui_lang, service,
+                                              tmp_path: Path) -> None:
+    """A file really read: an empty CSV is said in Persian; a workbook's sheets are offered,
+    the first one with data chosen."""
+    import openpyxl
+
+    wizard = ImportWizard(core, ops, "contacts", service=service)  # type: ignore[arg-type]
+    qtbot.addWidget(wizard)
+    empty = tmp_path / "خالی.csv"
+    empty.write_bytes(b"")
+    read(wizard, qtbot, empty)
+    assert wizard.file_page.error.text() == ImportFileError("empty").message("fa")
+    assert not wizard.next_button.isEnabled()
+    book = openpyxl.Workbook()
+    book.active.title = "خالی"
+    data = book.create_sheet("مشتریان")
+    data.append(["نام", "موبایل"])
+    data.append(["سارا", "09123456789"])
+    path = tmp_path / "دو برگه.xlsx"
+    book.save(path)
+    read(wizard, qtbot, path)
+    assert wizard.file_page.error.isHidden()
+    assert wizard.file_page.sheets.isVisibleTo(wizard)
+    assert wizard.file_page.sheets.currentText() == "مشتریان"
+    assert wizard.next_button.isEnabled()

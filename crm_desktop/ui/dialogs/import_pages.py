@@ -253,15 +253,17 @@ class FilePage(QWidget):
         self.progress.show()
         if sheet is None:
             self._show_sheets(())
-        reader = self.reader
+        reader, chosen = self.reader, self.path
 
         def job(progress: Any, cancelled: Any) -> SheetData:
-            return reader.read_sheet(self.path, sheet=sheet, progress=progress,
+            return reader.read_sheet(chosen, sheet=sheet, progress=progress,
                                      cancelled=cancelled)
 
         self.thread = JobThread(job, self)
         self.thread.progress.connect(self._read_progress)
-        self.thread.done.connect(self._read)
+        # an outcome of work stopped since (stop()) is left unread
+        thread = self.thread
+        self.thread.done.connect(lambda outcome, t=thread: self._read(t, outcome))
         self.thread.start()
         self.changed.emit()
 
@@ -270,12 +272,13 @@ class FilePage(QWidget):
         self.file_label.setText(display.fill(self.tr("Reading {file}: {rows} rows…"),
                                              file=self.path.name, rows=display.number(rows)))
 
-    def _read(self, outcome: object) -> None:
+    def _read(self, thread: JobThread, outcome: object) -> None:
+        if thread is not self.thread:
+            return
         self.progress.hide()
-        if self.thread is not None:
-            self.thread.wait()
-            self.thread.deleteLater()
-            self.thread = None
+        thread.wait()
+        thread.deleteLater()
+        self.thread = None
         if isinstance(outcome, Finished):
             self.show_sheet(outcome.value)
         elif outcome is not CANCELLED:
@@ -325,7 +328,6 @@ class FilePage(QWidget):
     def stop(self) -> None:
         if self.thread is not None:
             thread, self.thread = self.thread, None
-            thread.done.disconnect(self._read)
             thread.stop()
             thread.deleteLater()
             self.progress.hide()

@@ -249,7 +249,9 @@ class PreviewPage(QWidget):
 
         self.thread = JobThread(job, self)
         self.thread.progress.connect(self._check_progress)
-        self.thread.done.connect(self._checked)
+        # an outcome of work stopped since (stop()) is left unread
+        thread = self.thread
+        self.thread.done.connect(lambda outcome, t=thread: self._checked(t, outcome))
         self.thread.start()
         self.changed.emit()
 
@@ -267,11 +269,12 @@ class PreviewPage(QWidget):
             self.check_label.setText(self.tr("Cancelling…"))
             self.thread.cancel()
 
-    def _checked(self, outcome: object) -> None:
-        if self.thread is not None:
-            self.thread.wait()
-            self.thread.deleteLater()
-            self.thread = None
+    def _checked(self, thread: JobThread, outcome: object) -> None:
+        if thread is not self.thread:
+            return
+        thread.wait()
+        thread.deleteLater()
+        self.thread = None
         if isinstance(outcome, Finished):
             self.set_plan(outcome.value)
             self.check_ended.emit("done")
@@ -291,7 +294,6 @@ class PreviewPage(QWidget):
     def stop(self) -> None:
         if self.thread is not None:
             thread, self.thread = self.thread, None
-            thread.done.disconnect(self._checked)
             thread.stop()
             thread.deleteLater()
 

@@ -132,7 +132,9 @@ class RunPage(QWidget):
         # a failure is said (and logged) by the write runner, ui/ops.py
         self.thread = JobThread(job, self, log_unexpected=False)
         self.thread.progress.connect(self._progress)
-        self.thread.done.connect(self._ran)
+        # an outcome of work stopped since (stop()) is left unread
+        thread = self.thread
+        self.thread.done.connect(lambda outcome, t=thread: self._ran(t, outcome))
         self.thread.start()
 
     def _progress(self, rows: int) -> None:
@@ -148,11 +150,12 @@ class RunPage(QWidget):
             self.run_label.setText(self.tr("Cancelling: nothing is written…"))
             self.thread.cancel()
 
-    def _ran(self, outcome: object) -> None:
-        if self.thread is not None:
-            self.thread.wait()
-            self.thread.deleteLater()
-            self.thread = None
+    def _ran(self, thread: JobThread, outcome: object) -> None:
+        if thread is not self.thread:
+            return
+        thread.wait()
+        thread.deleteLater()
+        self.thread = None
         self.ended.emit(outcome)
 
     def busy(self) -> bool:
@@ -162,7 +165,6 @@ class RunPage(QWidget):
         """Cancel a run (nothing is written) and wait for it to end."""
         if self.thread is not None:
             thread, self.thread = self.thread, None
-            thread.done.disconnect(self._ran)
             thread.stop()
             thread.deleteLater()
 
