@@ -146,3 +146,14 @@ def test_similar_names(qtmodeltester, ui_lang) -> None:
     qtmodeltester.check(model)
     assert [model.data(model.index(0, c)) for c in range(5)] == [
         "۴", "سارا احمدی", "سارا احمدئی", "تهران", "۹۳٪"]
+
+
+def test_an_address_keeps_its_digits(qtmodeltester, ui_lang) -> None:
+    from crm_desktop.ui import display
+    from crm_desktop.ui.qtmodels.import_mapping_model import sample_text
+    from crm_desktop.ui.qtmodels.import_preview_model import by_text
+
+    assert sample_text("sara2@example.com") == "sara2@example.com"
+    assert sample_text("0912 345") == "۰۹۱۲ ۳۴۵"
+    assert "sara2@example.com" in display.plain(by_text("email", "sara2@example.com"))
+    assert "۰۹۱۲۳۴۵۶۷۸۹" in by_text("mobile", "09123456789")

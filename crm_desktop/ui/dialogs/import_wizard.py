@@ -237,7 +237,9 @@ class ImportWizard(QDialog):
 
     # -- what the pages report -----------------------------------------------------------
     def _check_ended(self, how: str) -> None:
-        if how != "done":
+        if how == "done" and self.next_button.isEnabled():
+            self.next_button.setFocus()
+        elif how != "done":
             self.go(COLUMNS)
             if how == "cancelled":
                 self.status.setText(self.tr("The check was cancelled."))

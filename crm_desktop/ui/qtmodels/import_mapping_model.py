@@ -63,6 +63,14 @@ def samples(sheet: SheetData, count: int = SAMPLE_COUNT) -> list[list[str]]:
     return found
 
 
+def sample_text(value: str) -> str:
+    """A value in the UI's digits; an e-mail or web address keeps its own (an address
+    with Persian digits is another address)."""
+    if "@" in value or "://" in value or value.lower().startswith("www."):
+        return display.address(value)
+    return display.digits(value)
+
+
 def column_title(header: str, column: int) -> str:
     """A header as the step shows it; a blank one is named by its place."""
     if header.strip():
@@ -90,7 +98,7 @@ class MappingModel(QAbstractTableModel):
         lang = ui_lang()
         self.beginResetModel()
         self.headers = tuple(headers)
-        self.sample_texts = ["  ·  ".join(display.isolate(display.digits(v)) for v in values)
+        self.sample_texts = ["  ·  ".join(display.isolate(sample_text(v)) for v in values)
                              for values in sample_values]
         self.sample_texts += [""] * (len(self.headers) - len(self.sample_texts))
         self.fields = [(key, field_label(key, lang)) for key in fields]

@@ -71,7 +71,8 @@ def match_text(match: Match) -> str:
 
 def by_text(field: str, value: str) -> str:
     """"Mobile: 09121234567": the field both share, the value left to right."""
-    return f"{field_label(field, ui_lang())}: {display.ltr(value)}"
+    shown = display.address_in_text(value) if field == "email" else display.ltr(value)
+    return f"{field_label(field, ui_lang())}: {shown}"
 
 
 class PlanTable(QAbstractTableModel):
