@@ -89,6 +89,9 @@ DEFAULTS: dict[str, Any] = {
     "sla": sla_to_json(WorkWeek.default(), (), SlaTargets()),
     "time_zone": clock.DEFAULT_TZ,
     "rfm_window_years": rfm.DEFAULT_WINDOW_YEARS,
+    # the mappings imports remember, by sheet layout (services/imports/fields.py): the
+    # default lets the audit log the first one as one part, not the whole object
+    "import.mappings": {},
 }
 
 

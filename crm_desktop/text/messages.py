@@ -12,6 +12,7 @@ ZW = "\u200c"  # ZWNJ (نیم‌فاصله), spelled out so that it survives edi
 
 #: field name -> (English, Persian)
 FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "full_name": ("Full name", "نام و نام خانوادگی"),
     "first_name": ("First name", "نام"),
     "last_name": ("Last name", "نام خانوادگی"),
     "name": ("Name", "نام"),
@@ -40,6 +41,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "sku": ("Product code", "کد کالا"),
     "unit": ("Unit", "واحد"),
     "unit_price": ("Unit price", "قیمت واحد"),
+    "unit_price_toman": ("Unit price (Toman)", "قیمت واحد (تومان)"),
     "quantity": ("Quantity", "تعداد"),
     "discount": ("Discount", "تخفیف"),
     "amount": ("Amount", "مبلغ"),
@@ -48,6 +50,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "expected_close": ("Expected close date", f"تاریخ پیش{ZW}بینی بستن معامله"),
     "owner": ("Owner", "مسئول"),
     "account": ("Company", "شرکت"),
+    "company": ("Company", "شرکت"),
     "contact": ("Contact", "مخاطب"),
     "deal": ("Deal", "معامله"),
     "ticket": ("Ticket", "تیکت"),
@@ -146,6 +149,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "columns": ("Columns", f"ستون{ZW}ها"),
     "sort": ("Sort", f"مرتب{ZW}سازی"),
     "parent_id": ("Campaign or list", "کمپین یا فهرست"),
+    # imports (services/imports/)
+    "mapping": ("Columns to import", f"ستون{ZW}های ورود اطلاعات"),
 }
 
 #: column names that services report, shown with the label of the field they stand for
@@ -377,14 +382,18 @@ def _format_param(value: Any, persian: bool) -> str:
 
 def field_message(field: str, code: str, lang: str = "en", **params: Any) -> str:
     """A full message: "Mobile: enter an Iranian mobile number such as 0912 345 6789."."""
+    return f"{field_label(field, lang)}: {rule_message(code, lang, **params)}."
+
+
+def rule_message(code: str, lang: str = "en", **params: Any) -> str:
+    """The message of a code without the field's label or the full stop."""
     i = _lang_index(lang)
     template = MESSAGES.get(code, MESSAGES["invalid"])[i]
     values = {k: _format_param(v, persian=i == 1) for k, v in params.items()}
     try:
-        text = template.format(**values)
+        return template.format(**values)
     except (KeyError, IndexError, ValueError):  # a parameter is missing: say less, not nothing
-        text = MESSAGES["invalid"][i]
-    return f"{field_label(field, lang)}: {text}."
+        return MESSAGES["invalid"][i]
 
 
 #: delivery problem code (the start of an outbox row's last_error) -> (English, Persian)

@@ -41,6 +41,8 @@ READS: dict[str, set[str]] = {
     # the KPIs and the dashboard's series: aggregates, and where their records are listed
     "kpis": {"compute", "compare", "records", "revenue_by_month", "funnel", "lead_sources",
              "tickets_by_category", "csat_by_month"},
+    # checking an import and its error workbook read; run and undo_last write
+    "imports": {"error_table", "fields", "last_batch", "mapping", "plan"},
 }
 
 #: inherited writes these services refuse (no Trash for their records): TypeError, nothing
