@@ -102,11 +102,12 @@ class RunPage(QWidget):
         buttons.addWidget(self.open_button)
         summary = QVBoxLayout(self.summary)
         summary.setSpacing(tokens.SPACING["l"])
+        summary.addStretch(1)
         summary.addLayout(title)
         summary.addLayout(cards)
         summary.addWidget(self.undo_note)
         summary.addLayout(buttons)
-        summary.addStretch(1)
+        summary.addStretch(2)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
