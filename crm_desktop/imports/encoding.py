@@ -42,7 +42,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_NOT_CONTROL = frozenset("\t\n\r\x0b\x0c")
+#: control characters other than tab and line ends
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 #: C1 control characters: what a short Windows-1256 text that happens to be valid UTF-8
 #: decodes to ("آپ" is C2 81: "Â" and U+0081), never in text a person wrote
 _C1 = re.compile("[\x80-\x9f]")
@@ -52,11 +53,10 @@ def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding name) of a text file's bytes; see the module's docstring."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            text = data[len(bom):].decode(name, errors="replace")
-            return _checked(text), ("utf-8-sig" if name == "utf-8" else name)
+            return _decoded(data[len(bom):], name), ("utf-8-sig" if name == "utf-8" else name)
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return _checked(data.decode(utf16, errors="replace")), utf16
+        return _decoded(data, utf16), utf16
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -69,7 +69,16 @@ def decode(data: bytes) -> tuple[str, str]:
     name = _guess(data[:SAMPLE])
     if name is None:
         raise ImportFileError("unreadable")
-    return _checked(data.decode(name, errors="replace")), name
+    return _decoded(data, name), name
+
+
+def _decoded(data: bytes, name: str) -> str:
+    """data decoded strictly, or with U+FFFD for what cannot be decoded (then too many of
+    them mean it is no text in that encoding)."""
+    try:
+        return _checked(data.decode(name))
+    except UnicodeDecodeError:
+        return _checked(data.decode(name, errors="replace"), lossy=True)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -108,12 +117,13 @@ def _guess(sample: bytes) -> str | None:
     return best.encoding
 
 
-def _checked(text: str) -> str:
-    """text with its NULs dropped; ImportFileError when it is mostly control characters."""
+def _checked(text: str, lossy: bool = False) -> str:
+    """text with its NULs dropped; ImportFileError when it has too many control characters
+    or (`lossy`: decoded with errors="replace") undecodable bytes."""
     sample = text[:SAMPLE]
     if sample:
-        controls = sum(1 for ch in sample if ch < " " and ch not in _NOT_CONTROL)
-        replaced = sample.count("\ufffd")
+        controls = len(_CONTROLS.findall(sample))
+        replaced = sample.count("\ufffd") if lossy else 0
         if (controls / len(sample) > MAX_CONTROL_SHARE
                 or replaced / len(sample) > MAX_REPLACED_SHARE):
             raise ImportFileError("unreadable")

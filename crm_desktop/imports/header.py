@@ -82,7 +82,7 @@ def table(rows: Sequence[RawRow], header: int) -> tuple[tuple[str, ...], list[Sh
     left = min(left, head.start)
     if head.end - left > MAX_COLUMNS:
         raise ImportFileError("too_wide", columns=head.end - left, limit=MAX_COLUMNS)
-    right = max((r.end for r in data), default=head.end)
+    right = max((r.start + len(r.values) for r in data), default=head.end)
     right = min(max(right, head.end), left + MAX_COLUMNS)
     width = right - left
     headers = tuple(header_text(v) for v in _place(head, left, width))

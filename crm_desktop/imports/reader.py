@@ -7,7 +7,8 @@ is often a CSV or an HTML page, and .xlsx files get renamed):
   ImportFileError("unreadable");
 - anything else is text (encoding.py): an HTML table when it looks like HTML
   (html_table.py), else CSV (csv_file.py). Binary data that is no workbook is
-  ImportFileError("unreadable"); a 0-byte file is ImportFileError("empty").
+  ImportFileError("unreadable"); a 0-byte file, like a text of blank lines, is
+  ImportFileError("empty").
 """
 
 from __future__ import annotations
@@ -72,8 +73,6 @@ def _read(path: str | os.PathLike[str]) -> bytes:
         data = Path(path).read_bytes()
     except (OSError, ValueError) as e:
         raise ImportFileError("unreadable") from e
-    if not data:
-        raise ImportFileError("empty")
     return data
 
 

@@ -18,13 +18,17 @@ used range's first column; `rows()` places each row from sheet.start and numbers
 the count of rows yielded (as many as sheet.height: not padded), so a table at C5 has its
 header at row 5 whichever way a version of calamine yields.
 
-Size: calamine holds a sheet as a dense grid of its used range, ~32 bytes a cell. A stray
-value in XFD1048576 of an .xlsx makes that 17 billion cells: calamine aborts the process
-(it does not raise). So an .xlsx sheet's extent is checked first (xlsx_extent.py) and a
-used range of more than MAX_CELLS (16,777,216: as many as an .xls sheet can hold, about
-540 MB while it is read) is ImportFileError("too_large"); calamine refuses an .ods sheet of
-more than 100 million cells itself, and any sheet whose range is past MAX_CELLS is refused
-before its rows are turned into Python values.
+Size: calamine holds a sheet as a dense grid of its used range (32 bytes a cell, and each
+text cell its own string: ~170 bytes a cell of the bench's sheet once Python has it). A
+stray value in XFD1048576 of an .xlsx makes that 17 billion cells: calamine aborts the
+process (it does not raise); a few hundred bytes of .ods can repeat a cell 16,384 times in
+a million rows, and calamine expands them one by one when it opens the file (20 million
+cells took 2.6 GB). So a sheet's extent is checked before calamine reads it (extent.py:
+each .xlsx sheet before it is loaded, every .ods table before the file is opened) and a used
+range of more than MAX_CELLS (5 million: fifty times the 100,000 x 6 sheet of the bench,
+about 1 GB while read) is ImportFileError("too_large"), naming the farthest cell. An .xls
+sheet holds at most 65,536 x 256 cells (540 MB as an empty grid): its range is checked
+once calamine has read it, before its rows become Python values.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from typing import Any
 from crm_desktop.imports.cells import RawRow, cells, raw_row
 from crm_desktop.imports.sheet import ImportFileError
 
-MAX_CELLS = 1 << 24
+MAX_CELLS = 5_000_000
 #: rows read between two calls of progress and cancelled
 TICK = 2000
 
@@ -45,6 +49,10 @@ def open_workbook(data: bytes) -> Any:
     """calamine's workbook over a file's bytes; ImportFileError when it cannot be read."""
     import python_calamine
 
+    from crm_desktop.imports.extent import check_ods
+
+    if data.startswith(b"PK"):
+        check_ods(data, MAX_CELLS)
     try:
         return _calamine(python_calamine.CalamineWorkbook.from_filelike, io.BytesIO(data))
     except ImportFileError:
@@ -73,8 +81,8 @@ def visible_first(book: Any, names: list[str]) -> list[str]:
 
 
 def load_sheet(book: Any, data: bytes, name: str) -> Any:
-    """calamine's sheet `name`, its extent checked (see the module's docstring)."""
-    from crm_desktop.imports.xlsx_extent import check_extent
+    """calamine's sheet `name`, its extent checked first (see the module's docstring)."""
+    from crm_desktop.imports.extent import check_extent
 
     if data.startswith(b"PK"):
         check_extent(data, name, MAX_CELLS)

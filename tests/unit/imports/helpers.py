@@ -60,7 +60,7 @@ def write_xls(path: Path, sheets: Sheets) -> Path:
     return path
 
 
-_MANIFEST = (
+ODS_MANIFEST = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
     '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
     ' manifest:version="1.2">'
@@ -123,7 +123,7 @@ def write_ods(path: Path, sheets: Sheets) -> Path:
         tables.append(f'<table:table table:name="{escape(name)}">{body}</table:table>')
     with zipfile.ZipFile(path, "w") as z:
         z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
-        z.writestr("META-INF/manifest.xml", _MANIFEST, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", ODS_MANIFEST, compress_type=zipfile.ZIP_DEFLATED)
         z.writestr("content.xml", _CONTENT.format(tables="".join(tables)),
                    compress_type=zipfile.ZIP_DEFLATED)
     return path

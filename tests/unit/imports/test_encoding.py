@@ -6,7 +6,8 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from crm_desktop.imports import ImportFileError, read_sheet
@@ -34,6 +35,21 @@ def test_unicode_text_comes_back(text: str, encoding: str) -> None:
         encoding, b"")
     data = bom + text.encode(encoding)
     assert decode(data) == (text, encoding)
+
+
+@pytest.mark.parametrize("bom, encoding", [
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"), (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be")])
+def test_the_bom_says_the_encoding(bom: bytes, encoding: str) -> None:
+    """Persian alone has no ASCII byte, so no NUL to tell UTF-16 by: only the BOM does."""
+    codec = encoding.replace("-sig", "")
+    assert decode(bom + "نام".encode(codec)) == ("نام", encoding)
+
+
+def test_short_windows_1256_that_is_valid_utf8() -> None:
+    """C2 81 is the UTF-8 of U+0081, a C1 control no one types: Windows-1256 "آپ"."""
+    assert decode("آپ".encode("cp1256")) == ("آپ", "cp1256")
 
 
 @settings(max_examples=200, deadline=None)
@@ -72,6 +88,7 @@ def test_any_file_is_read_or_refused_with_an_import_file_error(tmp_path_factory,
 @given(st.lists(st.lists(st.text(st.sampled_from("ابپ تثج12۳,;\t\"\n"), max_size=6).map(
     lambda t: "ب" + t), min_size=3, max_size=3), min_size=2, max_size=8),
        st.sampled_from([",", ";", "\t"]))
+@example([["ب", "ب,", "ب\n,"], ["ب", "ب\n", "ب,"]], ";")
 def test_a_quoted_csv_splits_by_its_separator(rows: list[list[str]], sep: str) -> None:
     """Every field quoted (as Excel writes a field with a separator, a quote or a line
     break): the three columns are found whatever else the fields hold."""

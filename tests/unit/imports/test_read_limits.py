@@ -15,7 +15,7 @@ import pytest
 from crm_desktop.imports import ImportFileError, read_sheet
 from crm_desktop.imports.header import MAX_COLUMNS
 from crm_desktop.imports.workbook import cell_name
-from tests.unit.imports.helpers import write_xlsx
+from tests.unit.imports.helpers import ODS_MANIFEST, write_xlsx
 
 
 def _read_in_child(path: Path) -> dict:
@@ -88,3 +88,63 @@ def test_data_far_right_of_the_header_is_cut_at_the_column_limit(tmp_path: Path)
 def test_cell_names() -> None:
     assert [cell_name(0, 0), cell_name(4, 2), cell_name(0, 25), cell_name(0, 26),
             cell_name(1048575, 16383)] == ["A1", "C5", "Z1", "AA1", "XFD1048576"]
+
+
+def _ods_bomb(path: Path, rows: int, columns: int) -> Path:
+    """An .ods sheet of one text cell repeated `columns` times in a row repeated `rows`
+    times: a few hundred bytes that mean rows x columns cells."""
+    import zipfile
+
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+        '<office:spreadsheet><table:table table:name="S">'
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>نام</text:p>'
+        '</table:table-cell><table:table-cell office:value-type="string"><text:p>شهر</text:p>'
+        '</table:table-cell></table:table-row>'
+        f'<table:table-row table:number-rows-repeated="{rows}">'
+        f'<table:table-cell table:number-columns-repeated="{columns}" '
+        'office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>'
+        "</table:table></office:spreadsheet></office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml", ODS_MANIFEST)
+        z.writestr("content.xml", content)
+    return path
+
+
+@pytest.mark.parametrize("rows, columns, code", [
+    (20_000, 1_000, "too_large"),       # calamine would expand 20 million (2.6 GB)
+    (1_048_575, 16_384, "too_large"),
+    (5_000, 1_000, "too_large"),        # 5 million and one: past MAX_CELLS
+])
+def test_an_ods_sheet_of_repeated_cells(tmp_path: Path, rows: int, columns: int,
+                                        code: str) -> None:
+    result = _read_in_child(_ods_bomb(tmp_path / "bomb.ods", rows, columns))
+    assert result["code"] == code
+
+
+def test_the_ods_check_reads_every_table_and_any_tag() -> None:
+    import io
+
+    from crm_desktop.imports.extent import _check_ods_tables
+
+    def xml(tables: str) -> io.BytesIO:
+        return io.BytesIO(f"<office:spreadsheet>{tables}</office:spreadsheet>".encode())
+
+    small = ('<table:table table:name="a"><table:table-row><table:table-cell '
+             'office:value-type="string"><text:p>x</text:p></table:table-cell>'
+             "</table:table-row></table:table>")
+    big = ('<table:table><table:table-row-group><table:table-row '
+           'table:number-rows-repeated="3000"><table:table-cell '
+           'table:number-columns-repeated="2000"><text:p>x</text:p></table:table-cell>'
+           "</table:table-row></table:table-row-group></table:table>")
+    blank = ('<table:table><table:table-row table:number-rows-repeated="1048576">'
+             '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+             "</table:table>")
+    _check_ods_tables(xml(small + blank), 5_000_000)
+    with pytest.raises(ImportFileError) as caught:
+        _check_ods_tables(xml(small + blank + big), 5_000_000)
+    assert caught.value.params == {"cell": "BXX3000"}

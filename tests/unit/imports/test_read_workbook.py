@@ -202,11 +202,11 @@ def test_a_merged_title_above_a_table_of_one_column(tmp_path: Path) -> None:
     path = tmp_path / "t.xlsx"
     book = xlsxwriter.Workbook(str(path))
     ws = book.add_worksheet()
-    ws.merge_range("A1:C1", "لیست مشتریان ۱۴۰۲", None)
-    ws.write_column("A3", ["نام", "علی", "رضا"])
+    ws.merge_range("C2:E2", "لیست مشتریان ۱۴۰۲", None)
+    ws.write_column("C4", ["نام", "علی", "رضا"])
     book.close()
     sheet = read_sheet(path)
-    assert (sheet.header_row, sheet.headers, len(sheet.rows)) == (3, ("نام",), 2)
+    assert (sheet.header_row, sheet.headers, len(sheet.rows)) == (4, ("نام",), 2)
 
 
 def test_an_encrypted_workbook(tmp_path: Path) -> None:
