@@ -14,6 +14,8 @@
     crm-desktop outbox --db PATH [--json]       outbox rows per status
     crm-desktop outbox send --db PATH [--json]  send what is due (exit 0: all of it sent)
     crm-desktop export KIND FILE --db PATH [--filter KEY=VALUE ...] [--lang fa|en]
+    crm-desktop import KIND FILE --db PATH [--on-duplicate ...] [--dry-run] [--json]
+    crm-desktop import undo --db PATH           undo the last import
     crm-desktop report NAME FILE --db PATH --period P [--owner ID] [--filter KEY=VALUE ...]
     crm-desktop report --list                   the reports' names and titles
     crm-desktop kpi --db PATH --period P [--owner ID] [--json]   the KPIs of a period
@@ -471,10 +473,11 @@ def build_parser() -> Parser:
     p.add_argument("--pdf", metavar="FILE", default=None, help="also write it as a PDF")
     p.set_defaults(func=cmd_agenda)
 
-    from crm_desktop import cli_export, cli_kpi, cli_marketing, cli_report
+    from crm_desktop import cli_export, cli_import, cli_kpi, cli_marketing, cli_report
 
     cli_marketing.add_parsers(sub, common)
     cli_export.add_parsers(sub, common)
+    cli_import.add_parsers(sub, common)
     cli_report.add_parsers(sub, common)
     cli_kpi.add_parsers(sub, common)
     return parser

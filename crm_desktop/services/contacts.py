@@ -51,6 +51,33 @@ def contact_search_text(c: Any) -> tuple[str, str]:
     return search_name_key(c.full_name), search_key(other)
 
 
+def copied_sort_keys(account: Any | None, owner: Any | None) -> tuple[str, str]:
+    """(account_sort, owner_sort) of a contact: the sort key of its company and of its
+    owner's name, copied onto it so that the list sorts by them over an index."""
+    return (account.sort_key if account else "",
+            sort_key(owner.display_name) if owner else "")
+
+
+def clean_tag_names(names: Any) -> list[str]:
+    """Tag names as stored: cleaned, without blanks and repeats, in the order given. A text
+    is refused, not split into letters ("abc" is not the tags a, b, c) nor guessed at
+    ("a, b": one tag or two?): tags are a list of names."""
+    if isinstance(names, str | bytes) or not isinstance(names, Iterable):
+        raise ValidationError(FieldError("tags", "invalid"))
+    wanted: list[str] = []
+    for raw in names:
+        if not isinstance(raw, str):
+            raise ValidationError(FieldError("tags", "invalid"))
+        name = clean_text(raw)
+        if len(name) > 60:
+            raise ValidationError(FieldError("tag", "too_long", {"max": 60}))
+        if name and name not in wanted:
+            wanted.append(name)
+    if len(wanted) > MAX_TAGS:
+        raise ValidationError(FieldError("tag", "range", {"min": 0, "max": MAX_TAGS}))
+    return wanted
+
+
 def _instant_range(prefix: str, values: list[Any]) -> tuple[Any, Any]:
     """(since, before) of a pair of range filters, each None or a checked instant."""
     return tuple(None if v is None else f.clean({k: f.Field(strict_instant)}, {k: v})[k]
@@ -138,8 +165,7 @@ class ContactService(EntityService[m.Contact]):
     def _after_write(self, session: Session, obj: Any) -> None:
         account = session.get(m.Account, obj.account_id) if obj.account_id else None
         owner = session.get(m.User, obj.owner_id) if obj.owner_id else None
-        obj.account_sort = account.sort_key if account else ""
-        obj.owner_sort = sort_key(owner.display_name) if owner else ""
+        obj.account_sort, obj.owner_sort = copied_sort_keys(account, owner)
         session.flush()
 
     def _list_select(self) -> Select[Any]:
@@ -221,21 +247,7 @@ class ContactService(EntityService[m.Contact]):
             self._set_tags_in(session, contact_id, names)
 
     def _set_tags_in(self, session: Session, contact_id: int, names: list[str]) -> None:
-        # A text is refused, not split into letters ("abc" is not the tags a, b, c) nor
-        # guessed at ("a, b": one tag or two?): tags are a list of names.
-        if isinstance(names, str | bytes) or not isinstance(names, Iterable):
-            raise ValidationError(FieldError("tags", "invalid"))
-        wanted = []
-        for raw in names:
-            if not isinstance(raw, str):
-                raise ValidationError(FieldError("tags", "invalid"))
-            name = clean_text(raw)
-            if len(name) > 60:
-                raise ValidationError(FieldError("tag", "too_long", {"max": 60}))
-            if name and name not in wanted:
-                wanted.append(name)
-        if len(wanted) > MAX_TAGS:
-            raise ValidationError(FieldError("tag", "range", {"min": 0, "max": MAX_TAGS}))
+        wanted = clean_tag_names(names)
         ids = []
         for name in wanted:
             tag_id = session.scalar(select(m.Tag.id).where(m.Tag.name == name))

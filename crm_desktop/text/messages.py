@@ -150,6 +150,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "sort": ("Sort", f"مرتب{ZW}سازی"),
     "parent_id": ("Campaign or list", "کمپین یا فهرست"),
     # imports (services/imports/)
+    "import": ("Import", "ورود اطلاعات"),
     "mapping": ("Columns to import", f"ستون{ZW}های ورود اطلاعات"),
 }
 
@@ -341,6 +342,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.format": (
         "choose a file ending in {formats}",
         "پرونده\u200cای با پسوند {formats} انتخاب کنید",
+    ),
+    "list.not_static": (
+        "a filter list's members are whoever its filter finds; choose a static list",
+        f"اعضای فهرست شرطی را شرط آن تعیین می{ZW}کند؛ یک فهرست ثابت انتخاب کنید",
+    ),
+    "import.nothing_to_undo": (
+        "no import is left to undo",
+        "ورود اطلاعاتی برای برگرداندن نمانده است",
+    ),
+    "import.changed_since": (
+        "{count} of the records it wrote were changed since (edited, used in a deal, an "
+        "activity, a ticket, a proforma or a campaign, or moved to the Trash); undoing it "
+        "would lose that work, so it was left as it is",
+        f"{{count}} مورد از رکوردهایی که وارد کرد از آن پس تغییر کرده است (ویرایش شده، در "
+        f"معامله، فعالیت، تیکت، پیش{ZW}فاکتور یا کمپین به کار رفته یا به سطل بازیافت رفته)؛ "
+        f"برگرداندن آن این کارها را از بین می{ZW}برد، پس دست نخورد",
+    ),
+    "import.stale": (
+        "{count} of the records it would update were deleted or moved to the Trash since "
+        "the file was checked; check the file again",
+        f"{{count}} مورد از رکوردهایی که باید به{ZW}روز می{ZW}شد پس از بررسی پرونده حذف شده "
+        f"یا به سطل بازیافت رفته است؛ پرونده را دوباره بررسی کنید",
     ),
     "invalid": (
         "this value is not valid, please check it",

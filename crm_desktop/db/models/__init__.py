@@ -1,6 +1,7 @@
 """All tables. Import from here: `from crm_desktop.db.models import Contact`."""
 
 from crm_desktop.db.models.base import Base
+from crm_desktop.db.models.imports import ImportBatch, ImportChange
 from crm_desktop.db.models.marketing import (
     Campaign,
     CampaignMember,
@@ -43,6 +44,8 @@ __all__ = [
     "ContactRfm",
     "Deal",
     "DealStageChange",
+    "ImportBatch",
+    "ImportChange",
     "ListMember",
     "MarketingList",
     "OutboxMessage",

@@ -164,3 +164,5 @@ class ImportBatch:
     updated: int
     #: set when the batch was undone
     undone_at: datetime | None = None
+    #: the sheet read (None for a CSV file)
+    sheet: str | None = None

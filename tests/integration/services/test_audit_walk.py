@@ -123,6 +123,27 @@ def _in_a_file(core: Core, ids: Ids) -> None:
     core.outbox.export_file(Path(tempfile.mkdtemp()) / "panel.csv")
 
 
+def _import_plan(ids: Ids) -> Any:
+    """A contacts import: a new contact with a new company and a tag, an update of an
+    existing contact (its empty city filled, a company linked), every contact tagged and
+    put on a list."""
+    from crm_desktop.services.imports.model import ImportOptions, Match
+    from tests.integration.services.import_plans import planned
+
+    plan = planned([
+        (2, {"first_name": "نگار", "last_name": "امیری", "mobile": "09131112233",
+             "birthday": date(1990, 3, 4), "company": "پخش البرز", "tags": ["نو"]}),
+        (3, {"last_name": "کریمی", "city": "رشت", "company": "فولاد شیراز"},
+         Match("mobile", "09121112233", existing_id=ids["contact2"])),
+    ])
+    return plan, ImportOptions(tags=["VIP", "نمایشگاه"], list_id=ids["list"],
+                               on_duplicate="update")
+
+
+def _imported(core: Core, ids: Ids) -> None:
+    core.imports.run(*_import_plan(ids))
+
+
 class _Accepts:
     channel = "sms"
 
@@ -271,6 +292,8 @@ WALK: dict[tuple[str, str], Scenario] = {
         [{"description": "نصب", "unit_price_rial": 2_000_000}])),
     ("proformas", "set_status"): Scenario(lambda c, i: c.proformas.set_status(
         i["proforma"], "accepted", mark_deal_won=True)),
+    ("imports", "run"): Scenario(lambda c, i: c.imports.run(*_import_plan(i))),
+    ("imports", "undo_last"): Scenario(lambda c, i: c.imports.undo_last(), prepare=_imported),
 }
 
 

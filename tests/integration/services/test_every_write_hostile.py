@@ -61,6 +61,7 @@ WRITES: dict[str, set[str]] = {
     "timeline": set(),
     "kpis": set(),
     "rfm": {"recompute"},
+    "imports": {"run", "undo_last"},
 }
 NOT_OFFERED: dict[str, set[str]] = {
     "stages": {"ensure_defaults"},  # takes the caller's Session
@@ -350,6 +351,8 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
                                     d(hostile))),
         (core.outbox.recover_interrupted, ()),
         (core.outbox.send_due, ({},)),
+        (core.imports.run, (d(half(import_plans())), d(half(import_options())))),
+        (core.imports.undo_last, ()),
     ]
     assert {(c[0].__self__.__class__, c[0].__name__) for c in calls} >= {
         (type(getattr(core, svc)), method)
@@ -362,6 +365,54 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
     attempt(core.activities.create, {"kind": "task", "subject": "x",
                                      "recurrence": d(st.one_of(st.sampled_from(list(Rule)),
                                                                hostile))})
+
+
+def half(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """`strategy` half the time, a hostile value the other half (st.one_of would flatten
+    `hostile`'s own branches and pick `strategy` once in twenty)."""
+    return st.booleans().flatmap(lambda keep: strategy if keep else hostile)
+
+
+def import_plans() -> st.SearchStrategy[Any]:
+    """Plans as plan.py makes them (rows of cleaned values, some duplicates), with hostile
+    values, rows, matches, names and mappings mixed in."""
+    from crm_desktop.services.imports.model import IMPORT_KINDS, ImportPlan, Match, PlannedRow
+
+    keys = st.sampled_from(["first_name", "last_name", "name", "mobile", "birthday", "city",
+                            "company", "tags", "sku", "unit_price_rial", "owner_id", 5])
+    values = st.one_of(st.dictionaries(keys, hostile, max_size=3), hostile)
+    match = st.one_of(st.none(), hostile, st.builds(
+        Match, st.sampled_from(["mobile", "sku"]), texts, st.one_of(st.none(), ids),
+        st.just(""), st.one_of(st.none(), st.integers(0, 5), hostile)))
+    rows = st.lists(st.one_of(st.builds(PlannedRow, st.one_of(st.integers(1, 6), hostile),
+                                        values, match), hostile), max_size=3)
+    wild = st.builds(ImportPlan, st.one_of(st.sampled_from(IMPORT_KINDS), hostile),
+                     st.one_of(st.just("پرونده.xlsx"), texts), st.one_of(st.none(), texts),
+                     st.just(1), st.one_of(st.just(("نام",)), hostile),
+                     st.one_of(st.just(("last_name",)), hostile), rows, st.just([]),
+                     st.just([]))
+    name = st.text(st.characters(categories=["L"]), min_size=1, max_size=8)
+
+    def good(kind: str) -> st.SearchStrategy[Any]:
+        key = "last_name" if kind == "contacts" else "name"
+        rows = st.lists(st.builds(PlannedRow, st.integers(1, 6), st.fixed_dictionaries(
+            {key: name})), max_size=3)
+        return st.builds(ImportPlan, st.just(kind), st.just("پرونده.xlsx"), st.none(),
+                         st.just(1), st.just(("نام",)), st.just((key,)), rows, st.just([]),
+                         st.just([]))
+
+    return st.booleans().flatmap(
+        lambda keep: st.sampled_from(IMPORT_KINDS).flatmap(good) if keep else wild)
+
+
+def import_options() -> st.SearchStrategy[Any]:
+    from crm_desktop.services.imports.model import ImportOptions, OnDuplicate
+
+    choice = st.one_of(st.sampled_from(list(OnDuplicate)), hostile)
+    wild = st.builds(ImportOptions, choice, st.one_of(st.dictionaries(
+        st.one_of(st.integers(1, 6), hostile), choice, max_size=2), hostile),
+        st.one_of(st.lists(texts, max_size=2), hostile), st.one_of(st.none(), ids))
+    return st.booleans().flatmap(lambda keep: st.builds(ImportOptions) if keep else wild)
 
 
 def _sending_fields() -> dict[str, f.Field]:

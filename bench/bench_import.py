@@ -1,0 +1,247 @@
+"""Importing 100,000 contacts (6 columns) into a database of 100,000: reading the file,
+checking the rows (plan) and writing them (run), split, next to a bare read of the same
+file with the same library and a bare sqlite3 executemany of the same rows, in the same
+run (not a test: timings vary on shared machines; the issue's target is under 15 s for
+read + check + write).
+
+    python bench/bench_import.py [--rows 100000] [--contacts 100000] [--strategies]
+
+The file (written once to bench/out/import-<rows>.xlsx): a title row and a blank row
+above the header «نام و نام خانوادگی، موبایل، شهر، تاریخ تولد، ایمیل، کد ملی», then full
+names, mobiles in every form people type them (09.., +98 .., 0098.., Persian digits, a
+number cell), cities, Jalali birthdays as text (1370/1/5, ۱۳۶۵-۰۸-۲۱), e-mails and
+national codes. About 5% of the rows carry the mobile of a contact already in the
+database (duplicates, skipped) and 1% have an error (a short mobile, a wrong check digit,
+the 13th month).
+
+The database is a fresh copy of bench/out/demo-<contacts>.sqlite3 (bench_dbs.py builds it
+once, or copy it from another worktree's bench/out/) for each measured import.
+Figures:
+- `read`: crm_desktop.imports.read_sheet; `bare calamine`: python-calamine's iter_rows of
+  the same sheet into a list;
+- `plan`: the mapping found from the headers, every row cleaned and checked, duplicates
+  against the database and within the file, similar names;
+- `write`: ImportService.run (one transaction: contacts, audit rows, bookkeeping, search
+  index); `bare executemany`: sqlite3's executemany of the same rows' six cells as text
+  into the same contacts table of another copy (its indexes and search triggers live, as
+  a naive import would meet them), and into a table without indexes (the floor);
+- with --strategies, the search index strategies the writer chose between, on copies:
+  per-row triggers, triggers dropped and the whole index rebuilt, triggers dropped and
+  the new rows indexed with one statement (ours).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import sqlite3
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from bench_import_read import CITIES, FIRST, LAST, PERSIAN, national_code
+
+OUT = Path(__file__).parent / "out"
+HEADER = ("نام و نام خانوادگی", "موبایل", "شهر", "تاریخ تولد", "ایمیل", "کد ملی")
+DUPLICATE_EVERY = 20  # 5%
+ERROR_EVERY = 100  # 1%
+
+
+def mobile_forms(digits: str, i: int) -> Any:
+    return (f"0{digits}", f"+98 {digits[:3]} {digits[3:6]} {digits[6:]}", f"0098{digits}",
+            f"0{digits}".translate(PERSIAN), int(digits))[i % 5]
+
+
+def make_file(n: int, db: Path) -> Path:
+    path = OUT / f"import-{n}.xlsx"
+    if path.exists():
+        return path
+    import xlsxwriter
+
+    conn = sqlite3.connect(db)
+    taken = [r[0] for r in conn.execute(
+        "SELECT mobile FROM contacts WHERE mobile IS NOT NULL ORDER BY id LIMIT ?",
+        (n // DUPLICATE_EVERY + 1,))]
+    conn.close()
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = book.add_worksheet("مشتریان")
+    ws.write_string(0, 0, "فهرست مشتریان ۱۴۰۴")
+    ws.write_row(2, 0, HEADER)
+    for i in range(n):
+        name = f"{FIRST[i % len(FIRST)]} {LAST[(i // 7) % len(LAST)]}"
+        digits = taken[i // DUPLICATE_EVERY][1:] if i % DUPLICATE_EVERY == 3 else (
+            f"93{i:08d}"[-10:])
+        y, m, d = 1340 + i % 60, 1 + i % 12, 1 + i % 29
+        birth = f"{y}/{m}/{d}" if i % 2 else f"{y}-{m:02d}-{d:02d}".translate(PERSIAN)
+        code = national_code(i)
+        mobile = mobile_forms(digits, i)
+        if i % ERROR_EVERY == 7:
+            kind = (i // ERROR_EVERY) % 3
+            mobile = "0912" if kind == 0 else mobile
+            code = code[:-1] + str((int(code[-1]) + 1) % 10) if kind == 1 else code
+            birth = f"{y}/13/{d}" if kind == 2 else birth
+        values = [name, mobile, CITIES[i % len(CITIES)], birth, f"user{i}@example.ir", code]
+        for c, v in enumerate(values):
+            if isinstance(v, str):
+                ws.write_string(3 + i, c, v)
+            else:
+                ws.write_number(3 + i, c, v)
+    book.close()
+    return path
+
+
+def fresh_copy(source: Path, name: str) -> Path:
+    target = OUT / name
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(source, target)
+    return target
+
+
+def source_db(contacts: int) -> Path:
+    path = OUT / f"demo-{contacts}.sqlite3"
+    if not path.exists():
+        from bench_dbs import database
+
+        database(contacts)
+    # opened once so that its schema is current (an older one is upgraded): the copies
+    # measured below then open without a migration
+    from crm_desktop.core import Core
+
+    with Core.open(path, create=False) as core, core.db.raw() as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+def ours(file: Path, db: Path) -> dict[str, float]:
+    from crm_desktop.core import Core
+    from crm_desktop.imports import read_sheet
+    from crm_desktop.services.imports.model import ImportOptions
+
+    with Core.open(db, create=False) as core:
+        start = time.perf_counter()
+        sheet = read_sheet(file)
+        read = time.perf_counter()
+        plan = core.imports.plan("contacts", sheet, core.imports.mapping("contacts",
+                                                                         sheet.headers))
+        planned = time.perf_counter()
+        batch = core.imports.run(plan, ImportOptions())
+        written = time.perf_counter()
+        counts = plan.counts(ImportOptions())
+    return {"read": read - start, "plan": planned - read, "write": written - planned,
+            "rows": len(sheet.rows), "created": batch.created, "duplicates": counts.duplicates,
+            "errors": counts.errors}
+
+
+def bare_calamine(file: Path) -> tuple[float, list[list[Any]]]:
+    import python_calamine
+
+    start = time.perf_counter()
+    book = python_calamine.CalamineWorkbook.from_path(str(file))
+    rows = list(book.get_sheet_by_index(0).iter_rows())
+    return time.perf_counter() - start, rows
+
+
+def bare_executemany(db: Path, rows: list[list[Any]], *, table: str) -> float:
+    cells = [tuple(str(c) for c in r) for r in rows[3:]]
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    if table != "contacts":
+        conn.execute(f"CREATE TABLE {table} (a TEXT, b TEXT, c TEXT, d TEXT, e TEXT, f TEXT)")
+    columns = ("last_name, mobile, city, notes, email, national_code" if table == "contacts"
+               else "a, b, c, d, e, f")
+    start = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    conn.executemany(f"INSERT INTO {table} ({columns}) VALUES (?, ?, ?, ?, ?, ?)", cells)
+    conn.execute("COMMIT")
+    took = time.perf_counter() - start
+    conn.close()
+    return took
+
+
+def strategies(db: Path, n: int) -> None:
+    """The search index at `n` new contacts: per-row triggers, a full rebuild, ours."""
+    from crm_desktop.db.search_index import indexed_at_end, rebuild
+
+    for name in ("per-row triggers", "drop + rebuild all", "drop + index new rows"):
+        copy = fresh_copy(db, "import-strategy.sqlite3")
+        conn = sqlite3.connect(copy, isolation_level=None)
+        first = conn.execute("SELECT max(id) FROM contacts").fetchone()[0] + 1
+        rows = conn.execute(
+            "SELECT first_name, last_name, full_name, sort_key, search_name, search_other,"
+            " created_at, updated_at FROM contacts ORDER BY id LIMIT ?", (n,)).fetchall()
+        rows = [(first + i, *r) for i, r in enumerate(rows)]
+        sql = ("INSERT INTO contacts (id, first_name, last_name, full_name, sort_key,"
+               " search_name, search_other, created_at, updated_at)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                                " AND name LIKE 'contacts_fts%'").fetchall()
+        start = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        if name == "per-row triggers":
+            conn.executemany(sql, rows)
+        elif name == "drop + rebuild all":
+            for trigger, _sql in triggers:
+                conn.execute(f'DROP TRIGGER "{trigger}"')
+            conn.executemany(sql, rows)
+            rebuild(conn)
+            for _trigger, trigger_sql in triggers:
+                conn.execute(trigger_sql)
+        else:
+            with indexed_at_end(conn, ["contacts"]):
+                conn.executemany(sql, rows)
+        conn.execute("COMMIT")
+        print(f"  search index, {name:<22} {time.perf_counter() - start:6.2f} s", flush=True)
+        conn.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=100_000)
+    ap.add_argument("--contacts", type=int, default=100_000)
+    ap.add_argument("--strategies", action="store_true")
+    args = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    source = source_db(args.contacts)
+    file = make_file(args.rows, source)
+    # the program's modules loaded before the clock, as in the program
+    import python_calamine  # noqa: F401
+
+    import crm_desktop.imports
+    import crm_desktop.services.imports.write  # noqa: F401
+
+    print(f"{args.rows:,} rows x {len(HEADER)} columns into {args.contacts:,} contacts; "
+          f"file {file.stat().st_size / 2**20:.1f} MB; python {sys.version.split()[0]}",
+          flush=True)
+    took, raw_rows = bare_calamine(file)
+    print(f"  bare calamine read                {took:6.2f} s", flush=True)
+    r = ours(file, fresh_copy(source, "import-target.sqlite3"))
+    total = r["read"] + r["plan"] + r["write"]
+    print(f"  ours: read {r['read']:.2f} s + plan {r['plan']:.2f} s + write "
+          f"{r['write']:.2f} s = {total:.2f} s  ({int(r['rows']):,} rows: "
+          f"{int(r['created']):,} created, {int(r['duplicates']):,} duplicates skipped, "
+          f"{int(r['errors']):,} with errors; peak "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)", flush=True)
+    bare = bare_executemany(fresh_copy(source, "import-bare.sqlite3"), raw_rows,
+                            table="contacts")
+    print(f"  bare executemany into contacts    {bare:6.2f} s (its indexes and search "
+          "triggers live)", flush=True)
+    floor = bare_executemany(fresh_copy(source, "import-bare.sqlite3"), raw_rows,
+                             table="bare_rows")
+    print(f"  bare executemany, no indexes      {floor:6.2f} s", flush=True)
+    print(f"  target: read + plan + write under 15 s: {'yes' if total < 15 else 'NO'}")
+    if args.strategies:
+        strategies(source, args.rows)
+    for name in ("import-target.sqlite3", "import-bare.sqlite3", "import-strategy.sqlite3"):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{OUT / name}{suffix}").unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main()
