@@ -11,9 +11,11 @@ from crm_desktop.services.activities import ActivityService
 from crm_desktop.services.campaigns import CampaignService
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService, StageService
+from crm_desktop.services.duplicates import DuplicateService
 from crm_desktop.services.imports.service import ImportService
 from crm_desktop.services.kpis import KpiService
 from crm_desktop.services.lists import ListService
+from crm_desktop.services.merge import MergeService
 from crm_desktop.services.outbox import OutboxService
 from crm_desktop.services.products import ProductService
 from crm_desktop.services.proformas import ProformaService
@@ -50,6 +52,8 @@ class Core:
         self.rfm = RfmService(db, actor_id)
         self.kpis = KpiService(db)  # reads only
         self.imports = ImportService(db, actor_id)
+        self.duplicates = DuplicateService(db)  # reads only
+        self.merging = MergeService(db, actor_id)
         self.timeline = TimelineService(self.activities, self.deals, self.proformas,
                                         self.tickets)
 

@@ -1157,37 +1157,37 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="381"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="383"/>
         <source>Choose what each column of your file is. Columns set to «Don&apos;t import» are left out. The choice is remembered for the next file with these columns.</source>
         <translation>برای هر ستون پرونده‌تان مشخص کنید چه اطلاعاتی در آن است. ستون‌هایی که «وارد نشود» باشند کنار گذاشته می‌شوند. این انتخاب برای پرونده بعدی با همین ستون‌ها به خاطر سپرده می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="393"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="395"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="395"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="397"/>
         <source>{field} is chosen for more than one column ({columns}): keep it for one of them.</source>
         <translation>{field} برای بیش از یک ستون انتخاب شده است ({columns})؛ آن را فقط برای یکی از آن‌ها نگه دارید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="400"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="402"/>
         <source>Choose at least one column to import.</source>
         <translation>دست‌کم یک ستون را برای ورود انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="403"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="405"/>
         <source> or </source>
         <translation> یا </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="404"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="406"/>
         <source>No column is imported as the name: choose the column that holds the names ({fields}).</source>
         <translation>هیچ ستونی به‌عنوان نام وارد نمی‌شود: ستونی را که نام‌ها در آن است انتخاب کنید ({fields}).</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="410"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="412"/>
         <source>{used} of {all} columns will be imported.</source>
         <translation>{used} ستون از {all} ستون وارد می‌شود.</translation>
     </message>
@@ -1248,24 +1248,24 @@
         <translation>شرکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="64"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="72"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/companies.py" line="67"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="75"/>
         <source>%Ln company(s)</source>
         <translation>
             <numerusform>%Ln شرکت</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="70"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="78"/>
         <source>No companies yet: add the first one.</source>
         <translation>هنوز شرکتی ثبت نشده است: نخستین شرکت را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="84"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="92"/>
         <source>Move {name} to the Trash? Its people and deals are kept. You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ مخاطبان و معامله‌های آن حذف نمی‌شوند. می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -1868,25 +1868,25 @@
         <translation>افزودن به فهرست</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="97"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="104"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="100"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="107"/>
         <source>No contacts yet: add the first one.</source>
         <translation>هنوز مخاطبی ثبت نشده است: نخستین مخاطب را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="116"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="123"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="266"/>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="94"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="267"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="101"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
@@ -2283,29 +2283,190 @@
     </message>
 </context>
 <context>
+    <name>Duplicates</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="35"/>
+        <source>Same mobile</source>
+        <extracomment>names listed in a group&apos;s row before &quot;…&quot; the chip tone of each reason (ui/widgets/chip_delegate.py tones) the name of each reason, as its chip and the groups&apos; first column show it</extracomment>
+        <translation>موبایل یکسان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="36"/>
+        <source>Same national code</source>
+        <translation>کد ملی یکسان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="37"/>
+        <source>Same e-mail</source>
+        <translation>ایمیل یکسان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="38"/>
+        <source>Same national ID</source>
+        <translation>شناسه ملی یکسان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="39"/>
+        <source>Same phone</source>
+        <translation>تلفن یکسان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="40"/>
+        <source>Similar name</source>
+        <translation>نام مشابه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="43"/>
+        <source>Reason</source>
+        <translation>دلیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="44"/>
+        <source>Shared value</source>
+        <translation>مقدار مشترک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="45"/>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="46"/>
+        <source>Records</source>
+        <translation>تعداد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="47"/>
+        <source>Names</source>
+        <translation>نام‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="48"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="49"/>
+        <source>Mobile</source>
+        <translation>موبایل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="50"/>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="51"/>
+        <source>E-mail</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="52"/>
+        <source>National code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="53"/>
+        <source>National ID</source>
+        <translation>شناسه ملی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="54"/>
+        <source>Created</source>
+        <translation>تاریخ ثبت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="55"/>
+        <source>Same name</source>
+        <translation>نام یکسان</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="82"/>
+        <source>Find duplicates</source>
+        <extracomment>the tables a merge of each kind changes (announced to the views)</extracomment>
+        <translation>یافتن موارد تکراری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="95"/>
+        <source>Contacts</source>
+        <translation>مخاطبان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="96"/>
+        <source>Companies</source>
+        <translation>شرکت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="117"/>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="142"/>
+        <source>Search again</source>
+        <translation>جست‌وجوی دوباره</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="141"/>
+        <source>No duplicates found.</source>
+        <translation>تکراری پیدا نشد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="158"/>
+        <source>Merge…</source>
+        <translation>ادغام…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="176"/>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="197"/>
+        <source>Looking for duplicates…</source>
+        <translation>در حال یافتن موارد تکراری…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="264"/>
+        <source>%Ln group(s) shown</source>
+        <translation>
+            <numerusform>%Ln گروه</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="314"/>
+        <source>Tick the records that are one and the same (at most {max} at a time).</source>
+        <translation>موردهایی را که یک نفر یا یک شرکت‌اند علامت بزنید (هر بار حداکثر {max} مورد).</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/duplicates_dialog.py" line="317"/>
+        <source>Untick a record that is someone else; the others become one.</source>
+        <translation>اگر موردی مال کس دیگری است، علامتش را بردارید؛ بقیه یکی می‌شوند.</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesModel</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="182"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="183"/>
         <source>Row</source>
         <translation>ردیف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="182"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="183"/>
         <source>Name in the file</source>
         <translation>نام در پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="182"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="183"/>
         <source>Matches</source>
         <translation>همانند</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="183"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="184"/>
         <source>Same</source>
         <translation>یکسان در</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="183"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="184"/>
         <source>What to do</source>
         <translation>چه شود</translation>
     </message>
@@ -2318,7 +2479,7 @@
         <translation>پاک کردن فیلتر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/empty_state.py" line="90"/>
+        <location filename="../crm_desktop/ui/widgets/empty_state.py" line="104"/>
         <source>Nothing matches; clear the filter to see everything.</source>
         <translation>چیزی پیدا نشد؛ برای دیدن همه، فیلتر و جستجو را پاک کنید.</translation>
     </message>
@@ -2375,17 +2536,17 @@
 <context>
     <name>ErrorsModel</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="131"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="132"/>
         <source>Row</source>
         <translation>ردیف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="131"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="132"/>
         <source>Field</source>
         <translation>فیلد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="131"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="132"/>
         <source>Problem</source>
         <translation>مشکل</translation>
     </message>
@@ -2481,7 +2642,7 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/export_runner.py" line="289"/>
-        <location filename="../crm_desktop/ui/screenshots.py" line="268"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="269"/>
         <source>Exporting {name}</source>
         <translation>خروجی گرفتن از {name}</translation>
     </message>
@@ -2549,22 +2710,22 @@
         <translation>در حال خواندن {file}…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="270"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="272"/>
         <source>Reading {file}: {rows} rows…</source>
         <translation>در حال خواندن {file}: {rows} ردیف…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="282"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="285"/>
         <source>File: {file}</source>
         <translation>پرونده: {file}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="292"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="295"/>
         <source>{file}: {rows} rows, the header on row {header}.</source>
         <translation>{file}: {rows} ردیف، سطر عنوان در ردیف {header}.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="294"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="297"/>
         <source>{file}, sheet {sheet}: {rows} rows, the header on row {header}.</source>
         <translation>{file}، برگه {sheet}: {rows} ردیف، سطر عنوان در ردیف {header}.</translation>
     </message>
@@ -2649,37 +2810,37 @@ New {kind}: {created}, updated: {updated}</source>
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="49"/>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="65"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="61"/>
         <source>Undo last import</source>
         <translation>برگرداندن آخرین ورود اطلاعات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="59"/>
-        <source>There is no import to undo.</source>
-        <translation>ورود اطلاعاتی برای برگرداندن نیست.</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="61"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="57"/>
         <source>The records it created are removed and the fields it updated get their earlier values back.</source>
         <translation>رکوردهایی که ساخته حذف می‌شوند و فیلدهایی که به‌روز کرده مقدار پیشین خود را پس می‌گیرند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="63"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="59"/>
         <source>Undo this import?</source>
         <translation>این ورود اطلاعات برگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="69"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="65"/>
         <source>Undo the import</source>
         <translation>برگرداندن ورود اطلاعات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="66"/>
         <source>Keep it</source>
         <translation>نگه داشتن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="76"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="75"/>
+        <source>There is no import to undo.</source>
+        <translation>ورود اطلاعاتی برای برگرداندن نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="82"/>
         <source>The import was undone.</source>
         <translation>ورود اطلاعات برگردانده شد.</translation>
     </message>
@@ -2749,17 +2910,17 @@ New {kind}: {created}, updated: {updated}</source>
         <translation>پایان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="243"/>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="245"/>
         <source>The check was cancelled.</source>
         <translation>بررسی لغو شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="250"/>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="252"/>
         <source>The import was cancelled: nothing was written.</source>
         <translation>ورود اطلاعات لغو شد: چیزی نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="70"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="78"/>
         <source>Column {n} (no title)</source>
         <translation>ستون {n} (بدون عنوان)</translation>
     </message>
@@ -3383,7 +3544,7 @@ New {kind}: {created}, updated: {updated}</source>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="353"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="372"/>
         <source>Customers in {city} who take SMS</source>
         <translation>مشتریان {city} با رضایت پیامک</translation>
     </message>
@@ -3653,7 +3814,7 @@ New {kind}: {created}, updated: {updated}</source>
     <name>MainWindow</name>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="66"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="314"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="323"/>
         <source>crm-desktop</source>
         <extracomment>the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path</extracomment>
         <translation>crm-desktop</translation>
@@ -3782,83 +3943,88 @@ New {kind}: {created}, updated: {updated}</source>
     </message>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="207"/>
+        <source>Find duplicates…</source>
+        <translation>یافتن موارد تکراری…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/main_window.py" line="209"/>
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="208"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="210"/>
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="213"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="215"/>
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="214"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="311"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="216"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="320"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="229"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="231"/>
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="232"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="234"/>
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="238"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="240"/>
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="244"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="246"/>
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="252"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="254"/>
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="259"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="261"/>
         <source>The backup was saved:</source>
         <translation>پشتیبان ذخیره شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="261"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="263"/>
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="264"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="266"/>
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="268"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="277"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="270"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="279"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="269"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="271"/>
         <source>Replace everything in this database with the backup? A copy of the current database is kept beside it.</source>
         <translation>همه اطلاعات این پایگاه داده با پشتیبان جایگزین شود؟ یک نسخه از پایگاه داده فعلی در کنار آن نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="277"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="279"/>
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="305"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="314"/>
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -3867,12 +4033,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="329"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="338"/>
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="330"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="339"/>
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>
@@ -3880,30 +4046,157 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="146"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="154"/>
         <source>Column in your file</source>
         <translation>ستون پرونده شما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="146"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="154"/>
         <source>Values in it</source>
         <translation>نمونه مقدارها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="146"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="154"/>
         <source>Import as</source>
         <translation>وارد شود به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="166"/>
-        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="170"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="174"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="178"/>
         <source>Don&apos;t import</source>
         <translation>وارد نشود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="178"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="186"/>
         <source>This field is chosen for another column too: keep it for one.</source>
         <translation>این فیلد برای ستون دیگری هم انتخاب شده است: آن را فقط برای یکی نگه دارید.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="243"/>
+        <source>Merge %Ln record(s)</source>
+        <extracomment>the fields shown, per kind, in the editors&apos; order the width a value is elided to (its full text is the radio button&apos;s tooltip)</extracomment>
+        <translation>
+            <numerusform>ادغام %Ln مورد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="93"/>
+        <source>Added {day}</source>
+        <translation>ثبت‌شده در {day}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="98"/>
+        <source>Keep this record</source>
+        <translation>این مورد بماند</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="135"/>
+        <source>Every field has the same value in these records.</source>
+        <translation>همه‌ی فیلدها در این موردها یکسان است.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="138"/>
+        <source>%Ln field(s) with the same value in every record are not shown.</source>
+        <translation>
+            <numerusform>%Ln فیلد که در همه‌ی موردها یکسان است نشان داده نمی‌شود.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="145"/>
+        <source>Merge</source>
+        <translation>ادغام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="150"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="174"/>
+        <source>Yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="174"/>
+        <source>No</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="238"/>
+        <source>The other records go to the Trash with a note naming {name}.</source>
+        <translation>موردهای دیگر با یادداشتی که به {name} اشاره می‌کند به سطل بازیافت می‌روند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="240"/>
+        <source>Moving to {name}: {items}.</source>
+        <translation>به {name} منتقل می‌شود: {items}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="247"/>
+        <source>%Ln deal(s)</source>
+        <translation>
+            <numerusform>%Ln معامله</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="248"/>
+        <source>%Ln proforma(s)</source>
+        <translation>
+            <numerusform>%Ln پیش‌فاکتور</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="249"/>
+        <source>%Ln ticket(s)</source>
+        <translation>
+            <numerusform>%Ln تیکت</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="250"/>
+        <source>%Ln activity(ies)</source>
+        <translation>
+            <numerusform>%Ln فعالیت</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="251"/>
+        <source>%Ln message(s)</source>
+        <translation>
+            <numerusform>%Ln پیام</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="252"/>
+        <source>%Ln list membership(s)</source>
+        <translation>
+            <numerusform>عضویت در %Ln فهرست</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="253"/>
+        <source>%Ln campaign membership(s)</source>
+        <translation>
+            <numerusform>عضویت در %Ln کمپین</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="254"/>
+        <source>%Ln tag(s)</source>
+        <translation>
+            <numerusform>%Ln برچسب</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/dialogs/merge_dialog.py" line="255"/>
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln مخاطب</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4596,42 +4889,42 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>نام مشابهی نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="260"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="262"/>
         <source>Checking the rows: {done} of {total}…</source>
         <translation>در حال بررسی ردیف‌ها: {done} از {total}…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="267"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="269"/>
         <source>Cancelling…</source>
         <translation>در حال لغو…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="313"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="315"/>
         <source>Errors ({n})</source>
         <translation>خطاها ({n})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="314"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="316"/>
         <source>Duplicates ({n})</source>
         <translation>تکراری‌ها ({n})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="315"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="317"/>
         <source>Similar names ({n})</source>
         <translation>نام‌های مشابه ({n})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="346"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="348"/>
         <source>of {n} duplicates</source>
         <translation>از {n} تکراری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="361"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="363"/>
         <source>{file} errors</source>
         <translation>خطاهای {file}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="372"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="374"/>
         <source>Saving the errors</source>
         <translation>ذخیره خطاها</translation>
     </message>
@@ -5157,24 +5450,35 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="286"/>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="287"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="226"/>
+        <source>Find duplicates and merge them</source>
+        <translation>یافتن موارد تکراری و ادغام آن‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="228"/>
+        <source>Find duplicates</source>
+        <translation>یافتن موارد تکراری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="299"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="300"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="349"/>
         <source>Import from Excel or CSV…</source>
         <extracomment>the list kind the Export button writes (services/exports.py LIST_KINDS); None: none</extracomment>
         <translation>ورود اطلاعات از اکسل یا CSV…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="371"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="387"/>
         <source>Nothing here yet.</source>
         <translation>هنوز چیزی اینجا نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="388"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="404"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="504"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="520"/>
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>
@@ -5361,27 +5665,27 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>برگرداندن این ورود اطلاعات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="125"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="126"/>
         <source>Importing {file}…</source>
         <translation>در حال ورود اطلاعات از {file}…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="148"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="151"/>
         <source>Cancelling: nothing is written…</source>
         <translation>در حال لغو: چیزی نوشته نمی‌شود…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="172"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="175"/>
         <source>{file} was imported.</source>
         <translation>اطلاعات {file} وارد شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="178"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="181"/>
         <source>Open {kind}</source>
         <translation>باز کردن {kind}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="186"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="189"/>
         <source>The import was undone: the database is as it was before it.</source>
         <translation>ورود اطلاعات برگردانده شد: پایگاه داده همان است که پیش از آن بود.</translation>
     </message>
@@ -6454,32 +6758,32 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>WarningsModel</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="154"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="155"/>
         <source>Row</source>
         <translation>ردیف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="154"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="155"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="154"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="155"/>
         <source>Similar to</source>
         <translation>مشابه با</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="154"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="155"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="155"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="156"/>
         <source>Similarity</source>
         <translation>شباهت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="167"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="168"/>
         <source>{name} (row {row})</source>
         <translation>{name} (ردیف {row})</translation>
     </message>

@@ -80,6 +80,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "probability": ("Probability", "احتمال"),
     "tag": ("Tag", "برچسب"),
     "tags": ("Tags", f"برچسب{ZW}ها"),
+    "records": ("Records", f"مورد{ZW}ها"),
     "issue_date": ("Issue date", "تاریخ صدور"),
     "period": ("Period", "دوره"),
     "report": ("Report", "گزارش"),
@@ -364,6 +365,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file was checked; check the file again",
         f"{{count}} مورد از رکوردهایی که باید به{ZW}روز می{ZW}شد پس از بررسی پرونده حذف شده "
         f"یا به سطل بازیافت رفته است؛ پرونده را دوباره بررسی کنید",
+    ),
+    "merge.count": (
+        "choose from {min} to {max} records to merge",
+        "از {min} تا {max} مورد را برای ادغام انتخاب کنید",
+    ),
+    "merge.same": (
+        "a record cannot be merged with itself, choose each record once",
+        f"یک مورد را نمی{ZW}توان با خودش ادغام کرد، هر مورد را یک بار انتخاب کنید",
+    ),
+    "merge.source": (
+        "the value must come from one of the records being merged",
+        f"مقدار باید از یکی از مورد{ZW}های در حال ادغام باشد",
     ),
     "invalid": (
         "this value is not valid, please check it",

@@ -33,7 +33,7 @@ import bisect
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from typing import TypeAlias
 
 from crm_desktop.text.normalize import fold
@@ -46,6 +46,8 @@ SWAPPED_SCORE = 95
 _MIN_SWAP_LEN = 6
 #: Cells of one rapidfuzz.cdist call (a uint8 matrix): rows are taken in chunks below it.
 _MAX_CELLS = 4_000_000
+#: blocks of at most this many cells are compared pair by pair, without cdist
+_SMALL = 64
 
 _NOT_ALNUM = re.compile(r"[^\w]|_")
 
@@ -127,12 +129,21 @@ def _cdist_pairs(rows: Sequence[str], cols: Sequence[str], score: int,
                  *, col_after: int | None = None) -> list[tuple[int, int, int]]:
     """(row index, column index, score) of the cells >= score; with col_after = the
     rows' first index in cols (the same list), only columns after their row."""
-    import numpy as np
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz
 
     out: list[tuple[int, int, int]] = []
     if not rows or not cols:
         return out
+    if len(rows) * len(cols) <= _SMALL:  # a call to cdist costs more than these few
+        for r, a in enumerate(rows):
+            for j in range(0 if col_after is None else col_after + r + 1, len(cols)):
+                s = fuzz.ratio(a, cols[j], score_cutoff=score)
+                if s:
+                    out.append((r, j, int(s + 0.5)))  # rounded as cdist does (half up)
+        return out
+    import numpy as np  # rapidfuzz's cdist answers with a numpy matrix
+    from rapidfuzz import process
+
     step = max(1, _MAX_CELLS // len(cols))
     for start in range(0, len(rows), step):
         chunk = rows[start:start + step]
@@ -224,8 +235,8 @@ def similar_keys(left: Iterable[str], right: Iterable[str] | None = None, *,
     rblocks = None if rset is None else by_digits(rset)
     for digits, lkeys in lblocks.items():
         rkeys = None if rblocks is None else rblocks.get(digits)
-        if rblocks is not None and not rkeys:
-            continue
+        if (rkeys is None and len(lkeys) < 2) if rblocks is None else not rkeys:
+            continue  # nothing to compare (names with a number of their own)
         found = _fuzzy_block(lkeys, rkeys, score)
         if score <= SWAPPED_SCORE:
             found += _swapped(lkeys, rkeys)
@@ -235,6 +246,34 @@ def similar_keys(left: Iterable[str], right: Iterable[str] | None = None, *,
             if best.get((a, b), -1) < s:
                 best[(a, b)] = s
     return [(a, b, s) for (a, b), s in best.items()]
+
+
+def similar_in_cities(left: Mapping[str, Collection[str]],
+                      right: Mapping[str, Collection[str]] | None = None, *,
+                      score: int = SIMILAR_SCORE) -> list[tuple[str, str, str, int]]:
+    """(city, a, b, score) for each pair of DIFFERENT similar name keys found in the same
+    city: a among left[city], b among right[city] (right=None: both among left[city], each
+    pair once). Only distinct keys are compared: over all cities at once when that is
+    fewer comparisons (the same names recur in every city), else city by city."""
+    other = left if right is None else right
+    shared = [c for c in left if c and c in other]
+    out: list[tuple[str, str, str, int]] = []
+    per_city = sum(len(left[c]) * len(other[c]) for c in shared)
+    lall = {n for c in shared for n in left[c]}
+    rall = lall if right is None else {n for c in shared for n in other[c]}
+    if len(lall) * len(rall) <= per_city:
+        cities_of: dict[str, list[str]] = defaultdict(list)
+        for c in shared:
+            for n in left[c]:
+                cities_of[n].append(c)
+        other_sets = {c: set(other[c]) for c in shared}
+        for a, b, s in similar_keys(lall, None if right is None else rall, score=score):
+            out.extend((c, a, b, s) for c in cities_of[a] if b in other_sets[c])
+    else:
+        for c in shared:
+            out.extend((c, a, b, s) for a, b, s in similar_keys(
+                left[c], None if right is None else other[c], score=score))
+    return out
 
 
 def _by_city(items: Iterable[Item]) -> tuple[dict[str, dict[str, list[Hashable]]],
@@ -256,8 +295,7 @@ def similar_pairs(left: Iterable[Item], right: Iterable[Item] | None = None, *,
 
     Items are (key, city_key, name_key). With right=None, pairs within `left`, each once
     (the earlier item first). Equal name keys in the same city score 100 without a fuzzy
-    comparison. Only the distinct name keys are compared: over all cities at once when that
-    is fewer comparisons (the same names recur in every city), else city by city.
+    comparison; a missing city or an empty name matches nothing.
     """
     lcities, lorder = _by_city(left)
     if right is None:
@@ -265,39 +303,18 @@ def similar_pairs(left: Iterable[Item], right: Iterable[Item] | None = None, *,
     else:
         rcities, rorder = _by_city(right)
     out: list[tuple[Hashable, Hashable, int]] = []
-
-    def product(a_keys: list[Hashable], b_keys: list[Hashable], s: int) -> None:
-        out.extend((a, b, s) for a in a_keys for b in b_keys if a != b or right is not None)
-
-    shared = [c for c in lcities if c in rcities]
-    for city in shared:  # equal names
-        lnames, rnames = lcities[city], rcities[city]
+    for city, lnames in lcities.items():  # equal names
+        rnames = rcities.get(city)
+        if rnames is None:
+            continue
         for name, keys in lnames.items():
             if right is None:
                 out.extend((keys[i], b, 100) for i in range(len(keys)) for b in keys[i + 1:])
             elif name in rnames:
-                product(keys, rnames[name], 100)
-
-    # the cheaper of comparing each city's names or all distinct names once
-    per_city = sum(len(lcities[c]) * len(rcities[c]) for c in shared)
-    lall = {n for c in shared for n in lcities[c]}
-    rall = lall if right is None else {n for c in shared for n in rcities[c]}
-    if len(lall) * len(rall) <= per_city:
-        lnames_cities: dict[str, list[str]] = defaultdict(list)
-        for c in shared:
-            for n in lcities[c]:
-                lnames_cities[n].append(c)
-        for a, b, s in similar_keys(lall, None if right is None else rall, score=score):
-            for c in lnames_cities[a]:
-                b_keys = rcities[c].get(b)
-                if b_keys:
-                    product(lcities[c][a], b_keys, s)
-    else:
-        for c in shared:
-            found = similar_keys(lcities[c], None if right is None else rcities[c],
-                                 score=score)
-            for a, b, s in found:
-                product(lcities[c][a], rcities[c][b], s)
+                out.extend((a, b, 100) for a in keys for b in rnames[name])
+    found = similar_in_cities(lcities, None if right is None else rcities, score=score)
+    for c, a, b, s in found:
+        out.extend((x, y, s) for x in lcities[c][a] for y in rcities[c][b])
     if right is None:
         out = [(a, b, s) if lorder[a] < lorder[b] else (b, a, s) for a, b, s in out]
     out.sort(key=lambda p: (-p[2], lorder[p[0]], rorder[p[1]]))

@@ -204,6 +204,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action(self.tr("Search everything"), self.search.start,
                                          "Ctrl+K", "searchEverything"))
         edit_menu.addSeparator()
+        edit_menu.addAction(self._action(self.tr("Find duplicates…"), self.find_duplicates,
+                                         name="findDuplicates"))
         edit_menu.addAction(self._action(self.tr("Trash…"), self.open_trash, name="trash"))
         view_menu = bar.addMenu(self.tr("&View"))
         for i, (key, title, _factory) in enumerate(self._sections):
@@ -300,6 +302,13 @@ class MainWindow(QMainWindow):
         from crm_desktop.ui.dialogs.trash_dialog import TrashDialog
 
         TrashDialog.show_for(self, self.core, self.ops)
+
+    def find_duplicates(self) -> None:
+        """Duplicates of the companies when the companies are shown, else of the contacts."""
+        from crm_desktop.ui.dialogs.duplicates_dialog import DuplicatesDialog
+
+        kind = "companies" if self.current_view() is self._views.get("companies") else "contacts"
+        DuplicatesDialog.show_for(self, self.core, self.ops, kind)
 
     def about_text(self) -> str:
         text = self.tr("crm-desktop {version}\nAn offline customer relationship manager for "

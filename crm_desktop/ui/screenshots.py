@@ -226,6 +226,7 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
         dialog("dialog_log_call", lambda: ActivityDialog(core, ops, "call", first_contact, window))
         dialog("dialog_add_task", lambda: ActivityDialog(core, ops, "task", first_contact, window))
     dialog("dialog_trash", lambda: TrashDialog(core, ops, window))
+    _duplicates(dialog, core, ops, window)
 
     def reminders() -> QDialog:
         d = ReminderDialog(core, ops, window)
@@ -285,6 +286,21 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
     about.close()
     controller.close()
     return written
+
+
+def _duplicates(dialog: Callable[..., None], core: Any, ops: Any, window: Any) -> None:
+    """The find-duplicates page (its search done) and the merge dialog for a group of the
+    demo's (a shared e-mail when there is one: its records differ in several fields)."""
+    from crm_desktop.ui.dialogs.duplicates_dialog import DuplicatesDialog
+    from crm_desktop.ui.dialogs.merge_dialog import MergeDialog
+
+    dialog("dialog_duplicates", lambda: DuplicatesDialog(core, ops, "contacts", window),
+           ready=lambda d: d.loaded)  # type: ignore[attr-defined]
+    groups = core.duplicates.groups("contacts")
+    group = next((g for g in groups if g.reason == "email"), groups[0] if groups else None)
+    if group is not None:
+        dialog("dialog_merge", lambda: MergeDialog(core, ops, "contacts", group.ids[:3],
+                                                   window))
 
 
 def _reports(app: QApplication, window: Any, out_dir: Path) -> list[Path]:

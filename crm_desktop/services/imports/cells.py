@@ -168,6 +168,8 @@ _YMD = re.compile(r"([0-9]{4})\s*([/\-.])\s*([0-9]{1,2})\s*\2\s*([0-9]{1,2})")
 _DMY = re.compile(rf"([0-9]+)(?:{_SEP})([0-9]+)(?:{_SEP})([0-9]+)")
 _TIME = re.compile(r"(.*?)(?:[\sT]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?"
                    r"(?:\s*[AaPp]\.?[Mm]\.?)?)")
+#: a day or a month first (one or two digits of any kind, then a separator), at a glance
+_DAY_FIRST = re.compile(r"[\s\u200e\u200f]*[0-9۰-۹٠-٩]{1,2}\s*[/\-.\\\u066b_ ]")
 _MONTHS = {header_key(n): i + 1 for i, n in enumerate(MONTH_NAMES_FA)}
 _MONTHS.update({header_key(n): i + 1 for i, n in enumerate(MONTH_NAMES_EN)})
 _NAMED = re.compile(r"([0-9]{1,2})\s+(\S+(?:\s+\S+)?)\s+([0-9]{2,4})")
@@ -193,10 +195,11 @@ def date_text_order(value: Cell) -> str | None:
     """For a text date written day-or-month first: "dmy" when only day/month/year reads it,
     "mdy" when only month/day/year does, None otherwise (year first, ambiguous, not a
     date). plan.py reads a column's values with this to choose its order."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or _DAY_FIRST.match(value) is None:
         return None
     t = to_ascii_digits(strip_bidi(value)).strip()
-    m = _DMY.fullmatch(_TIME.fullmatch(t).group(1) if _TIME.fullmatch(t) else t)
+    timed = _TIME.fullmatch(t) if ":" in t else None
+    m = _DMY.fullmatch(timed.group(1) if timed else t)
     if m is None or len(m.group(3)) != 4 or len(m.group(1)) > 2 or len(m.group(2)) > 2:
         return None
     first, second = int(m.group(1)), int(m.group(2))

@@ -79,7 +79,7 @@ _UNIT_GLUE = {"به", "بر", "حسب", "in", "per"}
 def header_words(header: Any) -> list[str]:
     """The folded words of a header (ZWNJ and punctuation are breaks, آ is ا)."""
     text = fold(str(header) if header is not None else "").replace("آ", "ا")
-    return _NOT_WORD.sub(" ", text.replace("\u200c", " ").replace("﷼", " ریال ")).split()
+    return _NOT_WORD.sub(" ", text.replace("﷼", " ریال ")).split()  # ZWNJ is no \w
 
 
 def header_unit(header: Any) -> tuple[str, MoneyUnit | None]:

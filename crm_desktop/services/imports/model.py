@@ -78,8 +78,9 @@ class SimilarName:
 class PlannedRow:
     row: int
     #: the cleaned values the service would store (its field names: first_name,
-    #: last_name, mobile, birthday as a date, ...), plus for contacts "tags" (list of
-    #: names) and "company" (a company name, found or created by the writer)
+    #: last_name, mobile, birthday as a date, unit_price_rial in Rials, ...), plus for
+    #: contacts "tags" (list of names) and "company" (a company name, found or created
+    #: by the writer). Blank cells are left out: a blank neither fills nor clears.
     values: dict[str, Any]
     match: Match | None = None
 
@@ -129,26 +130,76 @@ class ImportPlan:
     #: the sheet rows that failed, as read (for the error workbook): number -> values
     failed_rows: dict[int, tuple[Any, ...]] = field(default_factory=dict)
 
+    def _planned(self) -> dict[int, PlannedRow]:
+        return {r.row: r for r in self.rows}
+
+    def _duplicate(self, r: PlannedRow, planned: Mapping[int, PlannedRow]) -> bool:
+        m = r.match
+        return m is not None and (m.existing_id is not None or m.earlier_row in planned)
+
+    def action(self, r: PlannedRow, options: ImportOptions,
+               planned: Mapping[int, PlannedRow] | None = None) -> str:
+        """What a run does with row `r`: "create", "update" or "skip" (see counts())."""
+        planned = self._planned() if planned is None else planned
+        if not self._duplicate(r, planned):
+            return "create"
+        choice = options.choice(r.row)
+        if choice is OnDuplicate.SKIP:
+            return "skip"
+        if choice is OnDuplicate.CREATE:
+            # one product per code: the database refuses a second one with the same sku
+            by_code = self.kind == "products" and r.match is not None and r.match.by == "sku"
+            return "skip" if by_code else "create"
+        return "update"
+
+    def target(self, r: PlannedRow, options: ImportOptions) -> tuple[int | None, int | None]:
+        """The record a duplicate row `r` updates: (existing record id, None), or (None,
+        the sheet row whose new record it is) when that record is made by the same run.
+        An earlier row stands for the record it creates, else for the one it matched
+        (whether it updates it or is skipped), followed back as far as needed."""
+        planned = self._planned()
+        seen = {r.row}
+        while r.match is not None and r.match.existing_id is None:
+            earlier = planned.get(r.match.earlier_row)  # type: ignore[arg-type]
+            if earlier is None or earlier.row in seen:
+                break
+            seen.add(earlier.row)
+            if self.action(earlier, options, planned) == "create":
+                return None, earlier.row
+            r = earlier
+        if r.match is None or r.match.existing_id is None:
+            return None, r.row
+        return r.match.existing_id, None
+
     def counts(self, options: ImportOptions | None = None) -> ImportCounts:
+        """What a run with `options` does, row by row (the writer follows the same rule,
+        through action() and target()):
+
+        - a row with an error is not imported (errors: the distinct rows);
+        - a row that matches nothing is created (new);
+        - a duplicate (of a live record, or of an earlier row without errors) counts in
+          duplicates, and its own choice (options.choice(row)) decides: skip -> skipped;
+          update or overwrite -> updates (the record it matched, or the one its earlier
+          row stands for: see target(); a record made by this run counts as new for the
+          row that made it and as an update for each later row that updates it); create
+          -> new, except a product matching by its code (sku), which is skipped: the
+          database holds one product per code;
+        - a match on an earlier row that is not among the plan's rows (an error row) is
+          no match: the row is new. make_plan never makes one; a plan edited by hand may.
+        The per-row choice of a row that is not a duplicate is ignored."""
         options = options or ImportOptions()
+        planned = self._planned()
         new = updates = skipped = duplicates = 0
         for r in self.rows:
-            if r.match is None:
+            if self._duplicate(r, planned):
+                duplicates += 1
+            what = self.action(r, options, planned)
+            if what == "create":
                 new += 1
-                continue
-            duplicates += 1
-            choice = options.choice(r.row)
-            if choice is OnDuplicate.SKIP:
-                skipped += 1
-            elif choice is OnDuplicate.CREATE or r.match.existing_id is None:
-                # a repeat of an earlier row has no record to update until the run:
-                # the writer updates the record the earlier row made
-                if choice is OnDuplicate.CREATE:
-                    new += 1
-                else:
-                    updates += 1
-            else:
+            elif what == "update":
                 updates += 1
+            else:
+                skipped += 1
         return ImportCounts(new=new, updates=updates, skipped=skipped,
                             errors=len({e.row for e in self.errors}), duplicates=duplicates)
 

@@ -16,7 +16,7 @@ from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.accounts_model import accounts_model
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.company_panel import CompanyPanel
-from crm_desktop.ui.views.record_list import ListFilter, RecordListView
+from crm_desktop.ui.views.record_list import ListFilter, RecordListView, duplicates_button
 
 
 class CompaniesView(RecordListView):
@@ -52,6 +52,14 @@ class CompaniesView(RecordListView):
         panel.open_deal.connect(lambda i: self.open_record.emit("pipeline", i))
         panel.new_deal.connect(self.new_deal_for)
         panel.new_proforma.connect(self.new_proforma_for)
+        self.duplicates_button = duplicates_button(self, self.find_duplicates)
+        bar = self.layout().itemAt(0).layout()
+        bar.insertWidget(bar.indexOf(self.count_label), self.duplicates_button)
+
+    def find_duplicates(self) -> None:
+        from crm_desktop.ui.dialogs.duplicates_dialog import DuplicatesDialog
+
+        DuplicatesDialog.show_for(self, self.core, self.ops, "companies")
 
     def new_deal_for(self, account_id: int) -> None:
         """A new deal for the company (its page refreshes when the save announces it)."""

@@ -13,7 +13,7 @@ from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.contacts_model import contacts_model
 from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.contact_panel import ContactPanel
-from crm_desktop.ui.views.record_list import ListFilter, RecordListView
+from crm_desktop.ui.views.record_list import ListFilter, RecordListView, duplicates_button
 
 
 def editors() -> tuple[Any, Any, Any, Any]:
@@ -78,6 +78,13 @@ class ContactsView(RecordListView):
         self.add_to_list_button.clicked.connect(self.add_selected_to_list)
         bar = self.layout().itemAt(0).layout()
         bar.insertWidget(bar.indexOf(self.count_label), self.add_to_list_button)
+        self.duplicates_button = duplicates_button(self, self.find_duplicates)
+        bar.insertWidget(bar.indexOf(self.count_label), self.duplicates_button)
+
+    def find_duplicates(self) -> None:
+        from crm_desktop.ui.dialogs.duplicates_dialog import DuplicatesDialog
+
+        DuplicatesDialog.show_for(self, self.core, self.ops, "contacts")
 
     def selected_ids(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows()

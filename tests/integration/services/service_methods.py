@@ -38,6 +38,8 @@ READS: dict[str, set[str]] = {
     "search": {"search"},
     "rfm": {"computed_at", "of_contact", "sizes", "stale", "window_years"},
     "timeline": {"for_contact"},
+    "duplicates": {"groups"},
+    "merging": {"moves"},
     # the KPIs and the dashboard's series: aggregates, and where their records are listed
     "kpis": {"compute", "compare", "records", "revenue_by_month", "funnel", "lead_sources",
              "tickets_by_category", "csat_by_month"},

@@ -144,6 +144,40 @@ def _imported(core: Core, ids: Ids) -> None:
     core.imports.run(*_import_plan(ids))
 
 
+def _contact2_has_everything(core: Core, ids: Ids) -> None:
+    """contact2 has one of every related record, shares a list, a campaign and a tag
+    with contact, and a second company has a contact, a deal and a ticket."""
+    c2 = ids["contact2"]
+    core.contacts.update(c2, {"mobile": "09121234567", "email": "k@example.com",
+                              "sms_consent": True, "tags": ["VIP", "همکار"]})
+    core.contacts.update(ids["contact"], {"mobile": "09127654321", "sms_consent": True})
+    won = next(s["id"] for s in core.stages.list() if s["outcome"] == "won")
+    ids["deal3"] = core.deals.create({"title": "خرید دوم", "contact_id": c2,
+                                      "amount_rial": 8_000_000})
+    core.deals.move(ids["deal3"], won)
+    core.tickets.create({"subject": "پیگیری", "contact_id": c2})
+    core.activities.create({"kind": "call", "subject": "تماس", "contact_id": c2,
+                            "done_at": NEXT_WEEK - timedelta(days=20)})
+    core.proformas.create({"contact_id": c2}, [{"description": "نصب",
+                                                "unit_price_rial": 1_000_000}])
+    _second_member(core, ids)  # contact2 in the list and the campaign, "delivered"
+    ids["message"] = core.outbox.save_message(ids["campaign"], "sms", "سلام {first_name}")
+    core.outbox.queue(ids["message"])
+    ids["account2"] = core.accounts.create({"name": "شرکت فولاد شیراز", "city": "شیراز",
+                                            "phone": "07132345678"})
+    core.contacts.create({"last_name": "کارمند", "account_id": ids["account2"]})
+    core.deals.create({"title": "خرید ورق", "account_id": ids["account2"]})
+    core.tickets.create({"subject": "ورق", "account_id": ids["account2"]})
+
+
+def _merge_both(core: Core, ids: Ids) -> None:
+    core.merging.merge("contacts", ids["contact"], [ids["contact2"]],
+                       choose={"mobile": ids["contact2"], "email": ids["contact2"]},
+                       values={"job_title": "مدیر خرید"})
+    core.merging.merge("companies", ids["account"], [ids["account2"]],
+                       choose={"phone": ids["account2"]})
+
+
 class _Accepts:
     channel = "sms"
 
@@ -290,6 +324,7 @@ WALK: dict[tuple[str, str], Scenario] = {
     ("proformas", "update"): Scenario(lambda c, i: c.proformas.update(
         i["proforma"], {"notes": "تحویل فوری"},
         [{"description": "نصب", "unit_price_rial": 2_000_000}])),
+    ("merging", "merge"): Scenario(_merge_both, prepare=_contact2_has_everything),
     ("proformas", "set_status"): Scenario(lambda c, i: c.proformas.set_status(
         i["proforma"], "accepted", mark_deal_won=True)),
     ("imports", "run"): Scenario(lambda c, i: c.imports.run(*_import_plan(i))),

@@ -62,6 +62,8 @@ WRITES: dict[str, set[str]] = {
     "kpis": set(),
     "rfm": {"recompute"},
     "imports": {"run", "undo_last"},
+    "duplicates": set(),
+    "merging": {"merge"},
 }
 NOT_OFFERED: dict[str, set[str]] = {
     "stages": {"ensure_defaults"},  # takes the caller's Session
@@ -353,6 +355,22 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
         (core.outbox.send_due, ({},)),
         (core.imports.run, (d(half(import_plans())), d(half(import_options())))),
         (core.imports.undo_last, ()),
+        (core.merging.merge, (
+            d(st.one_of(st.sampled_from(["contacts", "companies"]), texts)), d(ids),
+            d(st.one_of(st.lists(ids, max_size=3), hostile))), {
+            "choose": d(st.one_of(st.none(), hostile, st.dictionaries(
+                st.one_of(st.sampled_from(["mobile", "city", "name", "email", "notes"]),
+                          hostile_text), ids, max_size=2))),
+            "values": d(st.one_of(st.none(), hostile, st.dictionaries(
+                st.one_of(st.sampled_from(["mobile", "city", "name", "birthday"]),
+                          hostile_text), hostile, max_size=2))),
+            "lang": d(st.one_of(st.sampled_from(["fa", "en"]), hostile))}),
+        # and plausible merges, so that some get through and write
+        (core.merging.merge, (d(st.sampled_from(["contacts", "companies"])),
+                              d(st.integers(1, 12)),
+                              d(st.lists(st.integers(1, 12), min_size=1, max_size=2))),
+         {"choose": d(st.one_of(st.none(), st.fixed_dictionaries(
+             {"city": st.integers(1, 12), "notes": st.integers(1, 12)})))}),
     ]
     assert {(c[0].__self__.__class__, c[0].__name__) for c in calls} >= {
         (type(getattr(core, svc)), method)

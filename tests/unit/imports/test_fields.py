@@ -72,6 +72,8 @@ def test_company_headers(header: str, field: str) -> None:
     ("قیمت واحد", "unit_price_rial"), ("مبلغ", "unit_price_rial"), ("فی", "unit_price_rial"),
     ("قیمت (ریال)", "unit_price_rial"), ("قیمت واحد (تومان)", "unit_price_toman"),
     ("مبلغ به تومان", "unit_price_toman"), ("Price in Toman", "unit_price_toman"),
+    ("فی (تومان)", "unit_price_toman"), ("فی (ریال)", "unit_price_rial"),
+    ("Rate, Tomans", "unit_price_toman"),
     ("Unit price (IRR)", "unit_price_rial"), ("قیمت (تومن)", "unit_price_toman"),
     ("مشمول مالیات", "taxable"), ("فعال", "active"), ("توضیحات", "description"),
 ])

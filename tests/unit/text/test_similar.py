@@ -179,7 +179,7 @@ def _pairs_by_brute_force(items, score):
             if len(na) >= 6 and len(na) == len(nb) and nb in na + na:
                 s = max(s, SWAPPED_SCORE)
             if s >= score:
-                out.add((ka, kb, round(s)))
+                out.add((ka, kb, int(s + 0.5)))  # cdist rounds half up
     return out
 
 
