@@ -37,8 +37,9 @@ BAD_ROWS = (
 
 def national_code(nine: str) -> str:
     """Nine digits and their check digit: a valid national code."""
-    total = sum(int(d) * (10 - i) for i, d in enumerate(nine)) % 11
-    return nine + str(total if total < 2 else 11 - total)
+    from crm_desktop.text.validate import national_code_check_digit
+
+    return nine + str(national_code_check_digit(nine))
 
 
 def _digits(text: str) -> str:
@@ -58,7 +59,7 @@ def messy_rows(existing: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
         if i % 5 == 1:
             birthday = _digits(birthday)
         email = f"customer{i}@example.com" if i % 3 == 0 else None
-        code = national_code(f"{(i * 7919) % 10**9:09d}") if i % 4 == 0 else None
+        code = national_code(f"{(i * 7919 + 1_234_567) % 10**9:09d}") if i % 4 == 0 else None
         rows.append((name, mobile, email, code, CITIES[i % len(CITIES)], birthday, None))
     rows.insert(6, (*rows[2][:6], "دوباره وارد شده"))  # a row typed twice
     for contact in existing:  # customers the database has already
