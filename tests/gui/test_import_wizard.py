@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from crm_desktop.imports.sheet import ImportFileError, SheetData, SheetRow
 from crm_desktop.services.imports.model import (
@@ -259,7 +260,7 @@ def test_the_lists_open_the_wizard_on_their_kind(core, ops, qtbot, ui_lang,
         assert view.import_button.toolTip() == "ورود اطلاعات از اکسل یا CSV…"
         view.import_button.click()
         # an empty list offers the import too
-        more = view.empty.findChild(type(view.import_button), "emptyStateMore")
+        more = view.empty.findChild(QPushButton, "emptyStateMore")
         assert more is not None and more.isVisibleTo(view)
         more.click()
         if view_class is ContactsView:

@@ -290,16 +290,17 @@ class RecordListView(BaseView):
             self.export_button = ExportButton(self)
             self.export_button.requested.connect(self.export)
 
-        self.import_button: QPushButton | None = None
+        self.import_button: QToolButton | None = None
         if self.import_kind is not None:
             # an icon beside Export (the bar of the contacts list has no room for a word
-            # more: its search box would shrink); named in its tooltip and File › Import
-            self.import_button = QPushButton(self)
+            # more: its search box would shrink); named in its tooltip, in File › Import
+            # and in the empty list
+            self.import_button = QToolButton(self)
             self.import_button.setObjectName("importButton")
+            self.import_button.setIcon(icons.icon("table-import"))
             self.import_button.setToolTip(self.tr("Import from Excel or CSV…"))
             self.import_button.setAccessibleName(self.tr("Import from Excel or CSV…"))
-            icons.dress(self.import_button, "table-import")
-            self.import_button.clicked.connect(self.import_file)
+            self.import_button.clicked.connect(lambda _checked=False: self.import_file())
 
         bar = QHBoxLayout()
         bar.addWidget(self.search_box, 3)
