@@ -337,3 +337,36 @@ def test_the_real_reader_behind_the_file_step(core, ops, qtbot, ui_lang, service
     assert wizard.file_page.sheets.isVisibleTo(wizard)
     assert wizard.file_page.sheets.currentText() == "مشتریان"
     assert wizard.next_button.isEnabled()
+
+
+# the offscreen plugin warns that it cannot pass a dialog's size hints to a window manager
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+@pytest.mark.parametrize("ui_lang", ["fa", "en"], indirect=True)
+def test_every_step_fits_at_1366x768(small_screen, core, ops, qtbot, ui_lang, service,
+                                     qapp) -> None:
+    from tests.gui.layout_checks import overlapping
+    from tests.gui.test_fits_the_screen import fits
+
+    wizard = make(core, ops, qtbot, service)
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    wizard.show()
+    problems: list[str] = []
+
+    def look(step: str) -> None:
+        qapp.processEvents()
+        problems.extend(f"{step}: {p}" for p in fits(wizard) + overlapping(wizard))
+
+    look("file")
+    read(wizard, qtbot)
+    look("file read")
+    wizard.next()
+    look("columns")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.preview_page.plan is not None)
+    for tab in range(wizard.preview_page.tabs.count()):
+        wizard.preview_page.tabs.setCurrentIndex(tab)
+        look(f"preview tab {tab}")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.batch is not None)
+    look("summary")
+    assert problems == []
