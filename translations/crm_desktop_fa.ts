@@ -1157,37 +1157,37 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="383"/>
-        <source>Choose what each column of your file is. Columns set to «Don&apos;t import» are left out. The choice is remembered for the next file with these columns.</source>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="387"/>
+        <source>Choose what each column of your file is. Columns set to “Don&apos;t import” are left out. The choice is remembered for the next file with these columns.</source>
         <translation>برای هر ستون پرونده‌تان مشخص کنید چه اطلاعاتی در آن است. ستون‌هایی که «وارد نشود» باشند کنار گذاشته می‌شوند. این انتخاب برای پرونده بعدی با همین ستون‌ها به خاطر سپرده می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="395"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="399"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="397"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="401"/>
         <source>{field} is chosen for more than one column ({columns}): keep it for one of them.</source>
         <translation>{field} برای بیش از یک ستون انتخاب شده است ({columns})؛ آن را فقط برای یکی از آن‌ها نگه دارید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="402"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="406"/>
         <source>Choose at least one column to import.</source>
         <translation>دست‌کم یک ستون را برای ورود انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="405"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="409"/>
         <source> or </source>
         <translation> یا </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="406"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="410"/>
         <source>No column is imported as the name: choose the column that holds the names ({fields}).</source>
         <translation>هیچ ستونی به‌عنوان نام وارد نمی‌شود: ستونی را که نام‌ها در آن است انتخاب کنید ({fields}).</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="412"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="416"/>
         <source>{used} of {all} columns will be imported.</source>
         <translation>{used} ستون از {all} ستون وارد می‌شود.</translation>
     </message>
@@ -2267,17 +2267,17 @@
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="83"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="87"/>
         <source>Drop an Excel or CSV file here, or</source>
         <translation>پرونده اکسل یا CSV را اینجا رها کنید، یا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="85"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="89"/>
         <source>Choose a file…</source>
         <translation>انتخاب پرونده…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="88"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="92"/>
         <source>Excel (.xlsx, .xls), OpenDocument (.ods) or CSV</source>
         <translation>اکسل (xlsx یا xls)، اُپن‌داکیومنت (ods) یا CSV</translation>
     </message>
@@ -2650,82 +2650,82 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="142"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="146"/>
         <source>What do you want to import?</source>
         <translation>چه چیزی را می‌خواهید وارد کنید؟</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="171"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="175"/>
         <source>Sheet:</source>
         <translation>برگه:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="215"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="219"/>
         <source>one row per person, one column per detail: name, mobile, e-mail, national code, city, birthday, company…</source>
         <translation>برای هر شخص یک ردیف و برای هر مشخصه یک ستون: نام، موبایل، ایمیل، کد ملی، شهر، تاریخ تولد، شرکت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="217"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="221"/>
         <source>one row per company, one column per detail: name, phone, national ID, economic code, city, address…</source>
         <translation>برای هر شرکت یک ردیف و برای هر مشخصه یک ستون: نام، تلفن، شناسه ملی، کد اقتصادی، شهر، نشانی…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="219"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="223"/>
         <source>one row per product or service, one column per detail: name, product code, unit, price…</source>
         <translation>برای هر کالا یا خدمت یک ردیف و برای هر مشخصه یک ستون: نام، کد کالا، واحد، قیمت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="223"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="227"/>
         <source>the first row of the table names its columns; title rows above it and blank rows are fine;</source>
         <translation>نخستین ردیف جدول نام ستون‌ها را دارد؛ ردیف‌های عنوان بالای آن و ردیف‌های خالی اشکالی ندارند؛</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="225"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="229"/>
         <source>mobiles, Jalali or Gregorian dates and Persian or English digits may be written any way: they are cleaned up, and the rows that still have a problem are listed before anything is saved.</source>
         <translation>موبایل‌ها، تاریخ‌های شمسی یا میلادی و رقم‌های فارسی یا انگلیسی به هر شکلی نوشته شده باشند مرتب می‌شوند، و ردیف‌هایی که باز هم مشکل دارند پیش از ذخیره فهرست می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="229"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="233"/>
         <source>A good file has</source>
         <translation>ویژگی‌های یک پرونده خوب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="240"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="244"/>
         <source>Choose the file to import</source>
         <translation>پرونده‌ای را که می‌خواهید وارد شود انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="241"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="245"/>
         <source>Spreadsheets and CSV files ({patterns})</source>
         <translation>صفحه‌گسترده‌ها و پرونده‌های CSV ({patterns})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="242"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="246"/>
         <source>All files (*)</source>
         <translation>همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="252"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="256"/>
         <source>Reading {file}…</source>
         <translation>در حال خواندن {file}…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="272"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="276"/>
         <source>Reading {file}: {rows} rows…</source>
         <translation>در حال خواندن {file}: {rows} ردیف…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="285"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="289"/>
         <source>File: {file}</source>
         <translation>پرونده: {file}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="295"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="299"/>
         <source>{file}: {rows} rows, the header on row {header}.</source>
         <translation>{file}: {rows} ردیف، سطر عنوان در ردیف {header}.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="297"/>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="301"/>
         <source>{file}, sheet {sheet}: {rows} rows, the header on row {header}.</source>
         <translation>{file}، برگه {sheet}: {rows} ردیف، سطر عنوان در ردیف {header}.</translation>
     </message>
@@ -2787,60 +2787,60 @@
 <context>
     <name>ImportUndo</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="32"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="33"/>
         <source>companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="34"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="35"/>
         <source>products</source>
         <translation>کالاها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="36"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="37"/>
         <source>contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="37"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="38"/>
         <source>{file}, imported {date}
 New {kind}: {created}, updated: {updated}</source>
         <translation>{file}، وارد‌شده در {date}
 {kind} تازه: {created}، به‌روزشده: {updated}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="49"/>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="61"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="50"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="62"/>
         <source>Undo last import</source>
         <translation>برگرداندن آخرین ورود اطلاعات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="57"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="58"/>
         <source>The records it created are removed and the fields it updated get their earlier values back.</source>
         <translation>رکوردهایی که ساخته حذف می‌شوند و فیلدهایی که به‌روز کرده مقدار پیشین خود را پس می‌گیرند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="59"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="60"/>
         <source>Undo this import?</source>
         <translation>این ورود اطلاعات برگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="65"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="66"/>
         <source>Undo the import</source>
         <translation>برگرداندن ورود اطلاعات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="66"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="67"/>
         <source>Keep it</source>
         <translation>نگه داشتن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="75"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="76"/>
         <source>There is no import to undo.</source>
         <translation>ورود اطلاعاتی برای برگرداندن نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="82"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="83"/>
         <source>The import was undone.</source>
         <translation>ورود اطلاعات برگردانده شد.</translation>
     </message>
@@ -5460,25 +5460,25 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>یافتن موارد تکراری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="299"/>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="300"/>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="349"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="301"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="302"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="350"/>
         <source>Import from Excel or CSV…</source>
         <extracomment>the list kind the Export button writes (services/exports.py LIST_KINDS); None: none</extracomment>
         <translation>ورود اطلاعات از اکسل یا CSV…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="387"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="388"/>
         <source>Nothing here yet.</source>
         <translation>هنوز چیزی اینجا نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="404"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="405"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="520"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="521"/>
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>

@@ -65,7 +65,11 @@ def file_error_text(error: BaseException) -> str:
 
 
 def quoted(name: str) -> str:
-    return f"«{display.isolate(name)}»"
+    """A file, sheet, column or field named in a sentence: in the quotation marks of the
+    UI's language, isolated from the words around it."""
+    if display.persian():
+        return f"«{display.isolate(name)}»"
+    return f"“{display.isolate(name)}”"
 
 
 class DropZone(QFrame):
@@ -380,7 +384,7 @@ class ColumnsPage(QWidget):
         self.kind = kind
         self.sheet = sheet
         self.intro.setText(display.fill(
-            self.tr("Choose what each column of your file is. Columns set to «Don't import» are "
+            self.tr("Choose what each column of your file is. Columns set to “Don't import” are "
                     "left out. The choice is remembered for the next file with these columns.")))
         self.model.set_sheet(sheet.headers, samples(sheet), fields, mapping)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crm_desktop.services.imports.model import ImportBatch
 from crm_desktop.ui import display
+from crm_desktop.ui.dialogs.import_pages import quoted
 from crm_desktop.ui.errors import ask_box
 from crm_desktop.ui.ops import Ops
 
@@ -37,7 +38,7 @@ def batch_text(batch: ImportBatch) -> str:
     text = translate("ImportUndo", "{file}, imported {date}\nNew {kind}: {created}, updated: "
                      "{updated}")
     return display.in_reading_direction(
-        text.replace("{file}", f"«{display.isolate(batch.file_name)}»")
+        text.replace("{file}", quoted(batch.file_name))
         .replace("{date}", display.isolate(display.jalali(batch.created_at)))
         .replace("{kind}", kind)
         .replace("{created}", display.number(batch.created))
