@@ -152,12 +152,18 @@ class ImportPlan:
             return "skip" if by_code else "create"
         return "update"
 
-    def target(self, r: PlannedRow, options: ImportOptions) -> tuple[int | None, int | None]:
+    def index(self) -> dict[int, PlannedRow]:
+        """The plan's rows by sheet row number (to pass to action() and target() when
+        asking about many rows)."""
+        return self._planned()
+
+    def target(self, r: PlannedRow, options: ImportOptions,
+               planned: Mapping[int, PlannedRow] | None = None) -> tuple[int | None, int | None]:
         """The record a duplicate row `r` updates: (existing record id, None), or (None,
         the sheet row whose new record it is) when that record is made by the same run.
         An earlier row stands for the record it creates, else for the one it matched
         (whether it updates it or is skipped), followed back as far as needed."""
-        planned = self._planned()
+        planned = self._planned() if planned is None else planned
         seen = {r.row}
         while r.match is not None and r.match.existing_id is None:
             earlier = planned.get(r.match.earlier_row)  # type: ignore[arg-type]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
 from typing import Any
 
 from crm_desktop.db.engine import Database
@@ -27,6 +26,7 @@ from crm_desktop.services.imports.model import ImportKind, ImportPlan, PlannedRo
 from crm_desktop.services.imports.rows import RowChecker
 from crm_desktop.services.imports.similar_names import similar_names
 from crm_desktop.text.import_texts import error_table_title
+from crm_desktop.text.validate import InvalidValue
 
 PROGRESS_EVERY = 1000
 
@@ -97,13 +97,12 @@ def _make_plan(db: Database, kind: ImportKind, sheet: SheetData,
 def _as_read(value: Any) -> Any:
     """A cell of the error workbook: as read, as text a spreadsheet keeps (a whole number
     without ".0", a date as Jalali text), so that the row can be fixed and imported again."""
-    if value is None:
-        return None
-    if isinstance(value, str):
+    if value is None or isinstance(value, str):
         return value
-    if isinstance(value, datetime | date | float | bool):
+    try:
         return cells.text_cell(value)
-    return str(value)
+    except InvalidValue:  # no text form (an int of more than 4,300 digits): left blank
+        return None
 
 
 def error_table(plan: ImportPlan, lang: str = "fa") -> ExportTable:

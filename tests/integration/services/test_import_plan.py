@@ -197,6 +197,21 @@ def test_first_and_last_name_columns_win_over_the_full_name(core) -> None:
     assert [(e.row, e.field, e.code) for e in plan.errors] == [(6, "full_name", "too_long")]
 
 
+def test_a_column_of_dates_month_first_is_read_month_first(core) -> None:
+    headers = ("نام", "تاریخ تولد")
+    us = core.imports.plan("contacts", sheet(headers, [
+        ("علی", "05/01/1990"), ("رضا", "12/25/1985"), ("حسن", "1370/01/05")]),
+        ("full_name", "birthday"))
+    assert [r.values["birthday"] for r in us.rows] == [
+        date(1990, 5, 1), date(1985, 12, 25), date(1991, 3, 25)]
+    # one value reads only day first, another only month first: day first, as documented
+    mixed = core.imports.plan("contacts", sheet(headers, [
+        ("علی", "05/01/1990"), ("رضا", "12/25/1985"), ("حسن", "25/12/1985")]),
+        ("full_name", "birthday"))
+    assert [r.values["birthday"] for r in mixed.rows] == [date(1990, 1, 5), date(1985, 12, 25)]
+    assert [(e.row, e.code) for e in mixed.errors] == [(4, "date.invalid")]
+
+
 def test_a_landline_in_the_mobile_column_is_the_phone(core) -> None:
     headers = ("نام", "شماره تماس")
     plan = core.imports.plan("contacts", sheet(headers, [
@@ -269,6 +284,15 @@ def test_products_in_toman(core) -> None:
     assert plan.errors[0].message("fa").startswith("قیمت واحد (تومان): مبلغ بیش از حد بزرگ")
     c = plan.counts(ImportOptions(OnDuplicate.CREATE))
     assert (c.new, c.skipped) == (3, 1)   # the same product code twice is never created
+
+
+def test_a_price_without_its_unit_is_in_the_unit_the_program_shows(core) -> None:
+    headers = ("کالا", "قیمت")
+    assert core.imports.mapping("products", headers) == ("name", "unit_price_rial")
+    core.settings.set_display_unit("toman")
+    assert core.imports.mapping("products", headers) == ("name", "unit_price_toman")
+    assert core.imports.mapping("products", ("کالا", "قیمت (ریال)")) == (
+        "name", "unit_price_rial")
 
 
 def test_similar_names_are_warnings(core, world) -> None:
@@ -455,3 +479,50 @@ def monkeypatch_module():
     mp = pytest.MonkeyPatch()
     yield mp
     mp.undo()
+
+
+# -- any sheet: a plan, never an exception ------------------------------------------------------
+HOSTILE_CELL = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-(10**30), max_value=10**30),
+    st.just(10**5000), st.floats(allow_nan=True, allow_infinity=True),
+    st.text(st.characters(codec=None, exclude_categories=()), max_size=30),
+    st.sampled_from(["09121234567", "+98 912 000 0000", "۱۳۷۰/۰۱/۰۵", "05/21/1990",
+                     "1400/12/30", "=1+1", "-", "بله", "\ud800", "x" * 300, "9.1E+09",
+                     "علی احمدی", "تهران", "a@b.ir", "A@B.IR"]),
+    st.dates(), st.datetimes(), st.lists(st.integers(), max_size=2),
+)
+
+
+@st.composite
+def hostile_sheets(draw: st.DrawFn) -> tuple[str, SheetData, tuple[str | None, ...]]:
+    from crm_desktop.services.imports.fields import import_fields
+
+    kind = draw(st.sampled_from(["contacts", "companies", "products"]))
+    fields = list(import_fields(kind))  # type: ignore[arg-type]
+    width = draw(st.integers(1, 6))
+    chosen = draw(st.lists(st.sampled_from(fields), min_size=width, max_size=width,
+                           unique=True))
+    mapping = tuple(f if draw(st.integers(0, 5)) else None for f in chosen)
+    if kind == "products" and {"unit_price_rial", "unit_price_toman"} <= set(mapping):
+        mapping = tuple(None if f == "unit_price_toman" else f for f in mapping)
+    rows = draw(st.lists(st.lists(HOSTILE_CELL, min_size=0, max_size=width + 1),
+                         max_size=12))
+    data = SheetData("x.csv", None, (), 1, tuple(f"h{i}" for i in range(width)),
+                     [SheetRow(i + 2, tuple(r)) for i, r in enumerate(rows)])
+    return kind, data, mapping
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(hostile_sheets())
+def test_any_sheet_gives_a_plan(named_db, case) -> None:
+    kind, data, mapping = case
+    plan = named_db.imports.plan(kind, data, mapping)
+    assert len(plan.rows) + len(plan.failed_rows) == len(data.rows)
+    assert {e.row for e in plan.errors} == set(plan.failed_rows)
+    for e in plan.errors:
+        assert e.message("fa") and e.message("en")
+        assert e.field is None or e.field in mapping
+    c = plan.counts()
+    assert c.new + c.updates + c.skipped == len(plan.rows)
+    table = named_db.imports.error_table(plan, "fa")
+    assert len(list(table.rows)) == len(plan.failed_rows)

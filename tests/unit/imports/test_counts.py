@@ -135,9 +135,10 @@ def test_counts_agree_with_a_plain_recount(case: tuple[ImportPlan, ImportOptions
     assert c.errors == len({e.row for e in p.errors})
     assert c.new + c.updates + c.skipped == len(p.rows)
     # every update has a record to update: one of the database, or one this run makes
+    index = p.index()
     for r in p.rows:
-        if p.action(r, options) == "update":
-            record, made_by = p.target(r, options)
+        if p.action(r, options, index) == "update":
+            record, made_by = p.target(r, options, index)
             assert (record is None) != (made_by is None)
             if made_by is not None:
                 maker = next(x for x in p.rows if x.row == made_by)
