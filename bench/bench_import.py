@@ -33,6 +33,7 @@ Figures:
 from __future__ import annotations
 
 import argparse
+import itertools
 import resource
 import shutil
 import sqlite3
@@ -64,9 +65,11 @@ def make_file(n: int, db: Path) -> Path:
     import xlsxwriter
 
     conn = sqlite3.connect(db)
-    taken = [r[0] for r in conn.execute(
-        "SELECT mobile FROM contacts WHERE mobile IS NOT NULL ORDER BY id LIMIT ?",
-        (n // DUPLICATE_EVERY + 1,))]
+    # (mobile, national code): a row with the mobile and another national code would be
+    # another person sharing a phone, not a duplicate
+    taken = conn.execute(
+        "SELECT mobile, national_code FROM contacts WHERE mobile IS NOT NULL ORDER BY id "
+        "LIMIT ?", (n // DUPLICATE_EVERY + 1,)).fetchall()
     conn.close()
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     ws = book.add_worksheet("مشتریان")
@@ -74,11 +77,11 @@ def make_file(n: int, db: Path) -> Path:
     ws.write_row(2, 0, HEADER)
     for i in range(n):
         name = f"{FIRST[i % len(FIRST)]} {LAST[(i // 7) % len(LAST)]}"
-        digits = taken[i // DUPLICATE_EVERY][1:] if i % DUPLICATE_EVERY == 3 else (
-            f"93{i:08d}"[-10:])
+        duplicate = i % DUPLICATE_EVERY == 3
+        digits = taken[i // DUPLICATE_EVERY][0][1:] if duplicate else f"93{i:08d}"[-10:]
         y, m, d = 1340 + i % 60, 1 + i % 12, 1 + i % 29
         birth = f"{y}/{m}/{d}" if i % 2 else f"{y}-{m:02d}-{d:02d}".translate(PERSIAN)
-        code = national_code(i)
+        code = (taken[i // DUPLICATE_EVERY][1] or "") if duplicate else national_code(i)
         mobile = mobile_forms(digits, i)
         if i % ERROR_EVERY == 7:
             kind = (i // ERROR_EVERY) % 3
@@ -124,18 +127,21 @@ def ours(file: Path, db: Path) -> dict[str, float]:
     from crm_desktop.services.imports.model import ImportOptions
 
     with Core.open(db, create=False) as core:
-        start = time.perf_counter()
+        clock = [(time.perf_counter(), time.process_time())]
         sheet = read_sheet(file)
-        read = time.perf_counter()
+        clock.append((time.perf_counter(), time.process_time()))
         plan = core.imports.plan("contacts", sheet, core.imports.mapping("contacts",
                                                                          sheet.headers))
-        planned = time.perf_counter()
+        clock.append((time.perf_counter(), time.process_time()))
         batch = core.imports.run(plan, ImportOptions())
-        written = time.perf_counter()
+        clock.append((time.perf_counter(), time.process_time()))
         counts = plan.counts(ImportOptions())
-    return {"read": read - start, "plan": planned - read, "write": written - planned,
-            "rows": len(sheet.rows), "created": batch.created, "duplicates": counts.duplicates,
-            "errors": counts.errors}
+    out = {"rows": len(sheet.rows), "created": batch.created,
+           "duplicates": counts.duplicates, "errors": counts.errors}
+    for name, (a, b) in zip(("read", "plan", "write"), itertools.pairwise(clock),
+                            strict=True):
+        out[name], out[f"{name}_cpu"] = b[0] - a[0], b[1] - a[1]
+    return out
 
 
 def bare_calamine(file: Path) -> tuple[float, list[list[Any]]]:
@@ -147,18 +153,30 @@ def bare_calamine(file: Path) -> tuple[float, list[list[Any]]]:
     return time.perf_counter() - start, rows
 
 
+#: what contacts' NOT NULL columns get in the bare insert (it has no rules to fill them)
+BARE_REQUIRED = {"first_name": "", "full_name": "", "gender": "unspecified",
+                 "lifecycle_stage": "lead", "sms_consent": 0, "email_consent": 0,
+                 "sort_key": "", "search_name": "", "search_other": "", "account_sort": "",
+                 "owner_sort": "", "created_at": "2026-12-01 09:00:00.000000",
+                 "updated_at": "2026-12-01 09:00:00.000000"}
+
+
 def bare_executemany(db: Path, rows: list[list[Any]], *, table: str) -> float:
-    cells = [tuple(str(c) for c in r) for r in rows[3:]]
+    """The six cells as text, one executemany (the search text and sort keys left empty:
+    the search and the sorted lists would not find these rows)."""
+    required = tuple(BARE_REQUIRED.values()) if table == "contacts" else ()
+    cells = [(*(str(c) for c in r), *required) for r in rows[3:]]
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     if table != "contacts":
         conn.execute(f"CREATE TABLE {table} (a TEXT, b TEXT, c TEXT, d TEXT, e TEXT, f TEXT)")
-    columns = ("last_name, mobile, city, notes, email, national_code" if table == "contacts"
-               else "a, b, c, d, e, f")
+    columns = (["last_name", "mobile", "city", "notes", "email", "national_code",
+                *BARE_REQUIRED] if table == "contacts" else list("abcdef"))
     start = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")
-    conn.executemany(f"INSERT INTO {table} ({columns}) VALUES (?, ?, ?, ?, ?, ?)", cells)
+    conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+                     f"({', '.join('?' * len(columns))})", cells)
     conn.execute("COMMIT")
     took = time.perf_counter() - start
     conn.close()
@@ -223,11 +241,15 @@ def main() -> None:
     print(f"  bare calamine read                {took:6.2f} s", flush=True)
     r = ours(file, fresh_copy(source, "import-target.sqlite3"))
     total = r["read"] + r["plan"] + r["write"]
+    cpu = r["read_cpu"] + r["plan_cpu"] + r["write_cpu"]
     print(f"  ours: read {r['read']:.2f} s + plan {r['plan']:.2f} s + write "
-          f"{r['write']:.2f} s = {total:.2f} s  ({int(r['rows']):,} rows: "
+          f"{r['write']:.2f} s = {total:.2f} s wall  ({int(r['rows']):,} rows: "
           f"{int(r['created']):,} created, {int(r['duplicates']):,} duplicates skipped, "
           f"{int(r['errors']):,} with errors; peak "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)", flush=True)
+    print(f"        cpu: read {r['read_cpu']:.2f} s + plan {r['plan_cpu']:.2f} s + write "
+          f"{r['write_cpu']:.2f} s = {cpu:.2f} s (the process's own time: the machine's "
+          "other work left out)", flush=True)
     bare = bare_executemany(fresh_copy(source, "import-bare.sqlite3"), raw_rows,
                             table="contacts")
     print(f"  bare executemany into contacts    {bare:6.2f} s (its indexes and search "
@@ -235,7 +257,8 @@ def main() -> None:
     floor = bare_executemany(fresh_copy(source, "import-bare.sqlite3"), raw_rows,
                              table="bare_rows")
     print(f"  bare executemany, no indexes      {floor:6.2f} s", flush=True)
-    print(f"  target: read + plan + write under 15 s: {'yes' if total < 15 else 'NO'}")
+    print(f"  target: read + plan + write under 15 s: {'yes' if total < 15 else 'NO'} "
+          f"(wall), {'yes' if cpu < 15 else 'NO'} (cpu)")
     if args.strategies:
         strategies(source, args.rows)
     for name in ("import-target.sqlite3", "import-bare.sqlite3", "import-strategy.sqlite3"):

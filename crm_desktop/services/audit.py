@@ -191,6 +191,14 @@ def created(session: Session, entity: str, entity_id: int, values: Mapping[str, 
     return _row(session, entity, entity_id, AuditAction.CREATE, None, None, _json(shown))
 
 
+def created_value(row: Mapping[str, Any], columns: Sequence[str]) -> str:
+    """The new_value of a "create" row: `row`'s non-empty values of `columns` (a model's
+    audited_columns), as `created` and the flush write it, in one pass (an import makes
+    100,000 of them)."""
+    return _ENCODER.encode({k: v if type(v) is str else _text(v)
+                            for k in columns if (v := row[k]) is not None})
+
+
 def updated(session: Session, entity: str, entity_id: int, field: str, old: Any,
             new: Any) -> dict:
     """The "update" row of one column of a record changed without the ORM."""

@@ -32,6 +32,7 @@ COUNTED: dict[str, str] = {
     "campaigns": "campaigns",
     "campaign_members": "campaign_members",
     "tickets": "tickets",
+    "import_batches": "import_batches",
     "audit_log": "audit_log",
 }
 SOFT_DELETED = frozenset({"contacts", "accounts", "deals", "tickets"})

@@ -39,9 +39,10 @@ class ImportChange(IdMixin, Base):
     """What one batch did to one record (bookkeeping for undo, not audited: the audit log
     has its own rows for every change).
 
-    action "create": a record the batch made (entity contacts, accounts, products or
-    tags; accounts in a contacts batch are companies named in the company column);
-    new_values = the audit "create" JSON of the record as written.
+    action "create": records the batch made, ids entity_id to ref_id (consecutive ids;
+    ref_id NULL: one record), of contacts, accounts, products or tags (accounts in a
+    contacts batch are companies named in the company column). What was written is the
+    records' audit "create" rows.
     action "update": fields the batch changed; old_values / new_values = JSON objects of
     those fields before and after.
     action "add": an association row the batch added: entity "contact_tags" (entity_id =

@@ -79,6 +79,14 @@ class RecordKind:
     def python_types(self) -> dict[str, type]:
         return {c.name: c.type.python_type for c in self.table.columns}
 
+    @cached_property
+    def importable(self) -> dict[str, type]:
+        """The service's fields an import may set -> their column's Python type (not the
+        references: an import links a contact's company by name, and the owner is the
+        one who imports)."""
+        return {name: self.python_types[name] for name in self.fields
+                if name not in ("owner_id", "account_id", "source_campaign_id")}
+
     def service(self, db: Database, actor_id: int | None) -> EntityService[Any]:
         return self.service_class(db, actor_id)
 
@@ -115,7 +123,7 @@ def load(kind: RecordKind, text: str | None) -> dict[str, Any]:
 
 def created_json(kind: RecordKind, row: Mapping[str, Any]) -> str:
     """The new_value of a record's audit "create" row (its non-empty audited columns)."""
-    return audit._json({k: v for k in kind.audited if (v := row.get(k)) is not None})
+    return audit.created_value(row, kind.audited)
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -130,6 +138,18 @@ def read_rows(session: Session, kind: RecordKind, ids: Iterable[int]) -> dict[in
     out: dict[int, dict] = {}
     for part in chunks(sorted(set(ids)), IN_CHUNK):
         for row in session.connection().execute(select(table).where(table.c.id.in_(part))):
+            out[row.id] = dict(row._mapping)
+    return out
+
+
+def read_ranges(session: Session, kind: RecordKind,
+                ranges: Iterable[tuple[int, int]]) -> dict[int, dict]:
+    """Every column of the records with ids in the (first, last) ranges."""
+    table = kind.table
+    out: dict[int, dict] = {}
+    for first, last in ranges:
+        for row in session.connection().execute(
+                select(table).where(table.c.id.between(first, last))):
             out[row.id] = dict(row._mapping)
     return out
 

@@ -2,17 +2,16 @@
 the records to create (with every field, as the service would store them) and the existing
 records to update (with the fields that change), after the choices for duplicates.
 
-The rules (ImportPlan.counts counts rows by the same rules; a test holds them equal):
-* a row without a match creates a record;
-* a duplicate row: SKIP leaves it out; CREATE makes a record anyway; UPDATE fills the
-  record's empty fields from the row (a field is empty when it holds nothing or the
-  service's value for "not given": "", None, gender unspecified, lifecycle stage lead,
-  price 0; a yes/no field is never empty); OVERWRITE writes every non-empty value of the
-  row over it;
-* the record of a duplicate is the existing record it matches, or for a repeat of an
-  earlier row of the file, the record that row created, updated or matched (whatever was
-  chosen for it): so with UPDATE the repeats of a new row fold into the one record it
-  creates, in file order, and nothing is created twice;
+Which rows create, update or are skipped is ImportPlan.action()'s to say (the rule its
+counts() documents: the preview's counts are what is written), and the record a row
+updates is the one ImportPlan.target() names (the existing record it matches, or the record
+its earlier row stands for: the one it creates, updates or matched), so with UPDATE the
+repeats of a new row fold into the one record it creates, in file order. How a row updates
+a record:
+* UPDATE fills the record's empty fields from the row: a field is empty when it holds
+  nothing or the service's value for "not given" ("", None, gender unspecified, lifecycle
+  stage lead, price 0; a yes/no field is never empty);
+* OVERWRITE writes every value of the row over it (blank cells are not in the row);
 * contacts: "company" links the contact to a company by name (found or created by the
   writer; UPDATE only links a contact that has none), "tags" are added to its tags.
 """
@@ -21,18 +20,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services.fields import is_id
 from crm_desktop.services.imports.model import (
     IMPORT_KINDS,
-    ImportCounts,
     ImportOptions,
     ImportPlan,
     Match,
     OnDuplicate,
+    PlannedRow,
 )
 from crm_desktop.services.imports.records import RecordKind
 
@@ -63,7 +62,10 @@ class Record:
 class Resolved:
     new: list[Record]
     updates: list[Record]
-    counts: ImportCounts
+    #: rows that create a record and rows that update one (ImportPlan.counts' new and
+    #: updates for the same options)
+    created: int
+    updated: int
 
 
 def invalid(what: str) -> ValidationError:
@@ -112,22 +114,24 @@ def _check_values(kind: RecordKind, values: Any, extra: tuple[str, ...]) -> None
     them again with the field rules would cost as much as the plan)."""
     if not isinstance(values, dict):
         raise invalid("plan")
-    types = kind.python_types
+    types = kind.importable
     for key, value in values.items():
+        want = types.get(key)
+        kind_of = type(value)
+        if kind_of is want and (kind_of is not str or _text(value)) and (
+                kind_of is not int or -(2**63) <= value < 2**63):
+            continue  # the usual case: exactly the column's type
+        if value is None:
+            continue
         if key in extra:
-            ok = value is None or (_text(value) if key == "company" else (
-                isinstance(value, list | tuple) and all(_text(t) for t in value)))
-        elif key not in kind.fields or key in ("owner_id", "account_id", "source_campaign_id"):
+            ok = _text(value) if key == "company" else (
+                isinstance(value, list | tuple) and all(_text(t) for t in value))
+        elif want is None:
             raise ValidationError(FieldError(str(key), "unknown_field"))
-        else:
-            want = types[key]
-            ok = value is None or (isinstance(value, want) and not (
-                want is int and isinstance(value, bool)) and not (
-                want is date and isinstance(value, datetime)))
-            if ok and isinstance(value, int) and not isinstance(value, bool):
-                ok = -(2**63) <= value < 2**63
-            if ok and isinstance(value, str):
-                ok = _text(value)
+        else:  # a subclass of the type (never a bool for a number, a datetime for a day)
+            ok = isinstance(value, want) and not isinstance(value, bool | datetime) and (
+                not isinstance(value, int) or -(2**63) <= value < 2**63) and (
+                not isinstance(value, str) or _text(value))
         if not ok:
             raise ValidationError(FieldError(str(key), "invalid"))
 
@@ -154,25 +158,50 @@ def _fold_in(kind: RecordKind, record: Record, values: dict[str, Any], company: 
     record.rows += 1
 
 
+def _check_rows(plan: ImportPlan) -> dict[int, PlannedRow]:
+    """The plan's rows by sheet row number, each of the right shape."""
+    by_number: dict[int, PlannedRow] = {}
+    for planned in plan.rows:
+        match = planned.match if isinstance(planned, PlannedRow) else None
+        if not isinstance(planned, PlannedRow) or not _number(planned.row) or not (
+                match is None or (isinstance(match, Match)
+                                  and (match.existing_id is None or _number(match.existing_id))
+                                  and (match.earlier_row is None
+                                       or _number(match.earlier_row)))):
+            raise invalid("plan")
+        by_number[planned.row] = planned
+    return by_number
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def resolve(plan: ImportPlan, options: ImportOptions, kind: RecordKind,
             existing: Mapping[int, dict[str, Any]]) -> Resolved:
-    """The records a run writes. `existing`: the rows of the records the plan's matches
-    name, as read now (missing or in the Trash: the plan is stale, ValidationError)."""
+    """The records a run writes, row by row as ImportPlan.action() says (the rule its
+    counts() follows), each update on the record ImportPlan.target() names. `existing`:
+    the rows of the records the plan's matches name, as read now (one missing or in the
+    Trash that a row would update: the plan is stale, ValidationError)."""
     extra = EXTRA.get(plan.kind, ())
     defaults = kind.defaults()
+    by_number = _check_rows(plan)
     new: list[Record] = []
     updates: dict[int, Record] = {}
-    #: sheet row -> the record it made or updated, or the id of the record it matched
+    #: sheet row -> the record it stands for (see ImportPlan.target): the one it made or
+    #: updated, or the id of the one it matched
     made: dict[int, Record | int] = {}
     stale: set[int] = set()
-    n_new = n_updates = skipped = duplicates = 0
+    n_new = n_updates = 0
 
-    def record_of(match: Match) -> Record | None:
-        target: Record | int | None = match.existing_id
-        if target is None:
-            target = made.get(match.earlier_row) if isinstance(match.earlier_row, int) else None
-            if target is None:  # an earlier row the plan does not have
-                raise invalid("plan")
+    def stands_for(match: Match) -> Record | int | None:
+        if match.existing_id is not None:
+            return match.existing_id
+        return made.get(match.earlier_row)  # type: ignore[arg-type]
+
+    def record_of(target: Record | int | None) -> Record | None:
+        if target is None:  # a repeat of a row that stands for no record (a bad plan)
+            raise invalid("plan")
         if isinstance(target, Record):
             return target
         if target not in updates:
@@ -184,40 +213,29 @@ def resolve(plan: ImportPlan, options: ImportOptions, kind: RecordKind,
         return updates[target]
 
     for planned in plan.rows:
-        if not isinstance(planned.row, int) or not (planned.match is None or isinstance(
-                planned.match, Match)):
-            raise invalid("plan")
         _check_values(kind, planned.values, extra)
         values = {k: v for k, v in planned.values.items() if k not in extra}
         company = planned.values.get("company") if extra else None
         tags = list(planned.values.get("tags") or ()) if extra else []
-        match = planned.match
-        choice = options.choice(planned.row) if match is not None else OnDuplicate.CREATE
-        if match is not None:
-            duplicates += 1
-        if choice is OnDuplicate.CREATE:
+        what = plan.action(planned, options, by_number)
+        if what == "create":
             record = Record({**defaults, **values}, company=company or None, tags=tags)
             new.append(record)
             made[planned.row] = record
             n_new += 1
             continue
-        assert match is not None
-        if choice is OnDuplicate.SKIP:
-            skipped += 1
-            matched = match.existing_id if match.existing_id is not None else made.get(
-                match.earlier_row) if isinstance(match.earlier_row, int) else None
+        assert planned.match is not None
+        if what == "skip":
+            matched = stands_for(planned.match)
             if matched is not None:
                 made[planned.row] = matched
             continue
-        target = record_of(match)
+        target = record_of(stands_for(planned.match))
         n_updates += 1
         if target is not None:
+            choice = options.choice(planned.row)
             _fold_in(kind, target, values, company, tags, choice is OnDuplicate.OVERWRITE)
             made[planned.row] = target
     if stale:
         raise ValidationError(FieldError("import", "import.stale", {"count": len(stale)}))
-    errors = len({getattr(e, "row", None) for e in plan.errors}) if isinstance(
-        plan.errors, list) else 0
-    counts = ImportCounts(new=n_new, updates=n_updates, skipped=skipped, errors=errors,
-                          duplicates=duplicates)
-    return Resolved(new, list(updates.values()), counts)
+    return Resolved(new, list(updates.values()), n_new, n_updates)

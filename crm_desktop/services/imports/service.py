@@ -62,8 +62,12 @@ class ImportService:
             progress: Progress | None = None,
             cancelled: Cancelled | None = None) -> ImportBatch:
         """Write the plan in one transaction with its audit rows and an import batch;
-        remembers the plan's mapping for these headers. Cancelled: ImportCancelled and
-        nothing written."""
+        remembers the plan's mapping for these headers. The batch's `created`/`updated`
+        are plan.counts(options).new/.updates. progress(rows_done) counts the plan's rows
+        (up to len(plan.rows)); cancelled: ImportCancelled and nothing written. Refused
+        before writing (ValidationError): options.list_id not a static list ("list"), a
+        record to update deleted since the plan ("import": import.stale), a product code
+        in use ("sku"). See write.py."""
         from crm_desktop.services.imports.write import run_import
 
         return run_import(self.db, self.actor_id, plan, options, progress=progress,
@@ -76,9 +80,11 @@ class ImportService:
         return last_batch(self.db)
 
     def undo_last(self) -> ImportBatch:
-        """Undo the newest import as a whole, in one transaction: the records it created
-        removed, the fields it updated put back. Refused (ValidationError naming "import")
-        when there is nothing to undo or when its records were changed since."""
+        """Undo the newest import not undone, as a whole, in one transaction: the records
+        it created removed, the fields it updated put back, the tags and list memberships
+        it gave taken off. Refused (ValidationError naming "import": import.nothing_to_undo,
+        import.changed_since with the number of records) when there is nothing to undo or
+        when its records were changed since. See undo.py."""
         from crm_desktop.services.imports.undo import undo_last
 
         return undo_last(self.db, self.actor_id)

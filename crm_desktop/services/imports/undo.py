@@ -48,6 +48,7 @@ from crm_desktop.services.imports.records import (
     large_load,
     load,
     raw,
+    read_ranges,
     read_rows,
     update_rows,
 )
@@ -105,7 +106,9 @@ class _Undo:
         self.db = db
         self.actor_id = actor_id
         self.kind = KINDS[batch.kind]
-        self.created: dict[str, dict[int, str | None]] = defaultdict(dict)
+        #: entity -> (first id, last id) of the records it created, and their audit
+        #: "create" values (what the import wrote)
+        self.ranges: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self.updated: list[tuple[str, int, str | None, str | None]] = []
         self.added: list[tuple[str, int, int]] = []
         ic = m.ImportChange
@@ -113,17 +116,33 @@ class _Undo:
                 select(ic.entity, ic.entity_id, ic.action, ic.ref_id, ic.old_values,
                        ic.new_values).where(ic.batch_id == batch.id).order_by(ic.id)):
             if row.action == "create":
-                self.created[row.entity][row.entity_id] = row.new_values
+                last = row.ref_id if row.ref_id is not None else row.entity_id
+                self.ranges[row.entity].append((row.entity_id, last))
             elif row.action == "update":
                 self.updated.append((row.entity, row.entity_id, row.old_values,
                                      row.new_values))
             elif row.action == "add" and row.ref_id is not None:
                 self.added.append((row.entity, row.entity_id, row.ref_id))
         main = self.kind.entity
-        self.rows = read_rows(session, self.kind, self.created.get(main, {}))
-        self.companies = (read_rows(session, ACCOUNTS, self.created.get("accounts", {}))
+        self.rows = read_ranges(session, self.kind, self.ranges.get(main, ()))
+        self.companies = (read_ranges(session, ACCOUNTS, self.ranges.get("accounts", ()))
                           if main == "contacts" else {})
         self.current = read_rows(session, self.kind, (u[1] for u in self.updated))
+
+    def written(self, entity: str) -> dict[int, str]:
+        """The audit "create" values of the records of `entity` the batch created: what
+        it wrote (logged after the batch's own row, the newest if an id came back)."""
+        a = m.AuditLog
+        after = self.session.scalar(select(a.id).where(
+            a.entity == "import_batches", a.entity_id == self.batch.id,
+            a.action == "create").order_by(a.id.desc()).limit(1)) or 0
+        out: dict[int, str] = {}
+        for first, last in self.ranges.get(entity, ()):
+            out.update(self.session.execute(
+                select(a.entity_id, a.new_value).where(
+                    a.entity == entity, a.entity_id.between(first, last),
+                    a.action == "create", a.id > after).order_by(a.id)).all())
+        return out
 
     # -- is it still as the import left it? -------------------------------------------------
     def changed(self) -> int:
@@ -135,16 +154,17 @@ class _Undo:
             if row is None or row.get("deleted_at") is not None or any(
                     row.get(k) != v for k, v in values.items()):
                 changed.add((entity, rid))
-        for rid, shown in self.created.get(main, {}).items():
-            row = self.rows.get(rid)
-            if row is not None and created_json(kind, row) != shown:
+        written = self.written(main)
+        for rid, row in self.rows.items():
+            if created_json(kind, row) != written.get(rid):
                 changed.add((main, rid))
         for rid in _used(self.session, main, list(self.rows)):
             changed.add((main, rid))
-        for rid, shown in self.created.get("accounts", {}).items():
-            row = self.companies.get(rid)
-            if main == "contacts" and row is not None and created_json(ACCOUNTS, row) != shown:
-                changed.add(("accounts", rid))
+        if main == "contacts":
+            written = self.written("accounts")
+            for rid, row in self.companies.items():
+                if created_json(ACCOUNTS, row) != written.get(rid):
+                    changed.add(("accounts", rid))
         return len(changed)
 
     # -- putting it back ---------------------------------------------------------------------
@@ -237,7 +257,8 @@ class _Undo:
         self.remove(ACCOUNTS, {i: self.companies[i] for i in ids if i not in used})
 
     def remove_unused_tags(self) -> None:
-        created = sorted(self.created.get("tags", {}))
+        created = sorted(i for first, last in self.ranges.get("tags", ())
+                         for i in range(first, last + 1))
         if not created:
             return
         ct = m.contact_tags

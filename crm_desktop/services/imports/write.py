@@ -13,8 +13,8 @@ an ORM object per record: 100,000 rows in seconds (bench/bench_import.py).
   "import.stale": check the file again). A record added since that would now be a
   duplicate is not looked for (the plan's matches are kept as they are).
 * Contacts: the "company" value links the contact to the live company with the same name
-  (folded: letters, digits and Persian spelling variants compared as search compares
-  them; the oldest if several), else to a company the batch creates. options.tags go on
+  (compared by text/similar.name_key: «شركت كاشي يزد» is «کاشی یزد»; the oldest if
+  several), else to a company the batch creates (one per name). options.tags go on
   every imported contact (created or updated) with the row's own tags; options.list_id
   must name a static marketing list (ValidationError before anything is written), and
   every imported contact joins it.
@@ -68,16 +68,17 @@ from crm_desktop.services.imports.records import (
     update_rows,
 )
 from crm_desktop.services.imports.resolve import Record, check_input, resolve
-from crm_desktop.text.normalize import ZWNJ, search_key
+from crm_desktop.text.similar import name_key
 
 #: records per chunk: progress and cancel between chunks
 CHUNK = 5000
 
 
 def company_key(name: str) -> str:
-    """A company name as compared with another: the search index's folding (Arabic and
-    Persian letters, digits, case, marks), with a ZWNJ as a space."""
-    return search_key(name.replace(ZWNJ, " "))
+    """A company name as compared with another (text/similar.py, the one place names are
+    compared: spaces, ZWNJ, ي/ك, digits and the legal form do not count); a name with no
+    letter or digit is compared as written."""
+    return name_key(name, company=True) or f"\0{name}"
 
 
 def batch_of(row: Any) -> ImportBatch:
@@ -128,12 +129,12 @@ class _Writer:
             if owned and row["owner_id"] is None:
                 row["owner_id"] = self.actor_id
             row = derive(kind, service, row, copies)
-            shown = created_json(kind, row)
-            logged.append((rid, "create", None, None, shown))
-            self.changes.append((self.batch_id, kind.entity, rid, "create", None, None, shown))
+            logged.append((rid, "create", None, None, created_json(kind, row)))
             inserter.add(row)
         inserter.flush()
         audit.record_many(self.session, kind.entity, logged)
+        if records:  # the ids given are consecutive: the bookkeeping keeps their range
+            self.change(kind.entity, first, "create", ref_id=first + len(records) - 1)
 
     def update(self, records: Sequence[Record], copies: Copies | None) -> None:
         pairs = [(r.current, r.values) for r in records if r.current is not None]
@@ -173,7 +174,7 @@ def run_import(db: Database, actor_id: int | None, plan: ImportPlan, options: Im
         batch = m.ImportBatch(kind=plan.kind, file_name=plan.file_name[:255],
                               sheet=plan.sheet[:255] if plan.sheet else None,
                               created_at=now, user_id=actor_id,
-                              created=resolved.counts.new, updated=resolved.counts.updates)
+                              created=resolved.created, updated=resolved.updated)
         session.add(batch)
         session.flush()
         remember_mapping_in(session, plan.kind, plan.headers, plan.mapping)
@@ -296,7 +297,7 @@ def _tag_ids(writer: _Writer, names: Iterable[str]) -> dict[str, int]:
             writer.session.add(tag)
             writer.session.flush()
             ids[name] = tag.id
-            writer.change("tags", tag.id, "create", new=audit._json({"name": name}))
+            writer.change("tags", tag.id, "create")
     return ids
 
 

@@ -5,7 +5,7 @@ cancel or a refusal writes nothing."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -176,7 +176,7 @@ def test_repeats_of_a_new_row_fold_into_the_record_it_creates(core: Core) -> Non
 def test_the_company_column_finds_the_company_or_makes_one(core: Core) -> None:
     kashi = core.accounts.create({"name": "کاشی یزد"})
     core.accounts.delete(core.accounts.create({"name": "فولاد"}))  # in the Trash
-    rows = [(2, {"last_name": "الف", "company": "كاشي يزد"}),
+    rows = [(2, {"last_name": "الف", "company": "شركت كاشي‌يزد"}),
             (3, {"last_name": "ب", "company": "فولاد"}),
             (4, {"last_name": "پ", "company": "فولاد "})]
     core.imports.run(planned(rows), ImportOptions())
@@ -301,3 +301,75 @@ def test_the_mapping_is_remembered_for_the_same_headers(core: Core) -> None:
     assert core.imports.mapping("contacts", plan.headers) != plan.mapping
     core.imports.run(plan, ImportOptions())
     assert core.imports.mapping("contacts", plan.headers) == plan.mapping
+
+
+def _sheet(kind: str, headers: tuple[str, ...], rows: list[tuple]) -> Any:
+    from crm_desktop.imports.sheet import SheetData, SheetRow
+
+    return SheetData(file_name=f"{kind}.xlsx", sheet="برگه۱", sheets=("برگه۱",), header_row=2,
+                     headers=headers, rows=[SheetRow(n + 3, tuple(r))
+                                            for n, r in enumerate(rows)])
+
+
+@pytest.mark.parametrize("choice", list(OnDuplicate))
+def test_a_checked_sheet_is_written_as_its_counts_say(core: Core, choice: OnDuplicate) -> None:
+    """Through the whole pipeline (a sheet, its plan, the run): the counts the preview
+    shows for the choice (and a different choice on one row) are what is written."""
+    old = core.contacts.create({"last_name": "رضایی", "mobile": "09121234567"})
+    sheet = _sheet("contacts", ("نام و نام خانوادگی", "موبایل", "شهر", "ایمیل"), [
+        ("مینا نوری", "۰۹۳۵ ۱۱۱ ۲۲۳۳", "قم", ""),
+        ("علی رضایی", "+98 912 123 4567", "کرج", "ali@x.ir"),       # the existing contact
+        ("مینا نوری", "00989351112233", "", "mina@x.ir"),           # a repeat of row 3
+        ("بی‌نام", "0912", "", ""),                                  # an error
+        ("", "", "تهران", ""),                                       # no name: an error
+        ("مینا نوری", "09351112233", "تهران", ""),                   # row 3 once more
+        ("سارا کریمی", 9127654321, "شیراز", ""),
+    ])
+    plan = core.imports.plan("contacts", sheet, core.imports.mapping("contacts",
+                                                                     sheet.headers))
+    options = ImportOptions(choice, per_row={8: OnDuplicate.SKIP})
+    shown = plan.counts(options)
+    assert shown.errors == 2 and shown.duplicates == 3
+    before = count(core, m.Contact)
+    batch = core.imports.run(plan, options)
+    assert (batch.created, batch.updated) == (shown.new, shown.updates)
+    assert count(core, m.Contact) - before == shown.new
+    if choice is not OnDuplicate.CREATE:
+        with core.db.read() as session:
+            mina = session.execute(select(m.Contact.city, m.Contact.email).where(
+                m.Contact.mobile == "09351112233")).all()
+        # row 8 (تهران) is skipped on its own; row 5's blank city neither fills nor clears
+        assert mina == [("قم", None if choice is OnDuplicate.SKIP else "mina@x.ir")]
+    if choice is OnDuplicate.OVERWRITE:
+        assert core.contacts.get(old)["city"] == "کرج"
+
+
+def test_a_product_matching_by_its_code_is_never_created_twice(core: Core) -> None:
+    core.products.create({"name": "خودکار", "sku": "P-1"})
+    sheet = _sheet("products", ("نام کالا", "کد کالا", "قیمت"), [
+        ("خودکار آبی", "P-1", "12000"), ("مداد", "P-2", "5000"), ("مداد سیاه", "P-2", "")])
+    plan = core.imports.plan("products", sheet, core.imports.mapping("products",
+                                                                     sheet.headers))
+    options = ImportOptions(OnDuplicate.CREATE)
+    shown = plan.counts(options)
+    batch = core.imports.run(plan, options)
+    assert (batch.created, batch.updated, shown.skipped) == (shown.new, shown.updates, 2)
+    assert count(core, m.Product) == 2
+
+
+@pytest.mark.parametrize(("values", "field"), [
+    ({"last_name": "نوری", "birthday": "1369/12/14"}, "birthday"),       # text, not a date
+    ({"last_name": "نوری", "birthday": datetime(1990, 3, 4)}, "birthday"),
+    ({"last_name": "نوری", "sms_consent": 1}, "sms_consent"),
+    ({"last_name": "نوری\ud800"}, "last_name"),                          # not storable
+    ({"last_name": "نوری", "owner_id": 1}, "owner_id"),                   # not imported
+    ({"last_name": "نوری", "colour": "آبی"}, "colour"),
+    ({"last_name": "نوری", "tags": "VIP"}, "tags"),
+])
+def test_a_plan_with_values_of_the_wrong_type_is_refused(core: Core, values: dict,
+                                                         field: str) -> None:
+    before = dump(core)
+    with pytest.raises(ValidationError) as refused:
+        core.imports.run(planned([(2, values)]), ImportOptions())
+    assert refused.value.fields == [field]
+    assert dump(core) == before
