@@ -125,6 +125,7 @@ class PreviewPage(QWidget):
         self.service = service
         self.kind: ImportKind = "contacts"
         self.plan: ImportPlan | None = None
+        self._counts: ImportCounts | None = None
         self.thread: JobThread | None = None
         self.total = 0
 
@@ -337,12 +338,13 @@ class PreviewPage(QWidget):
             list_id=list_id if list_id != NO_LIST else None)
 
     def counts(self) -> ImportCounts | None:
-        return self.plan.counts(self.options()) if self.plan is not None else None
+        """What the import would do with the choices made (computed when they change)."""
+        return self._counts if self.plan is not None else None
 
     def update_counts(self) -> None:
-        counts = self.counts()
-        if counts is None:
+        if self.plan is None:
             return
+        counts = self._counts = self.plan.counts(self.options())
         self.cards["new"].set_value(counts.new)
         self.cards["updates"].set_value(counts.updates)
         note = display.fill(self.tr("of {n} duplicates"), n=display.number(counts.duplicates)) \

@@ -119,8 +119,7 @@ class RunPage(QWidget):
     def run(self, plan: ImportPlan, options: ImportOptions) -> None:
         self.stop()
         self.batch = None
-        counts = plan.counts(options)
-        self.total = counts.new + counts.updates
+        self.total = len(plan.rows)  # what the writer's progress counts
         self.summary.hide()
         self.running.show()
         self.run_label.setText(display.fill(self.tr("Importing {file}…"), file=plan.file_name))
