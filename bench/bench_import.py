@@ -22,12 +22,14 @@ Figures:
 - `plan`: the mapping found from the headers, every row cleaned and checked, duplicates
   against the database and within the file, similar names;
 - `write`: ImportService.run (one transaction: contacts, audit rows, bookkeeping, search
-  index); `bare executemany`: sqlite3's executemany of the same rows' six cells as text
-  into the same contacts table of another copy (its indexes and search triggers live, as
-  a naive import would meet them), and into a table without indexes (the floor);
-- with --strategies, the search index strategies the writer chose between, on copies:
-  per-row triggers, triggers dropped and the whole index rebuilt, triggers dropped and
-  the new rows indexed with one statement (ours).
+  index), then `undo` of the same import (ImportService.undo_last); `bare executemany`:
+  sqlite3's executemany of the same rows' six cells as text into the same contacts table
+  of another copy (its indexes and search triggers live, as a naive import would meet
+  them), and into a table without indexes (the floor);
+- with --strategies, the search index strategies the writer chose between, on copies
+  (their other contact indexes dropped, so that only the search index differs): per-row
+  triggers, triggers dropped and the whole index rebuilt, triggers dropped and the new
+  rows indexed with one statement per index table (ours).
 """
 
 from __future__ import annotations
@@ -136,8 +138,12 @@ def ours(file: Path, db: Path) -> dict[str, float]:
         batch = core.imports.run(plan, ImportOptions())
         clock.append((time.perf_counter(), time.process_time()))
         counts = plan.counts(ImportOptions())
+        undo = (time.perf_counter(), time.process_time())
+        core.imports.undo_last()
+        undo = (time.perf_counter() - undo[0], time.process_time() - undo[1])
     out = {"rows": len(sheet.rows), "created": batch.created,
-           "duplicates": counts.duplicates, "errors": counts.errors}
+           "duplicates": counts.duplicates, "errors": counts.errors,
+           "undo": undo[0], "undo_cpu": undo[1]}
     for name, (a, b) in zip(("read", "plan", "write"), itertools.pairwise(clock),
                             strict=True):
         out[name], out[f"{name}_cpu"] = b[0] - a[0], b[1] - a[1]
@@ -184,38 +190,45 @@ def bare_executemany(db: Path, rows: list[list[Any]], *, table: str) -> float:
 
 
 def strategies(db: Path, n: int) -> None:
-    """The search index at `n` new contacts: per-row triggers, a full rebuild, ours."""
+    """The search index at `n` new contacts, each way on a fresh copy whose other contact
+    indexes are dropped first (so that only the search index differs): per-row triggers,
+    triggers dropped and the whole index rebuilt, triggers dropped and the new rows indexed
+    with one statement per index table (ours). Insert + search index, wall and cpu."""
+    from crm_desktop.db.bulk import indexes_suspended
     from crm_desktop.db.search_index import indexed_at_end, rebuild
 
     for name in ("per-row triggers", "drop + rebuild all", "drop + index new rows"):
         copy = fresh_copy(db, "import-strategy.sqlite3")
         conn = sqlite3.connect(copy, isolation_level=None)
+        conn.execute("PRAGMA cache_size = -262144")
         first = conn.execute("SELECT max(id) FROM contacts").fetchone()[0] + 1
-        rows = conn.execute(
-            "SELECT first_name, last_name, full_name, sort_key, search_name, search_other,"
-            " created_at, updated_at FROM contacts ORDER BY id LIMIT ?", (n,)).fetchall()
+        columns = [c for c in BARE_REQUIRED if c not in ("created_at", "updated_at")]
+        columns += ["last_name", "created_at", "updated_at"]
+        rows = conn.execute(f"SELECT {', '.join(columns)} FROM contacts ORDER BY id LIMIT ?",
+                            (n,)).fetchall()
         rows = [(first + i, *r) for i, r in enumerate(rows)]
-        sql = ("INSERT INTO contacts (id, first_name, last_name, full_name, sort_key,"
-               " search_name, search_other, created_at, updated_at)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        sql = (f"INSERT INTO contacts (id, {', '.join(columns)}) "
+               f"VALUES ({', '.join('?' * (len(columns) + 1))})")
         triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
                                 " AND name LIKE 'contacts_fts%'").fetchall()
-        start = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
-        if name == "per-row triggers":
-            conn.executemany(sql, rows)
-        elif name == "drop + rebuild all":
-            for trigger, _sql in triggers:
-                conn.execute(f'DROP TRIGGER "{trigger}"')
-            conn.executemany(sql, rows)
-            rebuild(conn)
-            for _trigger, trigger_sql in triggers:
-                conn.execute(trigger_sql)
-        else:
-            with indexed_at_end(conn, ["contacts"]):
+        with indexes_suspended(conn, ["contacts"], rolled_back=True):
+            wall, cpu = time.perf_counter(), time.process_time()
+            if name == "per-row triggers":
                 conn.executemany(sql, rows)
-        conn.execute("COMMIT")
-        print(f"  search index, {name:<22} {time.perf_counter() - start:6.2f} s", flush=True)
+            elif name == "drop + rebuild all":
+                for trigger, _sql in triggers:
+                    conn.execute(f'DROP TRIGGER "{trigger}"')
+                conn.executemany(sql, rows)
+                rebuild(conn)
+                for _trigger, trigger_sql in triggers:
+                    conn.execute(trigger_sql)
+            else:
+                with indexed_at_end(conn, ["contacts"]):
+                    conn.executemany(sql, rows)
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        conn.execute("ROLLBACK")
+        print(f"  search index, {name:<22} {wall:6.2f} s (cpu {cpu:5.2f} s)", flush=True)
         conn.close()
 
 
@@ -250,6 +263,8 @@ def main() -> None:
     print(f"        cpu: read {r['read_cpu']:.2f} s + plan {r['plan_cpu']:.2f} s + write "
           f"{r['write_cpu']:.2f} s = {cpu:.2f} s (the process's own time: the machine's "
           "other work left out)", flush=True)
+    print(f"  undo of that import               {r['undo']:6.2f} s (cpu {r['undo_cpu']:.2f} s)",
+          flush=True)
     bare = bare_executemany(fresh_copy(source, "import-bare.sqlite3"), raw_rows,
                             table="contacts")
     print(f"  bare executemany into contacts    {bare:6.2f} s (its indexes and search "
