@@ -1155,6 +1155,44 @@
     </message>
 </context>
 <context>
+    <name>ColumnsPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="387"/>
+        <source>Choose what each column of your file is. Columns set to “Don&apos;t import” are left out. The choice is remembered for the next file with these columns.</source>
+        <translation>برای هر ستون پرونده‌تان مشخص کنید چه اطلاعاتی در آن است. ستون‌هایی که «وارد نشود» باشند کنار گذاشته می‌شوند. این انتخاب برای پرونده بعدی با همین ستون‌ها به خاطر سپرده می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="399"/>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="401"/>
+        <source>{field} is chosen for more than one column ({columns}): keep it for one of them.</source>
+        <translation>{field} برای بیش از یک ستون انتخاب شده است ({columns})؛ آن را فقط برای یکی از آن‌ها نگه دارید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="406"/>
+        <source>Choose at least one column to import.</source>
+        <translation>دست‌کم یک ستون را برای ورود انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="409"/>
+        <source> or </source>
+        <translation> یا </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="410"/>
+        <source>No column is imported as the name: choose the column that holds the names ({fields}).</source>
+        <translation>هیچ ستونی به‌عنوان نام وارد نمی‌شود: ستونی را که نام‌ها در آن است انتخاب کنید ({fields}).</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="416"/>
+        <source>{used} of {all} columns will be imported.</source>
+        <translation>{used} ستون از {all} ستون وارد می‌شود.</translation>
+    </message>
+</context>
+<context>
     <name>CommentDialog</name>
     <message>
         <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="198"/>
@@ -1180,54 +1218,54 @@
 <context>
     <name>CompaniesView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="44"/>
         <source>Search name, phone, national ID, e-mail or city (Ctrl+F)</source>
         <translation>جستجوی نام، تلفن، شناسه ملی، ایمیل یا شهر (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="34"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="35"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="36"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="37"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="38"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="43"/>
         <source>New company</source>
         <translation>شرکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="71"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="72"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/companies.py" line="74"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="75"/>
         <source>%Ln company(s)</source>
         <translation>
             <numerusform>%Ln شرکت</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="77"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="78"/>
         <source>No companies yet: add the first one.</source>
         <translation>هنوز شرکتی ثبت نشده است: نخستین شرکت را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/companies.py" line="91"/>
+        <location filename="../crm_desktop/ui/views/companies.py" line="92"/>
         <source>Move {name} to the Trash? Its people and deals are kept. You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ مخاطبان و معامله‌های آن حذف نمی‌شوند. می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
@@ -1765,90 +1803,90 @@
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="60"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="61"/>
         <source>Search name, mobile, e-mail or national code (Ctrl+F)</source>
         <translation>جستجوی نام، موبایل، ایمیل یا کد ملی (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="46"/>
         <source>All stages</source>
         <translation>همه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="47"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="47"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="48"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="48"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="49"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="49"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="50"/>
         <source>All tags</source>
         <translation>همه برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="50"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="51"/>
         <source>Tag</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="51"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="52"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="52"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="53"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="53"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="54"/>
         <source>All segments</source>
         <translation>همه بخش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="54"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="55"/>
         <source>Segment</source>
         <translation>بخش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="59"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="60"/>
         <source>New contact</source>
         <translation>مخاطب جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="75"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="76"/>
         <source>Add to list</source>
         <translation>افزودن به فهرست</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="103"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="104"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="106"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="107"/>
         <source>No contacts yet: add the first one.</source>
         <translation>هنوز مخاطبی ثبت نشده است: نخستین مخاطب را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="122"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="123"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/screenshots.py" line="267"/>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="100"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="101"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
@@ -2227,6 +2265,24 @@
     </message>
 </context>
 <context>
+    <name>DropZone</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="87"/>
+        <source>Drop an Excel or CSV file here, or</source>
+        <translation>پرونده اکسل یا CSV را اینجا رها کنید، یا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="89"/>
+        <source>Choose a file…</source>
+        <translation>انتخاب پرونده…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="92"/>
+        <source>Excel (.xlsx, .xls), OpenDocument (.ods) or CSV</source>
+        <translation>اکسل (xlsx یا xls)، اُپن‌داکیومنت (ods) یا CSV</translation>
+    </message>
+</context>
+<context>
     <name>Duplicates</name>
     <message>
         <location filename="../crm_desktop/ui/qtmodels/duplicates_model.py" line="35"/>
@@ -2388,6 +2444,34 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesModel</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="183"/>
+        <source>Row</source>
+        <translation>ردیف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="183"/>
+        <source>Name in the file</source>
+        <translation>نام در پرونده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="183"/>
+        <source>Matches</source>
+        <translation>همانند</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="184"/>
+        <source>Same</source>
+        <translation>یکسان در</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="184"/>
+        <source>What to do</source>
+        <translation>چه شود</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <location filename="../crm_desktop/ui/widgets/empty_state.py" line="39"/>
@@ -2395,7 +2479,7 @@
         <translation>پاک کردن فیلتر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/empty_state.py" line="90"/>
+        <location filename="../crm_desktop/ui/widgets/empty_state.py" line="104"/>
         <source>Nothing matches; clear the filter to see everything.</source>
         <translation>چیزی پیدا نشد؛ برای دیدن همه، فیلتر و جستجو را پاک کنید.</translation>
     </message>
@@ -2447,6 +2531,24 @@
         <location filename="../crm_desktop/ui/errors.py" line="90"/>
         <source>The database is busy: another window or program is using it. Try again in a moment.</source>
         <translation>پایگاه داده مشغول است: پنجره یا برنامهٔ دیگری از آن استفاده می‌کند. لحظه‌ای بعد دوباره امتحان کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorsModel</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="132"/>
+        <source>Row</source>
+        <translation>ردیف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="132"/>
+        <source>Field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="132"/>
+        <source>Problem</source>
+        <translation>مشکل</translation>
     </message>
 </context>
 <context>
@@ -2546,6 +2648,89 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="146"/>
+        <source>What do you want to import?</source>
+        <translation>چه چیزی را می‌خواهید وارد کنید؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="175"/>
+        <source>Sheet:</source>
+        <translation>برگه:</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="219"/>
+        <source>one row per person, one column per detail: name, mobile, e-mail, national code, city, birthday, company…</source>
+        <translation>برای هر شخص یک ردیف و برای هر مشخصه یک ستون: نام، موبایل، ایمیل، کد ملی، شهر، تاریخ تولد، شرکت…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="221"/>
+        <source>one row per company, one column per detail: name, phone, national ID, economic code, city, address…</source>
+        <translation>برای هر شرکت یک ردیف و برای هر مشخصه یک ستون: نام، تلفن، شناسه ملی، کد اقتصادی، شهر، نشانی…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="223"/>
+        <source>one row per product or service, one column per detail: name, product code, unit, price…</source>
+        <translation>برای هر کالا یا خدمت یک ردیف و برای هر مشخصه یک ستون: نام، کد کالا، واحد، قیمت…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="227"/>
+        <source>the first row of the table names its columns; title rows above it and blank rows are fine;</source>
+        <translation>نخستین ردیف جدول نام ستون‌ها را دارد؛ ردیف‌های عنوان بالای آن و ردیف‌های خالی اشکالی ندارند؛</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="229"/>
+        <source>mobiles, Jalali or Gregorian dates and Persian or English digits may be written any way: they are cleaned up, and the rows that still have a problem are listed before anything is saved.</source>
+        <translation>موبایل‌ها، تاریخ‌های شمسی یا میلادی و رقم‌های فارسی یا انگلیسی به هر شکلی نوشته شده باشند مرتب می‌شوند، و ردیف‌هایی که باز هم مشکل دارند پیش از ذخیره فهرست می‌شوند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="233"/>
+        <source>A good file has</source>
+        <translation>ویژگی‌های یک پرونده خوب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="244"/>
+        <source>Choose the file to import</source>
+        <translation>پرونده‌ای را که می‌خواهید وارد شود انتخاب کنید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="245"/>
+        <source>Spreadsheets and CSV files ({patterns})</source>
+        <translation>صفحه‌گسترده‌ها و پرونده‌های CSV ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="246"/>
+        <source>All files (*)</source>
+        <translation>همه پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="256"/>
+        <source>Reading {file}…</source>
+        <translation>در حال خواندن {file}…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="276"/>
+        <source>Reading {file}: {rows} rows…</source>
+        <translation>در حال خواندن {file}: {rows} ردیف…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="289"/>
+        <source>File: {file}</source>
+        <translation>پرونده: {file}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="299"/>
+        <source>{file}: {rows} rows, the header on row {header}.</source>
+        <translation>{file}: {rows} ردیف، سطر عنوان در ردیف {header}.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="301"/>
+        <source>{file}, sheet {sheet}: {rows} rows, the header on row {header}.</source>
+        <translation>{file}، برگه {sheet}: {rows} ردیف، سطر عنوان در ردیف {header}.</translation>
+    </message>
+</context>
+<context>
     <name>FilterButton</name>
     <message>
         <location filename="../crm_desktop/ui/views/record_list.py" line="193"/>
@@ -2597,6 +2782,177 @@
         <location filename="../crm_desktop/ui/widgets/global_search.py" line="92"/>
         <source>Nothing found. Try fewer letters or another spelling.</source>
         <translation>چیزی پیدا نشد. حروف کمتری بنویسید یا املای دیگری را امتحان کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportUndo</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="33"/>
+        <source>companies</source>
+        <translation>شرکت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="35"/>
+        <source>products</source>
+        <translation>کالاها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="37"/>
+        <source>contacts</source>
+        <translation>مخاطبان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="38"/>
+        <source>{file}, imported {date}
+New {kind}: {created}, updated: {updated}</source>
+        <translation>{file}، وارد‌شده در {date}
+{kind} تازه: {created}، به‌روزشده: {updated}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="50"/>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="62"/>
+        <source>Undo last import</source>
+        <translation>برگرداندن آخرین ورود اطلاعات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="58"/>
+        <source>The records it created are removed and the fields it updated get their earlier values back.</source>
+        <translation>رکوردهایی که ساخته حذف می‌شوند و فیلدهایی که به‌روز کرده مقدار پیشین خود را پس می‌گیرند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="60"/>
+        <source>Undo this import?</source>
+        <translation>این ورود اطلاعات برگردانده شود؟</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="66"/>
+        <source>Undo the import</source>
+        <translation>برگرداندن ورود اطلاعات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="67"/>
+        <source>Keep it</source>
+        <translation>نگه داشتن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="76"/>
+        <source>There is no import to undo.</source>
+        <translation>ورود اطلاعاتی برای برگرداندن نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_undo.py" line="83"/>
+        <source>The import was undone.</source>
+        <translation>ورود اطلاعات برگردانده شد.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="55"/>
+        <source>Contacts</source>
+        <translation>مخاطبان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="56"/>
+        <source>Companies</source>
+        <translation>شرکت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_pages.py" line="57"/>
+        <source>Products and services</source>
+        <translation>کالاها و خدمات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="101"/>
+        <source>Import from Excel</source>
+        <translation>ورود اطلاعات از اکسل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="133"/>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="216"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="137"/>
+        <source>Back</source>
+        <translation>بازگشت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="142"/>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="218"/>
+        <source>Next</source>
+        <translation>بعدی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="216"/>
+        <source>Cancel the import</source>
+        <translation>لغو ورود اطلاعات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="221"/>
+        <source>Check the rows</source>
+        <translation>بررسی ردیف‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="226"/>
+        <source>Import {n} rows</source>
+        <translation>ورود {n} ردیف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="230"/>
+        <source>No row would be imported: change the choice for duplicates, or fix the file.</source>
+        <translation>هیچ ردیفی وارد نمی‌شود: انتخاب موارد تکراری را تغییر دهید یا پرونده را اصلاح کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="233"/>
+        <source>Done</source>
+        <translation>پایان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="245"/>
+        <source>The check was cancelled.</source>
+        <translation>بررسی لغو شد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="252"/>
+        <source>The import was cancelled: nothing was written.</source>
+        <translation>ورود اطلاعات لغو شد: چیزی نوشته نشد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="78"/>
+        <source>Column {n} (no title)</source>
+        <translation>ستون {n} (بدون عنوان)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="45"/>
+        <source>Skip it</source>
+        <translation>نادیده گرفته شود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="46"/>
+        <source>Fill the empty fields</source>
+        <translation>فیلدهای خالی پر شود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="47"/>
+        <source>Overwrite the fields</source>
+        <translation>فیلدها بازنویسی شود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="48"/>
+        <source>Create a new record anyway</source>
+        <translation>با این حال رکورد تازه ساخته شود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="67"/>
+        <source>Record {id}</source>
+        <translation>رکورد {id}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="68"/>
+        <source>Row {row} of this file</source>
+        <translation>ردیف {row} همین پرونده</translation>
     </message>
 </context>
 <context>
@@ -3188,7 +3544,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="369"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="372"/>
         <source>Customers in {city} who take SMS</source>
         <translation>مشتریان {city} با رضایت پیامک</translation>
     </message>
@@ -3458,7 +3814,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="66"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="296"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="323"/>
         <source>crm-desktop</source>
         <extracomment>the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path</extracomment>
         <translation>crm-desktop</translation>
@@ -3542,123 +3898,133 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="186"/>
+        <source>Import from Excel…</source>
+        <translation>ورود اطلاعات از اکسل…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/main_window.py" line="188"/>
+        <source>Undo last import…</source>
+        <translation>برگرداندن آخرین ورود اطلاعات…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/main_window.py" line="193"/>
         <source>Back up…</source>
         <translation>پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="187"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="194"/>
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="190"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="197"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="192"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="199"/>
         <source>&amp;Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="193"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="200"/>
         <source>New record</source>
         <translation>مورد جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="195"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="202"/>
         <source>Find in this list</source>
         <translation>جستجو در این فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="197"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="204"/>
         <source>Search everything</source>
         <translation>جستجو در همه‌جا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="200"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="207"/>
         <source>Find duplicates…</source>
         <translation>یافتن موارد تکراری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="202"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="209"/>
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="203"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="210"/>
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="208"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="215"/>
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="209"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="293"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="216"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="320"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="224"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="231"/>
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="227"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="234"/>
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="233"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="240"/>
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="239"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="246"/>
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="247"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="254"/>
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="254"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="261"/>
         <source>The backup was saved:</source>
         <translation>پشتیبان ذخیره شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="256"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="263"/>
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="259"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="266"/>
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="263"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="272"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="270"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="279"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="264"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="271"/>
         <source>Replace everything in this database with the backup? A copy of the current database is kept beside it.</source>
         <translation>همه اطلاعات این پایگاه داده با پشتیبان جایگزین شود؟ یک نسخه از پایگاه داده فعلی در کنار آن نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="272"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="279"/>
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="287"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="314"/>
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -3667,14 +4033,43 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="311"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="338"/>
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="312"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="339"/>
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>MappingModel</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="154"/>
+        <source>Column in your file</source>
+        <translation>ستون پرونده شما</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="154"/>
+        <source>Values in it</source>
+        <translation>نمونه مقدارها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="154"/>
+        <source>Import as</source>
+        <translation>وارد شود به‌عنوان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="174"/>
+        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="178"/>
+        <source>Don&apos;t import</source>
+        <translation>وارد نشود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_mapping_model.py" line="186"/>
+        <source>This field is chosen for another column too: keep it for one.</source>
+        <translation>این فیلد برای ستون دیگری هم انتخاب شده است: آن را فقط برای یکی نگه دارید.</translation>
     </message>
 </context>
 <context>
@@ -4407,6 +4802,134 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="137"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="150"/>
+        <source>New</source>
+        <translation>تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="151"/>
+        <source>Updates</source>
+        <translation>به‌روزرسانی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="152"/>
+        <source>Duplicates skipped</source>
+        <translation>تکراری‌های نادیده‌گرفته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="154"/>
+        <source>Errors, not imported</source>
+        <translation>خطادار، وارد نمی‌شود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="169"/>
+        <source>Tags separated by commas, e.g. Exhibition 1404</source>
+        <translation>برچسب‌ها جدا با ویرگول، مثلاً نمایشگاه ۱۴۰۴</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="172"/>
+        <source>No list</source>
+        <translation>بدون فهرست</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="179"/>
+        <source>Rows already in the database or repeated in the file:</source>
+        <translation>ردیف‌هایی که در پایگاه داده هستند یا در پرونده تکرار شده‌اند:</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="181"/>
+        <source>Tags for every imported contact:</source>
+        <translation>برچسب برای همه مخاطبان وارد‌شده:</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="182"/>
+        <source>Add every imported contact to the list:</source>
+        <translation>افزودن همه مخاطبان وارد‌شده به فهرست:</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="191"/>
+        <source>These rows are not imported. Save them as an Excel file, fix them there and import that file again.</source>
+        <translation>این ردیف‌ها وارد نمی‌شوند. آن‌ها را در یک پرونده اکسل ذخیره کنید، همان‌جا اصلاح کنید و آن پرونده را دوباره وارد کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="193"/>
+        <source>No errors: every row can be imported.</source>
+        <translation>خطایی نیست: همه ردیف‌ها وارد می‌شوند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="195"/>
+        <source>Save errors as Excel…</source>
+        <translation>ذخیره خطاها در اکسل…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="207"/>
+        <source>These rows match a record already in the database, or an earlier row of the file. The choice above applies to all of them; change it for a row in its last column.</source>
+        <translation>این ردیف‌ها با رکوردی در پایگاه داده یا ردیفی پیش‌تر در همین پرونده یکسان‌اند. انتخاب بالا برای همه آن‌هاست؛ برای یک ردیف در ستون آخر آن را تغییر دهید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="210"/>
+        <source>No duplicates: no row matches a record or another row by mobile, national code or e-mail.</source>
+        <translation>تکراری نیست: هیچ ردیفی از نظر موبایل، کد ملی یا ایمیل با رکورد یا ردیف دیگری یکسان نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="214"/>
+        <source>Names very close to another in the same city: maybe the same person written differently. They are imported; check them afterwards.</source>
+        <translation>نام‌هایی بسیار نزدیک به نامی دیگر در همان شهر: شاید یک نفر باشند که به دو شکل نوشته شده. وارد می‌شوند؛ بعداً بررسی‌شان کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="216"/>
+        <source>No similar names.</source>
+        <translation>نام مشابهی نیست.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="262"/>
+        <source>Checking the rows: {done} of {total}…</source>
+        <translation>در حال بررسی ردیف‌ها: {done} از {total}…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="269"/>
+        <source>Cancelling…</source>
+        <translation>در حال لغو…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="315"/>
+        <source>Errors ({n})</source>
+        <translation>خطاها ({n})</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="316"/>
+        <source>Duplicates ({n})</source>
+        <translation>تکراری‌ها ({n})</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="317"/>
+        <source>Similar names ({n})</source>
+        <translation>نام‌های مشابه ({n})</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="348"/>
+        <source>of {n} duplicates</source>
+        <translation>از {n} تکراری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="363"/>
+        <source>{file} errors</source>
+        <translation>خطاهای {file}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="374"/>
+        <source>Saving the errors</source>
+        <translation>ذخیره خطاها</translation>
+    </message>
+</context>
+<context>
     <name>ProductDialog</name>
     <message>
         <location filename="../crm_desktop/ui/dialogs/product_dialog.py" line="36"/>
@@ -4566,69 +5089,69 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ProductsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="36"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="35"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="36"/>
         <source>Inactive</source>
         <translation>غیرفعال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="37"/>
         <source>Taxable</source>
         <translation>مشمول مالیات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="36"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="37"/>
         <source>Not taxable</source>
         <translation>معاف از مالیات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="38"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="39"/>
         <source>Active and inactive</source>
         <translation>فعال و غیرفعال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="40"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="41"/>
         <source>Taxable or not</source>
         <translation>مشمول و معاف از مالیات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="47"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="48"/>
         <source>New product</source>
         <translation>کالای جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="48"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="49"/>
         <source>Search name or product code (Ctrl+F)</source>
         <translation>جستجوی نام یا کد کالا (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="56"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="57"/>
         <source>Products</source>
         <translation>کالاها و خدمات</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/products.py" line="59"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="60"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln کالا</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="62"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="63"/>
         <source>No products yet: add what you sell to use it on proformas.</source>
         <translation>هنوز کالا یا خدمتی ثبت نشده است: آنچه می‌فروشید را اضافه کنید تا در پیش‌فاکتورها به کار رود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="80"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="81"/>
         <source>Deactivate {name}? It stays on the proformas that already list it, and you can make it active again in its form.</source>
         <translation>{name} غیرفعال شود؟ در پیش‌فاکتورهایی که آن را دارند باقی می‌ماند و می‌توانید در فرم آن دوباره فعالش کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/products.py" line="97"/>
+        <location filename="../crm_desktop/ui/views/products.py" line="98"/>
         <source>Deactivate product</source>
         <translation>غیرفعال کردن کالا</translation>
     </message>
@@ -4937,18 +5460,25 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>یافتن موارد تکراری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="369"/>
-        <source>Nothing here yet.</source>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="301"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="302"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="350"/>
+        <source>Import from Excel or CSV…</source>
         <extracomment>the list kind the Export button writes (services/exports.py LIST_KINDS); None: none</extracomment>
+        <translation>ورود اطلاعات از اکسل یا CSV…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="388"/>
+        <source>Nothing here yet.</source>
         <translation>هنوز چیزی اینجا نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="386"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="405"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="493"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="521"/>
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>
@@ -5095,6 +5625,69 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/views/settings_rfm.py" line="35"/>
         <source>Years of purchases</source>
         <translation>سال‌های خرید</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="50"/>
+        <source>Cancel stops the import and writes nothing: the database stays as it was.</source>
+        <translation>«لغو» ورود اطلاعات را متوقف می‌کند و چیزی نمی‌نویسد: پایگاه داده همان‌طور که بود می‌ماند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="74"/>
+        <source>Created</source>
+        <translation>ساخته شد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="75"/>
+        <source>Updated</source>
+        <translation>به‌روز شد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="76"/>
+        <source>Duplicates skipped</source>
+        <translation>تکراری‌های نادیده‌گرفته</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="78"/>
+        <source>Errors, not imported</source>
+        <translation>خطادار، وارد نشد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="85"/>
+        <source>Not what you expected? Undo this import as a whole: the records it created are removed and the fields it updated get their earlier values back. Later, use File › Undo last import.</source>
+        <translation>آن چیزی نبود که انتظار داشتید؟ کل این ورود اطلاعات را برگردانید: رکوردهایی که ساخته حذف می‌شوند و فیلدهایی که به‌روز کرده مقدار پیشین را پس می‌گیرند. بعدها از «پرونده › برگرداندن آخرین ورود اطلاعات» استفاده کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="91"/>
+        <source>Undo this import</source>
+        <translation>برگرداندن این ورود اطلاعات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="126"/>
+        <source>Importing {file}…</source>
+        <translation>در حال ورود اطلاعات از {file}…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="151"/>
+        <source>Cancelling: nothing is written…</source>
+        <translation>در حال لغو: چیزی نوشته نمی‌شود…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="175"/>
+        <source>{file} was imported.</source>
+        <translation>اطلاعات {file} وارد شد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="181"/>
+        <source>Open {kind}</source>
+        <translation>باز کردن {kind}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="189"/>
+        <source>The import was undone: the database is as it was before it.</source>
+        <translation>ورود اطلاعات برگردانده شد: پایگاه داده همان است که پیش از آن بود.</translation>
     </message>
 </context>
 <context>
@@ -5672,6 +6265,29 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>StepBar</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="71"/>
+        <source>File</source>
+        <translation>پرونده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="71"/>
+        <source>Columns</source>
+        <translation>ستون‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="71"/>
+        <source>Preview</source>
+        <translation>پیش‌نمایش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/import_wizard.py" line="71"/>
+        <source>Import</source>
+        <translation>ورود</translation>
+    </message>
+</context>
+<context>
     <name>TicketDialog</name>
     <message>
         <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="65"/>
@@ -6137,6 +6753,39 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="145"/>
         <source>Moved to Trash on</source>
         <translation>تاریخ انتقال به سطل بازیافت</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsModel</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="155"/>
+        <source>Row</source>
+        <translation>ردیف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="155"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="155"/>
+        <source>Similar to</source>
+        <translation>مشابه با</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="155"/>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="156"/>
+        <source>Similarity</source>
+        <translation>شباهت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/import_preview_model.py" line="168"/>
+        <source>{name} (row {row})</source>
+        <translation>{name} (ردیف {row})</translation>
     </message>
 </context>
 <context>

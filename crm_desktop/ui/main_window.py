@@ -183,6 +183,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("Open database…"), self.open_database,
                                          QKeySequence.StandardKey.Open, "openDatabase"))
         file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Import from Excel…"), self.import_file,
+                                         name="importFile"))
+        self.undo_import_action = self._action(self.tr("Undo last import…"), self.undo_import,
+                                               name="undoImport")
+        file_menu.addAction(self.undo_import_action)
+        file_menu.aboutToShow.connect(self._update_undo_import)
+        file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Back up…"), self.backup, name="backup"))
         file_menu.addAction(self._action(self.tr("Restore from a backup…"), self.restore,
                                          name="restore"))
@@ -270,6 +277,26 @@ class MainWindow(QMainWindow):
 
     def announce_restored(self) -> None:
         self._say(self.tr("The backup was restored."), title=self.tr("Restore"))
+
+    # -- imports (the wizard is imported when first opened) ------------------------------
+    def import_file(self, kind: str | None = None) -> None:
+        """The import wizard, for the kind of records the current section lists."""
+        from crm_desktop.ui.dialogs.import_wizard import SECTIONS, ImportWizard
+
+        view = self.current_view()
+        shown = next((k for k, section in SECTIONS.items()
+                      if view is not None and self._views.get(section) is view), "contacts")
+        section = ImportWizard.start(self, self.core, self.ops, kind or shown)  # type: ignore[arg-type]
+        if section is not None:
+            self.show_section(section)
+
+    def _update_undo_import(self) -> None:
+        self.undo_import_action.setEnabled(self.core.imports.last_batch() is not None)
+
+    def undo_import(self) -> None:
+        from crm_desktop.ui.dialogs.import_undo import undo_last_import
+
+        undo_last_import(self, self.core.imports, self.ops)
 
     def open_trash(self) -> None:
         from crm_desktop.ui.dialogs.trash_dialog import TrashDialog

@@ -274,6 +274,9 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
     dialog("dialog_export_progress", export_progress)
 
     written += _marketing(app, core, window, out_dir, lang)
+    from crm_desktop.ui import import_screenshots  # every step of the import wizard
+
+    written += import_screenshots.render(app, core, window, out_dir)
 
     about = QMessageBox(QMessageBox.Icon.Information, window.windowTitle(), window.about_text(),
                         QMessageBox.StandardButton.Ok, window)

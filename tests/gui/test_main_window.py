@@ -197,6 +197,11 @@ def test_screenshots_command_writes_every_view(tmp_path: Path) -> None:
     for name in ("dialog_contact_new.png", "dialog_contact_invalid.png",
                  "dialog_company_new.png", "dialog_trash.png", "global_search.png"):
         assert name in names
+    # every step of the import wizard, the preview with errors, duplicates and warnings
+    for step in ("1_file", "2_columns", "2_columns_twice", "3_preview_errors",
+                 "3_preview_duplicates", "3_preview_similar", "4_summary"):
+        assert f"dialog_import_{step}.png" in names
+    assert "dialog_import_undo.png" in names
     for png in out.glob("*.png"):
         data = png.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 2000, png.name

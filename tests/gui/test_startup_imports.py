@@ -55,6 +55,13 @@ def test_opening_the_main_window_imports_nothing_heavy(core, db_path: Path,
     for dialog in ("activity_dialog", "deal_dialog", "proforma_dialog", "ticket_dialog",
                    "contact_dialog", "appointment_dialog"):
         assert f"crm_desktop.ui.dialogs.{dialog}" not in modules, dialog
+    # the import wizard, its pages and models, and the spreadsheet readers: when first used
+    for module in ("ui.dialogs.import_wizard", "ui.dialogs.import_pages",
+                   "ui.dialogs.import_preview", "ui.dialogs.import_run",
+                   "ui.dialogs.import_undo", "ui.qtmodels.import_preview_model",
+                   "ui.qtmodels.import_mapping_model", "ui.import_thread"):
+        assert f"crm_desktop.{module}" not in modules, module
+    assert "python_calamine" not in modules and "charset_normalizer" not in modules
 
 
 def test_importing_the_app_imports_nothing_heavy() -> None:

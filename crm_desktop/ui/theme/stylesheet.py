@@ -33,6 +33,10 @@ QPushButton:default, QPushButton[primary="true"] {
     background: ${accent}; color: ${text_on_accent}; border-color: ${accent};
 }
 QPushButton:default:hover, QPushButton[primary="true"]:hover { background: ${accent_hover}; }
+/* a primary button that cannot be pressed yet (the import wizard's Next) looks so */
+QPushButton:default:disabled, QPushButton[primary="true"]:disabled {
+    background: ${window}; color: ${text_disabled}; border-color: ${border};
+}
 QPushButton[danger="true"] {
     background: ${surface}; color: ${danger}; border-color: ${danger};
 }
@@ -120,6 +124,22 @@ QFrame#filterChip {
 }
 QLabel#filterChipText { color: ${selection_text}; }
 QLabel#emptyStateText { color: ${text_muted}; font-size: ${f_section}pt; }
+/* the import wizard (ui/dialogs/import_*.py): its steps, the file's drop zone and the
+   count cards of the preview and the summary (tone: success, info, neutral, danger) */
+QLabel[step="todo"] { color: ${text_muted}; }
+QLabel[step="current"] { color: ${accent}; font-weight: 600; }
+QFrame#dropZone {
+    background: ${surface}; border: 2px dashed ${border}; border-radius: ${r_large}px;
+}
+QFrame#dropZone[hover="true"] { background: ${selection}; border-color: ${accent}; }
+QFrame#countCard {
+    background: ${surface}; border: 1px solid ${border}; border-radius: ${r_large}px;
+}
+QLabel#countValue { font-size: ${f_title}pt; font-weight: 600; }
+QFrame#countCard[tone="success"] QLabel#countValue { color: ${success}; }
+QFrame#countCard[tone="info"] QLabel#countValue { color: ${accent}; }
+QFrame#countCard[tone="danger"] QLabel#countValue { color: ${danger}; }
+QFrame#countCard[tone="warning"] QLabel#countValue { color: ${warning}; }
 """)
 
 

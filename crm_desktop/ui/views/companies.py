@@ -27,6 +27,7 @@ class CompaniesView(RecordListView):
     column_widths: ClassVar[tuple[int, ...]] = (200, 115, 85, 120, 60, 100, 90)
     empty_icon: ClassVar[str] = "building"
     export_kind: ClassVar[str | None] = "companies"
+    import_kind: ClassVar[str | None] = "companies"
 
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):

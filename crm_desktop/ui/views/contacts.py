@@ -35,6 +35,7 @@ class ContactsView(RecordListView):
     column_widths: ClassVar[tuple[int, ...]] = (150, 110, 140, 75, 95, 90, 85, 80)
     empty_icon: ClassVar[str] = "users"
     export_kind: ClassVar[str | None] = "contacts"
+    import_kind: ClassVar[str | None] = "contacts"
     chip_columns: ClassVar[dict[str, tuple[str, str]]] = {
         "lifecycle_stage": ("lifecycle_stage", "lifecycle")}
 

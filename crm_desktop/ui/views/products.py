@@ -29,6 +29,7 @@ class ProductsView(RecordListView):
     column_widths: ClassVar[tuple[int, ...]] = (220, 110, 80, 150, 80, 70)
     empty_icon: ClassVar[str] = "package"
     export_kind: ClassVar[str | None] = "products"
+    import_kind: ClassVar[str | None] = "products"
 
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):

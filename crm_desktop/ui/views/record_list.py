@@ -243,6 +243,8 @@ class RecordListView(BaseView):
     empty_icon: ClassVar[str] = "inbox"
     #: the list kind the Export button writes (services/exports.py LIST_KINDS); None: none
     export_kind: ClassVar[str | None] = None
+    # the kind the Import button opens the import wizard on; None: no Import button
+    import_kind: ClassVar[str | None] = None
 
     def __init__(
         self, core: Core, ops: Ops, settings: UiSettings, *, service: EntityService[Any],
@@ -288,12 +290,26 @@ class RecordListView(BaseView):
             self.export_button = ExportButton(self)
             self.export_button.requested.connect(self.export)
 
+        self.import_button: QToolButton | None = None
+        if self.import_kind is not None:
+            # an icon beside Export (the bar of the contacts list has no room for a word
+            # more: its search box would shrink); named in its tooltip, in File › Import
+            # and in the empty list
+            self.import_button = QToolButton(self)
+            self.import_button.setObjectName("importButton")
+            self.import_button.setIcon(icons.icon("table-import"))
+            self.import_button.setToolTip(self.tr("Import from Excel or CSV…"))
+            self.import_button.setAccessibleName(self.tr("Import from Excel or CSV…"))
+            self.import_button.clicked.connect(lambda _checked=False: self.import_file())
+
         bar = QHBoxLayout()
         bar.addWidget(self.search_box, 3)
         for combo in self.combos.values():
             bar.addWidget(combo)
         bar.addWidget(self.drill_chip)
         bar.addWidget(self.count_label)
+        if self.import_button is not None:
+            bar.addWidget(self.import_button)
         if self.export_button is not None:
             bar.addWidget(self.export_button)
         bar.addWidget(new_button)
@@ -328,8 +344,11 @@ class RecordListView(BaseView):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._after_reset)
         decorate_table(self.table, self.chip_columns)
-        self._empty = EmptyOverlay(self.table, self.empty_icon, self.empty_text(), new_text,
-                                   self.new_record, self.clear_filters, self.is_filtered)
+        self._empty = EmptyOverlay(
+            self.table, self.empty_icon, self.empty_text(), new_text, self.new_record,
+            self.clear_filters, self.is_filtered,
+            extra=(self.tr("Import from Excel or CSV…"), "table-import", self.import_file)
+            if self.import_kind is not None else None)
 
         # A widget made inside the splitter is in it already, in the order it was made (and
         # each addWidget measures both sides again): only a panel made outside is added.
@@ -395,6 +414,15 @@ class RecordListView(BaseView):
         return export_list(self, self.core, kind=self.export_kind, query=self.model.query,
                            columns=keys, fmt=fmt, name=self.export_name(),
                            total=self.model.rowCount())
+
+    def import_file(self) -> None:
+        """The import wizard for this list's kind (its module imported when first used);
+        "Open contacts" at its end shows the section."""
+        from crm_desktop.ui.dialogs.import_wizard import ImportWizard
+
+        section = ImportWizard.start(self, self.core, self.ops, self.import_kind)  # type: ignore[arg-type]
+        if section is not None:
+            self.navigate.emit(section)
 
     # -- filters ------------------------------------------------------------------------
     def _fill_filters(self) -> None:

@@ -49,7 +49,21 @@ class EmptyState(QWidget):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         self.filtered = False
+        # more ways to fill the list ("Import from Excel…"), shown with the action
+        self.extra: list[QPushButton] = []
         self.hide()
+
+    def add_action(self, text: str, icon: str, action: Callable[[], object]) -> QPushButton:
+        """A second way to fill the list, below the first."""
+        button = QPushButton(text, self)
+        button.setIcon(icons.icon(icon))
+        button.clicked.connect(lambda: action())
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.action) + 1 + len(self.extra), button, 0,
+                            Qt.AlignmentFlag.AlignHCenter)
+        self.extra.append(button)
+        return button
 
     @classmethod
     def over(cls, view: QAbstractItemView, icon: str, text: str, action_text: str,
@@ -91,6 +105,8 @@ class EmptyState(QWidget):
                           if filtered else self.empty_text)
         self.action.setText(self.action_text)
         self.action.setVisible(not filtered)
+        for button in self.extra:
+            button.setVisible(not filtered)
         self.clear.setVisible(filtered)
         parent = self.parentWidget()
         if parent is not None:
@@ -117,11 +133,14 @@ class EmptyOverlay(QObject):
 
     def __init__(self, view: QAbstractItemView, icon: str, text: str, action_text: str,
                  action: Callable[[], object], clear: Callable[[], object] | None = None,
-                 filtered: Callable[[], bool] = lambda: False):
+                 filtered: Callable[[], bool] = lambda: False,
+                 extra: tuple[str, str, Callable[[], object]] | None = None):
         super().__init__(view)
         self._view = view
         self._parts = (icon, text, action_text, action, clear)
         self._filtered = filtered
+        # (text, icon, action) of a second way to fill the list (EmptyState.add_action)
+        self._extra = extra
         self._state: EmptyState | None = None
         model = view.model()
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
@@ -135,6 +154,9 @@ class EmptyOverlay(QObject):
         model's rows say."""
         if self._state is None:
             self._state = EmptyState._lay_over(self._view, *self._parts)
+            if self._extra is not None:
+                button = self._state.add_action(*self._extra)
+                button.setObjectName("emptyStateMore")
             self._state.update_for(self._view.model().rowCount(), self._filtered())
         return self._state
 
