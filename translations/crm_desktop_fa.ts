@@ -4804,127 +4804,127 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="137"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="138"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="150"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="151"/>
         <source>New</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="151"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="152"/>
         <source>Updates</source>
         <translation>به‌روزرسانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="152"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="153"/>
         <source>Duplicates skipped</source>
         <translation>تکراری‌های نادیده‌گرفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="154"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="155"/>
         <source>Errors, not imported</source>
         <translation>خطادار، وارد نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="169"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="170"/>
         <source>Tags separated by commas, e.g. Exhibition 1404</source>
         <translation>برچسب‌ها جدا با ویرگول، مثلاً نمایشگاه ۱۴۰۴</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="172"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="173"/>
         <source>No list</source>
         <translation>بدون فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="179"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="180"/>
         <source>Rows already in the database or repeated in the file:</source>
         <translation>ردیف‌هایی که در پایگاه داده هستند یا در پرونده تکرار شده‌اند:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="181"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="182"/>
         <source>Tags for every imported contact:</source>
         <translation>برچسب برای همه مخاطبان وارد‌شده:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="182"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="183"/>
         <source>Add every imported contact to the list:</source>
         <translation>افزودن همه مخاطبان وارد‌شده به فهرست:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="191"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="192"/>
         <source>These rows are not imported. Save them as an Excel file, fix them there and import that file again.</source>
         <translation>این ردیف‌ها وارد نمی‌شوند. آن‌ها را در یک پرونده اکسل ذخیره کنید، همان‌جا اصلاح کنید و آن پرونده را دوباره وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="193"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="194"/>
         <source>No errors: every row can be imported.</source>
         <translation>خطایی نیست: همه ردیف‌ها وارد می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="195"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="196"/>
         <source>Save errors as Excel…</source>
         <translation>ذخیره خطاها در اکسل…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="207"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="208"/>
         <source>These rows match a record already in the database, or an earlier row of the file. The choice above applies to all of them; change it for a row in its last column.</source>
         <translation>این ردیف‌ها با رکوردی در پایگاه داده یا ردیفی پیش‌تر در همین پرونده یکسان‌اند. انتخاب بالا برای همه آن‌هاست؛ برای یک ردیف در ستون آخر آن را تغییر دهید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="210"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="211"/>
         <source>No duplicates: no row matches a record or another row by mobile, national code or e-mail.</source>
         <translation>تکراری نیست: هیچ ردیفی از نظر موبایل، کد ملی یا ایمیل با رکورد یا ردیف دیگری یکسان نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="214"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="215"/>
         <source>Names very close to another in the same city: maybe the same person written differently. They are imported; check them afterwards.</source>
         <translation>نام‌هایی بسیار نزدیک به نامی دیگر در همان شهر: شاید یک نفر باشند که به دو شکل نوشته شده. وارد می‌شوند؛ بعداً بررسی‌شان کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="216"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="217"/>
         <source>No similar names.</source>
         <translation>نام مشابهی نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="262"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="263"/>
         <source>Checking the rows: {done} of {total}…</source>
         <translation>در حال بررسی ردیف‌ها: {done} از {total}…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="269"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="270"/>
         <source>Cancelling…</source>
         <translation>در حال لغو…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="315"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="316"/>
         <source>Errors ({n})</source>
         <translation>خطاها ({n})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="316"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="317"/>
         <source>Duplicates ({n})</source>
         <translation>تکراری‌ها ({n})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="317"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="318"/>
         <source>Similar names ({n})</source>
         <translation>نام‌های مشابه ({n})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="348"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="350"/>
         <source>of {n} duplicates</source>
         <translation>از {n} تکراری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="363"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="365"/>
         <source>{file} errors</source>
         <translation>خطاهای {file}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="374"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="376"/>
         <source>Saving the errors</source>
         <translation>ذخیره خطاها</translation>
     </message>
@@ -5665,27 +5665,27 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>برگرداندن این ورود اطلاعات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="126"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="125"/>
         <source>Importing {file}…</source>
         <translation>در حال ورود اطلاعات از {file}…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="151"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="150"/>
         <source>Cancelling: nothing is written…</source>
         <translation>در حال لغو: چیزی نوشته نمی‌شود…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="175"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="174"/>
         <source>{file} was imported.</source>
         <translation>اطلاعات {file} وارد شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="181"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="180"/>
         <source>Open {kind}</source>
         <translation>باز کردن {kind}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="189"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="188"/>
         <source>The import was undone: the database is as it was before it.</source>
         <translation>ورود اطلاعات برگردانده شد: پایگاه داده همان است که پیش از آن بود.</translation>
     </message>
