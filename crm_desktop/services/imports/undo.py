@@ -73,12 +73,14 @@ GONE = "temp.import_undo_gone"
 
 def _newest(session: Session) -> m.ImportBatch | None:
     b = m.ImportBatch
-    return session.scalars(select(b).where(b.undone_at.is_(None))
+    # an import that changed nothing (every row a duplicate skipped) is on record but
+    # has nothing to undo: "Undo last import" reaches past it to the one that wrote
+    return session.scalars(select(b).where(b.undone_at.is_(None), b.created + b.updated > 0)
                            .order_by(b.id.desc()).limit(1)).first()
 
 
 def last_batch(db: Database) -> ImportBatch | None:
-    """The newest import not undone, or None."""
+    """The newest import not undone that created or updated something, or None."""
     with db.read() as session:
         batch = _newest(session)
         return batch_of(batch) if batch is not None else None

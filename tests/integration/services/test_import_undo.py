@@ -137,6 +137,21 @@ def test_undo_takes_the_newest_batch_then_the_one_before(core: Core) -> None:
         assert session.scalar(select(m.ImportChange.id).limit(1)) is None
 
 
+def test_an_import_that_wrote_nothing_is_not_the_one_undone(core: Core) -> None:
+    """Importing the same file again skips every row: undo still means the import that
+    wrote, not the empty one after it."""
+    rows = [(2, {"last_name": "اول", "mobile": "09121234567"})]
+    core.imports.run(planned(rows), ImportOptions())
+    first = core.imports.last_batch()
+    again = [(2, {"last_name": "اول", "mobile": "09121234567"},
+              by_mobile("09121234567", existing_id=1))]
+    empty = core.imports.run(planned(again), ImportOptions(OnDuplicate.SKIP))
+    assert empty.created == empty.updated == 0
+    assert core.imports.last_batch() == first
+    assert core.imports.undo_last().id == first.id
+    assert count(core, m.Contact) == 0
+
+
 def test_a_company_created_by_the_import_stays_when_another_contact_uses_it(
         core: Core) -> None:
     core.imports.run(planned([(2, {"last_name": "نوری", "company": "شرکت تازه"})]),
