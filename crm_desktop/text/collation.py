@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from crm_desktop.text.normalize import ZWNJ, fold
+import functools
+
+from crm_desktop.text.normalize import NAME_CACHE, ZWNJ, fold
 
 #: The Persian alphabet in dictionary order.
 PERSIAN_ALPHABET = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
@@ -15,6 +17,7 @@ _LETTER_MAP = {ord(ch): chr(_BASE + i) for i, ch in enumerate(PERSIAN_ALPHABET)}
 _LETTER_MAP[ord(ZWNJ)] = None
 
 
+@functools.lru_cache(maxsize=NAME_CACHE)
 def sort_key(s: str) -> str:
     """A key whose code-point order (SQLite BINARY collation) is Persian alphabetical order.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -12,6 +13,10 @@ from crm_desktop.text.digits import (
     BIDI_CONTROLS,
     PERSIAN_DIGITS,
 )
+
+#: names remembered by search_name_key (and collation.sort_key): an import of 100,000
+#: contacts computes both for every row, and names repeat (pure functions of a str)
+NAME_CACHE = 1 << 14
 
 ZWNJ = "\u200c"
 ZWJ = "\u200d"
@@ -81,6 +86,13 @@ def fold(s: str) -> str:
     """Character folding shared by search and sorting: NFKC, casefold, Arabic variant letters
     to Persian, hamza forms to their base letter, diacritics/tatweel/bidi marks/ZWJ removed,
     digits to ASCII. Punctuation, spaces and ZWNJ are left in place."""
+    if s.isascii():  # the same result, faster: NFKC leaves ASCII as it is, casefold is
+        return s.lower()  # lower, and no ASCII character is folded (test_text_speed)
+    return _fold_any(s)
+
+
+def _fold_any(s: str) -> str:
+    """fold() of any text (the rule itself)."""
     # NFKC before dropping marks, so that canonically equivalent input (a decomposed آ) folds
     # the same; the second NFKC completes casefold (whose output is not always normalised).
     t = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", s).casefold())
@@ -108,8 +120,16 @@ def _fold_words(s: str) -> str:
     """Words of `s` (letters and digits only, ZWNJ kept inside words), at a fixed point.
 
     One pass nearly always suffices; rare inputs (compatibility characters that NFKC turns
-    into capitals, or marks removed between Hangul jamo) need another one.
+    into capitals, or marks removed between Hangul jamo) need another one. ASCII text
+    (mobiles, e-mails, codes) is settled after one pass: no ZWNJ, nothing to check.
     """
+    if s.isascii():  # the same result, faster (test_text_speed)
+        return " ".join(_NOT_WORD.sub(" ", s.lower()).split())
+    return _fold_words_any(s)
+
+
+def _fold_words_any(s: str) -> str:
+    """_fold_words() of any text (the rule itself)."""
     t = _fold_words_once(s)
     for _ in range(4):
         if _stable(t):
@@ -148,6 +168,7 @@ def _parts(s: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=NAME_CACHE)
 def search_name_key(s: str) -> str:
     """The index text of a name: search_key(s), then each pair of adjacent words joined.
 

@@ -112,6 +112,8 @@ def _text(value: Any) -> bool:
     """A str that can be stored (UTF-8 has no lone surrogates)."""
     if not isinstance(value, str):
         return False
+    if value.isascii():  # mobiles, e-mails, codes, choices: nothing to encode
+        return True
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
