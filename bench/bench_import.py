@@ -6,6 +6,9 @@ read + check + write).
 
     python bench/bench_import.py [--rows 100000] [--contacts 100000] [--strategies]
 
+(`--contacts 2000`: the first import of a business moving to the program, into the
+README's demo-sized database, the case the issue describes.)
+
 The file (written once to bench/out/import-<rows>.xlsx): a title row and a blank row
 above the header «نام و نام خانوادگی، موبایل، شهر، تاریخ تولد، ایمیل، کد ملی», then full
 names, mobiles in every form people type them (09.., +98 .., 0098.., Persian digits, a
@@ -61,7 +64,9 @@ def mobile_forms(digits: str, i: int) -> Any:
 
 
 def make_file(n: int, db: Path) -> Path:
-    path = OUT / f"import-{n}.xlsx"
+    # its duplicates are contacts of `db`: one file per database
+    path = OUT / f"import-{n}.xlsx" if db.name == "demo-100000.sqlite3" else \
+        OUT / f"import-{n}-{db.stem}.xlsx"
     if path.exists():
         return path
     import xlsxwriter
@@ -80,10 +85,12 @@ def make_file(n: int, db: Path) -> Path:
     for i in range(n):
         name = f"{FIRST[i % len(FIRST)]} {LAST[(i // 7) % len(LAST)]}"
         duplicate = i % DUPLICATE_EVERY == 3
-        digits = taken[i // DUPLICATE_EVERY][0][1:] if duplicate else f"93{i:08d}"[-10:]
+        # a database smaller than the file's duplicates lends its contacts again
+        twin = taken[(i // DUPLICATE_EVERY) % len(taken)]
+        digits = twin[0][1:] if duplicate else f"93{i:08d}"[-10:]
         y, m, d = 1340 + i % 60, 1 + i % 12, 1 + i % 29
         birth = f"{y}/{m}/{d}" if i % 2 else f"{y}-{m:02d}-{d:02d}".translate(PERSIAN)
-        code = (taken[i // DUPLICATE_EVERY][1] or "") if duplicate else national_code(i)
+        code = (twin[1] or "") if duplicate else national_code(i)
         mobile = mobile_forms(digits, i)
         if i % ERROR_EVERY == 7:
             kind = (i // ERROR_EVERY) % 3
