@@ -475,3 +475,38 @@ def test_a_wrapped_label_lays_out_again_what_changes_its_height(qtbot) -> None:
     label.clear()
     assert label.heightForWidth(120) < taller
 
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support")
+def test_a_list_opens_without_the_chip_of_a_filter_from_elsewhere(core, ops, settings,
+                                                                    ui_lang, qtbot) -> None:
+    """The removable chip that names a filter set from elsewhere is made when one is first
+    set: a list opens without it, and then it stands, and Tab reaches it, right after the
+    filter buttons, its × after it."""
+    from crm_desktop.ui.views.contacts import ContactsView
+    from crm_desktop.ui.widgets.filter_chip import FilterChip
+
+    add_contacts(core, 3)
+    view = ContactsView(core, ops, settings)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.findChildren(FilterChip) == []
+    view.clear_filters()  # (drops a chip, if there were one: makes none)
+    assert view.findChildren(FilterChip) == []
+    view.show_filtered({"source": "website"}, "منبع: وبسایت")
+    chip = view.drill_chip
+    assert view.findChildren(FilterChip) == [chip] and chip.isVisible()
+    assert view.model.rowCount() == 0
+    bar = view.layout().itemAt(0).layout()
+    assert bar.indexOf(chip) == bar.indexOf(view.segment_filter) + 1
+    tabbing = []
+    widget = view.search_box
+    while widget is not view.table:
+        widget = widget.nextInFocusChain()
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
+            tabbing.append(widget)
+    assert tabbing[:7] == [*view.combos.values(), chip, chip.remove_button], tabbing
+    chip.remove_button.click()
+    assert chip.isHidden() and view.model.rowCount() == 3
+    assert view.drill_chip is chip  # made once
