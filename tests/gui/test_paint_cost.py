@@ -92,6 +92,41 @@ class _CountingPainter(QPainter):
         super().drawPixmap(*args)
 
 
+def test_a_chip_is_elided_only_in_a_cell_narrower_than_its_text(qtbot, monkeypatch) -> None:
+    """Eliding lays the text out again: a chip whose text fits (its cell is wider than the
+    chip) draws it as it is."""
+    from PySide6.QtGui import QFontMetrics
+
+    from crm_desktop.ui.widgets.chip_delegate import ChipDelegate
+
+    elided: list[str] = []
+    original = QFontMetrics.elidedText
+
+    def counted(self: Any, text: str, *args: Any) -> str:
+        shown = original(self, text, *args)
+        elided.append(shown)
+        return shown
+
+    monkeypatch.setattr(QFontMetrics, "elidedText", counted)
+    model = _Roles()
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    delegate = ChipDelegate(lambda _index: "success", table)
+    _paint_cells(table, delegate, model, 1)  # 120 pixels: room enough
+    assert elided == [] and len(delegate._chips) == 1
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 40, 30)  # narrower than the text
+    option.font = table.font()
+    option.fontMetrics = table.fontMetrics()
+    option.widget = table
+    pixmap = QPixmap(QSize(40, 30))
+    painter = QPainter(pixmap)
+    delegate.paint(painter, option, model.index(0, 0))
+    painter.end()
+    assert len(elided) == 1 and elided[0] != "مشتری", elided
+
+
 def test_a_chip_is_drawn_once_and_then_copied(qtbot) -> None:
     """A screen of a list shows a few different chips many times over: each is drawn once
     (its antialiased rounded rectangle and its text) into a picture, and every paint of it

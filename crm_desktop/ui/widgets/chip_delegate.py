@@ -233,8 +233,12 @@ class ChipDelegate(ElidingDelegate):
         """The chip's picture (at the screen's pixel ratio) and its place in the cell."""
         cell = option.rect
         rect = self.chip_rect(option, text)
-        shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight,
-                                              rect.width() - _H_PAD)
+        # as wide as its text, unless the cell is narrower: only then is the text elided
+        # (laying it out once more)
+        shown = text
+        if rect.width() >= cell.width() - 2 * _H_PAD + 4:
+            shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight,
+                                                  rect.width() - _H_PAD)
         static = QStaticText(shown)
         static.setTextFormat(Qt.TextFormat.PlainText)
         static.prepare(QTransform(), option.font)
