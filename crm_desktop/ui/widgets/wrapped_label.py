@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 class WrappedLabel(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None):
+        self._heights: dict[int, int] = {}  # (before Qt can ask)
         super().__init__(text, parent)
-        self._heights: dict[int, int] = {}
         self.setWordWrap(True)
 
     def heightForWidth(self, width: int) -> int:
