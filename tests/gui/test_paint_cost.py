@@ -166,6 +166,22 @@ def test_plain_cells_are_painted_without_python(qtbot) -> None:
         assert getattr(ElidingDelegate, method) is getattr(QStyledItemDelegate, method), method
 
 
+def test_an_icon_answers_its_size_and_whether_it_is_null_without_python(qapp) -> None:
+    """Buttons and fields ask their icon its size and whether it is null as they are laid
+    out and painted: Qt answers (the size asked for; not null), as the tinted icons would."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon, QIconEngine
+
+    from crm_desktop.ui.theme import icons
+
+    for method in ("actualSize", "isNull"):
+        assert getattr(icons.TintedIconEngine, method) is getattr(QIconEngine, method), method
+    icon = icons.icon("search")
+    assert not icon.isNull()
+    assert icon.actualSize(QSize(20, 20)) == QSize(20, 20)
+    assert icon.actualSize(QSize(16, 16), QIcon.Mode.Disabled) == QSize(16, 16)
+
+
 def test_the_screen_fitter_asks_only_a_dialogs_events_their_type(qapp, qtbot) -> None:
     """Every event of the program passes through the screen fitter: for anything but a
     dialog it returns before asking the event its type (a Python enum made per event)."""
