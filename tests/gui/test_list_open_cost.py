@@ -418,7 +418,7 @@ def test_the_details_panels_sentence_is_laid_out_once_per_width(core, ops, setti
                                                                 monkeypatch) -> None:
     """A splitter and the layouts around a details panel ask its word-wrapped "choose a
     contact" sentence its height for a width again and again as the list opens (about
-    fifty times): each width is laid out once."""
+    thirty times): each width is laid out once."""
     from PySide6.QtWidgets import QLabel
 
     from crm_desktop.ui.views.contacts import ContactsView

@@ -2,8 +2,8 @@
 
 Qt asks a word-wrapped label its height for a width each time a layout or a splitter
 around it measures itself, and QLabel lays the whole text out again for every answer: a
-details panel's "choose a record" sentence was laid out (shaped, broken into lines) about
-fifty times while a list opened. This label remembers each answer until something that
+details panel's "choose a record" sentence was laid out (shaped, broken into lines) some
+thirty times while a list opened. This label remembers each answer until something that
 could change it changes (its text, font, margins or style: any change event, or one of the
 setters below)."""
 
