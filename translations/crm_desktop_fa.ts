@@ -5462,23 +5462,23 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     <message>
         <location filename="../crm_desktop/ui/views/record_list.py" line="301"/>
         <location filename="../crm_desktop/ui/views/record_list.py" line="302"/>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="350"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="352"/>
         <source>Import from Excel or CSV…</source>
         <extracomment>the list kind the Export button writes (services/exports.py LIST_KINDS); None: none</extracomment>
         <translation>ورود اطلاعات از اکسل یا CSV…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="388"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="405"/>
         <source>Nothing here yet.</source>
         <translation>هنوز چیزی اینجا نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="405"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="422"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="521"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="539"/>
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>

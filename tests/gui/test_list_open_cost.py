@@ -410,3 +410,103 @@ def test_the_main_window_makes_each_view_inside_its_stack(core, controller, qapp
         qapp.removeEventFilter(moves)
     moved_views = [m for m in moves.moved if m.endswith("View")]  # contactsView ...
     assert moved_views == [], moves.moved
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support")
+def test_the_details_panels_sentence_is_laid_out_once_per_width(core, ops, settings,
+                                                                ui_lang, qtbot,
+                                                                monkeypatch) -> None:
+    """A splitter and the layouts around a details panel ask its word-wrapped "choose a
+    contact" sentence its height for a width again and again as the list opens (about
+    thirty times): each width is laid out once."""
+    from PySide6.QtWidgets import QLabel
+
+    from crm_desktop.ui.views.contacts import ContactsView
+    from crm_desktop.ui.widgets.wrapped_label import WrappedLabel
+
+    asked: list[int] = []
+    laid_out: list[int] = []
+    ask, lay_out = WrappedLabel.heightForWidth, QLabel.heightForWidth
+
+    def asking(self: Any, width: int) -> int:
+        asked.append(width)
+        return ask(self, width)
+
+    def laying_out(self: Any, width: int) -> int:
+        laid_out.append(width)
+        return lay_out(self, width)
+
+    monkeypatch.setattr(WrappedLabel, "heightForWidth", asking)
+    monkeypatch.setattr(QLabel, "heightForWidth", laying_out)
+    add_contacts(core, 3)
+    view = ContactsView(core, ops, settings)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    view.table.viewport().repaint()
+    assert len(asked) > 10  # (what the layouts ask: more than the widths they try)
+    assert sorted(laid_out) == sorted(set(asked)), (asked, laid_out)
+
+
+def test_a_wrapped_label_lays_out_again_what_changes_its_height(qtbot) -> None:
+    from PySide6.QtGui import QFont
+
+    from crm_desktop.ui.widgets.wrapped_label import WrappedLabel
+
+    label = WrappedLabel("یک مخاطب را از فهرست انتخاب کنید")
+    qtbot.addWidget(label)
+    one = label.heightForWidth(120)
+    assert label.heightForWidth(120) == one and label.heightForWidth(2000) < one
+    label.setText(label.text() * 3)
+    three = label.heightForWidth(120)
+    assert three > one
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    label.setFont(font)  # (a change event)
+    assert label.heightForWidth(120) > three
+    taller = label.heightForWidth(120)
+    label.setContentsMargins(0, 20, 0, 20)
+    assert label.heightForWidth(120) == taller + 40
+    label.setMargin(10)
+    assert label.heightForWidth(120) > taller + 40
+    label.setWordWrap(False)
+    assert label.heightForWidth(120) < taller
+    label.clear()
+    assert label.heightForWidth(120) < taller
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support")
+def test_a_list_opens_without_the_chip_of_a_filter_from_elsewhere(core, ops, settings,
+                                                                    ui_lang, qtbot) -> None:
+    """The removable chip that names a filter set from elsewhere is made when one is first
+    set: a list opens without it, and then it stands, and Tab reaches it, right after the
+    filter buttons, its × after it."""
+    from crm_desktop.ui.views.contacts import ContactsView
+    from crm_desktop.ui.widgets.filter_chip import FilterChip
+
+    add_contacts(core, 3)
+    view = ContactsView(core, ops, settings)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.findChildren(FilterChip) == []
+    view.clear_filters()  # (drops a chip, if there were one: makes none)
+    assert view.findChildren(FilterChip) == []
+    view.show_filtered({"source": "website"}, "منبع: وبسایت")
+    chip = view.drill_chip
+    assert view.findChildren(FilterChip) == [chip] and chip.isVisible()
+    assert view.model.rowCount() == 0
+    bar = view.layout().itemAt(0).layout()
+    assert bar.indexOf(chip) == bar.indexOf(view.segment_filter) + 1
+    tabbing = []
+    widget = view.search_box
+    while widget is not view.table:
+        widget = widget.nextInFocusChain()
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
+            tabbing.append(widget)
+    assert tabbing[:7] == [*view.combos.values(), chip, chip.remove_button], tabbing
+    chip.remove_button.click()
+    assert chip.isHidden() and view.model.rowCount() == 3
+    assert view.drill_chip is chip  # made once

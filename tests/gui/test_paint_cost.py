@@ -8,8 +8,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPixmap, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOptionViewItem, QTableView, QWidget
 
 
 class _Roles(QStandardItemModel):
@@ -85,6 +92,41 @@ class _CountingPainter(QPainter):
         super().drawPixmap(*args)
 
 
+def test_a_chip_is_elided_only_in_a_cell_narrower_than_its_text(qtbot, monkeypatch) -> None:
+    """Eliding lays the text out again: a chip whose text fits (its cell is wider than the
+    chip) draws it as it is."""
+    from PySide6.QtGui import QFontMetrics
+
+    from crm_desktop.ui.widgets.chip_delegate import ChipDelegate
+
+    elided: list[str] = []
+    original = QFontMetrics.elidedText
+
+    def counted(self: Any, text: str, *args: Any) -> str:
+        shown = original(self, text, *args)
+        elided.append(shown)
+        return shown
+
+    monkeypatch.setattr(QFontMetrics, "elidedText", counted)
+    model = _Roles()
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    delegate = ChipDelegate(lambda _index: "success", table)
+    _paint_cells(table, delegate, model, 1)  # 120 pixels: room enough
+    assert elided == [] and len(delegate._chips) == 1
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 40, 30)  # narrower than the text
+    option.font = table.font()
+    option.fontMetrics = table.fontMetrics()
+    option.widget = table
+    pixmap = QPixmap(QSize(40, 30))
+    painter = QPainter(pixmap)
+    delegate.paint(painter, option, model.index(0, 0))
+    painter.end()
+    assert len(elided) == 1 and elided[0] != "مشتری", elided
+
+
 def test_a_chip_is_drawn_once_and_then_copied(qtbot) -> None:
     """A screen of a list shows a few different chips many times over: each is drawn once
     (its antialiased rounded rectangle and its text) into a picture, and every paint of it
@@ -122,6 +164,22 @@ def test_plain_cells_are_painted_without_python(qtbot) -> None:
 
     for method in ("paint", "initStyleOption", "sizeHint"):
         assert getattr(ElidingDelegate, method) is getattr(QStyledItemDelegate, method), method
+
+
+def test_an_icon_answers_its_size_and_whether_it_is_null_without_python(qapp) -> None:
+    """Buttons and fields ask their icon its size and whether it is null as they are laid
+    out and painted: Qt answers (the size asked for; not null), as the tinted icons would."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon, QIconEngine
+
+    from crm_desktop.ui.theme import icons
+
+    for method in ("actualSize", "isNull"):
+        assert getattr(icons.TintedIconEngine, method) is getattr(QIconEngine, method), method
+    icon = icons.icon("search")
+    assert not icon.isNull()
+    assert icon.actualSize(QSize(20, 20)) == QSize(20, 20)
+    assert icon.actualSize(QSize(16, 16), QIcon.Mode.Disabled) == QSize(16, 16)
 
 
 def test_the_screen_fitter_asks_only_a_dialogs_events_their_type(qapp, qtbot) -> None:
@@ -207,3 +265,197 @@ def test_under_the_programs_style_only_dialogs_pass_through_the_screen_fitter(
         screen_fit._fitter = kept
         screen_fit._installed = installed
         screen_fit._choose(qapp)
+
+
+# -- chips: what a chip cell asks of Qt ------------------------------------------------------
+class _CountingStyle(QProxyStyle):
+    """Notes each cell the style is asked to draw (CE_ItemViewItem)."""
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+        self.cells: list[int] = []
+
+    def drawControl(self, element: Any, option: Any, painter: Any, widget: Any = None) -> None:
+        if element == QStyle.ControlElement.CE_ItemViewItem:
+            self.cells.append(option.rect.y())
+        super().drawControl(element, option, painter, widget)
+
+
+def test_a_chip_cell_asks_the_style_only_for_a_selection_or_focus(qtbot) -> None:
+    """Under a chip the style draws nothing but a selection, a focus frame or a hover: a
+    list's other chips are one picture each, without the style's drawing of the cell."""
+    from crm_desktop.ui.widgets.chip_delegate import ChipDelegate
+
+    model = QStandardItemModel(6, 1)
+    for row in range(6):
+        model.setItem(row, 0, QStandardItem("مشتری"))
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    style = _CountingStyle()
+    table.setStyle(style)
+    table.setItemDelegate(ChipDelegate(lambda _index: "success", table))
+    table.setCurrentIndex(model.index(2, 0))  # selected and current
+    table.resize(300, 400)
+    table.grab()
+    assert style.cells == [table.visualRect(model.index(2, 0)).y()], style.cells
+
+
+class _Cells(QStandardItemModel):
+    """A list model's surface (`columns`, `row_data`) noting the cells asked for data."""
+
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        from crm_desktop.ui.qtmodels.record_model import Column
+
+        super().__init__(len(rows), 2)
+        self.columns = [Column("full_name", "Name"), Column(
+            "lifecycle_stage", "Stage", text=lambda r: {"customer": "مشتری"}.get(
+                r["lifecycle_stage"], r["lifecycle_stage"]))]
+        self.rows = rows
+        self.asked: list[int] = []
+
+    def row_data(self, row: int) -> dict[str, Any] | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        self.asked.append(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            row = self.rows[index.row()]
+            return self.columns[index.column()].display(row)
+        return None
+
+
+class _RecordCells(_Cells):
+    """A record model: it says a row's text itself (`row_text`)."""
+
+    def row_text(self, row: dict[str, Any], column: int) -> str:
+        return self.columns[column].display(row)
+
+
+def test_a_record_lists_chip_is_read_from_its_row_without_asking_the_model(qtbot) -> None:
+    from crm_desktop.ui.widgets.chip_delegate import ChipDelegate, decorate_table
+
+    model = _RecordCells([{"full_name": f"نفر {i}", "lifecycle_stage": "customer"}
+                          for i in range(5)])
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    decorate_table(table, {"lifecycle_stage": ("lifecycle_stage", "lifecycle")})
+    delegate = table.itemDelegateForColumn(1)
+    assert isinstance(delegate, ChipDelegate)
+    table.resize(400, 300)
+    table.grab()
+    assert model.asked and 1 not in model.asked  # the names asked, the stage column not
+    assert delegate._chips and {k[0] for k in delegate._chips} == {"مشتری"}
+
+
+class _OwnText(_Cells):
+    """A model with `columns` and `row_data` whose `data` shows a column its own way (the
+    campaign members' statuses), without `row_text`."""
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        shown = super().data(index, role)
+        return f"«{shown}»" if role == Qt.ItemDataRole.DisplayRole else shown
+
+
+def test_a_chip_shows_the_text_its_model_gives_the_cell(qtbot) -> None:
+    from crm_desktop.ui.widgets.chip_delegate import decorate_table
+
+    model = _OwnText([{"full_name": "نفر", "lifecycle_stage": "customer"}])
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    decorate_table(table, {"lifecycle_stage": ("lifecycle_stage", "lifecycle")})
+    table.resize(400, 100)
+    table.grab()
+    assert {k[0] for k in table.itemDelegateForColumn(1)._chips} == {"«مشتری»"}
+
+
+@pytest.fixture
+def program_look(qapp) -> Any:
+    """The program's look (style sheet, palette, font) put on the application for a test,
+    and taken off again after it."""
+    from crm_desktop.ui.theme import palette
+
+    sheet, pal, font, style = qapp.styleSheet(), QPalette(qapp.palette()), qapp.font(), \
+        qapp.style().name()
+    qapp.setProperty("crmFusion", None)
+    yield lambda theme: palette.apply(qapp, theme)
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(pal)
+    qapp.setFont(font)
+    qapp.setStyle(style)
+    for name in ("crmTheme", "crmTextSize", "crmFusion"):
+        qapp.setProperty(name, None)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_skipping_the_styles_drawing_under_a_chip_changes_no_pixel(qtbot, program_look,
+                                                                   theme: str) -> None:
+    """What the style would draw in a chip cell that is not selected, current or hovered,
+    under the program's style sheet, in either theme and on either row colour: nothing. So
+    leaving it out changes no pixel of the list."""
+    from crm_desktop.ui.widgets.chip_delegate import ChipDelegate
+
+    program_look(theme)
+    model = QStandardItemModel(1, 1)
+    model.setItem(0, 0, QStandardItem("مشتری وفادار"))
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.setAlternatingRowColors(True)
+    table.ensurePolished()
+    delegate = ChipDelegate(lambda _index: "special", table)
+    for features in (QStyleOptionViewItem.ViewItemFeature.None_,
+                     QStyleOptionViewItem.ViewItemFeature.Alternate):
+        option = QStyleOptionViewItem()
+        option.rect = QRect(0, 0, 140, 32)
+        option.font = table.font()
+        option.fontMetrics = table.fontMetrics()
+        option.palette = table.palette()
+        option.widget = table
+        option.features = features
+        option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Active
+        pictures = []
+        for styled in (False, True):
+            pixmap = QPixmap(QSize(140, 32))
+            pixmap.fill(QColor("#123456"))
+            painter = QPainter(pixmap)
+            if styled:
+                table.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, option,
+                                          painter, table)
+            delegate.paint(painter, option, model.index(0, 0))
+            painter.end()
+            pictures.append(pixmap.toImage())
+        assert pictures[0] == pictures[1], (theme, features)
+
+
+def test_a_new_look_draws_the_chips_again(qtbot, program_look) -> None:
+    """The chips are kept as pictures without asking Qt for the theme and the font at each
+    paint: a look applied (theme, text size) draws them anew."""
+    from crm_desktop.ui.widgets.chip_delegate import ChipDelegate
+
+    program_look("light")
+    model = _Roles()
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    delegate = ChipDelegate(lambda _index: "success", table)
+    drawn: list[str] = []
+    original = delegate._draw
+
+    def counted(*args: Any) -> Any:
+        drawn.append(str(args[2]))
+        return original(*args)
+
+    delegate._draw = counted  # type: ignore[method-assign]
+    _paint_cells(table, delegate, model, 3)
+    assert len(drawn) == 1
+    program_look("dark")
+    _paint_cells(table, delegate, model, 3)
+    assert len(drawn) == 2
+    dark = delegate._chips[next(iter(delegate._chips))].picture.toImage()
+    program_look("light")
+    _paint_cells(table, delegate, model, 1)
+    assert len(drawn) == 3
+    assert delegate._chips[next(iter(delegate._chips))].picture.toImage() != dark

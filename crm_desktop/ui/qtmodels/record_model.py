@@ -160,6 +160,12 @@ class RecordTableModel(WindowedTableModel):
         return self._service.window(self._query, number * self._page_size,
                                     self._page_size, total=self._count)
 
+    def row_text(self, row: Row, column: int) -> str:
+        """The text a cell of `row` shows (what `data` answers), from a row already read:
+        a list's chips read their text and colour from one look-up of the row. (A subclass
+        that shows a column otherwise in `data` shows it so here too.)"""
+        return self._columns[column].display(row)
+
     # -- Qt model interface -----------------------------------------------------------
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)

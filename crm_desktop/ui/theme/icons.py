@@ -106,17 +106,14 @@ class TintedIconEngine(QIconEngine):
         painter.drawPixmap(rect, render(self.name, rect.size(), _color_for(mode, self.token),
                                         mirrored=self._mirrored(), ratio=max(1.0, ratio)))
 
-    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
-        return size
+    # No actualSize or isNull: Qt's own answers (the size asked for; not null) are this
+    # engine's, and a Python override is called each time a button or field asks.
 
     def clone(self) -> QIconEngine:
         return TintedIconEngine(self.name, self.token)
 
     def key(self) -> str:
         return "crm-tinted-svg"
-
-    def isNull(self) -> bool:
-        return False
 
 
 @cache

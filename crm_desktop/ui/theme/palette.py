@@ -20,6 +20,10 @@ _FUSION_PROPERTY = "crmFusion"
 _R = QPalette.ColorRole
 _G = QPalette.ColorGroup
 
+# how many times a look (theme, text size, font) was applied: what a painted widget drew
+# in the look of before is drawn again when this changes (see `looks`)
+_looks = 0
+
 
 def system_theme() -> str:
     """What the operating system asks for: "dark" or "light" (Unknown counts as light)."""
@@ -72,7 +76,16 @@ def apply(app: QApplication, choice: str = "system", text_size: str = "normal") 
     app.setStyleSheet(stylesheet.build(theme, text_size))
     app.setProperty(_THEME_PROPERTY, theme)
     app.setProperty(_TEXT_SIZE_PROPERTY, text_size)
+    global _looks
+    _looks += 1
     return theme
+
+
+def looks() -> int:
+    """A number that changes each time a look (theme, text size, font) is applied: a widget
+    that keeps pictures it drew (the chips of a list) draws them again when it changes,
+    without asking Qt for the theme and the font at every paint."""
+    return _looks
 
 
 def current_theme() -> str:

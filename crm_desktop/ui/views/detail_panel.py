@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import NotFoundError
 from crm_desktop.ui import display
+from crm_desktop.ui.widgets.wrapped_label import WrappedLabel
 
 #: how much larger than the body text a panel's title is
 TITLE_SCALE = 1.4
@@ -75,9 +76,9 @@ class DetailPanel(QStackedWidget):
         self.record_id: int | None = None
         self._title_name = title_name
 
-        self.empty = QLabel(empty_text)
+        # (asked its height for a width dozens of times as the list around it opens)
+        self.empty = WrappedLabel(empty_text)
         self.empty.setObjectName(f"{name}Empty")
-        self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(self.empty)
 

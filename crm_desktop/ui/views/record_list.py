@@ -271,9 +271,8 @@ class RecordListView(BaseView):
             combo = FilterButton(f, self)
             combo.currentIndexChanged.connect(self._filters_changed)
             self.combos[f.key] = combo
-        # a filter set from elsewhere (the dashboard's figures), removable
-        self.drill_chip = FilterChip(self)
-        self.drill_chip.removed.connect(self._drill_removed)
+        # a filter set from elsewhere: made when first needed (see `drill_chip`)
+        self._drill_chip: FilterChip | None = None
         self.count_label = QLabel(self)
         self.count_label.setObjectName(f"{self.singular}Count")
         # a fixed width: a changing count must not re-lay out the whole filter bar
@@ -302,11 +301,10 @@ class RecordListView(BaseView):
             self.import_button.setAccessibleName(self.tr("Import from Excel or CSV…"))
             self.import_button.clicked.connect(lambda _checked=False: self.import_file())
 
-        bar = QHBoxLayout()
+        bar = self._bar = QHBoxLayout()
         bar.addWidget(self.search_box, 3)
         for combo in self.combos.values():
             bar.addWidget(combo)
-        bar.addWidget(self.drill_chip)
         bar.addWidget(self.count_label)
         if self.import_button is not None:
             bar.addWidget(self.import_button)
@@ -370,6 +368,21 @@ class RecordListView(BaseView):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
         self._after_reset()
+
+    @property
+    def drill_chip(self) -> FilterChip:
+        """The removable chip naming a filter set from elsewhere (the dashboard's figures),
+        made the first time it is needed: a list opens without it (hidden, it was three
+        widgets to make, style and lay out). It stands after the filter buttons and Tab
+        reaches it after them, as if it had been made with them."""
+        if self._drill_chip is None:
+            chip = self._drill_chip = FilterChip(self)
+            chip.removed.connect(self._drill_removed)
+            before = list(self.combos.values())[-1] if self.combos else self.search_box
+            self._bar.insertWidget(self._bar.indexOf(before) + 1, chip)
+            QWidget.setTabOrder(before, chip)
+            QWidget.setTabOrder(chip, chip.remove_button)
+        return self._drill_chip
 
     @property
     def empty(self) -> EmptyState:
@@ -446,7 +459,8 @@ class RecordListView(BaseView):
         self.search_box.blockSignals(True)
         self.search_box.clear()
         self.search_box.blockSignals(False)
-        self.drill_chip.clear()
+        if self._drill_chip is not None:
+            self._drill_chip.clear()
 
     def show_filtered(self, filters: dict[str, Any], label: str) -> None:
         """Only the records `filters` selects (service filters), named by a removable chip

@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
-    QPoint,
     QPointF,
     QRect,
     QSize,
@@ -43,6 +42,8 @@ from crm_desktop.ui.theme import palette, tokens
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: a function giving a cell's chip tone ("neutral", "info", ...) or None for plain text
 ToneOf = Callable[[AnyIndex], str | None]
+#: a function giving a cell's chip text and tone, or None for plain text
+ChipOf = Callable[[AnyIndex], tuple[str, str] | None]
 
 TONES = ("neutral", "info", "warning", "success", "danger", "special")
 
@@ -159,25 +160,50 @@ class _Chip(NamedTuple):
     """A chip as a cell of a size shows it: where it stands (relative to the cell's corner)
     and its picture, the rounded rectangle and the text drawn once."""
 
-    at: QPoint
+    x: int
+    y: int
     picture: QPixmap
+
+
+# a cell whose selection, focus frame or hover Qt draws; on any other the style draws
+# nothing under a chip (no text, no icon, no brush: the row's colour is drawn by the view)
+_MARKED = (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
+           | QStyle.StateFlag.State_MouseOver).value
 
 
 class ChipDelegate(ElidingDelegate):
     """A status cell painted as a rounded chip in its tone's colours.
 
     A list repaints every visible chip on each scroll step, and a screen of a list shows a
-    few different chips many times over: each (text, tone, cell size, font, theme) is drawn
-    once into a picture (antialiased rounded rectangle, elided text), so a paint is the
-    row's background and one picture."""
+    few different chips many times over: each (text, tone, cell size, pixel ratio) is drawn
+    once into a picture (antialiased rounded rectangle, elided text), so a paint is one
+    picture, and the style's drawing of the cell (its selection, focus frame, hover) only
+    where there is one. The pictures are drawn again when the program's look (theme, text
+    size, font: `palette.looks()`) changes.
+
+    Each painted cell is a call from Qt into Python, and every call back into Qt from there
+    costs more than the same work in Qt's own painting: a chip asks Qt for as little as it
+    can. `chip_of`, when given, says a cell's text and tone at once ((text, tone), or None
+    for plain text): a record list's reads both from the row, where `tone_of` and the
+    cell's text would be two look-ups and a call back into the model."""
 
     # how many chips are kept before starting again
     KEPT = 256
 
-    def __init__(self, tone_of: ToneOf, parent: QTableView | None = None):
+    def __init__(self, tone_of: ToneOf, parent: QTableView | None = None, *,
+                 chip_of: ChipOf | None = None):
         super().__init__(parent)
         self.tone_of = tone_of
-        self._chips: dict[tuple[str, str, int, int, str, str, float], _Chip] = {}
+        self._chip_of = chip_of if chip_of is not None else self._text_and_tone
+        self._chips: dict[tuple[str, str, int, int, float], _Chip] = {}
+        self._look = palette.looks()
+
+    def _text_and_tone(self, index: AnyIndex) -> tuple[str, str] | None:
+        tone_name = self.tone_of(index)
+        if tone_name is None:
+            return None
+        value = index.data(Qt.ItemDataRole.DisplayRole)
+        return ("" if value is None else str(value)), tone_name
 
     def chip_rect(self, option: QStyleOptionViewItem, text: str) -> QRect:
         metrics = option.fontMetrics
@@ -188,11 +214,12 @@ class ChipDelegate(ElidingDelegate):
         rect.moveCenter(option.rect.center())
         return rect
 
-    def _chip(self, option: QStyleOptionViewItem, text: str, tone_name: str,
-              ratio: float) -> _Chip:
-        cell = option.rect
-        key = (text, tone_name, cell.width(), cell.height(), option.font.key(),
-               palette.current_theme(), ratio)
+    def _chip(self, option: QStyleOptionViewItem, text: str, tone_name: str, width: int,
+              height: int, ratio: float) -> _Chip:
+        if self._look != palette.looks():
+            self._chips.clear()
+            self._look = palette.looks()
+        key = (text, tone_name, width, height, ratio)
         chip = self._chips.get(key)
         if chip is None:
             chip = self._draw(option, text, tone_name, ratio)
@@ -206,8 +233,12 @@ class ChipDelegate(ElidingDelegate):
         """The chip's picture (at the screen's pixel ratio) and its place in the cell."""
         cell = option.rect
         rect = self.chip_rect(option, text)
-        shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight,
-                                              rect.width() - _H_PAD)
+        # as wide as its text, unless the cell is narrower: only then is the text elided
+        # (laying it out once more)
+        shown = text
+        if rect.width() >= cell.width() - 2 * _H_PAD + 4:
+            shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight,
+                                                  rect.width() - _H_PAD)
         static = QStaticText(shown)
         static.setTextFormat(Qt.TextFormat.PlainText)
         static.prepare(QTransform(), option.font)
@@ -228,28 +259,47 @@ class ChipDelegate(ElidingDelegate):
         painter.drawStaticText(QPointF((rect.width() - size.width()) / 2,
                                        (rect.height() - size.height()) / 2), static)
         painter.end()
-        return _Chip(QPoint(rect.x() - cell.x(), rect.y() - cell.y()), picture)
+        return _Chip(rect.x() - cell.x(), rect.y() - cell.y(), picture)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        tone_name = self.tone_of(index)
-        if tone_name is None:
+        chip_of = self._chip_of(index)
+        if chip_of is None:
             super().paint(painter, option, index)
             return
-        value = index.data(Qt.ItemDataRole.DisplayRole)
-        text = "" if value is None else str(value)
-        widget = option.widget
-        if widget is not None:
-            # the row's background and selection: the view's option carries no text
-            widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, option,
-                                       painter, widget)
+        text, tone_name = chip_of
+        if option.state.value & _MARKED:
+            # the row's selection, focus frame or hover (the view's option carries no text)
+            widget = option.widget
+            if widget is not None:
+                widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, option,
+                                           painter, widget)
+        x, y, width, height = option.rect.getRect()
         device = painter.device()
-        chip = self._chip(option, text, tone_name,
+        chip = self._chip(option, text, tone_name, width, height,
                           device.devicePixelRatioF() if device is not None else 1.0)
-        painter.drawPixmap(option.rect.topLeft() + chip.at, chip.picture)
+        painter.drawPixmap(x + chip.x, y + chip.y, chip.picture)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width() + 2 * _H_PAD, size.height())
+
+
+def row_chip(model: object, column: int, key: str, kind: str) -> ChipOf:
+    """A record model's cell as a chip: its text and the tone of the row's value `key`,
+    from one look-up of the row (a RecordTableModel's `row_data` and `row_text`)."""
+    row_data = model.row_data  # type: ignore[attr-defined]
+    row_text = model.row_text  # type: ignore[attr-defined]
+    tones = CHIP_TONES[kind]
+
+    def chip_of(index: AnyIndex) -> tuple[str, str] | None:
+        row = row_data(index.row())
+        if row is None:
+            return None
+        value = row.get(key)
+        tone_name = None if value is None else tones.get(str(value))
+        return None if tone_name is None else (row_text(row, column), tone_name)
+
+    return chip_of
 
 
 def row_tone(model: object, key: str, kind: str) -> ToneOf:
@@ -279,5 +329,8 @@ def decorate_table(table: QTableView, chips: dict[str, tuple[str, str]] | None =
         if columns is None:
             raise ValueError("chips need a record model with columns")
         column = next(i for i, c in enumerate(columns) if c.key == column_key)
-        table.setItemDelegateForColumn(column, ChipDelegate(row_tone(model, value_key, kind),
-                                                            table))
+        # (a model that says a row's text itself: the chip is read from the row at once)
+        chip_of = (row_chip(model, column, value_key, kind) if hasattr(model, "row_text")
+                   else None)
+        table.setItemDelegateForColumn(column, ChipDelegate(
+            row_tone(model, value_key, kind), table, chip_of=chip_of))
