@@ -5657,7 +5657,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     <message>
         <location filename="../crm_desktop/ui/dialogs/import_run.py" line="85"/>
         <source>Not what you expected? Undo this import as a whole: the records it created are removed and the fields it updated get their earlier values back. Later, use File › Undo last import.</source>
-        <translation>آن چیزی نبود که انتظار داشتید؟ کل این ورود اطلاعات را برگردانید: رکوردهایی که ساخته حذف می‌شوند و فیلدهایی که به‌روز کرده مقدار پیشین را پس می‌گیرند. بعدها از «پرونده › برگرداندن آخرین ورود اطلاعات» استفاده کنید.</translation>
+        <translation>آن چیزی نبود که انتظار داشتید؟ کل این ورود اطلاعات را برگردانید: رکوردهایی که ساخته حذف می‌شوند و فیلدهایی که به‌روز کرده مقدار پیشین را پس می‌گیرند. بعدها از «پرونده ‹ برگرداندن آخرین ورود اطلاعات» استفاده کنید.</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/dialogs/import_run.py" line="91"/>
