@@ -4824,107 +4824,107 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>تکراری‌های نادیده‌گرفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="154"/>
         <source>Errors, not imported</source>
         <translation>خطادار، وارد نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="170"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="164"/>
         <source>Tags separated by commas, e.g. Exhibition 1404</source>
         <translation>برچسب‌ها جدا با ویرگول، مثلاً نمایشگاه ۱۴۰۴</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="173"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="167"/>
         <source>No list</source>
         <translation>بدون فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="180"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="174"/>
         <source>Rows already in the database or repeated in the file:</source>
         <translation>ردیف‌هایی که در پایگاه داده هستند یا در پرونده تکرار شده‌اند:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="182"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="176"/>
         <source>Tags for every imported contact:</source>
         <translation>برچسب برای همه مخاطبان وارد‌شده:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="183"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="177"/>
         <source>Add every imported contact to the list:</source>
         <translation>افزودن همه مخاطبان وارد‌شده به فهرست:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="192"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="186"/>
         <source>These rows are not imported. Save them as an Excel file, fix them there and import that file again.</source>
         <translation>این ردیف‌ها وارد نمی‌شوند. آن‌ها را در یک پرونده اکسل ذخیره کنید، همان‌جا اصلاح کنید و آن پرونده را دوباره وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="194"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="188"/>
         <source>No errors: every row can be imported.</source>
         <translation>خطایی نیست: همه ردیف‌ها وارد می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="196"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="190"/>
         <source>Save errors as Excel…</source>
         <translation>ذخیره خطاها در اکسل…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="208"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="202"/>
         <source>These rows match a record already in the database, or an earlier row of the file. The choice above applies to all of them; change it for a row in its last column.</source>
         <translation>این ردیف‌ها با رکوردی در پایگاه داده یا ردیفی پیش‌تر در همین پرونده یکسان‌اند. انتخاب بالا برای همه آن‌هاست؛ برای یک ردیف در ستون آخر آن را تغییر دهید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="211"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="205"/>
         <source>No duplicates: no row matches a record or another row by mobile, national code or e-mail.</source>
         <translation>تکراری نیست: هیچ ردیفی از نظر موبایل، کد ملی یا ایمیل با رکورد یا ردیف دیگری یکسان نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="215"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="209"/>
         <source>Names very close to another in the same city: maybe the same person written differently. They are imported; check them afterwards.</source>
         <translation>نام‌هایی بسیار نزدیک به نامی دیگر در همان شهر: شاید یک نفر باشند که به دو شکل نوشته شده. وارد می‌شوند؛ بعداً بررسی‌شان کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="217"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="211"/>
         <source>No similar names.</source>
         <translation>نام مشابهی نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="263"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="257"/>
         <source>Checking the rows: {done} of {total}…</source>
         <translation>در حال بررسی ردیف‌ها: {done} از {total}…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="270"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="264"/>
         <source>Cancelling…</source>
         <translation>در حال لغو…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="316"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="310"/>
         <source>Errors ({n})</source>
         <translation>خطاها ({n})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="317"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="311"/>
         <source>Duplicates ({n})</source>
         <translation>تکراری‌ها ({n})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="318"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="312"/>
         <source>Similar names ({n})</source>
         <translation>نام‌های مشابه ({n})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="350"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="344"/>
         <source>of {n} duplicates</source>
         <translation>از {n} تکراری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="365"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="359"/>
         <source>{file} errors</source>
         <translation>خطاهای {file}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="376"/>
+        <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="370"/>
         <source>Saving the errors</source>
         <translation>ذخیره خطاها</translation>
     </message>
@@ -5460,25 +5460,25 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>یافتن موارد تکراری</translation>
     </message>
     <message>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="300"/>
         <location filename="../crm_desktop/ui/views/record_list.py" line="301"/>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="302"/>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="352"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="348"/>
         <source>Import from Excel or CSV…</source>
         <extracomment>the list kind the Export button writes (services/exports.py LIST_KINDS); None: none</extracomment>
         <translation>ورود اطلاعات از اکسل یا CSV…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="405"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="401"/>
         <source>Nothing here yet.</source>
         <translation>هنوز چیزی اینجا نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="422"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="418"/>
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="539"/>
+        <location filename="../crm_desktop/ui/views/record_list.py" line="535"/>
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>
@@ -5650,42 +5650,42 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>تکراری‌های نادیده‌گرفته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="78"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="77"/>
         <source>Errors, not imported</source>
         <translation>خطادار، وارد نشد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="85"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="79"/>
         <source>Not what you expected? Undo this import as a whole: the records it created are removed and the fields it updated get their earlier values back. Later, use File › Undo last import.</source>
         <translation>آن چیزی نبود که انتظار داشتید؟ کل این ورود اطلاعات را برگردانید: رکوردهایی که ساخته حذف می‌شوند و فیلدهایی که به‌روز کرده مقدار پیشین را پس می‌گیرند. بعدها از «پرونده ‹ برگرداندن آخرین ورود اطلاعات» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="91"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="85"/>
         <source>Undo this import</source>
         <translation>برگرداندن این ورود اطلاعات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="125"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="119"/>
         <source>Importing {file}…</source>
         <translation>در حال ورود اطلاعات از {file}…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="150"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="144"/>
         <source>Cancelling: nothing is written…</source>
         <translation>در حال لغو: چیزی نوشته نمی‌شود…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="174"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="168"/>
         <source>{file} was imported.</source>
         <translation>اطلاعات {file} وارد شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="180"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="174"/>
         <source>Open {kind}</source>
         <translation>باز کردن {kind}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="188"/>
+        <location filename="../crm_desktop/ui/dialogs/import_run.py" line="182"/>
         <source>The import was undone: the database is as it was before it.</source>
         <translation>ورود اطلاعات برگردانده شد: پایگاه داده همان است که پیش از آن بود.</translation>
     </message>

@@ -49,7 +49,7 @@ from crm_desktop.ui.qtmodels.import_preview_model import (
 )
 from crm_desktop.ui.theme import icons, tokens
 from crm_desktop.ui.widgets.choice_delegate import ChoiceDelegate
-from crm_desktop.ui.widgets.count_card import CountCard
+from crm_desktop.ui.widgets.count_card import count_row
 from crm_desktop.ui.widgets.locale_util import ui_lang
 
 translate = QCoreApplication.translate
@@ -147,18 +147,12 @@ class PreviewPage(QWidget):
 
         # -- the plan
         self.content = QWidget(self)
-        self.cards = {
-            "new": CountCard("importNew", self.tr("New"), "success", self.content),
-            "updates": CountCard("importUpdates", self.tr("Updates"), "info", self.content),
-            "skipped": CountCard("importSkipped", self.tr("Duplicates skipped"), "neutral",
-                                 self.content),
-            "errors": CountCard("importErrors", self.tr("Errors, not imported"), "danger",
-                                self.content),
-        }
-        cards = QHBoxLayout()
-        cards.setSpacing(tokens.SPACING["m"])
-        for card in self.cards.values():
-            cards.addWidget(card, 1)
+        self.cards, cards = count_row((
+            ("new", "importNew", self.tr("New"), "success"),
+            ("updates", "importUpdates", self.tr("Updates"), "info"),
+            ("skipped", "importSkipped", self.tr("Duplicates skipped"), "neutral"),
+            ("errors", "importErrors", self.tr("Errors, not imported"), "danger"),
+        ), self.content)
 
         self.duplicate_choice = QComboBox(self.content)
         self.duplicate_choice.setObjectName("importDuplicateChoice")

@@ -21,7 +21,7 @@ from crm_desktop.ui import display
 from crm_desktop.ui.dialogs.import_pages import kind_names, quoted
 from crm_desktop.ui.import_thread import JobThread
 from crm_desktop.ui.theme import icons, tokens
-from crm_desktop.ui.widgets.count_card import CountCard
+from crm_desktop.ui.widgets.count_card import count_row
 
 translate = QCoreApplication.translate
 
@@ -70,18 +70,12 @@ class RunPage(QWidget):
         title = QHBoxLayout()
         title.addWidget(done_icon)
         title.addWidget(self.done_label, 1)
-        self.cards = {
-            "created": CountCard("importCreated", self.tr("Created"), "success", self.summary),
-            "updated": CountCard("importUpdated", self.tr("Updated"), "info", self.summary),
-            "skipped": CountCard("importSkippedDone", self.tr("Duplicates skipped"), "neutral",
-                                 self.summary),
-            "errors": CountCard("importErrorsDone", self.tr("Errors, not imported"), "danger",
-                                self.summary),
-        }
-        cards = QHBoxLayout()
-        cards.setSpacing(tokens.SPACING["m"])
-        for card in self.cards.values():
-            cards.addWidget(card, 1)
+        self.cards, cards = count_row((
+            ("created", "importCreated", self.tr("Created"), "success"),
+            ("updated", "importUpdated", self.tr("Updated"), "info"),
+            ("skipped", "importSkippedDone", self.tr("Duplicates skipped"), "neutral"),
+            ("errors", "importErrorsDone", self.tr("Errors, not imported"), "danger"),
+        ), self.summary)
         self.undo_note = QLabel(self.tr("Not what you expected? Undo this import as a whole: the "
                                         "records it created are removed and the fields it "
                                         "updated get their earlier values back. Later, use "

@@ -73,7 +73,23 @@ def _shared_value(group: DuplicateGroup) -> str:
     return display.ltr_cell(group.value)
 
 
-class DuplicateGroupsModel(QAbstractTableModel):
+class _Headed(QAbstractTableModel):
+    """A table whose columns are its `headers` (titles in the interface language)."""
+
+    headers: list[str]
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.headers)):
+            return self.headers[section]
+        return None
+
+
+class DuplicateGroupsModel(_Headed):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.groups: list[DuplicateGroup] = []
@@ -133,16 +149,6 @@ class DuplicateGroupsModel(QAbstractTableModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.shown)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.headers)):
-            return self.headers[section]
-        return None
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         group = self.group_at(index.row()) if index.isValid() else None
         if group is None or role != Qt.ItemDataRole.DisplayRole:
@@ -165,7 +171,7 @@ class DuplicateGroupsModel(QAbstractTableModel):
         return None
 
 
-class GroupMembersModel(QAbstractTableModel):
+class GroupMembersModel(_Headed):
     """The records of one group; the check box of the first column says which take part
     in the merge (all of them at first, at most MAX_MERGE)."""
 
@@ -192,16 +198,6 @@ class GroupMembersModel(QAbstractTableModel):
     # -- Qt model interface -----------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.headers)):
-            return self.headers[section]
-        return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         base = super().flags(index)

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from crm_desktop.ui import display
 from crm_desktop.ui.theme import tokens
@@ -44,3 +46,16 @@ class CountCard(QFrame):
         self.value_label.setText("—" if value is None else display.number(value))
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))
+
+
+def count_row(specs: Sequence[tuple[str, str, str, str]],
+              parent: QWidget) -> tuple[dict[str, CountCard], QHBoxLayout]:
+    """Cards side by side, equally wide: one per (key, object name, caption, tone); the
+    cards by key and the row to put in a layout."""
+    cards = {key: CountCard(name, caption, tone, parent)
+             for key, name, caption, tone in specs}
+    row = QHBoxLayout()
+    row.setSpacing(tokens.SPACING["m"])
+    for card in cards.values():
+        row.addWidget(card, 1)
+    return cards, row
