@@ -172,3 +172,47 @@ class AuditAction(StrEnum):
     UPDATE = "update"
     DELETE = "delete"
     RESTORE = "restore"
+
+
+class RuleKind(StrEnum):
+    """What an automation rule does (services/automation/kinds/, one module each)."""
+
+    BIRTHDAY = "birthday"  # greet on the birthday (message, or a task to call)
+    WELCOME = "welcome"  # a contact becomes a customer
+    APPOINTMENT_REMINDER = "appointment_reminder"  # N hours before an appointment
+    APPOINTMENT_FEEDBACK = "appointment_feedback"  # N hours after it is marked done
+    SATISFACTION = "satisfaction"  # N days after a ticket is closed or a deal is won
+    FOLLOW_UP = "follow_up"  # a task when an open deal has been quiet for N days
+    RENEWAL = "renewal"  # N days before a date comes round again
+    LEAD_ASSIGNMENT = "lead_assignment"  # new leads to a person: round robin, city, source
+    TIER_CHANGE = "tier_change"  # a club member moves up a tier
+
+
+class AutomationAction(StrEnum):
+    """What one automation log row records that a rule did (or decided not to do)."""
+
+    SMS = "sms"  # an SMS queued in the outbox
+    EMAIL = "email"  # an e-mail queued in the outbox
+    TASK = "task"  # a task (activity) created for a person
+    ASSIGN = "assign"  # an owner set on a contact (and its open deals)
+    SKIPPED = "skipped"  # due, but not done (no mobile, no consent...): never retried
+
+
+class RunTrigger(StrEnum):
+    """Why an automation run happened."""
+
+    STARTUP = "startup"
+    TIMER = "timer"
+    MANUAL = "manual"  # "Run now" in the program
+    CLI = "cli"  # `crm-desktop automation run` (the operating system's scheduler)
+
+
+class LedgerKind(StrEnum):
+    """One row of a club member's points ledger."""
+
+    EARNED = "earned"  # a purchase (won deal or accepted proforma): positive
+    BIRTHDAY = "birthday"  # birthday points: positive
+    REFERRAL = "referral"  # a referred contact's first purchase: positive
+    REDEEMED = "redeemed"  # spent (by hand or as a proforma discount): negative
+    EXPIRED = "expired"  # points older than the expiry period: negative
+    ADJUSTED = "adjusted"  # by hand with a reason, or a purchase taken back: either sign

@@ -1,5 +1,6 @@
 """All tables. Import from here: `from crm_desktop.db.models import Contact`."""
 
+from crm_desktop.db.models.automation import AutomationLog, AutomationRule, AutomationRun
 from crm_desktop.db.models.base import Base
 from crm_desktop.db.models.imports import ImportBatch, ImportChange
 from crm_desktop.db.models.marketing import (
@@ -35,6 +36,9 @@ __all__ = [
     "Activity",
     "ActivityException",
     "AuditLog",
+    "AutomationLog",
+    "AutomationRule",
+    "AutomationRun",
     "Base",
     "Campaign",
     "CampaignMember",

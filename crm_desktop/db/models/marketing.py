@@ -155,17 +155,25 @@ class CampaignMessage(IdMixin, TimestampMixin, CreatorMixin, Base):
 
 
 class OutboxMessage(IdMixin, TimestampMixin, Base):
-    """One message to one recipient, waiting for or done with its delivery.
+    """One message to one recipient, waiting for or done with its delivery: a campaign's
+    (message_id and campaign_id set) or an automation rule's (rule_id set).
 
-    One row per (message, contact): nothing is queued twice for the same member."""
+    One row per (message, contact): nothing is queued twice for the same member; a rule's
+    messages are kept single by the automation log's (rule, key)."""
 
     __tablename__ = "outbox"
 
-    message_id: Mapped[int] = mapped_column(
+    #: the campaign message it was rendered from; NULL for a message an automation rule
+    #: queued (rule_id set instead)
+    message_id: Mapped[int | None] = mapped_column(
         IdColumn, ForeignKey("campaign_messages.id", ondelete="CASCADE")
     )
-    campaign_id: Mapped[int] = mapped_column(
+    campaign_id: Mapped[int | None] = mapped_column(
         IdColumn, ForeignKey("campaigns.id", ondelete="CASCADE")
+    )
+    #: the automation rule that queued it (its log row names the occurrence)
+    rule_id: Mapped[int | None] = mapped_column(
+        IdColumn, ForeignKey("automation_rules.id", ondelete="SET NULL"), index=True
     )
     contact_id: Mapped[int | None] = mapped_column(
         IdColumn, ForeignKey("contacts.id", ondelete="SET NULL"), index=True

@@ -122,6 +122,9 @@ class Contact(
     )
     notes: Mapped[str | None] = mapped_column(Text)
     last_activity_at: Mapped[datetime | None] = mapped_column()
+    #: when the contact last became a customer (stage customer, from another stage or
+    #: when created); NULL before the program kept it (the welcome rule's trigger)
+    customer_since: Mapped[datetime | None] = mapped_column(index=True)
     #: sort keys of the company and the owner, copied here so that sorting the contact list
     #: by them walks an index instead of sorting 100,000 joined rows
     account_sort: Mapped[str] = mapped_column(String(400), default="")

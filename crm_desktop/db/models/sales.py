@@ -79,6 +79,9 @@ class Deal(IdMixin, TimestampMixin, OwnedMixin, SoftDeleteMixin, SearchMixin, Ba
     lost_reason: Mapped[str | None] = mapped_column(String(300))
     closed_at: Mapped[datetime | None] = mapped_column()
     notes: Mapped[str | None] = mapped_column(Text)
+    #: the customer's satisfaction with a won deal, 1-5 (by hand or from a reply to a
+    #: satisfaction request)
+    satisfaction: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
         CheckConstraint("amount_rial >= 0", name="amount_not_negative"),
