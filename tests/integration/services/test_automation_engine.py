@@ -292,3 +292,14 @@ def test_list_membership_as_a_condition(core: Core) -> None:
     core.lists.delete(vip)  # a list deleted since: nobody on it
     report = core.automation.run(dry_run=True, now=MORNING)
     assert [a.contact_id for a in report.actions] == [in_shiraz]
+
+
+def test_a_merge_moves_what_rules_did_to_the_survivor(core: Core) -> None:
+    rule(core, "birthday")
+    keep = person(core, name="اصلی", birthday=BIRTHDAY)
+    twin = person(core, name="تکراری", birthday=BIRTHDAY)
+    core.automation.run(now=MORNING)
+    core.merging.merge("contacts", keep, [twin])
+    assert count(core, m.AutomationLog, m.AutomationLog.contact_id == keep) == 2
+    assert count(core, m.OutboxMessage, m.OutboxMessage.contact_id == keep) == 2
+    assert core.automation_log.count(ListQuery(filters={"contact_id": twin})) == 0
