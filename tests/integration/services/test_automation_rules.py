@@ -140,3 +140,21 @@ def test_renewal_from_the_day_a_contact_became_a_customer(core: Core) -> None:
     assert (action.action, action.detail) == ("sms", "تمدید شما ۱۴۰۴/۰۲/۲۱")
     assert core.automation.run(now=local(date(2025, 5, 4), 9, 5)
                                + timedelta(hours=1)).actions == []
+
+
+def test_customer_since_follows_the_stage_whoever_moves_it(core: Core) -> None:
+    created_as_customer = core.contacts.create({"last_name": "الف",
+                                                "lifecycle_stage": "customer"})
+    assert core.contacts.get(created_as_customer)["customer_since"] is not None
+    lead = core.contacts.create({"last_name": "ب"})
+    core.contacts.update(lead, {"city": "قم"})
+    assert core.contacts.get(lead)["customer_since"] is None
+    _won(core, lead, datetime(2026, 1, 1, tzinfo=local(date(2026, 1, 1), 0).tzinfo))
+    became = core.contacts.get(lead)
+    assert became["lifecycle_stage"] == "customer" and became["customer_since"] is not None
+    core.contacts.update(lead, {"lifecycle_stage": "customer", "city": "کرج"})  # no change
+    assert core.contacts.get(lead)["customer_since"] == became["customer_since"]
+    core.contacts.update(lead, {"lifecycle_stage": "loyal"})  # leaving keeps the date
+    assert core.contacts.get(lead)["customer_since"] == became["customer_since"]
+    core.contacts.update(lead, {"lifecycle_stage": "customer"})  # again: a new date
+    assert core.contacts.get(lead)["customer_since"] > became["customer_since"]
