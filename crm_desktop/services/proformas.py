@@ -322,11 +322,15 @@ class ProformaService(EntityService[m.Proforma]):
         with self.db.write(self.actor_id) as session:
             before = self._load(session, proforma_id).status
             obj = self._update_in(session, proforma_id, {"status": status})
+            won = False
             if (mark_deal_won and obj.status == accepted
                     and obj.deal_id is not None):
+                stage = session.get(m.Deal, obj.deal_id).stage_id
                 self._win_deal(session, int(obj.deal_id))
-            if accepted in (before, obj.status) and before != obj.status:
-                # an accepted proforma is a purchase: its buyer's RFM figures change
+                won = session.get(m.Deal, obj.deal_id).stage_id != stage
+            if (accepted in (before, obj.status) and before != obj.status) or won:
+                # an accepted proforma is a purchase (and its deal, when this won it): its
+                # buyer's RFM figures change
                 deal = session.get(m.Deal, obj.deal_id) if obj.deal_id else None
                 session.flush()
                 rfm.refresh_in(

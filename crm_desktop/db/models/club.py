@@ -54,6 +54,8 @@ class ClubLedger(IdMixin, Base):
 
     __table_args__ = (
         Index(None, "contact_id", "at", "id"),
+        # covering: every balance summed without reading the table (recompute)
+        Index(None, "contact_id", "points"),
         Index(None, "at", "id"),
         Index(None, "source", "source_id"),
         # the lots still holding points that have an expiry date (expire() walks these)

@@ -15,8 +15,10 @@ from crm_desktop.db import models as m
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain import clock
 from crm_desktop.domain.club import Lot, add_months, take
-from crm_desktop.domain.enums import LedgerKind
+from crm_desktop.domain.enums import AuditAction, LedgerKind
 from crm_desktop.domain.errors import FieldError, ValidationError
+from crm_desktop.services import audit
+from crm_desktop.services.rfm import _ts
 
 L = m.ClubLedger
 #: the source of an "expired" row: the lot it expired
@@ -83,19 +85,36 @@ def debit(session: Session, contact_id: int, kind: LedgerKind, points: int, *,
 def expire_in(session: Session, now: datetime,
               contact_ids: Iterable[int] | None = None) -> tuple[int, set[int]]:
     """Expire what is left of every lot whose time has come: one "expired" row per lot
-    (source "ledger", source_id = the lot). Returns (points expired, the members
-    concerned)."""
-    q = select(L).where(L.remaining > 0, L.expires_at.is_not(None), L.expires_at <= now)
+    (source "ledger", source_id = the lot), written with one executemany and logged as
+    created records (a lot's `remaining` is bookkeeping). Returns (points expired, the
+    members concerned)."""
+    q = (select(L.id, L.contact_id, L.remaining)
+         .where(L.remaining > 0, L.expires_at.is_not(None), L.expires_at <= now)
+         .order_by(L.expires_at, L.id))
     if contact_ids is not None:
         q = q.where(L.contact_id.in_(list(contact_ids)))
-    total, members = 0, set()
-    for lot in session.scalars(q.order_by(L.expires_at, L.id)).all():
-        n = lot.remaining
-        lot.remaining = 0
-        session.add(L(at=now, contact_id=lot.contact_id, kind=LedgerKind.EXPIRED.value,
-                      points=-n, remaining=0, reason="", source=LOT_SOURCE,
-                      source_id=lot.id, basis_rial=0, user_id=_actor(session)))
-        total += n
-        members.add(lot.contact_id)
     session.flush()
-    return total, members
+    lots = session.execute(q).all()
+    if not lots:
+        return 0, set()
+    conn = session.connection()
+    first = int(conn.exec_driver_sql(
+        "SELECT coalesce(max(id), 0) FROM club_ledger").scalar_one()) + 1
+    actor = _actor(session)
+    stamp = _ts(now)
+    columns = ("at", "contact_id", "kind", "points", "remaining", "reason", "source",
+               "source_id", "basis_rial", "user_id")
+    rows = [(first + i, stamp, cid, LedgerKind.EXPIRED.value, -n, 0, "", LOT_SOURCE, lot,
+             0, actor) for i, (lot, cid, n) in enumerate(lots)]
+    conn.exec_driver_sql(
+        f"INSERT INTO club_ledger (id, {', '.join(columns)})"
+        f" VALUES ({', '.join('?' * (len(columns) + 1))})", rows)
+    conn.exec_driver_sql("UPDATE club_ledger SET remaining = 0 WHERE id = ?",
+                         [(lot,) for lot, _cid, _n in lots])
+    audit.record_many(session, "club_ledger", (
+        (r[0], AuditAction.CREATE.value, None, None, audit._json(
+            {k: v for k, v in zip(columns, (now, *r[2:]), strict=True)
+             if k not in audit.NOT_AUDITED}))
+        for r in rows))
+    session.expire_all()  # ORM copies of the lots hold their old remainders
+    return sum(n for _lot, _cid, n in lots), {cid for _lot, cid, _n in lots}

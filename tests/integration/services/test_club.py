@@ -296,3 +296,17 @@ def test_contact_list_tier_and_filters(club: Core) -> None:
     assert [(r["id"], r["tier_name"]) for r in members] == [(gold, "طلایی"),
                                                             (silver, "نقره\u200cای")]
     assert club.club_members.list_ids(ListQuery(filters={"tier": "silver"})) == [silver]
+
+
+def test_accepting_again_to_win_the_deal_moves_the_points_to_the_deal(club: Core) -> None:
+    """An already accepted proforma, accepted again with "mark the deal won": the deal is
+    now the sale (its amount), the proforma no longer is."""
+    a = club.contacts.create({"last_name": "دوباره"})
+    deal = club.deals.create({"title": "نصب", "contact_id": a, "amount_rial": 2_000_000})
+    pid = club.proformas.create({"contact_id": a, "deal_id": deal},
+                                [{"description": "نصب", "unit_price_rial": 1_500_000}])
+    club.proformas.set_status(pid, "accepted")
+    assert balance(club, a) == 1650
+    club.proformas.set_status(pid, "accepted", mark_deal_won=True)
+    assert balance(club, a) == 2000
+    assert club.rfm.of_contact(a)["monetary_rial"] == 2_000_000

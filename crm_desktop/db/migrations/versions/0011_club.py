@@ -36,6 +36,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('club_ledger', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_club_ledger_contact_id_at_id'), ['contact_id', 'at', 'id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_club_ledger_contact_id_points'), ['contact_id', 'points'], unique=False)
         batch_op.create_index(batch_op.f('ix_club_ledger_at_id'), ['at', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_club_ledger_source_source_id'), ['source', 'source_id'], unique=False)
         batch_op.create_index('ix_club_ledger_open_lots', ['expires_at'], unique=False, sqlite_where=sa.text('remaining > 0 AND expires_at IS NOT NULL'))
@@ -82,5 +83,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_club_ledger_open_lots')
         batch_op.drop_index(batch_op.f('ix_club_ledger_source_source_id'))
         batch_op.drop_index(batch_op.f('ix_club_ledger_at_id'))
+        batch_op.drop_index(batch_op.f('ix_club_ledger_contact_id_points'))
         batch_op.drop_index(batch_op.f('ix_club_ledger_contact_id_at_id'))
     op.drop_table('club_ledger')
