@@ -10,6 +10,8 @@ from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.activities import ActivityService
 from crm_desktop.services.automation.service import AutomationLogService, AutomationService
 from crm_desktop.services.campaigns import CampaignService
+from crm_desktop.services.club.lists import ClubLedgerService, ClubMembersService
+from crm_desktop.services.club.service import ClubService
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService, StageService
 from crm_desktop.services.duplicates import DuplicateService
@@ -55,6 +57,9 @@ class Core:
         self.imports = ImportService(db, actor_id)
         self.duplicates = DuplicateService(db)  # reads only
         self.merging = MergeService(db, actor_id)
+        self.club = ClubService(db, actor_id)
+        self.club_ledger = ClubLedgerService(db, actor_id)  # reads only
+        self.club_members = ClubMembersService(db, actor_id)  # reads only
         self.automation = AutomationService(db, actor_id)
         self.automation_log = AutomationLogService(db, actor_id)  # reads only
         self.timeline = TimelineService(self.activities, self.deals, self.proformas,

@@ -92,6 +92,8 @@ AUDITED: tuple[type[m.Base], ...] = (
     m.CampaignMember,
     m.CampaignTarget,
     m.CampaignMessage,
+    m.ClubLedger,
+    m.ClubTierChange,
     m.Contact,
     m.Deal,
     m.DealStageChange,
@@ -111,7 +113,7 @@ AUDITED: tuple[type[m.Base], ...] = (
 NOT_AUDITED = frozenset(
     {"search_name", "search_other", "sort_key", "full_name", "birth_md", "created_at",
      "updated_at", "password_hash", "last_activity_at", "account_sort", "owner_sort",
-     "last_run_at"}
+     "remaining", "last_run_at"}
 )
 #: Secret columns: a change is logged under this field name, without its values.
 SECRETS = {"password_hash": "password"}

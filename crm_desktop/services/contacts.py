@@ -32,6 +32,7 @@ from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import audit
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService, ListQuery, strict_instant
+from crm_desktop.services.club.config import NO_TIER
 from crm_desktop.services.deals import closed_instant, won_stage_ids
 from crm_desktop.services.distinct import distinct_values
 from crm_desktop.text.collation import sort_key
@@ -188,10 +189,13 @@ class ContactService(EntityService[m.Contact]):
                 c.id, c.full_name, c.mobile, c.city, c.lifecycle_stage, c.last_activity_at,
                 c.created_at, c.account_id, c.owner_id, c.deleted_at,
                 m.Account.name.label("company"), Owner.display_name.label("owner"),
+                m.ContactClub.tier,
             )
             .select_from(c)
             .outerjoin(m.Account, m.Account.id == c.account_id)
             .outerjoin(Owner, Owner.id == c.owner_id)
+            # the club tier (services/club/members.py), by primary key: only the page's rows
+            .outerjoin(m.ContactClub, m.ContactClub.contact_id == c.id)
         )
 
     def _apply_filter(self, q: Select[Any], key: str, value: Any) -> Select[Any]:
@@ -207,6 +211,13 @@ class ContactService(EntityService[m.Contact]):
                 bought = select(r.contact_id).where(r.segment != RfmSegment.NO_PURCHASE.value)
                 return q.where(m.Contact.id.not_in(bought))
             return q.where(m.Contact.id.in_(select(r.contact_id).where(r.segment == str(value))))
+        if key == "tier":
+            # a club tier key; "none": not a member, or below the lowest tier
+            k = m.ContactClub
+            if value == NO_TIER:
+                return q.where(m.Contact.id.not_in(
+                    select(k.contact_id).where(k.tier.is_not(None))))
+            return q.where(m.Contact.id.in_(select(k.contact_id).where(k.tier == str(value))))
         if key == "source" and value == "":
             return q.where(m.Contact.source.is_(None))
         return super()._apply_filter(q, key, value)
