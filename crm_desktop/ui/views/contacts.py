@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QPushButton, QWidget
 
 from crm_desktop.core import Core
@@ -28,7 +29,8 @@ def editors() -> tuple[Any, Any, Any, Any]:
 
 
 class ContactsView(RecordListView):
-    watches = ("contacts", "accounts", "activities", "deals", "tickets", "users", "contact_rfm")
+    watches = ("contacts", "accounts", "activities", "deals", "tickets", "users", "contact_rfm",
+               "contact_club")
     state_key: ClassVar[str] = "contacts"
     table_name: ClassVar[str] = "contacts"
     singular: ClassVar[str] = "contact"
@@ -53,9 +55,15 @@ class ContactsView(RecordListView):
                        self.tr("Owner")),
             ListFilter("segment", "segmentFilter", self.tr("All segments"),
                        lambda: list(labels.rfm_segments().items()), self.tr("Segment")),
+            # the club's tiers: shown while the club is on (see show_club)
+            ListFilter("tier", "tierFilter", self.tr("All tiers"),
+                       lambda: list(tier_names.items()), self.tr("Tier")),
         ]
+        # a tier's key -> its name, read when the view is first shown (not while it opens)
+        tier_names: dict[str, str] = {}
         super().__init__(
-            core, ops, settings, service=core.contacts, model=contacts_model(core.contacts),
+            core, ops, settings, service=core.contacts,
+            model=contacts_model(core.contacts, tier_names=lambda: tier_names),
             panel=lambda parent: ContactPanel(core, parent), filters=filters,
             new_text=self.tr("New contact"),
             search_placeholder=self.tr("Search name, mobile, e-mail or national code (Ctrl+F)"),
@@ -67,6 +75,10 @@ class ContactsView(RecordListView):
         self.tag_filter = self.combos["tag"]
         self.owner_filter = self.combos["owner_id"]
         self.segment_filter = self.combos["segment"]
+        self.tier_filter = self.combos["tier"]
+        self.tier_names = tier_names
+        self.club_shown: bool | None = None  # not known until the view is first shown
+        self._show_club(False)
         panel: ContactPanel = self.panel
         panel.action.connect(self._quick_action)
         panel.open_item.connect(self._open_history_item)
@@ -80,6 +92,36 @@ class ContactsView(RecordListView):
         bar.insertWidget(bar.indexOf(self.count_label), self.add_to_list_button)
         self.duplicates_button = duplicates_button(self, self.find_duplicates)
         bar.insertWidget(bar.indexOf(self.count_label), self.duplicates_button)
+
+    # -- the customer club ----------------------------------------------------------------
+    def _show_club(self, on: bool) -> None:
+        self.tier_filter.setVisible(on)
+        column = [c.key for c in self.model.columns].index("tier")
+        self.table.setColumnHidden(column, not on)
+        if on and self.table.columnWidth(column) < 40:
+            self.table.setColumnWidth(column, 90)
+        if not on and self.tier_filter.currentIndex() != 0:
+            self.tier_filter.setCurrentIndex(0)  # no hidden filter keeps rows away
+
+    def show_club(self) -> None:
+        """The tier column and filter while the club is switched on (one settings read,
+        on the first show and after a change of settings), with the tiers' names."""
+        club = self.core.club.settings()
+        self.tier_names.clear()
+        self.tier_names.update({t["key"]: t["name"] for t in club["tiers"]})
+        self.tier_filter.mark_stale()
+        self.club_shown = bool(club["enabled"])
+        self._show_club(self.club_shown)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.club_shown is None:
+            self.show_club()
+        super().showEvent(event)
+
+    def on_changed(self, tables: list[str]) -> None:
+        if self.club_shown is not None and (not tables or "settings" in tables):
+            self.show_club()
+        super().on_changed(tables)
 
     def find_duplicates(self) -> None:
         from crm_desktop.ui.dialogs.duplicates_dialog import DuplicatesDialog
@@ -126,6 +168,12 @@ class ContactsView(RecordListView):
     def _quick_action(self, action: str) -> None:
         contact_id = self.panel.contact_id
         if contact_id is None:
+            return
+        if action in ("adjust_points", "redeem_points"):
+            from crm_desktop.ui.dialogs.club_points_dialog import PointsDialog
+
+            ask = PointsDialog.adjust if action == "adjust_points" else PointsDialog.redeem
+            ask(self, self.core, self.ops, contact_id)
             return
         ActivityDialog, DealDialog, ProformaDialog, TicketDialog = editors()
         if action == "proforma":
