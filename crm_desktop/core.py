@@ -9,6 +9,8 @@ from crm_desktop.db.migrate import open_database
 from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.activities import ActivityService
 from crm_desktop.services.campaigns import CampaignService
+from crm_desktop.services.club.lists import ClubLedgerService, ClubMembersService
+from crm_desktop.services.club.service import ClubService
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService, StageService
 from crm_desktop.services.duplicates import DuplicateService
@@ -54,6 +56,9 @@ class Core:
         self.imports = ImportService(db, actor_id)
         self.duplicates = DuplicateService(db)  # reads only
         self.merging = MergeService(db, actor_id)
+        self.club = ClubService(db, actor_id)
+        self.club_ledger = ClubLedgerService(db, actor_id)  # reads only
+        self.club_members = ClubMembersService(db, actor_id)  # reads only
         self.timeline = TimelineService(self.activities, self.deals, self.proformas,
                                         self.tickets)
 

@@ -86,6 +86,8 @@ AUDITED: tuple[type[m.Base], ...] = (
     m.CampaignMember,
     m.CampaignTarget,
     m.CampaignMessage,
+    m.ClubLedger,
+    m.ClubTierChange,
     m.Contact,
     m.Deal,
     m.DealStageChange,
@@ -104,7 +106,8 @@ AUDITED: tuple[type[m.Base], ...] = (
 #: Derived or bookkeeping columns that would only add noise to the log.
 NOT_AUDITED = frozenset(
     {"search_name", "search_other", "sort_key", "full_name", "birth_md", "created_at",
-     "updated_at", "password_hash", "last_activity_at", "account_sort", "owner_sort"}
+     "updated_at", "password_hash", "last_activity_at", "account_sort", "owner_sort",
+     "remaining"}
 )
 #: Secret columns: a change is logged under this field name, without its values.
 SECRETS = {"password_hash": "password"}

@@ -20,6 +20,7 @@ from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.services import fields as f
 from crm_desktop.services import rfm
 from crm_desktop.services.base import EntityService
+from crm_desktop.services.club import earn as club_earn
 from crm_desktop.text.normalize import search_key, search_name_key
 
 Owner = aliased(m.User)
@@ -343,6 +344,8 @@ class DealService(EntityService[m.Deal]):
         purchase (won, moved out of won, to or from the Trash)."""
         session.flush()
         rfm.refresh_in(session, [deal.contact_id])
+        # and its club points (earned, or taken back), in the same transaction
+        club_earn.sync_in(session, deals=[deal.id])
 
     def _after_write(self, session: Session, obj: Any) -> None:
         # a won deal created or edited (its amount, its contact): a purchase changed

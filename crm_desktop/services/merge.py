@@ -53,6 +53,7 @@ from crm_desktop.services import audit, rfm
 from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.activities import last_activity_expression
 from crm_desktop.services.base import EntityService
+from crm_desktop.services.club import earn as club_earn
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.duplicates import KINDS, Kind
 from crm_desktop.services.fields import is_id
@@ -180,6 +181,9 @@ class MergeService:
                 # had figures is left with none (its sales moved)
                 rfm.refresh_in(session, [survivor_id, *session.scalars(
                     select(m.ContactRfm.contact_id).where(m.ContactRfm.contact_id.in_(others)))])
+                # the club points came along with the sales: the survivor's balance and
+                # tier count them, the merged records are members no more
+                club_earn.merged_in(session, survivor_id, others)
                 last = session.scalar(select(last_activity_expression()).where(
                     m.Activity.contact_id == survivor_id, m.Activity.done_at.is_not(None)))
                 if survivor.last_activity_at != last:
@@ -189,7 +193,7 @@ class MergeService:
     # -- contacts -------------------------------------------------------------------------------
     def _move_contact_records(self, session: Session, survivor: Any, others: list[int]) -> None:
         sid = survivor.id
-        for model in (m.Deal, m.Proforma, m.Ticket, m.Activity):
+        for model in (m.Deal, m.Proforma, m.Ticket, m.Activity, m.ClubLedger):
             for obj in session.scalars(select(model).where(model.contact_id.in_(others))):
                 obj.contact_id = sid
         # outbox: one row per message and recipient

@@ -28,6 +28,7 @@ from crm_desktop.domain.numbers import parse_proforma_number, proforma_number
 from crm_desktop.services import fields as f
 from crm_desktop.services import rfm
 from crm_desktop.services.base import EntityService, ListQuery, Page
+from crm_desktop.services.club import earn as club_earn
 from crm_desktop.services.deals import BECOMES_CUSTOMER
 from crm_desktop.services.proforma_totals import Totals, compute
 from crm_desktop.services.settings import SettingsService
@@ -298,6 +299,10 @@ class ProformaService(EntityService[m.Proforma]):
                 self._write_lines(session, proforma_id, clean_lines)
             if obj is not None and (clean_lines is not None or "vat_rate" in (header or {})):
                 self._check_total(session, obj)
+            if obj is not None and obj.status == ProformaStatus.ACCEPTED.value:
+                # an accepted proforma's total or buyer changed: its club points follow
+                session.flush()
+                club_earn.sync_in(session, proformas=[obj.id])
 
     def _check_total(self, session: Session, obj: Any) -> None:
         """The document total (lines + VAT) is an amount: at most MAX_RIALS. Raised after
@@ -326,6 +331,8 @@ class ProformaService(EntityService[m.Proforma]):
                 session.flush()
                 rfm.refresh_in(
                     session, [obj.contact_id, deal.contact_id if deal else None])
+                # its club points, and its deal's when that deal was won with it
+                club_earn.sync_in(session, proformas=[obj.id], deals=[obj.deal_id])
 
     def _win_deal(self, session: Session, deal_id: int) -> None:
         """Move an open, live deal to the first won stage (nothing when it is closed)."""

@@ -20,6 +20,7 @@ from crm_desktop.domain import clock, rfm
 from crm_desktop.domain.enums import TicketPriority
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
+from crm_desktop.services.club.config import DEFAULTS as CLUB_DEFAULTS
 from crm_desktop.services.sla import WEEKDAYS, SlaTargets, WorkWeek
 from crm_desktop.text.digits import to_ascii_digits
 from crm_desktop.text.money import MoneyUnit
@@ -92,6 +93,9 @@ DEFAULTS: dict[str, Any] = {
     # the mappings imports remember, by sheet layout (services/imports/fields.py): the
     # default lets the audit log the first one as one part, not the whole object
     "import.mappings": {},
+    # the customer club (services/club/config.py): a default, so that the first change
+    # is logged part by part
+    "club": CLUB_DEFAULTS,
 }
 
 

@@ -36,6 +36,22 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "source": ("Source", "منبع"),
     "lifecycle_stage": ("Lifecycle stage", "مرحله مشتری"),
     "rfm_window_years": ("Years of purchases for segments", f"سال{ZW}های خرید برای بخش{ZW}بندی"),
+    # the customer club (services/club/)
+    "points": ("Points", "امتیاز"),
+    "reason": ("Reason", "دلیل"),
+    "enabled": ("On", "فعال"),
+    "started_on": ("Points from", "امتیاز از تاریخ"),
+    "rial_per_point": ("Rials for one point", "ریال برای هر امتیاز"),
+    "point_value_rial": ("Value of one point", "ارزش هر امتیاز"),
+    "basis": ("Tiers by", "سطح بر پایه"),
+    "tiers": ("Tiers", "سطح" + ZW + "ها"),
+    "key": ("Key", "کلید"),
+    "min": ("From", "از"),
+    "expiry_months": ("Points expire after (months)", "انقضای امتیاز پس از (ماه)"),
+    "birthday_points": ("Birthday points", "امتیاز تولد"),
+    "referral_points": ("Referral points", "امتیاز معرفی"),
+    "line_id": ("Line", "ردیف"),
+    "now": ("Time", "زمان"),
     "gender": ("Gender", "جنسیت"),
     "notes": ("Notes", f"یادداشت{ZW}ها"),
     "sku": ("Product code", "کد کالا"),
@@ -167,7 +183,8 @@ FIELD_ALIASES: dict[str, str] = {
 }
 #: "lines[3].quantity": a field of one row of a table (shown 1-based)
 _ROW_FIELD = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
-ROW_LABELS: dict[str, tuple[str, str]] = {"lines": ("Line {n}", "ردیف {n}")}
+ROW_LABELS: dict[str, tuple[str, str]] = {"lines": ("Line {n}", "ردیف {n}"),
+                                          "tiers": ("Tier {n}", "سطح {n}")}
 
 #: message code -> (English, Persian); "{name}" placeholders are filled from params.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -381,6 +398,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invalid": (
         "this value is not valid, please check it",
         "این مقدار درست نیست، لطفاً آن را بررسی کنید",
+    ),
+    "club.balance": (
+        "more than the balance: only {balance} points can be spent",
+        "بیش از مانده است: فقط {balance} امتیاز قابل خرج است",
+    ),
+    "club.zero": ("enter a number of points other than zero", "تعداد امتیازی غیر از صفر وارد کنید"),
+    "club.proforma_closed": (
+        "points can be redeemed only on a draft or sent proforma",
+        f"امتیاز فقط روی پیش{ZW}فاکتور پیش{ZW}نویس یا ارسال{ZW}شده خرج می{ZW}شود",
+    ),
+    "club.no_value": (
+        "a point is worth nothing in Settings, so it cannot be a discount",
+        f"در تنظیمات ارزش امتیاز صفر است، پس تخفیف نمی{ZW}شود",
+    ),
+    "club.line_paid": (
+        "this line costs nothing any more, choose another one",
+        "این ردیف دیگر مبلغی ندارد، ردیف دیگری را انتخاب کنید",
     ),
 }
 

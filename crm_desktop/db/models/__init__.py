@@ -2,6 +2,7 @@
 
 from crm_desktop.db.models.automation import AutomationLog, AutomationRule, AutomationRun
 from crm_desktop.db.models.base import Base
+from crm_desktop.db.models.club import ClubLedger, ClubTierChange, ContactClub
 from crm_desktop.db.models.imports import ImportBatch, ImportChange
 from crm_desktop.db.models.marketing import (
     Campaign,
@@ -44,7 +45,10 @@ __all__ = [
     "CampaignMember",
     "CampaignMessage",
     "CampaignTarget",
+    "ClubLedger",
+    "ClubTierChange",
     "Contact",
+    "ContactClub",
     "ContactRfm",
     "Deal",
     "DealStageChange",

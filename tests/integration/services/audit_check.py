@@ -16,7 +16,7 @@ from crm_desktop.db import models as m
 from crm_desktop.services.settings import DEFAULTS
 
 DERIVED = {"search_name", "search_other", "sort_key", "full_name", "birth_md", "created_at",
-           "updated_at", "last_activity_at", "account_sort", "owner_sort"}
+           "updated_at", "last_activity_at", "account_sort", "owner_sort", "remaining"}
 SECRET = {"password_hash": "password"}
 #: association rows: table -> (entity, owner column, field, element column)
 ELEMENT_TABLES = {
@@ -108,6 +108,8 @@ def check_audit(before: Snapshot, after: Snapshot, rows: list[dict[str, Any]],
             _check_settings(before_rows, after_rows, take)
         elif table == "contact_rfm":
             _check_rfm(before_rows, after_rows, take)
+        elif table == "contact_club":
+            _check_club(before_rows, after_rows, take)
         elif "id" in next(iter((after_rows or before_rows).values())):
             _check_records(table, before_rows, after_rows, take)
         else:  # pragma: no cover - a new table without an audit scheme
@@ -212,6 +214,33 @@ def _check_rfm(before: dict, after: dict, take: Callable) -> None:
         row = hits[0][1]
         assert row["old_value"] == (before[key]["segment"] if key in before else None)
         assert json.loads(row["new_value"])["segment"] == after[key]["segment"]
+
+
+def _check_club(before: dict, after: dict, take: Callable) -> None:
+    """Derived balances and tiers (services/club/members.py), like contact_rfm's: a full
+    recomputation is one summary row on id 0; a refresh one row per member changed."""
+    runs = take("contact_club", 0, action="update", field="recompute")
+    if runs:
+        assert len(runs) == 1, runs
+        summary = json.loads(runs[0][1]["new_value"])
+        counted: dict[str, int] = {}
+        for row in after.values():
+            counted[row["tier"] or "none"] = counted.get(row["tier"] or "none", 0) + 1
+        assert summary["tiers"] == counted and summary["contacts"] == len(after)
+        return
+    for key in before.keys() | after.keys():
+        if before.get(key) == after.get(key):
+            continue
+        (contact,) = key
+        hits = take("contact_club", contact, action="update", field="recompute")
+        assert len(hits) == 1, f"contact_club {contact} changed without its row"
+        row = hits[0][1]
+        assert row["old_value"] == (before[key]["tier"] if key in before else None)
+        new = json.loads(row["new_value"])
+        now = after.get(key)
+        assert new["tier"] == (now["tier"] if now else None)
+        if now:
+            assert (new["balance"], new["spend_12m"]) == (now["balance"], now["spend_12m"])
 
 
 def _check_settings(before: dict, after: dict, take: Callable) -> None:

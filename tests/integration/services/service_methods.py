@@ -45,6 +45,10 @@ READS: dict[str, set[str]] = {
              "tickets_by_category", "csat_by_month"},
     # checking an import and its error workbook read; run and undo_last write
     "imports": {"error_table", "fields", "last_batch", "mapping", "plan"},
+    # the customer club: its figures; its ledger and members are read-only lists
+    "club": {"of_contact", "outstanding", "settings", "tier_sizes"},
+    "club_ledger": {*_ENTITY_READS},
+    "club_members": {*_ENTITY_READS},
 }
 
 #: inherited writes these services refuse (no Trash for their records): TypeError, nothing

@@ -83,6 +83,12 @@ def _won_deal(core: Core, ids: Ids) -> None:
     core.deals.move(ids["deal"], won)
 
 
+def _points(core: Core, ids: Ids) -> None:
+    """The contact earned 50 points for a won deal and was given 70 more by hand."""
+    _won_deal(core, ids)
+    core.club.adjust(ids["contact"], 70, "خوش‌آمد")
+
+
 def _second_list_member(core: Core, ids: Ids) -> None:
     core.lists.add_members(ids["list"], [ids["contact2"]])
 
@@ -325,6 +331,19 @@ WALK: dict[tuple[str, str], Scenario] = {
         i["proforma"], {"notes": "تحویل فوری"},
         [{"description": "نصب", "unit_price_rial": 2_000_000}])),
     ("merging", "merge"): Scenario(_merge_both, prepare=_contact2_has_everything),
+    ("club", "set_settings"): Scenario(lambda c, i: c.club.set_settings(
+        {"basis": "spend", "expiry_months": 6, "tiers": [
+            {"key": "silver", "name": "نقره", "min": 1_000_000},
+            {"key": "gold", "name": "طلا", "min": 4_000_000}]}), prepare=_won_deal),
+    ("club", "adjust"): Scenario(lambda c, i: c.club.adjust(i["contact"], -20, "اصلاح"),
+                                 prepare=_points),
+    ("club", "redeem"): Scenario(lambda c, i: c.club.redeem(i["contact"], 30, "هدیه"),
+                                 prepare=_points),
+    ("club", "redeem_on_proforma"): Scenario(lambda c, i: c.club.redeem_on_proforma(
+        i["proforma"], 10), prepare=_points),
+    ("club", "expire"): Scenario(lambda c, i: c.club.expire(NEXT_WEEK + timedelta(days=800)),
+                                 prepare=_points),
+    ("club", "recompute"): Scenario(lambda c, i: c.club.recompute(), prepare=_points),
     ("proformas", "set_status"): Scenario(lambda c, i: c.proformas.set_status(
         i["proforma"], "accepted", mark_deal_won=True)),
     ("imports", "run"): Scenario(lambda c, i: c.imports.run(*_import_plan(i))),
@@ -379,6 +398,9 @@ def _build(core: Core) -> Ids:
         {"product_id": i["product"], "quantity": "2"},
     ])
     core.settings.set_vat_rate("10")
+    # the club is on: every walked write that wins or takes back a sale earns or takes back
+    # points, and its audit rows must say so
+    core.club.set_settings({"enabled": True, "rial_per_point": 100_000})
     return i
 
 

@@ -64,6 +64,9 @@ WRITES: dict[str, set[str]] = {
     "imports": {"run", "undo_last"},
     "duplicates": set(),
     "merging": {"merge"},
+    "club": {"set_settings", "adjust", "redeem", "redeem_on_proforma", "expire", "recompute"},
+    "club_ledger": set(),
+    "club_members": set(),
 }
 NOT_OFFERED: dict[str, set[str]] = {
     "stages": {"ensure_defaults"},  # takes the caller's Session
@@ -331,6 +334,22 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
             ["Asia/Tehran", "Asia/Dubai", "UTC"]), hostile)),)),
         (core.settings.set_rfm_window_years, (d(st.one_of(st.integers(0, 11), hostile)),)),
         (core.rfm.recompute, ()),
+        (core.club.set_settings, (d(st.one_of(hostile, st.dictionaries(
+            st.sampled_from(["enabled", "started_on", "rial_per_point", "point_value_rial",
+                             "basis", "tiers", "expiry_months", "birthday_points",
+                             "referral_points", "x"]),
+            st.one_of(hostile, st.lists(st.one_of(hostile, st.fixed_dictionaries(
+                {"key": st.one_of(st.just("gold"), texts), "name": texts,
+                 "min": st.one_of(st.integers(0, 10**6), hostile)})), max_size=3)),
+            max_size=4))),)),
+        (core.club.set_settings, ({"enabled": True, "rial_per_point": 1000},)),
+        (core.club.adjust, (d(ids), d(st.one_of(st.integers(-10**4, 10**4), hostile)),
+                            d(st.one_of(st.just("هدیه"), texts)))),
+        (core.club.redeem, (d(ids), d(st.one_of(st.integers(1, 100), hostile)), d(texts))),
+        (core.club.redeem_on_proforma, (d(ids), d(st.one_of(st.integers(1, 100), hostile))),
+         {"line_id": d(st.one_of(st.none(), ids, hostile))}),
+        (core.club.expire, (d(st.one_of(st.none(), edge_times, hostile)),)),
+        (core.club.recompute, ()),
         *((getattr(core, name).restore_many, (d(st.one_of(st.lists(ids, max_size=3), hostile)),))
           for name in ("contacts", "accounts", "deals", "tickets")),
         (core.users.set_password, (d(ids), d(st.one_of(st.just("secret-pass"), texts)))),
