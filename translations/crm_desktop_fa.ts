@@ -1376,34 +1376,34 @@
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="283"/>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="296"/>
         <source>Loyalty points and tiers for your customers.</source>
         <translation>امتیاز وفاداری و سطح‌بندی برای مشتریان شما.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="287"/>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="300"/>
         <source>One point for every {amount} spent</source>
         <translation>یک امتیاز برای هر {amount} خرید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="289"/>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="302"/>
         <source>a point is worth {amount}</source>
         <translation>ارزش هر امتیاز {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="291"/>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="304"/>
         <source>{points} points outstanding</source>
         <translation>{points} امتیاز خرج‌نشده</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/club_page.py" line="295"/>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="308"/>
         <source>points expire after %n month(s)</source>
         <translation>
             <numerusform>امتیازها پس از %n ماه منقضی می‌شوند</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="296"/>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="309"/>
         <source>points never expire</source>
         <translation>امتیازها منقضی نمی‌شوند</translation>
     </message>
@@ -2202,64 +2202,49 @@
         <translation>جستجوی نام، موبایل، ایمیل یا کد ملی (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="48"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="49"/>
         <source>All stages</source>
         <translation>همه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="49"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="50"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="50"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="51"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="51"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="52"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="52"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="53"/>
         <source>All tags</source>
         <translation>همه برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="53"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="54"/>
         <source>Tag</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="54"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="55"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="55"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="56"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="56"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="59"/>
         <source>All segments</source>
         <translation>همه بخش‌ها</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="57"/>
-        <source>Segment</source>
-        <translation>بخش</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="59"/>
-        <source>All tiers</source>
-        <translation>همهٔ سطح‌ها</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="60"/>
-        <source>Tier</source>
-        <translation>سطح</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/views/contacts.py" line="68"/>
@@ -2267,30 +2252,35 @@
         <translation>مخاطب جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="88"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="87"/>
         <source>Add to list</source>
         <translation>افزودن به فهرست</translation>
     </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="101"/>
+        <source>Tier: {name}</source>
+        <translation>سطح: {name}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="146"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="169"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="149"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="172"/>
         <source>No contacts yet: add the first one.</source>
         <translation>هنوز مخاطبی ثبت نشده است: نخستین مخاطب را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="165"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="188"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/screenshots.py" line="267"/>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="143"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="166"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>

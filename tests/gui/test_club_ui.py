@@ -278,20 +278,29 @@ def test_the_tier_column_and_filter_show_while_the_club_is_on(core, ops, ui_lang
     keys = [c.key for c in view.model.columns]
     tier = keys.index("tier")
     assert view.table.isColumnHidden(tier)  # not known until shown
+    values = view.segment_filter
+    assert values.findData(("tier", "silver")) == -1
     view.show()
     qtbot.waitExposed(view)
-    assert not view.table.isColumnHidden(tier) and view.tier_filter.isVisibleTo(view)
+    assert not view.table.isColumnHidden(tier)
     names = {view.model.index(r, 0).data(): view.model.index(r, tier).data()
              for r in range(view.model.rowCount())}
     assert names == {"سارا رضایی": "طلایی", "بابک رضایی": "نقره‌ای", "ژیلا رضایی": "برنزی",
                      "بی امتیاز": ""}
-    view.tier_filter.setCurrentIndex(view.tier_filter.findData("silver"))
-    assert view.model.rowCount() == 1
-    # switched off: the column and the filter go, and the filter no longer hides rows
+    # the tiers are choices of the segment filter (the bar has no room for another button)
+    silver = values.findData(("tier", "silver"))
+    assert values.itemText(silver) == "سطح: نقره‌ای"
+    values.setCurrentIndex(silver)
+    assert view.model.rowCount() == 1 and view.model.query.filters == {"tier": "silver"}
+    assert values.text() == "سطح: نقره‌ای"
+    values.setCurrentIndex(values.findData("no_purchase"))  # a segment instead
+    assert "tier" not in view.model.query.filters
+    values.setCurrentIndex(silver)
+    # switched off: the column and the tiers go, and no tier keeps rows away
     core.club.set_settings({"enabled": False})
     view.on_changed(["settings"])
-    assert view.table.isColumnHidden(tier) and not view.tier_filter.isVisibleTo(view)
-    assert view.model.rowCount() == 4
+    assert view.table.isColumnHidden(tier) and values.findData(("tier", "silver")) == -1
+    assert view.model.rowCount() == 4 and view.model.query.filters == {}
 
 
 # -- a proforma ---------------------------------------------------------------------------------

@@ -364,7 +364,7 @@ def test_a_list_opens_without_pop_up_lists_and_fills_a_filter_menu_when_opened(
     assert view.findChildren(QListView) == []
     assert view.findChildren(QComboBox) == []
     assert all(view.table.isAncestorOf(bar) for bar in view.findChildren(QScrollBar))
-    assert len(view.combos) == 6  # (the club's tier: hidden while the club is off)
+    assert len(view.combos) == 5
     # no menu either (a menu is a window of its own) until a button is pressed, and yet
     # each button draws its drop-down arrow
     assert view.findChildren(QMenu) == [] and all(b.menu() is None for b in view.combos.values())
@@ -499,15 +499,14 @@ def test_a_list_opens_without_the_chip_of_a_filter_from_elsewhere(core, ops, set
     assert view.findChildren(FilterChip) == [chip] and chip.isVisible()
     assert view.model.rowCount() == 0
     bar = view.layout().itemAt(0).layout()
-    assert bar.indexOf(chip) == bar.indexOf(view.tier_filter) + 1  # (the last filter)
+    assert bar.indexOf(chip) == bar.indexOf(view.segment_filter) + 1
     tabbing = []
     widget = view.search_box
     while widget is not view.table:
         widget = widget.nextInFocusChain()
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
             tabbing.append(widget)
-    shown = [c for c in view.combos.values() if c.isVisible()]  # (the tier: club off)
-    assert tabbing[:len(shown) + 2] == [*shown, chip, chip.remove_button], tabbing
+    assert tabbing[:7] == [*view.combos.values(), chip, chip.remove_button], tabbing
     chip.remove_button.click()
     assert chip.isHidden() and view.model.rowCount() == 3
     assert view.drill_chip is chip  # made once

@@ -266,6 +266,19 @@ class ClubPage(BaseView):
         self.splitter = splitter
         return splitter
 
+    def _fit_side(self) -> None:
+        """The side's tables fit its width: the names take what the figures leave (set
+        again after each reset of their rows, which lays the columns out anew)."""
+        for table, name_column, widths in ((self.tiers, 0, {1: 70, 2: 70}),
+                                           (self.top, 1, {0: 34, 2: 80, 3: 70})):
+            header = table.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(name_column, QHeaderView.ResizeMode.Stretch)
+            for column, width in widths.items():
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                table.setColumnWidth(column, width)
+            table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
     def _tier_choices(self) -> list[tuple[Any, str]]:
         return [(t["key"], t["name"]) for t in self.core.club.settings()["tiers"]]
 
@@ -298,14 +311,13 @@ class ClubPage(BaseView):
         sizes = self.core.club.tier_sizes()
         total = sum(int(r["count"]) for r in sizes)
         self.tiers_model.columns = tier_columns(total)
-        self.tiers_model.set_rows([{**r, "tier_name": r.get("name") or None} for r in sizes])
+        self.tiers_model.set_rows([{**r, "tier_name": r.get("name") or None} for r in sizes
+                                   if r.get("tier") is not None or int(r["count"])])
         top = self.core.club_members.list(
             ListQuery(sort=Sort("balance", descending=True), limit=TOP)).rows
         self.top_model.set_rows([{**r, "rank": i} for i, r in enumerate(top, 1)
                                  if int(r["balance"] or 0) > 0])
-        self.tiers.setColumnWidth(0, 140)
-        self.top.setColumnWidth(0, 36)
-        self.top.setColumnWidth(1, 130)
+        self._fit_side()
         self.members.model.set_unit(unit)  # type: ignore[attr-defined]
         self.members.refresh()
         self.ledger.refresh()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QPushButton, QWidget
 
 from crm_desktop.core import Core
+from crm_desktop.services.base import ListQuery
 from crm_desktop.ui import display, labels
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.contacts_model import contacts_model
@@ -53,11 +54,10 @@ class ContactsView(RecordListView):
                        lambda: [(t, t) for t in core.contacts.all_tags()], self.tr("Tag")),
             ListFilter("owner_id", "ownerFilter", self.tr("All owners"), core.users.options,
                        self.tr("Owner")),
+            # the RFM segments, and the club's tiers while the club is on: one button (the
+            # bar has no room for another at 1366 pixels); a choice names itself
             ListFilter("segment", "segmentFilter", self.tr("All segments"),
-                       lambda: list(labels.rfm_segments().items()), self.tr("Segment")),
-            # the club's tiers: shown while the club is on (see show_club)
-            ListFilter("tier", "tierFilter", self.tr("All tiers"),
-                       lambda: list(tier_names.items()), self.tr("Tier")),
+                       lambda: self._value_choices()),
         ]
         # a tier's key -> its name, read when the view is first shown (not while it opens)
         tier_names: dict[str, str] = {}
@@ -75,7 +75,6 @@ class ContactsView(RecordListView):
         self.tag_filter = self.combos["tag"]
         self.owner_filter = self.combos["owner_id"]
         self.segment_filter = self.combos["segment"]
-        self.tier_filter = self.combos["tier"]
         self.tier_names = tier_names
         self.club_shown: bool | None = None  # not known until the view is first shown
         self._show_club(False)
@@ -94,23 +93,47 @@ class ContactsView(RecordListView):
         bar.insertWidget(bar.indexOf(self.count_label), self.duplicates_button)
 
     # -- the customer club ----------------------------------------------------------------
+    def _value_choices(self) -> list[tuple[Any, str]]:
+        """The segment filter's choices: the RFM segments, then (club on) the tiers, each
+        ("tier", key) named "Tier: name"."""
+        choices: list[tuple[Any, str]] = list(labels.rfm_segments().items())
+        if self.club_shown:
+            choices += [(("tier", key), display.fill(self.tr("Tier: {name}"), name=name))
+                        for key, name in self.tier_names.items()]
+        return choices
+
+    def filter_values(self) -> dict[str, Any]:
+        """The service filters the buttons set ("All ...": None): a tier chosen on the
+        segment button is the `tier` filter."""
+        values = {key: c.currentData() for key, c in self.combos.items()}
+        chosen = values.get("segment")
+        tier = chosen[1] if isinstance(chosen, tuple) else None
+        return {**values, "segment": None if tier else chosen, "tier": tier}
+
+    def _filters_changed(self) -> None:
+        self.model.set_filters(**self.filter_values())
+
+    def _drill_removed(self) -> None:
+        query = self.model.query
+        kept = {k: v for k, v in self.filter_values().items() if v is not None}
+        self.model.set_query(ListQuery(filters=kept, text=query.text, sort=query.sort))
+
     def _show_club(self, on: bool) -> None:
-        self.tier_filter.setVisible(on)
         column = [c.key for c in self.model.columns].index("tier")
         self.table.setColumnHidden(column, not on)
         if on and self.table.columnWidth(column) < 40:
             self.table.setColumnWidth(column, 90)
-        if not on and self.tier_filter.currentIndex() != 0:
-            self.tier_filter.setCurrentIndex(0)  # no hidden filter keeps rows away
+        if not on and isinstance(self.segment_filter.currentData(), tuple):
+            self.segment_filter.setCurrentIndex(0)  # no hidden tier keeps rows away
 
     def show_club(self) -> None:
-        """The tier column and filter while the club is switched on (one settings read,
-        on the first show and after a change of settings), with the tiers' names."""
+        """The tier column and the tiers on the segment filter while the club is switched
+        on (one settings read, on the first show and after a change of settings)."""
         club = self.core.club.settings()
         self.tier_names.clear()
         self.tier_names.update({t["key"]: t["name"] for t in club["tiers"]})
-        self.tier_filter.mark_stale()
         self.club_shown = bool(club["enabled"])
+        self.segment_filter.mark_stale()
         self._show_club(self.club_shown)
 
     def showEvent(self, event: QShowEvent) -> None:
