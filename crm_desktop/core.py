@@ -8,6 +8,7 @@ from crm_desktop.db.engine import Database
 from crm_desktop.db.migrate import open_database
 from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.activities import ActivityService
+from crm_desktop.services.automation.service import AutomationLogService, AutomationService
 from crm_desktop.services.campaigns import CampaignService
 from crm_desktop.services.club.lists import ClubLedgerService, ClubMembersService
 from crm_desktop.services.club.service import ClubService
@@ -59,8 +60,10 @@ class Core:
         self.club = ClubService(db, actor_id)
         self.club_ledger = ClubLedgerService(db, actor_id)  # reads only
         self.club_members = ClubMembersService(db, actor_id)  # reads only
+        self.automation = AutomationService(db, actor_id)
+        self.automation_log = AutomationLogService(db, actor_id)  # reads only
         self.timeline = TimelineService(self.activities, self.deals, self.proformas,
-                                        self.tickets)
+                                        self.tickets, self.outbox)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Core:

@@ -24,7 +24,9 @@ absent or empty criterion selects everyone:
      "segments": ["champions"],              RFM segment (contact_rfm), any of
      "sms_consent": true,                    true / false; absent or null: either
      "email_consent": false,
-     "owners": [3, 7]}                       owner (user id), any of
+     "owners": [3, 7],                       owner (user id), any of
+     "tiers": ["gold", "none"]}              club tier key (contact_club), any of; "none":
+                                             not a member or below the lowest tier
 
 Only live contacts (not in the Trash) are ever selected. A won deal is a live deal in a
 stage whose outcome is "won". Day bounds are taken in the business's time zone when the
@@ -58,6 +60,7 @@ from crm_desktop.domain import clock
 from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage, RfmSegment
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
+from crm_desktop.services.club.config import NO_TIER, TIER_KEY
 from crm_desktop.text.normalize import clean_text
 
 VERSION = 1
@@ -93,6 +96,7 @@ class ContactFilter:
     sms_consent: bool | None = None
     email_consent: bool | None = None
     owners: tuple[int, ...] = ()
+    tiers: tuple[str, ...] = ()
 
     # -- the stored form -------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -157,6 +161,15 @@ class ContactFilter:
                 either.append(c.id.in_(select(rfm.contact_id).where(rfm.segment.in_(named))))
             if none in self.segments:
                 either.append(c.id.not_in(select(rfm.contact_id).where(rfm.segment != none)))
+            conds.append(or_(*either))
+        if self.tiers:
+            club, named = m.ContactClub, [t for t in self.tiers if t != NO_TIER]
+            either = []
+            if named:
+                either.append(c.id.in_(select(club.contact_id).where(club.tier.in_(named))))
+            if NO_TIER in self.tiers:
+                either.append(c.id.not_in(select(club.contact_id)
+                                          .where(club.tier.is_not(None))))
             conds.append(or_(*either))
         if self.sms_consent is not None:
             conds.append(c.sms_consent.is_(self.sms_consent))
@@ -317,6 +330,17 @@ def _segments(key: str, value: Any) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+def _tiers(key: str, value: Any) -> tuple[str, ...]:
+    """Club tier keys (the settings may rename them later: a key no tier has selects
+    nobody), or "none"."""
+    out = set()
+    for item in _items(key, value):
+        if not isinstance(item, str) or not (item == NO_TIER or TIER_KEY.match(item)):
+            raise ValidationError(FieldError(key, "choice"))
+        out.add(item)
+    return tuple(sorted(out))
+
+
 def _owners(key: str, value: Any) -> tuple[int, ...]:
     out = set()
     for item in _items(key, value):
@@ -402,6 +426,7 @@ def parse(raw: Any) -> ContactFilter:
         sms_consent=_flag("sms_consent", doc.get("sms_consent")),
         email_consent=_flag("email_consent", doc.get("email_consent")),
         owners=_owners("owners", doc.get("owners")),
+        tiers=_tiers("tiers", doc.get("tiers")),
     )
     _check_order(result)
     return result

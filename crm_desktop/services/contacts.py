@@ -12,6 +12,7 @@ from sqlalchemy import (
     Integer,
     Select,
     delete,
+    event,
     exists,
     func,
     insert,
@@ -24,12 +25,14 @@ from sqlalchemy.orm import Session, aliased
 from crm_desktop.db import models as m
 from crm_desktop.db.models.base import nullable_sort
 from crm_desktop.db.models.people import lifecycle_rank_sql
+from crm_desktop.db.types import utcnow
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage, RfmSegment
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import audit
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService, ListQuery, strict_instant
+from crm_desktop.services.club.config import NO_TIER
 from crm_desktop.services.deals import closed_instant, won_stage_ids
 from crm_desktop.services.distinct import distinct_values
 from crm_desktop.text.collation import sort_key
@@ -93,6 +96,16 @@ def _in_range(expr: Any, since: Any, before: Any) -> list[Any]:
 def birthday_rule(value: Any) -> date:
     """A date from the first allowed day (fields.DATE_MIN) to today; the message names both."""
     return f.date_between(value, f.DATE_MIN, clock.today())
+
+
+@event.listens_for(m.Contact.lifecycle_stage, "set", active_history=True)
+def _became_customer(contact: m.Contact, value: Any, old: Any, _initiator: Any) -> None:
+    """customer_since: when the contact last became a customer (created as one, or moved
+    to the stage from another), whoever moved it (the editor, a won deal, an accepted
+    proforma); the welcome rule greets from it. Leaving the stage keeps it."""
+    customer = LifecycleStage.CUSTOMER.value
+    if value == customer and old != customer:
+        contact.customer_since = utcnow()
 
 
 class ContactService(EntityService[m.Contact]):
@@ -176,10 +189,13 @@ class ContactService(EntityService[m.Contact]):
                 c.id, c.full_name, c.mobile, c.city, c.lifecycle_stage, c.last_activity_at,
                 c.created_at, c.account_id, c.owner_id, c.deleted_at,
                 m.Account.name.label("company"), Owner.display_name.label("owner"),
+                m.ContactClub.tier,
             )
             .select_from(c)
             .outerjoin(m.Account, m.Account.id == c.account_id)
             .outerjoin(Owner, Owner.id == c.owner_id)
+            # the club tier (services/club/members.py), by primary key: only the page's rows
+            .outerjoin(m.ContactClub, m.ContactClub.contact_id == c.id)
         )
 
     def _apply_filter(self, q: Select[Any], key: str, value: Any) -> Select[Any]:
@@ -195,6 +211,13 @@ class ContactService(EntityService[m.Contact]):
                 bought = select(r.contact_id).where(r.segment != RfmSegment.NO_PURCHASE.value)
                 return q.where(m.Contact.id.not_in(bought))
             return q.where(m.Contact.id.in_(select(r.contact_id).where(r.segment == str(value))))
+        if key == "tier":
+            # a club tier key; "none": not a member, or below the lowest tier
+            k = m.ContactClub
+            if value == NO_TIER:
+                return q.where(m.Contact.id.not_in(
+                    select(k.contact_id).where(k.tier.is_not(None))))
+            return q.where(m.Contact.id.in_(select(k.contact_id).where(k.tier == str(value))))
         if key == "source" and value == "":
             return q.where(m.Contact.source.is_(None))
         return super()._apply_filter(q, key, value)

@@ -15,7 +15,7 @@ from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
 from crm_desktop.db.models.base import nullable_sort
 from crm_desktop.db.types import utcnow
-from crm_desktop.domain.enums import LifecycleStage
+from crm_desktop.domain.enums import LifecycleStage, ProformaStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.services import fields as f
 from crm_desktop.services import rfm
@@ -341,9 +341,11 @@ class DealService(EntityService[m.Deal]):
     # -- RFM: a won deal is a purchase (services/rfm.py) ----------------------------------
     def _refresh_rfm(self, session: Session, deal: Any) -> None:
         """The deal's contact's RFM figures, after the deal became or stopped being a
-        purchase (won, moved out of won, to or from the Trash)."""
+        purchase (won, moved out of won, to or from the Trash), and those of the buyers of
+        its accepted proformas (which count as purchases only while the deal is not won
+        and not in the Trash)."""
         session.flush()
-        rfm.refresh_in(session, [deal.contact_id])
+        rfm.refresh_in(session, [deal.contact_id, *self._proforma_buyers(session, deal)])
         # and its club points (earned, or taken back), in the same transaction
         club_earn.sync_in(session, deals=[deal.id])
 
@@ -351,6 +353,21 @@ class DealService(EntityService[m.Deal]):
         # a won deal created or edited (its amount, its contact): a purchase changed
         if obj.contact_id is not None and self._is_won(session, obj):
             self._refresh_rfm(session, obj)
+
+    def _counts(self, session: Session, deal: Any) -> bool:
+        """Whether the deal's going to or from the Trash changes a purchase: it is won, or
+        it has accepted proformas (a deal in the Trash takes them along)."""
+        return ((deal.contact_id is not None and self._is_won(session, deal))
+                or bool(self._proforma_buyers(session, deal)))
+
+    @staticmethod
+    def _proforma_buyers(session: Session, deal: Any) -> list[int]:
+        """The buyers (their contact, else the deal's) of the deal's accepted proformas."""
+        p = m.Proforma
+        return [cid for cid in session.scalars(
+            select(func.coalesce(p.contact_id, deal.contact_id))
+            .where(p.deal_id == deal.id, p.status == ProformaStatus.ACCEPTED.value))
+            if cid is not None]
 
     def _is_won(self, session: Session, deal: Any) -> bool:
         stage = session.get(m.PipelineStage, deal.stage_id)
@@ -361,7 +378,7 @@ class DealService(EntityService[m.Deal]):
         with self.db.write(self.actor_id) as session:
             deal = self._load(session, entity_id)
             deal.deleted_at = utcnow()
-            if deal.contact_id is not None and self._is_won(session, deal):
+            if self._counts(session, deal):
                 self._refresh_rfm(session, deal)
 
     def restore_many(self, entity_ids: Any) -> None:
@@ -373,7 +390,7 @@ class DealService(EntityService[m.Deal]):
             for entity_id in entity_ids:
                 deal = self._load(session, entity_id, deleted=True)
                 deal.deleted_at = None
-                if deal.contact_id is not None and self._is_won(session, deal):
+                if self._counts(session, deal):
                     self._refresh_rfm(session, deal)
 
     def stage_history(self, deal_id: int) -> list[dict[str, Any]]:

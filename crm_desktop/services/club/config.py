@@ -40,6 +40,8 @@ KEY = "club"
 MAX_TIERS = 10
 MAX_POINTS = 10**12
 TIER_KEY = re.compile(r"^[a-z][a-z0-9_]{0,23}$")
+#: what lists and filters call "no tier" (so no tier may have this key)
+NO_TIER = "none"
 
 DEFAULTS: dict[str, Any] = {
     "enabled": False,
@@ -82,7 +84,7 @@ def _basis(value: Any) -> str:
 
 
 def _tier_key(value: Any) -> str:
-    if not isinstance(value, str) or not TIER_KEY.match(value):
+    if not isinstance(value, str) or not TIER_KEY.match(value) or value == NO_TIER:
         raise f.InvalidValue("invalid")
     return value
 

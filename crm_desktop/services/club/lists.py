@@ -16,12 +16,11 @@ from crm_desktop.domain.numbers import proforma_number
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService, ListQuery, Page, Sort
 from crm_desktop.services.club import config
+from crm_desktop.services.club.config import NO_TIER
 from crm_desktop.services.search_query import match_expression
 
 Holder = aliased(m.Contact)
 Lot = aliased(m.ClubLedger)
-#: the members filter value for members below the lowest tier
-NO_TIER = "none"
 
 
 def _day(key: str, value: Any) -> Any:

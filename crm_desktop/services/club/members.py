@@ -27,12 +27,12 @@ from crm_desktop.domain import clock
 from crm_desktop.domain.club import BASIS_SPEND, SPEND_MONTHS, add_months, is_up, tier_for
 from crm_desktop.domain.enums import AuditAction
 from crm_desktop.services import audit
-from crm_desktop.services.club.config import tiers_of
+from crm_desktop.services.club.config import NO_TIER, tiers_of
 from crm_desktop.services.fields import MAX_ID, is_id
 from crm_desktop.services.rfm import RfmService, _ts
 
 AUDIT_ENTITY, AUDIT_FIELD = "contact_club", "recompute"
-NONE_KEY = "none"  # the summary's name for members below the lowest tier
+NONE_KEY = NO_TIER  # the summary's name for members below the lowest tier
 
 
 def spend_start(today: date | None = None) -> date:

@@ -49,6 +49,8 @@ READS: dict[str, set[str]] = {
     "club": {"of_contact", "outstanding", "settings", "tier_sizes"},
     "club_ledger": {*_ENTITY_READS},
     "club_members": {*_ENTITY_READS},
+    "automation": {"kinds", "defaults", "placeholders", "rules", "rule", "last_run"},
+    "automation_log": _LIST_READS,
 }
 
 #: inherited writes these services refuse (no Trash for their records): TypeError, nothing
