@@ -189,6 +189,7 @@ class ClubSettings(QWidget):
         self.basis.setObjectName("clubBasis")
         self.basis.addItem(self.tr("Points balance"), "points")
         self.basis.addItem(self.tr("Spend in the last 12 months"), "spend")
+        self.basis.setMaximumWidth(320)
         self.basis.currentIndexChanged.connect(
             lambda: self.tiers_model.set_basis(self.basis.currentData()))
         self.tiers_model = TiersModel(self)
@@ -201,6 +202,7 @@ class ClubSettings(QWidget):
         self.tiers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.tiers.setMinimumHeight(150)
         self.tiers.setMaximumHeight(200)
+        self.tiers.setMaximumWidth(480)
         add = QPushButton(self.tr("Add a tier"))
         add.setObjectName("addTier")
         icons.dress(add, "plus")
