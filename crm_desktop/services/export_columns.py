@@ -171,9 +171,9 @@ CONTACT_COLUMNS: tuple[Col, ...] = (
     C("won_total_rial", "won_total", "money", reads=("won_hi", "won_lo"),
       convert=lambda _lang, hi, lo: _combine(hi or 0, lo or 0), join=_won_deals),
     C("address", "address", width=40, sql=column_of(_c.address)),
-    # the club's tier (the contact list shows it while the club is on)
-    C("tier", "tier", reads=("tier_name",), width=14, sql=lambda _lang: [_tier_name()],
-      join=lambda q: q.outerjoin(m.ContactClub, m.ContactClub.contact_id == m.Contact.id)),
+    # the club's tier (the contact list shows it while the club is on; the list's own
+    # statement joins contact_club)
+    C("tier", "tier", reads=("tier_name",), width=14, sql=lambda _lang: [_tier_name()]),
 )
 
 _a = m.Account

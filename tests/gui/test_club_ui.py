@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from crm_desktop.services.base import ListQuery
-from crm_desktop.ui import errors, export_runner
+from crm_desktop.ui import display, errors, export_runner
 from crm_desktop.ui.ui_settings import UiSettings
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -289,10 +289,11 @@ def test_the_tier_column_and_filter_show_while_the_club_is_on(core, ops, ui_lang
                      "بی امتیاز": ""}
     # the tiers are choices of the segment filter (the bar has no room for another button)
     silver = values.findData(("tier", "silver"))
-    assert values.itemText(silver) == "سطح: نقره‌ای"
+    named = display.fill("سطح: {name}", name="نقره‌ای")  # (the name isolated)
+    assert values.itemText(silver) == named
     values.setCurrentIndex(silver)
     assert view.model.rowCount() == 1 and view.model.query.filters == {"tier": "silver"}
-    assert values.text() == "سطح: نقره‌ای"
+    assert values.text() == named
     values.setCurrentIndex(values.findData("no_purchase"))  # a segment instead
     assert "tier" not in view.model.query.filters
     values.setCurrentIndex(silver)
@@ -361,3 +362,23 @@ def test_the_contacts_list_opens_with_one_statement(core, ops, ui_lang, qtbot, c
     selects = [sql for sql, _ in ran if not sql.startswith("BEGIN")]
     assert len(selects) == 1 and selects[0].startswith("SELECT count(*)"), selects
     assert core.contacts.list(ListQuery(limit=5)).rows
+
+
+def test_exports_name_the_tiers(core, club) -> None:
+    """The contact list's tier column and the members' tier export the tier's name (read
+    from the club's settings in SQL), a member below the lowest tier "No tier"."""
+    from crm_desktop.services.exports import ExportService
+
+    core.club.set_settings({"tiers": [*TIERS[1:], {"key": "vip", "name": "VIP", "min": 9000}]})
+    service = ExportService(core.db)
+    rows = list(service.table("contacts", ListQuery(), ["full_name", "tier"], "fa").rows)
+    assert sorted(rows) == [["بابک رضایی", "نقره‌ای"], ["سارا رضایی", "طلایی"],
+                            ["ژیلا رضایی", None]]
+    members = service.table("club_members", ListQuery(filters={"tier": "none"}),
+                            ["full_name", "tier"], "en")
+    assert list(members.rows) == [["ژیلا رضایی", "No tier"]]
+    ledger = service.table("club_ledger", ListQuery(filters={"kind": "adjusted"}),
+                           ["contact_name", "kind", "points", "reason"], "fa")
+    assert sorted(ledger.rows) == [["بابک رضایی", "اصلاح دستی", 600, "جبران تأخیر"],
+                                   ["سارا رضایی", "اصلاح دستی", 2500, "هدیه افتتاح"],
+                                   ["ژیلا رضایی", "اصلاح دستی", 100, "خوش‌آمد"]]
