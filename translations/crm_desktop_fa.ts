@@ -1426,77 +1426,77 @@
         <translation>خرید ۱۲ ماه اخیر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="204"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="206"/>
         <source>Add a tier</source>
         <translation>افزودن سطح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="208"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="210"/>
         <source>Remove the tier</source>
         <translation>حذف سطح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="219"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="221"/>
         <source> month(s)</source>
         <translation> ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="220"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="222"/>
         <source>Never</source>
         <translation>هرگز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="224"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="226"/>
         <source>Points are earned on won deals and accepted proformas (a purchase counted once), and taken back when that stops. A member&apos;s tier is the highest whose threshold they reach.</source>
         <translation>امتیاز از معامله‌های موفق و پیش‌فاکتورهای پذیرفته‌شده به دست می‌آید (هر خرید یک بار شمرده می‌شود) و اگر آن خرید برگردد، امتیازش هم پس گرفته می‌شود. سطح هر عضو بالاترین سطحی است که به آستانه‌اش رسیده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="233"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="235"/>
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="240"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="242"/>
         <source>Spend that earns one point</source>
         <translation>مبلغ خرید برای یک امتیاز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="241"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="243"/>
         <source>Value of one point</source>
         <translation>ارزش هر امتیاز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="242"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="244"/>
         <source>Tiers go by</source>
         <translation>سطح‌بندی بر پایهٔ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="243"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="245"/>
         <source>Tiers</source>
         <translation>سطح‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="245"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="247"/>
         <source>Points expire after</source>
         <translation>انقضای امتیاز پس از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="246"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="248"/>
         <source>Birthday points</source>
         <translation>امتیاز تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="247"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="249"/>
         <source>Points for a referral</source>
         <translation>امتیاز معرفی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="292"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="294"/>
         <source>New tier</source>
         <translation>سطح تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="317"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="319"/>
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>

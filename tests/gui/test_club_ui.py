@@ -382,3 +382,38 @@ def test_exports_name_the_tiers(core, club) -> None:
     assert sorted(ledger.rows) == [["بابک رضایی", "اصلاح دستی", 600, "جبران تأخیر"],
                                    ["سارا رضایی", "اصلاح دستی", 2500, "هدیه افتتاح"],
                                    ["ژیلا رضایی", "اصلاح دستی", 100, "خوش‌آمد"]]
+
+
+@pytest.mark.parametrize("ui_lang", ["fa", "en"], indirect=True)
+def test_the_club_fits_at_1366x768(small_window, qapp) -> None:
+    """With the club on and members in every tier: the club page, the contact list with
+    its tier column, and the contact panel with the tier and the points fit the screen."""
+    from tests.gui.conftest import AVAILABLE
+    from tests.gui.layout_checks import overlapping
+    from tests.gui.test_fits_the_screen import fits
+
+    window = small_window
+    window.resize(AVAILABLE.size())
+    core = window.core
+    core.club.set_settings({"enabled": True, "tiers": TIERS})
+    people = core.contacts.list(ListQuery(limit=30)).rows
+    for i, person in enumerate(people):
+        core.club.adjust(person["id"], 80 * (i + 1), "هدیه")
+    window.ops.changed.emit(["settings", "contact_club"])
+    view = window.show_section("campaigns")
+    page = view.show_tab("club")
+    qapp.processEvents()
+    assert page.stack.currentIndex() == 1 and page.members.model.rowCount() >= 30
+    problems = [f"club: {p}" for p in fits(window) + overlapping(view)]
+    contacts = window.show_section("contacts")
+    contacts.show_record(people[-1]["id"])
+    qapp.processEvents()
+    tier = [c.key for c in contacts.model.columns].index("tier")
+    assert not contacts.table.isColumnHidden(tier)
+    assert contacts.panel.tier.isVisible() and contacts.panel.values["club"].text()
+    problems += [f"contacts: {p}" for p in fits(window) + overlapping(contacts)]
+    settings = window.show_section("settings")
+    settings.show_page("club")
+    qapp.processEvents()
+    problems += [f"settings: {p}" for p in fits(window) + overlapping(settings.page("club").body)]
+    assert problems == []
