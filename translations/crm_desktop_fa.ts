@@ -1447,56 +1447,61 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/views/settings_club.py" line="226"/>
+        <source>Kept for a referral scheme: contacts do not record yet who referred them, so nothing earns these points for now</source>
+        <translation>برای طرح معرفی نگه داشته می‌شود: هنوز برای مخاطبان ثبت نمی‌شود چه کسی معرفی‌شان کرده، پس فعلاً چیزی این امتیاز را به دست نمی‌آورد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="229"/>
         <source>Points are earned on won deals and accepted proformas (a purchase counted once), and taken back when that stops. A member&apos;s tier is the highest whose threshold they reach.</source>
         <translation>امتیاز از معامله‌های موفق و پیش‌فاکتورهای پذیرفته‌شده به دست می‌آید (هر خرید یک بار شمرده می‌شود) و اگر آن خرید برگردد، امتیازش هم پس گرفته می‌شود. سطح هر عضو بالاترین سطحی است که به آستانه‌اش رسیده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="235"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="238"/>
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="242"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="245"/>
         <source>Spend that earns one point</source>
         <translation>مبلغ خرید برای یک امتیاز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="243"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="246"/>
         <source>Value of one point</source>
         <translation>ارزش هر امتیاز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="244"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="247"/>
         <source>Tiers go by</source>
         <translation>سطح‌بندی بر پایهٔ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="245"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="248"/>
         <source>Tiers</source>
         <translation>سطح‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="247"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="250"/>
         <source>Points expire after</source>
         <translation>انقضای امتیاز پس از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="248"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="251"/>
         <source>Birthday points</source>
         <translation>امتیاز تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="249"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="252"/>
         <source>Points for a referral</source>
         <translation>امتیاز معرفی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="294"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="297"/>
         <source>New tier</source>
         <translation>سطح تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="319"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="322"/>
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>

@@ -223,6 +223,9 @@ class ClubSettings(QWidget):
         self.expiry.setMaximumWidth(160)
         self.birthday = _points_box("clubBirthdayPoints")
         self.referral = _points_box("clubReferralPoints")
+        self.referral.setToolTip(self.tr("Kept for a referral scheme: contacts do not record "
+                                         "yet who referred them, so nothing earns these "
+                                         "points for now"))
         note = QLabel(self.tr("Points are earned on won deals and accepted proformas (a "
                               "purchase counted once), and taken back when that stops. "
                               "A member's tier is the highest whose threshold they reach."))
