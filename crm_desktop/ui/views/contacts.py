@@ -77,6 +77,10 @@ class ContactsView(RecordListView):
         self.segment_filter = self.combos["segment"]
         self.tier_names = tier_names
         self.club_shown: bool | None = None  # not known until the view is first shown
+        keys = [c.key for c in self.model.columns]
+        header = self.table.horizontalHeader()  # the tier stands beside the stage
+        header.moveSection(header.visualIndex(keys.index("tier")),
+                           header.visualIndex(keys.index("lifecycle_stage")) + 1)
         self._show_club(False)
         panel: ContactPanel = self.panel
         panel.action.connect(self._quick_action)
@@ -122,7 +126,7 @@ class ContactsView(RecordListView):
         column = [c.key for c in self.model.columns].index("tier")
         self.table.setColumnHidden(column, not on)
         if on and self.table.columnWidth(column) < 40:
-            self.table.setColumnWidth(column, 90)
+            self.table.setColumnWidth(column, 80)
         if not on and isinstance(self.segment_filter.currentData(), tuple):
             self.segment_filter.setCurrentIndex(0)  # no hidden tier keeps rows away
 
