@@ -20,6 +20,7 @@
     crm-desktop report --list                   the reports' names and titles
     crm-desktop kpi --db PATH --period P [--owner ID] [--json]   the KPIs of a period
     crm-desktop automation run --db PATH [--dry-run] [--json]   run the automation rules
+    crm-desktop club --db PATH [--json]         club members per tier, points outstanding
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """
@@ -476,6 +477,7 @@ def build_parser() -> Parser:
 
     from crm_desktop import (
         cli_automation,
+        cli_club,
         cli_export,
         cli_import,
         cli_kpi,
@@ -489,6 +491,7 @@ def build_parser() -> Parser:
     cli_report.add_parsers(sub, common)
     cli_kpi.add_parsers(sub, common)
     cli_automation.add_parsers(sub, common)
+    cli_club.add_parsers(sub, common)
     return parser
 
 

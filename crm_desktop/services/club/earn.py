@@ -18,15 +18,17 @@ earned for (`basis_rial`). Syncing a purchase compares them with what it is now:
   back; the same amount: nothing. So syncing twice, or after a crash that rolled the
   whole transaction back, never earns twice.
 
-Only purchases dated on or after the club's `started_on` start earning; while the club
-is off nothing is earned or taken back.
+Only purchases dated on or after the club's `started_on` earn; while the club is off
+nothing is earned or taken back as it happens. Switching the club on (or moving
+`started_on`) catches up: every purchase since `started_on` that has earned nothing yet
+earns then (`catch_up_in`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import and_, exists, func, or_, select
@@ -34,11 +36,13 @@ from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
 from crm_desktop.domain import clock
-from crm_desktop.domain.enums import LedgerKind, ProformaStatus
+from crm_desktop.domain.enums import AuditAction, LedgerKind, ProformaStatus
+from crm_desktop.services import audit
 from crm_desktop.services.club import ledger, members
 from crm_desktop.services.club.config import read_in, started_on
-from crm_desktop.services.fields import is_id
+from crm_desktop.services.fields import chunked, is_id
 from crm_desktop.services.proforma_totals import compute
+from crm_desktop.services.rfm import _ts
 
 DEAL, PROFORMA = "deal", "proforma"
 PURCHASE_KINDS = (LedgerKind.EARNED.value, LedgerKind.ADJUSTED.value)
@@ -51,38 +55,43 @@ def _ids(values: Iterable[Any]) -> list[int]:
     return sorted({int(v) for v in values if is_id(v)})
 
 
-def _deal_purchases(session: Session, ids: list[int]) -> dict[int, Purchase]:
+def _deal_purchases(session: Session, ids: list[int] | None) -> dict[int, Purchase]:
+    """The purchases among these deals (None: every deal)."""
     d, s, c = m.Deal, m.PipelineStage, m.Contact
     closed = func.coalesce(d.closed_at, d.stage_changed_at)
     q = (select(d.id, d.contact_id, d.amount_rial, closed)
          .join(s, s.id == d.stage_id).join(c, c.id == d.contact_id)
-         .where(d.id.in_(ids), d.deleted_at.is_(None), s.outcome == m.STAGE_WON,
-                c.deleted_at.is_(None)))
+         .where(d.deleted_at.is_(None), s.outcome == m.STAGE_WON, c.deleted_at.is_(None)))
+    if ids is not None:
+        q = q.where(d.id.in_(ids))
     return {i: (cid, int(amount or 0), clock.local_day(when))
             for i, cid, amount, when in session.execute(q)}
 
 
-def _proforma_purchases(session: Session, ids: list[int]) -> dict[int, Purchase]:
+def _proforma_purchases(session: Session, ids: list[int] | None) -> dict[int, Purchase]:
+    """The purchases among these proformas (None: every proforma)."""
     p, c = m.Proforma, m.Contact
     deal, stage = aliased(m.Deal), aliased(m.PipelineStage)
     who = func.coalesce(p.contact_id, deal.contact_id)
     won_deal = exists().where(stage.id == deal.stage_id, stage.outcome == m.STAGE_WON)
     q = (select(p.id, who, p.issue_date, p.vat_rate)
          .outerjoin(deal, deal.id == p.deal_id).join(c, c.id == who)
-         .where(p.id.in_(ids), p.status == ProformaStatus.ACCEPTED.value,
-                c.deleted_at.is_(None),
+         .where(p.status == ProformaStatus.ACCEPTED.value, c.deleted_at.is_(None),
                 or_(p.deal_id.is_(None), deal.id.is_(None),
                     and_(deal.deleted_at.is_(None), ~won_deal))))
+    if ids is not None:
+        q = q.where(p.id.in_(ids))
     headers = session.execute(q).all()
     if not headers:
         return {}
     pl = m.ProformaLine
     lines: dict[int, list[Any]] = defaultdict(list)
-    for row in session.execute(
-            select(pl.proforma_id, pl.quantity, pl.unit_price_rial, pl.discount_kind,
-                   pl.discount_value, pl.taxable)
-            .where(pl.proforma_id.in_([h[0] for h in headers]))):
-        lines[row.proforma_id].append(row._mapping)
+    wanted = [h[0] for h in headers]
+    for chunk in chunked(wanted, 30_000):
+        for row in session.execute(
+                select(pl.proforma_id, pl.quantity, pl.unit_price_rial, pl.discount_kind,
+                       pl.discount_value, pl.taxable).where(pl.proforma_id.in_(chunk))):
+            lines[row.proforma_id].append(row._mapping)
     return {pid: (cid, compute(lines.get(pid, ()), vat).total_rial, issued)
             for pid, cid, issued, vat in headers}
 
@@ -181,3 +190,44 @@ def merged_in(session: Session, survivor_id: int, others: Iterable[int]) -> None
     its purchases synced (when the club is on), every member's row refreshed."""
     sync_in(session, contacts=[survivor_id])
     members.refresh_in(session, read_in(session), [survivor_id, *others])
+
+
+def catch_up_in(session: Session, settings: Mapping[str, Any]) -> int:
+    """Earn for every purchase dated on or after `started_on` that has earned nothing yet
+    (the club switched on with an earlier start): one "earned" row each, dated at the
+    purchase (so its points expire counting from then), written with one executemany and
+    logged as created records; then every member recomputed. Returns the rows written."""
+    start = started_on(settings)
+    if not settings["enabled"] or start is None:
+        return 0
+    L = m.ClubLedger
+    held = {(source, sid) for source, sid in session.execute(select(L.source, L.source_id).where(
+        L.kind.in_(PURCHASE_KINDS), L.source.in_((DEAL, PROFORMA))))}
+    rate, months = settings["rial_per_point"], settings["expiry_months"]
+    actor = session.info.get("actor_id")
+    conn = session.connection()
+    next_id = int(conn.exec_driver_sql(
+        "SELECT coalesce(max(id), 0) FROM club_ledger").scalar_one()) + 1
+    rows, logged = [], []
+    columns = ("at", "contact_id", "kind", "points", "expires_at", "reason", "source",
+               "source_id", "basis_rial", "user_id")
+    for source, purchases in ((DEAL, _deal_purchases(session, None)),
+                              (PROFORMA, _proforma_purchases(session, None))):
+        for sid, (cid, amount, day) in sorted(purchases.items()):
+            points = amount // rate
+            if day < start or points <= 0 or (source, sid) in held:
+                continue
+            at = clock.day_bounds(day)[0]
+            values = (at, cid, LedgerKind.EARNED.value, points, ledger.expiry_for(at, months),
+                      "", source, sid, amount, actor)
+            rows.append((next_id, *(_ts(v) if isinstance(v, datetime) else v
+                                    for v in values), points))
+            logged.append((next_id, AuditAction.CREATE.value, None, None,
+                           audit._json(dict(zip(columns, values, strict=True)))))
+            next_id += 1
+    if rows:
+        conn.exec_driver_sql(
+            f"INSERT INTO club_ledger (id, {', '.join(columns)}, remaining)"
+            f" VALUES ({', '.join('?' * (len(columns) + 2))})", rows)
+        audit.record_many(session, "club_ledger", logged)
+    return len(rows)

@@ -64,15 +64,22 @@ class ClubService:
 
     def set_settings(self, changes: Mapping[str, Any]) -> None:
         """Change some settings (every bad field named). Switching the club on for the
-        first time sets `started_on` to today; a change of the tiers, the basis or the
-        switch recomputes every member's tier in the same transaction."""
+        first time sets `started_on` to today; switching it on (or moving `started_on`)
+        earns for the purchases since `started_on` that have earned nothing yet, and
+        expires what is already due; a change of the tiers, the basis, the start or the
+        switch recomputes every member's tier, all in the same transaction."""
         with self.db.write(self.actor_id) as session:
             current = config.read_in(session)
             new = config.clean(current, changes)
             if new["enabled"] and not new["started_on"]:
                 new["started_on"] = clock.today().isoformat()
             config.put_in(session, new)
-            if any(new[k] != current[k] for k in ("tiers", "basis", "enabled")):
+            if new["enabled"] and (not current["enabled"]
+                                   or new["started_on"] != current["started_on"]):
+                # switched on, or an earlier start: what was bought since earns now
+                earn.catch_up_in(session, new)
+                ledger.expire_in(session, utcnow())
+            if any(new[k] != current[k] for k in ("tiers", "basis", "enabled", "started_on")):
                 members.recompute_in(session, new)
 
     # -- reads --------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from crm_desktop.core import Core
 from crm_desktop.db import models as m
+from crm_desktop.domain import clock
 from crm_desktop.domain.errors import NotFoundError, ValidationError
 from crm_desktop.services.base import ListQuery
 from crm_desktop.services.contact_filter import parse
@@ -109,16 +110,23 @@ def test_taking_back_never_goes_below_zero_and_winning_again_does_not_pay_twice(
     assert ledger_sum(club, a) == (200, 200)
 
 
-def test_nothing_is_earned_while_the_club_is_off_or_before_it_started(core: Core) -> None:
+def test_earning_from_the_start_day_and_catching_up(core: Core) -> None:
+    today = clock.today()
     a = core.contacts.create({"last_name": "قدیمی"})
     won_deal(core, a, 9_000_000)
-    assert balance(core, a) == 0
-    core.club.set_settings({"enabled": True, "rial_per_point": RATE})
+    assert balance(core, a) == 0  # the club is off
+    core.club.set_settings({"enabled": True, "rial_per_point": RATE,
+                            "started_on": today + timedelta(days=1)})
     won_deal(core, a, 2_000_000)
-    assert balance(core, a) == 2000  # the sale before the club does not earn
+    assert balance(core, a) == 0  # before the start
+    core.club.set_settings({"started_on": today})  # what was bought since earns now
+    assert balance(core, a) == 11_000
     core.club.set_settings({"enabled": False})
     won_deal(core, a, 2_000_000)
-    assert balance(core, a) == 2000
+    assert balance(core, a) == 11_000
+    core.club.set_settings({"enabled": True})  # caught up once, not twice
+    core.club.set_settings({"started_on": today - timedelta(days=3)})
+    assert balance(core, a) == 13_000 == core.club.outstanding()
 
 
 def test_a_contact_in_the_trash_never_earns(club: Core) -> None:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from crm_desktop.domain.enums import RuleKind
 from crm_desktop.domain.errors import FieldError, ValidationError
-from crm_desktop.services.automation.kinds import birthday, renewal, welcome
+from crm_desktop.services.automation.kinds import birthday, renewal, tier_change, welcome
 from crm_desktop.services.automation.model import Kind
 
 KINDS: dict[str, Kind] = {
     birthday.KIND.name: birthday.KIND,
     welcome.KIND.name: welcome.KIND,
     renewal.KIND.name: renewal.KIND,
+    tier_change.KIND.name: tier_change.KIND,
 }
 
 
