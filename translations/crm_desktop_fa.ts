@@ -2257,35 +2257,35 @@
         <translation>مخاطب جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="87"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="91"/>
         <source>Add to list</source>
         <translation>افزودن به فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="101"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="105"/>
         <source>Tier: {name}</source>
         <translation>سطح: {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="169"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="173"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="172"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="176"/>
         <source>No contacts yet: add the first one.</source>
         <translation>هنوز مخاطبی ثبت نشده است: نخستین مخاطب را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="188"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="192"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/screenshots.py" line="267"/>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="166"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="170"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>

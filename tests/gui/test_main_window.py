@@ -187,7 +187,10 @@ def test_screenshots_command_writes_every_view(tmp_path: Path) -> None:
     names = {p.name for p in out.glob("*.png")}
     for tab in ("lists", "segments", "outbox", "club"):
         assert f"view_campaigns_{tab}.png" in names
-    assert "view_settings_club.png" in names
+    # the demo runs a club: its page, a member's tier and points, "Redeem…"
+    for name in ("view_settings_club.png", "view_contacts_club.png",
+                 "dialog_redeem_points.png"):
+        assert name in names
     for name in ("dialog_list_filter.png", "dialog_message_composer.png",
                  "dialog_add_to_list.png", "dialog_campaign_page.png",
                  "view_dashboard_charts.png"):
