@@ -1068,6 +1068,11 @@
         <source>Outbox</source>
         <translation>صندوق خروجی</translation>
     </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaigns.py" line="43"/>
+        <source>Customer club</source>
+        <translation>باشگاه مشتریان</translation>
+    </message>
 </context>
 <context>
     <name>ChartText</name>
@@ -1152,6 +1157,353 @@
         <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="169"/>
         <source>Comment</source>
         <translation>یادداشت</translation>
+    </message>
+</context>
+<context>
+    <name>ClubModels</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="26"/>
+        <source>Earned</source>
+        <translation>کسب‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="27"/>
+        <source>Birthday</source>
+        <translation>تولد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="28"/>
+        <source>Referral</source>
+        <translation>معرفی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="29"/>
+        <source>Redeemed</source>
+        <translation>استفاده‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="30"/>
+        <source>Expired</source>
+        <translation>منقضی‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="31"/>
+        <source>Adjusted</source>
+        <translation>اصلاح دستی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="37"/>
+        <source>No tier</source>
+        <translation>بدون سطح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="64"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="180"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="65"/>
+        <source>Mobile</source>
+        <translation>موبایل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="67"/>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="68"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="167"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="181"/>
+        <source>Tier</source>
+        <translation>سطح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="69"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="85"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="182"/>
+        <source>Points</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="71"/>
+        <source>Spent in 12 months</source>
+        <translation>خرید ۱۲ ماه اخیر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="80"/>
+        <source>When</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="82"/>
+        <source>Member</source>
+        <translation>عضو</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="83"/>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="87"/>
+        <source>Reason</source>
+        <translation>علت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="89"/>
+        <source>Expires</source>
+        <translation>انقضا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="91"/>
+        <source>By</source>
+        <translation>کاربر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="168"/>
+        <source>Members</source>
+        <translation>اعضا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="170"/>
+        <source>Share</source>
+        <translation>سهم</translation>
+    </message>
+</context>
+<context>
+    <name>ClubPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="150"/>
+        <source>Customer club</source>
+        <extracomment>tables whose changes the page shows how many members the &quot;top members&quot; table shows the width of the side with the tiers and the top members</extracomment>
+        <translation>باشگاه مشتریان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="159"/>
+        <source>Recompute</source>
+        <translation>محاسبهٔ دوباره</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="162"/>
+        <source>Compute every member&apos;s balance and tier again from the points ledger</source>
+        <translation>مانده و سطح همهٔ اعضا را دوباره از دفتر امتیازها حساب کن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="189"/>
+        <source>The customer club is switched off. Switch it on in Settings › Customer club: customers then earn points on their purchases, climb tiers and spend their points as a discount.</source>
+        <translation>باشگاه مشتریان خاموش است. آن را در «تنظیمات › باشگاه مشتریان» روشن کنید: آن‌گاه مشتریان با هر خرید امتیاز می‌گیرند، سطحشان بالا می‌رود و امتیازشان را به‌صورت تخفیف خرج می‌کنند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="195"/>
+        <source>Open Settings</source>
+        <translation>باز کردن تنظیمات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="214"/>
+        <source>Members by tier</source>
+        <translation>اعضا به تفکیک سطح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="217"/>
+        <source>Choose a tier to list its members</source>
+        <translation>سطحی را انتخاب کنید تا اعضایش فهرست شوند</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="220"/>
+        <source>Top members</source>
+        <translation>اعضای برتر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="241"/>
+        <source>Search a member&apos;s name or mobile</source>
+        <translation>جستجوی نام یا موبایل عضو</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="242"/>
+        <source>All tiers</source>
+        <translation>همهٔ سطح‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="243"/>
+        <source>Tier</source>
+        <translation>سطح</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/club_page.py" line="244"/>
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>%Ln عضو</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/club_page.py" line="254"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln ردیف</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="245"/>
+        <source>Club members</source>
+        <translation>اعضای باشگاه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="251"/>
+        <source>Search a member</source>
+        <translation>جستجوی عضو</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="252"/>
+        <source>All kinds</source>
+        <translation>همهٔ نوع‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="253"/>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="255"/>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="262"/>
+        <source>Points ledger</source>
+        <translation>دفتر امتیازها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="261"/>
+        <source>Members</source>
+        <translation>اعضا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="296"/>
+        <source>Loyalty points and tiers for your customers.</source>
+        <translation>امتیاز وفاداری و سطح‌بندی برای مشتریان شما.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="300"/>
+        <source>One point for every {amount} spent</source>
+        <translation>یک امتیاز برای هر {amount} خرید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="302"/>
+        <source>a point is worth {amount}</source>
+        <translation>ارزش هر امتیاز {amount}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="304"/>
+        <source>{points} points outstanding</source>
+        <translation>{points} امتیاز خرج‌نشده</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/club_page.py" line="308"/>
+        <source>points expire after %n month(s)</source>
+        <translation>
+            <numerusform>امتیازها پس از %n ماه منقضی می‌شوند</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/club_page.py" line="309"/>
+        <source>points never expire</source>
+        <translation>امتیازها منقضی نمی‌شوند</translation>
+    </message>
+</context>
+<context>
+    <name>ClubSettings</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="179"/>
+        <source>Customers earn points on their purchases and redeem them</source>
+        <translation>مشتریان با خرید امتیاز می‌گیرند و آن را خرج می‌کنند</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="190"/>
+        <source>Points balance</source>
+        <translation>ماندهٔ امتیاز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="191"/>
+        <source>Spend in the last 12 months</source>
+        <translation>خرید ۱۲ ماه اخیر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="206"/>
+        <source>Add a tier</source>
+        <translation>افزودن سطح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="210"/>
+        <source>Remove the tier</source>
+        <translation>حذف سطح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="221"/>
+        <source> month(s)</source>
+        <translation> ماه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="222"/>
+        <source>Never</source>
+        <translation>هرگز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="226"/>
+        <source>Kept for a referral scheme: contacts do not record yet who referred them, so nothing earns these points for now</source>
+        <translation>برای طرح معرفی نگه داشته می‌شود: هنوز برای مخاطبان ثبت نمی‌شود چه کسی معرفی‌شان کرده، پس فعلاً چیزی این امتیاز را به دست نمی‌آورد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="229"/>
+        <source>Points are earned on won deals and accepted proformas (a purchase counted once), and taken back when that stops. A member&apos;s tier is the highest whose threshold they reach.</source>
+        <translation>امتیاز از معامله‌های موفق و پیش‌فاکتورهای پذیرفته‌شده به دست می‌آید (هر خرید یک بار شمرده می‌شود) و اگر آن خرید برگردد، امتیازش هم پس گرفته می‌شود. سطح هر عضو بالاترین سطحی است که به آستانه‌اش رسیده باشد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="238"/>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="245"/>
+        <source>Spend that earns one point</source>
+        <translation>مبلغ خرید برای یک امتیاز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="246"/>
+        <source>Value of one point</source>
+        <translation>ارزش هر امتیاز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="247"/>
+        <source>Tiers go by</source>
+        <translation>سطح‌بندی بر پایهٔ</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="248"/>
+        <source>Tiers</source>
+        <translation>سطح‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="250"/>
+        <source>Points expire after</source>
+        <translation>انقضای امتیاز پس از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="251"/>
+        <source>Birthday points</source>
+        <translation>امتیاز تولد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="252"/>
+        <source>Points for a referral</source>
+        <translation>امتیاز معرفی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="297"/>
+        <source>New tier</source>
+        <translation>سطح تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="322"/>
+        <source>Saved.</source>
+        <translation>ذخیره شد.</translation>
     </message>
 </context>
 <context>
@@ -1615,144 +1967,186 @@
         <translation>یک مخاطب را از فهرست انتخاب کنید تا جزئیات و سوابق او در اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="38"/>
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="37"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="38"/>
         <source>Add a note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="38"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
         <source>Add a task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="38"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
         <source>New ticket</source>
         <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
+        <source>Adjust points…</source>
+        <translation>اصلاح امتیاز…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
+        <source>Redeem…</source>
+        <translation>خرج امتیاز…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="49"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="49"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="50"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="50"/>
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="51"/>
         <source>Birthday</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="51"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="52"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="45"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="52"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="53"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="53"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="47"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="54"/>
         <source>How they found us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="47"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="54"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="48"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="55"/>
+        <source>Club points</source>
+        <translation>امتیاز باشگاه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="56"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="48"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="55"/>
         <source>Purchases (RFM)</source>
         <translation>خریدها (RFM)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="56"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="64"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="96"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="105"/>
         <source>Customer segment (RFM)</source>
         <translation>بخش مشتری (RFM)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="98"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="107"/>
         <source>No purchase in the last %Ln year(s)</source>
         <translation>
             <numerusform>بدون خرید در %Ln سال گذشته</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="101"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="110"/>
         <source>{count} purchase(s), {money}, the last {days} day(s) ago — R {r} · F {f} · M {m}</source>
         <translation>{count} خرید، {money}، آخرین خرید {days} روز پیش — تازگی {r}، تکرار {f}، مبلغ {m}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="111"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="129"/>
+        <source>No tier</source>
+        <translation>بدون سطح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="130"/>
+        <source>Customer club tier</source>
+        <translation>سطح در باشگاه مشتریان</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="132"/>
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln امتیاز</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="134"/>
+        <source>{points} more to {tier}</source>
+        <translation>{points} امتیاز تا {tier}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="140"/>
+        <source>{points} expire on {date}</source>
+        <translation>{points} امتیاز در {date} منقضی می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="148"/>
         <source>No history yet: calls, notes, deals, proformas and tickets will appear here.</source>
         <translation>هنوز سابقه‌ای ثبت نشده است؛ تماس‌ها، یادداشت‌ها، معامله‌ها، پیش‌فاکتورها و تیکت‌ها در اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="124"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="161"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="127"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="164"/>
         <source>Proforma</source>
         <translation>پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="129"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="166"/>
         <source>Ticket</source>
         <translation>تیکت</translation>
     </message>
@@ -1760,133 +2154,138 @@
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="15"/>
+        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="19"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="18"/>
+        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="22"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="22"/>
+        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="26"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="23"/>
+        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="27"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="26"/>
+        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="30"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="30"/>
+        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="34"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="33"/>
+        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="37"/>
         <source>Last activity</source>
         <translation>آخرین فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="39"/>
+        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="43"/>
         <source>Created</source>
         <translation>تاریخ ثبت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/contacts_model.py" line="50"/>
+        <source>Tier</source>
+        <translation>سطح</translation>
     </message>
 </context>
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="61"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="69"/>
         <source>Search name, mobile, e-mail or national code (Ctrl+F)</source>
         <translation>جستجوی نام، موبایل، ایمیل یا کد ملی (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="46"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="49"/>
         <source>All stages</source>
         <translation>همه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="47"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="50"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="48"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="51"/>
         <source>All cities</source>
         <translation>همه شهرها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="49"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="52"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="50"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="53"/>
         <source>All tags</source>
         <translation>همه برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="51"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="54"/>
         <source>Tag</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="52"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="55"/>
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="53"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="56"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="54"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="59"/>
         <source>All segments</source>
         <translation>همه بخش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="55"/>
-        <source>Segment</source>
-        <translation>بخش</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="60"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="68"/>
         <source>New contact</source>
         <translation>مخاطب جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="76"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="91"/>
         <source>Add to list</source>
         <translation>افزودن به فهرست</translation>
     </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="105"/>
+        <source>Tier: {name}</source>
+        <translation>سطح: {name}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="104"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="173"/>
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="107"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="176"/>
         <source>No contacts yet: add the first one.</source>
         <translation>هنوز مخاطبی ثبت نشده است: نخستین مخاطب را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="123"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="192"/>
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
     <message>
         <location filename="../crm_desktop/ui/screenshots.py" line="267"/>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="101"/>
+        <location filename="../crm_desktop/ui/views/contacts.py" line="170"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
@@ -4802,6 +5201,80 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>PointsDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="43"/>
+        <source>{points} points, worth {money}</source>
+        <extracomment>the most points one entry adds or takes (a typo of a few zeros is refused here) the tables a change of points touches (views refresh on them)</extracomment>
+        <translation>{points} امتیاز، به ارزش {money}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="64"/>
+        <source>Adjust points</source>
+        <translation>اصلاح امتیاز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="64"/>
+        <source>Redeem points</source>
+        <translation>خرج امتیاز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="81"/>
+        <source>Positive adds points, negative takes them away</source>
+        <translation>عدد مثبت امتیاز می‌افزاید و عدد منفی امتیاز کم می‌کند</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="93"/>
+        <source>Why (kept in the ledger)</source>
+        <translation>علت (در دفتر امتیازها می‌ماند)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="94"/>
+        <source>What for (optional, kept in the ledger)</source>
+        <translation>برای چه (اختیاری، در دفتر امتیازها می‌ماند)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="97"/>
+        <source>Balance</source>
+        <translation>مانده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="98"/>
+        <source>Points</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="100"/>
+        <source>Reason</source>
+        <translation>علت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="104"/>
+        <source>Adjust</source>
+        <translation>اصلاح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="104"/>
+        <source>Redeem</source>
+        <translation>خرج امتیاز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="115"/>
+        <source>This member has no points to redeem.</source>
+        <translation>این عضو امتیازی برای خرج کردن ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="123"/>
+        <source>Worth {money}; the balance becomes {after}</source>
+        <translation>به ارزش {money}؛ مانده {after} می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="139"/>
+        <source>Enter the points to add (or, negative, to take away).</source>
+        <translation>امتیازی را که افزوده می‌شود بنویسید (یا با عدد منفی، امتیازی را که کم می‌شود).</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <location filename="../crm_desktop/ui/dialogs/import_preview.py" line="138"/>
@@ -5234,52 +5707,52 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>پیش‌نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="187"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="192"/>
         <source>Subtotal: {amount}</source>
         <translation>جمع: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="188"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="193"/>
         <source>Discount: {amount}</source>
         <translation>تخفیف: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="189"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="194"/>
         <source>VAT: {amount}</source>
         <translation>مالیات بر ارزش افزوده: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="190"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="195"/>
         <source>Total: {amount}</source>
         <translation>جمع کل: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="232"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="237"/>
         <source>Company profile</source>
         <translation>مشخصات کسب‌وکار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="233"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="238"/>
         <source>The company profile is empty: the proforma would show no seller. Fill in the profile first?</source>
         <translation>مشخصات کسب‌وکار خالی است و پیش‌فاکتور بدون نام فروشنده چاپ می‌شود. اول مشخصات را تکمیل می‌کنید؟</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="238"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="243"/>
         <source>Fill in the profile</source>
         <translation>تکمیل مشخصات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="239"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="244"/>
         <source>Continue without it</source>
         <translation>ادامه بدون آن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="240"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="245"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="254"/>
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="259"/>
         <source>Save the proforma as PDF</source>
         <translation>ذخیره پیش‌فاکتور به‌صورت PDF</translation>
     </message>
@@ -5354,6 +5827,59 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/views/proforma_panel.py" line="23"/>
         <source>Total</source>
         <translation>جمع کل</translation>
+    </message>
+</context>
+<context>
+    <name>ProformaRedeemDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="176"/>
+        <source>Redeem club points</source>
+        <translation>خرج امتیاز باشگاه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="207"/>
+        <source>Balance</source>
+        <translation>مانده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="208"/>
+        <source>Line</source>
+        <translation>ردیف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="209"/>
+        <source>Points</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="210"/>
+        <source>Discount</source>
+        <translation>تخفیف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="214"/>
+        <source>Redeem</source>
+        <translation>خرج امتیاز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="224"/>
+        <source>The buyer has no points to redeem.</source>
+        <translation>خریدار امتیازی برای خرج کردن ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="225"/>
+        <source>The proforma has no line to discount.</source>
+        <translation>پیش‌فاکتور ردیفی برای تخفیف ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="227"/>
+        <source>Only a proforma to a person can use club points.</source>
+        <translation>امتیاز باشگاه فقط در پیش‌فاکتوری به نام یک شخص خرج می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/club_points_dialog.py" line="273"/>
+        <source>Redeem club points…</source>
+        <translation>خرج امتیاز باشگاه…</translation>
     </message>
 </context>
 <context>
@@ -5902,7 +6428,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>ویرایش مشخصات کسب‌وکار…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="172"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="178"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
@@ -5912,7 +6438,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>واحد نمایش مبلغ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="177"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="183"/>
         <source>Time zone of the business</source>
         <translation>منطقه زمانی کسب‌وکار</translation>
     </message>
@@ -5953,31 +6479,36 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
     <message>
         <location filename="../crm_desktop/ui/views/settings.py" line="150"/>
+        <source>Customer club</source>
+        <translation>باشگاه مشتریان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="156"/>
         <source>Sending</source>
         <translation>ارسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="151"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="157"/>
         <source>Sending SMS and e-mail</source>
         <translation>ارسال پیامک و ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="170"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="176"/>
         <source>Display</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="240"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="247"/>
         <source>(no name yet: it is printed on proformas)</source>
         <translation>(هنوز نامی ثبت نشده است؛ این نام روی پیش‌فاکتورها چاپ می‌شود)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="242"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="249"/>
         <source>VAT rate: {rate}</source>
         <translation>نرخ مالیات بر ارزش افزوده: {rate}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="252"/>
+        <location filename="../crm_desktop/ui/views/settings.py" line="259"/>
         <source>The new language is used the next time you start the program.</source>
         <translation>زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.</translation>
     </message>
@@ -6611,6 +7142,25 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/views/tickets.py" line="116"/>
         <source>Past due: {overdue} · Resolved late: {late}</source>
         <translation>گذشته از مهلت: {overdue} · رسیدگی با تأخیر: {late}</translation>
+    </message>
+</context>
+<context>
+    <name>TiersModel</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="111"/>
+        <source>Tier</source>
+        <extracomment>the most tiers a club has (a long ladder helps no one) the largest number of points a setting takes</extracomment>
+        <translation>سطح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="113"/>
+        <source>From points</source>
+        <translation>از امتیاز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="114"/>
+        <source>From spend in 12 months</source>
+        <translation>از خرید ۱۲ ماه</translation>
     </message>
 </context>
 <context>

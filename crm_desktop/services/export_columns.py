@@ -19,7 +19,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, true
 
 from crm_desktop.db import models as m
 from crm_desktop.domain import clock
@@ -28,6 +28,7 @@ from crm_desktop.services.deals import _combine, _exact_sum
 from crm_desktop.text.export_titles import (
     ACTIVITY_STATES,
     MONEY_TITLE,
+    NO_TIER,
     TITLES,
     YES_NO,
     pick,
@@ -170,6 +171,9 @@ CONTACT_COLUMNS: tuple[Col, ...] = (
     C("won_total_rial", "won_total", "money", reads=("won_hi", "won_lo"),
       convert=lambda _lang, hi, lo: _combine(hi or 0, lo or 0), join=_won_deals),
     C("address", "address", width=40, sql=column_of(_c.address)),
+    # the club's tier (the contact list shows it while the club is on; the list's own
+    # statement joins contact_club)
+    C("tier", "tier", reads=("tier_name",), width=14, sql=lambda _lang: [_tier_name()]),
 )
 
 _a = m.Account
@@ -276,6 +280,54 @@ MEMBER_COLUMNS: tuple[Col, ...] = (
 )
 
 
+def _tier_name() -> Any:
+    """The name of a member's tier (contact_club.tier in the statement), read from the
+    club's settings in SQL: the names are the business's own, in one language."""
+    tiers = func.json_each(m.Setting.value, "$.tiers").table_valued("value")
+    return (select(func.json_extract(tiers.c.value, "$.name"))
+            .select_from(m.Setting).join(tiers, true())
+            .where(m.Setting.key == "club",
+                   func.json_extract(tiers.c.value, "$.key") == m.ContactClub.tier)
+            .correlate(m.ContactClub).limit(1).scalar_subquery().label("tier_name"))
+
+
+def _member_tier(lang: str, name: Any) -> str:
+    return name or pick(NO_TIER, lang)
+
+
+def _ledger_reason(_lang: str, reason: Any, label: Any, year: Any, seq: Any) -> str:
+    """The reason written, else what the points came from (a deal, a proforma's number)."""
+    if reason:
+        return str(reason)
+    if year is not None and seq is not None:
+        from crm_desktop.domain.numbers import proforma_number
+
+        return proforma_number(year, seq)
+    return "" if label is None else str(label)
+
+
+CLUB_MEMBER_COLUMNS: tuple[Col, ...] = (
+    C("full_name", "name", width=26),
+    C("mobile", "mobile", "code"),
+    C("city", "city", width=14),
+    C("tier", "tier", reads=("tier_name",), convert=_member_tier, width=14,
+      sql=lambda _lang: [_tier_name()]),
+    C("balance", "points", "integer"),
+    C("spend_12m", "spend_12m", "money"),
+)
+
+CLUB_LEDGER_COLUMNS: tuple[Col, ...] = (
+    C("at", "when", "datetime"),
+    C("contact_name", "member", width=22),
+    C("kind", "kind", convert=label("ledger_kind"), width=14),
+    C("points", "points", "integer"),
+    C("reason", "reason", reads=("reason", "source_label", "_year", "_seq"),
+      convert=_ledger_reason, width=30),
+    C("expires_at", "expires", "date", convert=day),
+    C("user_name", "by", width=18),
+)
+
+
 @dataclass(frozen=True)
 class KindColumns:
     columns: tuple[Col, ...]
@@ -307,4 +359,6 @@ COLUMNS: dict[str, KindColumns] = {
     "activities": KindColumns(ACTIVITY_COLUMNS),
     "campaign_members": KindColumns(MEMBER_COLUMNS),
     "list_members": KindColumns(CONTACT_COLUMNS),
+    "club_members": KindColumns(CLUB_MEMBER_COLUMNS),
+    "club_ledger": KindColumns(CLUB_LEDGER_COLUMNS),
 }

@@ -29,6 +29,7 @@ from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
 from crm_desktop.domain.enums import (
     ActivityKind,
+    LedgerKind,
     LifecycleStage,
     MemberStatus,
     ProformaStatus,
@@ -45,7 +46,8 @@ from crm_desktop.services.export_columns import COLUMNS, Col
 from crm_desktop.text.digits import to_ascii_digits
 
 LIST_KINDS = ("contacts", "companies", "deals", "products", "proformas", "tickets",
-              "activities", "campaign_members", "list_members")
+              "activities", "campaign_members", "list_members", "club_members",
+              "club_ledger")
 #: the kinds the command line exports (the members of a campaign or list need its id)
 CLI_KINDS = LIST_KINDS[:7]
 #: the whole list, in its default order
@@ -93,7 +95,7 @@ def _choice(enum: Any) -> f.Field:
 
 CONTACT_FILTERS = {
     "lifecycle_stage": _choice(LifecycleStage), "city": TEXT, "owner_id": REF,
-    "account_id": REF, "tag": TEXT, "segment": _choice(RfmSegment),
+    "account_id": REF, "tag": TEXT, "segment": _choice(RfmSegment), "tier": TEXT,
 }
 FILTERS: dict[str, dict[str, f.Field]] = {
     "contacts": CONTACT_FILTERS,
@@ -113,6 +115,9 @@ FILTERS: dict[str, dict[str, f.Field]] = {
                    "state": f.Field(_one_of("open", "done", "overdue"))},
     "campaign_members": {"status": _choice(MemberStatus)},
     "list_members": CONTACT_FILTERS,
+    "club_members": {"tier": TEXT},
+    "club_ledger": {"contact_id": REF, "kind": _choice(LedgerKind), "date_from": DATE,
+                    "date_to": DATE},
 }
 
 
@@ -134,6 +139,22 @@ class ServiceSource:
 
     def count(self, query: ListQuery) -> int:
         return self.service.count(query)
+
+    def statement(self, query: ListQuery) -> Select[Any]:
+        return self.service.ordered_select(query)
+
+
+@dataclass
+class ReadOnlySource:
+    """A read-only list of the club (services/club/lists.py): its statement and sorts."""
+
+    service: Any
+
+    def sorts(self) -> Sequence[str]:
+        return tuple(self.service._rows.sort_columns)
+
+    def count(self, query: ListQuery) -> int:
+        return int(self.service.count(query))
 
     def statement(self, query: ListQuery) -> Select[Any]:
         return self.service.ordered_select(query)
@@ -179,6 +200,11 @@ def _source(db: Database, kind: str, parent_id: Any) -> Source:
     }
     if kind in services:
         return ServiceSource(services[kind](db))
+    if kind in ("club_members", "club_ledger"):
+        from crm_desktop.services.club.lists import ClubLedgerService, ClubMembersService
+
+        club = ClubMembersService if kind == "club_members" else ClubLedgerService
+        return ReadOnlySource(club(db))
     if not f.is_id(parent_id):
         raise ValidationError(FieldError("parent_id", "required" if parent_id is None
                                          else "not_found"))

@@ -11,6 +11,7 @@ from crm_desktop.domain.enums import (
     ActivityKind,
     ContactSource,
     Gender,
+    LedgerKind,
     LifecycleStage,
     MemberStatus,
     ProformaStatus,
@@ -65,7 +66,19 @@ TITLES: dict[str, tuple[str, str]] = {
     "state": ("State", "وضعیت"),
     "duration": ("Duration (minutes)", "مدت (دقیقه)"),
     "changed": ("Changed", "آخرین تغییر"),
+    # the customer club
+    "tier": ("Tier", "سطح"),
+    "points": ("Points", "امتیاز"),
+    "spend_12m": ("Spent in 12 months", "خرید ۱۲ ماه اخیر"),
+    "when": ("When", "زمان"),
+    "member": ("Member", "عضو"),
+    "reason": ("Reason", "علت"),
+    "expires": ("Expires", "انقضا"),
+    "by": ("By", "کاربر"),
 }
+
+#: a club member below the lowest tier
+NO_TIER: tuple[str, str] = ("No tier", "بدون سطح")
 
 #: yes / no cells (taxable, active)
 YES_NO: dict[bool, tuple[str, str]] = {True: ("Yes", "بله"), False: ("No", "خیر")}
@@ -152,6 +165,14 @@ VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
         MemberStatus.RESPONDED: ("Responded", "پاسخ داده"),
         MemberStatus.CONVERTED: ("Converted", "مشتری شده"),
         MemberStatus.OPTED_OUT: ("Opted out", "انصراف داده"),
+    },
+    "ledger_kind": {
+        LedgerKind.EARNED: ("Earned", f"کسب{ZW}شده"),
+        LedgerKind.BIRTHDAY: ("Birthday", "تولد"),
+        LedgerKind.REFERRAL: ("Referral", "معرفی"),
+        LedgerKind.REDEEMED: ("Redeemed", f"استفاده{ZW}شده"),
+        LedgerKind.EXPIRED: ("Expired", f"منقضی{ZW}شده"),
+        LedgerKind.ADJUSTED: ("Adjusted", "اصلاح دستی"),
     },
 }
 

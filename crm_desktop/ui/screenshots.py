@@ -387,6 +387,7 @@ def _marketing(app: QApplication, core: Any, window: Any, out_dir: Path,
     if callable(getattr(outbox, "refresh", None)):
         outbox.refresh()
     shoot(window, "view_campaigns_outbox")
+    written += _club(app, core, window, out_dir)
     view.show_tab("campaigns")
 
     editor = ListFilterDialog(core, ops, dynamic, window)
@@ -401,4 +402,31 @@ def _marketing(app: QApplication, core: Any, window: Any, out_dir: Path,
     shoot(adder, "dialog_add_to_list")
     adder.close()
     adder.deleteLater()
+    return written
+
+
+def _club(app: QApplication, core: Any, window: Any, out_dir: Path) -> list[Path]:
+    """The customer club: its page (a tab of the campaigns view), the contact panel of the
+    member with the most points (tier and points), and "Redeem…" for that member."""
+    from crm_desktop.ui.dialogs.club_points_dialog import PointsDialog
+
+    written: list[Path] = []
+    view = window.show_section("campaigns")
+    view.show_tab("club")
+    _settle(app)
+    written.append(_save(window, out_dir / "view_campaigns_club.png"))
+    top = core.club_members.list(ListQuery(sort=Sort("balance", descending=True),
+                                           limit=1)).rows
+    if top and core.club.settings()["enabled"]:
+        contacts = window.show_section("contacts")
+        contacts.show_record(top[0]["id"])
+        _settle(app)
+        written.append(_save(window, out_dir / "view_contacts_club.png"))
+        dialog = PointsDialog(core, window.ops, top[0]["id"], "redeem", window)
+        dialog.show()
+        _settle(app)
+        written.append(_save(dialog, out_dir / "dialog_redeem_points.png"))
+        dialog.close()
+        dialog.deleteLater()
+        window.show_section("campaigns")
     return written

@@ -81,6 +81,7 @@ def test_every_list_column_is_an_exported_column(core, ops, ui_lang, qtbot, worl
     """A view can only export the columns its kind knows: every key of every list view."""
     from crm_desktop.ui.qtmodels.accounts_model import account_columns
     from crm_desktop.ui.qtmodels.campaigns_model import CampaignMembersModel
+    from crm_desktop.ui.qtmodels.club_models import ledger_columns, member_columns
     from crm_desktop.ui.qtmodels.contacts_model import contact_columns
     from crm_desktop.ui.qtmodels.products_model import product_columns
     from crm_desktop.ui.qtmodels.proformas_model import proforma_columns
@@ -98,7 +99,9 @@ def test_every_list_column_is_an_exported_column(core, ops, ui_lang, qtbot, worl
         "proformas": proforma_columns(), "tickets": ticket_columns(),
         "deals": pipeline.model.columns, "activities": activities.list_columns(),
         "campaign_members": CampaignMembersModel(core.campaigns).columns,
+        "club_members": member_columns(), "club_ledger": ledger_columns(),
     }
+    views["contacts"] = contact_columns(lambda: {})  # with the club's tier
     service = ExportService(core.db)
     for kind, columns in views.items():
         exported = {c.key for c in service.columns(kind)}
@@ -203,6 +206,7 @@ def test_exported_names_are_the_names_the_interface_shows(ui_lang) -> None:
     from crm_desktop.text.export_titles import value_label
     from crm_desktop.ui import labels
     from crm_desktop.ui.dialogs.ticket_dialog import ticket_channels
+    from crm_desktop.ui.qtmodels.club_models import ledger_kinds
 
     families = {
         "lifecycle": labels.lifecycle_stages(), "gender": labels.genders(),
@@ -210,7 +214,7 @@ def test_exported_names_are_the_names_the_interface_shows(ui_lang) -> None:
         "proforma_status": labels.proforma_statuses(), "ticket_status": labels.ticket_statuses(),
         "ticket_category": labels.ticket_categories(),
         "ticket_priority": labels.ticket_priorities(), "member_status": labels.member_statuses(),
-        "ticket_channel": ticket_channels(),
+        "ticket_channel": ticket_channels(), "ledger_kind": ledger_kinds(),
     }
     for family, shown in families.items():
         for code, text in shown.items():

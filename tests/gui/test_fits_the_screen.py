@@ -91,7 +91,7 @@ def test_every_campaigns_tab_fits_at_1366x768(small_window, qapp) -> None:
     window.resize(AVAILABLE.size())  # maximized on the small screen
     view = window.show_section("campaigns")
     problems = []
-    for tab in ("lists", "segments", "outbox", "campaigns"):
+    for tab in ("lists", "segments", "outbox", "club", "campaigns"):
         view.show_tab(tab)
         qapp.processEvents()
         problems += [f"{tab}: {p}" for p in fits(window)]
@@ -177,6 +177,7 @@ def _dialogs(window, tmp: Path) -> list[tuple[str, Callable[[], QWidget]]]:
     from crm_desktop.ui.dialogs.add_to_list_dialog import AddToListDialog
     from crm_desktop.ui.dialogs.campaign_dialog import CampaignDialog
     from crm_desktop.ui.dialogs.campaign_page import CampaignPage
+    from crm_desktop.ui.dialogs.club_points_dialog import PointsDialog, ProformaRedeemDialog
     from crm_desktop.ui.dialogs.duplicates_dialog import DuplicatesDialog
     from crm_desktop.ui.dialogs.list_filter_dialog import ListFilterDialog
     from crm_desktop.ui.dialogs.merge_dialog import MergeDialog
@@ -211,6 +212,9 @@ def _dialogs(window, tmp: Path) -> list[tuple[str, Callable[[], QWidget]]]:
         ("proforma", lambda: ProformaDialog(core, ops, proforma, parent=window)),
         ("pdf_preview", preview),
         ("about", about),
+        ("adjust_points", lambda: PointsDialog(core, ops, contact, "adjust", window)),
+        ("redeem_points", lambda: PointsDialog(core, ops, contact, "redeem", window)),
+        ("redeem_on_proforma", lambda: ProformaRedeemDialog(core, ops, proforma, window)),
     ]
 
 

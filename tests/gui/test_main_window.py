@@ -185,8 +185,12 @@ def test_screenshots_command_writes_every_view(tmp_path: Path) -> None:
     # copy, never in the user's database
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
     names = {p.name for p in out.glob("*.png")}
-    for tab in ("lists", "segments", "outbox"):
+    for tab in ("lists", "segments", "outbox", "club"):
         assert f"view_campaigns_{tab}.png" in names
+    # the demo runs a club: its page, a member's tier and points, "Redeem…"
+    for name in ("view_settings_club.png", "view_contacts_club.png",
+                 "dialog_redeem_points.png"):
+        assert name in names
     for name in ("dialog_list_filter.png", "dialog_message_composer.png",
                  "dialog_add_to_list.png", "dialog_campaign_page.png",
                  "view_dashboard_charts.png"):

@@ -142,6 +142,11 @@ class ProformaDialog(RecordDialog):
                 format(core.settings.vat_rate.normalize(), "f"))})
         self.buyer_label.setText(self._buyer_name())
         self._update_totals()
+        self.redeem_button: QPushButton | None = None
+        if core.club.settings()["enabled"]:  # the buyer's club points as a discount
+            from crm_desktop.ui.dialogs.club_points_dialog import add_redeem_button
+
+            self.redeem_button = add_redeem_button(self)
 
     def _buyer_name(self) -> str:
         if self.buyer["account_id"]:

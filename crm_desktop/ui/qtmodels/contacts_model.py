@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject
 
 from crm_desktop.services.contacts import ContactService
@@ -9,9 +11,11 @@ from crm_desktop.ui import display, labels
 from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
 
 
-def contact_columns() -> list[Column]:
+def contact_columns(tier_names: Callable[[], dict[str, str]] | None = None) -> list[Column]:
+    """The list's columns; with `tier_names` (a tier's key -> its name, read when a cell is
+    shown) a last column shows each contact's club tier."""
     stages = labels.lifecycle_stages()
-    return [
+    columns = [
         Column("full_name", QCoreApplication.translate("ContactsModel", "Name"), "name"),
         Column(
             "mobile",
@@ -41,7 +45,14 @@ def contact_columns() -> list[Column]:
             text=lambda r: display.jalali_date_only(r["created_at"]),
         ),
     ]
+    if tier_names is not None:
+        names = tier_names
+        columns.append(Column("tier", QCoreApplication.translate("ContactsModel", "Tier"),
+                              None, text=lambda r: names().get(r.get("tier") or "", "")))
+    return columns
 
 
-def contacts_model(service: ContactService, parent: QObject | None = None) -> RecordTableModel:
-    return RecordTableModel(service, contact_columns(), parent=parent)
+def contacts_model(service: ContactService, parent: QObject | None = None, *,
+                   tier_names: Callable[[], dict[str, str]] | None = None
+                   ) -> RecordTableModel:
+    return RecordTableModel(service, contact_columns(tier_names), parent=parent)

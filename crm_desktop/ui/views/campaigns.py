@@ -40,6 +40,7 @@ TABS: tuple[Tab, ...] = (
     Tab("segments", QT_TRANSLATE_NOOP("CampaignsView", "Segments"), "segments",
         "SegmentsPage"),
     Tab("outbox", QT_TRANSLATE_NOOP("CampaignsView", "Outbox"), "outbox_page", "OutboxPage"),
+    Tab("club", QT_TRANSLATE_NOOP("CampaignsView", "Customer club"), "club_page", "ClubPage"),
 )
 
 

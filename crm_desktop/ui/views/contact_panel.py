@@ -32,12 +32,19 @@ class ContactPanel(DetailPanel):
         self.name = self.title_label
         self.stage = self.add_chip("contactStage")
         self.segment = self.add_chip("contactSegment")
+        self.tier = self.add_chip("contactTier")
         self.add_actions([
             (f"quick_{key}", text, lambda k=key: self.action.emit(k)) for key, text in (
                 ("call", self.tr("Log a call")), ("note", self.tr("Add a note")),
                 ("task", self.tr("Add a task")), ("deal", self.tr("New deal")),
                 ("proforma", self.tr("New proforma")), ("ticket", self.tr("New ticket")),
             )], columns=3)
+        # the customer club's points (shown while the club is on)
+        self.club_buttons = self.add_actions([
+            ("adjustPoints", self.tr("Adjust points…"),
+             lambda: self.action.emit("adjust_points")),
+            ("redeemPoints", self.tr("Redeem…"), lambda: self.action.emit("redeem_points")),
+        ])
         self.add_values((
             ("mobile", self.tr("Mobile")), ("phone", self.tr("Phone")),
             ("email", self.tr("E-mail")), ("national_code", self.tr("National code")),
@@ -45,7 +52,8 @@ class ContactPanel(DetailPanel):
             ("job_title", self.tr("Job title")), ("city", self.tr("City")),
             ("address", self.tr("Address")), ("owner", self.tr("Owner")),
             ("source", self.tr("How they found us")), ("tags", self.tr("Tags")),
-            ("rfm", self.tr("Purchases (RFM)")), ("notes", self.tr("Notes")),
+            ("rfm", self.tr("Purchases (RFM)")), ("club", self.tr("Club points")),
+            ("notes", self.tr("Notes")),
         ), scroll=False)
         display.address_widget(self.values["email"])
         self.values["company"].setTextInteractionFlags(
@@ -84,6 +92,7 @@ class ContactPanel(DetailPanel):
             "source": labels.label(labels.sources(), c["source"]),
             "tags": "، ".join(c["tags"]) if display.persian() else ", ".join(c["tags"]),
             "notes": c["notes"] or "", "rfm": self._rfm_text(contact_id),
+            "club": self._club_text(contact_id),
         })
         self.values["company"].setTextFormat(Qt.TextFormat.RichText if company
                                              else Qt.TextFormat.PlainText)
@@ -104,6 +113,34 @@ class ContactPanel(DetailPanel):
             money=display.money(rfm["monetary_rial"], self.core.settings.display_unit),
             days=display.number(rfm["days_since_last"]), r=display.digits(rfm["r_score"]),
             f=display.digits(rfm["f_score"]), m=display.digits(rfm["m_score"]))
+
+    def _club_text(self, contact_id: int) -> str:
+        """The member's points and what they lead to, the tier on its chip; nothing of
+        the club (chip, row, buttons) while it is switched off."""
+        on = bool(self.core.club.settings()["enabled"])
+        self.tier.setVisible(on)
+        for button in self.club_buttons.values():
+            button.setVisible(on)
+        assert self.form is not None
+        self.form.setRowVisible(self.values["club"], on)
+        if not on:
+            return ""
+        member = self.core.club.of_contact(contact_id)
+        self.tier.setText(member["tier_name"] or self.tr("No tier"))
+        self.tier.setToolTip(self.tr("Customer club tier"))
+        self.club_buttons["redeemPoints"].setEnabled(int(member["balance"]) > 0)
+        parts = [self.tr("%Ln point(s)", "", int(member["balance"]))]
+        if member.get("next_tier_name"):
+            parts.append(display.fill(self.tr("{points} more to {tier}"),
+                                      points=display.number(int(member["to_next"])),
+                                      tier=display.isolate(member["next_tier_name"])))
+        expiring = member.get("expiring") or []
+        if expiring:
+            first = expiring[0]
+            parts.append(display.fill(self.tr("{points} expire on {date}"),
+                                      points=display.number(int(first["points"])),
+                                      date=display.isolate(display.jalali(first["date"]))))
+        return display.digits(" · ".join(parts))
 
     def _fill_timeline(self, items: list[TimelineItem]) -> None:
         self.timeline.clear()

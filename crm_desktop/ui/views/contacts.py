@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QPushButton, QWidget
 
 from crm_desktop.core import Core
+from crm_desktop.services.base import ListQuery
 from crm_desktop.ui import display, labels
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.contacts_model import contacts_model
@@ -28,7 +30,8 @@ def editors() -> tuple[Any, Any, Any, Any]:
 
 
 class ContactsView(RecordListView):
-    watches = ("contacts", "accounts", "activities", "deals", "tickets", "users", "contact_rfm")
+    watches = ("contacts", "accounts", "activities", "deals", "tickets", "users", "contact_rfm",
+               "contact_club")
     state_key: ClassVar[str] = "contacts"
     table_name: ClassVar[str] = "contacts"
     singular: ClassVar[str] = "contact"
@@ -51,11 +54,16 @@ class ContactsView(RecordListView):
                        lambda: [(t, t) for t in core.contacts.all_tags()], self.tr("Tag")),
             ListFilter("owner_id", "ownerFilter", self.tr("All owners"), core.users.options,
                        self.tr("Owner")),
+            # the RFM segments, and the club's tiers while the club is on: one button (the
+            # bar has no room for another at 1366 pixels); a choice names itself
             ListFilter("segment", "segmentFilter", self.tr("All segments"),
-                       lambda: list(labels.rfm_segments().items()), self.tr("Segment")),
+                       lambda: self._value_choices()),
         ]
+        # a tier's key -> its name, read when the view is first shown (not while it opens)
+        tier_names: dict[str, str] = {}
         super().__init__(
-            core, ops, settings, service=core.contacts, model=contacts_model(core.contacts),
+            core, ops, settings, service=core.contacts,
+            model=contacts_model(core.contacts, tier_names=lambda: tier_names),
             panel=lambda parent: ContactPanel(core, parent), filters=filters,
             new_text=self.tr("New contact"),
             search_placeholder=self.tr("Search name, mobile, e-mail or national code (Ctrl+F)"),
@@ -67,6 +75,13 @@ class ContactsView(RecordListView):
         self.tag_filter = self.combos["tag"]
         self.owner_filter = self.combos["owner_id"]
         self.segment_filter = self.combos["segment"]
+        self.tier_names = tier_names
+        self.club_shown: bool | None = None  # not known until the view is first shown
+        keys = [c.key for c in self.model.columns]
+        header = self.table.horizontalHeader()  # the tier stands beside the stage
+        header.moveSection(header.visualIndex(keys.index("tier")),
+                           header.visualIndex(keys.index("lifecycle_stage")) + 1)
+        self._show_club(False)
         panel: ContactPanel = self.panel
         panel.action.connect(self._quick_action)
         panel.open_item.connect(self._open_history_item)
@@ -80,6 +95,60 @@ class ContactsView(RecordListView):
         bar.insertWidget(bar.indexOf(self.count_label), self.add_to_list_button)
         self.duplicates_button = duplicates_button(self, self.find_duplicates)
         bar.insertWidget(bar.indexOf(self.count_label), self.duplicates_button)
+
+    # -- the customer club ----------------------------------------------------------------
+    def _value_choices(self) -> list[tuple[Any, str]]:
+        """The segment filter's choices: the RFM segments, then (club on) the tiers, each
+        ("tier", key) named "Tier: name"."""
+        choices: list[tuple[Any, str]] = list(labels.rfm_segments().items())
+        if self.club_shown:
+            choices += [(("tier", key), display.fill(self.tr("Tier: {name}"), name=name))
+                        for key, name in self.tier_names.items()]
+        return choices
+
+    def filter_values(self) -> dict[str, Any]:
+        """The service filters the buttons set ("All ...": None): a tier chosen on the
+        segment button is the `tier` filter."""
+        values = {key: c.currentData() for key, c in self.combos.items()}
+        chosen = values.get("segment")
+        tier = chosen[1] if isinstance(chosen, tuple) else None
+        return {**values, "segment": None if tier else chosen, "tier": tier}
+
+    def _filters_changed(self) -> None:
+        self.model.set_filters(**self.filter_values())
+
+    def _drill_removed(self) -> None:
+        query = self.model.query
+        kept = {k: v for k, v in self.filter_values().items() if v is not None}
+        self.model.set_query(ListQuery(filters=kept, text=query.text, sort=query.sort))
+
+    def _show_club(self, on: bool) -> None:
+        column = [c.key for c in self.model.columns].index("tier")
+        self.table.setColumnHidden(column, not on)
+        if on and self.table.columnWidth(column) < 40:
+            self.table.setColumnWidth(column, 80)
+        if not on and isinstance(self.segment_filter.currentData(), tuple):
+            self.segment_filter.setCurrentIndex(0)  # no hidden tier keeps rows away
+
+    def show_club(self) -> None:
+        """The tier column and the tiers on the segment filter while the club is switched
+        on (one settings read, on the first show and after a change of settings)."""
+        club = self.core.club.settings()
+        self.tier_names.clear()
+        self.tier_names.update({t["key"]: t["name"] for t in club["tiers"]})
+        self.club_shown = bool(club["enabled"])
+        self.segment_filter.mark_stale()
+        self._show_club(self.club_shown)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.club_shown is None:
+            self.show_club()
+        super().showEvent(event)
+
+    def on_changed(self, tables: list[str]) -> None:
+        if self.club_shown is not None and (not tables or "settings" in tables):
+            self.show_club()
+        super().on_changed(tables)
 
     def find_duplicates(self) -> None:
         from crm_desktop.ui.dialogs.duplicates_dialog import DuplicatesDialog
@@ -126,6 +195,12 @@ class ContactsView(RecordListView):
     def _quick_action(self, action: str) -> None:
         contact_id = self.panel.contact_id
         if contact_id is None:
+            return
+        if action in ("adjust_points", "redeem_points"):
+            from crm_desktop.ui.dialogs.club_points_dialog import PointsDialog
+
+            ask = PointsDialog.adjust if action == "adjust_points" else PointsDialog.redeem
+            ask(self, self.core, self.ops, contact_id)
             return
         ActivityDialog, DealDialog, ProformaDialog, TicketDialog = editors()
         if action == "proforma":

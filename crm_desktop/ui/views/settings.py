@@ -143,6 +143,12 @@ class SettingsView(BaseView):
         self.rfm = RfmSettings(core, ops)
         self._page("marketing", self.tr("Marketing")).add(self.rfm)
 
+        # -- the customer club: points, their value, tiers, expiry
+        from crm_desktop.ui.views.settings_club import ClubSettings
+
+        self.club = ClubSettings(core, ops)
+        self._page("club", self.tr("Customer club")).add(self.club)
+
         # -- sending: how SMS and e-mail of campaigns leave the program
         from crm_desktop.ui.views.settings_sending import SendingSettings
 
@@ -229,6 +235,7 @@ class SettingsView(BaseView):
     def refresh(self) -> None:
         self.rfm.refresh()
         self.sending.load()
+        self.club.load()
         self.unit.blockSignals(True)
         self.unit.setCurrentIndex(max(0, self.unit.findData(self.core.settings.display_unit)))
         self.unit.blockSignals(False)
