@@ -1,0 +1,156 @@
+"""Lead assignment: a contact created as a lead (since the rule was switched on) gets an
+owner, who also becomes the owner of its open deals (no Qt).
+
+`method`: "round_robin" takes the chosen `users` in turn (the turn carries on from the
+rule's last assignment, users no longer active are passed over); "city" and "source" look
+the contact's city (spelled any way: ی/ي, ک/ك, spaces) or source up in `by_city` /
+`by_source`. Without a match the `fallback_user` takes it; without one the lead is left
+as it is (nothing to log). `only_unowned` leaves leads whose owner someone chose: a lead
+with no owner, or owned by the user who wrote it down (the program's default owner), is
+unowned. One assignment per contact (key "lead:<contact>"), however late the run."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import String, cast, exists, func, literal, or_, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.db import models as m
+from crm_desktop.domain import clock
+from crm_desktop.domain.enums import AutomationAction, ContactSource, LifecycleStage, RuleKind
+from crm_desktop.services.automation.kinds import kind_fields as kf
+from crm_desktop.services.automation.model import Due, RuleSpec
+from crm_desktop.text.normalize import clean_text, search_key
+from crm_desktop.text.validate import InvalidValue
+
+METHODS = ("round_robin", "city", "source")
+#: how many users, cities and sources a rule may name
+MAX_ENTRIES = 500
+
+
+def _users(value: Any) -> list[int]:
+    if isinstance(value, str | bytes) or not isinstance(value, list | tuple):
+        raise InvalidValue("invalid")
+    if len(value) > MAX_ENTRIES:
+        raise InvalidValue("invalid")
+    out: list[int] = []
+    for item in value:
+        uid = kf.user_id(item)
+        if uid not in out:
+            out.append(uid)
+    return out
+
+
+def _by_city(value: Any) -> dict[str, int]:
+    if not isinstance(value, Mapping) or len(value) > MAX_ENTRIES:
+        raise InvalidValue("invalid")
+    out: dict[str, int] = {}
+    for city, uid in value.items():
+        name = clean_text(city) if isinstance(city, str) else ""
+        if not name or len(name) > 100:
+            raise InvalidValue("invalid")
+        out[name] = kf.user_id(uid)
+    return out
+
+
+def _by_source(value: Any) -> dict[str, int]:
+    if not isinstance(value, Mapping) or len(value) > MAX_ENTRIES:
+        raise InvalidValue("invalid")
+    out: dict[str, int] = {}
+    for source, uid in value.items():
+        if source not in {s.value for s in ContactSource}:
+            raise InvalidValue("choice")
+        out[source] = kf.user_id(uid)
+    return out
+
+
+def _method(value: Any) -> str:
+    if value not in METHODS:
+        raise InvalidValue("choice")
+    return str(value)
+
+
+def _required(values: Mapping[str, Any]) -> list[str]:
+    """The method's own list: round robin needs users; city and source a table or a
+    fallback user."""
+    method = values.get("method")
+    if method == "round_robin" and not values.get("users"):
+        return ["users"]
+    if method == "city" and not values.get("by_city") and values.get("fallback_user") is None:
+        return ["by_city"]
+    if (method == "source" and not values.get("by_source")
+            and values.get("fallback_user") is None):
+        return ["by_source"]
+    return []
+
+
+class LeadAssignment:
+    name = RuleKind.LEAD_ASSIGNMENT.value
+    placeholders: tuple[str, ...] = ()
+    specs: Mapping[str, kf.Converter] = {
+        "method": _method,
+        "users": _users,
+        "by_city": _by_city,
+        "by_source": _by_source,
+        "fallback_user": kf.optional_user,
+        "only_unowned": kf.boolean,
+    }
+
+    def defaults(self) -> dict[str, Any]:
+        return {"method": "round_robin", "users": [], "by_city": {}, "by_source": {},
+                "fallback_user": None, "only_unowned": True}
+
+    def clean(self, settings: Mapping[str, Any]) -> dict[str, Any]:
+        return kf.clean(self.specs, self.defaults(), settings, required=_required)
+
+    def due(self, session: Session, rule: RuleSpec, now: datetime,
+            since: datetime) -> list[Due]:
+        s = rule.settings
+        c, log = m.Contact, m.AutomationLog
+        floor = clock.utc(rule.enabled_at or since)
+        assigned = exists().where(log.rule_id == rule.id,
+                                  log.key == literal("lead:") + cast(c.id, String))
+        q = select(c).where(c.lifecycle_stage == LifecycleStage.LEAD.value,
+                            c.deleted_at.is_(None), c.created_at > floor,
+                            c.created_at <= clock.utc(now), ~assigned)
+        if s["only_unowned"]:
+            q = q.where(or_(c.owner_id.is_(None), c.owner_id == c.created_by_id))
+        leads = list(session.scalars(q.order_by(c.created_at, c.id)))
+        if not leads:
+            return []
+        active = kf.active_users(session, [*s["users"], *s["by_city"].values(),
+                                           *s["by_source"].values(), s["fallback_user"]])
+        turn = [uid for uid in s["users"] if uid in active]
+        done = session.scalar(select(func.count()).select_from(log).where(
+            log.rule_id == rule.id, log.action == AutomationAction.ASSIGN.value)) or 0
+        cities = {search_key(city): uid for city, uid in s["by_city"].items()}
+        fallback = s["fallback_user"] if s["fallback_user"] in active else None
+        out = []
+        for contact in leads:
+            owner: int | None = None
+            if s["method"] == "round_robin" and turn:
+                owner = turn[done % len(turn)]
+            elif s["method"] == "city" and contact.city:
+                owner = cities.get(search_key(contact.city))
+            elif s["method"] == "source" and contact.source:
+                owner = s["by_source"].get(contact.source)
+            if owner not in active:
+                owner = fallback
+            if owner is None:
+                continue
+            done += 1
+            out.append(Due(key=f"lead:{contact.id}", contact_id=contact.id,
+                           action=AutomationAction.ASSIGN.value,
+                           due_at=clock.utc(contact.created_at),
+                           values={"owner_id": owner}))
+        return out
+
+    def next_due(self, session: Session, rule: RuleSpec, now: datetime) -> datetime | None:
+        """None: a lead is assigned when it comes, nothing is known ahead."""
+        return None
+
+
+KIND = LeadAssignment()
