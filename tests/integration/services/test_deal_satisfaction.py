@@ -19,6 +19,14 @@ def test_a_deal_keeps_a_score_from_1_to_5_or_none(core) -> None:
     assert core.deals.get(did)["satisfaction"] is None
 
 
+@pytest.mark.parametrize("value", [0, 6, "6", "۶", -1, "خوب"])
+def test_scores_outside_1_to_5_are_refused(core, value) -> None:
+    did = core.deals.create({"title": "قرارداد"})
+    with pytest.raises(ValidationError) as err:
+        core.deals.update(did, {"satisfaction": value})
+    assert err.value.fields == ["satisfaction"]
+
+
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.integers().filter(lambda n: not 1 <= n <= 5), st.floats(),
