@@ -9,7 +9,7 @@ validation errors that name what is wrong.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from crm_desktop.domain.errors import FieldError, ValidationError
 
@@ -29,19 +29,36 @@ ALIASES: dict[str, str] = {
     "ایمیل": "email",
 }
 
-#: values a rule fills in besides the contact's (only the rule kinds that fill one offer it:
-#: see each kind's `placeholders`) -> Persian spelling
+#: the extra placeholders an automation rule kind fills (domain.enums.RuleKind value ->
+#: names), offered only in that kind's editor; any other template refuses them
+KIND_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "appointment_reminder": ("appointment_date", "appointment_time"),
+    "appointment_feedback": ("appointment_date", "appointment_time"),
+    "satisfaction": ("ticket_number", "deal_title"),
+    "follow_up": ("deal_title",),
+    "renewal": ("renewal_date",),
+    "tier_change": ("tier", "points"),
+}
+#: Persian spellings of the extra placeholders
 EXTRA_ALIASES: dict[str, str] = {
     "تاریخ_نوبت": "appointment_date",
     "ساعت_نوبت": "appointment_time",
     "شماره_تیکت": "ticket_number",
     "عنوان_معامله": "deal_title",
+    "تاریخ_تمدید": "renewal_date",
+    "سطح": "tier",
+    "امتیاز": "points",
 }
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
 
-def _canonical(name: str, extra: Sequence[str] = ()) -> str | None:
+def for_kind(kind: str) -> tuple[str, ...]:
+    """Every placeholder a rule of this kind may use: the contact's, then its extras."""
+    return PLACEHOLDERS + KIND_PLACEHOLDERS.get(kind, ())
+
+
+def _canonical(name: str, extra: tuple[str, ...] = ()) -> str | None:
     key = name.strip().replace(" ", "_").replace("\u200c", "_")
     if key in PLACEHOLDERS or key in extra:
         return key
@@ -50,10 +67,10 @@ def _canonical(name: str, extra: Sequence[str] = ()) -> str | None:
 
 
 def parse(template: str, field: str = "body",
-          extra: Sequence[str] = ()) -> list[str | tuple[str]]:
+          extra: tuple[str, ...] = ()) -> list[str | tuple[str]]:
     """The template as literal text pieces and (placeholder,) tuples; raises
     ValidationError naming every unknown placeholder, or a stray brace. `extra`: the
-    names a rule kind fills in besides the contact's ({appointment_time} ...)."""
+    names allowed besides the contact's (a rule kind's KIND_PLACEHOLDERS)."""
     if not isinstance(template, str):
         raise ValidationError(FieldError(field, "invalid"))
     pieces: list[str | tuple[str]] = []
@@ -68,7 +85,7 @@ def parse(template: str, field: str = "body",
         if token in ("{{", "}}"):
             pieces.append(token[0])
         elif match.group(1) is not None:
-            name = _canonical(match.group(1), extra)
+            name = _canonical(match.group(1), tuple(extra))
             if name is None:
                 if match.group(1) not in unknown:
                     unknown.append(match.group(1))
@@ -89,7 +106,7 @@ def parse(template: str, field: str = "body",
     return pieces
 
 
-def used(template: str, field: str = "body", extra: Sequence[str] = ()) -> list[str]:
+def used(template: str, field: str = "body", extra: tuple[str, ...] = ()) -> list[str]:
     """The placeholders a (valid) template uses, in order of first use."""
     names: list[str] = []
     for piece in parse(template, field, extra):
@@ -103,7 +120,7 @@ CLOSING = frozenset(" \n.,;:!?،؛؟)»")
 
 
 def render(template: str, values: Mapping[str, str | None], field: str = "body",
-           extra: Sequence[str] = ()) -> str:
+           extra: tuple[str, ...] = ()) -> str:
     """The template filled in with one recipient's values (a missing value is empty). An
     empty value between a space and a space or a punctuation mark takes one space with it,
     so "this week {company} gives" reads "this week gives", not "this week  gives"."""
