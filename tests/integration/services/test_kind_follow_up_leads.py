@@ -168,12 +168,12 @@ def test_only_new_unowned_live_leads(core) -> None:
     # switched on after they came: not theirs
     assert due(core, LEADS, spec(LEADS, {"users": [a]}, enabled_at=now), now) == []
     assert next_due(core, LEADS, spec(LEADS, {"users": [a]}), now) is None
+    # a new rule has no users yet: it does nothing, a fallback user takes every lead
+    assert due(core, LEADS, spec(LEADS), now) == []
+    assert len(due(core, LEADS, spec(LEADS, {"fallback_user": a}), now)) == 2
 
 
 @pytest.mark.parametrize(("settings_", "field"), [
-    ({}, "users"),
-    ({"method": "city"}, "by_city"),
-    ({"method": "source"}, "by_source"),
     ({"method": "lottery", "users": [1]}, "method"),
     ({"users": "1,2"}, "users"),
     ({"users": [1, -2]}, "users"),

@@ -18,21 +18,24 @@ from sqlalchemy.orm import Session
 from crm_desktop.db import models as m
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import RuleKind
-from crm_desktop.services.automation.kinds import appointments
-from crm_desktop.services.automation.kinds import kind_fields as kf
+from crm_desktop.services import fields as f
+from crm_desktop.services.automation.kinds import appointments, common
+from crm_desktop.services.automation.kinds import lookups as lk
 from crm_desktop.services.automation.model import Due, RuleSpec
+
+#: the longest a request may wait after the appointment is done (hours)
+MAX_HOURS_AFTER = 14 * 24
+SPECS: dict[str, f.Field] = {
+    "channel": f.Field(common.channel((common.SMS, common.EMAIL)), empty=common.SMS),
+    "subject": common.SPECS["subject"],
+    "body": common.SPECS["body"],
+    "hours_after": f.Field(f.integer(0, MAX_HOURS_AFTER), empty=2),
+    "catch_up_days": f.Field(f.integer(0, common.MAX_CATCH_UP_DAYS), empty=2),
+}
 
 
 class AppointmentFeedback:
     name = RuleKind.APPOINTMENT_FEEDBACK.value
-    placeholders = appointments.PLACEHOLDERS
-    specs: Mapping[str, kf.Converter] = {
-        "channel": kf.channel("sms", "email"),
-        "subject": kf.template(kf.SUBJECT_MAX, appointments.PLACEHOLDERS),
-        "body": kf.template(kf.BODY_MAX, appointments.PLACEHOLDERS),
-        "hours_after": kf.integer(0, 14 * 24),
-        "catch_up_days": kf.integer(0, 30),
-    }
 
     def defaults(self) -> dict[str, Any]:
         return {
@@ -45,7 +48,7 @@ class AppointmentFeedback:
         }
 
     def clean(self, settings: Mapping[str, Any]) -> dict[str, Any]:
-        return kf.clean(self.specs, self.defaults(), settings, required=kf.message_required)
+        return common.clean(self.name, SPECS, self.defaults(), settings)
 
     def due(self, session: Session, rule: RuleSpec, now: datetime,
             since: datetime) -> list[Due]:
@@ -57,7 +60,7 @@ class AppointmentFeedback:
                              a.done_at > since - after, a.done_at <= now - after)
              .order_by(a.done_at, a.id))
         found = list(session.scalars(q))
-        contacts = kf.live_contacts(session, (act.contact_id for act in found))
+        contacts = lk.live_contacts(session, (act.contact_id for act in found))
         return [
             Due(key=f"feedback:{act.id}", contact_id=act.contact_id,
                 action=rule.settings["channel"], due_at=clock.utc(act.done_at) + after,

@@ -19,11 +19,20 @@ from sqlalchemy.orm import Session
 from crm_desktop.db import models as m
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import RuleKind
-from crm_desktop.services.automation.kinds import appointments
-from crm_desktop.services.automation.kinds import kind_fields as kf
+from crm_desktop.services import fields as f
+from crm_desktop.services.automation.kinds import appointments, common
+from crm_desktop.services.automation.kinds import lookups as lk
 from crm_desktop.services.automation.model import Due, RuleSpec
 from crm_desktop.services.recurrence import occurrences
 
+#: the longest a reminder may come before its appointment (hours)
+MAX_HOURS_BEFORE = 14 * 24
+SPECS: dict[str, f.Field] = {
+    "channel": f.Field(common.channel((common.SMS, common.EMAIL)), empty=common.SMS),
+    "subject": common.SPECS["subject"],
+    "body": common.SPECS["body"],
+    "hours_before": f.Field(f.integer(1, MAX_HOURS_BEFORE), empty=24),
+}
 #: how far ahead `next_due` looks for a repeating appointment's next occurrence
 LOOK_AHEAD = timedelta(days=62)
 _TICK = timedelta(microseconds=1)
@@ -31,13 +40,6 @@ _TICK = timedelta(microseconds=1)
 
 class AppointmentReminder:
     name = RuleKind.APPOINTMENT_REMINDER.value
-    placeholders = appointments.PLACEHOLDERS
-    specs: Mapping[str, kf.Converter] = {
-        "channel": kf.channel("sms", "email"),
-        "subject": kf.template(kf.SUBJECT_MAX, appointments.PLACEHOLDERS),
-        "body": kf.template(kf.BODY_MAX, appointments.PLACEHOLDERS),
-        "hours_before": kf.integer(1, 14 * 24),
-    }
 
     def defaults(self) -> dict[str, Any]:
         return {
@@ -49,7 +51,7 @@ class AppointmentReminder:
         }
 
     def clean(self, settings: Mapping[str, Any]) -> dict[str, Any]:
-        return kf.clean(self.specs, self.defaults(), settings, required=kf.message_required)
+        return common.clean(self.name, SPECS, self.defaults(), settings)
 
     def _starts(self, session: Session, lo: datetime, hi: datetime,
                 ) -> Iterator[tuple[m.Activity, datetime]]:
@@ -81,13 +83,13 @@ class AppointmentReminder:
         # the floor is the moment the rule was switched on, not the catch-up limit.
         floor = max(clock.utc(rule.enabled_at or since), now - before)
         found = list(self._starts(session, floor + before, now + before))
-        contacts = kf.live_contacts(session, (act.contact_id for act, _ in found))
+        contacts = lk.live_contacts(session, (act.contact_id for act, _ in found))
         out = []
         for act, start in found:
             if act.contact_id not in contacts or start <= now:
                 continue
             out.append(Due(
-                key=f"reminder:{act.id}:{kf.iso(start)}", contact_id=act.contact_id,
+                key=f"reminder:{act.id}:{lk.iso(start)}", contact_id=act.contact_id,
                 action=rule.settings["channel"], due_at=start - before,
                 entity="activity", entity_id=act.id, values=appointments.values(start),
             ))

@@ -1,6 +1,7 @@
 """What the appointment reminder and the appointment feedback rules share: which activities
 are appointments in SQL (domain.appointments.is_appointment's rule), and the values their
-messages fill in ({appointment_date}, {appointment_time}) (no Qt)."""
+messages fill in ({appointment_date}, {appointment_time}: text.placeholders
+KIND_PLACEHOLDERS) (no Qt)."""
 
 from __future__ import annotations
 
@@ -16,9 +17,6 @@ from crm_desktop.domain import clock
 from crm_desktop.domain.appointments import APPOINTMENT_KINDS
 from crm_desktop.text.digits import to_persian_digits
 from crm_desktop.text.jalali import format_jalali
-
-#: the extra placeholders of an appointment's message
-PLACEHOLDERS = ("appointment_date", "appointment_time")
 
 
 def is_appointment_sql() -> Any:

@@ -20,31 +20,34 @@ from sqlalchemy.orm import Session
 from crm_desktop.db import models as m
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import RuleKind
-from crm_desktop.services.automation.kinds import kind_fields as kf
+from crm_desktop.domain.errors import FieldError, ValidationError
+from crm_desktop.services import fields as f
+from crm_desktop.services.automation.kinds import common
+from crm_desktop.services.automation.kinds import lookups as lk
 from crm_desktop.services.automation.model import Due, RuleSpec
 
-PLACEHOLDERS = ("deal_title",)
+SPECS: dict[str, f.Field] = {
+    "quiet_days": f.Field(f.integer(1, 365), empty=7),
+    "task_subject": common.SPECS["task_subject"],
+    "task_owner": common.SPECS["task_owner"],
+}
 
 
 class FollowUp:
     name = RuleKind.FOLLOW_UP.value
-    placeholders = PLACEHOLDERS
-    specs: Mapping[str, kf.Converter] = {
-        "quiet_days": kf.integer(1, 365),
-        "task_subject": kf.template(kf.SUBJECT_MAX, PLACEHOLDERS),
-        "task_owner": kf.task_owner,
-    }
 
     def defaults(self) -> dict[str, Any]:
         return {
             "quiet_days": 7,
             "task_subject": "پیگیری معاملهٔ «{deal_title}» با {full_name}",
-            "task_owner": kf.CONTACT_OWNER,
+            "task_owner": common.CONTACT_OWNER,
         }
 
     def clean(self, settings: Mapping[str, Any]) -> dict[str, Any]:
-        return kf.clean(self.specs, self.defaults(), settings,
-                        required=lambda _values: ["task_subject"])
+        values = common.clean(self.name, SPECS, self.defaults(), settings)
+        if not values["task_subject"]:
+            raise ValidationError(FieldError("task_subject", "required"))
+        return values
 
     def quiet_since(self, session: Session) -> list[tuple[m.Deal, datetime]]:
         """Every open deal not in the Trash with the start of its quiet spell (UTC)."""
@@ -71,7 +74,7 @@ class FollowUp:
     def _owner(self, settings: Mapping[str, Any], deal: m.Deal,
                contact: m.Contact | None, active: set[int]) -> int | None:
         chosen = settings["task_owner"]
-        if chosen != kf.CONTACT_OWNER and chosen in active:
+        if chosen != common.CONTACT_OWNER and chosen in active:
             return int(chosen)
         for candidate in (deal.owner_id, contact.owner_id if contact else None):
             if candidate in active:
@@ -87,8 +90,8 @@ class FollowUp:
         floor = clock.utc(rule.enabled_at or since)
         found = [(deal, began) for deal, began in self.quiet_since(session)
                  if floor < began + quiet <= now]
-        contacts = kf.live_contacts(session, (deal.contact_id for deal, _ in found))
-        active = kf.active_users(session, [s["task_owner"],
+        contacts = lk.live_contacts(session, (deal.contact_id for deal, _ in found))
+        active = lk.active_users(session, [s["task_owner"],
                                            *(deal.owner_id for deal, _ in found),
                                            *(c.owner_id for c in contacts.values())])
         out = []
@@ -96,9 +99,11 @@ class FollowUp:
             contact = contacts.get(deal.contact_id) if deal.contact_id is not None else None
             if deal.contact_id is not None and contact is None:
                 continue  # its contact is in the Trash
+            # quiet for longer than the run looks back: due now, the deal is still quiet
+            due_at = began + quiet if began + quiet > clock.utc(since) else now
             out.append(Due(
                 key=f"follow_up:{deal.id}:{clock.local_day(began).isoformat()}",
-                contact_id=deal.contact_id, action="task", due_at=began + quiet,
+                contact_id=deal.contact_id, action="task", due_at=due_at,
                 entity="deal", entity_id=deal.id,
                 values={"task_subject": s["task_subject"], "deal_id": deal.id,
                         "deal_title": deal.title,

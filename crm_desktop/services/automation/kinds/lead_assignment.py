@@ -5,9 +5,10 @@ owner, who also becomes the owner of its open deals (no Qt).
 rule's last assignment, users no longer active are passed over); "city" and "source" look
 the contact's city (spelled any way: ی/ي, ک/ك, spaces) or source up in `by_city` /
 `by_source`. Without a match the `fallback_user` takes it; without one the lead is left
-as it is (nothing to log). `only_unowned` leaves leads whose owner someone chose: a lead
-with no owner, or owned by the user who wrote it down (the program's default owner), is
-unowned. One assignment per contact (key "lead:<contact>"), however late the run."""
+as it is (nothing to log): a new rule, with no users chosen yet, does nothing.
+`only_unowned` leaves leads whose owner someone chose: a lead with no owner, or owned by
+the user who wrote it down (the program's default owner), is unowned. One assignment per
+contact (key "lead:<contact>"), however late the run."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from sqlalchemy.orm import Session
 from crm_desktop.db import models as m
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import AutomationAction, ContactSource, LifecycleStage, RuleKind
-from crm_desktop.services.automation.kinds import kind_fields as kf
+from crm_desktop.services import fields as f
+from crm_desktop.services.automation.kinds import common
+from crm_desktop.services.automation.kinds import lookups as lk
 from crm_desktop.services.automation.model import Due, RuleSpec
 from crm_desktop.text.normalize import clean_text, search_key
 from crm_desktop.text.validate import InvalidValue
@@ -38,7 +41,7 @@ def _users(value: Any) -> list[int]:
         raise InvalidValue("invalid")
     out: list[int] = []
     for item in value:
-        uid = kf.user_id(item)
+        uid = f.reference(item)
         if uid not in out:
             out.append(uid)
     return out
@@ -52,7 +55,7 @@ def _by_city(value: Any) -> dict[str, int]:
         name = clean_text(city) if isinstance(city, str) else ""
         if not name or len(name) > 100:
             raise InvalidValue("invalid")
-        out[name] = kf.user_id(uid)
+        out[name] = f.reference(uid)
     return out
 
 
@@ -63,7 +66,7 @@ def _by_source(value: Any) -> dict[str, int]:
     for source, uid in value.items():
         if source not in {s.value for s in ContactSource}:
             raise InvalidValue("choice")
-        out[source] = kf.user_id(uid)
+        out[source] = f.reference(uid)
     return out
 
 
@@ -73,38 +76,25 @@ def _method(value: Any) -> str:
     return str(value)
 
 
-def _required(values: Mapping[str, Any]) -> list[str]:
-    """The method's own list: round robin needs users; city and source a table or a
-    fallback user."""
-    method = values.get("method")
-    if method == "round_robin" and not values.get("users"):
-        return ["users"]
-    if method == "city" and not values.get("by_city") and values.get("fallback_user") is None:
-        return ["by_city"]
-    if (method == "source" and not values.get("by_source")
-            and values.get("fallback_user") is None):
-        return ["by_source"]
-    return []
+SPECS: dict[str, f.Field] = {
+    "method": f.Field(_method, empty="round_robin"),
+    "users": f.Field(_users, empty=[]),
+    "by_city": f.Field(_by_city, empty={}),
+    "by_source": f.Field(_by_source, empty={}),
+    "fallback_user": f.Field(f.reference),
+    "only_unowned": f.Field(f.boolean, empty=True),
+}
 
 
 class LeadAssignment:
     name = RuleKind.LEAD_ASSIGNMENT.value
-    placeholders: tuple[str, ...] = ()
-    specs: Mapping[str, kf.Converter] = {
-        "method": _method,
-        "users": _users,
-        "by_city": _by_city,
-        "by_source": _by_source,
-        "fallback_user": kf.optional_user,
-        "only_unowned": kf.boolean,
-    }
 
     def defaults(self) -> dict[str, Any]:
         return {"method": "round_robin", "users": [], "by_city": {}, "by_source": {},
                 "fallback_user": None, "only_unowned": True}
 
     def clean(self, settings: Mapping[str, Any]) -> dict[str, Any]:
-        return kf.clean(self.specs, self.defaults(), settings, required=_required)
+        return common.clean(self.name, SPECS, self.defaults(), settings)
 
     def due(self, session: Session, rule: RuleSpec, now: datetime,
             since: datetime) -> list[Due]:
@@ -121,7 +111,7 @@ class LeadAssignment:
         leads = list(session.scalars(q.order_by(c.created_at, c.id)))
         if not leads:
             return []
-        active = kf.active_users(session, [*s["users"], *s["by_city"].values(),
+        active = lk.active_users(session, [*s["users"], *s["by_city"].values(),
                                            *s["by_source"].values(), s["fallback_user"]])
         turn = [uid for uid in s["users"] if uid in active]
         done = session.scalar(select(func.count()).select_from(log).where(
@@ -142,9 +132,11 @@ class LeadAssignment:
             if owner is None:
                 continue
             done += 1
+            # a lead older than the run looks back is still a lead to assign: due now
+            came = clock.utc(contact.created_at)
             out.append(Due(key=f"lead:{contact.id}", contact_id=contact.id,
                            action=AutomationAction.ASSIGN.value,
-                           due_at=clock.utc(contact.created_at),
+                           due_at=came if came > clock.utc(since) else clock.utc(now),
                            values={"owner_id": owner}))
         return out
 

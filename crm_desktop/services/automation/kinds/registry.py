@@ -8,12 +8,25 @@ from __future__ import annotations
 
 from crm_desktop.domain.enums import RuleKind
 from crm_desktop.domain.errors import FieldError, ValidationError
-from crm_desktop.services.automation.kinds import birthday, welcome
+from crm_desktop.services.automation.kinds import (
+    appointment_feedback,
+    appointment_reminder,
+    birthday,
+    follow_up,
+    lead_assignment,
+    satisfaction,
+    welcome,
+)
 from crm_desktop.services.automation.model import Kind
 
 KINDS: dict[str, Kind] = {
     birthday.KIND.name: birthday.KIND,
     welcome.KIND.name: welcome.KIND,
+    appointment_reminder.KIND.name: appointment_reminder.KIND,
+    appointment_feedback.KIND.name: appointment_feedback.KIND,
+    satisfaction.KIND.name: satisfaction.KIND,
+    follow_up.KIND.name: follow_up.KIND,
+    lead_assignment.KIND.name: lead_assignment.KIND,
 }
 
 

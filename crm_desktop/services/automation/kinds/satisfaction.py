@@ -20,28 +20,28 @@ from crm_desktop.db import models as m
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import RuleKind
 from crm_desktop.domain.numbers import ticket_number
-from crm_desktop.services.automation.kinds import kind_fields as kf
+from crm_desktop.services import fields as f
+from crm_desktop.services.automation.kinds import common
+from crm_desktop.services.automation.kinds import lookups as lk
 from crm_desktop.services.automation.model import Due, RuleSpec
 from crm_desktop.services.deals import closed_instant, won_stage_ids
 
-PLACEHOLDERS = ("ticket_number", "deal_title")
+SPECS: dict[str, f.Field] = {
+    "channel": f.Field(common.channel((common.SMS, common.EMAIL)), empty=common.SMS),
+    "subject": common.SPECS["subject"],
+    "body": common.SPECS["body"],
+    "days_after": f.Field(f.integer(0, 60), empty=1),
+    "tickets": f.Field(f.boolean, empty=True),
+    "deals": f.Field(f.boolean, empty=True),
+    "send_hour": f.Field(f.integer(0, 23), empty=10),
+    "catch_up_days": f.Field(f.integer(0, common.MAX_CATCH_UP_DAYS), empty=3),
+}
 #: how far `next_due` looks back for a closed record whose request is still to come
 _DAY = timedelta(days=1)
 
 
 class Satisfaction:
     name = RuleKind.SATISFACTION.value
-    placeholders = PLACEHOLDERS
-    specs: Mapping[str, kf.Converter] = {
-        "channel": kf.channel("sms", "email"),
-        "subject": kf.template(kf.SUBJECT_MAX, PLACEHOLDERS),
-        "body": kf.template(kf.BODY_MAX, PLACEHOLDERS),
-        "days_after": kf.integer(0, 60),
-        "tickets": kf.boolean,
-        "deals": kf.boolean,
-        "send_hour": kf.integer(0, 23),
-        "catch_up_days": kf.integer(0, 30),
-    }
 
     def defaults(self) -> dict[str, Any]:
         return {
@@ -57,7 +57,7 @@ class Satisfaction:
         }
 
     def clean(self, settings: Mapping[str, Any]) -> dict[str, Any]:
-        return kf.clean(self.specs, self.defaults(), settings, required=kf.message_required)
+        return common.clean(self.name, SPECS, self.defaults(), settings)
 
     def _closed(self, session: Session, settings: Mapping[str, Any], lo: datetime,
                 hi: datetime) -> list[tuple[str, Any, datetime, dict[str, Any]]]:
@@ -83,7 +83,7 @@ class Satisfaction:
         return out
 
     def _due_at(self, settings: Mapping[str, Any], closed: datetime) -> datetime:
-        return kf.day_after(closed, settings["days_after"], settings["send_hour"])
+        return lk.day_after(closed, settings["days_after"], settings["send_hour"])
 
     def due(self, session: Session, rule: RuleSpec, now: datetime,
             since: datetime) -> list[Due]:
@@ -91,14 +91,14 @@ class Satisfaction:
         now, since = clock.utc(now), clock.utc(since)
         # due on or after the closing, at most days_after + 1 days later
         found = self._closed(session, s, since - timedelta(days=s["days_after"] + 2), now)
-        contacts = kf.live_contacts(session, (rec.contact_id for _, rec, _, _ in found))
+        contacts = lk.live_contacts(session, (rec.contact_id for _, rec, _, _ in found))
         out = []
         for entity, rec, closed, extra in found:
             due_at = self._due_at(s, closed)
             if rec.contact_id not in contacts or not since < due_at <= now:
                 continue
             out.append(Due(
-                key=f"satisfaction:{entity}:{rec.id}:{kf.iso(closed)}",
+                key=f"satisfaction:{entity}:{rec.id}:{lk.iso(closed)}",
                 contact_id=rec.contact_id, action=s["channel"], due_at=due_at,
                 entity=entity, entity_id=rec.id, values={**extra, "expects_reply": True},
             ))
