@@ -14,6 +14,7 @@ from crm_desktop.services.automation.kinds import (
     birthday,
     follow_up,
     lead_assignment,
+    renewal,
     satisfaction,
     welcome,
 )
@@ -22,6 +23,7 @@ from crm_desktop.services.automation.model import Kind
 KINDS: dict[str, Kind] = {
     birthday.KIND.name: birthday.KIND,
     welcome.KIND.name: welcome.KIND,
+    renewal.KIND.name: renewal.KIND,
     appointment_reminder.KIND.name: appointment_reminder.KIND,
     appointment_feedback.KIND.name: appointment_feedback.KIND,
     satisfaction.KIND.name: satisfaction.KIND,
