@@ -148,6 +148,8 @@ class SatisfactionReplies:
         ImportFileError for a file that cannot be read or lacks the columns."""
         from crm_desktop.imports.reader import read_sheet
 
+        if not isinstance(path, str | os.PathLike):
+            raise ImportFileError("unreadable")
         sheet = read_sheet(path)
         columns = _columns(sheet)
         now = utcnow()
