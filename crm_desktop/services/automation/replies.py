@@ -57,7 +57,7 @@ def score_of(text: Any) -> int | None:
     if not isinstance(text, str | int) or isinstance(text, bool):
         return None
     found = _NUMBER.search(to_ascii_digits(str(text)))
-    if found is None or len(found.group()) > 1:
+    if found is None or len(found.group()) > 3:  # int() refuses 4,300 digits and more
         return None
     n = int(found.group())
     return n if 1 <= n <= 5 else None

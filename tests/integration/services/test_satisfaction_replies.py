@@ -167,6 +167,11 @@ def test_a_score_is_1_to_5_or_nothing(text) -> None:
 def test_the_score_is_the_first_number_in_any_digits(n, digits, words) -> None:
     assert score_of(f"{words}{digits[n]} {words}") == n
     assert score_of(f"{words}{digits[n]}{digits[0]}") is None
+    assert score_of(f"{words}{digits[0]}{digits[n]}") == n  # "05"
+
+
+def test_a_very_long_number_is_no_score() -> None:
+    assert score_of("۵" * 5000) is None
 
 
 def test_the_command_line(tmp_path: Path, capsys) -> None:
