@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, time, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crm_desktop.db import models as m
+from crm_desktop.db.types import utcnow
+from crm_desktop.domain import clock
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.services.automation.kinds.follow_up import KIND as FOLLOW_UP
 from crm_desktop.services.automation.kinds.lead_assignment import KIND as LEADS
@@ -101,6 +103,29 @@ def test_closed_trashed_and_older_than_the_rule_are_left(core) -> None:
         fresh]
 
 
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(minutes=st.integers(-300, 300), quiet=st.integers(1, 40))
+def test_a_spell_is_named_by_its_tehran_day(core, minutes, quiet) -> None:
+    """A stage change either side of midnight in Tehran at the end of Esfand: the key
+    names the Tehran day the spell began; due exactly `quiet` days later."""
+    began = clock.at(date(2027, 3, 21), time(0)) + timedelta(minutes=minutes)
+    did = core.deals.create({"title": "قرارداد"})
+    place(core, m.Deal, did, stage_changed_at=began)
+    rule = spec(FOLLOW_UP, {"quiet_days": quiet})
+    try:
+        [found] = [d for d in due(core, FOLLOW_UP, rule, began + quiet * DAY)
+                   if d.entity_id == did]
+        assert found.key == f"follow_up:{did}:{clock.local_day(began).isoformat()}"
+        assert found.due_at == began + quiet * DAY
+        assert clock.local_day(began) == (date(2027, 3, 20) if minutes < 0
+                                          else date(2027, 3, 21))
+        assert did not in {d.entity_id for d in
+                           due(core, FOLLOW_UP, rule, began + quiet * DAY - timedelta(seconds=1))}
+    finally:
+        core.deals.delete(did)
+
+
 def test_the_task_owner_setting(core) -> None:
     sara, reza = user(core, "sara"), user(core, "reza")
     who = contact(core, owner_id=reza)
@@ -121,7 +146,7 @@ def test_round_robin_takes_the_users_in_turn_from_the_last_assignment(core) -> N
     ids = [lead(core, f"سرنخ {i}", f"0912000000{i}") for i in range(4)]
     rule_id = add_rule_row(core, "lead_assignment")
     rule = spec(LEADS, {"users": [a, b, c]}, rule_id=rule_id)
-    now = T0 + 3650 * DAY
+    now = utcnow() + timedelta(hours=1)
     found = due(core, LEADS, rule, now)
     assert [d.contact_id for d in found] == ids
     assert [d.values["owner_id"] for d in found] == [a, b, c, a]
@@ -140,7 +165,7 @@ def test_by_city_and_by_source_with_a_fallback(core) -> None:
     karaj = lead(core, "سرنخ کرج", "09120000001", city="كرج")  # Arabic kaf
     tehran = lead(core, "سرنخ تهران", "09120000002", city="تهران", source="instagram")
     nowhere = lead(core, "سرنخ بی‌شهر", "09120000003")
-    now = T0 + 3650 * DAY
+    now = utcnow() + timedelta(hours=1)
     by_city = spec(LEADS, {"method": "city", "by_city": {"کرج": a, "تهران": b},
                            "fallback_user": z})
     assert {d.contact_id: d.values["owner_id"] for d in due(core, LEADS, by_city, now)} == {
@@ -159,7 +184,7 @@ def test_only_new_unowned_live_leads(core) -> None:
     gone = lead(core, "سرنخ حذف‌شده", "09120000003")
     core.contacts.delete(gone)
     fresh = lead(core, "سرنخ تازه", "09120000004")
-    now = T0 + 3650 * DAY
+    now = utcnow() + timedelta(hours=1)
     assert [d.contact_id for d in due(core, LEADS, spec(LEADS, {"users": [a]}), now)] == [
         nobodys, fresh]
     everyone = spec(LEADS, {"users": [a], "only_unowned": False})

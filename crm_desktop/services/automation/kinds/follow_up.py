@@ -49,8 +49,9 @@ class FollowUp:
             raise ValidationError(FieldError("task_subject", "required"))
         return values
 
-    def quiet_since(self, session: Session) -> list[tuple[m.Deal, datetime]]:
-        """Every open deal not in the Trash with the start of its quiet spell (UTC)."""
+    def quiet_since(self, session: Session) -> list[tuple[Any, datetime]]:
+        """Every open deal not in the Trash (id, contact_id, owner_id, title) with the
+        start of its quiet spell (UTC)."""
         a, d, log = m.Activity, m.Deal, m.AutomationLog
         made_by_rules = select(log.activity_id).where(log.activity_id.is_not(None))
         touched = (
@@ -59,19 +60,20 @@ class FollowUp:
                    .label("written"))
             .where(a.deal_id.is_not(None)).group_by(a.deal_id).subquery("touched")
         )
-        q = (select(d, touched.c.done, touched.c.written)
+        q = (select(d.id, d.contact_id, d.owner_id, d.title, d.stage_changed_at,
+                    touched.c.done, touched.c.written)
              .join(m.PipelineStage, m.PipelineStage.id == d.stage_id)
              .outerjoin(touched, touched.c.deal_id == d.id)
              .where(m.PipelineStage.outcome == m.STAGE_OPEN, d.deleted_at.is_(None))
              .order_by(d.id))
         out = []
-        for deal, done, written in session.execute(q):
-            times = [clock.utc(t) for t in (deal.stage_changed_at, done, written)
+        for row in session.execute(q):
+            times = [clock.utc(t) for t in (row.stage_changed_at, row.done, row.written)
                      if t is not None]
-            out.append((deal, max(times)))
+            out.append((row, max(times)))
         return out
 
-    def _owner(self, settings: Mapping[str, Any], deal: m.Deal,
+    def _owner(self, settings: Mapping[str, Any], deal: Any,
                contact: m.Contact | None, active: set[int]) -> int | None:
         chosen = settings["task_owner"]
         if chosen != common.CONTACT_OWNER and chosen in active:
