@@ -272,3 +272,34 @@ def test_the_log_list_filters_and_searches(core: Core) -> None:
     assert log.count(ListQuery(filters={"date_to": today - timedelta(days=2)})) == 0
     with pytest.raises(ValidationError):
         log.count(ListQuery(filters={"date_from": "1405/13/40"}))
+
+
+def test_list_membership_as_a_condition(core: Core) -> None:
+    vip = core.lists.create({"name": "VIP"})
+    shiraz = core.lists.create({"name": "شیرازی‌ها", "kind": "filter",
+                                "filter_json": {"version": 1, "cities": ["شیراز"]}})
+    on_vip = person(core, name="ویژه", birthday=BIRTHDAY)
+    in_shiraz = person(core, name="شیرازی", city="شیراز", birthday=BIRTHDAY)
+    person(core, name="دیگر", birthday=BIRTHDAY)
+    core.lists.add_members(vip, [on_vip])
+    rule(core, "birthday", conditions={"version": 1, "lists": [vip, shiraz]})
+    report = core.automation.run(dry_run=True, now=MORNING)
+    assert sorted(a.contact_id for a in report.actions) == sorted([on_vip, in_shiraz])
+    with pytest.raises(ValidationError) as refused:
+        core.automation.create_rule({"kind": "birthday", "name": "x",
+                                     "conditions": {"version": 1, "lists": [vip, 999]}})
+    assert refused.value.errors[0].field == "lists"
+    core.lists.delete(vip)  # a list deleted since: nobody on it
+    report = core.automation.run(dry_run=True, now=MORNING)
+    assert [a.contact_id for a in report.actions] == [in_shiraz]
+
+
+def test_a_merge_moves_what_rules_did_to_the_survivor(core: Core) -> None:
+    rule(core, "birthday")
+    keep = person(core, name="اصلی", birthday=BIRTHDAY)
+    twin = person(core, name="تکراری", birthday=BIRTHDAY)
+    core.automation.run(now=MORNING)
+    core.merging.merge("contacts", keep, [twin])
+    assert count(core, m.AutomationLog, m.AutomationLog.contact_id == keep) == 2
+    assert count(core, m.OutboxMessage, m.OutboxMessage.contact_id == keep) == 2
+    assert core.automation_log.count(ListQuery(filters={"contact_id": twin})) == 0
