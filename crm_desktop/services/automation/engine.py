@@ -217,7 +217,8 @@ def carry_out(session: Session, spec: RuleSpec, steps: list[Step], run_id: int |
         actions.log(session, rule_id=spec.id, rule_name=spec.name, key=due.key,
                     run_id=run_id, contact_id=due.contact_id, action=step.action,
                     detail=step.detail, due_at=clock.utc(due.due_at), entity=due.entity,
-                    entity_id=due.entity_id, outbox_id=outbox_id, activity_id=activity_id)
+                    entity_id=due.entity_id, outbox_id=outbox_id, activity_id=activity_id,
+                    flush=False)  # flushed with the next step's rows, or at the commit
         done.append(_planned(spec, step))
     return done
 
