@@ -51,6 +51,7 @@ READS: dict[str, set[str]] = {
     "club_members": {*_ENTITY_READS},
     "automation": {"kinds", "defaults", "placeholders", "rules", "rule", "last_run"},
     "automation_log": _LIST_READS,
+    "replies": {"pending"},
 }
 
 #: inherited writes these services refuse (no Trash for their records): TypeError, nothing
