@@ -186,7 +186,7 @@ def _name_owners(session: Session, steps: list[Step]) -> None:
     if not ids:
         return
     names = dict(session.execute(select(m.User.id, m.User.display_name)
-                                 .where(m.User.id.in_(ids))).tuples().all())
+                                 .where(m.User.id.in_(ids))).all())
     for step in steps:
         if step.action == AutomationAction.ASSIGN.value:
             step.detail = names.get(step.owner_id, "")
