@@ -1173,101 +1173,96 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="28"/>
-        <source>Referral</source>
-        <translation>معرفی</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="29"/>
         <source>Redeemed</source>
         <translation>استفاده‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="30"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="29"/>
         <source>Expired</source>
         <translation>منقضی‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="31"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="30"/>
         <source>Adjusted</source>
         <translation>اصلاح دستی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="37"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="36"/>
         <source>No tier</source>
         <translation>بدون سطح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="64"/>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="180"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="63"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="179"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="65"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="64"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="67"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="66"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="68"/>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="167"/>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="181"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="67"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="166"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="180"/>
         <source>Tier</source>
         <translation>سطح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="69"/>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="85"/>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="182"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="68"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="84"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="181"/>
         <source>Points</source>
         <translation>امتیاز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="71"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="70"/>
         <source>Spent in 12 months</source>
         <translation>خرید ۱۲ ماه اخیر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="80"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="79"/>
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="82"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="81"/>
         <source>Member</source>
         <translation>عضو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="83"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="82"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="87"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="86"/>
         <source>Reason</source>
         <translation>علت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="89"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="88"/>
         <source>Expires</source>
         <translation>انقضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="91"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="90"/>
         <source>By</source>
         <translation>کاربر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="168"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="167"/>
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="170"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="169"/>
         <source>Share</source>
         <translation>سهم</translation>
     </message>
@@ -1446,62 +1441,52 @@
         <translation>هرگز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="226"/>
-        <source>Kept for a referral scheme: contacts do not record yet who referred them, so nothing earns these points for now</source>
-        <translation>برای طرح معرفی نگه داشته می‌شود: هنوز برای مخاطبان ثبت نمی‌شود چه کسی معرفی‌شان کرده، پس فعلاً چیزی این امتیاز را به دست نمی‌آورد</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="229"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="225"/>
         <source>Points are earned on won deals and accepted proformas (a purchase counted once), and taken back when that stops. A member&apos;s tier is the highest whose threshold they reach.</source>
         <translation>امتیاز از معامله‌های موفق و پیش‌فاکتورهای پذیرفته‌شده به دست می‌آید (هر خرید یک بار شمرده می‌شود) و اگر آن خرید برگردد، امتیازش هم پس گرفته می‌شود. سطح هر عضو بالاترین سطحی است که به آستانه‌اش رسیده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="238"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="234"/>
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="245"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="241"/>
         <source>Spend that earns one point</source>
         <translation>مبلغ خرید برای یک امتیاز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="246"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="242"/>
         <source>Value of one point</source>
         <translation>ارزش هر امتیاز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="247"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="243"/>
         <source>Tiers go by</source>
         <translation>سطح‌بندی بر پایهٔ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="248"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="244"/>
         <source>Tiers</source>
         <translation>سطح‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="250"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="246"/>
         <source>Points expire after</source>
         <translation>انقضای امتیاز پس از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="251"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="247"/>
         <source>Birthday points</source>
         <translation>امتیاز تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="252"/>
-        <source>Points for a referral</source>
-        <translation>امتیاز معرفی</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="297"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="290"/>
         <source>New tier</source>
         <translation>سطح تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="322"/>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="315"/>
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>

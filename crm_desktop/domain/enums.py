@@ -212,7 +212,6 @@ class LedgerKind(StrEnum):
 
     EARNED = "earned"  # a purchase (won deal or accepted proforma): positive
     BIRTHDAY = "birthday"  # birthday points: positive
-    REFERRAL = "referral"  # a referred contact's first purchase: positive
     REDEEMED = "redeemed"  # spent (by hand or as a proforma discount): negative
     EXPIRED = "expired"  # points older than the expiry period: negative
     ADJUSTED = "adjusted"  # by hand with a reason, or a purchase taken back: either sign

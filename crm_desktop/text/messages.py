@@ -49,7 +49,6 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "min": ("From", "از"),
     "expiry_months": ("Points expire after (months)", "انقضای امتیاز پس از (ماه)"),
     "birthday_points": ("Birthday points", "امتیاز تولد"),
-    "referral_points": ("Referral points", "امتیاز معرفی"),
     "line_id": ("Line", "ردیف"),
     "now": ("Time", "زمان"),
     "gender": ("Gender", "جنسیت"),

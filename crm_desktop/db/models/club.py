@@ -34,7 +34,7 @@ class ClubLedger(IdMixin, Base):
         IdColumn, ForeignKey("contacts.id", ondelete="CASCADE")
     )
     kind: Mapped[str] = mapped_column(enum_column(LedgerKind))
-    #: signed: earned, birthday and referral points are positive; redeemed and expired
+    #: signed: earned and birthday points are positive; redeemed and expired
     #: negative; adjusted either
     points: Mapped[int] = mapped_column(BigInteger)
     #: for a positive row, the points not yet spent, taken back or expired (else 0)

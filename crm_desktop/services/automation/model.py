@@ -135,3 +135,7 @@ class RunReport:
     run_id: int | None = None
     #: the run was cancelled between rules
     cancelled: bool = False
+    #: the club's daily work done after the rules (not in a dry run): members given
+    #: birthday points, points expired (services/club/service.py)
+    birthday_points: int = 0
+    points_expired: int = 0

@@ -24,6 +24,7 @@ from crm_desktop.services.automation import conditions, engine
 from crm_desktop.services.automation.kinds import registry
 from crm_desktop.services.automation.model import RunReport
 from crm_desktop.services.base import EntityService, ListQuery, Page, Sort
+from crm_desktop.services.club.service import ClubService
 from crm_desktop.services.search_query import match_expression
 from crm_desktop.text import placeholders
 
@@ -207,8 +208,15 @@ class AutomationService:
                           {"dry_run": dry_run, "trigger": trigger, "now": now})
         if cancel is not None and not callable(cancel):
             raise ValidationError(FieldError("cancel", "invalid"))
-        return engine.run(self.db, self.actor_id, dry_run=checked["dry_run"],
-                          trigger=checked["trigger"], now=checked.get("now"), cancel=cancel)
+        report = engine.run(self.db, self.actor_id, dry_run=checked["dry_run"],
+                            trigger=checked["trigger"], now=checked.get("now"), cancel=cancel)
+        if not report.dry_run and not report.cancelled:
+            # the club's daily work rides on the same schedule: points that fell due to
+            # expire, and birthday points (each idempotent, each its own transaction)
+            club = ClubService(self.db, self.actor_id)
+            report.points_expired = club.expire(checked.get("now"))
+            report.birthday_points = club.award_birthdays(checked.get("now"))
+        return report
 
     def last_run(self) -> dict[str, Any] | None:
         """The last recorded run: {started_at, finished_at, trigger, actions, error}."""

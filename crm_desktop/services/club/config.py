@@ -13,9 +13,8 @@ like every setting), checked here.
     expiry_months     points expire this many (Jalali) months after they were earned, on
                       that business day; 0: never. A new period applies to points earned
                       from then on
-    birthday_points   points given on a member's birthday (once a Jalali year; 0: none)
-    referral_points   kept for a referral scheme; no contact records who referred whom
-                      yet, so nothing earns them (see the report of issue 13)
+    birthday_points   points given to a member on their birthday (once a Jalali year,
+                      by the automation run of that business day; 0: none)
 """
 
 from __future__ import annotations
@@ -56,7 +55,6 @@ DEFAULTS: dict[str, Any] = {
     ],
     "expiry_months": 12,
     "birthday_points": 0,
-    "referral_points": 0,
 }
 
 _SPECS: dict[str, f.Field] = {
@@ -68,7 +66,6 @@ _SPECS: dict[str, f.Field] = {
     "tiers": f.Field(lambda v: v, empty=[]),
     "expiry_months": f.Field(f.integer(0, 120), empty=0),
     "birthday_points": f.Field(f.integer(0, MAX_POINTS), empty=0),
-    "referral_points": f.Field(f.integer(0, MAX_POINTS), empty=0),
 }
 _TIER_SPECS: dict[str, f.Field] = {
     "key": f.Field(lambda v: _tier_key(v), required=True),

@@ -13,6 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+import jdatetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -24,6 +25,7 @@ from crm_desktop.domain.club import BASIS_SPEND, next_tier
 from crm_desktop.domain.enums import DiscountKind, LedgerKind, ProformaStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.services import fields as f
+from crm_desktop.services.automation.kinds.birthday import born_on
 from crm_desktop.services.club import config, earn, ledger, members
 from crm_desktop.services.proforma_totals import line_total
 
@@ -57,7 +59,7 @@ class ClubService:
     # -- settings -----------------------------------------------------------------------
     def settings(self) -> dict[str, Any]:
         """{enabled, started_on, rial_per_point, point_value_rial, basis, tiers [{key,
-        name, min}] ascending by min, expiry_months, birthday_points, referral_points}
+        name, min}] ascending by min, expiry_months, birthday_points}
         (config.py says what each means)."""
         with self.db.read() as session:
             return config.read_in(session)
@@ -238,6 +240,43 @@ class ClubService:
             if touched:
                 members.refresh_in(session, config.read_in(session), touched)
             return total
+
+    def award_birthdays(self, now: datetime | None = None) -> int:
+        """Birthday points (the `birthday_points` setting) for the members whose birthday
+        comes round on the business day of `now` (its Jalali month and day; 30 Esfand on
+        29 Esfand in a common year), once a Jalali year each (source "birthday", source_id
+        the Jalali year). Run by every automation run; a day the program was not run at all
+        gives no points afterwards. Returns how many members got points."""
+        at = _now(now)
+        day = clock.local_day(at)
+        year = jdatetime.date.fromgregorian(date=day).year
+        with self.db.read() as session:
+            settings = config.read_in(session)
+            if not settings["enabled"] or settings["birthday_points"] <= 0:
+                return 0
+            born = born_on(session, day)
+            if not born:
+                return 0
+        L = m.ClubLedger
+        given = 0
+        with self.db.write(self.actor_id) as session:
+            settings = config.read_in(session)
+            points = settings["birthday_points"]
+            if not settings["enabled"] or points <= 0:
+                return 0
+            for chunk in f.chunked(born, 500):
+                members_now = set(session.scalars(select(m.ContactClub.contact_id).where(
+                    m.ContactClub.contact_id.in_(chunk))))
+                done = set(session.scalars(select(L.contact_id).where(
+                    L.contact_id.in_(chunk), L.source == "birthday", L.source_id == year)))
+                for contact_id in chunk:
+                    if contact_id in members_now and contact_id not in done:
+                        ledger.credit(session, contact_id, LedgerKind.BIRTHDAY, points,
+                                      months=settings["expiry_months"], source="birthday",
+                                      source_id=year, at=at)
+                        given += 1
+                        members.refresh_in(session, settings, [contact_id])
+            return given
 
     def recompute(self) -> dict[str, int]:
         """Expire what is due, then every member's balance, spend and tier in one pass

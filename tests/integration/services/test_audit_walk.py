@@ -96,6 +96,14 @@ def _stale_club(core: Core, ids: Ids) -> None:
         session.get(m.ContactClub, ids["contact"]).balance = 1
 
 
+def _member_birthday(core: Core, ids: Ids) -> None:
+    """A member (points) whose birthday comes round at ids["now"]; birthday points on."""
+    _points(core, ids)
+    born, ids["now"] = _birthday_soon()
+    core.contacts.update(ids["contact"], {"birthday": born})
+    core.club.set_settings({"birthday_points": 40})
+
+
 def _second_list_member(core: Core, ids: Ids) -> None:
     core.lists.add_members(ids["list"], [ids["contact2"]])
 
@@ -410,6 +418,8 @@ WALK: dict[tuple[str, str], Scenario] = {
     ("club", "expire"): Scenario(lambda c, i: c.club.expire(NEXT_WEEK + timedelta(days=800)),
                                  prepare=_points),
     ("club", "recompute"): Scenario(lambda c, i: c.club.recompute(), prepare=_stale_club),
+    ("club", "award_birthdays"): Scenario(lambda c, i: c.club.award_birthdays(i["now"]),
+                                          prepare=_member_birthday),
     ("proformas", "set_status"): Scenario(lambda c, i: c.proformas.set_status(
         i["proforma"], "accepted", mark_deal_won=True)),
     ("imports", "run"): Scenario(lambda c, i: c.imports.run(*_import_plan(i))),

@@ -64,7 +64,8 @@ WRITES: dict[str, set[str]] = {
     "imports": {"run", "undo_last"},
     "duplicates": set(),
     "merging": {"merge"},
-    "club": {"set_settings", "adjust", "redeem", "redeem_on_proforma", "expire", "recompute"},
+    "club": {"set_settings", "adjust", "redeem", "redeem_on_proforma", "expire", "recompute",
+             "award_birthdays"},
     "club_ledger": set(),
     "club_members": set(),
     "automation": {"create_rule", "update_rule", "set_enabled", "delete_rule", "run"},
@@ -325,7 +326,7 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
             d(st.one_of(st.none(), hostile, st.lists(st.one_of(edge_dates, texts, hostile),
                                                      max_size=3))),
             d(st.one_of(st.none(), hostile, st.dictionaries(
-                st.one_of(st.sampled_from([p.value for p in enums.TicketPriority]), texts),
+                st.one_of(st.sampled_from([p.value for p in enums.TicketPriority]), hostile_text),
                 st.one_of(hostile, st.tuples(hostile, hostile),
                           st.fixed_dictionaries({"response": hostile, "resolution": hostile})),
                 max_size=2))))),
@@ -352,6 +353,7 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
         (core.club.redeem_on_proforma, (d(ids), d(st.one_of(st.integers(1, 100), hostile))),
          {"line_id": d(st.one_of(st.none(), ids, hostile))}),
         (core.club.expire, (d(st.one_of(st.none(), edge_times, hostile)),)),
+        (core.club.award_birthdays, (d(st.one_of(st.none(), edge_times, hostile)),)),
         (core.club.recompute, ()),
         *((getattr(core, name).restore_many, (d(st.one_of(st.lists(ids, max_size=3), hostile)),))
           for name in ("contacts", "accounts", "deals", "tickets")),
