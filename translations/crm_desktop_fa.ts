@@ -472,6 +472,432 @@
     </message>
 </context>
 <context>
+    <name>AutomationLabels</name>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="15"/>
+        <source>Birthday greeting</source>
+        <translation>تبریک تولد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="16"/>
+        <source>Welcome a new customer</source>
+        <translation>خوش‌آمد به مشتری تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="17"/>
+        <source>Appointment reminder</source>
+        <translation>یادآوری نوبت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="18"/>
+        <source>After an appointment: satisfaction</source>
+        <translation>نظرسنجی پس از نوبت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="21"/>
+        <source>Satisfaction after a ticket or a sale</source>
+        <translation>نظرسنجی پس از تیکت یا فروش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="24"/>
+        <source>Follow up quiet deals</source>
+        <translation>پیگیری معامله‌های راکد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="25"/>
+        <source>Renewal reminder</source>
+        <translation>یادآوری تمدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="26"/>
+        <source>Assign new leads</source>
+        <translation>واگذاری سرنخ‌های تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="27"/>
+        <source>Club tier change</source>
+        <translation>تغییر سطح باشگاه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="34"/>
+        <source>Greets each contact on their birthday (Jalali calendar, Tehran time), or gives someone a task to call them.</source>
+        <translation>روز تولد هر مخاطب (به تقویم شمسی و وقت تهران) به او تبریک می‌گوید، یا به کسی وظیفه می‌دهد که تماس بگیرد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="39"/>
+        <source>Sends a welcome message when a contact becomes a customer.</source>
+        <translation>وقتی مخاطبی مشتری می‌شود، پیام خوش‌آمد می‌فرستد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="42"/>
+        <source>Reminds the contact of an appointment some hours before it starts.</source>
+        <translation>چند ساعت پیش از شروع نوبت، آن را به مخاطب یادآوری می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="45"/>
+        <source>Asks for a score from 1 to 5 some hours after an appointment is marked done.</source>
+        <translation>چند ساعت پس از انجام‌شدن نوبت، نمره‌ای از ۱ تا ۵ می‌خواهد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="49"/>
+        <source>Asks for a score from 1 to 5 some days after a ticket is closed or a deal is won.</source>
+        <translation>چند روز پس از بسته‌شدن تیکت یا برنده‌شدن معامله، نمره‌ای از ۱ تا ۵ می‌خواهد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="53"/>
+        <source>Gives the owner a task when an open deal has had no activity for some days.</source>
+        <translation>وقتی معامله‌ای باز چند روز بی‌فعالیت بماند، به مسئول آن وظیفهٔ پیگیری می‌دهد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="57"/>
+        <source>Reminds (or gives a task) some days before the anniversary of a date.</source>
+        <translation>چند روز پیش از سالگرد یک تاریخ، یادآوری می‌فرستد (یا وظیفه می‌دهد).</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="61"/>
+        <source>Gives each new lead an owner: in turn, by city or by source.</source>
+        <translation>به هر سرنخ تازه مسئولی می‌دهد: به نوبت، بر اساس شهر یا بر اساس منبع.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="64"/>
+        <source>Tells a club member that they moved to another tier.</source>
+        <translation>به عضو باشگاه خبر می‌دهد که سطحش تغییر کرده است.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="72"/>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="91"/>
+        <source>SMS</source>
+        <translation>پیامک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="73"/>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="92"/>
+        <source>E-mail</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="74"/>
+        <source>Task</source>
+        <translation>وظیفه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="75"/>
+        <source>Owner set</source>
+        <translation>تعیین مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="76"/>
+        <source>Skipped</source>
+        <translation>رد شد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="82"/>
+        <source>at start-up</source>
+        <translation>هنگام باز شدن برنامه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="83"/>
+        <source>every 15 minutes</source>
+        <translation>هر ۱۵ دقیقه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="84"/>
+        <source>by hand</source>
+        <translation>دستی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="85"/>
+        <source>from the command line</source>
+        <translation>از خط فرمان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="93"/>
+        <source>A task for a person</source>
+        <translation>وظیفه برای یک نفر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="99"/>
+        <source>In turn among chosen people</source>
+        <translation>به نوبت میان افراد انتخاب‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="100"/>
+        <source>By city</source>
+        <translation>بر اساس شهر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="101"/>
+        <source>By source</source>
+        <translation>بر اساس منبع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="107"/>
+        <source>The last won deal</source>
+        <translation>آخرین معاملهٔ برنده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="108"/>
+        <source>The day they became a customer</source>
+        <translation>روزی که مشتری شد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="115"/>
+        <source>Appointment date</source>
+        <translation>تاریخ نوبت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="116"/>
+        <source>Appointment time</source>
+        <translation>ساعت نوبت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="117"/>
+        <source>Ticket number</source>
+        <translation>شمارهٔ تیکت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="118"/>
+        <source>Deal title</source>
+        <translation>عنوان معامله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="119"/>
+        <source>Renewal date</source>
+        <translation>تاریخ تمدید</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="120"/>
+        <source>Tier</source>
+        <translation>سطح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/automation_labels.py" line="121"/>
+        <source>Points</source>
+        <translation>امتیاز</translation>
+    </message>
+</context>
+<context>
+    <name>AutomationLogPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="52"/>
+        <source>All actions</source>
+        <extracomment>a record of another section to show: (section key, id)</extracomment>
+        <translation>همهٔ کارها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="61"/>
+        <source>Search contact or detail</source>
+        <translation>جستجوی مخاطب یا شرح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="63"/>
+        <source>Open contact</source>
+        <translation>باز کردن مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="83"/>
+        <source>Nothing in the log yet. Every message, task and assignment a rule makes, and every one it skips (with the reason), is listed here.</source>
+        <translation>گزارش هنوز خالی است. هر پیام، وظیفه و واگذاری‌ای که قانونی انجام دهد، و هر موردی که رد کند (با دلیلش)، این‌جا فهرست می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="85"/>
+        <source>Go to the rules</source>
+        <translation>رفتن به قانون‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="91"/>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="93"/>
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="116"/>
+        <source>All rules</source>
+        <translation>همهٔ قانون‌ها</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="157"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n ردیف</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AutomationModels</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="93"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="95"/>
+        <source>On</source>
+        <extracomment>the row&apos;s record id (rule, contact of a planned action) the contact of a planned action or a log row</extracomment>
+        <translation>روشن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="97"/>
+        <source>Off</source>
+        <translation>خاموش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="101"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="187"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="213"/>
+        <source>Rule</source>
+        <translation>قانون</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="104"/>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="109"/>
+        <source>Last run</source>
+        <translation>آخرین اجرا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="114"/>
+        <source>Next due</source>
+        <translation>موعد بعدی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="119"/>
+        <source>Last 30 days</source>
+        <translation>۳۰ روز اخیر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="125"/>
+        <source>In all</source>
+        <translation>روی هم</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="131"/>
+        <source>Last action</source>
+        <translation>آخرین کار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="186"/>
+        <source>Due</source>
+        <translation>موعد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="188"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="214"/>
+        <source>Contact</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="191"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="217"/>
+        <source>Action</source>
+        <translation>کار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="195"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="229"/>
+        <source>What</source>
+        <translation>شرح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="212"/>
+        <source>When</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="224"/>
+        <source>Score</source>
+        <translation>نمره</translation>
+    </message>
+</context>
+<context>
+    <name>AutomationPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="50"/>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="95"/>
+        <source>New rule</source>
+        <extracomment>starting widths of the columns (the rule&apos;s name takes the rest)</extracomment>
+        <translation>قانون تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="59"/>
+        <source>Edit</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="62"/>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="65"/>
+        <source>Preview (dry run)</source>
+        <translation>پیش‌نمایش (اجرای آزمایشی)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="68"/>
+        <source>Run now</source>
+        <translation>اجرا همین حالا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="92"/>
+        <source>No rules yet. A rule greets customers on their birthday, reminds appointments, follows up quiet deals or hands new leads to a person, by itself.</source>
+        <translation>هنوز قانونی نیست. قانون خودش کار می‌کند: تولد مشتری‌ها را تبریک می‌گوید، نوبت‌ها را یادآوری می‌کند، معامله‌های راکد را پیگیری می‌کند یا سرنخ‌های تازه را به کسی می‌سپارد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="162"/>
+        <source>Last run: {when} ({trigger}), {n} action(s).</source>
+        <translation>آخرین اجرا: {when} ({trigger})، {n} کار.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="166"/>
+        <source>Problem: {error}</source>
+        <translation>مشکل: {error}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="169"/>
+        <source>Rules that are on run when the program starts and every 15 minutes while it is open.</source>
+        <translation>قانون‌های روشن هنگام باز شدن برنامه و تا وقتی باز است هر ۱۵ دقیقه اجرا می‌شوند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="202"/>
+        <source>Delete rule</source>
+        <translation>حذف قانون</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="203"/>
+        <source>Delete the rule “{name}”? What it already did stays in the automation log.</source>
+        <translation>قانون «{name}» حذف شود؟ کارهایی که تا کنون انجام داده در گزارش خودکارسازی می‌ماند.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="217"/>
+        <source>Running the rules…</source>
+        <translation>در حال اجرای قانون‌ها…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="229"/>
+        <source>The run stopped: {problem}. Nothing was done twice.</source>
+        <translation>اجرا متوقف شد: {problem}. هیچ کاری دو بار انجام نشد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="230"/>
+        <source>an unexpected error</source>
+        <translation>خطایی پیش‌بینی‌نشده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="232"/>
+        <source>Run now: {n} action(s).</source>
+        <translation>اجرای دستی: {n} کار.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="237"/>
+        <source>{rule}: {problem}</source>
+        <translation>{rule}: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>CalendarView</name>
     <message>
         <location filename="../crm_desktop/ui/views/activities_calendar.py" line="82"/>
@@ -1068,6 +1494,16 @@
         <source>Outbox</source>
         <translation>صندوق خروجی</translation>
     </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaigns.py" line="43"/>
+        <source>Automation</source>
+        <translation>خودکارسازی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/campaigns.py" line="45"/>
+        <source>Automation log</source>
+        <translation>گزارش خودکارسازی</translation>
+    </message>
 </context>
 <context>
     <name>ChartText</name>
@@ -1444,6 +1880,14 @@
         <location filename="../crm_desktop/ui/dialogs/company_profile_dialog.py" line="105"/>
         <source>VAT rate (percent)</source>
         <translation>نرخ مالیات بر ارزش افزوده (درصد)</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionsDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_conditions.py" line="46"/>
+        <source>Who the rule applies to</source>
+        <translation>قانون برای چه کسانی است</translation>
     </message>
 </context>
 <context>
@@ -1894,9 +2338,9 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../crm_desktop/ui/controller.py" line="54"/>
+        <location filename="../crm_desktop/ui/controller.py" line="56"/>
         <source>This database cannot be opened:</source>
-        <extracomment>the outbox sending that resumed when the database was opened</extracomment>
+        <extracomment>the outbox sending that resumed when the database was opened the automation runs at start-up and every 15 minutes (ui/automation_runner.py)</extracomment>
         <translation>این پایگاه داده را نمی‌توان باز کرد:</translation>
     </message>
 </context>
@@ -3544,7 +3988,7 @@ New {kind}: {created}, updated: {updated}</source>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="372"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="375"/>
         <source>Customers in {city} who take SMS</source>
         <translation>مشتریان {city} با رضایت پیامک</translation>
     </message>
@@ -5628,6 +6072,229 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>RuleConditions</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_conditions.py" line="80"/>
+        <source>Every contact (no conditions)</source>
+        <translation>همهٔ مخاطبان (بی‌شرط)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_conditions.py" line="85"/>
+        <source>{n} condition(s)</source>
+        <translation>{n} شرط</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_conditions.py" line="89"/>
+        <source>{n} contact(s) match now</source>
+        <translation>اکنون {n} مخاطب</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="74"/>
+        <source>New rule</source>
+        <extracomment>the order of the settings in the form (keys a kind does not have are left out) the message&apos;s own keys, beside the form keys shown only for some channel or assignment method: key -&gt; (controlling key, values)</extracomment>
+        <translation>قانون تازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="74"/>
+        <source>Edit rule</source>
+        <translation>ویرایش قانون</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="78"/>
+        <source>On: the rule runs at start-up and every 15 minutes</source>
+        <translation>روشن: قانون هنگام باز شدن برنامه و هر ۱۵ دقیقه اجرا می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="104"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="109"/>
+        <source>Message</source>
+        <translation>پیام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="120"/>
+        <source>Choose who…</source>
+        <translation>انتخاب افراد…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="124"/>
+        <source>Who it applies to</source>
+        <translation>برای چه کسانی</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSettings</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="55"/>
+        <source>Send as</source>
+        <extracomment>which channels each kind may use (the brief&apos;s table; the kind&apos;s clean has the last word)</extracomment>
+        <translation>ارسال به صورت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="56"/>
+        <source>E-mail subject</source>
+        <translation>موضوع ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="57"/>
+        <source>Message</source>
+        <translation>پیام</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="58"/>
+        <source>Task</source>
+        <translation>وظیفه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="59"/>
+        <source>Task for</source>
+        <translation>وظیفه برای</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="60"/>
+        <source>Send from</source>
+        <translation>ارسال از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="61"/>
+        <source>Catch up for</source>
+        <translation>جبران تا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="62"/>
+        <source>Wait before sending</source>
+        <translation>درنگ پیش از ارسال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="63"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="70"/>
+        <source>Remind before</source>
+        <translation>یادآوری پیش از آن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="64"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="65"/>
+        <source>Ask after</source>
+        <translation>پرسش پس از آن</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="66"/>
+        <source>After tickets</source>
+        <translation>پس از تیکت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="67"/>
+        <source>After won deals</source>
+        <translation>پس از معامله‌های برنده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="68"/>
+        <source>Quiet for</source>
+        <translation>بی‌فعالیت به مدت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="69"/>
+        <source>Anniversary of</source>
+        <translation>سالگرد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="71"/>
+        <source>Assign</source>
+        <translation>واگذاری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="72"/>
+        <source>People</source>
+        <translation>افراد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="73"/>
+        <source>By city</source>
+        <translation>بر اساس شهر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="74"/>
+        <source>By source</source>
+        <translation>بر اساس منبع</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="75"/>
+        <source>Otherwise</source>
+        <translation>در غیر این صورت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="76"/>
+        <source>Only leads without an owner</source>
+        <translation>فقط سرنخ‌های بی‌مسئول</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="77"/>
+        <source>Only moves up</source>
+        <translation>فقط ارتقای سطح</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="146"/>
+        <source>Hello {first_name}, ...</source>
+        <translation>سلام {first_name}، ...</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="151"/>
+        <source>Insert field</source>
+        <translation>درج فیلد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="210"/>
+        <source>{chars} characters, {parts} SMS ({left} left in this part)</source>
+        <translation>{chars} نویسه، {parts} پیامک ({left} نویسه تا پایان این بخش)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="271"/>
+        <source> hour(s)</source>
+        <translation> ساعت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="271"/>
+        <source> day(s)</source>
+        <translation> روز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="283"/>
+        <source>Their owner</source>
+        <translation>مسئول خودش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="287"/>
+        <source>hour </source>
+        <translation>ساعت </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="290"/>
+        <source>Only on the day</source>
+        <translation>فقط در همان روز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="292"/>
+        <source>At once</source>
+        <translation>بی‌درنگ</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="296"/>
+        <source>On the day</source>
+        <translation>همان روز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="312"/>
+        <source>Nobody: leave it unowned</source>
+        <translation>هیچ‌کس: بی‌مسئول بماند</translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <location filename="../crm_desktop/ui/dialogs/import_run.py" line="50"/>
@@ -5688,6 +6355,34 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/dialogs/import_run.py" line="182"/>
         <source>The import was undone: the database is as it was before it.</source>
         <translation>ورود اطلاعات برگردانده شد: پایگاه داده همان است که پیش از آن بود.</translation>
+    </message>
+</context>
+<context>
+    <name>RunPreview</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/run_preview.py" line="36"/>
+        <source>Preview: what a run would do now</source>
+        <translation>پیش‌نمایش: اجرای اکنون چه می‌کند</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/run_preview.py" line="38"/>
+        <source>Working out what the rules would do…</source>
+        <translation>در حال بررسی کارهای قانون‌ها…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/run_preview.py" line="72"/>
+        <source>The preview failed: {problem}</source>
+        <translation>پیش‌نمایش ناموفق بود: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/run_preview.py" line="77"/>
+        <source>A run now would do {n} thing(s). Nothing has been sent or written.</source>
+        <translation>اجرای اکنون {n} کار انجام می‌دهد. چیزی فرستاده یا ثبت نشده است.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/run_preview.py" line="79"/>
+        <source>A run now would do nothing: nothing is due.</source>
+        <translation>اجرای اکنون کاری نمی‌کند: موعد هیچ کاری نرسیده است.</translation>
     </message>
 </context>
 <context>

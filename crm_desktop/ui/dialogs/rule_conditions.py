@@ -82,8 +82,10 @@ def summary(core: Core, spec: dict[str, Any] | None) -> str:
         count = core.lists.filter_count(spec)
     except CrmError:
         count = None
-    text = QCoreApplication.translate("RuleConditions", "%n condition(s)", "", n)
+    text = display.fill(QCoreApplication.translate("RuleConditions", "{n} condition(s)"),
+                        n=display.number(n))
     if count is not None:
-        text += " — " + QCoreApplication.translate(
-            "RuleConditions", "%n contact(s) match now", "", count)
-    return display.digits(text)
+        text += " — " + display.fill(
+            QCoreApplication.translate("RuleConditions", "{n} contact(s) match now"),
+            n=display.number(count))
+    return text

@@ -46,33 +46,48 @@ CHANNELS: dict[str, tuple[str, ...]] = {
 }
 CONTACT_OWNER = "contact_owner"
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RuleSettings", text)
+translate = QCoreApplication.translate
 
 
 def key_labels() -> dict[str, str]:
     """The label of each settings key in the editor."""
     return {
-        "channel": _t("Send as"), "subject": _t("E-mail subject"), "body": _t("Message"),
-        "task_subject": _t("Task"), "task_owner": _t("Task for"),
-        "send_hour": _t("Send from"), "catch_up_days": _t("Catch up for"),
-        "delay_hours": _t("Wait before sending"), "hours_before": _t("Remind before"),
-        "hours_after": _t("Ask after"), "days_after": _t("Ask after"),
-        "tickets": _t("After tickets"),
-        "deals": _t("After won deals"), "quiet_days": _t("Quiet for"),
-        "date_source": _t("Anniversary of"), "days_before": _t("Remind before"),
-        "method": _t("Assign"), "users": _t("People"), "by_city": _t("By city"),
-        "by_source": _t("By source"), "fallback_user": _t("Otherwise"),
-        "only_unowned": _t("Only leads without an owner"), "only_up": _t("Only moves up"),
+        "channel": translate("RuleSettings", "Send as"),
+        "subject": translate("RuleSettings", "E-mail subject"),
+        "body": translate("RuleSettings", "Message"),
+        "task_subject": translate("RuleSettings", "Task"),
+        "task_owner": translate("RuleSettings", "Task for"),
+        "send_hour": translate("RuleSettings", "Send from"),
+        "catch_up_days": translate("RuleSettings", "Catch up for"),
+        "delay_hours": translate("RuleSettings", "Wait before sending"),
+        "hours_before": translate("RuleSettings", "Remind before"),
+        "hours_after": translate("RuleSettings", "Ask after"),
+        "days_after": translate("RuleSettings", "Ask after"),
+        "tickets": translate("RuleSettings", "After tickets"),
+        "deals": translate("RuleSettings", "After won deals"),
+        "quiet_days": translate("RuleSettings", "Quiet for"),
+        "date_source": translate("RuleSettings", "Anniversary of"),
+        "days_before": translate("RuleSettings", "Remind before"),
+        "method": translate("RuleSettings", "Assign"),
+        "users": translate("RuleSettings", "People"),
+        "by_city": translate("RuleSettings", "By city"),
+        "by_source": translate("RuleSettings", "By source"),
+        "fallback_user": translate("RuleSettings", "Otherwise"),
+        "only_unowned": translate("RuleSettings", "Only leads without an owner"),
+        "only_up": translate("RuleSettings", "Only moves up"),
     }
 
 
 class Field:
     """One settings key in the editor: a widget, its value in and out, a change signal."""
 
-    def __init__(self, widget: QWidget, get: Callable[[], Any], put: Callable[[Any], None],
-                 changed: Any | None = None):
+    def __init__(
+        self,
+        widget: QWidget,
+        get: Callable[[], Any],
+        put: Callable[[Any], None],
+        changed: Any | None = None,
+    ):
         self.widget = widget
         self.get = get
         self.put = put
@@ -128,12 +143,12 @@ class TemplateEdit(QWidget):
         self.extra = tuple(n for n in self.names if n not in ph.PLACEHOLDERS)
         self.body = QPlainTextEdit()
         self.body.setObjectName("ruleBody")
-        self.body.setPlaceholderText(_t("Hello {first_name}, ..."))
+        self.body.setPlaceholderText(translate("RuleSettings", "Hello {first_name}, ..."))
         if display.persian():  # a Persian message that starts with {first_name} reads RTL
             option = self.body.document().defaultTextOption()
             option.setTextDirection(Qt.LayoutDirection.RightToLeft)
             self.body.document().setDefaultTextOption(option)
-        self.insert = QPushButton(_t("Insert field"))
+        self.insert = QPushButton(translate("RuleSettings", "Insert field"))
         self.insert.setObjectName("ruleInsertPlaceholder")
         icons.dress(self.insert, "plus")
         self.insert.setAutoDefault(False)
@@ -190,18 +205,28 @@ class TemplateEdit(QWidget):
             self.problem.setText(exc.message(lang))
         self.problem.setVisible(bool(self.problem.text()))
         count = count_sms(text)
-        self.counter.setText(display.fill(
-            _t("{chars} characters, {parts} SMS ({left} left in this part)"),
-            chars=display.number(count.chars), parts=display.number(count.parts),
-            left=display.number(count.remaining)))
+        self.counter.setText(
+            display.fill(
+                translate(
+                    "RuleSettings", "{chars} characters, {parts} SMS ({left} left in this part)"
+                ),
+                chars=display.number(count.chars),
+                parts=display.number(count.parts),
+                left=display.number(count.remaining),
+            )
+        )
         self.changed.emit()
 
 
 class AssigneeTable(QScrollArea):
     """Who gets a lead, per value (a city, a source): one row per value, "—" for nobody."""
 
-    def __init__(self, values: Sequence[tuple[str, str]], users: Sequence[tuple[int, str]],
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        values: Sequence[tuple[str, str]],
+        users: Sequence[tuple[int, str]],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setMinimumHeight(90)
@@ -220,8 +245,9 @@ class AssigneeTable(QScrollArea):
         return box
 
     def value(self) -> dict[str, int]:
-        return {k: int(b.currentData()) for k, b in self.boxes.items()
-                if b.currentData() is not None}
+        return {
+            k: int(b.currentData()) for k, b in self.boxes.items() if b.currentData() is not None
+        }
 
     def set_value(self, mapping: Any) -> None:
         mapping = mapping if isinstance(mapping, dict) else {}
@@ -234,10 +260,15 @@ class AssigneeTable(QScrollArea):
                 box.setCurrentIndex(0)
 
 
-def make_field(key: str, kind: str, users: Sequence[tuple[int, str]],
-               cities: Sequence[str], template_names: Sequence[str]) -> Field | None:
+def make_field(
+    key: str,
+    kind: str,
+    users: Sequence[tuple[int, str]],
+    cities: Sequence[str],
+    template_names: Sequence[str],
+) -> Field | None:
     """The editor of one settings key of `kind`, or None for a key it does not know."""
-    hours, days = _t(" hour(s)"), _t(" day(s)")
+    hours, days = translate("RuleSettings", " hour(s)"), translate("RuleSettings", " day(s)")
     if key == "channel":
         chosen = names.channels()
         return _combo_field(combo([(c, chosen[c]) for c in CHANNELS.get(kind, ("sms",))]))
@@ -248,19 +279,21 @@ def make_field(key: str, kind: str, users: Sequence[tuple[int, str]],
         template = TemplateEdit(template_names)
         return Field(template, template.text, template.set_text, template.changed)
     if key == "task_owner":
-        return _combo_field(combo([(CONTACT_OWNER, _t("Their owner")), *users]))
+        return _combo_field(
+            combo([(CONTACT_OWNER, translate("RuleSettings", "Their owner")), *users])
+        )
     if key == "send_hour":
         box = spin(0, 23)
-        box.setPrefix(_t("hour "))
+        box.setPrefix(translate("RuleSettings", "hour "))
         return _spin_field(box)
     if key == "catch_up_days":
-        return _spin_field(spin(0, 30, days, _t("Only on the day")))
+        return _spin_field(spin(0, 30, days, translate("RuleSettings", "Only on the day")))
     if key in ("delay_hours", "hours_after"):
-        return _spin_field(spin(0, 720, hours, _t("At once")))
+        return _spin_field(spin(0, 720, hours, translate("RuleSettings", "At once")))
     if key == "hours_before":
         return _spin_field(spin(1, 720, hours))
     if key in ("days_after", "days_before"):
-        return _spin_field(spin(0, 365, days, _t("On the day")))
+        return _spin_field(spin(0, 365, days, translate("RuleSettings", "On the day")))
     if key == "quiet_days":
         return _spin_field(spin(1, 365, days))
     if key in ("tickets", "deals", "only_unowned", "only_up"):
@@ -271,10 +304,13 @@ def make_field(key: str, kind: str, users: Sequence[tuple[int, str]],
         return _combo_field(combo(list(names.methods().items())))
     if key == "users":
         chooser = MultiChoice(list(users))
-        return Field(chooser, chooser.values, lambda v: chooser.set_values(list(v or [])),
-                     chooser.changed)
+        return Field(
+            chooser, chooser.values, lambda v: chooser.set_values(list(v or [])), chooser.changed
+        )
     if key == "fallback_user":
-        return _combo_field(combo([(None, _t("Nobody: leave it unowned")), *users]))
+        return _combo_field(
+            combo([(None, translate("RuleSettings", "Nobody: leave it unowned")), *users])
+        )
     if key == "by_city":
         table = AssigneeTable([(c, c) for c in cities], users)
         return Field(table, table.value, table.set_value)

@@ -29,9 +29,7 @@ IdRole = int(Qt.ItemDataRole.UserRole.value) + 1
 #: the contact of a planned action or a log row
 ContactRole = int(Qt.ItemDataRole.UserRole.value) + 2
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AutomationModels", text)
+translate = QCoreApplication.translate
 
 
 def _when(value: Any) -> str:
@@ -75,10 +73,14 @@ class ListTableModel(QAbstractTableModel):
             return row.get("contact_id")
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.columns)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.columns)
+        ):
             return self.columns[section].title
         return None
 
@@ -86,19 +88,49 @@ class ListTableModel(QAbstractTableModel):
 def rule_columns() -> list[Column]:
     kinds = names.rule_kinds()
     return [
-        Column("enabled", _t("On"), text=lambda r: _t("On") if r["enabled"] else _t("Off"),
-               align=CENTER),
-        Column("name", _t("Rule")),
-        Column("kind", _t("Kind"), text=lambda r: kinds.get(r["kind"], r["kind"])),
-        Column("last_run_at", _t("Last run"), text=lambda r: _when(r.get("last_run_at"))),
-        Column("next_due_at", _t("Next due"),
-               text=lambda r: _when(r.get("next_due_at")) if r["enabled"] else "—"),
-        Column("actions_30d", _t("Last 30 days"),
-               text=lambda r: display.number(r.get("actions_30d") or 0), align=CENTER),
-        Column("actions_total", _t("In all"),
-               text=lambda r: display.number(r.get("actions_total") or 0), align=CENTER),
-        Column("last_action_at", _t("Last action"),
-               text=lambda r: _when(r.get("last_action_at"))),
+        Column(
+            "enabled",
+            translate("AutomationModels", "On"),
+            text=lambda r: (
+                translate("AutomationModels", "On")
+                if r["enabled"]
+                else translate("AutomationModels", "Off")
+            ),
+            align=CENTER,
+        ),
+        Column("name", translate("AutomationModels", "Rule")),
+        Column(
+            "kind",
+            translate("AutomationModels", "Kind"),
+            text=lambda r: kinds.get(r["kind"], r["kind"]),
+        ),
+        Column(
+            "last_run_at",
+            translate("AutomationModels", "Last run"),
+            text=lambda r: _when(r.get("last_run_at")),
+        ),
+        Column(
+            "next_due_at",
+            translate("AutomationModels", "Next due"),
+            text=lambda r: _when(r.get("next_due_at")) if r["enabled"] else "—",
+        ),
+        Column(
+            "actions_30d",
+            translate("AutomationModels", "Last 30 days"),
+            text=lambda r: display.number(r.get("actions_30d") or 0),
+            align=CENTER,
+        ),
+        Column(
+            "actions_total",
+            translate("AutomationModels", "In all"),
+            text=lambda r: display.number(r.get("actions_total") or 0),
+            align=CENTER,
+        ),
+        Column(
+            "last_action_at",
+            translate("AutomationModels", "Last action"),
+            text=lambda r: _when(r.get("last_action_at")),
+        ),
     ]
 
 
@@ -106,8 +138,9 @@ class RulesModel(ListTableModel):
     """Every rule; the first column is its switch (a check box). Switching asks `toggle`
     (rule id, on) to write it, and shows the new state when it was written."""
 
-    def __init__(self, toggle: Callable[[int, bool], bool] | None = None,
-                 parent: QObject | None = None):
+    def __init__(
+        self, toggle: Callable[[int, bool], bool] | None = None, parent: QObject | None = None
+    ):
         super().__init__(rule_columns(), parent)
         self.toggle = toggle
 
@@ -118,27 +151,29 @@ class RulesModel(ListTableModel):
         return base
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.CheckStateRole and index.isValid()
-                and index.column() == 0):
+        if role == Qt.ItemDataRole.CheckStateRole and index.isValid() and index.column() == 0:
             on = self.rows[index.row()]["enabled"]
             return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
         return super().data(index, role)
 
-    def setData(self, index: AnyIndex, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (role != Qt.ItemDataRole.CheckStateRole or not index.isValid()
-                or index.column() != 0 or self.toggle is None):
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            role != Qt.ItemDataRole.CheckStateRole
+            or not index.isValid()
+            or index.column() != 0
+            or self.toggle is None
+        ):
             return False
-        on = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) \
-            else value
+        on = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
         row = self.rows[index.row()]
         if bool(row["enabled"]) == on:
             return True
         if not self.toggle(int(row["id"]), on):
             return False
         row["enabled"] = on
-        self.dataChanged.emit(self.index(index.row(), 0),
-                              self.index(index.row(), self.columnCount() - 1))
+        self.dataChanged.emit(
+            self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1)
+        )
         return True
 
     def row_of(self, rule_id: int) -> int | None:
@@ -148,12 +183,16 @@ class RulesModel(ListTableModel):
 def planned_columns() -> list[Column]:
     actions = names.actions()
     return [
-        Column("due_at", _t("Due"), text=lambda r: _when(r["due_at"])),
-        Column("rule", _t("Rule")),
-        Column("contact", _t("Contact")),
-        Column("action", _t("Action"), text=lambda r: actions.get(r["action"], r["action"]),
-               align=CENTER),
-        Column("detail", _t("What")),
+        Column("due_at", translate("AutomationModels", "Due"), text=lambda r: _when(r["due_at"])),
+        Column("rule", translate("AutomationModels", "Rule")),
+        Column("contact", translate("AutomationModels", "Contact")),
+        Column(
+            "action",
+            translate("AutomationModels", "Action"),
+            text=lambda r: actions.get(r["action"], r["action"]),
+            align=CENTER,
+        ),
+        Column("detail", translate("AutomationModels", "What")),
     ]
 
 
@@ -164,21 +203,30 @@ class PlannedModel(ListTableModel):
         super().__init__(planned_columns(), parent)
 
     def set_actions(self, actions: list[Any]) -> None:
-        self.set_rows([{"id": i, **a.as_json(), "due_at": a.due_at}
-                       for i, a in enumerate(actions)])
+        self.set_rows([{"id": i, **a.as_json(), "due_at": a.due_at} for i, a in enumerate(actions)])
 
 
 def log_columns() -> list[Column]:
     actions = names.actions()
     return [
-        Column("at", _t("When"), "at", text=lambda r: _when(r["at"])),
-        Column("rule_name", _t("Rule"), "rule"),
-        Column("contact_name", _t("Contact"), "contact"),
-        Column("action", _t("Action"), None,
-               text=lambda r: actions.get(r["action"], r["action"]), align=CENTER),
-        Column("reply_score", _t("Score"), None,
-               text=lambda r: display.number(r.get("reply_score")), align=CENTER),
-        Column("detail", _t("What")),
+        Column("at", translate("AutomationModels", "When"), "at", text=lambda r: _when(r["at"])),
+        Column("rule_name", translate("AutomationModels", "Rule"), "rule"),
+        Column("contact_name", translate("AutomationModels", "Contact"), "contact"),
+        Column(
+            "action",
+            translate("AutomationModels", "Action"),
+            None,
+            text=lambda r: actions.get(r["action"], r["action"]),
+            align=CENTER,
+        ),
+        Column(
+            "reply_score",
+            translate("AutomationModels", "Score"),
+            None,
+            text=lambda r: display.number(r.get("reply_score")),
+            align=CENTER,
+        ),
+        Column("detail", translate("AutomationModels", "What")),
     ]
 
 
