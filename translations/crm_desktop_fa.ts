@@ -2100,6 +2100,7 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/views/contact_panel.py" line="43"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="142"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
@@ -2191,14 +2192,49 @@
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="127"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="129"/>
         <source>Proforma</source>
         <translation>پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="129"/>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="131"/>
         <source>Ticket</source>
         <translation>تیکت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="142"/>
+        <source>SMS</source>
+        <translation>پیامک</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="143"/>
+        <source>queued</source>
+        <translation>در صف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="143"/>
+        <source>sending</source>
+        <translation>در حال ارسال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="144"/>
+        <source>sent</source>
+        <translation>فرستاده شد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="144"/>
+        <source>not sent</source>
+        <translation>فرستاده نشد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="145"/>
+        <source>cancelled</source>
+        <translation>لغو شد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="147"/>
+        <source>Message</source>
+        <translation>پیام</translation>
     </message>
 </context>
 <context>
@@ -4872,135 +4908,145 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>لغو‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="60"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="62"/>
+        <source>Rule: {name}</source>
+        <translation>قانون: {name}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="65"/>
+        <source>A deleted automation rule</source>
+        <translation>قانون خودکارسازیِ حذف‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="71"/>
         <source>SMS</source>
         <translation>پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="61"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="72"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="65"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="76"/>
         <source>Recipient</source>
         <translation>گیرنده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="67"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="78"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="68"/>
-        <source>Campaign</source>
-        <translation>کمپین</translation>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="79"/>
+        <source>Campaign or rule</source>
+        <translation>کمپین یا قانون</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="69"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="81"/>
         <source>Channel</source>
         <translation>راه ارتباطی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="71"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="83"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="73"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="85"/>
         <source>Attempts</source>
         <translation>دفعات تلاش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="75"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="87"/>
         <source>Problem</source>
         <translation>مشکل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="77"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="89"/>
         <source>Sent / queued</source>
         <translation>زمان ارسال / صف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="99"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="111"/>
         <source>All statuses</source>
         <extracomment>a main section to show (the campaigns view passes it on)</extracomment>
         <translation>همه وضعیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="105"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="117"/>
         <source>Search number, address or name</source>
         <translation>جستجوی شماره، نشانی یا نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="108"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="120"/>
         <source>Retry</source>
         <translation>تلاش دوباره</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="112"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="124"/>
         <source>Cancel sending</source>
         <translation>لغو ارسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="116"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="128"/>
         <source>Send now</source>
         <translation>ارسال اکنون</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="120"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="132"/>
         <source>Panel file…</source>
         <translation>پرونده سامانه پیامک…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="126"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="138"/>
         <source>Stop</source>
         <translation>توقف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="161"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="173"/>
         <source>Nothing in the outbox yet. When a campaign&apos;s SMS or e-mail is sent (on the campaign&apos;s page: Write a message…, then Queue and send), one message per recipient waits here until it goes out; failed ones can be retried here.</source>
         <translation>صندوق خروجی هنوز خالی است. وقتی پیامک یا ایمیل یک کمپین فرستاده می‌شود (در صفحهٔ کمپین: «نوشتن پیام…» و سپس «در صف گذاشتن و ارسال»)، برای هر گیرنده یک پیام تا زمان ارسال اینجا می‌ماند؛ پیام‌های ناموفق را می‌توانید از همین‌جا دوباره بفرستید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="165"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="177"/>
         <source>Go to the campaigns</source>
         <translation>رفتن به کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="199"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="211"/>
         <source>In the outbox: {n}</source>
         <translation>در صندوق خروجی: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="203"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="215"/>
         <source>{status} {n}</source>
         <translation>{status} {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="270"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="282"/>
         <source>No delivery is set up. Choose one in Settings, under Sending; SMS by file go out with the Panel file button.</source>
         <translation>روش ارسالی تنظیم نشده است. در تنظیمات، بخش ارسال، یکی را انتخاب کنید؛ پیامک‌های ارسال با پرونده با دکمه «پرونده سامانه پیامک» فرستاده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="282"/>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="293"/>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="296"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="294"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="305"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="308"/>
         <source>Panel file</source>
         <translation>پرونده سامانه پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="283"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="295"/>
         <source>Excel (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>اکسل (*.xlsx);;CSV با UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="294"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="306"/>
         <source>No SMS is waiting to be sent.</source>
         <translation>هیچ پیامکی در انتظار ارسال نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/outbox_page.py" line="297"/>
+        <location filename="../crm_desktop/ui/views/outbox_page.py" line="309"/>
         <source>{n} messages were written to the file. Upload it to your SMS panel, then say whether the upload worked.</source>
         <translation>{n} پیام در پرونده نوشته شد. آن را در سامانه پیامک بارگذاری کنید، سپس بگویید بارگذاری موفق بود یا نه.</translation>
     </message>

@@ -320,3 +320,27 @@ def test_the_campaigns_view_has_the_automation_tabs(controller) -> None:
     view = controller.window.show_section("campaigns")
     assert isinstance(view.show_tab("automation"), AutomationPage)
     assert isinstance(view.show_tab("automation_log"), AutomationLogPage)
+
+
+# -- where rule messages show elsewhere --------------------------------------------------
+def test_the_contact_timeline_and_the_outbox_name_the_rule(core, ops, settings, ui_lang,
+                                                          qtbot) -> None:
+    from crm_desktop.ui.views.contact_panel import ContactPanel
+    from crm_desktop.ui.views.outbox_page import OutboxPage
+
+    rule_id = _welcome_due(core, 1)
+    name = core.automation.rule(rule_id)["name"]
+    core.automation.run(trigger="manual")
+    contact = core.contacts.list(ListQuery(text="مشتری0")).rows[0]["id"]
+    panel = ContactPanel(core)
+    qtbot.addWidget(panel)
+    panel.show_contact(contact)
+    lines = [panel.timeline.item(r).text() for r in range(panel.timeline.rowCount())]
+    message = [line for line in lines if name in line]
+    assert message, lines
+    assert "پیامک" in message[0] and "در صف" in message[0]
+    page = OutboxPage(core, ops, settings)
+    qtbot.addWidget(page)
+    column = [c.key for c in page.model.columns].index("campaign")
+    shown = {page.model.index(r, column).data() for r in range(page.model.rowCount())}
+    assert f"قانون: {name}" in shown

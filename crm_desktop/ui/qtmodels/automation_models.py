@@ -211,7 +211,7 @@ def log_columns() -> list[Column]:
     return [
         Column("at", translate("AutomationModels", "When"), "at", text=lambda r: _when(r["at"])),
         Column("rule_name", translate("AutomationModels", "Rule"), "rule"),
-        Column("contact_name", translate("AutomationModels", "Contact"), "contact"),
+        Column("contact_name", translate("AutomationModels", "Contact")),
         Column(
             "action",
             translate("AutomationModels", "Action"),
