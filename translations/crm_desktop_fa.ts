@@ -6177,165 +6177,160 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RuleSettings</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="55"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="57"/>
         <source>Send as</source>
         <extracomment>which channels each kind may use (the brief&apos;s table; the kind&apos;s clean has the last word)</extracomment>
         <translation>ارسال به صورت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="56"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="58"/>
         <source>E-mail subject</source>
         <translation>موضوع ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="57"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="59"/>
         <source>Message</source>
         <translation>پیام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="58"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="60"/>
         <source>Task</source>
         <translation>وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="59"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="61"/>
         <source>Task for</source>
         <translation>وظیفه برای</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="60"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="62"/>
         <source>Send from</source>
         <translation>ارسال از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="61"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="63"/>
         <source>Catch up for</source>
         <translation>جبران تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="62"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="64"/>
         <source>Wait before sending</source>
         <translation>درنگ پیش از ارسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="63"/>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="70"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="65"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="72"/>
         <source>Remind before</source>
         <translation>یادآوری پیش از آن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="64"/>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="65"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="66"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="67"/>
         <source>Ask after</source>
         <translation>پرسش پس از آن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="66"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="68"/>
         <source>After tickets</source>
         <translation>پس از تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="67"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="69"/>
         <source>After won deals</source>
         <translation>پس از معامله‌های برنده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="68"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="70"/>
         <source>Quiet for</source>
         <translation>بی‌فعالیت به مدت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="69"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="71"/>
         <source>Anniversary of</source>
         <translation>سالگرد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="71"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="73"/>
         <source>Assign</source>
         <translation>واگذاری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="72"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="74"/>
         <source>People</source>
         <translation>افراد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="73"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="75"/>
         <source>By city</source>
         <translation>بر اساس شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="74"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="76"/>
         <source>By source</source>
         <translation>بر اساس منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="75"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="77"/>
         <source>Otherwise</source>
         <translation>در غیر این صورت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="76"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="78"/>
         <source>Only leads without an owner</source>
         <translation>فقط سرنخ‌های بی‌مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="77"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="79"/>
         <source>Only moves up</source>
         <translation>فقط ارتقای سطح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="146"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="148"/>
         <source>Hello {first_name}, ...</source>
         <translation>سلام {first_name}، ...</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="151"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="149"/>
         <source>Insert field</source>
         <translation>درج فیلد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="210"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="224"/>
         <source>{chars} characters, {parts} SMS ({left} left in this part)</source>
         <translation>{chars} نویسه، {parts} پیامک ({left} نویسه تا پایان این بخش)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="271"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="285"/>
         <source> hour(s)</source>
         <translation> ساعت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="271"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="285"/>
         <source> day(s)</source>
         <translation> روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="283"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="297"/>
         <source>Their owner</source>
         <translation>مسئول خودش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="287"/>
-        <source>hour </source>
-        <translation>ساعت </translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="290"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="302"/>
         <source>Only on the day</source>
         <translation>فقط در همان روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="292"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="304"/>
         <source>At once</source>
         <translation>بی‌درنگ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="296"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="308"/>
         <source>On the day</source>
         <translation>همان روز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="312"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_settings.py" line="324"/>
         <source>Nobody: leave it unowned</source>
         <translation>هیچ‌کس: بی‌مسئول بماند</translation>
     </message>

@@ -174,6 +174,20 @@ def test_the_template_offers_the_kinds_placeholders_and_counts_sms(core, ops, ui
     assert template.text() == "{first_name}"
 
 
+@pytest.mark.parametrize("ui_lang", ["en"], indirect=True)
+def test_a_persian_template_reads_right_to_left_even_after_a_placeholder(core, ops, ui_lang,
+                                                                         qtbot) -> None:
+    dialog = RuleDialog(core, ops, kind="welcome")
+    qtbot.addWidget(dialog)
+    template = dialog.template()
+    template.set_text("{first_name} عزیز، خوش آمدید")
+    option = template.body.document().defaultTextOption()
+    assert option.textDirection() == Qt.LayoutDirection.RightToLeft
+    template.set_text("Dear {first_name}, welcome")
+    option = template.body.document().defaultTextOption()
+    assert option.textDirection() == Qt.LayoutDirection.LeftToRight
+
+
 def test_the_channel_decides_which_fields_show(core, ops, ui_lang, qtbot) -> None:
     dialog = RuleDialog(core, ops, _rule(core, "birthday")["id"])
     qtbot.addWidget(dialog)

@@ -5,6 +5,8 @@ field reads and writes one JSON value; a key the editor does not know is kept as
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -144,10 +146,6 @@ class TemplateEdit(QWidget):
         self.body = QPlainTextEdit()
         self.body.setObjectName("ruleBody")
         self.body.setPlaceholderText(translate("RuleSettings", "Hello {first_name}, ..."))
-        if display.persian():  # a Persian message that starts with {first_name} reads RTL
-            option = self.body.document().defaultTextOption()
-            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-            self.body.document().setDefaultTextOption(option)
         self.insert = QPushButton(translate("RuleSettings", "Insert field"))
         self.insert.setObjectName("ruleInsertPlaceholder")
         icons.dress(self.insert, "plus")
@@ -195,8 +193,24 @@ class TemplateEdit(QWidget):
         self.body.insertPlainText("{" + name + "}")
         self.body.setFocus()
 
+    def _follow_direction(self, text: str) -> None:
+        """The text reads in the direction of its words, not of its placeholders: "{first_name}
+        عزیز، ..." is a right-to-left message even though it starts with Latin letters."""
+        words = re.sub(r"\{[^{}]*\}", "", text)
+        first = next((unicodedata.bidirectional(ch) for ch in words
+                      if unicodedata.bidirectional(ch) in ("L", "R", "AL")), None)
+        rtl = first in ("R", "AL") if first else display.persian()
+        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        option = self.body.document().defaultTextOption()
+        if option.textDirection() != direction:
+            option.setTextDirection(direction)
+            option.setAlignment(Qt.AlignmentFlag.AlignAbsolute | (
+                Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft))
+            self.body.document().setDefaultTextOption(option)
+
     def update_text(self) -> None:
         text = self.text()
+        self._follow_direction(text)
         lang = "fa" if display.persian() else "en"
         try:
             ph.parse(text, "body", self.extra)
@@ -283,9 +297,7 @@ def make_field(
             combo([(CONTACT_OWNER, translate("RuleSettings", "Their owner")), *users])
         )
     if key == "send_hour":
-        box = spin(0, 23)
-        box.setPrefix(translate("RuleSettings", "hour "))
-        return _spin_field(box)
+        return _spin_field(spin(0, 23, ":00"))
     if key == "catch_up_days":
         return _spin_field(spin(0, 30, days, translate("RuleSettings", "Only on the day")))
     if key in ("delay_hours", "hours_after"):
