@@ -8,6 +8,7 @@ from crm_desktop.db.engine import Database
 from crm_desktop.db.migrate import open_database
 from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.activities import ActivityService
+from crm_desktop.services.automation.service import AutomationLogService, AutomationService
 from crm_desktop.services.campaigns import CampaignService
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService, StageService
@@ -54,8 +55,10 @@ class Core:
         self.imports = ImportService(db, actor_id)
         self.duplicates = DuplicateService(db)  # reads only
         self.merging = MergeService(db, actor_id)
+        self.automation = AutomationService(db, actor_id)
+        self.automation_log = AutomationLogService(db, actor_id)  # reads only
         self.timeline = TimelineService(self.activities, self.deals, self.proformas,
-                                        self.tickets)
+                                        self.tickets, self.outbox)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Core:

@@ -46,6 +46,10 @@ test_audit_walk.py walks every public write method and checks it):
   and list members as elements, "purged" rows when an import is undone; the import batch
   (import_batches) is a record of its own. What each batch did (import_changes) is the
   undo's bookkeeping, not logged.
+* Automation (services/automation/): a rule is a record; each thing a rule does is an
+  automation_log record created with the outbox row, task or owner change it records (all
+  logged as usual, in one transaction). A rule's last_run_at and the automation_runs rows
+  (when the program looked, how many actions) are the runs' bookkeeping, not logged.
 * Unaudited: a session whose info has "no_audit" set; the demo generator
   (services/demo.py), which writes through the raw DB-API connection into a new, empty
   database only (no session; not reachable from a user edit).
@@ -82,6 +86,8 @@ from crm_desktop.domain.enums import AuditAction
 AUDITED: tuple[type[m.Base], ...] = (
     m.Account,
     m.Activity,
+    m.AutomationLog,
+    m.AutomationRule,
     m.Campaign,
     m.CampaignMember,
     m.CampaignTarget,
@@ -104,7 +110,8 @@ AUDITED: tuple[type[m.Base], ...] = (
 #: Derived or bookkeeping columns that would only add noise to the log.
 NOT_AUDITED = frozenset(
     {"search_name", "search_other", "sort_key", "full_name", "birth_md", "created_at",
-     "updated_at", "password_hash", "last_activity_at", "account_sort", "owner_sort"}
+     "updated_at", "password_hash", "last_activity_at", "account_sort", "owner_sort",
+     "last_run_at"}
 )
 #: Secret columns: a change is logged under this field name, without its values.
 SECRETS = {"password_hash": "password"}

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Integer,
     Select,
     delete,
+    event,
     exists,
     func,
     insert,
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session, aliased
 from crm_desktop.db import models as m
 from crm_desktop.db.models.base import nullable_sort
 from crm_desktop.db.models.people import lifecycle_rank_sql
+from crm_desktop.db.types import utcnow
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage, RfmSegment
 from crm_desktop.domain.errors import FieldError, ValidationError
@@ -93,6 +95,16 @@ def _in_range(expr: Any, since: Any, before: Any) -> list[Any]:
 def birthday_rule(value: Any) -> date:
     """A date from the first allowed day (fields.DATE_MIN) to today; the message names both."""
     return f.date_between(value, f.DATE_MIN, clock.today())
+
+
+@event.listens_for(m.Contact.lifecycle_stage, "set", active_history=True)
+def _became_customer(contact: m.Contact, value: Any, old: Any, _initiator: Any) -> None:
+    """customer_since: when the contact last became a customer (created as one, or moved
+    to the stage from another), whoever moved it (the editor, a won deal, an accepted
+    proforma); the welcome rule greets from it. Leaving the stage keeps it."""
+    customer = LifecycleStage.CUSTOMER.value
+    if value == customer and old != customer:
+        contact.customer_since = utcnow()
 
 
 class ContactService(EntityService[m.Contact]):

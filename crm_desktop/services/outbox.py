@@ -131,18 +131,24 @@ class _OutboxRows(EntityService[m.OutboxMessage]):
         "campaign_id": m.OutboxMessage.campaign_id,
         "message_id": m.OutboxMessage.message_id,
         "channel": m.OutboxMessage.channel,
+        "contact_id": m.OutboxMessage.contact_id,
+        "rule_id": m.OutboxMessage.rule_id,
     }
 
     def _list_select(self) -> Select[Any]:
-        o = m.OutboxMessage
+        # `campaign`: the campaign's name, or the rule's for a message a rule queued
+        o, rule = m.OutboxMessage, m.AutomationRule
         return (
-            select(o.id, o.campaign_id, o.message_id, o.contact_id, o.channel, o.recipient,
-                   o.subject, o.body, o.status, o.attempts, o.last_error, o.next_attempt_at,
-                   o.sent_at, o.created_at, o.provider_ref,
-                   Contact.full_name.label("contact"), m.Campaign.name.label("campaign"))
+            select(o.id, o.campaign_id, o.message_id, o.rule_id, o.contact_id, o.channel,
+                   o.recipient, o.subject, o.body, o.status, o.attempts, o.last_error,
+                   o.next_attempt_at, o.sent_at, o.created_at, o.provider_ref,
+                   Contact.full_name.label("contact"),
+                   func.coalesce(m.Campaign.name, rule.name).label("campaign"),
+                   rule.name.label("rule"))
             .select_from(o)
             .outerjoin(Contact, Contact.id == o.contact_id)
             .outerjoin(m.Campaign, m.Campaign.id == o.campaign_id)
+            .outerjoin(rule, rule.id == o.rule_id)
         )
 
     def _apply_text(self, q: Select[Any], raw: str) -> Select[Any]:
@@ -446,7 +452,7 @@ class OutboxService:
             return Outgoing(row.id, row.channel, row.recipient, row.subject, row.body)
 
     def _member(self, session: Session, row: m.OutboxMessage, status: str) -> None:
-        if row.contact_id is None:
+        if row.contact_id is None or row.campaign_id is None:  # a rule's: no member
             return
         member = session.scalar(select(m.CampaignMember).where(
             m.CampaignMember.campaign_id == row.campaign_id,

@@ -1,4 +1,5 @@
-"""A contact's whole history in one list: activities, deals, proformas and tickets."""
+"""A contact's whole history in one list: activities, deals, proformas, tickets and the
+messages sent or queued for them (campaigns' and automation rules')."""
 
 from __future__ import annotations
 
@@ -9,32 +10,39 @@ from typing import Any
 from crm_desktop.services.activities import ActivityService
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.services.deals import DealService
+from crm_desktop.services.outbox import OutboxService
 from crm_desktop.services.proformas import ProformaService
 from crm_desktop.services.tickets import TicketService
 
 
 @dataclass(frozen=True)
 class TimelineItem:
-    #: "activity", "deal", "proforma" or "ticket"
+    #: "activity", "deal", "proforma", "ticket" or "message" (an outbox row)
     kind: str
     id: int
     at: datetime
     title: str
-    #: a code the UI translates (activity kind, ticket status, proforma status) or a name
+    #: a code the UI translates (activity kind, ticket status, proforma status, a
+    #: message's outbox status) or a name
     state: str
     #: activities: done or not; others: None
     done: bool | None = None
     amount_rial: int | None = None
     number: str | None = None
+    #: messages: "sms" or "email", and the campaign's or the rule's name
+    channel: str | None = None
+    source: str | None = None
 
 
 class TimelineService:
     def __init__(self, activities: ActivityService, deals: DealService,
-                 proformas: ProformaService, tickets: TicketService):
+                 proformas: ProformaService, tickets: TicketService,
+                 outbox: OutboxService | None = None):
         self.activities = activities
         self.deals = deals
         self.proformas = proformas
         self.tickets = tickets
+        self.outbox = outbox
 
     def for_contact(self, contact_id: int, limit: int = 100) -> list[TimelineItem]:
         """Newest first, at most `limit` items of each kind."""
@@ -53,6 +61,12 @@ class TimelineService:
         for t in self._rows(self.tickets, by, "created", limit):
             items.append(TimelineItem("ticket", t["id"], t["created_at"], t["subject"],
                                       t["status"], number=t["number"]))
+        if self.outbox is not None:
+            for o in self._rows(self.outbox, by, "created", limit):
+                title = o["subject"] or " ".join(o["body"].split())[:120]
+                items.append(TimelineItem("message", o["id"], o["sent_at"] or o["created_at"],
+                                          title, o["status"], channel=o["channel"],
+                                          source=o["campaign"]))
         items.sort(key=lambda i: i.at, reverse=True)
         return items
 

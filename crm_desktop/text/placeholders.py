@@ -29,19 +29,47 @@ ALIASES: dict[str, str] = {
     "ایمیل": "email",
 }
 
+#: the extra placeholders an automation rule kind fills (domain.enums.RuleKind value ->
+#: names), offered only in that kind's editor; any other template refuses them
+KIND_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "appointment_reminder": ("appointment_date", "appointment_time"),
+    "appointment_feedback": ("appointment_date", "appointment_time"),
+    "satisfaction": ("ticket_number", "deal_title"),
+    "renewal": ("renewal_date",),
+    "tier_change": ("tier", "points"),
+}
+#: Persian spellings of the extra placeholders
+EXTRA_ALIASES: dict[str, str] = {
+    "تاریخ_نوبت": "appointment_date",
+    "ساعت_نوبت": "appointment_time",
+    "شماره_تیکت": "ticket_number",
+    "عنوان_معامله": "deal_title",
+    "تاریخ_تمدید": "renewal_date",
+    "سطح": "tier",
+    "امتیاز": "points",
+}
+
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
 
-def _canonical(name: str) -> str | None:
+def for_kind(kind: str) -> tuple[str, ...]:
+    """Every placeholder a rule of this kind may use: the contact's, then its extras."""
+    return PLACEHOLDERS + KIND_PLACEHOLDERS.get(kind, ())
+
+
+def _canonical(name: str, extra: tuple[str, ...] = ()) -> str | None:
     key = name.strip().replace(" ", "_").replace("\u200c", "_")
-    if key in PLACEHOLDERS:
+    if key in PLACEHOLDERS or key in extra:
         return key
-    return ALIASES.get(key)
+    alias = ALIASES.get(key) or EXTRA_ALIASES.get(key)
+    return alias if alias in PLACEHOLDERS or alias in extra else None
 
 
-def parse(template: str, field: str = "body") -> list[str | tuple[str]]:
+def parse(template: str, field: str = "body",
+          extra: tuple[str, ...] = ()) -> list[str | tuple[str]]:
     """The template as literal text pieces and (placeholder,) tuples; raises
-    ValidationError naming every unknown placeholder, or a stray brace."""
+    ValidationError naming every unknown placeholder, or a stray brace. `extra`: the
+    names allowed besides the contact's (a rule kind's KIND_PLACEHOLDERS)."""
     if not isinstance(template, str):
         raise ValidationError(FieldError(field, "invalid"))
     pieces: list[str | tuple[str]] = []
@@ -56,7 +84,7 @@ def parse(template: str, field: str = "body") -> list[str | tuple[str]]:
         if token in ("{{", "}}"):
             pieces.append(token[0])
         elif match.group(1) is not None:
-            name = _canonical(match.group(1))
+            name = _canonical(match.group(1), tuple(extra))
             if name is None:
                 if match.group(1) not in unknown:
                     unknown.append(match.group(1))
@@ -77,10 +105,10 @@ def parse(template: str, field: str = "body") -> list[str | tuple[str]]:
     return pieces
 
 
-def used(template: str, field: str = "body") -> list[str]:
+def used(template: str, field: str = "body", extra: tuple[str, ...] = ()) -> list[str]:
     """The placeholders a (valid) template uses, in order of first use."""
     names: list[str] = []
-    for piece in parse(template, field):
+    for piece in parse(template, field, extra):
         if isinstance(piece, tuple) and piece[0] not in names:
             names.append(piece[0])
     return names
@@ -90,11 +118,12 @@ def used(template: str, field: str = "body") -> list[str]:
 CLOSING = frozenset(" \n.,;:!?،؛؟)»")
 
 
-def render(template: str, values: Mapping[str, str | None], field: str = "body") -> str:
+def render(template: str, values: Mapping[str, str | None], field: str = "body",
+           extra: tuple[str, ...] = ()) -> str:
     """The template filled in with one recipient's values (a missing value is empty). An
     empty value between a space and a space or a punctuation mark takes one space with it,
     so "this week {company} gives" reads "this week gives", not "this week  gives"."""
-    pieces = parse(template, field)
+    pieces = parse(template, field, extra)
     out: list[str] = []
     for i, piece in enumerate(pieces):
         if not isinstance(piece, tuple):

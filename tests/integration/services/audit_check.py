@@ -16,7 +16,7 @@ from crm_desktop.db import models as m
 from crm_desktop.services.settings import DEFAULTS
 
 DERIVED = {"search_name", "search_other", "sort_key", "full_name", "birth_md", "created_at",
-           "updated_at", "last_activity_at", "account_sort", "owner_sort"}
+           "updated_at", "last_activity_at", "account_sort", "owner_sort", "last_run_at"}
 SECRET = {"password_hash": "password"}
 #: association rows: table -> (entity, owner column, field, element column)
 ELEMENT_TABLES = {
@@ -25,9 +25,10 @@ ELEMENT_TABLES = {
     "contact_tags": ("contacts", "contact_id", "tags", "tag_id"),
 }
 ELEMENT_FIELDS = {(entity, field) for entity, _, field, _ in ELEMENT_TABLES.values()}
-#: the log itself, and what each import batch did: the undo's bookkeeping, not audited
-#: (services/audit.py); the batch itself is a record (import_batches) and is checked
-SKIP_TABLES = {"audit_log", "import_changes"}
+#: the log itself, what each import batch did (the undo's bookkeeping) and the automation
+#: runs (when the program looked): not audited (services/audit.py); the batch itself is a
+#: record (import_batches) and is checked, as are the automation log's rows
+SKIP_TABLES = {"audit_log", "import_changes", "automation_runs"}
 
 
 def text(value: Any) -> str | None:

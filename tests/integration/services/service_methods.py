@@ -45,6 +45,8 @@ READS: dict[str, set[str]] = {
              "tickets_by_category", "csat_by_month"},
     # checking an import and its error workbook read; run and undo_last write
     "imports": {"error_table", "fields", "last_batch", "mapping", "plan"},
+    "automation": {"kinds", "defaults", "placeholders", "rules", "rule", "last_run"},
+    "automation_log": _LIST_READS,
 }
 
 #: inherited writes these services refuse (no Trash for their records): TypeError, nothing

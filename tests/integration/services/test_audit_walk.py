@@ -178,6 +178,45 @@ def _merge_both(core: Core, ids: Ids) -> None:
                        choose={"phone": ids["account2"]})
 
 
+def _birthday_soon() -> tuple[date, datetime]:
+    """A birthday whose Jalali day comes round in ten days or so, and an instant on that
+    day after the greetings go out (whatever day the test runs)."""
+    import jdatetime
+
+    from crm_desktop.domain import clock
+    from crm_desktop.services.automation.kinds import common
+
+    day = clock.today() + timedelta(days=10)
+    while jdatetime.date.fromgregorian(date=day).day > 29:
+        day += timedelta(days=1)
+    born = common.anniversary_in(common.jalali_md(day),
+                                 jdatetime.date.fromgregorian(date=day).year - 30)
+    return born, common.send_time(day, 9) + timedelta(hours=2)
+
+
+def _birthday_rules(core: Core, ids: Ids) -> None:
+    """Two birthday rules on (an SMS, a task to call); contact can get an SMS, contact2
+    has no mobile."""
+    born, ids["now"] = _birthday_soon()
+    core.contacts.update(ids["contact"], {"mobile": "09121234567", "sms_consent": True,
+                                          "birthday": born})
+    core.contacts.update(ids["contact2"], {"birthday": born})
+    ids["rule"] = core.automation.create_rule({"kind": "birthday", "name": "تبریک",
+                                              "enabled": True})
+    ids["task_rule"] = core.automation.create_rule(
+        {"kind": "birthday", "name": "تماس تولد", "enabled": True,
+         "settings": {"channel": "task"}})
+
+
+def _a_rule_that_acted(core: Core, ids: Ids) -> None:
+    _birthday_rules(core, ids)
+    core.automation.run(now=ids["now"])
+
+
+def _a_rule(core: Core, ids: Ids) -> None:
+    ids["rule"] = core.automation.create_rule({"kind": "welcome", "name": "خوشامد"})
+
+
 class _Accepts:
     channel = "sms"
 
@@ -329,6 +368,19 @@ WALK: dict[tuple[str, str], Scenario] = {
         i["proforma"], "accepted", mark_deal_won=True)),
     ("imports", "run"): Scenario(lambda c, i: c.imports.run(*_import_plan(i))),
     ("imports", "undo_last"): Scenario(lambda c, i: c.imports.undo_last(), prepare=_imported),
+    ("automation", "create_rule"): Scenario(lambda c, i: c.automation.create_rule(
+        {"kind": "birthday", "name": "تبریک تولد", "enabled": True,
+         "settings": {"channel": "task", "send_hour": 10},
+         "conditions": {"version": 1, "cities": ["تهران"]}})),
+    ("automation", "update_rule"): Scenario(lambda c, i: c.automation.update_rule(
+        i["rule"], {"name": "خوشامد گرم", "enabled": True, "settings": {"delay_hours": 2},
+                    "conditions": {"version": 1, "stages": ["customer"]}}), prepare=_a_rule),
+    ("automation", "set_enabled"): Scenario(
+        lambda c, i: c.automation.set_enabled(i["rule"], True), prepare=_a_rule),
+    ("automation", "delete_rule"): Scenario(
+        lambda c, i: c.automation.delete_rule(i["rule"]), prepare=_a_rule_that_acted),
+    ("automation", "run"): Scenario(lambda c, i: c.automation.run(now=i["now"]),
+                                    prepare=_birthday_rules),
 }
 
 

@@ -64,6 +64,8 @@ WRITES: dict[str, set[str]] = {
     "imports": {"run", "undo_last"},
     "duplicates": set(),
     "merging": {"merge"},
+    "automation": {"create_rule", "update_rule", "set_enabled", "delete_rule", "run"},
+    "automation_log": set(),
 }
 NOT_OFFERED: dict[str, set[str]] = {
     "stages": {"ensure_defaults"},  # takes the caller's Session
@@ -371,6 +373,7 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
                               d(st.lists(st.integers(1, 12), min_size=1, max_size=2))),
          {"choose": d(st.one_of(st.none(), st.fixed_dictionaries(
              {"city": st.integers(1, 12), "notes": st.integers(1, 12)})))}),
+        *_automation_calls(core, d),
     ]
     assert {(c[0].__self__.__class__, c[0].__name__) for c in calls} >= {
         (type(getattr(core, svc)), method)
@@ -383,6 +386,40 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
     attempt(core.activities.create, {"kind": "task", "subject": "x",
                                      "recurrence": d(st.one_of(st.sampled_from(list(Rule)),
                                                                hostile))})
+
+
+def _automation_calls(core: Core, d: Callable) -> list[tuple[Any, ...]]:
+    """Rules created, changed, switched, deleted and run with hostile input (and plausible
+    input, so that some rules exist and act)."""
+    kinds = st.one_of(st.sampled_from([k.value for k in enums.RuleKind]), texts)
+    setting_keys = st.sampled_from(["channel", "body", "subject", "task_subject",
+                                    "task_owner", "send_hour", "catch_up_days",
+                                    "delay_hours", "date_source", "days_before", 5])
+    settings_ = st.one_of(st.none(), hostile, st.dictionaries(setting_keys, st.one_of(
+        hostile, st.sampled_from(["sms", "email", "task", "contact_owner", 1, 9, 0, 30,
+                                  "سلام {first_name}", "{tier}", "{"])), max_size=3))
+    conditions = st.one_of(st.none(), hostile, st.sampled_from(
+        [{"version": 1, "cities": ["تهران"]}, '{"version": 1, "stages": ["customer"]}',
+         {"version": 2}, {"version": 1, "colour": 1}]))
+    rule = st.one_of(hostile, st.fixed_dictionaries(
+        {"kind": kinds, "name": st.one_of(st.just("قاعده"), texts),
+         "enabled": st.one_of(st.booleans(), hostile), "settings": settings_,
+         "conditions": conditions}))
+    plausible_rule = st.fixed_dictionaries(
+        {"kind": st.sampled_from(core.automation.kinds()), "name": st.just("قاعده"),
+         "enabled": st.booleans()})
+    times = st.one_of(st.none(), edge_times, hostile)
+    return [
+        (core.automation.create_rule, (d(rule),)),
+        (core.automation.create_rule, (d(plausible_rule),)),
+        (core.automation.update_rule, (d(ids), d(st.one_of(rule, plausible_rule)))),
+        (core.automation.set_enabled, (d(ids), d(st.one_of(st.booleans(), hostile)))),
+        (core.automation.run, (), {"dry_run": d(st.one_of(st.booleans(), hostile)),
+                                   "trigger": d(st.one_of(st.sampled_from(
+                                       [t.value for t in enums.RunTrigger]), texts)),
+                                   "now": d(times)}),
+        (core.automation.delete_rule, (d(ids),)),
+    ]
 
 
 def half(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
