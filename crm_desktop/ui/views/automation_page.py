@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,9 +24,8 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core import Core
 from crm_desktop.ui import automation_labels as names
-from crm_desktop.ui import display
+from crm_desktop.ui import display, errors
 from crm_desktop.ui.automation_runner import AutomationRunner
-from crm_desktop.ui.errors import ask_box
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.automation_models import RulesModel
 from crm_desktop.ui.theme import icons
@@ -136,8 +136,11 @@ class AutomationPage(QWidget):
 
     def select(self, rule_id: int) -> None:
         row = self.model.row_of(rule_id)
-        if row is not None:
-            self.table.selectRow(row)
+        if row is not None:  # (selectRow finds no cell in a right-to-left table not shown)
+            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                     | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.selectionModel().select(self.model.index(row, 0), flags)
+            self.table.setCurrentIndex(self.model.index(row, 1))
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -205,7 +208,7 @@ class AutomationPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirmDeleteRule")
         icons.dress(box.button(QMessageBox.StandardButton.Yes), "trash", danger=True)
-        if ask_box(box) == QMessageBox.StandardButton.Yes:
+        if errors.ask_box(box) == QMessageBox.StandardButton.Yes:
             self.ops.run(self, lambda: self.core.automation.delete_rule(rule_id),
                          changes=["automation_rules"])
 
