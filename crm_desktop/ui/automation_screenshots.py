@@ -24,14 +24,28 @@ def render(app: QApplication, core: Any, window: Any, out_dir: Path) -> list[Pat
         _settle(app)
         written.append(_save(widget, out_dir / f"{name}.png"))
 
+    from crm_desktop.ui import automation_labels
+
+    if not core.automation.rules():  # a database from before automation: one per kind
+        kinds = automation_labels.rule_kinds()
+        for kind in core.automation.kinds():
+            core.automation.create_rule({"kind": kind, "name": kinds.get(kind, kind),
+                                         "enabled": False,
+                                         "settings": core.automation.defaults(kind),
+                                         "conditions": None})
     rules = core.automation.rules()
     if not core.automation_log.count(ListQuery()):
-        # a few rules on, and one run, so that the page and the log show what rules do
+        # a few rules on, three leads who just became customers, and one run, so that
+        # the page and the log show what rules do
         for rule in rules:
             if rule["kind"] in ("birthday", "welcome", "follow_up", "lead_assignment"):
                 core.automation.set_enabled(rule["id"], True)
+        leads = core.contacts.list(ListQuery(filters={"lifecycle_stage": "lead"},
+                                             limit=40)).rows
+        for lead in [r for r in leads if r.get("mobile")][:3]:
+            core.contacts.update(lead["id"], {"lifecycle_stage": "customer"})
         core.automation.run(trigger="manual")
-        window.ops.changed.emit(["automation_rules", "automation_log"])
+        window.ops.changed.emit(["automation_rules", "automation_log", "contacts"])
 
     view = window.show_section("campaigns")
     page = view.show_tab("automation")
