@@ -19,6 +19,7 @@
     crm-desktop report NAME FILE --db PATH --period P [--owner ID] [--filter KEY=VALUE ...]
     crm-desktop report --list                   the reports' names and titles
     crm-desktop kpi --db PATH --period P [--owner ID] [--json]   the KPIs of a period
+    crm-desktop automation run --db PATH [--dry-run] [--json]   run the automation rules
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """
@@ -473,13 +474,21 @@ def build_parser() -> Parser:
     p.add_argument("--pdf", metavar="FILE", default=None, help="also write it as a PDF")
     p.set_defaults(func=cmd_agenda)
 
-    from crm_desktop import cli_export, cli_import, cli_kpi, cli_marketing, cli_report
+    from crm_desktop import (
+        cli_automation,
+        cli_export,
+        cli_import,
+        cli_kpi,
+        cli_marketing,
+        cli_report,
+    )
 
     cli_marketing.add_parsers(sub, common)
     cli_export.add_parsers(sub, common)
     cli_import.add_parsers(sub, common)
     cli_report.add_parsers(sub, common)
     cli_kpi.add_parsers(sub, common)
+    cli_automation.add_parsers(sub, common)
     return parser
 
 

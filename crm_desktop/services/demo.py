@@ -37,6 +37,7 @@ from crm_desktop.domain.enums import (
     TicketStatus,
 )
 from crm_desktop.domain.errors import DatabaseError
+from crm_desktop.services import demo_automation
 from crm_desktop.services import demo_data as words
 from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.contacts import ContactService
@@ -589,4 +590,6 @@ def generate(db: Database, contacts: int = 1000, seed: int = 1, *,
     # a new user sees customer segments at once (one pass over the new data, after the
     # load: 100,000 contacts add well under a second)
     RfmService(db).recompute()
+    demo_automation.customer_since(db)
+    counts["automation actions"] = demo_automation.switch_on_and_run(db)
     return counts

@@ -189,15 +189,16 @@ class MergeService:
     # -- contacts -------------------------------------------------------------------------------
     def _move_contact_records(self, session: Session, survivor: Any, others: list[int]) -> None:
         sid = survivor.id
-        for model in (m.Deal, m.Proforma, m.Ticket, m.Activity):
+        # (and what automation rules did for them: their log rows)
+        for model in (m.Deal, m.Proforma, m.Ticket, m.Activity, m.AutomationLog):
             for obj in session.scalars(select(model).where(model.contact_id.in_(others))):
                 obj.contact_id = sid
-        # outbox: one row per message and recipient
+        # outbox: one row per campaign message and recipient (a rule's rows all move)
         taken = set(session.scalars(select(m.OutboxMessage.message_id)
                                     .where(m.OutboxMessage.contact_id == sid)))
         for msg in session.scalars(select(m.OutboxMessage).where(
                 m.OutboxMessage.contact_id.in_(others)).order_by(m.OutboxMessage.id)):
-            if msg.message_id not in taken:
+            if msg.message_id is None or msg.message_id not in taken:
                 taken.add(msg.message_id)
                 msg.contact_id = sid
         # marketing lists (rows without an id: removed and added, logged as elements)

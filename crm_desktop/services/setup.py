@@ -1,8 +1,12 @@
-"""What a new database starts with: an administrator and the default pipeline."""
+"""What a new database starts with: an administrator, the default pipeline, and one
+automation rule of each kind (off, with Persian templates)."""
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
@@ -29,4 +33,38 @@ def ensure_defaults(db: Database) -> int:
             session.flush()
             admin_id = admin.id
         StageService(db).ensure_defaults(session)
+        ensure_default_rules(session, admin_id)
         return admin_id
+
+
+#: settings key: the rule kinds whose default rule was created once (a rule the user
+#: deleted is not brought back; a kind a newer version adds gets its rule)
+SEEDED_KEY = "automation_seeded_kinds"
+
+
+def ensure_default_rules(session: Session, creator_id: int | None) -> list[int]:
+    """One rule of each kind never seeded before, switched off; returns their ids."""
+    from crm_desktop.services.automation.kinds import registry
+    from crm_desktop.text.automation_texts import kind_name
+
+    setting = session.get(m.Setting, SEEDED_KEY)
+    seeded = json.loads(setting.value) if setting is not None else []
+    missing = [k for k in registry.names() if k not in seeded]
+    if not missing:
+        return []
+    made = []
+    for kind in missing:
+        rule = m.AutomationRule(
+            kind=kind, name=kind_name(kind, "fa"), enabled=False,
+            settings_json=json.dumps(registry.kind(kind).defaults(), ensure_ascii=False,
+                                     sort_keys=True),
+            created_by_id=creator_id)
+        session.add(rule)
+        session.flush()
+        made.append(rule.id)
+    value = json.dumps([*seeded, *missing], ensure_ascii=False)
+    if setting is None:
+        session.add(m.Setting(key=SEEDED_KEY, value=value))
+    else:
+        setting.value = value
+    return made

@@ -124,13 +124,17 @@ def assign_owner(session: Session, contact_id: int, owner_id: int) -> int:
 def log(session: Session, *, rule_id: int, rule_name: str, key: str, run_id: int | None,
         contact_id: int | None, action: str, detail: str, due_at: datetime,
         entity: str | None = None, entity_id: int | None = None,
-        outbox_id: int | None = None, activity_id: int | None = None) -> int:
-    """The automation log row of one occurrence; returns its id."""
+        outbox_id: int | None = None, activity_id: int | None = None,
+        flush: bool = True) -> int | None:
+    """The automation log row of one occurrence; returns its id (None without `flush`:
+    the row is written, with its audit row, by the transaction's next flush)."""
     row = m.AutomationLog(rule_id=rule_id, rule_name=rule_name[:200], key=key[:120],
                           run_id=run_id, contact_id=contact_id, action=action,
                           detail=detail, due_at=due_at, entity=entity, entity_id=entity_id,
                           outbox_id=outbox_id, activity_id=activity_id)
     session.add(row)
+    if not flush:
+        return None
     session.flush()
     return row.id
 

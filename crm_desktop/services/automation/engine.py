@@ -31,9 +31,9 @@ from crm_desktop.db.types import utcnow
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import AutomationAction, RuleKind, RunTrigger
 from crm_desktop.domain.errors import CrmError, FieldError, ValidationError
-from crm_desktop.services import contact_filter
 from crm_desktop.services import fields as f
 from crm_desktop.services.automation import actions
+from crm_desktop.services.automation import conditions as automation_conditions
 from crm_desktop.services.automation.kinds import registry
 from crm_desktop.services.automation.kinds.common import CONTACT_OWNER, MAX_CATCH_UP_DAYS
 from crm_desktop.services.automation.model import Due, PlannedAction, RuleSpec, RunReport
@@ -68,8 +68,7 @@ def spec_of(rule: m.AutomationRule) -> RuleSpec:
     ValidationError when the stored settings or conditions are no longer valid."""
     kind = registry.kind(rule.kind)
     settings = kind.clean(_loads(rule.settings_json, "settings") or {})
-    raw = _loads(rule.conditions_json, "conditions")
-    conditions = None if raw is None else contact_filter.parse(raw).to_dict()
+    conditions = automation_conditions.parse(_loads(rule.conditions_json, "conditions"))
     days = settings.get("catch_up_days", MAX_CATCH_UP_DAYS)
     return RuleSpec(rule.id, rule.kind, rule.name, settings, conditions,
                     clock.utc(rule.enabled_at) if rule.enabled_at else None,
@@ -133,7 +132,7 @@ def _logged(session: Session, rule_id: int, keys: list[str]) -> set[str]:
 def _allowed(session: Session, spec: RuleSpec, dues: list[Due]) -> list[Due]:
     """The occurrences whose contact is live (not in the Trash) and meets the rule's
     conditions; one without a contact only when the rule has no conditions."""
-    where = contact_filter.parse(spec.conditions or {"version": 1}).where()
+    where = automation_conditions.where(session, spec.conditions)
     ids = sorted({d.contact_id for d in dues if d.contact_id is not None})
     ok: set[int] = set()
     for chunk in f.chunked(ids, 500):
@@ -218,7 +217,8 @@ def carry_out(session: Session, spec: RuleSpec, steps: list[Step], run_id: int |
         actions.log(session, rule_id=spec.id, rule_name=spec.name, key=due.key,
                     run_id=run_id, contact_id=due.contact_id, action=step.action,
                     detail=step.detail, due_at=clock.utc(due.due_at), entity=due.entity,
-                    entity_id=due.entity_id, outbox_id=outbox_id, activity_id=activity_id)
+                    entity_id=due.entity_id, outbox_id=outbox_id, activity_id=activity_id,
+                    flush=False)  # flushed with the next step's rows, or at the commit
         done.append(_planned(spec, step))
     return done
 

@@ -3,15 +3,22 @@ run did or would do (no Qt).
 
 How a run works (services/automation/engine.py):
 1. For each enabled rule, its kind's `due(session, rule, now, since)` lists the occurrences
-   that fell due in (since, now]; `since` is the latest of the rule's catch-up limit
-   (`now - rule.catch_up`), the moment it was switched on (`enabled_at`), so a rule never
-   acts on what fell due before it was on, or long ago.
-2. The engine drops occurrences whose contact fails the rule's conditions (a dynamic-list
-   filter, services/contact_filter.py) and those already in the automation log (rule, key).
-3. It carries out the rest, rule by rule, in one write transaction per rule (chunked), each
-   occurrence as one log row plus what it made (an outbox row, a task, an owner change)
-   and their audit rows. The unique (rule_id, key) index makes a second run, or a run in
-   another process at the same time, do nothing again.
+   that fell due in (since, now]; `since` is the latest of the rule's catch-up limit (the
+   start of the business day `catch_up_days` before today: 0 keeps only what fell due
+   today; a kind without that setting gets 30 days) and the moment it was switched on
+   (`enabled_at`), so a rule never acts on what fell due before it was on, or long ago.
+   The engine also drops what a kind lists outside (since, now].
+2. The engine drops occurrences whose contact is in the Trash or fails the rule's
+   conditions (a dynamic-list filter, services/contact_filter.py, plus the marketing lists
+   of services/automation/conditions.py; an occurrence without a contact passes only a
+   rule without conditions) and those already in the automation log (rule, key).
+3. It carries out the rest, rule by rule, in one write transaction per rule (steps 1-2 run
+   inside it too: BEGIN IMMEDIATE makes a second process wait, then find the log rows),
+   each occurrence as one log row plus what it made (an outbox row, a task, an owner
+   change) and their audit rows. The unique (rule_id, key) index backs this up: a second
+   run, or a run in another process at the same time, does nothing again. A message to a
+   contact without the address, or without consent for a marketing kind, is a log row
+   "skipped" (its detail the reason: actions.SKIP_REASONS), never retried.
 A dry run does steps 1-2 and returns what step 3 would do, writing nothing.
 """
 
@@ -36,7 +43,8 @@ class RuleSpec:
     #: the conditions' filter document (services.contact_filter.parse), None: everyone
     conditions: Mapping[str, Any] | None
     enabled_at: datetime | None
-    #: how far back a run catches up what fell due while the program was closed
+    #: how far back a run catches up what fell due while the program was closed (whole
+    #: business days: the settings' catch_up_days)
     catch_up: timedelta
 
 

@@ -18,9 +18,9 @@ from crm_desktop.db.types import utcnow
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import AutomationAction, RuleKind, RunTrigger
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
-from crm_desktop.services import audit, contact_filter
+from crm_desktop.services import audit
 from crm_desktop.services import fields as f
-from crm_desktop.services.automation import engine
+from crm_desktop.services.automation import conditions, engine
 from crm_desktop.services.automation.kinds import registry
 from crm_desktop.services.automation.model import RunReport
 from crm_desktop.services.base import EntityService, ListQuery, Page, Sort
@@ -43,12 +43,11 @@ RULE_FIELDS: dict[str, f.Field] = {
 }
 
 
-def _conditions_json(raw: Any) -> str | None:
-    """The stored conditions: NULL for none (everyone), else the filter's JSON."""
-    if raw is None or raw == "" or raw == {}:
-        return None
-    spec = contact_filter.parse(raw)
-    return None if spec.is_empty() else spec.to_json()
+def _conditions_json(session: Session, raw: Any) -> str | None:
+    """The stored conditions (services/automation/conditions.py): NULL for everyone."""
+    doc = conditions.parse(raw)
+    conditions.check_lists(session, doc)
+    return None if doc is None else json.dumps(doc, ensure_ascii=False, sort_keys=True)
 
 
 def _settings_json(kind: str, raw: Any) -> str:
@@ -126,18 +125,20 @@ class AutomationService:
 
     def create_rule(self, data: Mapping[str, Any]) -> int:
         """A new rule: {kind, name, enabled, settings, conditions}; settings are checked by
-        the kind (missing keys take its defaults), conditions by the list filter."""
+        the kind (missing keys take its defaults), conditions by the list filter (plus
+        `lists`: services/automation/conditions.py)."""
         values = f.clean(RULE_FIELDS, data)
         kind = values["kind"]
         if kind not in registry.KINDS:
             raise ValidationError(FieldError("kind", "choice"))
         settings = _settings_json(kind, values.get("settings"))
-        conditions = _conditions_json(values.get("conditions"))
         enabled = bool(values.get("enabled"))
         with self.db.write(self.actor_id) as session:
             rule = m.AutomationRule(kind=kind, name=values["name"], enabled=enabled,
                                     enabled_at=utcnow() if enabled else None,
-                                    settings_json=settings, conditions_json=conditions,
+                                    settings_json=settings,
+                                    conditions_json=_conditions_json(
+                                        session, values.get("conditions")),
                                     created_by_id=self.actor_id)
             session.add(rule)
             session.flush()
@@ -166,7 +167,7 @@ class AutomationService:
                 merged = {**(current if isinstance(current, dict) else {}), **(given or {})}
                 rule.settings_json = _settings_json(rule.kind, merged)
             if "conditions" in values:
-                rule.conditions_json = _conditions_json(values["conditions"])
+                rule.conditions_json = _conditions_json(session, values["conditions"])
             if "enabled" in values:
                 self._switch(rule, bool(values["enabled"]))
 

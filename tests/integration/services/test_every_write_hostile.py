@@ -408,16 +408,17 @@ def _automation_calls(core: Core, d: Callable) -> list[tuple[Any, ...]]:
     plausible_rule = st.fixed_dictionaries(
         {"kind": st.sampled_from(core.automation.kinds()), "name": st.just("قاعده"),
          "enabled": st.booleans()})
-    times = st.one_of(st.none(), edge_times, hostile)
+    some = st.integers(1, 6)
     return [
         (core.automation.create_rule, (d(rule),)),
         (core.automation.create_rule, (d(plausible_rule),)),
-        (core.automation.update_rule, (d(ids), d(st.one_of(rule, plausible_rule)))),
-        (core.automation.set_enabled, (d(ids), d(st.one_of(st.booleans(), hostile)))),
-        (core.automation.run, (), {"dry_run": d(st.one_of(st.booleans(), hostile)),
-                                   "trigger": d(st.one_of(st.sampled_from(
-                                       [t.value for t in enums.RunTrigger]), texts)),
-                                   "now": d(times)}),
+        (core.automation.update_rule, (d(half(some)), d(st.one_of(rule, plausible_rule)))),
+        (core.automation.update_rule, (d(some), d(plausible_rule))),
+        (core.automation.set_enabled, (d(half(some)), d(half(st.booleans())))),
+        (core.automation.run, (), {"dry_run": d(half(st.booleans())),
+                                   "trigger": d(half(st.sampled_from(
+                                       [t.value for t in enums.RunTrigger]))),
+                                   "now": d(half(st.one_of(st.none(), edge_times)))}),
         (core.automation.delete_rule, (d(ids),)),
     ]
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from crm_desktop.domain.enums import RuleKind
 from crm_desktop.domain.errors import FieldError, ValidationError
-from crm_desktop.services.automation.kinds import birthday, welcome
+from crm_desktop.services.automation.kinds import birthday, renewal, welcome
 from crm_desktop.services.automation.model import Kind
 
 KINDS: dict[str, Kind] = {
     birthday.KIND.name: birthday.KIND,
     welcome.KIND.name: welcome.KIND,
+    renewal.KIND.name: renewal.KIND,
 }
 
 
