@@ -20,6 +20,7 @@
     crm-desktop report --list                   the reports' names and titles
     crm-desktop kpi --db PATH --period P [--owner ID] [--json]   the KPIs of a period
     crm-desktop automation run --db PATH [--dry-run] [--json]   run the automation rules
+    crm-desktop automation replies FILE --db PATH [--json]   satisfaction scores from SMS replies
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """

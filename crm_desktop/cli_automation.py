@@ -1,5 +1,6 @@
 """The automation commands: `automation run` (for the operating system's scheduler: Windows
-Task Scheduler, cron; see the README). cli.py registers them through `add_parsers`."""
+Task Scheduler, cron; see the README) and `automation replies` (cli_replies.py). cli.py
+registers them through `add_parsers`."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from crm_desktop.cli import EXIT_OK, Parser, _db_path, _say
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Register `automation` and its commands on the main parser's subcommands."""
     p = sub.add_parser("automation", help="run the automation rules")
-    p.set_defaults(func=lambda _args, p=p: p.error("an automation command is required (run)"))
+    p.set_defaults(func=lambda _args, p=p: p.error(
+        "an automation command is required (run or replies)"))
     automation = p.add_subparsers(title="automation commands", metavar="COMMAND",
                                   parser_class=Parser)
     q = automation.add_parser(
@@ -27,6 +29,9 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     q.add_argument("--lang", choices=("fa", "en"), default="fa",
                    help="language of the actions and reasons (default fa)")
     q.set_defaults(func=cmd_automation_run)
+    from crm_desktop import cli_replies
+
+    cli_replies.add_parser(automation, common)
 
 
 def cmd_automation_run(args: argparse.Namespace) -> int:

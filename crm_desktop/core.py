@@ -8,6 +8,7 @@ from crm_desktop.db.engine import Database
 from crm_desktop.db.migrate import open_database
 from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.activities import ActivityService
+from crm_desktop.services.automation.replies import SatisfactionReplies
 from crm_desktop.services.automation.service import AutomationLogService, AutomationService
 from crm_desktop.services.campaigns import CampaignService
 from crm_desktop.services.contacts import ContactService
@@ -57,6 +58,7 @@ class Core:
         self.merging = MergeService(db, actor_id)
         self.automation = AutomationService(db, actor_id)
         self.automation_log = AutomationLogService(db, actor_id)  # reads only
+        self.replies = SatisfactionReplies(db, actor_id)
         self.timeline = TimelineService(self.activities, self.deals, self.proformas,
                                         self.tickets, self.outbox)
 

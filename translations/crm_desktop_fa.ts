@@ -335,138 +335,138 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="144"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="145"/>
         <source>Edit activity</source>
         <translation>ویرایش فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="145"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="146"/>
         <source>New appointment</source>
         <translation>قرار ملاقات جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="152"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="153"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="153"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="154"/>
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="156"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="157"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="157"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="158"/>
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="158"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="159"/>
         <source>Time</source>
         <translation>ساعت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="159"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="160"/>
         <source>All day (no time)</source>
         <translation>تمام روز (بدون ساعت)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="160"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="161"/>
         <source>Duration (minutes)</source>
         <translation>مدت (دقیقه)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="161"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="162"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="162"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="163"/>
         <source>Nobody</source>
         <translation>هیچ‌کس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="163"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="164"/>
         <source>No reminder</source>
         <translation>بدون یادآوری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="163"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="164"/>
         <source>10 minutes before</source>
         <translation>۱۰ دقیقه قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="164"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="165"/>
         <source>1 hour before</source>
         <translation>۱ ساعت قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="164"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="165"/>
         <source>1 day before</source>
         <translation>۱ روز قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="165"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="166"/>
         <source>Reminder</source>
         <translation>یادآوری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="168"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="169"/>
         <source>Repeats</source>
         <translation>تکرار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="169"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="170"/>
         <source>Daily</source>
         <translation>روزانه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="169"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="170"/>
         <source>Weekly</source>
         <translation>هفتگی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="170"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="171"/>
         <source>Monthly</source>
         <translation>ماهانه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="170"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="171"/>
         <source>Yearly</source>
         <translation>سالانه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="171"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="172"/>
         <source>Does not repeat</source>
         <translation>بدون تکرار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="172"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="173"/>
         <source>Every</source>
         <translation>هر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="173"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="174"/>
         <source>Until (optional)</source>
         <translation>تا (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="174"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="175"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="175"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="176"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="201"/>
-        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="205"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="202"/>
+        <location filename="../crm_desktop/ui/dialogs/appointment_dialog.py" line="206"/>
         <source>None</source>
         <translation>هیچ</translation>
     </message>
@@ -847,52 +847,52 @@
         <translation>هنوز قانونی نیست. قانون خودش کار می‌کند: تولد مشتری‌ها را تبریک می‌گوید، نوبت‌ها را یادآوری می‌کند، معامله‌های راکد را پیگیری می‌کند یا سرنخ‌های تازه را به کسی می‌سپارد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/automation_page.py" line="162"/>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="165"/>
         <source>Last run: {when} ({trigger}), {n} action(s).</source>
         <translation>آخرین اجرا: {when} ({trigger})، {n} کار.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/automation_page.py" line="166"/>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="169"/>
         <source>Problem: {error}</source>
         <translation>مشکل: {error}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/automation_page.py" line="169"/>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="172"/>
         <source>Rules that are on run when the program starts and every 15 minutes while it is open.</source>
         <translation>قانون‌های روشن هنگام باز شدن برنامه و تا وقتی باز است هر ۱۵ دقیقه اجرا می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/automation_page.py" line="202"/>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="205"/>
         <source>Delete rule</source>
         <translation>حذف قانون</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/automation_page.py" line="203"/>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="206"/>
         <source>Delete the rule “{name}”? What it already did stays in the automation log.</source>
         <translation>قانون «{name}» حذف شود؟ کارهایی که تا کنون انجام داده در گزارش خودکارسازی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/automation_page.py" line="217"/>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="220"/>
         <source>Running the rules…</source>
         <translation>در حال اجرای قانون‌ها…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/automation_page.py" line="229"/>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="232"/>
         <source>The run stopped: {problem}. Nothing was done twice.</source>
         <translation>اجرا متوقف شد: {problem}. هیچ کاری دو بار انجام نشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/automation_page.py" line="230"/>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="233"/>
         <source>an unexpected error</source>
         <translation>خطایی پیش‌بینی‌نشده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/automation_page.py" line="232"/>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="235"/>
         <source>Run now: {n} action(s).</source>
         <translation>اجرای دستی: {n} کار.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/automation_page.py" line="237"/>
+        <location filename="../crm_desktop/ui/views/automation_page.py" line="240"/>
         <source>{rule}: {problem}</source>
         <translation>{rule}: {problem}</translation>
     </message>
@@ -2537,52 +2537,68 @@
         <translation>ویرایش معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="107"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="111"/>
         <source>(none)</source>
+        <extracomment>a won deal shows its customer&apos;s satisfaction score</extracomment>
         <translation>(ندارد)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="108"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="112"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="109"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="113"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="110"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="114"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="112"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="116"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="117"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="121"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="118"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="122"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="119"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="123"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="121"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="125"/>
         <source>Source campaign</source>
         <translation>کمپین منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="124"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="129"/>
+        <source>{score} of 5</source>
+        <translation>{score} از ۵</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="131"/>
+        <source>Satisfaction</source>
+        <translation>رضایت مشتری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="132"/>
+        <source>(not asked)</source>
+        <translation>(پرسیده نشده)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="133"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
@@ -2621,77 +2637,87 @@
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="81"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="62"/>
+        <source>Satisfaction</source>
+        <translation>رضایت مشتری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="82"/>
         <source>Stage history</source>
         <translation>سابقه مراحل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="82"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="83"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="84"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="85"/>
         <source>Proformas</source>
         <translation>پیش‌فاکتورها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="89"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="90"/>
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="93"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="94"/>
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="97"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="98"/>
         <source>Mark accepted and won</source>
         <translation>ثبت پذیرش و موفقیت معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="100"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="101"/>
         <source>Accept the selected proforma and move this deal to the won stage</source>
         <translation>پیش‌فاکتور انتخاب‌شده پذیرفته شود و معامله به مرحله موفق برود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="102"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="103"/>
         <source>Log activity</source>
         <translation>ثبت فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="121"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="122"/>
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="121"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="122"/>
         <source>This deal no longer exists; someone may have deleted it.</source>
         <translation>این معامله دیگر وجود ندارد؛ ممکن است کسی آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="128"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="129"/>
         <source>Deal: {title}</source>
         <translation>معامله: {title}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="163"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="145"/>
+        <source>{score} of 5</source>
+        <translation>{score} از ۵</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="169"/>
         <source>No stage changes yet.</source>
         <translation>هنوز مرحله‌ای تغییر نکرده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="169"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="175"/>
         <source>Created in {stage}</source>
         <translation>ایجاد در مرحله {stage}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="185"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="191"/>
         <source>No activities yet: calls, meetings and tasks linked to this deal will appear here.</source>
         <translation>هنوز فعالیتی نیست؛ تماس‌ها، جلسه‌ها و وظیفه‌های این معامله اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="207"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="213"/>
         <source>No proformas yet: use New proforma to issue one for this deal.</source>
         <translation>هنوز پیش‌فاکتوری نیست؛ با «پیش‌فاکتور جدید» برای این معامله پیش‌فاکتور صادر کنید.</translation>
     </message>
@@ -4240,52 +4266,52 @@ New {kind}: {created}, updated: {updated}</source>
 <context>
     <name>LostReasonDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="150"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="159"/>
         <source>Deal lost</source>
         <translation>معامله از دست رفت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="154"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="163"/>
         <source>Price too high</source>
         <translation>قیمت بالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="154"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="163"/>
         <source>Chose a competitor</source>
         <translation>رقیب را انتخاب کرد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="164"/>
         <source>No budget</source>
         <translation>بودجه ندارد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="164"/>
         <source>Changed their mind</source>
         <translation>منصرف شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="155"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="164"/>
         <source>No answer</source>
         <translation>پاسخ نداد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="160"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="169"/>
         <source>Or write the reason</source>
         <translation>یا دلیل را بنویسید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="164"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="173"/>
         <source>Mark as lost</source>
         <translation>ثبت به‌عنوان ناموفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="165"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="174"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="169"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="178"/>
         <source>Why was this deal lost?</source>
         <translation>چرا این معامله از دست رفت؟</translation>
     </message>
@@ -7527,38 +7553,38 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>WeekCalendar</name>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="356"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="349"/>
         <source>Monday</source>
         <extracomment>the space between a block&apos;s edge and its text the chip tone (ui/theme/tokens.py chip_*) of each kind of block</extracomment>
         <translation>دوشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="356"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="349"/>
         <source>Tuesday</source>
         <translation>سه‌شنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="356"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="349"/>
         <source>Wednesday</source>
         <translation>چهارشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="357"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="350"/>
         <source>Thursday</source>
         <translation>پنجشنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="357"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="350"/>
         <source>Friday</source>
         <translation>جمعه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="357"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="350"/>
         <source>Saturday</source>
         <translation>شنبه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="357"/>
+        <location filename="../crm_desktop/ui/widgets/week_calendar.py" line="350"/>
         <source>Sunday</source>
         <translation>یکشنبه</translation>
     </message>

@@ -25,7 +25,8 @@ class ImportFileError(CrmError):
     params: sheet, sheets: a tuple of the workbook's sheet names), "no_header" (no row
     looks like a header), "too_wide" (the header has more columns than can be imported;
     params: columns, limit), "too_large" (a sheet's cells reach too far to be read;
-    params: cell, the A1 name of the farthest one).
+    params: cell, the A1 name of the farthest one), "no_columns" (a file of SMS replies
+    without a mobile or a text column; params: columns, the header's names).
     `message(lang)` is one line in the interface language (text/import_texts.py)."""
 
     def __init__(self, code: str, **params: Any):

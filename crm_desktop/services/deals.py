@@ -232,6 +232,8 @@ class DealService(EntityService[m.Deal]):
         "owner_id": f.Field(f.reference),
         "source_campaign_id": f.Field(f.reference),
         "notes": f.Field(f.multiline()),
+        # the customer's score of a won deal, 1 to 5 (empty: not asked or no answer)
+        "satisfaction": f.Field(f.integer(1, 5)),
     }
     references: ClassVar = {
         "contact_id": m.Contact,

@@ -37,6 +37,12 @@ FILE_ERRORS: dict[str, tuple[str, str]] = {
         "no header row was found: the first row of the table should name its columns",
         "سطر عنوان پیدا نشد: نخستین سطر جدول باید نام ستون‌ها را داشته باشد".replace("‌", ZW),
     ),
+    "no_columns": (
+        "the file needs a column of mobile numbers and a column of message texts "
+        "(its columns: {columns})",
+        "پرونده باید یک ستون شمارهٔ موبایل و یک ستون متن پیام داشته باشد "
+        "(ستون‌های آن: {columns})".replace("‌", ZW),
+    ),
     "encrypted": (
         "the workbook is protected with a password: save a copy without the password and "
         "import that",
@@ -57,7 +63,7 @@ FILE_ERRORS: dict[str, tuple[str, str]] = {
 
 #: parameters shown as the file has them (a sheet's name or a cell's: "Sheet1" stays
 #: "Sheet1" in Persian text, as the spreadsheet program shows it)
-_VERBATIM = frozenset({"sheet", "sheets", "cell"})
+_VERBATIM = frozenset({"sheet", "sheets", "cell", "columns"})
 
 #: RowError codes of imports that are not field rules -> (English, Persian)
 ROW_ERRORS: dict[str, tuple[str, str]] = {

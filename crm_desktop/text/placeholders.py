@@ -35,6 +35,7 @@ KIND_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "appointment_reminder": ("appointment_date", "appointment_time"),
     "appointment_feedback": ("appointment_date", "appointment_time"),
     "satisfaction": ("ticket_number", "deal_title"),
+    "follow_up": ("deal_title",),
     "renewal": ("renewal_date",),
     "tier_change": ("tier", "points"),
 }

@@ -89,7 +89,10 @@ class Kind(Protocol):
     def due(self, session: Session, rule: RuleSpec, now: datetime,
             since: datetime) -> Iterable[Due]:
         """The occurrences that fell due in (since, now], read only. May list ones
-        already done: the engine skips keys already in the log."""
+        already done: the engine skips keys already in the log. A kind whose occurrence
+        stays worth doing until a natural end looks back to `rule.enabled_at` instead (a
+        reminder until the appointment begins; a deal still quiet) and lists one older
+        than `since` as due `now`."""
         ...
 
     def next_due(self, session: Session, rule: RuleSpec, now: datetime) -> datetime | None:

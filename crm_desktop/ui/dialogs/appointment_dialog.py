@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QSpinBox, QTimeEdit, QWidget
 
 from crm_desktop.core import Core
 from crm_desktop.domain import clock
+from crm_desktop.domain.appointments import is_appointment
 from crm_desktop.domain.errors import FieldError, NotFoundError
 from crm_desktop.services.activities import MAX_DURATION, ActivityService
 from crm_desktop.services.recurrence import MAX_EVERY
@@ -29,7 +30,7 @@ from crm_desktop.ui.dialogs.record_form import (
     run_dialog,
 )
 from crm_desktop.ui.ops import Ops
-from crm_desktop.ui.widgets.week_calendar import DEFAULT_MINUTES, is_appointment, local
+from crm_desktop.ui.widgets.week_calendar import DEFAULT_MINUTES, local
 
 # reminder choices: minutes before the due time (None: no reminder)
 REMINDER_MINUTES = (None, 10, 60, 1440)

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
-from crm_desktop.domain.enums import STAGE_OPEN
+from crm_desktop.domain.enums import STAGE_OPEN, STAGE_WON
 from crm_desktop.services.deals import DealService
 from crm_desktop.text.normalize import clean_text
-from crm_desktop.ui import screen_fit
+from crm_desktop.ui import display, screen_fit
 from crm_desktop.ui.dialogs.record_form import (
     Binding,
     ChoiceBinding,
@@ -86,6 +86,10 @@ class DealDialog(RecordDialog):
         screen_fit.resize(self, 520, 560)
         current = core.deals.get(deal_id) if deal_id is not None else None
         person = current["contact_id"] if current else contact_id
+        #: a won deal shows its customer's satisfaction score
+        self.won = current is not None and any(
+            s["id"] == current["stage_id"] and s["outcome"] == STAGE_WON
+            for s in core.stages.list())
         self.build_form(person)
         if current is not None:
             self.set_values(current)
@@ -121,6 +125,11 @@ class DealDialog(RecordDialog):
         self.add(self.tr("Source campaign"),
                  ChoiceBinding("source_campaign_id", self.core.campaigns.options(),
                                empty=none, searchable=True))
+        if self.won:  # the customer's score: asked after a won deal
+            scores = [(n, display.fill(self.tr("{score} of 5"), score=display.number(n)))
+                      for n in range(5, 0, -1)]
+            self.add(self.tr("Satisfaction"),
+                     ChoiceBinding("satisfaction", scores, empty=self.tr("(not asked)")))
         self.add(self.tr("Notes"), NotesBinding("notes"))
 
     def write(self, values: dict[str, Any]) -> int:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
-from crm_desktop.domain.enums import STAGE_LOST, ProformaStatus
+from crm_desktop.domain.enums import STAGE_LOST, STAGE_WON, ProformaStatus
 from crm_desktop.domain.errors import NotFoundError
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.ui import display, labels, screen_fit
@@ -59,6 +59,7 @@ class DealPage(RecordPage):
             ("stage", self.tr("Stage")), ("amount", self.tr("Amount")),
             ("contact", self.tr("Contact")), ("company", self.tr("Company")),
             ("expected_close", self.tr("Expected close")), ("owner", self.tr("Owner")),
+            ("satisfaction", self.tr("Satisfaction")),
         ))
         layout.addLayout(self.form)
 
@@ -140,8 +141,13 @@ class DealPage(RecordPage):
             "company": self._name(self.core.accounts, deal["account_id"], "name"),
             "expected_close": display.jalali(deal["expected_close"]),
             "owner": owners.get(deal["owner_id"], ""),
+            "satisfaction": ("" if deal.get("satisfaction") is None else display.fill(
+                self.tr("{score} of 5"), score=display.number(deal["satisfaction"]))),
         }
         self.show_values(texts)
+        # a score is asked after a won deal: other deals have none to show
+        self.form.setRowVisible(self.values["satisfaction"],
+                                bool(stage and stage["outcome"] == STAGE_WON))
         self._fill_history()
         self._fill_activities()
         self._fill_proformas()

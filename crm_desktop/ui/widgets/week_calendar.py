@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from crm_desktop.domain import clock
+from crm_desktop.domain.appointments import is_appointment
 from crm_desktop.text.jalali import jalali_parts, month_name
 from crm_desktop.ui import display
 from crm_desktop.ui.theme.palette import token
@@ -41,7 +42,6 @@ MIN_DAY_WIDTH = 90
 DEFAULT_MINUTES = 30
 #: the space between a block's edge and its text
 BLOCK_PADDING = 3
-APPOINTMENT_KINDS = ("meeting",)
 #: the chip tone (ui/theme/tokens.py chip_*) of each kind of block
 KIND_TONES = {"meeting": "info", "call": "success", "task": "warning"}
 
@@ -74,13 +74,6 @@ def mime_activity_id(mime: QMimeData) -> int | None:
         return int(bytes(mime.data(MIME_TYPE).data()).decode("ascii"))
     except ValueError:
         return None
-
-
-def is_appointment(row: Mapping[str, Any]) -> bool:
-    """Meetings, and any activity with both a due time and a duration."""
-    if row.get("due_at") is None or row.get("due_all_day"):
-        return False
-    return row.get("kind") in APPOINTMENT_KINDS or bool(row.get("duration_minutes"))
 
 
 @dataclass

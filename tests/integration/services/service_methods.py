@@ -47,6 +47,7 @@ READS: dict[str, set[str]] = {
     "imports": {"error_table", "fields", "last_batch", "mapping", "plan"},
     "automation": {"kinds", "defaults", "placeholders", "rules", "rule", "last_run"},
     "automation_log": _LIST_READS,
+    "replies": {"pending"},
 }
 
 #: inherited writes these services refuse (no Trash for their records): TypeError, nothing

@@ -217,6 +217,26 @@ def _a_rule(core: Core, ids: Ids) -> None:
     ids["rule"] = core.automation.create_rule({"kind": "welcome", "name": "خوشامد"})
 
 
+def _satisfaction_asked(core: Core, ids: Ids) -> None:
+    """The contact's ticket was closed and a satisfaction rule asked for a score by SMS;
+    a reply file answers it."""
+    from sqlalchemy import select
+
+    core.contacts.update(ids["contact"], {"mobile": "09121234567"})
+    core.automation.create_rule({"kind": "satisfaction", "name": "نظرسنجی", "enabled": True,
+                                 "settings": {"days_after": 0}})
+    core.tickets.close(ids["ticket"], None)
+    core.automation.run(now=datetime.now(UTC) + timedelta(days=1))
+    with core.db.read() as session:
+        ids["request"] = session.scalar(select(m.AutomationLog.id).where(
+            m.AutomationLog.entity == "ticket", m.AutomationLog.entity_id == ids["ticket"]))
+    folder = Path(tempfile.mkdtemp())
+    ids["reply_file"] = folder / "replies.csv"
+    when = (datetime.now(UTC) + timedelta(days=2)).strftime("%Y-%m-%d %H:%M")
+    ids["reply_file"].write_text(f"mobile,text,time\n09121234567,۵,{when}\n",
+                                 encoding="utf-8")
+
+
 class _Accepts:
     channel = "sms"
 
@@ -379,6 +399,10 @@ WALK: dict[tuple[str, str], Scenario] = {
         lambda c, i: c.automation.set_enabled(i["rule"], True), prepare=_a_rule),
     ("automation", "delete_rule"): Scenario(
         lambda c, i: c.automation.delete_rule(i["rule"]), prepare=_a_rule_that_acted),
+    ("replies", "record"): Scenario(lambda c, i: c.replies.record(i["request"], 4),
+                                   prepare=_satisfaction_asked),
+    ("replies", "import_file"): Scenario(lambda c, i: c.replies.import_file(i["reply_file"]),
+                                        prepare=_satisfaction_asked),
     ("automation", "run"): Scenario(lambda c, i: c.automation.run(now=i["now"]),
                                     prepare=_birthday_rules),
 }

@@ -66,6 +66,7 @@ WRITES: dict[str, set[str]] = {
     "merging": {"merge"},
     "automation": {"create_rule", "update_rule", "set_enabled", "delete_rule", "run"},
     "automation_log": set(),
+    "replies": {"record", "import_file"},
 }
 NOT_OFFERED: dict[str, set[str]] = {
     "stages": {"ensure_defaults"},  # takes the caller's Session
@@ -374,6 +375,7 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
          {"choose": d(st.one_of(st.none(), st.fixed_dictionaries(
              {"city": st.integers(1, 12), "notes": st.integers(1, 12)})))}),
         *_automation_calls(core, d),
+        *_reply_calls(core, d, tmp_dir),
     ]
     assert {(c[0].__self__.__class__, c[0].__name__) for c in calls} >= {
         (type(getattr(core, svc)), method)
@@ -394,7 +396,10 @@ def _automation_calls(core: Core, d: Callable) -> list[tuple[Any, ...]]:
     kinds = st.one_of(st.sampled_from([k.value for k in enums.RuleKind]), texts)
     setting_keys = st.sampled_from(["channel", "body", "subject", "task_subject",
                                     "task_owner", "send_hour", "catch_up_days",
-                                    "delay_hours", "date_source", "days_before", 5])
+                                    "delay_hours", "date_source", "days_before",
+                                    "hours_before", "hours_after", "days_after", "tickets",
+                                    "deals", "quiet_days", "method", "users", "by_city",
+                                    "by_source", "fallback_user", "only_unowned", 5])
     settings_ = st.one_of(st.none(), hostile, st.dictionaries(setting_keys, st.one_of(
         hostile, st.sampled_from(["sms", "email", "task", "contact_owner", 1, 9, 0, 30,
                                   "سلام {first_name}", "{tier}", "{"])), max_size=3))
@@ -420,6 +425,22 @@ def _automation_calls(core: Core, d: Callable) -> list[tuple[Any, ...]]:
                                        [t.value for t in enums.RunTrigger]))),
                                    "now": d(half(st.one_of(st.none(), edge_times)))}),
         (core.automation.delete_rule, (d(ids),)),
+    ]
+
+
+def _reply_calls(core: Core, d: Callable, tmp_dir: Path) -> list[tuple[Any, ...]]:
+    """Scores recorded on hostile log ids, and reply files of every shape (paths only in
+    the test's folder)."""
+    good = tmp_dir / "replies.csv"
+    good.write_text("mobile,text,time\n09121234567,۵,1405/09/10 10:00\n0912,x,\n",
+                    encoding="utf-8")
+    junk = tmp_dir / "junk.xlsx"
+    junk.write_bytes(b"PK\x03\x04 not a workbook")
+    files = st.one_of(hostile.filter(lambda v: not isinstance(v, str)), st.sampled_from(
+        [good, str(good), junk, tmp_dir / "missing.csv", "", str(tmp_dir / "a\x00b.csv")]))
+    return [
+        (core.replies.record, (d(ids), d(st.one_of(st.integers(0, 6), hostile)))),
+        (core.replies.import_file, (d(files),)),
     ]
 
 

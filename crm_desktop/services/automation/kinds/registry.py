@@ -8,13 +8,27 @@ from __future__ import annotations
 
 from crm_desktop.domain.enums import RuleKind
 from crm_desktop.domain.errors import FieldError, ValidationError
-from crm_desktop.services.automation.kinds import birthday, renewal, welcome
+from crm_desktop.services.automation.kinds import (
+    appointment_feedback,
+    appointment_reminder,
+    birthday,
+    follow_up,
+    lead_assignment,
+    renewal,
+    satisfaction,
+    welcome,
+)
 from crm_desktop.services.automation.model import Kind
 
 KINDS: dict[str, Kind] = {
     birthday.KIND.name: birthday.KIND,
     welcome.KIND.name: welcome.KIND,
     renewal.KIND.name: renewal.KIND,
+    appointment_reminder.KIND.name: appointment_reminder.KIND,
+    appointment_feedback.KIND.name: appointment_feedback.KIND,
+    satisfaction.KIND.name: satisfaction.KIND,
+    follow_up.KIND.name: follow_up.KIND,
+    lead_assignment.KIND.name: lead_assignment.KIND,
 }
 
 
