@@ -133,16 +133,21 @@ def test_the_preview_lists_what_a_run_would_do_and_writes_nothing(core, ops, ui_
                                                                    qtbot,
                                                                    qtmodeltester) -> None:
     _welcome_due(core, 3)
+    core.contacts.create({"first_name": "بی", "last_name": "رضایت", "mobile": "09129999999",
+                          "lifecycle_stage": "customer"})  # no consent: skipped, and why
     before = core.outbox.count(ListQuery())
     preview = RunPreview(core, ops)
     qtbot.addWidget(preview)
     qtbot.waitUntil(lambda: not preview.busy(), timeout=20_000)
-    assert preview.model.rowCount() == 3
+    assert preview.model.rowCount() == 4
     qtmodeltester.check(preview.model)
-    names = {preview.model.index(r, 2).data() for r in range(3)}
-    assert names == {"مشتری0 تازه", "مشتری1 تازه", "مشتری2 تازه"}
-    assert preview.model.index(0, 3).data() == "پیامک"
-    assert "۳" in preview.summary.text()
+    rows = {preview.model.index(r, 2).data(): (preview.model.index(r, 3).data(),
+                                                preview.model.index(r, 4).data())
+            for r in range(4)}
+    assert set(rows) == {"مشتری0 تازه", "مشتری1 تازه", "مشتری2 تازه", "بی رضایت"}
+    assert rows["مشتری0 تازه"][0] == "پیامک"
+    assert rows["بی رضایت"] == ("رد شد", "به دریافت این پیام\u200cها رضایت نداده است")
+    assert "۴" in preview.summary.text()
     assert _log_count(core) == 0 and core.outbox.count(ListQuery()) == before
 
 

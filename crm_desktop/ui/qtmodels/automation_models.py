@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from crm_desktop.services.base import EntityService
+from crm_desktop.text.automation_texts import detail_text
 from crm_desktop.ui import automation_labels as names
 from crm_desktop.ui import display
 from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
@@ -30,6 +31,12 @@ IdRole = int(Qt.ItemDataRole.UserRole.value) + 1
 ContactRole = int(Qt.ItemDataRole.UserRole.value) + 2
 
 translate = QCoreApplication.translate
+
+
+def _detail(row: Row) -> str:
+    """What was done, or why it was not (a skip's reason in words)."""
+    return detail_text(row["action"], row.get("detail") or "",
+                       "fa" if display.persian() else "en")
 
 
 def _when(value: Any) -> str:
@@ -192,7 +199,7 @@ def planned_columns() -> list[Column]:
             text=lambda r: actions.get(r["action"], r["action"]),
             align=CENTER,
         ),
-        Column("detail", translate("AutomationModels", "What")),
+        Column("detail", translate("AutomationModels", "What"), text=_detail),
     ]
 
 
@@ -226,7 +233,7 @@ def log_columns() -> list[Column]:
             text=lambda r: display.number(r.get("reply_score")),
             align=CENTER,
         ),
-        Column("detail", translate("AutomationModels", "What")),
+        Column("detail", translate("AutomationModels", "What"), text=_detail),
     ]
 
 
