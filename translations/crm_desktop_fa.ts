@@ -730,84 +730,84 @@
 <context>
     <name>AutomationModels</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="93"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="95"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="100"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="102"/>
         <source>On</source>
         <extracomment>the row&apos;s record id (rule, contact of a planned action) the contact of a planned action or a log row</extracomment>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="97"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="104"/>
         <source>Off</source>
         <translation>خاموش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="101"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="187"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="213"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="108"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="194"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="220"/>
         <source>Rule</source>
         <translation>قانون</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="104"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="111"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="109"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="116"/>
         <source>Last run</source>
         <translation>آخرین اجرا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="114"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="121"/>
         <source>Next due</source>
         <translation>موعد بعدی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="119"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="126"/>
         <source>Last 30 days</source>
         <translation>۳۰ روز اخیر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="125"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="132"/>
         <source>In all</source>
         <translation>روی هم</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="131"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="138"/>
         <source>Last action</source>
         <translation>آخرین کار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="186"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="193"/>
         <source>Due</source>
         <translation>موعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="188"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="214"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="195"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="221"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="191"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="217"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="198"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="224"/>
         <source>Action</source>
         <translation>کار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="195"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="229"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="202"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="236"/>
         <source>What</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="212"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="219"/>
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="224"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="231"/>
         <source>Score</source>
         <translation>نمره</translation>
     </message>
@@ -1885,9 +1885,20 @@
 <context>
     <name>ConditionsDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_conditions.py" line="46"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_conditions.py" line="61"/>
         <source>Who the rule applies to</source>
+        <extracomment>lists offered (more is not a choice someone makes from a menu)</extracomment>
         <translation>قانون برای چه کسانی است</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_conditions.py" line="64"/>
+        <source>On any of these lists</source>
+        <translation>عضو یکی از این فهرست‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_conditions.py" line="99"/>
+        <source>(before the lists)</source>
+        <translation>(بدون در نظر گرفتن فهرست‌ها)</translation>
     </message>
 </context>
 <context>
@@ -6146,19 +6157,24 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RuleConditions</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_conditions.py" line="80"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_conditions.py" line="127"/>
         <source>Every contact (no conditions)</source>
         <translation>همهٔ مخاطبان (بی‌شرط)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_conditions.py" line="85"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_conditions.py" line="134"/>
         <source>{n} condition(s)</source>
         <translation>{n} شرط</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_conditions.py" line="89"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_conditions.py" line="138"/>
         <source>{n} contact(s) match now</source>
         <translation>اکنون {n} مخاطب</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/rule_conditions.py" line="142"/>
+        <source>on any of {n} list(s)</source>
+        <translation>عضو یکی از {n} فهرست</translation>
     </message>
 </context>
 <context>

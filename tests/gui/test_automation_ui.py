@@ -307,6 +307,14 @@ def test_conditions_come_from_the_list_filter_editor(core, ops, ui_lang, qtbot,
     assert chooser.result is not None
     assert chooser.result["cities"] == ["تهران"] and chooser.result["sms_consent"] is True
 
+    # the marketing lists the contacts must be on, beside the criteria
+    vip = core.lists.create({"name": "ویژه"})
+    chooser = ConditionsDialog(core, ops, {"version": 1, "lists": [vip]})
+    qtbot.addWidget(chooser)
+    assert chooser.lists.values() == [vip]
+    chooser.save()
+    assert chooser.result is not None and chooser.result["lists"] == [vip]
+
     rule = _rule(core, "birthday")
     dialog = RuleDialog(core, ops, rule["id"])
     qtbot.addWidget(dialog)
