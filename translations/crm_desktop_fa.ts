@@ -715,16 +715,57 @@
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/automation_log.py" line="116"/>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="98"/>
+        <source>Record score…</source>
+        <translation>ثبت نمره…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="101"/>
+        <source>Import SMS replies…</source>
+        <translation>خواندن پاسخ‌های پیامکی…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="133"/>
         <source>All rules</source>
+        <extracomment>the log rows that are satisfaction requests still waiting for a score</extracomment>
         <translation>همهٔ قانون‌ها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/automation_log.py" line="157"/>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="178"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n ردیف</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="205"/>
+        <source>Record score</source>
+        <translation>ثبت نمره</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="206"/>
+        <source>The customer&apos;s score (1 to 5):</source>
+        <translation>نمرهٔ مشتری (۱ تا ۵):</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="217"/>
+        <source>Score {score} recorded.</source>
+        <translation>نمرهٔ {score} ثبت شد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="224"/>
+        <source>SMS replies</source>
+        <translation>پاسخ‌های پیامکی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="224"/>
+        <source>Excel or CSV (*.xlsx *.csv)</source>
+        <translation>اکسل یا CSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/automation_log.py" line="238"/>
+        <source>Replies read: {matched} scored, {unmatched} without a waiting request, {invalid} without a score.</source>
+        <translation>پاسخ‌ها خوانده شد: {matched} نمره ثبت شد، {unmatched} بی‌درخواستِ در انتظار، {invalid} بی‌نمره.</translation>
     </message>
 </context>
 <context>

@@ -430,3 +430,45 @@ def test_the_contact_timeline_and_the_outbox_name_the_rule(core, ops, settings, 
     column = [c.key for c in page.model.columns].index("campaign")
     shown = {page.model.index(r, column).data() for r in range(page.model.rowCount())}
     assert f"قانون: {name}" in {plain(text) for text in shown}
+
+
+def test_a_satisfaction_score_is_recorded_by_hand_and_from_a_reply_file(
+        core, ops, settings, ui_lang, qtbot, monkeypatch, tmp_path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    rule = _rule(core, "satisfaction")
+    core.automation.set_enabled(rule["id"], True)
+    people = [core.contacts.create({"first_name": name, "last_name": "نظری",
+                                    "mobile": mobile})
+              for name, mobile in (("آرش", "09121110001"), ("نیما", "09121110002"))]
+    for person in people:
+        ticket = core.tickets.create({"subject": "خرابی", "contact_id": person})
+        core.tickets.update(ticket, {"status": "closed"})
+    core.automation.run(trigger="manual", now=datetime.now(UTC) + timedelta(days=2))
+    page = AutomationLogPage(core, ops, settings)
+    qtbot.addWidget(page)
+    assert len(page.waiting) == 2
+    row = next(r for r in range(page.model.rowCount())
+               if page.model.row_data(r)["contact_id"] == people[0])
+    page.table.selectionModel().select(
+        page.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    assert page.record_score.isEnabled()
+    monkeypatch.setattr(page, "ask_score", lambda: 4)
+    page.record_selected()
+    page.refresh()  # (the campaigns view passes the change on)
+    scores = {page.model.row_data(r)["contact_id"]: page.model.row_data(r)["reply_score"]
+              for r in range(page.model.rowCount())}
+    assert scores[people[0]] == 4 and scores[people[1]] is None
+    # the other one replies by SMS: the panel's export is read
+    replies = tmp_path / "replies.csv"
+    replies.write_text("mobile,text,time\n09121110002,ممنون ۵ از ۵,"
+                       + (datetime.now(UTC) + timedelta(days=3)).isoformat() + "\n",
+                       encoding="utf-8")
+    monkeypatch.setattr(page, "choose_file", lambda: str(replies))
+    page.import_reply_file()
+    assert "۱" in plain(page.status.text())
+    page.refresh()
+    scores = {page.model.row_data(r)["contact_id"]: page.model.row_data(r)["reply_score"]
+              for r in range(page.model.rowCount())}
+    assert scores[people[1]] == 5

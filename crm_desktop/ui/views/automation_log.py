@@ -38,7 +38,7 @@ CHIPS = {"action": ("action", "automation_action")}
 
 
 class AutomationLogPage(QWidget):
-    watches = ("automation_log", "automation_rules")
+    watches = ("automation_log", "automation_rules", "tickets", "deals")
     #: a record of another section to show: (section key, id)
     open_record = Signal(str, int)
 
@@ -94,9 +94,26 @@ class AutomationLogPage(QWidget):
         bar.addWidget(self.date_to)
         bar.addWidget(self.count)
         bar.addWidget(self.open_contact)
+        # satisfaction requests: a score typed by hand, or an SMS panel's reply file
+        self.record_score = QPushButton(self.tr("Record score…"), objectName="logRecordScore")
+        icons.dress(self.record_score, "pencil")
+        self.record_score.clicked.connect(self.record_selected)
+        self.import_replies = QPushButton(self.tr("Import SMS replies…"),
+                                          objectName="logImportReplies")
+        icons.dress(self.import_replies, "table-import")
+        self.import_replies.clicked.connect(self.import_reply_file)
+        self.status = QLabel(objectName="logStatus")
+        self.status.setProperty("role", "muted")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.record_score)
+        bottom.addWidget(self.import_replies)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        #: the log rows that are satisfaction requests still waiting for a score
+        self.waiting: set[int] = set()
 
         self.fill_rules()
         self.rule.currentIndexChanged.connect(self._filter)
@@ -128,6 +145,9 @@ class AutomationLogPage(QWidget):
         self.fill_rules()
         self.model.refresh()
 
+    def _after_reset_requests(self) -> None:
+        self.waiting = {int(r["id"]) for r in self.core.replies.pending()}
+
     def _filter(self, *_args: Any) -> None:
         def day(edit: JalaliDateEdit) -> date | None:
             value = edit.date()
@@ -153,16 +173,73 @@ class AutomationLogPage(QWidget):
         self.model.set_query(type(self.model.query)(sort=self.model.query.sort))
 
     def _after_reset(self) -> None:
+        self._after_reset_requests()
         n = self.model.rowCount()
         self.count.setText(display.digits(self.tr("%n row(s)", "", n)))
         self._update_buttons()
 
     def _update_buttons(self, *_args: Any) -> None:
         self.open_contact.setEnabled(self.selected_contact() is not None)
+        self.record_score.setEnabled(self.selected_request() is not None)
+
+    def selected_row(self) -> dict[str, Any] | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_data(rows[0].row()) if rows else None
 
     def selected_contact(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.contact_at(rows[0].row()) if rows else None
+        row = self.selected_row()
+        return None if row is None else row.get("contact_id")
+
+    def selected_request(self) -> int | None:
+        """The chosen row when it asked for a score (waiting, or answered: scored again)."""
+        row = self.selected_row()
+        if row is None or (row["id"] not in self.waiting and row.get("reply_score") is None):
+            return None
+        return int(row["id"])
+
+    # -- replies -----------------------------------------------------------------------
+    def ask_score(self) -> int | None:
+        """The customer's score, 1 to 5 (None: cancelled)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        score, ok = QInputDialog.getInt(self, self.tr("Record score"),
+                                        self.tr("The customer's score (1 to 5):"), 5, 1, 5)
+        return score if ok else None
+
+    def record_selected(self) -> None:
+        log_id = self.selected_request()
+        score = self.ask_score() if log_id is not None else None
+        if log_id is None or score is None:
+            return
+        outcome = self.ops.run(self, lambda: self.core.replies.record(log_id, score),
+                               changes=["automation_log", "tickets", "deals"])
+        if outcome.ok:
+            self.status.setText(display.fill(self.tr("Score {score} recorded."),
+                                             score=display.number(score)))
+
+    def choose_file(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _chosen = QFileDialog.getOpenFileName(
+            self, self.tr("SMS replies"), "", self.tr("Excel or CSV (*.xlsx *.csv)"))
+        return path
+
+    def import_reply_file(self) -> None:
+        """An SMS panel's export of replies: each score goes to the newest request sent to
+        that mobile before the reply."""
+        path = self.choose_file()
+        if not path:
+            return
+        outcome = self.ops.run(self, lambda: self.core.replies.import_file(path),
+                               changes=["automation_log", "tickets", "deals"])
+        if outcome.ok and outcome.value is not None:
+            found = outcome.value
+            self.status.setText(display.fill(
+                self.tr("Replies read: {matched} scored, {unmatched} without a waiting "
+                        "request, {invalid} without a score."),
+                matched=display.number(found.get("matched", 0)),
+                unmatched=display.number(found.get("unmatched", 0)),
+                invalid=display.number(found.get("invalid", 0))))
 
     def open_selected(self) -> None:
         contact = self.selected_contact()
