@@ -13,7 +13,7 @@ import atexit
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import CrmError
@@ -43,6 +43,8 @@ class RunThread(CancellableThread):
         self.core = core
         self.dry_run = dry_run
         self.trigger = trigger
+        #: stopped by `stop_all` (the database is closing): its ending announces nothing
+        self.abandoned = False
 
     def run(self) -> None:
         report: Any = None
@@ -61,17 +63,17 @@ class RunThread(CancellableThread):
 
 def _wait_all() -> None:
     for thread in list(_LIVE):
+        thread.abandoned = True
         thread.cancel()
     for thread in list(_LIVE):
         thread.wait()
+        _LIVE.discard(thread)
 
 
 def stop_all() -> None:
     """Ask every run to stop between two rules and wait for it (before a database closes
-    or the program quits); their endings are delivered before this returns."""
+    or the program quits); what they did is not announced (the window is going)."""
     _wait_all()
-    if QCoreApplication.instance() is not None:
-        QCoreApplication.sendPostedEvents()
 
 
 # a script that ends without closing its window still lets its run end cleanly
@@ -117,6 +119,8 @@ class AutomationRunner(QObject):
         thread.wait()
         _LIVE.discard(thread)
         thread.deleteLater()
+        if thread.abandoned:  # the database closed meanwhile
+            return
         if not thread.dry_run:
             self.ops.changed.emit(list(CHANGED))
         self.finished.emit(report, problem)
