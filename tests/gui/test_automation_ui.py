@@ -472,3 +472,29 @@ def test_a_satisfaction_score_is_recorded_by_hand_and_from_a_reply_file(
     scores = {page.model.row_data(r)["contact_id"]: page.model.row_data(r)["reply_score"]
               for r in range(page.model.rowCount())}
     assert scores[people[1]] == 5
+
+
+def test_closing_the_database_stops_a_run_now_and_announces_nothing(
+        core, ops, settings, qtbot, monkeypatch) -> None:
+    from crm_desktop.ui import automation_runner
+
+    service = type(core.automation)
+    started = threading.Event()
+
+    def slow(self, **kwargs: Any):
+        started.set()
+        while not kwargs["cancel"]():
+            threading.Event().wait(0.01)
+        return None
+
+    monkeypatch.setattr(service, "run", slow)
+    page = AutomationPage(core, ops, settings)
+    qtbot.addWidget(page)
+    heard: list[Any] = []
+    ops.changed.connect(heard.append)
+    page.start_run()
+    assert started.wait(10)
+    automation_runner.stop_all()
+    assert not automation_runner._LIVE
+    qtbot.wait(50)  # the run's ending, queued, is delivered now
+    assert heard == [] and not page.runner.busy()
