@@ -35,6 +35,8 @@ class Controller(QObject):
         self.reminders: ReminderWatcher | None = None
         #: the outbox sending that resumed when the database was opened
         self.sender: QThread | None = None
+        #: the automation runs at start-up and every 15 minutes (ui/automation_runner.py)
+        self.automation: QObject | None = None
 
     def open(self, path: Path, *, demo: bool = False, show: bool = True) -> bool:
         """Open `path` (created if missing; a new demo file gets demo data) in a window."""
@@ -61,6 +63,7 @@ class Controller(QObject):
             return False
         old_window, old_core = self.window, self.core
         self._stop_sender()
+        self._stop_automation()
         if self.reminders is not None:
             self.reminders.stop()
         self.core = core
@@ -80,7 +83,27 @@ class Controller(QObject):
             from crm_desktop.ui import outbox_sender
 
             self.sender = outbox_sender.resume_at_start(core, self.window)
+            self._start_automation(core, ops)
         return True
+
+    def _start_automation(self, core: Core, ops: Ops) -> None:
+        """The rules run once the window is up, then every 15 minutes, in the background."""
+        from crm_desktop.ui.automation_runner import AutomationScheduler
+
+        scheduler = AutomationScheduler(core, ops, self)
+        self.automation = scheduler
+        QTimer.singleShot(0, scheduler.start)
+
+    def _stop_automation(self) -> None:
+        """No more runs; the one going on (timed or asked for) stops between two rules and
+        is waited for, before the database closes."""
+        scheduler, self.automation = self.automation, None
+        if scheduler is not None:
+            scheduler.stop()  # type: ignore[attr-defined]
+            scheduler.deleteLater()
+        from crm_desktop.ui import automation_runner
+
+        automation_runner.stop_all()
 
     def _stop_sender(self) -> None:
         """Let the message in flight finish, then stop sending (before the core closes)."""
@@ -114,6 +137,7 @@ class Controller(QObject):
 
         assert self.core is not None and self.window is not None
         window, db_path = self.window, self.core.db.path
+        self._stop_automation()
         if self.reminders is not None:
             self.reminders.stop()
         self.core.close()
@@ -133,6 +157,7 @@ class Controller(QObject):
 
     def close(self) -> None:
         self._stop_sender()
+        self._stop_automation()
         if self.reminders is not None:
             self.reminders.stop()
             self.reminders = None

@@ -91,7 +91,8 @@ def test_every_campaigns_tab_fits_at_1366x768(small_window, qapp) -> None:
     window.resize(AVAILABLE.size())  # maximized on the small screen
     view = window.show_section("campaigns")
     problems = []
-    for tab in ("lists", "segments", "outbox", "club", "campaigns"):
+    for tab in ("lists", "segments", "outbox", "automation", "automation_log", "club",
+                "campaigns"):
         view.show_tab(tab)
         qapp.processEvents()
         problems += [f"{tab}: {p}" for p in fits(window)]
@@ -182,6 +183,9 @@ def _dialogs(window, tmp: Path) -> list[tuple[str, Callable[[], QWidget]]]:
     from crm_desktop.ui.dialogs.list_filter_dialog import ListFilterDialog
     from crm_desktop.ui.dialogs.merge_dialog import MergeDialog
     from crm_desktop.ui.dialogs.message_composer import MessageComposer
+    from crm_desktop.ui.dialogs.rule_conditions import ConditionsDialog
+    from crm_desktop.ui.dialogs.rule_dialog import RuleDialog
+    from crm_desktop.ui.dialogs.run_preview import RunPreview
 
     campaign = first(core.campaigns)
     some = [r["id"] for r in core.contacts.list(ListQuery(limit=5)).rows]
@@ -195,6 +199,10 @@ def _dialogs(window, tmp: Path) -> list[tuple[str, Callable[[], QWidget]]]:
         ("list_filter", lambda: ListFilterDialog(core, ops, None, window)),
         ("add_to_list", lambda: AddToListDialog(core, ops, some, window)),
         ("composer", lambda: MessageComposer(core, ops, campaign, window)),
+        *((f"rule_{kind}", lambda k=kind: RuleDialog(core, ops, kind=k, parent=window))
+          for kind in core.automation.kinds()),
+        ("rule_conditions", lambda: ConditionsDialog(core, ops, None, window)),
+        ("run_preview", lambda: RunPreview(core, ops, window)),
         ("contact_new", lambda: ContactDialog(core, ops, None, window)),
         ("contact_edit", lambda: ContactDialog(core, ops, contact, window)),
         ("account_new", lambda: AccountDialog(core, ops, None, window)),

@@ -295,7 +295,7 @@ class ListFilterDialog(ListDialog):
         side.addWidget(self.preview, 1)
         side.addWidget(self.problem)
 
-        top = QFormLayout()
+        top = self.top_form = QFormLayout()
         top.addRow(self.tr("Name"), self.name)
         top.addRow(self.tr("Description"), self.description)
         # who they are, their history and the members found, side by side: seventeen

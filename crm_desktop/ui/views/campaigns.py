@@ -40,6 +40,10 @@ TABS: tuple[Tab, ...] = (
     Tab("segments", QT_TRANSLATE_NOOP("CampaignsView", "Segments"), "segments",
         "SegmentsPage"),
     Tab("outbox", QT_TRANSLATE_NOOP("CampaignsView", "Outbox"), "outbox_page", "OutboxPage"),
+    Tab("automation", QT_TRANSLATE_NOOP("CampaignsView", "Automation"), "automation_page",
+        "AutomationPage"),
+    Tab("automation_log", QT_TRANSLATE_NOOP("CampaignsView", "Automation log"),
+        "automation_log", "AutomationLogPage"),
     Tab("club", QT_TRANSLATE_NOOP("CampaignsView", "Customer club"), "club_page", "ClubPage"),
 )
 

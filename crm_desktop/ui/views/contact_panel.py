@@ -160,6 +160,8 @@ class ContactPanel(DetailPanel):
             elif item.kind == "deal":
                 text = (self.tr("Deal") + f": {iso(item.title)} "
                         f"({iso(display.money(item.amount_rial))})")
+            elif item.kind == "message":
+                text = self._message_text(item)
             elif item.kind == "proforma":
                 text = self.tr("Proforma") + f" {iso(display.digits(item.number))}"
             else:
@@ -170,6 +172,20 @@ class ContactPanel(DetailPanel):
             row.setData(item.kind, KIND_ROLE)
             row.setData(item.id, ID_ROLE)
             self.timeline.appendRow(row)
+
+    def _message_text(self, item: TimelineItem) -> str:
+        """A message sent or queued for the contact: its channel, first words, status and
+        the campaign or automation rule it came from."""
+        channels = {"sms": self.tr("SMS"), "email": self.tr("E-mail")}
+        statuses = {"queued": self.tr("queued"), "sending": self.tr("sending"),
+                    "sent": self.tr("sent"), "failed": self.tr("not sent"),
+                    "cancelled": self.tr("cancelled")}
+        iso = display.isolate
+        channel = channels.get(getattr(item, "channel", None) or "", self.tr("Message"))
+        text = (f"{iso(channel)}: {iso(item.title)} — "
+                f"{iso(statuses.get(item.state, item.state))}")
+        source = getattr(item, "source", None)
+        return text + (f" ({iso(source)})" if source else "")
 
     def _open_item(self, index: QModelIndex) -> None:
         kind = index.data(KIND_ROLE)

@@ -55,6 +55,17 @@ def status_labels() -> dict[str, str]:
     }
 
 
+def source(row: dict) -> str:
+    """Where a message came from: its campaign, or the automation rule that queued it (a
+    rule since deleted is said so)."""
+    if row.get("rule_id") is not None:
+        return display.fill(QCoreApplication.translate("OutboxPage", "Rule: {name}"),
+                            name=row.get("rule") or "")
+    if row.get("campaign_id") is None:
+        return QCoreApplication.translate("OutboxPage", "A deleted automation rule")
+    return row.get("campaign") or ""
+
+
 def outbox_columns() -> list[Column]:
     statuses = status_labels()
     channels = {"sms": QCoreApplication.translate("OutboxPage", "SMS"),
@@ -65,7 +76,8 @@ def outbox_columns() -> list[Column]:
         Column("recipient", QCoreApplication.translate("OutboxPage", "Recipient"), "recipient",
                text=lambda r: display.ltr(r["recipient"])),
         Column("contact", QCoreApplication.translate("OutboxPage", "Contact")),
-        Column("campaign", QCoreApplication.translate("OutboxPage", "Campaign")),
+        Column("campaign", QCoreApplication.translate("OutboxPage", "Campaign or rule"),
+               text=source),
         Column("channel", QCoreApplication.translate("OutboxPage", "Channel"), None,
                text=lambda r: channels.get(r["channel"], r["channel"]), align=center),
         Column("status", QCoreApplication.translate("OutboxPage", "Status"), "status",

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.domain.enums import (
+    AutomationAction,
     CampaignChannel,
     CampaignStatus,
     LifecycleStage,
@@ -109,6 +110,14 @@ CHIP_TONES: dict[str, dict[str, str]] = {
         OutboxStatus.SENT.value: "success",
         OutboxStatus.FAILED.value: "danger",
         OutboxStatus.CANCELLED.value: "neutral",
+    },
+    # what an automation rule did: messages as the campaign channels, a skip stands out
+    "automation_action": {
+        AutomationAction.SMS.value: "info",
+        AutomationAction.EMAIL.value: "special",
+        AutomationAction.TASK.value: "success",
+        AutomationAction.ASSIGN.value: "neutral",
+        AutomationAction.SKIPPED.value: "warning",
     },
 }
 
