@@ -27,6 +27,9 @@ INTERVAL_MS = 15 * 60 * 1000
 #: what a run may have changed (every view watching one of them reads again)
 CHANGED = ["automation_rules", "automation_log", "outbox", "activities", "contacts",
            "deals"]
+#: announced (with CHANGED) when a run queued messages: the program sends them
+#: (ui/controller.py), as it sends a campaign's
+QUEUED = "outbox_queued"
 
 #: the runs going on, kept here so that none is destroyed while it runs (`stop_all`)
 _LIVE: set[RunThread] = set()
@@ -122,7 +125,9 @@ class AutomationRunner(QObject):
         if thread.abandoned:  # the database closed meanwhile
             return
         if not thread.dry_run:
-            self.ops.changed.emit(list(CHANGED))
+            queued = report is not None and any(
+                a.action in ("sms", "email") for a in report.actions)
+            self.ops.changed.emit([*CHANGED, QUEUED] if queued else list(CHANGED))
         self.finished.emit(report, problem)
 
     def stop(self) -> None:
@@ -162,5 +167,5 @@ class AutomationScheduler(QObject):
         self.runner.stop()
 
 
-__all__ = ["CHANGED", "INTERVAL_MS", "AutomationRunner", "AutomationScheduler",
+__all__ = ["CHANGED", "INTERVAL_MS", "QUEUED", "AutomationRunner", "AutomationScheduler",
            "RunThread", "stop_all"]

@@ -92,7 +92,20 @@ class Controller(QObject):
 
         scheduler = AutomationScheduler(core, ops, self)
         self.automation = scheduler
+        ops.changed.connect(lambda names: self._send_queued(core, names))
         QTimer.singleShot(0, scheduler.start)
+
+    def _send_queued(self, core: Core, names: list[str]) -> None:
+        """Messages a rule queued (a timed run, or Run now) go out in the background like
+        a campaign's, unless this window's sending is already under way (it takes them)."""
+        from crm_desktop.ui import outbox_sender
+        from crm_desktop.ui.automation_runner import QUEUED
+
+        if QUEUED not in names or core is not self.core or self.window is None:
+            return
+        if self.sender is not None and self.sender.isRunning():  # type: ignore[attr-defined]
+            return
+        self.sender = outbox_sender.send_queued(core, self.window)
 
     def _stop_automation(self) -> None:
         """No more runs; the one going on (timed or asked for) stops between two rules and

@@ -108,17 +108,29 @@ def resume_at_start(core: Core, parent: QObject | None = None) -> SendThread | N
     """When the program opens a database: rows a crash left "sending" become failed
     ("interrupted", never resent on their own), and what is queued resumes in the
     background when a delivery is set up for it."""
+    try:
+        core.outbox.recover_interrupted()
+    except Exception:
+        log.exception("resuming the outbox failed")
+        return None
+    return send_queued(core, parent)
+
+
+def send_queued(core: Core, parent: QObject | None = None) -> SendThread | None:
+    """Send what is due in the background when a delivery is set up for it (None when
+    there is nothing to send). Rows another sender has claimed are left to it: each row
+    is claimed on its own before it is handed over."""
     from crm_desktop.services.delivery import deliveries
 
     try:
-        core.outbox.recover_interrupted()
         chosen = deliveries(core.settings.sending())
         if not chosen or not core.outbox.due_count(list(chosen)):
             return None
     except Exception:
-        log.exception("resuming the outbox failed")
+        log.exception("sending the outbox failed")
         return None
     return start(core, parent)
 
 
-__all__ = ["BackgroundSending", "SendReport", "SendThread", "resume_at_start", "start"]
+__all__ = ["BackgroundSending", "SendReport", "SendThread", "resume_at_start", "send_queued",
+           "start"]

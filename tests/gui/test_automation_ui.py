@@ -498,3 +498,29 @@ def test_closing_the_database_stops_a_run_now_and_announces_nothing(
     assert not automation_runner._LIVE
     qtbot.wait(50)  # the run's ending, queued, is delivered now
     assert heard == [] and not page.runner.busy()
+
+
+def test_messages_a_timed_run_queued_are_sent_in_the_background(core, qapp, qtbot) -> None:
+    """A rule's SMS go out like a campaign's: the window's sending starts when a run (at
+    start-up, on the timer or Run now) queued messages, without anyone pressing Send."""
+    from crm_desktop.services import secrets
+    from crm_desktop.ui.controller import Controller
+    from tests.integration.services.panel_server import GOOD_KEY, Panel
+
+    _welcome_due(core, 2)
+    with Panel() as panel:
+        core.settings.set_sending({"sms_delivery": "http", "sms_gateway_url": panel.url})
+        secrets.store(secrets.sms_key_name(panel.url), GOOD_KEY)
+        c = Controller()
+        db_path = core.db.path
+        core.close()
+        try:
+            assert c.open(db_path, show=False)
+            assert c.sender is None and c.automation is None  # not shown: nothing started
+            c._start_automation(c.core, c.window.ops)
+            qtbot.waitUntil(lambda: len(panel.receptors()) == 2, timeout=20_000)
+            assert sorted(panel.receptors()) == ["09120000000", "09120000001"]
+            qtbot.waitUntil(lambda: not c.sender.isRunning(), timeout=20_000)
+            assert c.core.outbox.counts()["sent"] == 2
+        finally:
+            c.close()
