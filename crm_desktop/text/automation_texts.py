@@ -8,7 +8,7 @@ ZW = "\u200c"
 #: RuleKind value -> (English, Persian): the default name of a rule of that kind
 KIND_NAMES: dict[str, tuple[str, str]] = {
     "birthday": ("Birthday greeting", "تبریک تولد"),
-    "welcome": ("Welcome a new customer", "خوشامد به مشتری تازه"),
+    "welcome": ("Welcome a new customer", "خوش‌آمد به مشتری تازه"),
     "appointment_reminder": ("Appointment reminder", "یادآوری نوبت"),
     "appointment_feedback": ("Feedback after an appointment", "نظرسنجی پس از نوبت"),
     "satisfaction": ("Satisfaction request", "نظرسنجی رضایت"),
@@ -22,7 +22,7 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
 ACTION_NAMES: dict[str, tuple[str, str]] = {
     "sms": ("SMS", "پیامک"),
     "email": ("E-mail", "ایمیل"),
-    "task": ("Task", "کار"),
+    "task": ("Task", "وظیفه"),
     "assign": ("Assignment", "واگذاری"),
     "skipped": ("Skipped", "انجام نشد"),
 }
