@@ -469,3 +469,29 @@ def _check_cursor(after: Any, expr: ColumnElement[Any]) -> None:
             ok = False
     if not ok:
         raise ValidationError(FieldError("after", "invalid"))
+
+
+class ReadOnlyList:
+    """The reads of a list that a service keeps behind it (`_rows`, an EntityService):
+    list, window, count, ids and get; the entity service's writes are not offered."""
+
+    _rows: EntityService[Any]
+
+    def list(self, query: ListQuery | None = None) -> Page:
+        return self._rows.list(query or ListQuery())
+
+    def window(self, query: ListQuery, offset: int, limit: int, *,
+               total: int | None = None) -> Page:
+        return self._rows.window(query, offset, limit, total=total)
+
+    def count(self, query: ListQuery | None = None, cap: int | None = None) -> int:
+        return self._rows.count(query or ListQuery(), cap)
+
+    def list_ids(self, query: ListQuery | None = None) -> list[int]:
+        return self._rows.list_ids(query or ListQuery())
+
+    def ids(self, entity_ids: list[int]) -> list[dict[str, Any]]:
+        return self._rows.ids(entity_ids)
+
+    def get(self, entity_id: int) -> dict[str, Any]:
+        return self._rows.get(entity_id)

@@ -53,7 +53,7 @@ from crm_desktop.domain.enums import MemberStatus, MessageChannel, OutboxStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.services import audit, delivery
 from crm_desktop.services import fields as f
-from crm_desktop.services.base import EntityService, ListQuery, Page
+from crm_desktop.services.base import EntityService, ReadOnlyList
 from crm_desktop.services.delivery import Delivery, DeliveryError, Outgoing, backoff
 from crm_desktop.services.search_query import match_expression
 from crm_desktop.text import placeholders
@@ -165,7 +165,7 @@ class _OutboxRows(EntityService[m.OutboxMessage]):
         return q.where(found)
 
 
-class OutboxService:
+class OutboxService(ReadOnlyList):
     """Campaign messages, the exclusions before sending, the outbox and its sending."""
 
     def __init__(self, db: Database, actor_id: int | None = None):
@@ -173,26 +173,7 @@ class OutboxService:
         self.actor_id = actor_id
         self._rows = _OutboxRows(db, actor_id)
 
-    # -- the list (for the outbox page) ---------------------------------------------------
-    def list(self, query: ListQuery | None = None) -> Page:
-        return self._rows.list(query or ListQuery())
-
-    def window(self, query: ListQuery, offset: int, limit: int, *,
-               total: int | None = None) -> Page:
-        return self._rows.window(query, offset, limit, total=total)
-
-    def count(self, query: ListQuery | None = None, cap: int | None = None) -> int:
-        return self._rows.count(query or ListQuery(), cap)
-
-    def list_ids(self, query: ListQuery | None = None) -> list[int]:
-        return self._rows.list_ids(query or ListQuery())
-
-    def ids(self, entity_ids: list[int]) -> list[dict[str, Any]]:
-        return self._rows.ids(entity_ids)
-
-    def get(self, outbox_id: int) -> dict[str, Any]:
-        return self._rows.get(outbox_id)
-
+    # the list (for the outbox page): ReadOnlyList's list, window, count, ids, get
     def counts(self, campaign_id: int | None = None) -> dict[str, int]:
         """Rows per status (every status present), of one campaign or of all."""
         o = m.OutboxMessage

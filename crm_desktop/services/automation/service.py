@@ -23,7 +23,7 @@ from crm_desktop.services import fields as f
 from crm_desktop.services.automation import conditions, engine
 from crm_desktop.services.automation.kinds import registry
 from crm_desktop.services.automation.model import RunReport
-from crm_desktop.services.base import EntityService, ListQuery, Page, Sort
+from crm_desktop.services.base import EntityService, ListQuery, ReadOnlyList, Sort
 from crm_desktop.services.club.service import ClubService
 from crm_desktop.services.search_query import match_expression
 from crm_desktop.text import placeholders
@@ -279,7 +279,7 @@ class _LogRows(EntityService[m.AutomationLog]):
         return q.where(found)
 
 
-class AutomationLogService:
+class AutomationLogService(ReadOnlyList):
     """What the rules did, newest first (read only): filters rule_id, contact_id, action,
     date_from and date_to (business days, both included); text: the contact's name or
     the detail."""
@@ -288,22 +288,3 @@ class AutomationLogService:
         self.db = db
         self.actor_id = actor_id
         self._rows = _LogRows(db, actor_id)
-
-    def list(self, query: ListQuery | None = None) -> Page:
-        return self._rows.list(query or ListQuery())
-
-    def window(self, query: ListQuery, offset: int, limit: int, *,
-               total: int | None = None) -> Page:
-        return self._rows.window(query, offset, limit, total=total)
-
-    def count(self, query: ListQuery | None = None, cap: int | None = None) -> int:
-        return self._rows.count(query or ListQuery(), cap)
-
-    def list_ids(self, query: ListQuery | None = None) -> list[int]:
-        return self._rows.list_ids(query or ListQuery())
-
-    def ids(self, entity_ids: list[int]) -> list[dict[str, Any]]:
-        return self._rows.ids(entity_ids)
-
-    def get(self, log_id: int) -> dict[str, Any]:
-        return self._rows.get(log_id)

@@ -14,7 +14,7 @@ from crm_desktop.db.search_index import fts_table
 from crm_desktop.domain import clock
 from crm_desktop.domain.numbers import proforma_number
 from crm_desktop.services import fields as f
-from crm_desktop.services.base import EntityService, ListQuery, Page, Sort
+from crm_desktop.services.base import EntityService, ListQuery, ReadOnlyList, Sort
 from crm_desktop.services.club import config
 from crm_desktop.services.club.config import NO_TIER
 from crm_desktop.services.search_query import match_expression
@@ -36,30 +36,11 @@ def _contact_text(raw: str, column: Any) -> Any:
                       .bindparams(match=expr))
 
 
-class _ReadOnly:
+class _ReadOnly(ReadOnlyList):
     """What a read-only list offers (EntityService's writes are not part of it)."""
 
     def __init__(self, rows: EntityService[Any]):
         self._rows = rows
-
-    def list(self, query: ListQuery | None = None) -> Page:
-        return self._rows.list(query or ListQuery())
-
-    def window(self, query: ListQuery, offset: int, limit: int, *,
-               total: int | None = None) -> Page:
-        return self._rows.window(query, offset, limit, total=total)
-
-    def count(self, query: ListQuery | None = None, cap: int | None = None) -> int:
-        return self._rows.count(query or ListQuery(), cap)
-
-    def list_ids(self, query: ListQuery | None = None) -> list[int]:
-        return self._rows.list_ids(query or ListQuery())
-
-    def ids(self, entity_ids: list[int]) -> list[dict[str, Any]]:
-        return self._rows.ids(entity_ids)
-
-    def get(self, entity_id: int) -> dict[str, Any]:
-        return self._rows.get(entity_id)
 
     def ordered_select(self, query: ListQuery) -> Select[Any]:
         """Every row for `query` in list order, for an export (see EntityService)."""
