@@ -370,7 +370,8 @@ def test_a_plan_only_reads(core, world) -> None:
 def audit_of_mappings(core) -> list[tuple]:
     with core.db.read() as s:
         q = select(m.AuditLog.field, m.AuditLog.old_value, m.AuditLog.new_value).where(
-            m.AuditLog.entity == "settings").order_by(m.AuditLog.id)
+            m.AuditLog.entity == "settings",
+            m.AuditLog.field.like(f"{MAPPINGS_KEY}%")).order_by(m.AuditLog.id)
         return [tuple(r) for r in s.execute(q)]
 
 
