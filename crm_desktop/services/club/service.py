@@ -269,13 +269,13 @@ class ClubService:
                     m.ContactClub.contact_id.in_(chunk))))
                 done = set(session.scalars(select(L.contact_id).where(
                     L.contact_id.in_(chunk), L.source == "birthday", L.source_id == year)))
-                for contact_id in chunk:
-                    if contact_id in members_now and contact_id not in done:
-                        ledger.credit(session, contact_id, LedgerKind.BIRTHDAY, points,
-                                      months=settings["expiry_months"], source="birthday",
-                                      source_id=year, at=at)
-                        given += 1
-                        members.refresh_in(session, settings, [contact_id])
+                due = [c for c in chunk if c in members_now and c not in done]
+                for contact_id in due:
+                    ledger.credit(session, contact_id, LedgerKind.BIRTHDAY, points,
+                                  months=settings["expiry_months"], source="birthday",
+                                  source_id=year, at=at)
+                members.refresh_in(session, settings, due)
+                given += len(due)
             return given
 
     def recompute(self) -> dict[str, int]:
