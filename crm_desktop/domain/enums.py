@@ -172,6 +172,10 @@ class AuditAction(StrEnum):
     UPDATE = "update"
     DELETE = "delete"
     RESTORE = "restore"
+    LOGIN = "login"  # a user signed in (entity "user", the user's id)
+    LOGIN_FAILED = "login_failed"  # a wrong password or a locked account (entity "user")
+    PASSWORD = "password"  # a password was set or reset (no value is ever recorded)
+    BACKUP = "backup"  # a backup was written and verified, or failed (entity "backup")
 
 
 class RuleKind(StrEnum):
@@ -215,3 +219,4 @@ class LedgerKind(StrEnum):
     REDEEMED = "redeemed"  # spent (by hand or as a proforma discount): negative
     EXPIRED = "expired"  # points older than the expiry period: negative
     ADJUSTED = "adjusted"  # by hand with a reason, or a purchase taken back: either sign
+    REFERRAL = "referral"  # a referred contact's first purchase, to the referrer: positive

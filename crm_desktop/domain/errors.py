@@ -62,3 +62,18 @@ class DatabaseBusy(DatabaseError):
 class DatabaseInUse(DatabaseBusy):
     """The operation needs the database to itself (restore) and another window or program
     has it open."""
+
+
+class PermissionDenied(CrmError):
+    """The acting user's role may not do this (crm_desktop.domain.permissions). Nothing was
+    changed. `perm` is the Perm value that was missing; `message(lang)` says it plainly."""
+
+    def __init__(self, perm: str, detail: str = ""):
+        self.perm = perm
+        self.detail = detail
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        from crm_desktop.text.permission_texts import denied_message
+
+        return denied_message(self.perm, lang)

@@ -26,7 +26,7 @@ from crm_desktop.db.models.sales import (
     Proforma,
     ProformaLine,
 )
-from crm_desktop.db.models.system import AuditLog, Setting
+from crm_desktop.db.models.system import AuditLog, BackupRecord, Setting
 from crm_desktop.db.models.work import Activity, ActivityException, Ticket, TicketComment
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "AutomationLog",
     "AutomationRule",
     "AutomationRun",
+    "BackupRecord",
     "Base",
     "Campaign",
     "CampaignMember",

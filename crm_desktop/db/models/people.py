@@ -39,6 +39,9 @@ class User(IdMixin, TimestampMixin, Base):
     role: Mapped[str] = mapped_column(enum_column(Role), default=Role.SALES.value)
     password_hash: Mapped[str | None] = mapped_column(String(256))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column()
+    last_login_at: Mapped[datetime | None] = mapped_column()
 
 
 class Account(
@@ -125,6 +128,12 @@ class Contact(
     #: when the contact last became a customer (stage customer, from another stage or
     #: when created); NULL before the program kept it (the welcome rule's trigger)
     customer_since: Mapped[datetime | None] = mapped_column(index=True)
+    # who referred this contact (the club's referral points). No foreign key in the
+    # database: SQLite can add a column with REFERENCES but not name it or keep its
+    # ON DELETE where the schema comparison sees them, and rebuilding contacts would drop
+    # its search triggers. The contacts service checks the reference, merging repoints it,
+    # and a reference to a contact that is gone reads as none.
+    referred_by_id: Mapped[int | None] = mapped_column(IdColumn, index=True)
     #: sort keys of the company and the owner, copied here so that sorting the contact list
     #: by them walks an index instead of sorting 100,000 joined rows
     account_sort: Mapped[str] = mapped_column(String(400), default="")

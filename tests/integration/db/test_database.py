@@ -249,3 +249,12 @@ def test_the_program_gathers_no_planner_statistics(core, db_path: Path) -> None:
                            ).fetchone()[0] == 0
     finally:
         raw.close()
+
+
+def test_audit_actions_fit_their_column() -> None:
+    """audit_log.action was created 15 characters wide (PostgreSQL enforces it)."""
+    from crm_desktop.db.models import AuditLog
+    from crm_desktop.domain.enums import AuditAction
+
+    width = AuditLog.__table__.c.action.type.length
+    assert all(len(a.value) <= width for a in AuditAction)
