@@ -6,6 +6,7 @@ from pathlib import Path
 
 from crm_desktop.db.engine import Database
 from crm_desktop.db.migrate import open_database
+from crm_desktop.services.access import AccessService
 from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.activities import ActivityService
 from crm_desktop.services.automation.replies import SatisfactionReplies
@@ -38,6 +39,7 @@ class Core:
     def __init__(self, db: Database, actor_id: int | None):
         self.db = db
         self.actor_id = actor_id
+        self.access = AccessService(db, actor_id)
         self.users = UserService(db, actor_id)
         self.contacts = ContactService(db, actor_id)
         self.accounts = AccountService(db, actor_id)

@@ -88,6 +88,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "display_name": ("Display name", "نام نمایشی"),
     "password": ("Password", "گذرواژه"),
     "role": ("Role", "نقش"),
+    "permissions": ("Permissions", "دسترسی‌ها"),
     "vat_rate": ("VAT rate", "نرخ مالیات بر ارزش افزوده"),
     "display_unit": ("Currency shown", "واحد نمایش مبلغ"),
     "time_zone": ("Time zone of the business", "منطقه زمانی کسب" + ZW + "وکار"),

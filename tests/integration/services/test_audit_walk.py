@@ -395,6 +395,8 @@ WALK: dict[tuple[str, str], Scenario] = {
         i["outbox"], uploaded=True), prepare=_in_a_file),
     ("outbox", "recover_interrupted"): Scenario(lambda c, i: c.outbox.recover_interrupted(),
                                                 prepare=_in_a_file),
+    ("access", "set_role_permissions"): Scenario(
+        lambda c, i: c.access.set_role_permissions("reception", ["see_all", "export"])),
     ("settings", "set_sending"): Scenario(lambda c, i: c.settings.set_sending(
         {"sms_delivery": "http", "sms_gateway_url": "https://api.example.ir/{api_key}/send",
          "smtp_port": 465})),

@@ -40,6 +40,7 @@ SETTINGS = settings(max_examples=25, deadline=None, derandomize=True, database=N
 #: OFFERED are inherited but not part of that service (no Trash: delete/restore raise
 #: TypeError, a programming error) or internal (take a Session, store raw JSON).
 WRITES: dict[str, set[str]] = {
+    "access": {"set_role_permissions"},
     "users": {"create", "update", "set_password"},
     "contacts": {"create", "update", "delete", "restore", "restore_many", "set_tags"},
     "accounts": {"create", "update", "delete", "restore", "restore_many"},
@@ -337,6 +338,10 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
         (core.settings.set_time_zone, (d(st.one_of(st.sampled_from(
             ["Asia/Tehran", "Asia/Dubai", "UTC"]), hostile)),)),
         (core.settings.set_rfm_window_years, (d(st.one_of(st.integers(0, 11), hostile)),)),
+        (core.access.set_role_permissions, (
+            d(st.one_of(st.sampled_from(["sales", "reception", "admin"]), hostile)),
+            d(st.one_of(hostile, st.lists(st.one_of(
+                st.sampled_from(["export", "see_all", "users"]), hostile), max_size=3))))),
         (core.rfm.recompute, ()),
         (core.club.set_settings, (d(st.one_of(hostile, st.dictionaries(
             st.sampled_from(["enabled", "started_on", "rial_per_point", "point_value_rial",
