@@ -9,6 +9,7 @@ from crm_desktop.db.migrate import open_database
 from crm_desktop.services.access import AccessService
 from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.activities import ActivityService
+from crm_desktop.services.auth import AuthService
 from crm_desktop.services.automation.replies import SatisfactionReplies
 from crm_desktop.services.automation.service import AutomationLogService, AutomationService
 from crm_desktop.services.campaigns import CampaignService
@@ -40,6 +41,7 @@ class Core:
         self.db = db
         self.actor_id = actor_id
         self.access = AccessService(db, actor_id)
+        self.auth = AuthService(db, actor_id)
         self.users = UserService(db, actor_id)
         self.contacts = ContactService(db, actor_id)
         self.accounts = AccountService(db, actor_id)
@@ -79,6 +81,24 @@ class Core:
             db.close()
             raise
         return cls(db, actor)
+
+    @classmethod
+    def open_as(cls, path: Path | str, username: str, password: str, *,
+                create: bool = False) -> Core:
+        """Open the database and sign in: a Core acting as that user (SignInRefused when
+        the name or password is wrong, the account waits or is deactivated; the attempt
+        is audited either way)."""
+        core = cls.open(path, create=create)
+        try:
+            user_id = core.auth.sign_in(username, password)
+        except Exception:
+            core.close()
+            raise
+        return core.as_user(user_id)
+
+    def as_user(self, user_id: int | None) -> Core:
+        """The same open database, acting as `user_id` (after a sign-in)."""
+        return Core(self.db, user_id)
 
     def close(self) -> None:
         self.db.close()

@@ -77,3 +77,21 @@ class PermissionDenied(CrmError):
         from crm_desktop.text.permission_texts import denied_message
 
         return denied_message(self.perm, lang)
+
+
+class SignInRefused(CrmError):
+    """A sign-in that did not succeed: `reason` is "wrong" (an unknown name or a wrong
+    password: the same words for both, so that nobody learns which names exist),
+    "locked" (too many failed attempts: `wait_seconds` until the next try) or "inactive"
+    (a deactivated account, said only to whoever typed its right password).
+    `message(lang)` says it plainly (crm_desktop/text/auth_texts.py)."""
+
+    def __init__(self, reason: str, wait_seconds: int = 0):
+        self.reason = reason
+        self.wait_seconds = wait_seconds
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        from crm_desktop.text.auth_texts import refused_message
+
+        return refused_message(self.reason, self.wait_seconds, lang)

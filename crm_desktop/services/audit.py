@@ -113,7 +113,9 @@ AUDITED: tuple[type[m.Base], ...] = (
 NOT_AUDITED = frozenset(
     {"search_name", "search_other", "sort_key", "full_name", "birth_md", "created_at",
      "updated_at", "password_hash", "last_activity_at", "account_sort", "owner_sort",
-     "remaining", "last_run_at"}
+     "remaining", "last_run_at",
+     # sign-in bookkeeping: each attempt is its own "login" / "login_failed" row
+     "failed_logins", "locked_until", "last_login_at"}
 )
 #: Secret columns: a change is logged under this field name, without its values.
 SECRETS = {"password_hash": "password"}

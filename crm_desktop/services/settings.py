@@ -96,6 +96,8 @@ DEFAULTS: dict[str, Any] = {
     # the customer club (services/club/config.py): a default, so that the first change
     # is logged part by part
     "club": CLUB_DEFAULTS,
+    # how people sign in (services/auth.py): single-user mode unless set otherwise
+    "sign_in": "single",
 }
 
 

@@ -1,10 +1,8 @@
-"""People who use the program. Login comes later; records already have owners and authors."""
+"""People who use the program: their names, roles and passwords (signing in is
+services/auth.py; the hashing services/passwords.py)."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import os
 import re
 from typing import Any, ClassVar
 
@@ -16,37 +14,15 @@ from crm_desktop.domain.enums import Role
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
+from crm_desktop.services.passwords import (  # noqa: F401 (MAX_PASSWORD: the old name)
+    MAX_PASSWORD,
+    hash_password,
+    password_rule,
+    verify_password,
+)
 from crm_desktop.text.collation import sort_key
 
 USERNAME = re.compile(r"^[a-z0-9._-]{2,64}$")
-PBKDF2_ROUNDS = 200_000
-MAX_PASSWORD = 1024
-
-
-def _encodable(s: str) -> bool:
-    """False for text that UTF-8 cannot encode (a lone surrogate)."""
-    try:
-        s.encode()
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def hash_password(password: str) -> str:
-    salt = os.urandom(16)
-    digest = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, PBKDF2_ROUNDS)
-    return f"pbkdf2_sha256${PBKDF2_ROUNDS}${salt.hex()}${digest.hex()}"
-
-
-def verify_password(password: str, stored: str | None) -> bool:
-    if not stored:
-        return False
-    try:
-        _algo, rounds, salt, digest = stored.split("$")
-        check = hashlib.pbkdf2_hmac("sha256", password.encode(), bytes.fromhex(salt), int(rounds))
-    except ValueError:  # a malformed hash, or a password that is not UTF-8 (a lone surrogate)
-        return False
-    return hmac.compare_digest(check.hex(), digest)
 
 
 def username_rule(value: Any) -> str:
@@ -87,14 +63,10 @@ class UserService(EntityService[m.User]):
         )
 
     def set_password(self, user_id: int, password: str) -> None:
-        if not isinstance(password, str) or not _encodable(password):
-            raise ValidationError(FieldError("password", "invalid"))
-        if len(password) > MAX_PASSWORD:
-            raise ValidationError(FieldError("password", "too_long", {"max": MAX_PASSWORD}))
-        if len(password) < 6:
-            raise ValidationError(FieldError("password", "too_short", {"min": 6}))
+        """Set a password (hashed with Argon2id outside the write transaction)."""
+        hashed = hash_password(password_rule(password))
         with self.db.write(self.actor_id) as session:
-            self._load(session, user_id).password_hash = hash_password(password)
+            self._load(session, user_id).password_hash = hashed
 
     def check_password(self, username: str, password: str) -> int | None:
         """The user's id when the password is right and the user is active."""

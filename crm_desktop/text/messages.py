@@ -87,6 +87,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "username": ("Username", "نام کاربری"),
     "display_name": ("Display name", "نام نمایشی"),
     "password": ("Password", "گذرواژه"),
+    "old_password": ("Current password", "گذرواژهٔ کنونی"),
+    "password_again": ("Password again", "تکرار گذرواژه"),
     "role": ("Role", "نقش"),
     "permissions": ("Permissions", "دسترسی‌ها"),
     "vat_rate": ("VAT rate", "نرخ مالیات بر ارزش افزوده"),
@@ -394,6 +396,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "merge.source": (
         "the value must come from one of the records being merged",
         f"مقدار باید از یکی از مورد{ZW}های در حال ادغام باشد",
+    ),
+    "too_short": (
+        "this is too short, please use at least {min} characters",
+        f"این کوتاه است، لطفاً دست{ZW}کم {{min}} نویسه بنویسید",
+    ),
+    "password.wrong": (
+        "this is not your current password",
+        "این گذرواژهٔ کنونی شما نیست",
+    ),
+    "password.mismatch": (
+        "the two passwords are not the same, please type them again",
+        "دو گذرواژه یکی نیستند، لطفاً دوباره بنویسید",
     ),
     "invalid": (
         "this value is not valid, please check it",

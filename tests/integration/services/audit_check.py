@@ -17,7 +17,9 @@ from crm_desktop.services.settings import DEFAULTS
 
 DERIVED = {"search_name", "search_other", "sort_key", "full_name", "birth_md", "created_at",
            "updated_at", "last_activity_at", "account_sort", "owner_sort", "remaining",
-           "last_run_at"}
+           "last_run_at",
+           # sign-in bookkeeping: each attempt is a "login" / "login_failed" row of its own
+           "failed_logins", "locked_until", "last_login_at"}
 SECRET = {"password_hash": "password"}
 #: association rows: table -> (entity, owner column, field, element column)
 ELEMENT_TABLES = {
@@ -116,10 +118,31 @@ def check_audit(before: Snapshot, after: Snapshot, rows: list[dict[str, Any]],
             _check_records(table, before_rows, after_rows, take)
         else:  # pragma: no cover - a new table without an audit scheme
             raise AssertionError(f"{table} changed and has no audit scheme")
-    assert all(r["user_id"] == actor for r in rows), rows
+    _check_sign_ins(before, after, rows, used)
+    assert all(r["user_id"] == actor for r in rows
+               if r["action"] != "login_failed"), rows
     unexplained = [r for n, r in enumerate(rows) if n not in used]
     assert not unexplained, f"audit rows that match no change: {unexplained}"
     return changes
+
+
+def _check_sign_ins(before: Snapshot, after: Snapshot, rows: list[dict[str, Any]],
+                    used: set[int]) -> None:
+    """Sign-in attempts (services/auth.py): a "login" row by the user who signed in, whose
+    last sign-in time moved; a "login_failed" row by nobody, on the user whose count of
+    failures grew (or id 0 for an unknown name)."""
+    for n, r in enumerate(rows):
+        if r["entity"] != "user" or r["action"] not in ("login", "login_failed"):
+            continue
+        assert r["old_value"] is None and r["new_value"] is None, r
+        old, new = before["users"].get((r["entity_id"],)), after["users"].get((r["entity_id"],))
+        if r["action"] == "login":
+            assert r["user_id"] == r["entity_id"], r
+            assert new["last_login_at"] != old["last_login_at"], r
+        else:
+            assert r["user_id"] is None, r
+            assert r["entity_id"] == 0 or new is not None, r
+        used.add(n)
 
 
 def _replay(start: dict[str, str | None], updates: list[dict], where: str) -> dict:

@@ -15,6 +15,8 @@ _ENTITY_READS = _LIST_READS | {"ordered_select"}
 #: public methods that only read, per Core attribute
 READS: dict[str, set[str]] = {
     "access": {"role", "permissions", "can", "table"},
+    "auth": {"mode", "single_user", "needs_sign_in", "needs_setup", "acting_admin",
+             "overview"},
     "users": _ENTITY_READS | {"check_password", "options"},
     "contacts": _ENTITY_READS | {"all_tags", "birthdays", "cities", "duplicates", "tags"},
     "accounts": _ENTITY_READS | {"cities", "options"},

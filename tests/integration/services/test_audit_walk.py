@@ -74,6 +74,10 @@ def _stage_with_history(core: Core, ids: Ids) -> None:
     ids["stage"], ids["stage_to"] = stages[1], stages[3]
 
 
+def _admin_password(core: Core, _ids: Ids) -> None:
+    core.users.set_password(core.actor_id, "admin-pass")
+
+
 def _closed_ticket(core: Core, ids: Ids) -> None:
     core.tickets.close(ids["ticket"], 4, "خوب")
 
@@ -395,6 +399,18 @@ WALK: dict[tuple[str, str], Scenario] = {
         i["outbox"], uploaded=True), prepare=_in_a_file),
     ("outbox", "recover_interrupted"): Scenario(lambda c, i: c.outbox.recover_interrupted(),
                                                 prepare=_in_a_file),
+    ("auth", "sign_in"): Scenario(lambda c, i: c.auth.sign_in("admin", "admin-pass"),
+                                  prepare=_admin_password),
+    ("auth", "begin_setup"): Scenario(lambda c, i: c.auth.begin_setup()),
+    ("auth", "complete_setup"): Scenario(lambda c, i: c.auth.complete_setup(
+        single_user=False, display_name="مریم", username="maryam", password="first-pass",
+        password_again="first-pass"), prepare=lambda c, i: c.auth.begin_setup()),
+    ("auth", "set_single_user"): Scenario(lambda c, i: c.auth.set_single_user(False),
+                                          prepare=_admin_password),
+    ("auth", "change_own_password"): Scenario(lambda c, i: c.auth.change_own_password(
+        "admin-pass", "new-pass-1", "new-pass-1"), prepare=_admin_password),
+    ("auth", "reset_password"): Scenario(lambda c, i: c.auth.reset_password(
+        i["user"], "reset-pass", "reset-pass")),
     ("access", "set_role_permissions"): Scenario(
         lambda c, i: c.access.set_role_permissions("reception", ["see_all", "export"])),
     ("settings", "set_sending"): Scenario(lambda c, i: c.settings.set_sending(

@@ -41,6 +41,8 @@ SETTINGS = settings(max_examples=25, deadline=None, derandomize=True, database=N
 #: TypeError, a programming error) or internal (take a Session, store raw JSON).
 WRITES: dict[str, set[str]] = {
     "access": {"set_role_permissions"},
+    "auth": {"sign_in", "begin_setup", "complete_setup", "set_single_user",
+             "change_own_password", "reset_password"},
     "users": {"create", "update", "set_password"},
     "contacts": {"create", "update", "delete", "restore", "restore_many", "set_tags"},
     "accounts": {"create", "update", "delete", "restore", "restore_many"},
@@ -363,6 +365,7 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
         *((getattr(core, name).restore_many, (d(st.one_of(st.lists(ids, max_size=3), hostile)),))
           for name in ("contacts", "accounts", "deals", "tickets")),
         (core.users.set_password, (d(ids), d(st.one_of(st.just("secret-pass"), texts)))),
+        *_auth_calls(core, d),
         (core.settings.set_sending, (d(st.one_of(hostile, record(_sending_fields()))),)),
         (core.outbox.save_message, (d(ids), d(st.one_of(st.sampled_from(["sms", "email"]),
                                                         texts)),
@@ -414,6 +417,25 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
     attempt(core.activities.create, {"kind": "task", "subject": "x",
                                      "recurrence": d(st.one_of(st.sampled_from(list(Rule)),
                                                                hostile))})
+
+
+def _auth_calls(core: Core, d: Callable) -> list[tuple[Any, ...]]:
+    """Sign-in, set-up and passwords with hostile names, passwords and flags (and some
+    plausible ones, so that some get through)."""
+    password = st.one_of(st.just("secret-pass"), texts, st.just("x" * 2000))
+    name = st.one_of(st.sampled_from(["admin", "ADMIN ", "user1", "maryam"]), texts)
+    return [
+        (core.auth.sign_in, (d(name), d(password))),
+        (core.auth.begin_setup, ()),
+        (core.auth.complete_setup, (), {
+            "single_user": d(st.one_of(st.booleans(), hostile)),
+            "display_name": d(st.one_of(st.just("مریم"), texts)),
+            "username": d(st.one_of(st.just("maryam"), texts)),
+            "password": d(password), "password_again": d(password)}),
+        (core.auth.set_single_user, (d(st.one_of(st.booleans(), hostile)),)),
+        (core.auth.change_own_password, (d(password), d(password), d(password))),
+        (core.auth.reset_password, (d(ids), d(password), d(password))),
+    ]
 
 
 def _automation_calls(core: Core, d: Callable) -> list[tuple[Any, ...]]:
