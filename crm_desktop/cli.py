@@ -22,6 +22,10 @@
     crm-desktop automation run --db PATH [--dry-run] [--json]   run the automation rules
     crm-desktop automation replies FILE --db PATH [--json]   satisfaction scores from SMS replies
     crm-desktop club --db PATH [--json]         club members per tier, points outstanding
+    crm-desktop users --db PATH [--json]        the users (administrators only)
+    crm-desktop user add NAME --role ROLE --db PATH [--display-name TEXT]
+    crm-desktop single-user on|off --db PATH --user ADMIN
+    crm-desktop --user NAME COMMAND ...         act as a user (see cli_users.py)
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """
@@ -53,6 +57,8 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_DAMAGED, EXIT_USAGE, EXIT_UNEXPECTED = 0, 1, 2, 70
 #: `outbox send`: something is still unsent (failed, to retry later, or no delivery for it)
 EXIT_NOT_ALL_SENT = 3
+#: --user was refused (cli_users.py)
+EXIT_SIGN_IN = 4
 DEFAULT_DEMO_CONTACTS = 2000
 
 
@@ -415,6 +421,9 @@ def build_parser() -> Parser:
     parser.add_argument("--lang", choices=("fa", "en"), default=None,
                         help="language of the window (default: the one chosen in Settings)")
     parser.set_defaults(func=cmd_gui)
+    from crm_desktop import cli_users
+
+    cli_users.add_user_option(parser, common)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
 
     p = sub.add_parser("demo", parents=[common], help="fill a new database with demo data")
@@ -493,6 +502,7 @@ def build_parser() -> Parser:
     cli_kpi.add_parsers(sub, common)
     cli_automation.add_parsers(sub, common)
     cli_club.add_parsers(sub, common)
+    cli_users.add_parsers(sub, common)
     return parser
 
 
@@ -502,10 +512,17 @@ def run(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         _check_paths(args)
         func: Callable[[argparse.Namespace], int] = args.func
-        return func(args)
+        from crm_desktop import cli_users
+
+        with cli_users.acting(args):
+            return func(args)
     except UsageError as exc:
         print(f"crm-desktop: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except SignInFailed as exc:
+        log.warning("sign-in refused on the command line")  # no name or password logged
+        print(f"crm-desktop: {exc}", file=sys.stderr)
+        return EXIT_SIGN_IN
     except CrmError as exc:
         log.warning("refused: %s", exc)
         print(f"crm-desktop: {exc}", file=sys.stderr)
@@ -521,6 +538,11 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(f"crm-desktop: unexpected error ({type(exc).__name__}: {exc}){where}",
               file=sys.stderr)
         return EXIT_UNEXPECTED
+
+
+class SignInFailed(Exception):
+    """--user was refused (wrong password or name, a wait, a deactivated account); the
+    message is printed as is and the exit code is EXIT_SIGN_IN."""
 
 
 def main() -> None:

@@ -33,11 +33,22 @@ from crm_desktop.services.tickets import TicketService
 from crm_desktop.services.timeline import TimelineService
 from crm_desktop.services.users import UserService
 
+#: the user a process signed in as, per database file (the command line's --user, set
+#: once before its command runs, cleared after): Core acts as them there instead of the
+#: first administrator
+_PROCESS_USERS: dict[Path, int] = {}
+
+
+def _key(path: Path | str) -> Path:
+    return Path(path).expanduser().absolute()
+
 
 class Core:
     """The services of one database, acting as one user."""
 
     def __init__(self, db: Database, actor_id: int | None):
+        if actor_id is None:
+            actor_id = _PROCESS_USERS.get(_key(db.path))
         self.db = db
         self.actor_id = actor_id
         self.access = AccessService(db, actor_id)
@@ -80,7 +91,16 @@ class Core:
         except Exception:
             db.close()
             raise
-        return cls(db, actor)
+        return cls(db, _PROCESS_USERS.get(_key(path), actor))
+
+    @staticmethod
+    def act_as_in_process(path: Path | str, user_id: int | None) -> None:
+        """From now on, every Core this process opens on `path` acts as `user_id` (who
+        signed in on the command line); None: as its first administrator again."""
+        if user_id is None:
+            _PROCESS_USERS.pop(_key(path), None)
+        else:
+            _PROCESS_USERS[_key(path)] = user_id
 
     @classmethod
     def open_as(cls, path: Path | str, username: str, password: str, *,
