@@ -43,12 +43,14 @@ class Controller(QObject):
         from crm_desktop.ui.main_window import MainWindow
 
         new_demo = demo and not path.exists()
+        new_file = not demo and not path.exists()
         try:
             core = Core.open(path)
             if new_demo:
                 from crm_desktop.services.demo import generate
 
                 generate(core.db, DEMO_CONTACTS, seed=1)
+            signed_in = self._sign_in(core, path, new_file)
         except CrmError as exc:
             log.warning("cannot open %s: %s", path, exc)
             show_message(
@@ -61,6 +63,10 @@ class Controller(QObject):
             log.exception("opening %s failed", path)
             show_unexpected(self.window)
             return False
+        if signed_in is None:
+            core.close()
+            return False
+        core = signed_in
         old_window, old_core = self.window, self.core
         self._stop_sender()
         self._stop_automation()
@@ -85,6 +91,25 @@ class Controller(QObject):
             self.sender = outbox_sender.resume_at_start(core, self.window)
             self._start_automation(core, ops)
         return True
+
+    def _sign_in(self, core: Core, path: Path, new_file: bool) -> Core | None:
+        """Who the window acts as: a new database is set up first (an administrator, or
+        single-user mode); where people sign in, the login asks. None: they quit."""
+        if new_file:
+            core.auth.begin_setup()
+        if core.auth.needs_setup():
+            from crm_desktop.ui.dialogs.first_run_dialog import FirstRunDialog
+
+            if FirstRunDialog.ask(self.window, core.auth) is None:
+                return None
+        if core.auth.needs_sign_in():
+            from crm_desktop.ui.dialogs.login_dialog import LoginDialog
+
+            user_id = LoginDialog.ask(self.window, core.auth, path.name)
+            if user_id is None:
+                return None
+            return core.as_user(user_id)
+        return core
 
     def _start_automation(self, core: Core, ops: Ops) -> None:
         """The rules run once the window is up, then every 15 minutes, in the background."""

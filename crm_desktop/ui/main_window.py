@@ -194,6 +194,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("Restore from a backup…"), self.restore,
                                          name="restore"))
         file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Change my password…"), self.change_password,
+                                         name="changePassword"))
+        file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Quit"), self.close,
                                          QKeySequence.StandardKey.Quit, "quit"))
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -297,6 +300,12 @@ class MainWindow(QMainWindow):
         from crm_desktop.ui.dialogs.import_undo import undo_last_import
 
         undo_last_import(self, self.core.imports, self.ops)
+
+    def change_password(self) -> None:
+        from crm_desktop.ui.dialogs.user_dialog import PasswordDialog
+
+        if PasswordDialog.edit(self, self.core, self.ops):
+            self._say(self.tr("Your password was changed."))
 
     def open_trash(self) -> None:
         from crm_desktop.ui.dialogs.trash_dialog import TrashDialog

@@ -118,6 +118,7 @@ QFrame#kpiCard:hover, QFrame#kpiCard:focus { border-color: ${accent}; }
 QLabel#kpiChange { color: ${text_muted}; }
 QLabel#kpiChange[tone="good"] { color: ${success}; }
 QLabel#kpiChange[tone="bad"] { color: ${danger}; }
+QLabel[tone="danger"] { color: ${danger}; }
 /* a filter set from elsewhere (ui/widgets/filter_chip.py), removable */
 QFrame#filterChip {
     background: ${selection}; border: 1px solid ${accent}; border-radius: ${r_medium}px;

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core import Core
 from crm_desktop.domain import clock
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
 from crm_desktop.ui.dialogs.company_profile_dialog import CompanyProfileDialog
@@ -83,7 +84,7 @@ class SettingsView(BaseView):
     at the reading edge, the chosen category's page beside it, each page scrolling on its
     own."""
 
-    watches = ("settings",)
+    watches = ("settings", "users")
 
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):
@@ -183,6 +184,14 @@ class SettingsView(BaseView):
         display_form.addRow(self.tr("Time zone of the business"), self.time_zone)
         display_page.add(display_form)
 
+        # -- users and roles (administrators only)
+        self.users: QWidget | None = None
+        if core.access.can(Perm.USERS):
+            from crm_desktop.ui.views.settings_users import UsersSettings
+
+            self.users = UsersSettings(core, ops)
+            self._page("users", self.tr("Users and roles")).add(self.users)
+
         side = QVBoxLayout()
         side.addWidget(self.categories)
         row = QHBoxLayout()
@@ -233,6 +242,8 @@ class SettingsView(BaseView):
         self._pages["display"].add(widget)
 
     def refresh(self) -> None:
+        if self.users is not None:
+            self.users.load()  # type: ignore[attr-defined]
         self.rfm.refresh()
         self.sending.load()
         self.club.load()
