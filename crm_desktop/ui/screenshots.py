@@ -127,6 +127,9 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
     settings.theme, settings.text_size = mine.theme, mine.text_size
     settings.language = lang
     controller = Controller(settings)
+    from crm_desktop.ui import login_screenshots
+
+    login_screenshots.open_as_administrator(db_path)  # the copy: no login to wait for
     if not controller.open(db_path, demo=False, show=False):
         raise RuntimeError(f"cannot open {db_path}")
     window = controller.window
@@ -250,6 +253,9 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
     if first_product is not None:
         dialog("dialog_product_edit", lambda: ProductDialog(core, ops, first_product, window))
     dialog("dialog_company_profile", lambda: CompanyProfileDialog(core, ops, window))
+    from crm_desktop.ui import login_screenshots  # login, first-run set-up, users
+
+    login_screenshots.render(dialog, core, ops, window)
     first_proforma = (core.proformas.list(ListQuery(limit=1)).rows or [{}])[0].get("id")
     if first_proforma is not None:
         dialog("dialog_proforma_edit",

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from crm_desktop.core import Core
 from crm_desktop.ui import screen_fit
 from crm_desktop.ui.ui_settings import UiSettings
 
@@ -176,6 +177,9 @@ def test_screenshots_command_writes_every_view(tmp_path: Path) -> None:
     db = tmp_path / "demo.sqlite3"
     subprocess.run([sys.executable, "-m", "crm_desktop", "demo", "--db", str(db),
                     "--contacts", "150"], check=True, env=env, capture_output=True)
+    with Core.open(db) as core:  # a database where people sign in is pictured all the same
+        core.users.set_password(core.actor_id, "admin-pass")
+        core.auth.set_single_user(False)
     before = hashlib.sha256(db.read_bytes()).hexdigest()
     result = subprocess.run([sys.executable, "-m", "crm_desktop", "screenshots", str(out),
                              "--db", str(db), "--lang", "fa"], env=env, capture_output=True,
@@ -193,7 +197,8 @@ def test_screenshots_command_writes_every_view(tmp_path: Path) -> None:
         assert name in names
     for name in ("dialog_list_filter.png", "dialog_message_composer.png",
                  "dialog_add_to_list.png", "dialog_campaign_page.png",
-                 "view_dashboard_charts.png"):
+                 "view_dashboard_charts.png", "dialog_login.png", "dialog_login_wait.png",
+                 "dialog_first_run.png", "view_settings_users.png"):
         assert name in names
     for key in ("dashboard", "contacts", "companies", "pipeline", "activities", "campaigns",
                 "tickets", "products", "reports", "settings"):

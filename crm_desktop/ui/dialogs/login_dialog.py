@@ -49,7 +49,7 @@ class LoginDialog(QDialog):
         self.user_id: int | None = None
         self.wait_left = 0
         self.setWindowTitle(self.tr("Sign in"))
-        screen_fit.resize(self, 420, 240)
+        screen_fit.resize(self, 420, 190)
         heading = QLabel(self.tr("Sign in to {database}").replace(
             "{database}", display.isolate(database)))
         heading.setObjectName("loginHeading")
