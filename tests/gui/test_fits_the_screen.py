@@ -180,12 +180,15 @@ def _dialogs(window, tmp: Path) -> list[tuple[str, Callable[[], QWidget]]]:
     from crm_desktop.ui.dialogs.campaign_page import CampaignPage
     from crm_desktop.ui.dialogs.club_points_dialog import PointsDialog, ProformaRedeemDialog
     from crm_desktop.ui.dialogs.duplicates_dialog import DuplicatesDialog
+    from crm_desktop.ui.dialogs.first_run_dialog import FirstRunDialog
     from crm_desktop.ui.dialogs.list_filter_dialog import ListFilterDialog
+    from crm_desktop.ui.dialogs.login_dialog import LoginDialog
     from crm_desktop.ui.dialogs.merge_dialog import MergeDialog
     from crm_desktop.ui.dialogs.message_composer import MessageComposer
     from crm_desktop.ui.dialogs.rule_conditions import ConditionsDialog
     from crm_desktop.ui.dialogs.rule_dialog import RuleDialog
     from crm_desktop.ui.dialogs.run_preview import RunPreview
+    from crm_desktop.ui.dialogs.user_dialog import PasswordDialog, UserDialog
 
     campaign = first(core.campaigns)
     some = [r["id"] for r in core.contacts.list(ListQuery(limit=5)).rows]
@@ -223,6 +226,12 @@ def _dialogs(window, tmp: Path) -> list[tuple[str, Callable[[], QWidget]]]:
         ("adjust_points", lambda: PointsDialog(core, ops, contact, "adjust", window)),
         ("redeem_points", lambda: PointsDialog(core, ops, contact, "redeem", window)),
         ("redeem_on_proforma", lambda: ProformaRedeemDialog(core, ops, proforma, window)),
+        ("login", lambda: LoginDialog(core.auth, "crm.sqlite3", window)),
+        ("first_run", lambda: FirstRunDialog(core.auth, window)),
+        ("user_new", lambda: UserDialog(core, ops, None, window)),
+        ("user_edit", lambda: UserDialog(core, ops, core.actor_id, window)),
+        ("change_password", lambda: PasswordDialog(core, ops, None, "", window)),
+        ("reset_password", lambda: PasswordDialog(core, ops, core.actor_id, "سارا", window)),
     ]
 
 
