@@ -207,6 +207,13 @@ def test_users_page_adds_deactivates_and_resets(small_window, qapp, boxes, monke
     with core.db.read() as session:
         assert session.get(m.User, nima).password_hash.startswith("$argon2id$")
     assert page.isVisible() and boxes == []
+    # an administrator who is one no more (another administrator changed their role)
+    other = core.users.create({"username": "second.admin", "display_name": "مدیر دوم",
+                               "role": "admin"})
+    assert other
+    core.users.update(core.actor_id, {"role": "manager"})
+    users.load()
+    assert not users.isEnabled() and users.model.rowCount() == 0
 
 
 def test_own_password_from_the_menu(small_window, qapp, boxes, monkeypatch) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.qtmodels.users_model import PermissionsModel, UsersModel
 from crm_desktop.ui.theme import icons
@@ -113,6 +114,10 @@ class UsersSettings(QWidget):
 
     # -- reading --------------------------------------------------------------------------
     def load(self) -> None:
+        if not self.core.access.can(Perm.USERS):  # no longer an administrator
+            self.setEnabled(False)
+            self.model.set_rows([])
+            return
         selected = self.selected()
         self.model.set_rows(self.core.auth.overview())
         self.single_user.blockSignals(True)
