@@ -108,6 +108,14 @@ def _lookup_name(username: Any) -> str | None:
     return name if name and "\x00" not in name else None
 
 
+def single_user_without_asking(db: Database) -> None:
+    """Put a COPY of a database in single-user mode, unaudited (the screenshots' copy,
+    which must open without a login); never used on the user's own database."""
+    with db.write() as session:
+        session.info["no_audit"] = True
+        _put_mode(session, SINGLE)
+
+
 class AuthService:
     """`core.auth`: sign-in, the sign-in mode, and passwords."""
 

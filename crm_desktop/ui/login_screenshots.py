@@ -11,8 +11,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from crm_desktop.db import models as m
-
 
 def render(dialog: Callable[..., None], core: Any, ops: Any, window: QWidget) -> None:
     from crm_desktop.ui.dialogs.first_run_dialog import FirstRunDialog
@@ -54,15 +52,8 @@ def open_as_administrator(copy: Path) -> None:
     """The screenshots' copy of a database opens without a login, as its administrator
     (a copy where people sign in would wait for a password nobody types; a missing one
     would ask for its set-up): single-user mode, in the copy only."""
-    import json
-
     from crm_desktop.core import Core
-    from crm_desktop.services.auth import MODE_KEY, SINGLE
+    from crm_desktop.services.auth import single_user_without_asking
 
-    with Core.open(copy) as core, core.db.write() as session:
-        session.info["no_audit"] = True
-        row = session.get(m.Setting, MODE_KEY)
-        if row is None:
-            session.add(m.Setting(key=MODE_KEY, value=json.dumps(SINGLE)))
-        else:
-            row.value = json.dumps(SINGLE)
+    with Core.open(copy) as core:
+        single_user_without_asking(core.db)
