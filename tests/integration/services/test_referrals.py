@@ -240,7 +240,8 @@ def test_merging_keeps_the_survivors_own_referrer_and_never_a_self_referral(
     d2 = club.contacts.create({"last_name": "تکراری دوم"})
     club.contacts.update(s2, {"referred_by_id": d2})
     merge(club, s2, [d2])
-    assert club.contacts.get(s2)["referred_by_id"] is None
+    with club.db.read() as session:  # stored, not only read as none (d2 is in the Trash)
+        assert session.get(m.Contact, s2).referred_by_id is None
 
 
 def test_a_merged_referred_contact_keeps_the_referral_rewarded_once(club: Core) -> None:
