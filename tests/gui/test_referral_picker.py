@@ -93,6 +93,7 @@ def test_the_panel_links_the_referrer_and_counts_the_referred(core, ui_lang, qtb
     panel.show_contact(b)
     label = panel.values["referred_by"]
     assert panel.form.isRowVisible(label) and "آرش کمالی" in label.text()
+    assert f'href="contact:{a}"' in label.text()  # a link that opens the referrer
     assert not panel.form.isRowVisible(panel.values["referrals"])
     with qtbot.waitSignal(panel.open_contact) as opened:
         label.linkActivated.emit(f"contact:{a}")

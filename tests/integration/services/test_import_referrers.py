@@ -54,6 +54,7 @@ def test_referrers_matched_by_mobile_else_by_a_unique_name(core: Core) -> None:
                       6: ("referred_by", "referrer.not_found"),
                       8: ("referred_by", "referral.self")}
     assert set(plan.failed_rows) == {4, 5, 6, 8}
+    assert [r.row for r in plan.rows] == [2, 3, 7]  # a failing row is not imported
     by_row = {e.row: e for e in plan.errors}
     assert by_row[4].message("fa").startswith("معرف:")
     assert "موبایل" in by_row[4].message("fa") and "Referred by" in by_row[5].message("en")
