@@ -166,6 +166,16 @@ def test_nothing_while_the_club_or_the_setting_is_off(core: Core) -> None:
     assert balance(core, p) == 0
 
 
+def test_the_referral_points_setting_is_checked(core: Core) -> None:
+    for bad in (-1, 10**13, "x", 1.5, [1]):
+        with pytest.raises(ValidationError) as exc:
+            core.club.set_settings({"referral_points": bad})
+        assert exc.value.errors[0].field == "referral_points"
+    assert "امتیاز معرفی" in exc.value.errors[0].message("fa")
+    core.club.set_settings({"referral_points": 120})
+    assert core.club.settings()["referral_points"] == 120
+
+
 def test_switching_referral_points_on_rewards_the_referrals_not_rewarded_yet(
         core: Core) -> None:
     core.club.set_settings({"enabled": True, "rial_per_point": RATE})
