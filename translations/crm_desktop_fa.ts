@@ -1649,96 +1649,101 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="28" />
+        <source>Referral</source>
+        <translation>معرفی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="29" />
         <source>Redeemed</source>
         <translation>استفاده‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="29" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="30" />
         <source>Expired</source>
         <translation>منقضی‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="30" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="31" />
         <source>Adjusted</source>
         <translation>اصلاح دستی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="36" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="37" />
         <source>No tier</source>
         <translation>بدون سطح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="63" />
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="179" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="64" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="180" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="64" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="65" />
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="66" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="67" />
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="67" />
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="166" />
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="180" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="68" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="167" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="181" />
         <source>Tier</source>
         <translation>سطح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="68" />
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="84" />
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="181" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="69" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="85" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="182" />
         <source>Points</source>
         <translation>امتیاز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="70" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="71" />
         <source>Spent in 12 months</source>
         <translation>خرید ۱۲ ماه اخیر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="79" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="80" />
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="81" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="82" />
         <source>Member</source>
         <translation>عضو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="82" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="83" />
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="86" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="87" />
         <source>Reason</source>
         <translation>علت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="88" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="89" />
         <source>Expires</source>
         <translation>انقضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="90" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="91" />
         <source>By</source>
         <translation>کاربر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="167" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="168" />
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="169" />
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="170" />
         <source>Share</source>
         <translation>سهم</translation>
     </message>
@@ -1917,52 +1922,62 @@
         <translation>هرگز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="225" />
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="227" />
+        <source>Given to whoever referred a contact (the contact's "Referred by") when that contact's first purchase earns points; taken back with that purchase</source>
+        <translation>به کسی داده می‌شود که مخاطب را معرفی کرده («معرف» مخاطب)، وقتی نخستین خرید آن مخاطب امتیاز بگیرد؛ با پس گرفتن آن خرید پس گرفته می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="229" />
         <source>Points are earned on won deals and accepted proformas (a purchase counted once), and taken back when that stops. A member's tier is the highest whose threshold they reach.</source>
         <translation>امتیاز از معامله‌های موفق و پیش‌فاکتورهای پذیرفته‌شده به دست می‌آید (هر خرید یک بار شمرده می‌شود) و اگر آن خرید برگردد، امتیازش هم پس گرفته می‌شود. سطح هر عضو بالاترین سطحی است که به آستانه‌اش رسیده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="234" />
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="238" />
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="241" />
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="245" />
         <source>Spend that earns one point</source>
         <translation>مبلغ خرید برای یک امتیاز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="242" />
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="246" />
         <source>Value of one point</source>
         <translation>ارزش هر امتیاز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="243" />
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="247" />
         <source>Tiers go by</source>
         <translation>سطح‌بندی بر پایهٔ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="244" />
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="248" />
         <source>Tiers</source>
         <translation>سطح‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="246" />
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="250" />
         <source>Points expire after</source>
         <translation>انقضای امتیاز پس از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="247" />
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="251" />
         <source>Birthday points</source>
         <translation>امتیاز تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="290" />
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="252" />
+        <source>Points for a referral</source>
+        <translation>امتیاز معرفی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="297" />
         <source>New tier</source>
         <translation>سطح تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_club.py" line="315" />
+        <location filename="../crm_desktop/ui/views/settings_club.py" line="322" />
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>
@@ -2294,147 +2309,154 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="55" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="94" />
         <source>New contact</source>
+        <extracomment>the name of the contact set from outside (the record as loaded)</extracomment>
         <translation>مخاطب جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="56" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="95" />
         <source>Edit contact</source>
         <translation>ویرایش مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="69" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="116" />
         <source>First name</source>
+        <extracomment>the referrer as loaded (None: none, or one in the Trash): sent only when changed</extracomment>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="70" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="117" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="71" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="118" />
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="72" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="119" />
         <source>Second mobile</source>
         <translation>موبایل دوم</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="73" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="120" />
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="74" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="121" />
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="76" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="123" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="77" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="124" />
         <source>Birthday</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="80" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="127" />
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="81" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="128" />
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="82" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="129" />
         <source>(none)</source>
         <translation>(ندارد)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="83" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="130" />
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="84" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="131" />
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="85" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="132" />
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="86" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="133" />
         <source>Postal code</source>
         <translation>کد پستی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="87" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="134" />
         <source>Lifecycle stage</source>
         <translation>مرحله مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="88" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="135" />
         <source>How they found us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="89" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="136" />
         <source>(unknown)</source>
         <translation>(نامشخص)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="90" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="137" />
+        <source>Referred by</source>
+        <translation>معرف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="139" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="92" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="141" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="93" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="142" />
         <source>for example: VIP, wholesale</source>
         <translation>مثلاً: ویژه، عمده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="94" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="143" />
         <source>Marketing messages</source>
         <translation>پیام‌های تبلیغاتی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="135" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="187" />
         <source>Open that contact</source>
         <translation>باز کردن آن مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="95" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="144" />
         <source>Agrees to SMS</source>
         <translation>با دریافت پیامک موافق است</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="96" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="145" />
         <source>Agrees to e-mail</source>
         <translation>با دریافت ایمیل موافق است</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="97" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="146" />
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="133" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="185" />
         <source>{name} already has this mobile or national code.</source>
         <translation>این موبایل یا کد ملی قبلاً برای «{name}» ثبت شده است.</translation>
     </message>
@@ -2442,229 +2464,260 @@
 <context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="28" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="32" />
         <source>Choose a contact in the list to see their details and history here.</source>
         <translation>یک مخاطب را از فهرست انتخاب کنید تا جزئیات و سوابق او در اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="38" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42" />
         <source>Log a call</source>
         <translation>ثبت تماس</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="38" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="42" />
         <source>Add a note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43" />
         <source>Add a task</source>
         <translation>افزودن وظیفه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="39" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="43" />
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44" />
         <source>New ticket</source>
         <translation>تیکت جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="40" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44" />
         <source>New proforma</source>
         <translation>پیش‌فاکتور جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="44" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="48" />
         <source>Adjust points…</source>
         <translation>اصلاح امتیاز…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="46" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="50" />
         <source>Redeem…</source>
         <translation>خرج امتیاز…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="49" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="53" />
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="49" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="53" />
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="50" />
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="179" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="54" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="206" />
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="50" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="54" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="51" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="55" />
         <source>Birthday</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="51" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="55" />
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="52" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="56" />
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="52" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="56" />
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="53" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="57" />
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="53" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="57" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="54" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="58" />
         <source>How they found us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="54" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="59" />
+        <source>Referred by</source>
+        <translation>معرف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="59" />
+        <source>Referred</source>
+        <translation>معرفی کرده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="60" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="55" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="61" />
         <source>Club points</source>
         <translation>امتیاز باشگاه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="56" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="62" />
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="126" />
+        <source>%Ln person(s)</source>
+        <translation>
+            <numerusform>%Ln نفر</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="179" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="206" />
         <source>SMS</source>
         <translation>پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="180" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="207" />
         <source>queued</source>
         <translation>در صف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="180" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="207" />
         <source>sending</source>
         <translation>در حال ارسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="181" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="208" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="181" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="208" />
         <source>not sent</source>
         <translation>فرستاده نشد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="182" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="209" />
         <source>cancelled</source>
         <translation>لغو شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="184" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="211" />
         <source>Message</source>
         <translation>پیام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="55" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="61" />
         <source>Purchases (RFM)</source>
         <translation>خریدها (RFM)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="64" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="74" />
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="105" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="132" />
         <source>Customer segment (RFM)</source>
         <translation>بخش مشتری (RFM)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="107" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="134" />
         <source>No purchase in the last %Ln year(s)</source>
         <translation>
             <numerusform>بدون خرید در %Ln سال گذشته</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="110" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="137" />
         <source>{count} purchase(s), {money}, the last {days} day(s) ago — R {r} · F {f} · M {m}</source>
         <translation>{count} خرید، {money}، آخرین خرید {days} روز پیش — تازگی {r}، تکرار {f}، مبلغ {m}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="129" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="156" />
         <source>No tier</source>
         <translation>بدون سطح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="130" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="157" />
         <source>Customer club tier</source>
         <translation>سطح در باشگاه مشتریان</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="132" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="159" />
         <source>%Ln point(s)</source>
         <translation>
             <numerusform>%Ln امتیاز</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="134" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="161" />
         <source>{points} more to {tier}</source>
         <translation>{points} امتیاز تا {tier}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="140" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="167" />
         <source>{points} expire on {date}</source>
         <translation>{points} امتیاز در {date} منقضی می‌شود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="148" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="175" />
         <source>No history yet: calls, notes, deals, proformas and tickets will appear here.</source>
         <translation>هنوز سابقه‌ای ثبت نشده است؛ تماس‌ها، یادداشت‌ها، معامله‌ها، پیش‌فاکتورها و تیکت‌ها در اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="161" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="188" />
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="166" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="193" />
         <source>Proforma</source>
         <translation>پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="168" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="195" />
         <source>Ticket</source>
         <translation>تیکت</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPicker</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/contact_picker.py" line="42" />
+        <source>Type a name or a mobile to search…</source>
+        <extracomment>results shown at once text -&gt; [(id, name, what else identifies them: mobile, company, city)] the chosen contact (or the typed text) changed contacts never offered (the contact being edited)</extracomment>
+        <translation>برای جستجو نام یا موبایل را بنویسید…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/contact_picker.py" line="46" />
+        <source>No one</source>
+        <translation>هیچ‌کس</translation>
     </message>
 </context>
 <context>
@@ -2773,35 +2826,35 @@
         <translation>مخاطب جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="91" />
+        <location filename="../crm_desktop/ui/views/contacts.py" line="92" />
         <source>Add to list</source>
         <translation>افزودن به فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="105" />
+        <location filename="../crm_desktop/ui/views/contacts.py" line="106" />
         <source>Tier: {name}</source>
         <translation>سطح: {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contacts.py" line="173" />
+        <location filename="../crm_desktop/ui/views/contacts.py" line="174" />
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="176" />
+        <location filename="../crm_desktop/ui/views/contacts.py" line="177" />
         <source>No contacts yet: add the first one.</source>
         <translation>هنوز مخاطبی ثبت نشده است: نخستین مخاطب را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contacts.py" line="192" />
+        <location filename="../crm_desktop/ui/views/contacts.py" line="193" />
         <source>Move {name} to the Trash? You can restore it from Edit &gt; Trash.</source>
         <translation>«{name}» به سطل بازیافت منتقل شود؟ می‌توانید آن را از منوی «ویرایش ← سطل بازیافت» بازگردانید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="267" />
-        <location filename="../crm_desktop/ui/views/contacts.py" line="170" />
+        <location filename="../crm_desktop/ui/screenshots.py" line="273" />
+        <location filename="../crm_desktop/ui/views/contacts.py" line="171" />
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
@@ -3583,7 +3636,7 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/export_runner.py" line="289" />
-        <location filename="../crm_desktop/ui/screenshots.py" line="269" />
+        <location filename="../crm_desktop/ui/screenshots.py" line="275" />
         <source>Exporting {name}</source>
         <translation>خروجی گرفتن از {name}</translation>
     </message>
@@ -4548,7 +4601,7 @@ New {kind}: {created}, updated: {updated}</source>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="375" />
+        <location filename="../crm_desktop/ui/screenshots.py" line="381" />
         <source>Customers in {city} who take SMS</source>
         <translation>مشتریان {city} با رضایت پیامک</translation>
     </message>
@@ -4864,7 +4917,7 @@ New {kind}: {created}, updated: {updated}</source>
     </message>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="104" />
-        <location filename="../crm_desktop/ui/screenshots.py" line="136" />
+        <location filename="../crm_desktop/ui/screenshots.py" line="139" />
         <source>Database:</source>
         <extracomment>the smallest screen the program is made for: every image is rendered on it</extracomment>
         <translation>پایگاه داده:</translation>
@@ -8359,49 +8412,49 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>UsersSettings</name>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_users.py" line="35" />
+        <location filename="../crm_desktop/ui/views/settings_users.py" line="37" />
         <source>Single-user mode: the program opens without a login, as the administrator</source>
         <extracomment>rows of the users table shown before it scrolls</extracomment>
         <translation>حالت تک‌کاربره: برنامه بدون ورود و با دسترسی مدیر سیستم باز می‌شود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_users.py" line="39" />
+        <location filename="../crm_desktop/ui/views/settings_users.py" line="41" />
         <source>To turn it off, give yourself a password first (File, Change my password). Adding users does not turn it off.</source>
         <translation>برای خاموش‌کردن آن، نخست برای خود گذرواژه بگذارید (پرونده، تغییر گذرواژهٔ من). افزودن کاربر آن را خاموش نمی‌کند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_users.py" line="59" />
+        <location filename="../crm_desktop/ui/views/settings_users.py" line="61" />
         <source>Add user…</source>
         <translation>افزودن کاربر…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_users.py" line="63" />
+        <location filename="../crm_desktop/ui/views/settings_users.py" line="65" />
         <source>Edit…</source>
         <translation>ویرایش…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_users.py" line="67" />
-        <location filename="../crm_desktop/ui/views/settings_users.py" line="136" />
+        <location filename="../crm_desktop/ui/views/settings_users.py" line="69" />
+        <location filename="../crm_desktop/ui/views/settings_users.py" line="148" />
         <source>Deactivate</source>
         <translation>غیرفعال‌کردن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_users.py" line="70" />
+        <location filename="../crm_desktop/ui/views/settings_users.py" line="72" />
         <source>Reset password…</source>
         <translation>گذرواژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_users.py" line="78" />
+        <location filename="../crm_desktop/ui/views/settings_users.py" line="80" />
         <source>What each role may do</source>
         <translation>دسترسی هر نقش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_users.py" line="83" />
+        <location filename="../crm_desktop/ui/views/settings_users.py" line="85" />
         <source>The administrator may do everything; managing users, restoring a backup and emptying the Trash belong to administrators only.</source>
         <translation>مدیر سیستم به همه‌چیز دسترسی دارد؛ مدیریت کاربران، بازگردانی پشتیبان و پاک‌کردن همیشگی از سطل زباله فقط کار مدیر سیستم است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings_users.py" line="136" />
+        <location filename="../crm_desktop/ui/views/settings_users.py" line="148" />
         <source>Activate</source>
         <translation>فعال‌کردن</translation>
     </message>

@@ -32,6 +32,7 @@ from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import audit
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService, ListQuery, strict_instant
+from crm_desktop.services.club import earn as club_earn
 from crm_desktop.services.club.config import NO_TIER
 from crm_desktop.services.deals import closed_instant, won_stage_ids
 from crm_desktop.services.distinct import distinct_values
@@ -135,11 +136,15 @@ class ContactService(EntityService[m.Contact]):
         "account_id": f.Field(f.reference),
         "owner_id": f.Field(f.reference),
         "notes": f.Field(f.multiline()),
+        # who referred this contact (the club's referral points): a live contact, never
+        # the contact itself, nor one this contact referred (see _check)
+        "referred_by_id": f.Field(f.reference),
     }
     references: ClassVar = {
         "account_id": m.Account,
         "owner_id": m.User,
         "source_campaign_id": m.Campaign,
+        "referred_by_id": m.Contact,
     }
     sort_columns: ClassVar = {
         "name": m.Contact.sort_key,
@@ -157,6 +162,7 @@ class ContactService(EntityService[m.Contact]):
         "owner_id": m.Contact.owner_id,
         "account_id": m.Contact.account_id,
         "source": m.Contact.source,  # "" keeps the contacts without a source
+        "referred_by_id": m.Contact.referred_by_id,  # the people a contact referred
     }
     range_filters: ClassVar = {
         "created_since": (m.Contact.created_at, ">="),
@@ -168,6 +174,14 @@ class ContactService(EntityService[m.Contact]):
         last = values.get("last_name", current.last_name if current else "")
         if not (first or last):
             raise ValidationError(FieldError("last_name", "required"))
+        referrer_id = values.get("referred_by_id")
+        if referrer_id is not None and current is not None:
+            # (a live contact: _check_references has looked)
+            if referrer_id == current.id:
+                raise ValidationError(FieldError("referred_by_id", "referral.self"))
+            referrer = session.get(m.Contact, referrer_id)
+            if referrer is not None and referrer.referred_by_id == current.id:
+                raise ValidationError(FieldError("referred_by_id", "referral.cycle"))
 
     def _derive(self, obj: Any) -> None:
         obj.full_name = " ".join(p for p in (obj.first_name, obj.last_name) if p)
@@ -175,6 +189,14 @@ class ContactService(EntityService[m.Contact]):
         day = obj.birthday  # "%m-%d", written out (strftime costs more, per contact)
         obj.birth_md = f"{day.month:02d}-{day.day:02d}" if day else None
         obj.search_name, obj.search_other = contact_search_text(obj)
+
+    def _update_in(self, session: Session, entity_id: int, changes: Any) -> Any:
+        before = self._load(session, entity_id).referred_by_id
+        obj = super()._update_in(session, entity_id, changes)
+        if obj.referred_by_id != before:
+            # a referral that has earned follows its referrer (earn.sync_referrals_in)
+            club_earn.sync_referrals_in(session, [obj.id])
+        return obj
 
     def _after_write(self, session: Session, obj: Any) -> None:
         account = session.get(m.Account, obj.account_id) if obj.account_id else None
@@ -310,8 +332,21 @@ class ContactService(EntityService[m.Contact]):
             return list(session.scalars(select(m.Tag.name).order_by(m.Tag.name)))
 
     def _as_dict(self, session: Session, obj: Any) -> dict[str, Any]:
+        """The columns, the tags, and for panels the referrer's name (`referred_by_name`)
+        and how many live contacts this one referred (`referred_count`). A referrer that
+        no longer exists or is in the Trash reads as none (the stored id is kept, so a
+        referrer brought back from the Trash is the referrer again)."""
         d = super()._as_dict(session, obj)
         d["tags"] = self._tags_in(session, obj.id)
+        referrer = (session.get(m.Contact, obj.referred_by_id)
+                    if f.is_id(obj.referred_by_id) else None)
+        if referrer is None or referrer.deleted_at is not None:
+            referrer = None
+        d["referred_by_id"] = referrer.id if referrer else None
+        d["referred_by_name"] = referrer.full_name if referrer else None
+        c = m.Contact
+        d["referred_count"] = int(session.scalar(select(func.count()).where(
+            c.referred_by_id == obj.id, c.deleted_at.is_(None))) or 0)
         return d
 
     # -- helpers for editors -------------------------------------------------------------

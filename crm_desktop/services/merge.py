@@ -17,7 +17,12 @@ In ONE transaction, with its audit rows:
      union, beyond the editor's cap of 30 if need be: nothing is lost); outbox messages
      (a message queued or sent to both stays with the other: one row per message and
      recipient); the survivor's last-activity time and RFM figures are recomputed (the
-     others get "no purchase"). Deal stage history stays with its deal.
+     others get "no purchase"). Deal stage history stays with its deal. Referrals: the
+     contacts the others referred are the survivor's referrals now; the survivor keeps
+     its referrer, or takes the first other's when it had none (never one of the merged
+     records, nor one it referred: no one refers themselves or their own referrer); the
+     referral points an other earned as a referred contact go with the survivor when it
+     has none of its own (services/club/referrals.py).
    - companies: contacts (with their copy of the company's sort key), deals, proformas,
      tickets and activities (account_id).
 3. The others go to the Trash, with a line added to their notes pointing at the survivor:
@@ -164,8 +169,10 @@ class MergeService:
                        if source != survivor_id}
             changes.update(values)
             survivor = service._update_in(session, survivor_id, changes)
+            referred: list[int] = []
             if kind == "contacts":
                 self._move_contact_records(session, survivor, others)
+                referred = self._move_referrals(session, survivor, others, records)
             else:
                 self._move_company_records(session, survivor, others)
             name = survivor.full_name if kind == "contacts" else survivor.name
@@ -183,7 +190,7 @@ class MergeService:
                     select(m.ContactRfm.contact_id).where(m.ContactRfm.contact_id.in_(others)))])
                 # the club points came along with the sales: the survivor's balance and
                 # tier count them, the merged records are members no more
-                club_earn.merged_in(session, survivor_id, others)
+                club_earn.merged_in(session, survivor_id, others, referred)
                 last = session.scalar(select(last_activity_expression()).where(
                     m.Activity.contact_id == survivor_id, m.Activity.done_at.is_not(None)))
                 if survivor.last_activity_at != last:
@@ -219,6 +226,45 @@ class MergeService:
         session.flush()
         self._move_campaign_members(session, sid, others)
         self._move_tags(session, sid, others)
+
+    @staticmethod
+    def _move_referrals(session: Session, survivor: Any, others: list[int],
+                        records: Mapping[int, Any]) -> list[int]:
+        """Who referred whom after the merge (see the module's text); returns the
+        contacts the others had referred (now the survivor's referrals)."""
+        sid, c = survivor.id, m.Contact
+        group = {sid, *others}
+        moved = list(session.scalars(select(c).where(c.referred_by_id.in_(others),
+                                                     c.id.not_in(group)).order_by(c.id)))
+        for contact in moved:
+            contact.referred_by_id = sid
+        session.flush()
+
+        def usable(ref: Any) -> bool:
+            referrer = session.get(c, ref) if is_id(ref) else None
+            return (referrer is not None and referrer.deleted_at is None
+                    and referrer.id not in group and referrer.referred_by_id != sid)
+
+        if survivor.referred_by_id is not None and not usable(survivor.referred_by_id):
+            survivor.referred_by_id = None
+        if survivor.referred_by_id is None:
+            survivor.referred_by_id = next(
+                (records[o].referred_by_id for o in others
+                 if usable(records[o].referred_by_id)), None)
+        # an other's referral rewarded: the survivor's when it has none of its own
+        L = m.ClubLedger
+        mine = session.scalar(select(func.count()).where(L.source == "referral",
+                                                         L.source_id == sid))
+        if not mine:
+            for rid in others:
+                rows = list(session.scalars(select(L).where(L.source == "referral",
+                                                            L.source_id == rid)))
+                if rows:
+                    for row in rows:
+                        row.source_id = sid
+                    break
+        session.flush()
+        return [contact.id for contact in moved]
 
     @staticmethod
     def _move_campaign_members(session: Session, sid: int, others: list[int]) -> None:

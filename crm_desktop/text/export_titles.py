@@ -169,6 +169,7 @@ VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "ledger_kind": {
         LedgerKind.EARNED: ("Earned", f"کسب{ZW}شده"),
         LedgerKind.BIRTHDAY: ("Birthday", "تولد"),
+        LedgerKind.REFERRAL: ("Referral", "معرفی"),
         LedgerKind.REDEEMED: ("Redeemed", f"استفاده{ZW}شده"),
         LedgerKind.EXPIRED: ("Expired", f"منقضی{ZW}شده"),
         LedgerKind.ADJUSTED: ("Adjusted", "اصلاح دستی"),

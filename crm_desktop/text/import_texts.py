@@ -89,6 +89,14 @@ CELL_ERRORS: dict[str, tuple[str, str]] = {
         "write yes or no (or 1 and 0)",
         "بله یا خیر بنویسید (یا ۱ و ۰)",
     ),
+    "referrer.not_found": (
+        "no contact has this mobile or name: add the referrer first, or correct the cell",
+        "هیچ مخاطبی این موبایل یا نام را ندارد: اول معرف را اضافه کنید یا خانه را اصلاح کنید",
+    ),
+    "referrer.ambiguous": (
+        "{count} contacts have this name: write the referrer's mobile instead",
+        f"{{count}} مخاطب این نام را دارند: به{ZW}جای نام، موبایل معرف را بنویسید",
+    ),
 }
 
 #: the columns of the error workbook (the failing rows as read, to fix and import again)

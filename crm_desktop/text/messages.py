@@ -49,6 +49,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "min": ("From", "از"),
     "expiry_months": ("Points expire after (months)", "انقضای امتیاز پس از (ماه)"),
     "birthday_points": ("Birthday points", "امتیاز تولد"),
+    "referral_points": ("Referral points", "امتیاز معرفی"),
+    "referred_by": ("Referred by", "معرف"),
     "line_id": ("Line", "ردیف"),
     "now": ("Time", "زمان"),
     "gender": ("Gender", "جنسیت"),
@@ -178,6 +180,7 @@ FIELD_ALIASES: dict[str, str] = {
     "owner_id": "owner", "account_id": "account", "contact_id": "contact",
     "deal_id": "deal", "ticket_id": "ticket", "stage_id": "stage", "product_id": "product",
     "list_id": "list", "source_campaign_id": "campaign", "assignee_id": "assignee",
+    "referred_by_id": "referred_by",
     "unit_price_rial": "unit_price", "amount_rial": "amount", "budget_rial": "budget",
     "actual_cost_rial": "actual_cost", "expected_revenue_rial": "expected_revenue",
     "discount_value": "discount", "discount_kind": "discount",
@@ -425,6 +428,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "club.no_value": (
         "a point is worth nothing in Settings, so it cannot be a discount",
         f"در تنظیمات ارزش امتیاز صفر است، پس تخفیف نمی{ZW}شود",
+    ),
+    "referral.self": (
+        "a contact cannot be their own referrer, choose someone else",
+        "هیچ مخاطبی معرف خودش نیست، شخص دیگری را انتخاب کنید",
+    ),
+    "referral.cycle": (
+        "this person was referred by this contact: two people cannot refer each other",
+        f"این شخص را همین مخاطب معرفی کرده است: دو نفر نمی{ZW}توانند معرف یکدیگر باشند",
     ),
     "club.line_paid": (
         "this line costs nothing any more, choose another one",

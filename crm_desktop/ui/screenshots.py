@@ -437,5 +437,32 @@ def _club(app: QApplication, core: Any, window: Any, out_dir: Path) -> list[Path
         written.append(_save(dialog, out_dir / "dialog_redeem_points.png"))
         dialog.close()
         dialog.deleteLater()
+        written += _referral(app, core, window, out_dir)
         window.show_section("campaigns")
+    return written
+
+
+def _referral(app: QApplication, core: Any, window: Any, out_dir: Path) -> list[Path]:
+    """A referred contact: its panel (Referred by, a link) and its form with the
+    Referred by picker filled in and its search results open."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from crm_desktop.ui.dialogs.contact_dialog import ContactDialog
+
+    rows = core.club_ledger.list(ListQuery(filters={"kind": "referral"}, limit=1)).rows
+    if not rows:
+        return []
+    referred = rows[0]["source_id"]
+    written: list[Path] = []
+    window.show_section("contacts").show_record(referred)
+    _settle(app)
+    written.append(_save(window, out_dir / "view_contacts_referred.png"))
+    dialog = ContactDialog(core, window.ops, referred, window)
+    dialog.show()
+    picker = dialog.bindings["referred_by_id"].picker  # type: ignore[attr-defined]
+    dialog.findChild(QScrollArea).ensureWidgetVisible(picker)
+    _settle(app)
+    written.append(_save(dialog, out_dir / "dialog_contact_referrer.png"))
+    dialog.close()
+    dialog.deleteLater()
     return written

@@ -77,6 +77,7 @@ def test_the_settings_page_saves_the_club(core, ops, ui_lang, qtbot, qtmodeltest
     page.point_value.setText("۵۰۰")
     page.expiry.setValue(6)
     page.birthday.setValue(50)
+    page.referral.setValue(40)
     page.add_tier()
     model = page.tiers_model
     row = model.rowCount() - 1
@@ -89,6 +90,7 @@ def test_the_settings_page_saves_the_club(core, ops, ui_lang, qtbot, qtmodeltest
     assert saved["enabled"] is True
     assert (saved["rial_per_point"], saved["point_value_rial"]) == (200_000, 500)
     assert (saved["expiry_months"], saved["birthday_points"]) == (6, 50)
+    assert saved["referral_points"] == 40
     assert saved["tiers"][-1]["name"] == "الماسی" and saved["tiers"][-1]["min"] == 10_000
     assert page.saved.text()
     # a refused entry is said beside the form, and nothing is stored

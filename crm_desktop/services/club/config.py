@@ -15,6 +15,9 @@ like every setting), checked here.
                       from then on
     birthday_points   points given to a member on their birthday (once a Jalali year,
                       by the automation run of that business day; 0: none)
+    referral_points   points given to a contact's referrer when the referred contact's
+                      first purchase earns points (once per referred contact; 0: none;
+                      see referrals.py)
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ DEFAULTS: dict[str, Any] = {
     ],
     "expiry_months": 12,
     "birthday_points": 0,
+    "referral_points": 0,
 }
 
 _SPECS: dict[str, f.Field] = {
@@ -66,6 +70,7 @@ _SPECS: dict[str, f.Field] = {
     "tiers": f.Field(lambda v: v, empty=[]),
     "expiry_months": f.Field(f.integer(0, 120), empty=0),
     "birthday_points": f.Field(f.integer(0, MAX_POINTS), empty=0),
+    "referral_points": f.Field(f.integer(0, MAX_POINTS), empty=0),
 }
 _TIER_SPECS: dict[str, f.Field] = {
     "key": f.Field(lambda v: _tier_key(v), required=True),

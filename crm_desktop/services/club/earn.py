@@ -22,6 +22,10 @@ Only purchases dated on or after the club's `started_on` earn; while the club is
 nothing is earned or taken back as it happens. Switching the club on (or moving
 `started_on`) catches up: every purchase since `started_on` that has earned nothing yet
 earns then (`catch_up_in`).
+
+A contact's first purchase that holds points also rewards whoever referred them
+(referrals.py): every sync brings the referrals of the contacts whose purchases changed
+in step too.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from crm_desktop.db import models as m
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import AuditAction, LedgerKind, ProformaStatus
 from crm_desktop.services import audit
-from crm_desktop.services.club import ledger, members
+from crm_desktop.services.club import ledger, members, referrals
 from crm_desktop.services.club.config import read_in, started_on
 from crm_desktop.services.fields import chunked, is_id
 from crm_desktop.services.proforma_totals import compute
@@ -140,6 +144,16 @@ def sync_in(session: Session, *, deals: Iterable[Any] = (), proformas: Iterable[
         for sid in ids:
             touched |= _sync_one(session, settings, start, source, sid, purchases.get(sid),
                                  held_rows.get(sid, {}))
+    # the contacts whose purchases changed: their referrers' points follow
+    touched |= referrals.sync_in(session, settings, touched)
+    members.refresh_in(session, settings, touched)
+
+
+def sync_referrals_in(session: Session, contact_ids: Iterable[Any]) -> None:
+    """Bring the referrals of these referred contacts in step (their referrer changed, or
+    a merge moved them); refresh the referrers' members' rows."""
+    settings = read_in(session)
+    touched = referrals.sync_in(session, settings, contact_ids)
     members.refresh_in(session, settings, touched)
 
 
@@ -185,18 +199,26 @@ def _lot(session: Session, source: str, sid: int) -> dict[int, int]:
     return {int(cid): int(i) for cid, i in session.execute(q)}
 
 
-def merged_in(session: Session, survivor_id: int, others: Iterable[int]) -> None:
+def merged_in(session: Session, survivor_id: int, others: Iterable[int],
+              referred: Iterable[int] = ()) -> None:
     """After a merge moved the merged contacts' sales and ledger rows to the survivor:
-    its purchases synced (when the club is on), every member's row refreshed."""
+    its purchases synced (when the club is on), the referrals of the merged contacts and
+    of the contacts they referred (`referred`, now the survivor's) synced, every member's
+    row refreshed."""
+    others = list(others)
     sync_in(session, contacts=[survivor_id])
-    members.refresh_in(session, read_in(session), [survivor_id, *others])
+    settings = read_in(session)
+    touched = referrals.sync_in(session, settings, [survivor_id, *others, *referred])
+    members.refresh_in(session, settings, [survivor_id, *others, *touched])
 
 
 def catch_up_in(session: Session, settings: Mapping[str, Any]) -> int:
     """Earn for every purchase dated on or after `started_on` that has earned nothing yet
     (the club switched on with an earlier start): one "earned" row each, dated at the
     purchase (so its points expire counting from then), written with one executemany and
-    logged as created records; then every member recomputed. Returns the rows written."""
+    logged as created records; then the referrals of every referred contact synced
+    (referrals.py); the caller recomputes every member. Returns the purchase rows
+    written."""
     start = started_on(settings)
     if not settings["enabled"] or start is None:
         return 0
@@ -230,4 +252,7 @@ def catch_up_in(session: Session, settings: Mapping[str, Any]) -> int:
             f"INSERT INTO club_ledger (id, {', '.join(columns)}, remaining)"
             f" VALUES ({', '.join('?' * (len(columns) + 2))})", rows)
         audit.record_many(session, "club_ledger", logged)
+    # and the referrals of those who bought (the caller recomputes every member)
+    session.expire_all()
+    referrals.sync_in(session, settings, referrals.referred_ids(session))
     return len(rows)

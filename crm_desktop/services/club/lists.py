@@ -20,6 +20,7 @@ from crm_desktop.services.club.config import NO_TIER
 from crm_desktop.services.search_query import match_expression
 
 Holder = aliased(m.Contact)
+Referred = aliased(m.Contact)
 Lot = aliased(m.ClubLedger)
 
 
@@ -63,6 +64,7 @@ class _LedgerRows(EntityService[m.ClubLedger]):
         L, d, p = m.ClubLedger, m.Deal, m.Proforma
         label = case((L.source == "deal", d.title),
                      (L.source == "birthday", cast(L.source_id, String())),
+                     (L.source == "referral", Referred.full_name),
                      else_=None)
         return (
             select(L.id, L.at, L.contact_id, Holder.full_name.label("contact_name"), L.kind,
@@ -74,6 +76,7 @@ class _LedgerRows(EntityService[m.ClubLedger]):
             .outerjoin(m.User, m.User.id == L.user_id)
             .outerjoin(d, (L.source == "deal") & (d.id == L.source_id))
             .outerjoin(p, (L.source == "proforma") & (p.id == L.source_id))
+            .outerjoin(Referred, (L.source == "referral") & (Referred.id == L.source_id))
             .where(Holder.deleted_at.is_(None))
         )
 
@@ -152,7 +155,8 @@ class ClubLedgerService(_ReadOnly):
     """core.club_ledger: the points ledger, newest first. Filters contact_id, kind,
     date_from / date_to (business days, inclusive); text: the member. Rows {id, at,
     contact_id, contact_name, kind, points, reason, source, source_id, source_label (the
-    deal's title, the proforma's number, the birthday's Jalali year), expires_at,
+    deal's title, the proforma's number, the birthday's Jalali year, the referred
+    contact's name), expires_at,
     remaining, user_name}. Members in the Trash are left out."""
 
     def __init__(self, db: Any, actor_id: int | None = None):

@@ -26,7 +26,7 @@ from crm_desktop.domain.enums import DiscountKind, LedgerKind, ProformaStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.services import fields as f
 from crm_desktop.services.automation.kinds.birthday import born_on
-from crm_desktop.services.club import config, earn, ledger, members
+from crm_desktop.services.club import config, earn, ledger, members, referrals
 from crm_desktop.services.proforma_totals import line_total
 
 #: proformas whose lines may still take a club discount
@@ -59,7 +59,7 @@ class ClubService:
     # -- settings -----------------------------------------------------------------------
     def settings(self) -> dict[str, Any]:
         """{enabled, started_on, rial_per_point, point_value_rial, basis, tiers [{key,
-        name, min}] ascending by min, expiry_months, birthday_points}
+        name, min}] ascending by min, expiry_months, birthday_points, referral_points}
         (config.py says what each means)."""
         with self.db.read() as session:
             return config.read_in(session)
@@ -81,6 +81,10 @@ class ClubService:
                 # switched on, or an earlier start: what was bought since earns now
                 earn.catch_up_in(session, new)
                 ledger.expire_in(session, utcnow())
+            elif new["enabled"] and new["referral_points"] != current["referral_points"]:
+                # referral points switched on (or changed): the referrals not rewarded
+                # yet are rewarded now; those rewarded keep what they earned
+                earn.sync_referrals_in(session, referrals.referred_ids(session))
             if any(new[k] != current[k] for k in ("tiers", "basis", "enabled", "started_on")):
                 members.recompute_in(session, new)
 

@@ -39,6 +39,7 @@ CONTACT_FIELDS: tuple[str, ...] = (
     "full_name", "first_name", "last_name", "mobile", "mobile2", "phone", "email",
     "national_code", "birthday", "gender", "city", "address", "postal_code", "job_title",
     "company", "source", "lifecycle_stage", "tags", "notes", "sms_consent", "email_consent",
+    "referred_by",
 )
 COMPANY_FIELDS: tuple[str, ...] = (
     "name", "legal_id", "economic_code", "registration_no", "phone", "fax", "email",
@@ -156,6 +157,9 @@ ALIASES: dict[str, dict[str, list[str]]] = {
                         "sms", "sms opt in"],
         "email_consent": ["رضایت ایمیل", "اجازه ایمیل", "ارسال ایمیل", "email consent",
                           "email opt in", "newsletter"],
+        # a contact already in the database, by mobile or name (imports/referrers.py)
+        "referred_by": ["معرف", "معرفی کننده", "معرفی شده توسط", "نام معرف", "موبایل معرف",
+                        "referred by", "referrer", "referrer name", "referrer mobile"],
     },
     "companies": {
         "name": ["نام", "نام شرکت", "شرکت", "نام سازمان", "سازمان", "عنوان", "نام مشتری",

@@ -23,6 +23,7 @@ from crm_desktop.services.imports import cells
 from crm_desktop.services.imports.fields import check_mapping
 from crm_desktop.services.imports.matching import find_matches
 from crm_desktop.services.imports.model import ImportKind, ImportPlan, PlannedRow, RowError
+from crm_desktop.services.imports.referrers import resolve_in as resolve_referrers
 from crm_desktop.services.imports.rows import RowChecker
 from crm_desktop.services.imports.similar_names import similar_names
 from crm_desktop.text.import_texts import error_table_title
@@ -84,6 +85,14 @@ def _make_plan(db: Database, kind: ImportKind, sheet: SheetData,
     if progress is not None:
         progress(len(sheet.rows))
     with db.read() as session:
+        if kind == "contacts":
+            # the referrer column names contacts already in the database
+            unmatched = resolve_referrers(session, planned)
+            if unmatched:
+                errors = sorted([*errors, *unmatched], key=lambda e: e.row)
+                out = {e.row for e in unmatched}
+                failed.update((r.number, r.values) for r in sheet.rows if r.number in out)
+                planned = [p for p in planned if p.row not in out]
         find_matches(session, kind, planned)
         check()
         warnings = similar_names(session, kind, planned)

@@ -8,8 +8,9 @@ name). An error names the IMPORT field (the column's), so the preview can point 
 
 Values kept are the non-blank ones only (a blank cell neither fills nor clears a field;
 the writer gives a new record the service's defaults). Contacts also carry "company" (a
-company's name) and "tags" (a list of names); products carry "unit_price_rial" whichever
-unit column it came from.
+company's name), "tags" (a list of names) and "referred_by" (a referrer's mobile or
+name, replaced by the plan with the contact's id: imports/referrers.py); products carry
+"unit_price_rial" whichever unit column it came from.
 
 Two rules beyond the field rules:
 - Names: first and last name come from their own columns; a full-name column is split
@@ -29,6 +30,7 @@ from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.imports import cells
 from crm_desktop.services.imports.model import ImportKind, RowError
+from crm_desktop.services.imports.referrers import referrer_cell
 from crm_desktop.services.products import ProductService
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.text.validate import InvalidValue
@@ -109,6 +111,8 @@ def _converter(kind: str, field: str, *, month_first: bool = False) -> tuple[str
         return field, tags
     if field == "company":
         return field, _text_then(AccountService.fields["name"].convert)
+    if field == "referred_by":  # looked up by the plan (imports/referrers.py)
+        return field, referrer_cell
     return field, _text_then(_rule(kind, field))
 
 

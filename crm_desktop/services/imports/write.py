@@ -19,7 +19,9 @@ statements and an audit "update" row per changed field (records.update_rows).
   several), else to a company the batch creates (one per name). options.tags go on
   every imported contact (created or updated) with the row's own tags; options.list_id
   must name a static marketing list (ValidationError before anything is written), and
-  every imported contact joins it.
+  every imported contact joins it. A contact's referrer (plan.py found it) is checked
+  again (imports/referrers.py: still live, never the contact itself, no two contacts
+  each other's referrer).
 * Speed: the search index of new rows is written at the end with one statement per index
   table (db/search_index.indexed_at_end); when the new rows are many next to those
   already in the table, the table's other indexes are dropped for the load and built once
@@ -48,8 +50,10 @@ from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.imports.sheet import Cancelled, ImportCancelled, Progress
 from crm_desktop.services import audit
 from crm_desktop.services.base import EntityService
+from crm_desktop.services.club import earn as club_earn
 from crm_desktop.services.contacts import clean_tag_names
 from crm_desktop.services.fields import InvalidValue, is_id
+from crm_desktop.services.imports import referrers
 from crm_desktop.services.imports.fields import remember_mapping_in
 from crm_desktop.services.imports.model import ImportBatch, ImportOptions, ImportPlan, Match
 from crm_desktop.services.imports.records import (
@@ -173,6 +177,8 @@ def run_import(db: Database, actor_id: int | None, plan: ImportPlan, options: Im
             _check_skus(session, resolved.new, resolved.updates)
         for record in (*resolved.new, *resolved.updates):
             record.tags = clean_tag_names(record.tags) if record.tags else []
+        referred = referrers.check_in(session, resolved.new, resolved.updates) \
+            if contacts else []
         now = utcnow()
         batch = m.ImportBatch(kind=plan.kind, file_name=plan.file_name[:255],
                               sheet=plan.sheet[:255] if plan.sheet else None,
@@ -208,6 +214,9 @@ def run_import(db: Database, actor_id: int | None, plan: ImportPlan, options: Im
             if options.list_id is not None:
                 _join_list(writer, imported, options.list_id)
             writer.flush_changes()
+            if referred:  # existing customers given a referrer: their referrals
+                session.expire_all()
+                club_earn.sync_referrals_in(session, referred)
         checkpoint()
         return batch_of(batch)
 

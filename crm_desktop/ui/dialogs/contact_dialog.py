@@ -15,6 +15,7 @@ from crm_desktop.services.contacts import ContactService
 from crm_desktop.text.normalize import clean_text
 from crm_desktop.ui import display, labels, screen_fit
 from crm_desktop.ui.dialogs.record_form import (
+    Binding,
     CheckBinding,
     ChoiceBinding,
     DateBinding,
@@ -26,6 +27,7 @@ from crm_desktop.ui.dialogs.record_form import (
     run_dialog,
 )
 from crm_desktop.ui.ops import Ops
+from crm_desktop.ui.widgets.contact_picker import ContactPicker
 
 
 class TagsBinding(TextBinding):
@@ -37,6 +39,43 @@ class TagsBinding(TextBinding):
 
     def set(self, value: Any) -> None:
         self.edit.setText("، ".join(value or []) if display.persian() else ", ".join(value or []))
+
+
+class ContactPickerBinding(Binding):
+    """A contact chosen by searching as you type (widgets/contact_picker.py); text typed
+    without choosing a result is an error, not a silent "no one"."""
+
+    def __init__(self, name: str, core: Core, exclude: int | None = None):
+        def search(text: str) -> list[tuple[int, str, str]]:
+            return [(h.id, h.title, h.subtitle)
+                    for h in core.search.search(text, 12, ("contact",))]
+
+        picker = ContactPicker(search)
+        if exclude is not None:
+            picker.excluded.add(exclude)
+        super().__init__(name, picker)
+        self.picker = picker
+        self._core = core
+        #: the name of the contact set from outside (the record as loaded)
+        self.known: dict[int, str] = {}
+        picker.changed.connect(self.changed)
+
+    def get(self) -> Any:
+        return self.picker.value()
+
+    def set(self, value: Any) -> None:
+        if value is None:
+            self.picker.set_value(None)
+            return
+        name = self.known.get(value)
+        if name is None:
+            name = self._core.contacts.get(value)["full_name"]
+        self.picker.set_value(value, name)
+
+    def own_error(self) -> str:
+        if self.picker.unmatched():
+            return FieldError(self.name, "choice").message(lang())
+        return ""
 
 
 class ContactDialog(RecordDialog):
@@ -57,8 +96,16 @@ class ContactDialog(RecordDialog):
         screen_fit.resize(self, 560, 720)
         self.build_form()
         self.notice.linkActivated.connect(self._open_duplicate)
+        #: the referrer as loaded (None: none, or one in the Trash): sent only when changed
+        self.loaded_referrer: int | None = None
         if contact_id is not None:
-            self.set_values(core.contacts.get(contact_id))
+            current = core.contacts.get(contact_id)
+            self.loaded_referrer = current["referred_by_id"]
+            referrer = self.bindings["referred_by_id"]
+            assert isinstance(referrer, ContactPickerBinding)
+            if current["referred_by_id"] is not None:
+                referrer.known[current["referred_by_id"]] = current["referred_by_name"]
+            self.set_values(current)
         else:
             self.check_all()
             self.bindings["first_name"].widget.setFocus()
@@ -87,6 +134,8 @@ class ContactDialog(RecordDialog):
         self.add(self.tr("Lifecycle stage"), ChoiceBinding("lifecycle_stage", stages))
         self.add(self.tr("How they found us"), ChoiceBinding(
             "source", list(labels.sources().items()), empty=self.tr("(unknown)")))
+        self.add(self.tr("Referred by"), ContactPickerBinding(
+            "referred_by_id", self.core, exclude=self.contact_id))
         owner = self.add(self.tr("Owner"), ChoiceBinding("owner_id", owners))
         owner.set(self.core.actor_id)
         self.add(self.tr("Tags"), TagsBinding("tags", placeholder=self.tr(
@@ -99,6 +148,9 @@ class ContactDialog(RecordDialog):
     def values(self) -> dict[str, Any]:
         values = super().values()
         values["tags"] = self.bindings["tags"].get()
+        if values.get("referred_by_id") == self.loaded_referrer:
+            # unchanged: a referrer in the Trash (read as none) stays recorded
+            values.pop("referred_by_id", None)
         return values
 
     def cross_errors(self) -> dict[str, str]:

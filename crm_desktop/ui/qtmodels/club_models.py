@@ -25,6 +25,7 @@ def ledger_kinds() -> dict[str, str]:
     return {
         LedgerKind.EARNED.value: QCoreApplication.translate("ClubModels", "Earned"),
         LedgerKind.BIRTHDAY.value: QCoreApplication.translate("ClubModels", "Birthday"),
+        LedgerKind.REFERRAL.value: QCoreApplication.translate("ClubModels", "Referral"),
         LedgerKind.REDEEMED.value: QCoreApplication.translate("ClubModels", "Redeemed"),
         LedgerKind.EXPIRED.value: QCoreApplication.translate("ClubModels", "Expired"),
         LedgerKind.ADJUSTED.value: QCoreApplication.translate("ClubModels", "Adjusted"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem
 from PySide6.QtWidgets import QWidget
@@ -22,6 +24,8 @@ class ContactPanel(DetailPanel):
     # a history item was opened: (kind, id) — "activity", "deal", "proforma", "ticket"
     open_item = Signal(str, int)
     open_company = Signal(int)
+    # the contact's referrer was clicked
+    open_contact = Signal(int)
 
     def __init__(self, core: Core, parent: QWidget | None = None):
         super().__init__(core, parent, name="contactPanel", title_name="contactName",
@@ -51,7 +55,9 @@ class ContactPanel(DetailPanel):
             ("birthday", self.tr("Birthday")), ("company", self.tr("Company")),
             ("job_title", self.tr("Job title")), ("city", self.tr("City")),
             ("address", self.tr("Address")), ("owner", self.tr("Owner")),
-            ("source", self.tr("How they found us")), ("tags", self.tr("Tags")),
+            ("source", self.tr("How they found us")),
+            ("referred_by", self.tr("Referred by")), ("referrals", self.tr("Referred")),
+            ("tags", self.tr("Tags")),
             ("rfm", self.tr("Purchases (RFM)")), ("club", self.tr("Club points")),
             ("notes", self.tr("Notes")),
         ), scroll=False)
@@ -60,6 +66,10 @@ class ContactPanel(DetailPanel):
             Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.values["company"].linkActivated.connect(
             lambda href: self.open_company.emit(int(href.split(":")[1])))
+        self.values["referred_by"].setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.values["referred_by"].linkActivated.connect(
+            lambda href: self.open_contact.emit(int(href.split(":")[1])))
         _heading, self.timeline, self.timeline_view = self.add_list(
             "timeline", title=self.tr("History"), word_wrap=True)
         self.timeline_view.activated.connect(self._open_item)
@@ -93,10 +103,27 @@ class ContactPanel(DetailPanel):
             "tags": "، ".join(c["tags"]) if display.persian() else ", ".join(c["tags"]),
             "notes": c["notes"] or "", "rfm": self._rfm_text(contact_id),
             "club": self._club_text(contact_id),
+            **self._referral_texts(c),
         })
         self.values["company"].setTextFormat(Qt.TextFormat.RichText if company
                                              else Qt.TextFormat.PlainText)
+        self.values["referred_by"].setTextFormat(
+            Qt.TextFormat.RichText if c.get("referred_by_id") else Qt.TextFormat.PlainText)
         self._fill_timeline(self.core.timeline.for_contact(contact_id))
+
+    def _referral_texts(self, c: dict) -> dict[str, str]:
+        """Who referred the contact (a link that opens them) and how many people the
+        contact referred; the rows are hidden when there is neither."""
+        referrer, count = c.get("referred_by_id"), int(c.get("referred_count") or 0)
+        assert self.form is not None
+        self.form.setRowVisible(self.values["referred_by"], referrer is not None)
+        self.form.setRowVisible(self.values["referrals"], count > 0)
+        link = ""
+        if referrer is not None:
+            name = html.escape(c.get("referred_by_name") or "")
+            link = f'<a href="contact:{int(referrer)}">{name}</a>'
+        return {"referred_by": link,
+                "referrals": display.digits(self.tr("%Ln person(s)", "", count))}
 
     def _rfm_text(self, contact_id: int) -> str:
         """The RFM segment on its chip; the figures behind it as a value."""

@@ -86,6 +86,7 @@ class ContactsView(RecordListView):
         panel.action.connect(self._quick_action)
         panel.open_item.connect(self._open_history_item)
         panel.open_company.connect(lambda cid: self.open_record.emit("companies", cid))
+        panel.open_contact.connect(lambda cid: self.open_record.emit("contacts", cid))
         # several contacts at once, for "Add to list"
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.add_to_list_button = QPushButton(self.tr("Add to list"), self,

@@ -1,7 +1,7 @@
 """Settings › Customer club: on or off, how much spend earns a point and what a point is
 worth, what the tiers go by (points, or spend in the last 12 months) and the tiers
 themselves (name and threshold, edited in a table), when points expire, and the points for
-a birthday. Saved together; the service checks them and recomputes
+a birthday and for a referral. Saved together; the service checks them and recomputes
 every tier when the tiers or their basis change."""
 
 from __future__ import annotations
@@ -222,6 +222,10 @@ class ClubSettings(QWidget):
         self.expiry.setSpecialValueText(self.tr("Never"))
         self.expiry.setMaximumWidth(160)
         self.birthday = _points_box("clubBirthdayPoints")
+        self.referral = _points_box("clubReferralPoints")
+        self.referral.setToolTip(self.tr(
+            "Given to whoever referred a contact (the contact's \"Referred by\") when that "
+            "contact's first purchase earns points; taken back with that purchase"))
         note = QLabel(self.tr("Points are earned on won deals and accepted proformas (a "
                               "purchase counted once), and taken back when that stops. "
                               "A member's tier is the highest whose threshold they reach."))
@@ -245,6 +249,7 @@ class ClubSettings(QWidget):
         form.addRow("", tier_buttons)
         form.addRow(self.tr("Points expire after"), self.expiry)
         form.addRow(self.tr("Birthday points"), self.birthday)
+        form.addRow(self.tr("Points for a referral"), self.referral)
         buttons = QHBoxLayout()
         buttons.addWidget(save)
         buttons.addWidget(self.saved, 1)
@@ -270,6 +275,7 @@ class ClubSettings(QWidget):
         self.tiers_model.set_tiers(s["tiers"], s["basis"], unit)
         self.expiry.setValue(int(s["expiry_months"]))
         self.birthday.setValue(int(s["birthday_points"]))
+        self.referral.setValue(int(s["referral_points"]))
         self.problem.setText("")
 
     def values(self) -> dict[str, Any]:
@@ -282,6 +288,7 @@ class ClubSettings(QWidget):
             "tiers": [dict(t) for t in self.tiers_model.tiers],
             "expiry_months": self.expiry.value(),
             "birthday_points": self.birthday.value(),
+            "referral_points": self.referral.value(),
         }
 
     def add_tier(self) -> None:

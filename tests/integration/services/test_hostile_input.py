@@ -261,8 +261,11 @@ def test_sla_holidays_outside_the_range_say_which_dates_are_allowed(core: Any) -
 
 def test_birthday_message_names_only_dates_the_rule_accepts(core: Any) -> None:
     """The message used to be "enter a valid date" for 1899, while the field said
-    0001/01/01 was allowed: now both name the first allowed day and today."""
-    today = date.today()
+    0001/01/01 was allowed: now both name the first allowed day and today (the
+    business's day, which is not the computer's between 20:30 and 24:00 UTC)."""
+    from crm_desktop.domain import clock
+
+    today = clock.today()
     for bad in ("1899-12-31", DATE_MIN - timedelta(days=1), today + timedelta(days=1),
                 "1200/01/01"):
         with pytest.raises(ValidationError) as exc:
