@@ -42,6 +42,7 @@ from crm_desktop.services import backup_files as bf
 from crm_desktop.services import fields as f
 from crm_desktop.services.access import require_in
 from crm_desktop.services.backup_crypto import BackupFileError, encrypt_file
+from crm_desktop.services.backup_passphrase import PassphraseKeeper
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +116,8 @@ class BackupService:
     def __init__(self, db: Database, actor_id: int | None = None):
         self.db = db
         self.actor_id = actor_id
+        #: the passphrase of encrypted backups for this session (and the keyring's)
+        self.keeper = PassphraseKeeper()
 
     # -- settings ---------------------------------------------------------------------
     def settings(self) -> dict[str, Any]:

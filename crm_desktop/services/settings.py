@@ -20,6 +20,7 @@ from crm_desktop.domain import clock, rfm
 from crm_desktop.domain.enums import TicketPriority
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
+from crm_desktop.services.backups import DEFAULTS as BACKUP_DEFAULTS
 from crm_desktop.services.club.config import DEFAULTS as CLUB_DEFAULTS
 from crm_desktop.services.sla import WEEKDAYS, SlaTargets, WorkWeek
 from crm_desktop.text.digits import to_ascii_digits
@@ -96,6 +97,8 @@ DEFAULTS: dict[str, Any] = {
     # the customer club (services/club/config.py): a default, so that the first change
     # is logged part by part
     "club": CLUB_DEFAULTS,
+    # backups (services/backups.py): a default, so that each change is logged part by part
+    "backup": BACKUP_DEFAULTS,
 }
 
 
