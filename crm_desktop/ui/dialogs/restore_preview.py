@@ -18,65 +18,102 @@ from crm_desktop.services.backup_files import BackupInfo, inspect_backup
 from crm_desktop.ui import display
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RestorePreview", text)
-
-
 def table_names() -> dict[str, str]:
     return {
-        "users": _tr("Users"), "contacts": _tr("Contacts"), "accounts": _tr("Companies"),
-        "products": _tr("Products"), "deals": _tr("Deals"), "proformas": _tr("Proformas"),
-        "proforma_lines": _tr("Proforma lines"), "activities": _tr("Activities"),
-        "marketing_lists": _tr("Marketing lists"), "campaigns": _tr("Campaigns"),
-        "tickets": _tr("Tickets"), "settings": _tr("Settings"),
-        "audit_log": _tr("Audit log entries"),
+        "users": QCoreApplication.translate("RestorePreview", "Users"),
+        "contacts": QCoreApplication.translate("RestorePreview", "Contacts"),
+        "accounts": QCoreApplication.translate("RestorePreview", "Companies"),
+        "products": QCoreApplication.translate("RestorePreview", "Products"),
+        "deals": QCoreApplication.translate("RestorePreview", "Deals"),
+        "proformas": QCoreApplication.translate("RestorePreview", "Proformas"),
+        "proforma_lines": QCoreApplication.translate("RestorePreview", "Proforma lines"),
+        "activities": QCoreApplication.translate("RestorePreview", "Activities"),
+        "marketing_lists": QCoreApplication.translate("RestorePreview", "Marketing lists"),
+        "campaigns": QCoreApplication.translate("RestorePreview", "Campaigns"),
+        "tickets": QCoreApplication.translate("RestorePreview", "Tickets"),
+        "settings": QCoreApplication.translate("RestorePreview", "Settings"),
+        "audit_log": QCoreApplication.translate("RestorePreview", "Audit log entries"),
     }
 
 
 def size_text(size: int) -> str:
     if size >= 1024 * 1024:
         value = display.digits(f"{size / (1024 * 1024):.1f}")
-        return _tr("{n} MB").replace("{n}", value)
-    return _tr("{n} KB").replace("{n}", display.number(max(1, round(size / 1024))))
+        return QCoreApplication.translate("RestorePreview", "{n} MB").replace("{n}", value)
+    return QCoreApplication.translate("RestorePreview", "{n} KB").replace(
+        "{n}", display.number(max(1, round(size / 1024)))
+    )
 
 
 def preview_box(parent: QWidget | None, info: BackupInfo) -> QMessageBox:
     """The question with the backup's details; Yes restores (disabled when it cannot)."""
-    schema = {"current": _tr("{rev} (this version's)"),
-              "older": _tr("{rev} (older: upgraded after the restore)"),
-              "newer": _tr("{rev} (newer than this program: update it first)"),
-              "unknown": _tr("unknown")}[info.schema_state].replace(
-        "{rev}", display.digits(info.schema_revision or ""))
-    rows = [(_tr("Made"), display.jalali(info.made_at)),
-            (_tr("Schema version"), schema),
-            (_tr("Size"), size_text(info.size)),
-            (_tr("Encrypted"), _tr("Yes") if info.encrypted else _tr("No"))]
+    schema = {
+        "current": QCoreApplication.translate("RestorePreview", "{rev} (this version's)"),
+        "older": QCoreApplication.translate(
+            "RestorePreview", "{rev} (older: upgraded after the restore)"
+        ),
+        "newer": QCoreApplication.translate(
+            "RestorePreview", "{rev} (newer than this program: update it first)"
+        ),
+        "unknown": QCoreApplication.translate("RestorePreview", "unknown"),
+    }[info.schema_state].replace("{rev}", display.digits(info.schema_revision or ""))
+    rows = [
+        (QCoreApplication.translate("RestorePreview", "Made"), display.jalali(info.made_at)),
+        (QCoreApplication.translate("RestorePreview", "Schema version"), schema),
+        (QCoreApplication.translate("RestorePreview", "Size"), size_text(info.size)),
+        (
+            QCoreApplication.translate("RestorePreview", "Encrypted"),
+            QCoreApplication.translate("RestorePreview", "Yes")
+            if info.encrypted
+            else QCoreApplication.translate("RestorePreview", "No"),
+        ),
+    ]
     names = table_names()
-    rows += [(names.get(t, t), display.number(n)) for t, n in info.counts.items()
-             if t not in ("settings",)]
-    cells = "".join(f"<tr><td>{html.escape(k)}</td><td style='padding:0 12px'>"
-                    f"{html.escape(display.isolate(v))}</td></tr>" for k, v in rows)
+    rows += [
+        (names.get(t, t), display.number(n))
+        for t, n in info.counts.items()
+        if t not in ("settings",)
+    ]
+    cells = "".join(
+        f"<tr><td>{html.escape(k)}</td><td style='padding:0 12px'>"
+        f"{html.escape(display.isolate(v))}</td></tr>"
+        for k, v in rows
+    )
     if info.ok:
-        question = _tr("Replace everything in this database with this backup? A copy of the "
-                       "current database is kept beside it first.")
+        question = QCoreApplication.translate(
+            "RestorePreview",
+            "Replace everything in this database with this backup? A copy of the "
+            "current database is kept beside it first.",
+        )
     else:
-        question = _tr("This backup cannot be restored:") + " " + "; ".join(info.problems)
-    text = (f"<p>{html.escape(question)}</p><p dir='ltr'>"
-            f"{html.escape(display.address_in_text(str(info.path)))}</p><table>{cells}</table>")
-    box = QMessageBox(QMessageBox.Icon.Question if info.ok else QMessageBox.Icon.Warning,
-                      _tr("Restore from a backup"), text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+        question = (
+            QCoreApplication.translate("RestorePreview", "This backup cannot be restored:")
+            + " "
+            + "; ".join(info.problems)
+        )
+    text = (
+        f"<p>{html.escape(question)}</p><p dir='ltr'>"
+        f"{html.escape(display.address_in_text(str(info.path)))}</p><table>{cells}</table>"
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Question if info.ok else QMessageBox.Icon.Warning,
+        QCoreApplication.translate("RestorePreview", "Restore from a backup"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
     box.setObjectName("restorePreview")
     box.setTextFormat(Qt.TextFormat.RichText)
     yes = box.button(QMessageBox.StandardButton.Yes)
-    yes.setText(_tr("Restore"))
+    yes.setText(QCoreApplication.translate("RestorePreview", "Restore"))
     yes.setEnabled(info.ok)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box
 
 
-def read_backup(parent: QWidget | None, core: Core, path: Path
-                ) -> tuple[BackupInfo, str | None] | None:
+def read_backup(
+    parent: QWidget | None, core: Core, path: Path
+) -> tuple[BackupInfo, str | None] | None:
     """What the backup holds (asking for the passphrase of an encrypted one, again after
     a wrong one), or None when the user gave up or it cannot be read (said)."""
     from crm_desktop.ui.dialogs.passphrase_dialog import PassphraseDialog
@@ -87,8 +124,14 @@ def read_backup(parent: QWidget | None, core: Core, path: Path
     note = ""
     while True:
         if backup_crypto.is_encrypted(path):
-            chosen = PassphraseDialog.ask(parent, confirm=False, note=note or _tr(
-                "This backup is encrypted: type its passphrase."))
+            chosen = PassphraseDialog.ask(
+                parent,
+                confirm=False,
+                note=note
+                or QCoreApplication.translate(
+                    "RestorePreview", "This backup is encrypted: type its passphrase."
+                ),
+            )
             if chosen is None:
                 return None
             passphrase = chosen[0]
@@ -98,6 +141,10 @@ def read_backup(parent: QWidget | None, core: Core, path: Path
             if exc.code == "passphrase":
                 note = exc.message(lang)
                 continue
-            show_message(parent, exc.message(lang), title=_tr("Restore from a backup"))
+            show_message(
+                parent,
+                exc.message(lang),
+                title=QCoreApplication.translate("RestorePreview", "Restore from a backup"),
+            )
             return None
         return info, passphrase
