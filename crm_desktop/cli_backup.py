@@ -108,10 +108,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _show(info) -> None:  # type: ignore[no-untyped-def]
+    from crm_desktop.domain import clock
+
     state = {"current": "current", "older": "older: upgraded when restored",
              "newer": "newer than this program", "unknown": "unknown"}[info.schema_state]
     _say(f"backup: {info.path}")
-    _say(f"made: {info.made_at:%Y-%m-%d %H:%M:%S}")
+    _say(f"made: {clock.local(info.made_at):%Y-%m-%d %H:%M:%S} ({clock.business_tz().key})")
     _say(f"size: {info.size:,} bytes{' (encrypted)' if info.encrypted else ''}")
     _say(f"schema: {info.schema_revision} ({state})")
     for name, n in info.counts.items():

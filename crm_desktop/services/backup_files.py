@@ -17,12 +17,13 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from crm_desktop.db.engine import APPLICATION_ID, connect_read_only
 from crm_desktop.db.migrate import HEAD, SQLITE_MAGIC, known_revisions
+from crm_desktop.domain import clock
 from crm_desktop.private_files import create_private
 from crm_desktop.services import backup_crypto as crypto
 from crm_desktop.services.backup_crypto import BackupFileError
@@ -181,7 +182,7 @@ class BackupInfo:
     path: Path
     size: int
     encrypted: bool
-    #: when it was made: from our file name, else the file's modification time (local)
+    #: when it was made (aware): from our file name, else the file's modification time
     made_at: datetime
     schema_revision: str | None
     #: older: upgraded when restored; newer: cannot be restored by this version
@@ -221,8 +222,9 @@ def inspect_backup(path: Path | str, passphrase: str | None = None,
     encrypted = crypto.is_encrypted(path)
     if encrypted and not passphrase:
         raise BackupFileError("needs_passphrase")
-    named = parse_name(path.name)
-    made_at = named or datetime.fromtimestamp(path.stat().st_mtime)
+    named = parse_name(path.name)  # the business's wall clock when it was written
+    made_at = named.replace(tzinfo=clock.business_tz()) if named else \
+        datetime.fromtimestamp(path.stat().st_mtime, UTC)
     if encrypted:
         with private_temp(temp_dir or path.parent) as plain:
             crypto.decrypt_file(path, plain, passphrase or "")

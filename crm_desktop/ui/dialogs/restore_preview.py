@@ -39,6 +39,8 @@ def table_names() -> dict[str, str]:
 def size_text(size: int) -> str:
     if size >= 1024 * 1024:
         value = display.digits(f"{size / (1024 * 1024):.1f}")
+        if display.persian():
+            value = value.replace(".", "\u066b")  # the Persian decimal separator
         return QCoreApplication.translate("RestorePreview", "{n} MB").replace("{n}", value)
     return QCoreApplication.translate("RestorePreview", "{n} KB").replace(
         "{n}", display.number(max(1, round(size / 1024)))
