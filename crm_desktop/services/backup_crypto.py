@@ -80,7 +80,11 @@ def _keys(passphrase: str, salt: bytes, log_n: int, r: int, p: int) -> tuple[byt
         raise BackupFileError("passphrase", "the passphrase is too long")
     if not (10 <= log_n <= 22 and 1 <= r <= 32 and 1 <= p <= 16):
         raise BackupFileError("version", "unsupported key-derivation settings")
-    key = hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=2 ** log_n, r=r, p=p,
+    try:
+        secret = passphrase.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: no passphrase anyone could type
+        raise BackupFileError("passphrase", "the passphrase is not valid text") from None
+    key = hashlib.scrypt(secret, salt=salt, n=2 ** log_n, r=r, p=p,
                          maxmem=2 ** (log_n + 7) * r * 2 + 1024 * 1024, dklen=64)
     return key[:32], key[32:]
 

@@ -195,8 +195,12 @@ class BackupService:
         need the EXPORT permission (the whole customer base leaves the program). A failed
         verification is recorded too (ok False, the file deleted); problems before
         anything was written raise DatabaseError / BackupFileError."""
-        if kind not in KINDS:
+        if not isinstance(kind, str) or kind not in KINDS:
             raise ValidationError(FieldError("kind", "choice"))
+        if dest is not None and not isinstance(dest, str | os.PathLike):
+            raise ValidationError(FieldError("dest", "invalid"))
+        if passphrase is not None and not isinstance(passphrase, str):
+            raise ValidationError(FieldError("passphrase", "invalid"))
         settings = self.settings()
         encrypt = settings["encrypt"] if encrypt is None else bool(encrypt)
         if encrypt and not passphrase:

@@ -240,3 +240,23 @@ def test_automatic_backups_rotate_their_folder(core: Core, tmp_path: Path) -> No
     assert set(result.removed) == {old[0], old[1]}
     assert {p.name for p in tmp_path.iterdir()} == {result.path.name, old[2].name,
                                                     foreign.name}
+
+
+def test_who_may_back_up_change_the_settings_and_restore(core: Core, tmp_path: Path) -> None:
+    from crm_desktop.domain.errors import PermissionDenied
+    from crm_desktop.services.backups import BackupService
+
+    ids = {role: core.users.create({"username": role, "display_name": role, "role": role})
+           for role in ("manager", "sales", "reception")}
+    manager, sales, reception = (BackupService(core.db, ids[r])
+                                 for r in ("manager", "sales", "reception"))
+    with pytest.raises(PermissionDenied):
+        manager.require_restore()  # administrators only
+    core.backups.require_restore()
+    with pytest.raises(PermissionDenied):
+        sales.set_settings({"keep_daily": 3})
+    manager.set_settings({"keep_daily": 3})
+    with pytest.raises(PermissionDenied):
+        reception.make("manual", tmp_path)
+    assert list(tmp_path.glob("*-backup-*")) == []
+    assert reception.make("exit", tmp_path).ok  # the program's own work is never refused
