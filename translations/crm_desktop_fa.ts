@@ -4604,7 +4604,7 @@ New {kind}: {created}, updated: {updated}</source>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="375"/>
+        <location filename="../crm_desktop/ui/screenshots.py" line="378"/>
         <source>Customers in {city} who take SMS</source>
         <translation>مشتریان {city} با رضایت پیامک</translation>
     </message>
@@ -4873,223 +4873,223 @@ New {kind}: {created}, updated: {updated}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="70"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="360"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="71"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="361"/>
         <source>crm-desktop</source>
         <extracomment>the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path (and the passphrase of an encrypted one, else None) the window is closing, before the database is: the exit backup runs then</extracomment>
         <translation>crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="94"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="95"/>
         <source>Search</source>
         <translation>جستجو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="114"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="115"/>
         <location filename="../crm_desktop/ui/screenshots.py" line="136"/>
         <source>Database:</source>
         <extracomment>the smallest screen the program is made for: every image is rendered on it</extracomment>
         <translation>پایگاه داده:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="126"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="127"/>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="127"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="128"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="128"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="129"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="129"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="130"/>
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="130"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="131"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="131"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="132"/>
         <source>Campaigns</source>
         <translation>کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="132"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="133"/>
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="133"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="134"/>
         <source>Products</source>
         <translation>کالاها و خدمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="135"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="136"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="136"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="137"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="191"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="192"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="193"/>
         <source>New database…</source>
         <translation>پایگاه داده جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="194"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="195"/>
         <source>Open database…</source>
         <translation>باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="197"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="198"/>
         <source>Import from Excel…</source>
         <translation>ورود اطلاعات از اکسل…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="199"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="200"/>
         <source>Undo last import…</source>
         <translation>برگرداندن آخرین ورود اطلاعات…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="204"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="205"/>
         <source>Back up…</source>
         <translation>پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="205"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="206"/>
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="208"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="209"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="210"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="211"/>
         <source>&amp;Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="211"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="212"/>
         <source>New record</source>
         <translation>مورد جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="213"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="214"/>
         <source>Find in this list</source>
         <translation>جستجو در این فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="215"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="216"/>
         <source>Search everything</source>
         <translation>جستجو در همه‌جا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="218"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="219"/>
         <source>Find duplicates…</source>
         <translation>یافتن موارد تکراری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="220"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="221"/>
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="221"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="222"/>
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="226"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="227"/>
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="227"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="357"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="228"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="358"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="242"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="243"/>
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="245"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="246"/>
         <source>Backups (*.sqlite3 *.db *.crmbak);;All files (*)</source>
         <translation>پشتیبان‌ها (*.sqlite3 *.db *.crmbak);;همهٔ فایل‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="248"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="249"/>
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="254"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="255"/>
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="260"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="261"/>
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="270"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="271"/>
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="290"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="291"/>
         <source>The backup was written and checked:</source>
         <translation>پشتیبان نوشته و بررسی شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="292"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="295"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="293"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="296"/>
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="294"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="295"/>
         <source>The backup failed its check and was deleted:</source>
         <translation>پشتیبان در بررسی رد شد و پاک شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="302"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="303"/>
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="316"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="317"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="316"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="317"/>
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="351"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="352"/>
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -6937,88 +6937,88 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>رویدادهای گزارش تغییرات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="42"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="44"/>
         <source>{n} MB</source>
         <translation>{n} مگابایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="43"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="45"/>
         <source>{n} KB</source>
         <translation>{n} کیلوبایت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="51"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="53"/>
         <source>{rev} (this version&apos;s)</source>
         <translation>{rev} (همین نسخه)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="52"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="54"/>
         <source>{rev} (older: upgraded after the restore)</source>
         <translation>{rev} (قدیمی‌تر: پس از بازگردانی به‌روز می‌شود)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="55"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="57"/>
         <source>{rev} (newer than this program: update it first)</source>
         <translation>{rev} (جدیدتر از این برنامه: نخست برنامه را به‌روز کنید)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="58"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="60"/>
         <source>unknown</source>
         <translation>نامعلوم</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="61"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="63"/>
         <source>Made</source>
         <translation>تاریخ تهیه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="62"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="64"/>
         <source>Schema version</source>
         <translation>نسخهٔ ساختار داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="63"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="65"/>
         <source>Size</source>
         <translation>اندازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="65"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="67"/>
         <source>Encrypted</source>
         <translation>رمزگذاری‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="66"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="68"/>
         <source>Yes</source>
         <translation>بله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="68"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="70"/>
         <source>No</source>
         <translation>خیر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="83"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="85"/>
         <source>Replace everything in this database with this backup? A copy of the current database is kept beside it first.</source>
         <translation>همهٔ داده‌های این پایگاه داده با این پشتیبان جایگزین شود؟ پیش از آن یک نسخه از پایگاه دادهٔ فعلی کنارش نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="90"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="92"/>
         <source>This backup cannot be restored:</source>
         <translation>این پشتیبان را نمی‌توان بازگرداند:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="100"/>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="147"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="102"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="149"/>
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="108"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="110"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="131"/>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="133"/>
         <source>This backup is encrypted: type its passphrase.</source>
         <translation>این پشتیبان رمزگذاری شده است: عبارت عبور آن را بنویسید.</translation>
     </message>

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 
 
 def render(app: QApplication, core: Any, window: Any, out_dir: Path) -> list[Path]:
-    from crm_desktop.db import models as m
     from crm_desktop.services.backup_files import inspect_backup
     from crm_desktop.ui.dialogs.restore_preview import preview_box
     from crm_desktop.ui.screenshots import _save, _settle
@@ -36,10 +35,8 @@ def render(app: QApplication, core: Any, window: Any, out_dir: Path) -> list[Pat
         _settle(app)
         written.append(_save(box, out_dir / "dialog_restore_preview.png"))
         box.close()
-    with core.db.write() as session:  # the status bar when the last backup is old
-        session.query(m.BackupRecord).update(
-            {m.BackupRecord.at: datetime.now(UTC) - timedelta(days=5)})
-    window.update_backup_status()
+    # the status bar as it will be five days later, the last backup then old
+    window.update_backup_status(datetime.now(UTC) + timedelta(days=5))
     window.show_section("contacts")
     _settle(app)
     written.append(_save(window, out_dir / "backup_warning_status_bar.png"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -370,15 +371,14 @@ class MainWindow(QMainWindow):
         if {"backups", "settings"} & set(tables):
             self.update_backup_status()
 
-    def update_backup_status(self) -> None:
+    def update_backup_status(self, now: datetime | None = None) -> None:
         """The status bar's warning: the newest good backup is older than the user's
         threshold, there is none yet, or the backup folder is missing or read-only."""
-        status = self.core.backups.status()
-        days = 0
-        if status.last_good is not None:
-            from crm_desktop.domain import clock
+        from crm_desktop.domain import clock
 
-            days = (clock.now_utc() - status.last_good).days
+        now = now or clock.now_utc()
+        status = self.core.backups.status(now)
+        days = (now - status.last_good).days if status.last_good is not None else 0
         texts = {
             "folder": self.tr("Backup folder missing or read-only"),
             "none": self.tr("No backup yet"),
