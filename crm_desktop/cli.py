@@ -4,8 +4,9 @@
     crm-desktop demo --db PATH [--contacts N] [--seed S]
     crm-desktop search TEXT --db PATH [--limit N] [--json]
     crm-desktop check --db PATH [--json]
-    crm-desktop backup --db PATH DEST
-    crm-desktop restore SRC --db PATH
+    crm-desktop backup --db PATH DEST [--encrypt] [--passphrase-env VAR]   verified copy
+    crm-desktop restore SRC --db PATH [--passphrase-env VAR]   shows the backup, then restores
+    crm-desktop backups --db PATH [--json]      the backups recorded
     crm-desktop proforma list --db PATH [--json]
     crm-desktop proforma pdf NUMBER FILE --db PATH [--unit rial|toman]
     crm-desktop agenda --db PATH [--date YYYY-MM-DD] [--json] [--pdf FILE]
@@ -176,24 +177,6 @@ def cmd_check(args: argparse.Namespace) -> int:
         for problem in report.problems:
             _say(f"problem: {problem}")
     return EXIT_OK if report.ok else EXIT_DAMAGED
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    from crm_desktop.services.maintenance import backup
-
-    dest = backup(_db_path(args), Path(args.dest), overwrite=args.force)
-    _say(f"backup written: {dest}")
-    return EXIT_OK
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    from crm_desktop.services.maintenance import restore
-
-    kept = restore(Path(args.src), _db_path(args))
-    _say(f"restored {_db_path(args)} from {args.src}")
-    if kept:
-        _say(f"the previous database was kept as {kept}")
-    return EXIT_OK
 
 
 def cmd_proforma_list(args: argparse.Namespace) -> int:
@@ -442,11 +425,6 @@ def build_parser() -> Parser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("backup", parents=[common], help="copy the database to DEST")
-    p.add_argument("dest", metavar="DEST", help="a file name, or a folder for a dated file")
-    p.add_argument("--force", action="store_true", help="replace DEST if it exists")
-    p.set_defaults(func=cmd_backup)
-
     p = sub.add_parser("screenshots", parents=[common],
                        help="render every view and dialog to PNG files in DIR")
     p.add_argument("dir", metavar="DIR")
@@ -454,10 +432,6 @@ def build_parser() -> Parser:
     p.add_argument("--theme", choices=("light", "dark"), default=None,
                    help="light or dark (default: the desktop's display setting)")
     p.set_defaults(func=cmd_screenshots)
-
-    p = sub.add_parser("restore", parents=[common], help="replace the database with a backup")
-    p.add_argument("src", metavar="SRC")
-    p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("proforma", help="list proformas, print one as a PDF")
     p.set_defaults(func=lambda _args, p=p: p.error("a proforma command is required (list or "
@@ -487,6 +461,7 @@ def build_parser() -> Parser:
 
     from crm_desktop import (
         cli_automation,
+        cli_backup,
         cli_club,
         cli_export,
         cli_import,
@@ -495,6 +470,7 @@ def build_parser() -> Parser:
         cli_report,
     )
 
+    cli_backup.add_parsers(sub, common)
     cli_marketing.add_parsers(sub, common)
     cli_export.add_parsers(sub, common)
     cli_import.add_parsers(sub, common)

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from crm_desktop import APP_NAME
+from crm_desktop.private_files import FOLDER_MODE, make_folder, tighten
 
 #: Overrides the user data directory (tests, portable installs).
 DATA_DIR_ENV = "CRM_DESKTOP_DATA_DIR"
@@ -20,7 +21,8 @@ def user_data_dir() -> Path:
         from platformdirs import user_data_path
 
         path = user_data_path(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
+    make_folder(path)
+    tighten(path, FOLDER_MODE)  # our own folder: the owner's only, even if made earlier
     return path
 
 
@@ -34,12 +36,12 @@ def demo_db_path() -> Path:
 
 
 def log_dir() -> Path:
-    path = user_data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    path = make_folder(user_data_dir() / "logs")
+    tighten(path, FOLDER_MODE)
     return path
 
 
 def backup_dir() -> Path:
-    path = user_data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
+    path = make_folder(user_data_dir() / "backups")
+    tighten(path, FOLDER_MODE)
     return path

@@ -12,6 +12,7 @@ from crm_desktop.services.activities import ActivityService
 from crm_desktop.services.auth import AuthService
 from crm_desktop.services.automation.replies import SatisfactionReplies
 from crm_desktop.services.automation.service import AutomationLogService, AutomationService
+from crm_desktop.services.backups import BackupService
 from crm_desktop.services.campaigns import CampaignService
 from crm_desktop.services.club.lists import ClubLedgerService, ClubMembersService
 from crm_desktop.services.club.service import ClubService
@@ -61,6 +62,7 @@ class Core:
         self.deals = DealService(db, actor_id)
         self.settings = SettingsService(db, actor_id)
         self.settings.apply_time_zone()  # the business's clock, for every service and view
+        self.backups = BackupService(db, actor_id)
         self.activities = ActivityService(db, actor_id)
         self.tickets = TicketService(db, actor_id)
         self.lists = ListService(db, actor_id)

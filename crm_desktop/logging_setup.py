@@ -7,9 +7,18 @@ import logging.handlers
 from pathlib import Path
 
 from crm_desktop import config
+from crm_desktop.private_files import create_private
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The log (and each file it rotates into) readable by its owner only."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        create_private(self.baseFilename)
+        return super()._open()
 
 LOG_FILE_NAME = "crm-desktop.log"
-_handler: logging.handlers.RotatingFileHandler | None = None
+_handler: PrivateRotatingFileHandler | None = None
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
@@ -27,7 +36,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         root.removeHandler(_handler)
         _handler.close()
     try:
-        _handler = logging.handlers.RotatingFileHandler(
+        _handler = PrivateRotatingFileHandler(
             path, maxBytes=2 * 1024 * 1024, backupCount=5, encoding="utf-8"
         )
     except OSError:

@@ -938,6 +938,124 @@
     </message>
 </context>
 <context>
+    <name>BackupRunner</name>
+    <message>
+        <location filename="../crm_desktop/ui/backup_runner.py" line="137" />
+        <source>Backing up the database…</source>
+        <extracomment>how often a window left open checks whether the day's backup is due the progress window of the exit backup shows after this long</extracomment>
+        <translation>در حال پشتیبان‌گیری از پایگاه داده…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettings</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="39" />
+        <source>Automatic backups</source>
+        <translation>پشتیبان‌گیری خودکار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="47" />
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="53" />
+        <source>Back up when the program closes</source>
+        <translation>هنگام بستن برنامه پشتیبان بگیر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="55" />
+        <source>Back up once a day (the first time the program runs that day)</source>
+        <translation>روزی یک بار پشتیبان بگیر (نخستین باری که برنامه در آن روز اجرا می‌شود)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="62" />
+        <source> day(s)</source>
+        <translation> روز</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="63" />
+        <source>Encrypt backups with a passphrase</source>
+        <translation>رمزگذاری پشتیبان‌ها با عبارت عبور</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="65" />
+        <source>Choose a folder on a USB stick or a second disk, so that a broken disk does not take the backups with it. Only this database's backups in the folder are ever deleted, the oldest first; other files are never touched. An encrypted backup cannot be restored without its passphrase: keep it safe.</source>
+        <translation>پوشه‌ای روی فلش USB یا دیسک دوم انتخاب کنید تا خرابی دیسک، پشتیبان‌ها را هم از بین نبرد. از این پوشه فقط پشتیبان‌های همین پایگاه داده و از قدیمی‌ترین‌ها پاک می‌شوند؛ به فایل‌های دیگر هرگز دست زده نمی‌شود. پشتیبان رمزگذاری‌شده بدون عبارت عبورش بازگردانده نمی‌شود: آن را جای امنی نگه دارید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="72" />
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="76" />
+        <source>Back up now</source>
+        <translation>هم‌اکنون پشتیبان بگیر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="90" />
+        <source>Folder</source>
+        <translation>پوشه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="93" />
+        <source>Keep daily backups</source>
+        <translation>نگه‌داشتن پشتیبان‌های روزانه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="94" />
+        <source>Keep weekly backups</source>
+        <translation>نگه‌داشتن پشتیبان‌های هفتگی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="95" />
+        <source>Keep monthly backups</source>
+        <translation>نگه‌داشتن پشتیبان‌های ماهانه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="96" />
+        <source>Warn when the last backup is older than</source>
+        <translation>هشدار وقتی آخرین پشتیبان قدیمی‌تر است از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="128" />
+        <source>No backup has been made yet.</source>
+        <translation>هنوز هیچ پشتیبانی گرفته نشده است.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="130" />
+        <source>Last good backup: {when}</source>
+        <translation>آخرین پشتیبان سالم: {when}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="133" />
+        <source>The latest backup failed its check and was deleted: {why}</source>
+        <translation>آخرین پشتیبان در بررسی رد شد و پاک شد: {why}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="146" />
+        <source>Folder for backups</source>
+        <translation>پوشهٔ پشتیبان‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="185" />
+        <source>The backup was written and checked:</source>
+        <translation>پشتیبان نوشته و بررسی شد:</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="187" />
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="190" />
+        <source>Backup</source>
+        <translation>پشتیبان‌گیری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings_backup.py" line="189" />
+        <source>The backup failed its check and was deleted:</source>
+        <translation>پشتیبان در بررسی رد شد و پاک شد:</translation>
+    </message>
+</context>
+<context>
     <name>CalendarView</name>
     <message>
         <location filename="../crm_desktop/ui/views/activities_calendar.py" line="82" />
@@ -2862,9 +2980,9 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../crm_desktop/ui/controller.py" line="58" />
+        <location filename="../crm_desktop/ui/controller.py" line="62" />
         <source>This database cannot be opened:</source>
-        <extracomment>the outbox sending that resumed when the database was opened the automation runs at start-up and every 15 minutes (ui/automation_runner.py)</extracomment>
+        <extracomment>the outbox sending that resumed when the database was opened the automation runs at start-up and every 15 minutes (ui/automation_runner.py) the day's automatic backup (ui/backup_runner.py); on exit too, for shown windows</extracomment>
         <translation>این پایگاه داده را نمی‌توان باز کرد:</translation>
     </message>
 </context>
@@ -4601,7 +4719,7 @@ New {kind}: {created}, updated: {updated}</source>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="381" />
+        <location filename="../crm_desktop/ui/screenshots.py" line="384" />
         <source>Customers in {city} who take SMS</source>
         <translation>مشتریان {city} با رضایت پیامک</translation>
     </message>
@@ -4904,228 +5022,233 @@ New {kind}: {created}, updated: {updated}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="66" />
-        <location filename="../crm_desktop/ui/main_window.py" line="332" />
+        <location filename="../crm_desktop/ui/main_window.py" line="71" />
+        <location filename="../crm_desktop/ui/main_window.py" line="370" />
         <source>crm-desktop</source>
-        <extracomment>the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path</extracomment>
+        <extracomment>the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path (and the passphrase of an encrypted one, else None) the window is closing, before the database is: the exit backup runs then</extracomment>
         <translation>crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="90" />
+        <location filename="../crm_desktop/ui/main_window.py" line="95" />
         <source>Search</source>
         <translation>جستجو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="104" />
+        <location filename="../crm_desktop/ui/main_window.py" line="115" />
         <location filename="../crm_desktop/ui/screenshots.py" line="139" />
         <source>Database:</source>
         <extracomment>the smallest screen the program is made for: every image is rendered on it</extracomment>
         <translation>پایگاه داده:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="115" />
+        <location filename="../crm_desktop/ui/main_window.py" line="127" />
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="116" />
+        <location filename="../crm_desktop/ui/main_window.py" line="128" />
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="117" />
+        <location filename="../crm_desktop/ui/main_window.py" line="129" />
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="118" />
+        <location filename="../crm_desktop/ui/main_window.py" line="130" />
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="119" />
+        <location filename="../crm_desktop/ui/main_window.py" line="131" />
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="120" />
+        <location filename="../crm_desktop/ui/main_window.py" line="132" />
         <source>Campaigns</source>
         <translation>کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="121" />
+        <location filename="../crm_desktop/ui/main_window.py" line="133" />
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="122" />
+        <location filename="../crm_desktop/ui/main_window.py" line="134" />
         <source>Products</source>
         <translation>کالاها و خدمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="124" />
+        <location filename="../crm_desktop/ui/main_window.py" line="136" />
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="125" />
+        <location filename="../crm_desktop/ui/main_window.py" line="137" />
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="180" />
+        <location filename="../crm_desktop/ui/main_window.py" line="192" />
         <source>&amp;File</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="181" />
+        <location filename="../crm_desktop/ui/main_window.py" line="193" />
         <source>New database…</source>
         <translation>پایگاه داده جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="183" />
+        <location filename="../crm_desktop/ui/main_window.py" line="195" />
         <source>Open database…</source>
         <translation>باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="186" />
+        <location filename="../crm_desktop/ui/main_window.py" line="198" />
         <source>Import from Excel…</source>
         <translation>ورود اطلاعات از اکسل…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="188" />
+        <location filename="../crm_desktop/ui/main_window.py" line="200" />
         <source>Undo last import…</source>
         <translation>برگرداندن آخرین ورود اطلاعات…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="193" />
+        <location filename="../crm_desktop/ui/main_window.py" line="205" />
         <source>Back up…</source>
         <translation>پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="194" />
+        <location filename="../crm_desktop/ui/main_window.py" line="206" />
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="197" />
+        <location filename="../crm_desktop/ui/main_window.py" line="209" />
         <source>Change my password…</source>
         <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="200" />
+        <location filename="../crm_desktop/ui/main_window.py" line="212" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="202" />
+        <location filename="../crm_desktop/ui/main_window.py" line="214" />
         <source>&amp;Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="203" />
+        <location filename="../crm_desktop/ui/main_window.py" line="215" />
         <source>New record</source>
         <translation>مورد جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="205" />
+        <location filename="../crm_desktop/ui/main_window.py" line="217" />
         <source>Find in this list</source>
         <translation>جستجو در این فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="207" />
+        <location filename="../crm_desktop/ui/main_window.py" line="219" />
         <source>Search everything</source>
         <translation>جستجو در همه‌جا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="210" />
+        <location filename="../crm_desktop/ui/main_window.py" line="222" />
         <source>Find duplicates…</source>
         <translation>یافتن موارد تکراری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="212" />
+        <location filename="../crm_desktop/ui/main_window.py" line="224" />
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="213" />
+        <location filename="../crm_desktop/ui/main_window.py" line="225" />
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="218" />
+        <location filename="../crm_desktop/ui/main_window.py" line="230" />
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="219" />
-        <location filename="../crm_desktop/ui/main_window.py" line="329" />
+        <location filename="../crm_desktop/ui/main_window.py" line="231" />
+        <location filename="../crm_desktop/ui/main_window.py" line="367" />
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="234" />
+        <location filename="../crm_desktop/ui/main_window.py" line="246" />
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="237" />
+        <location filename="../crm_desktop/ui/main_window.py" line="249" />
+        <source>Backups (*.sqlite3 *.db *.crmbak);;All files (*)</source>
+        <translation>پشتیبان‌ها (*.sqlite3 *.db *.crmbak);;همهٔ فایل‌ها (*)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/main_window.py" line="252" />
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="243" />
+        <location filename="../crm_desktop/ui/main_window.py" line="258" />
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="249" />
+        <location filename="../crm_desktop/ui/main_window.py" line="264" />
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="257" />
+        <location filename="../crm_desktop/ui/main_window.py" line="274" />
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="264" />
-        <source>The backup was saved:</source>
-        <translation>پشتیبان ذخیره شد:</translation>
+        <location filename="../crm_desktop/ui/main_window.py" line="294" />
+        <source>The backup was written and checked:</source>
+        <translation>پشتیبان نوشته و بررسی شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="266" />
+        <location filename="../crm_desktop/ui/main_window.py" line="296" />
+        <location filename="../crm_desktop/ui/main_window.py" line="299" />
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="269" />
+        <location filename="../crm_desktop/ui/main_window.py" line="298" />
+        <source>The backup failed its check and was deleted:</source>
+        <translation>پشتیبان در بررسی رد شد و پاک شد:</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/main_window.py" line="306" />
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="273" />
-        <location filename="../crm_desktop/ui/main_window.py" line="282" />
+        <location filename="../crm_desktop/ui/main_window.py" line="320" />
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="274" />
-        <source>Replace everything in this database with the backup? A copy of the current database is kept beside it.</source>
-        <translation>همه اطلاعات این پایگاه داده با پشتیبان جایگزین شود؟ یک نسخه از پایگاه داده فعلی در کنار آن نگه داشته می‌شود.</translation>
-    </message>
-    <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="282" />
+        <location filename="../crm_desktop/ui/main_window.py" line="320" />
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="308" />
+        <location filename="../crm_desktop/ui/main_window.py" line="346" />
         <source>Your password was changed.</source>
         <translation>گذرواژهٔ شما تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="323" />
+        <location filename="../crm_desktop/ui/main_window.py" line="361" />
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -5134,12 +5257,37 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="347" />
+        <location filename="../crm_desktop/ui/main_window.py" line="392" />
+        <source>Backup folder missing or read-only</source>
+        <translation>پوشهٔ پشتیبان پیدا نیست یا فقط‌خواندنی است</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/main_window.py" line="393" />
+        <source>No backup yet</source>
+        <translation>هنوز پشتیبانی گرفته نشده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/main_window.py" line="394" />
+        <source>Last backup {days} days ago</source>
+        <translation>آخرین پشتیبان {days} روز پیش</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/main_window.py" line="400" />
+        <source>Backups go to: {folder}</source>
+        <translation>پشتیبان‌ها در این پوشه ذخیره می‌شوند: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/main_window.py" line="402" />
+        <source>Click to open the backup settings.</source>
+        <translation>برای باز کردن تنظیمات پشتیبان‌گیری کلیک کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/main_window.py" line="413" />
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="348" />
+        <location filename="../crm_desktop/ui/main_window.py" line="414" />
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>
@@ -5670,6 +5818,44 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/views/outbox_page.py" line="309" />
         <source>{n} messages were written to the file. Upload it to your SMS panel, then say whether the upload worked.</source>
         <translation>{n} پیام در پرونده نوشته شد. آن را در سامانه پیامک بارگذاری کنید، سپس بگویید بارگذاری موفق بود یا نه.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/passphrase_dialog.py" line="25" />
+        <source>Backup passphrase</source>
+        <translation>عبارت عبور پشتیبان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/passphrase_dialog.py" line="28" />
+        <source>Keep it in the system's keyring, so that automatic backups need nobody to type it</source>
+        <translation>در جاکلیدی سیستم نگه‌داری شود تا پشتیبان‌های خودکار بی‌نیاز از تایپ آن باشند</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/passphrase_dialog.py" line="36" />
+        <source>Passphrase</source>
+        <translation>عبارت عبور</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/passphrase_dialog.py" line="38" />
+        <source>Again</source>
+        <translation>تکرار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/passphrase_dialog.py" line="50" />
+        <source>This computer has no keyring: the passphrase is kept only until the program closes, and asked for again at the next start.</source>
+        <translation>این رایانه جاکلیدی ندارد: عبارت عبور فقط تا بسته شدن برنامه نگه داشته می‌شود و در اجرای بعدی دوباره پرسیده می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/passphrase_dialog.py" line="73" />
+        <source>Type a passphrase.</source>
+        <translation>یک عبارت عبور بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/passphrase_dialog.py" line="76" />
+        <source>The two passphrases differ.</source>
+        <translation>دو عبارت عبور یکسان نیستند.</translation>
     </message>
 </context>
 <context>
@@ -6876,6 +7062,160 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
     </message>
 </context>
 <context>
+    <name>RestorePreview</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="23" />
+        <source>Users</source>
+        <translation>کاربران</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="24" />
+        <source>Contacts</source>
+        <translation>مخاطبان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="25" />
+        <source>Companies</source>
+        <translation>شرکت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="26" />
+        <source>Products</source>
+        <translation>کالاها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="27" />
+        <source>Deals</source>
+        <translation>معامله‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="28" />
+        <source>Proformas</source>
+        <translation>پیش‌فاکتورها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="29" />
+        <source>Proforma lines</source>
+        <translation>ردیف‌های پیش‌فاکتور</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="30" />
+        <source>Activities</source>
+        <translation>فعالیت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="31" />
+        <source>Marketing lists</source>
+        <translation>فهرست‌های بازاریابی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="32" />
+        <source>Campaigns</source>
+        <translation>کمپین‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="33" />
+        <source>Tickets</source>
+        <translation>تیکت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="34" />
+        <source>Settings</source>
+        <translation>تنظیمات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="35" />
+        <source>Audit log entries</source>
+        <translation>رویدادهای گزارش تغییرات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="44" />
+        <source>{n} MB</source>
+        <translation>{n} مگابایت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="45" />
+        <source>{n} KB</source>
+        <translation>{n} کیلوبایت</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="53" />
+        <source>{rev} (this version's)</source>
+        <translation>{rev} (همین نسخه)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="54" />
+        <source>{rev} (older: upgraded after the restore)</source>
+        <translation>{rev} (قدیمی‌تر: پس از بازگردانی به‌روز می‌شود)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="57" />
+        <source>{rev} (newer than this program: update it first)</source>
+        <translation>{rev} (جدیدتر از این برنامه: نخست برنامه را به‌روز کنید)</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="60" />
+        <source>unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="63" />
+        <source>Made</source>
+        <translation>تاریخ تهیه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="64" />
+        <source>Schema version</source>
+        <translation>نسخهٔ ساختار داده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="65" />
+        <source>Size</source>
+        <translation>اندازه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="67" />
+        <source>Encrypted</source>
+        <translation>رمزگذاری‌شده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="68" />
+        <source>Yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="70" />
+        <source>No</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="85" />
+        <source>Replace everything in this database with this backup? A copy of the current database is kept beside it first.</source>
+        <translation>همهٔ داده‌های این پایگاه داده با این پشتیبان جایگزین شود؟ پیش از آن یک نسخه از پایگاه دادهٔ فعلی کنارش نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="92" />
+        <source>This backup cannot be restored:</source>
+        <translation>این پشتیبان را نمی‌توان بازگرداند:</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="102" />
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="149" />
+        <source>Restore from a backup</source>
+        <translation>بازگردانی از پشتیبان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="110" />
+        <source>Restore</source>
+        <translation>بازگردانی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/restore_preview.py" line="133" />
+        <source>This backup is encrypted: type its passphrase.</source>
+        <translation>این پشتیبان رمزگذاری شده است: عبارت عبور آن را بنویسید.</translation>
+    </message>
+</context>
+<context>
     <name>RfmSettings</name>
     <message>
         <location filename="../crm_desktop/ui/views/settings_rfm.py" line="17" />
@@ -7403,113 +7743,118 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="92" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="90" />
         <source>Settings</source>
         <extracomment>the width of the list of categories, at the reading edge of the page the widest a settings page grows: forms stay readable on a wide window</extracomment>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="119" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="117" />
         <source>Rial</source>
         <translation>ریال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="120" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="118" />
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="113" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="111" />
         <source>Edit the company profile…</source>
         <translation>ویرایش مشخصات کسب‌وکار…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="179" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="183" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="129" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="127" />
         <source>Show amounts in</source>
         <translation>واحد نمایش مبلغ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="184" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="188" />
         <source>Time zone of the business</source>
         <translation>منطقه زمانی کسب‌وکار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="124" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="122" />
         <source>Your business</source>
         <translation>کسب‌وکار شما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="122" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="120" />
         <source>Business</source>
         <translation>کسب‌وکار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="134" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="132" />
         <source>Sales pipeline stages</source>
         <translation>مراحل قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="134" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="132" />
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="139" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="137" />
         <source>Support hours</source>
         <translation>ساعت‌های پشتیبانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="140" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="138" />
         <source>Support hours and response targets</source>
         <translation>ساعت‌های پشتیبانی و مهلت‌های پاسخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="145" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="143" />
         <source>Marketing</source>
         <translation>بازاریابی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="151" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="149" />
         <source>Customer club</source>
         <translation>باشگاه مشتریان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="157" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="155" />
         <source>Sending</source>
         <translation>ارسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="158" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="156" />
         <source>Sending SMS and e-mail</source>
         <translation>ارسال پیامک و ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="177" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="163" />
+        <source>Backups</source>
+        <translation>پشتیبان‌گیری</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="181" />
         <source>Display</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="193" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="197" />
         <source>Users and roles</source>
         <translation>کاربران و نقش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="258" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="263" />
         <source>(no name yet: it is printed on proformas)</source>
         <translation>(هنوز نامی ثبت نشده است؛ این نام روی پیش‌فاکتورها چاپ می‌شود)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="260" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="265" />
         <source>VAT rate: {rate}</source>
         <translation>نرخ مالیات بر ارزش افزوده: {rate}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="270" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="275" />
         <source>The new language is used the next time you start the program.</source>
         <translation>زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.</translation>
     </message>

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from crm_desktop.db.engine import APPLICATION_ID, Database, connect_read_only, make_engine
 from crm_desktop.domain import clock
 from crm_desktop.domain.errors import DatabaseError
+from crm_desktop.private_files import create_private, tighten_database
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -99,6 +100,7 @@ def copy_database(src: Path, dest: Path) -> None:
     """A consistent copy through SQLite's online backup (safe while others write)."""
     source = connect_read_only(src)
     try:
+        create_private(dest)  # the copy holds the whole customer base: the owner's only
         target = sqlite3.connect(dest)
         try:
             source.backup(target)
@@ -143,6 +145,10 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
             "(the database needs write access to both)"
         )
     revision = check_ours(path) if exists else None
+    if exists:
+        tighten_database(path)  # a file made by an older version, or copied in
+    else:
+        create_private(path)  # SQLite gives its -wal and -shm the database's mode
     head = HEAD
     if revision is not None and revision != head:
         stamp = clock.now().strftime("%Y%m%d-%H%M%S")

@@ -28,6 +28,9 @@ test_audit_walk.py walks every public write method and checks it):
   "sla.week"); old/new = the value (text as it is, anything else as JSON). A key never
   written before has its default as the old value. Values longer than LONG_VALUE
   characters (the logo) are logged as their SHA-256 and length.
+* A backup (services/backups.py) is a record of table "backups" logged as one row, action
+  "backup", field = its kind (exit, daily, manual, cli), new_value = a JSON object with its
+  path, ok, encrypted, size (and why it failed, when it did).
 * A password change is one row: entity "users", field "password", old and new NULL (that
   it changed, never the hash).
 * Derived columns (NOT_AUDITED) are never logged, even when a bulk UPDATE rewrites them

@@ -16,6 +16,7 @@ from crm_desktop.db.migrate import check_ours, copy_database, head_revision, ope
 from crm_desktop.db.search_index import integrity_problems
 from crm_desktop.domain import clock
 from crm_desktop.domain.errors import DatabaseError, DatabaseInUse
+from crm_desktop.private_files import create_private, tighten_database
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +156,7 @@ def backup(db_path: Path | str, dest: Path | str, *, overwrite: bool = False) ->
         raise DatabaseError("the backup must not replace the database itself")
     tmp = dest.with_name(dest.name + ".part")
     try:
-        copy_database(src, tmp)
+        copy_database(src, tmp)  # private (0600) from the start
         conn = sqlite3.connect(tmp)
         try:
             # a stand-alone file: no -wal beside it
@@ -205,9 +206,12 @@ def _exclusive(path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()  # releases the lock
 
 
-def restore(src: Path | str, db_path: Path | str) -> Path | None:
+def restore(src: Path | str, db_path: Path | str, passphrase: str | None = None
+            ) -> Path | None:
     """Replace the database with the backup `src`; returns the dated copy kept of the
     current database (None when there was none). A damaged or foreign file is refused.
+    An encrypted backup is decrypted with `passphrase` to a private temporary file in the
+    database's folder first (BackupFileError when it cannot be).
 
     From the copy of the current database to the end of the replacement the file is held
     under an exclusive lock, so no other program can commit a change that would be in
@@ -215,6 +219,17 @@ def restore(src: Path | str, db_path: Path | str) -> Path | None:
     refused (DatabaseInUse) and nothing changes.
     """
     src = _existing_file(Path(src))
+    from crm_desktop.services import backup_crypto
+
+    if backup_crypto.is_encrypted(src):
+        from crm_desktop.services.backup_files import private_temp
+
+        if not passphrase:
+            raise backup_crypto.BackupFileError("needs_passphrase")
+        folder = Path(db_path).expanduser().absolute().parent
+        with private_temp(folder) as plain:
+            backup_crypto.decrypt_file(src, plain, passphrase)
+            return restore(plain, db_path)
     report = check(src)
     if not report.ok:
         raise DatabaseError(
@@ -250,6 +265,7 @@ def restore(src: Path | str, db_path: Path | str) -> Path | None:
                 source.close()
     except sqlite3.Error as exc:
         raise DatabaseError(f"{target} could not be replaced: {exc}") from exc
+    tighten_database(target)
     open_database(target).close()  # back to WAL; upgrades a backup made by an older version
     log.info("restored %s from %s (previous copy: %s)", target, src, kept)
     return kept
@@ -267,6 +283,7 @@ def _unused(path: Path) -> Path:
 def _copy_kept(live: sqlite3.Connection, kept: Path) -> None:
     """The before-restore copy, read through the connection that holds the lock."""
     try:
+        create_private(kept)
         dest = sqlite3.connect(kept)
         try:
             live.backup(dest)

@@ -20,6 +20,7 @@ from crm_desktop.domain import clock, rfm
 from crm_desktop.domain.enums import TicketPriority
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
+from crm_desktop.services.backups import DEFAULTS as BACKUP_DEFAULTS
 from crm_desktop.services.club.config import DEFAULTS as CLUB_DEFAULTS
 from crm_desktop.services.sla import WEEKDAYS, SlaTargets, WorkWeek
 from crm_desktop.text.digits import to_ascii_digits
@@ -98,6 +99,8 @@ DEFAULTS: dict[str, Any] = {
     "club": CLUB_DEFAULTS,
     # how people sign in (services/auth.py): single-user mode unless set otherwise
     "sign_in": "single",
+    # backups (services/backups.py): a default, so that each change is logged part by part
+    "backup": BACKUP_DEFAULTS,
 }
 
 

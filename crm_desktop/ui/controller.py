@@ -37,6 +37,10 @@ class Controller(QObject):
         self.sender: QThread | None = None
         #: the automation runs at start-up and every 15 minutes (ui/automation_runner.py)
         self.automation: QObject | None = None
+        #: the day's automatic backup (ui/backup_runner.py); on exit too, for shown windows
+        self.backups: QObject | None = None
+        self.automatic_backups = False
+        self._restoring = False
 
     def open(self, path: Path, *, demo: bool = False, show: bool = True) -> bool:
         """Open `path` (created if missing; a new demo file gets demo data) in a window."""
@@ -68,6 +72,7 @@ class Controller(QObject):
             return False
         core = signed_in
         old_window, old_core = self.window, self.core
+        self._stop_backups()
         self._stop_sender()
         self._stop_automation()
         if self.reminders is not None:
@@ -77,6 +82,8 @@ class Controller(QObject):
         self.window = MainWindow(core, ops, self.settings)
         self.window.open_requested.connect(self.open)
         self.window.restore_requested.connect(self._restore_and_say)
+        self.automatic_backups = show
+        self.window.closing.connect(lambda core=core: self.backup_on_exit(core))
         self.reminders = self._watch_reminders(core, ops, self.window) if show else None
         if old_window is not None:
             old_window.close()
@@ -90,6 +97,7 @@ class Controller(QObject):
 
             self.sender = outbox_sender.resume_at_start(core, self.window)
             self._start_automation(core, ops)
+            self._start_backups(core)
         return True
 
     def _sign_in(self, core: Core, path: Path, new_file: bool) -> Core | None:
@@ -110,6 +118,33 @@ class Controller(QObject):
                 return None
             return core.as_user(user_id)
         return core
+
+    def _start_backups(self, core: Core) -> None:
+        """The day's first backup, in the background once the window is up."""
+        from crm_desktop.ui.backup_runner import BackupScheduler
+
+        assert self.window is not None
+        scheduler = BackupScheduler(core, self)
+        self.backups = scheduler
+        scheduler.finished.connect(lambda _r, _p: self.window and
+                                   self.window.update_backup_status())
+        QTimer.singleShot(0, scheduler.start)
+
+    def _stop_backups(self) -> None:
+        scheduler, self.backups = self.backups, None
+        if scheduler is not None:
+            scheduler.stop()  # type: ignore[attr-defined]
+            scheduler.deleteLater()
+
+    def backup_on_exit(self, core: Core) -> None:
+        """The backup on exit (when the settings ask for it), before the database closes;
+        only for a window the user saw (not for one replaced by a restore)."""
+        if not self.automatic_backups or core is not self.core or self._restoring:
+            return
+        from crm_desktop.ui.backup_runner import backup_on_exit
+
+        self._stop_backups()
+        backup_on_exit(core, self.window)
 
     def _start_automation(self, core: Core, ops: Ops) -> None:
         """The rules run once the window is up, then every 15 minutes, in the background."""
@@ -165,7 +200,7 @@ class Controller(QObject):
         QTimer.singleShot(0, watcher.start)
         return watcher
 
-    def restore(self, backup: Path) -> bool:
+    def restore(self, backup: Path, passphrase: str | None = None) -> bool:
         """Replace the open database with `backup` (File > Restore).
 
         A restore needs the file to itself, so this window's own connections are closed
@@ -175,17 +210,23 @@ class Controller(QObject):
 
         assert self.core is not None and self.window is not None
         window, db_path = self.window, self.core.db.path
+        self._stop_backups()
         self._stop_automation()
         if self.reminders is not None:
             self.reminders.stop()
         self.core.close()
-        result = window.ops.run(window, lambda: maintenance.restore(backup, db_path))
-        if not self.reopen():
-            return False
+        result = window.ops.run(window, lambda: maintenance.restore(backup, db_path,
+                                                                    passphrase))
+        self._restoring = True  # the replaced window closes without an exit backup
+        try:
+            if not self.reopen():
+                return False
+        finally:
+            self._restoring = False
         return result.ok
 
-    def _restore_and_say(self, backup: Path) -> None:
-        if self.restore(backup) and self.window is not None:
+    def _restore_and_say(self, backup: Path, passphrase: str | None = None) -> None:
+        if self.restore(backup, passphrase) and self.window is not None:
             self.window.announce_restored()
 
     def reopen(self) -> bool:
@@ -194,6 +235,7 @@ class Controller(QObject):
         return self.open(self.core.db.path)
 
     def close(self) -> None:
+        self._stop_backups()
         self._stop_sender()
         self._stop_automation()
         if self.reminders is not None:

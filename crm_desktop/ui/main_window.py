@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -54,8 +56,11 @@ class MainWindow(QMainWindow):
 
     #: the user chose a database file to open (or create): Path
     open_requested = Signal(object)
-    #: the user chose a backup to restore over this database, and confirmed: Path
-    restore_requested = Signal(object)
+    #: the user chose a backup to restore over this database, and confirmed: Path (and
+    #: the passphrase of an encrypted one, else None)
+    restore_requested = Signal(object, object)
+    #: the window is closing, before the database is: the exit backup runs then
+    closing = Signal()
 
     def __init__(self, core: Core, ops: Ops, settings: UiSettings):
         super().__init__()
@@ -98,7 +103,13 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("databaseLabel")
         self.counts_label = QLabel()
         self.counts_label.setObjectName("countsLabel")
+        self.backup_warning = QPushButton()
+        self.backup_warning.setObjectName("backupWarning")
+        self.backup_warning.setFlat(True)
+        self.backup_warning.setProperty("chip", "warning")
+        self.backup_warning.clicked.connect(self.open_backup_settings)
         self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.backup_warning)
         self.statusBar().addPermanentWidget(self.counts_label)
         # a file path keeps its own digits, read left to right
         self.db_label.setText(self.tr("Database:") + " "
@@ -107,6 +118,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_row)
         ops.changed.connect(self._on_changed)
         self._update_counts()
+        self.update_backup_status()
         self._restore()
 
     # -- sections -----------------------------------------------------------------------
@@ -233,6 +245,9 @@ class MainWindow(QMainWindow):
     def _file_filter(self) -> str:
         return self.tr("crm-desktop databases (*.sqlite3 *.db);;All files (*)")
 
+    def _backup_filter(self) -> str:
+        return self.tr("Backups (*.sqlite3 *.db *.crmbak);;All files (*)")
+
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"),
                                               str(self.core.db.path.parent), self._file_filter())
@@ -252,31 +267,54 @@ class MainWindow(QMainWindow):
             self.open_requested.emit(Path(path))
 
     def backup(self) -> None:
-        suggested = self.core.db.path.parent / f"{self.core.db.path.stem}-backup-" \
-            f"{maintenance.timestamp()}.sqlite3"
+        encrypt = self.core.backups.settings()["encrypt"]
+        suffix = ".crmbak" if encrypt else ".sqlite3"
+        suggested = self.core.backups.folder() / f"{self.core.db.path.stem}-backup-" \
+            f"{maintenance.timestamp()}{suffix}"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"),
-                                              str(suggested), self._file_filter())
+                                              str(suggested), self._backup_filter())
         if not path:
             return
-        result = self.ops.run(self, lambda: maintenance.backup(self.core.db.path, Path(path),
-                                                               overwrite=True))
-        if result.ok:
-            self._say(self.tr("The backup was saved:") + "\n"
-                      + display.address_in_text(str(result.value)),
-                      title=self.tr("Backup"))
+        passphrase = None
+        if encrypt:
+            passphrase = self.core.backups.keeper.get(self.core.db.path)
+            if passphrase is None:
+                from crm_desktop.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+                chosen = PassphraseDialog.ask(self, confirm=True)
+                if chosen is None:
+                    return
+                passphrase = chosen[0]
+                self.core.backups.keeper.remember(self.core.db.path, passphrase,
+                                                  in_keyring=False)
+        result = self.ops.run(self, lambda: self.core.backups.make(
+            "manual", Path(path), passphrase, overwrite=True), changes=["backups"])
+        if result.ok and result.value is not None:
+            if result.value.ok:
+                self._say(self.tr("The backup was written and checked:") + "\n"
+                          + display.address_in_text(str(result.value.path)),
+                          title=self.tr("Backup"))
+            else:
+                self._say(self.tr("The backup failed its check and was deleted:") + "\n"
+                          + result.value.detail, title=self.tr("Backup"))
 
     def restore(self) -> None:
+        from crm_desktop.ui.dialogs.restore_preview import preview_box, read_backup
+
+        if not self.ops.run(self, self.core.backups.require_restore).ok:
+            return  # administrators only: said by the runner
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"),
-                                              str(self.core.db.path.parent), self._file_filter())
+                                              str(self.core.backups.folder()),
+                                              self._backup_filter())
         if not path:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore"),
-                          self.tr("Replace everything in this database with the backup? A "
-                                  "copy of the current database is kept beside it."),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        if ask_box(box) != QMessageBox.StandardButton.Yes:
+        read = read_backup(self, self.core, Path(path))
+        if read is None:
             return
-        self.restore_requested.emit(Path(path))
+        info, passphrase = read
+        if ask_box(preview_box(self, info)) != QMessageBox.StandardButton.Yes or not info.ok:
+            return
+        self.restore_requested.emit(Path(path), passphrase)
 
     def announce_restored(self) -> None:
         self._say(self.tr("The backup was restored."), title=self.tr("Restore"))
@@ -339,6 +377,34 @@ class MainWindow(QMainWindow):
         for view in self._views.values():
             view.on_changed(tables)
         self._update_counts()
+        if {"backups", "settings"} & set(tables):
+            self.update_backup_status()
+
+    def update_backup_status(self, now: datetime | None = None) -> None:
+        """The status bar's warning: the newest good backup is older than the user's
+        threshold, there is none yet, or the backup folder is missing or read-only."""
+        from crm_desktop.domain import clock
+
+        now = now or clock.now_utc()
+        status = self.core.backups.status(now)
+        days = (now - status.last_good).days if status.last_good is not None else 0
+        texts = {
+            "folder": self.tr("Backup folder missing or read-only"),
+            "none": self.tr("No backup yet"),
+            "old": self.tr("Last backup {days} days ago").replace("{days}",
+                                                                 display.number(days)),
+        }
+        text = texts.get(status.problem, "")
+        self.backup_warning.setText(("⚠ " + text) if text else "")
+        self.backup_warning.setToolTip(
+            self.tr("Backups go to: {folder}").replace(
+                "{folder}", display.address_in_text(str(status.folder))) + "\n"
+            + self.tr("Click to open the backup settings."))
+        self.backup_warning.setVisible(bool(text))
+
+    def open_backup_settings(self) -> None:
+        view = self.show_section("settings")
+        view.show_page("backups")  # type: ignore[attr-defined]
 
     def _update_counts(self) -> None:
         contacts = self.core.contacts.count()
@@ -357,6 +423,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(keys.index(last) if last in keys else keys.index("contacts"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
         self.settings.set_state("window/geometry", self.saveGeometry())
         view = self.current_view()
         for key, candidate in self._views.items():

@@ -159,7 +159,7 @@ def test_restore_refused_while_another_program_has_it_open(controller, tmp_path,
             proc.stdin.close()
             proc.wait(timeout=60)
     assert [s[0] for s in seen] == ["busyBox"]
-    assert said == ["", "infoBox"]  # the question, then "The backup was restored."
+    assert said == ["restorePreview", "infoBox"]  # the preview, then "restored"
     assert markers(db_path) == {"در پشتیبان"}
     assert controller.core.contacts.count() == 1
     (kept,) = tmp_path.glob("crm.before-restore-*")

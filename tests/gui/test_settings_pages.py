@@ -23,7 +23,7 @@ def view(small_window, qapp) -> SettingsView:
 @pytest.mark.parametrize("ui_lang", ["fa", "en"], indirect=True)
 def test_every_category_page_is_reachable_and_laid_out(view, qapp) -> None:
     keys = view.page_keys()
-    assert keys == ["business", "pipeline", "support", "marketing", "club", "sending",
+    assert keys == ["business", "pipeline", "support", "marketing", "club", "sending", "backups",
                     "display", "users"]
     assert view.categories.count() == len(keys)
     for row, key in enumerate(keys):

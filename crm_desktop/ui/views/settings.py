@@ -1,10 +1,8 @@
 """Settings, one page per category (business, pipeline stages, support hours, display):
 the company profile and the money unit, the stages, the support hours and targets, the UI
 language (applied at the next start) and the business's time zone (the clock of every view,
-the agenda, PDFs and the command line).
-
-Backups have no settings to show (backing up and restoring are File menu commands), so they
-have no page here."""
+the agenda, PDFs and the command line), and the automatic backups (settings_backup.py:
+where, when, how many are kept, encrypted or not)."""
 
 from __future__ import annotations
 
@@ -158,6 +156,12 @@ class SettingsView(BaseView):
                                   self.tr("Sending SMS and e-mail"))
         sending_page.add(self.sending)
 
+        # -- backups: where, when, how many, encrypted or not
+        from crm_desktop.ui.views.settings_backup import BackupSettings
+
+        self.backups = BackupSettings(core, ops)
+        self._page("backups", self.tr("Backups")).add(self.backups)
+
         # -- display: language and clock (other display choices join through
         #    add_display_section)
         self.language = QComboBox()
@@ -247,6 +251,7 @@ class SettingsView(BaseView):
         self.rfm.refresh()
         self.sending.load()
         self.club.load()
+        self.backups.load()
         self.unit.blockSignals(True)
         self.unit.setCurrentIndex(max(0, self.unit.findData(self.core.settings.display_unit)))
         self.unit.blockSignals(False)

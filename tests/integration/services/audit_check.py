@@ -110,6 +110,8 @@ def check_audit(before: Snapshot, after: Snapshot, rows: list[dict[str, Any]],
             _check_elements(table, before, after, take)
         elif table == "settings":
             _check_settings(before_rows, after_rows, take)
+        elif table == "backups":
+            _check_backups(before_rows, after_rows, take)
         elif table == "contact_rfm":
             _check_rfm(before_rows, after_rows, take)
         elif table == "contact_club":
@@ -266,6 +268,21 @@ def _check_club(before: dict, after: dict, take: Callable) -> None:
         assert new["tier"] == (now["tier"] if now else None)
         if now:
             assert (new["balance"], new["spend_12m"]) == (now["balance"], now["spend_12m"])
+
+
+def _check_backups(before: dict, after: dict, take: Callable) -> None:
+    """A backup's record is logged as one "backup" row: field = its kind, new_value = a
+    JSON object with its path, ok, encrypted and size (services/backups.py)."""
+    assert set(before) <= set(after), "a backup record was deleted"
+    for key in set(after) - set(before):
+        row = after[key]
+        hits = take("backups", row["id"], action="backup")
+        assert len(hits) == 1, f"backup {row['id']}: {hits}"
+        logged = hits[0][1]
+        assert logged["field"] == row["kind"]
+        shown = json.loads(logged["new_value"])
+        assert (shown["path"], shown["ok"], shown["size"]) == (row["path"], row["ok"],
+                                                               row["size"])
 
 
 def _check_settings(before: dict, after: dict, take: Callable) -> None:

@@ -55,6 +55,10 @@ READS: dict[str, set[str]] = {
     "automation": {"kinds", "defaults", "placeholders", "rules", "rule", "last_run"},
     "automation_log": _LIST_READS,
     "replies": {"pending"},
+    # backups: the settings, the record of backups, the status bar's state; require_restore
+    # only asks whether the actor may restore (PermissionDenied or nothing)
+    "backups": {"settings", "folder", "history", "last_good", "daily_due", "status",
+                "require_restore"},
 }
 
 #: inherited writes these services refuse (no Trash for their records): TypeError, nothing

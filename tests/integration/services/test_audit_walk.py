@@ -422,6 +422,9 @@ WALK: dict[tuple[str, str], Scenario] = {
         i["proforma"], {"notes": "تحویل فوری"},
         [{"description": "نصب", "unit_price_rial": 2_000_000}])),
     ("merging", "merge"): Scenario(_merge_both, prepare=_contact2_has_everything),
+    ("backups", "set_settings"): Scenario(lambda c, i: c.backups.set_settings(
+        {"keep_daily": 14, "encrypt": True, "folder": str(c.db.path.parent)})),
+    ("backups", "make"): Scenario(lambda c, i: c.backups.make("manual", c.db.path.parent)),
     ("club", "set_settings"): Scenario(lambda c, i: c.club.set_settings(
         {"basis": "spend", "expiry_months": 6, "tiers": [
             {"key": "silver", "name": "نقره", "min": 1_000_000},

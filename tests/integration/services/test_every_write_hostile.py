@@ -74,6 +74,7 @@ WRITES: dict[str, set[str]] = {
     "automation": {"create_rule", "update_rule", "set_enabled", "delete_rule", "run"},
     "automation_log": set(),
     "replies": {"record", "import_file"},
+    "backups": {"set_settings", "make"},
 }
 NOT_OFFERED: dict[str, set[str]] = {
     "stages": {"ensure_defaults"},  # takes the caller's Session
@@ -373,6 +374,17 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
                                     d(st.one_of(st.none(), texts)),
                                     d(st.one_of(st.none(), ids)))),
         (core.outbox.queue, (d(ids),)),
+        (core.backups.set_settings, (d(st.one_of(hostile, st.fixed_dictionaries({}, optional={
+            "folder": st.one_of(hostile_text, st.just(str(tmp_dir))),
+            "on_exit": hostile, "daily": hostile, "encrypt": hostile, "keep_daily": hostile,
+            "keep_weekly": hostile, "keep_monthly": hostile, "warn_days": hostile}))),)),
+        # paths only inside the test's folder (or not paths at all): nothing lands elsewhere
+        (core.backups.make, (d(st.one_of(st.sampled_from(["manual", "cli"]), hostile)),
+                             d(st.one_of(st.sampled_from(
+                                 [tmp_dir, tmp_dir / "missing" / "b.sqlite3"]),
+                                 hostile.filter(lambda v: not isinstance(v, str)))),
+                             d(st.one_of(st.none(), hostile_text))),
+         {"encrypt": d(st.one_of(st.booleans(), hostile))}),
         (core.outbox.retry, (d(st.one_of(st.lists(ids, max_size=3), hostile)),)),
         (core.outbox.cancel, (d(st.one_of(st.lists(ids, max_size=3), hostile)),)),
         # paths only inside the test's folder (or not paths at all): nothing lands elsewhere
