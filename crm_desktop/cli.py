@@ -22,6 +22,7 @@
     crm-desktop automation run --db PATH [--dry-run] [--json]   run the automation rules
     crm-desktop automation replies FILE --db PATH [--json]   satisfaction scores from SMS replies
     crm-desktop club --db PATH [--json]         club members per tier, points outstanding
+    crm-desktop audit --db PATH [--entity E] [--since DATE] [--by NAME] [--json]   the audit log
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """
@@ -477,6 +478,7 @@ def build_parser() -> Parser:
     p.set_defaults(func=cmd_agenda)
 
     from crm_desktop import (
+        cli_audit,
         cli_automation,
         cli_club,
         cli_export,
@@ -493,6 +495,7 @@ def build_parser() -> Parser:
     cli_kpi.add_parsers(sub, common)
     cli_automation.add_parsers(sub, common)
     cli_club.add_parsers(sub, common)
+    cli_audit.add_parsers(sub, common)
     return parser
 
 

@@ -53,6 +53,8 @@ READS: dict[str, set[str]] = {
     "automation": {"kinds", "defaults", "placeholders", "rules", "rule", "last_run"},
     "automation_log": _LIST_READS,
     "replies": {"pending"},
+    # the audit viewer and a record's history (never a write: the log cannot be edited)
+    "audit_log": _ENTITY_READS | {"entities", "users", "history"},
 }
 
 #: inherited writes these services refuse (no Trash for their records): TypeError, nothing
