@@ -63,6 +63,7 @@ class ContactPanel(DetailPanel):
         _heading, self.timeline, self.timeline_view = self.add_list(
             "timeline", title=self.tr("History"), word_wrap=True)
         self.timeline_view.activated.connect(self._open_item)
+        self.add_history("contacts")
 
     @property
     def contact_id(self) -> int | None:
@@ -97,6 +98,7 @@ class ContactPanel(DetailPanel):
         self.values["company"].setTextFormat(Qt.TextFormat.RichText if company
                                              else Qt.TextFormat.PlainText)
         self._fill_timeline(self.core.timeline.for_contact(contact_id))
+        self.history.set_record(contact_id)
 
     def _rfm_text(self, contact_id: int) -> str:
         """The RFM segment on its chip; the figures behind it as a value."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core import Core
 from crm_desktop.domain import clock
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
 from crm_desktop.ui.dialogs.company_profile_dialog import CompanyProfileDialog
@@ -69,6 +70,11 @@ class SettingsPage(QScrollArea):
         self.content.addWidget(title)
         self.content.addStretch(1)
         self.setWidget(self.body)
+
+    def fill(self, widget: QWidget) -> None:
+        """A page one widget fills (a table and its pane): it takes the page's height."""
+        self.content.insertWidget(self.content.count() - 1, widget, 1)
+        self.content.setStretch(self.content.count() - 1, 0)
 
     def add(self, item: QWidget | QLayout) -> None:
         at = self.content.count() - 1
@@ -156,6 +162,15 @@ class SettingsView(BaseView):
         sending_page = self._page("sending", self.tr("Sending"),
                                   self.tr("Sending SMS and e-mail"))
         sending_page.add(self.sending)
+
+        # -- the audit log, for those who may read everyone's work (read when first shown)
+        if core.access.can(Perm.REPORTS_ALL):
+            from crm_desktop.ui.views.audit_page import AuditLogPage
+
+            self.audit = AuditLogPage(core)
+            self._page("audit", self.tr("Audit log"),
+                       self.tr("Audit log: who changed what, and when")).fill(self.audit)
+            ops.changed.connect(self.audit.on_changed)
 
         # -- display: language and clock (other display choices join through
         #    add_display_section)
