@@ -48,7 +48,7 @@ LABELS: dict[str, tuple[Any, tuple[str, ...], Callable[[Values], str | None]]] =
     "tickets": (m.Ticket, ("year", "seq", "subject"), _numbered(ticket_number, "subject")),
     "products": (m.Product, ("name",), _joined("name")),
     "pipeline_stages": (m.PipelineStage, ("name",), _joined("name")),
-    "activities": (m.Activity, ("title",), _joined("title")),
+    "activities": (m.Activity, ("subject",), _joined("subject")),
     "campaigns": (m.Campaign, ("name",), _joined("name")),
     "marketing_lists": (m.MarketingList, ("name",), _joined("name")),
     "tags": (m.Tag, ("name",), _joined("name")),

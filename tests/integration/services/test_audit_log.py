@@ -217,3 +217,15 @@ def test_hostile_history_arguments_are_the_projects_errors(core: Core, entity: A
                                                            entity_id: Any) -> None:
     with contextlib.suppress(ValidationError):
         core.audit_log.history(entity, entity_id)
+
+
+def test_every_kind_of_record_is_named(core: Core) -> None:
+    """Each entity's label reads columns its table has: a page naming any kind of record
+    is read without error (an activity, a rule, a list, a campaign, a message, ...)."""
+    from crm_desktop.services.audit_labels import LABELS
+
+    for entity, (model, columns, _make) in LABELS.items():
+        assert all(hasattr(model, c) for c in columns), entity
+    activity = core.activities.create({"kind": "call", "subject": "تماس پیگیری"})
+    listed = rows(core, entity="activities", entity_id=activity)
+    assert listed and listed[0]["record_label"] == "تماس پیگیری"
