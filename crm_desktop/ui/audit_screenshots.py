@@ -33,9 +33,13 @@ def render(app: QApplication, core: Any, window: Any, out_dir: Path) -> list[Pat
     settings_view.show_page("audit")
     settings_view.audit.refresh()
     _settle(app)
-    table = settings_view.audit.table
-    if settings_view.audit.model.rowCount():
-        table.selectRow(0)
+    page = settings_view.audit
+    if page.model.rowCount():  # a change of the contact: its whole values below the table
+        from PySide6.QtCore import QItemSelectionModel
+
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        page.table.selectionModel().select(page.model.index(0, 0), flags)
     _settle(app)
     written.append(_save(window, out_dir / "audit_viewer.png"))
     settings_view.show_page(settings_view.page_keys()[0])

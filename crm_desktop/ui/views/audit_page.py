@@ -38,8 +38,8 @@ from crm_desktop.ui.widgets.export_button import ExportButton
 from crm_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from crm_desktop.ui.widgets.search_box import SearchBox
 
-WIDTHS = {"at": 130, "user_name": 110, "entity": 100, "record_label": 150, "action": 80,
-          "field": 120, "old_value": 150}
+WIDTHS = {"at": 118, "user_name": 90, "entity": 80, "record_label": 140, "action": 70,
+          "field": 100, "old_value": 130}
 CHIPS = {"action": ("action", "audit_action")}
 #: the kinds of record offered first in the filter (the rest follow, by name)
 MAIN_ENTITIES = ("contacts", "accounts", "deals", "proformas", "tickets", "activities",

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QListView, QToolButton, QVBoxLayout, QWidget
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.ui import display
+from crm_desktop.ui.theme import icons
 
 
 class ChangeHistory(QWidget):
@@ -27,8 +28,8 @@ class ChangeHistory(QWidget):
         self.toggle.setToolTip(self.tr("Who changed this record, what and when"))
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)
+        icons.dress(self.toggle, "history")
         self.toggle.toggled.connect(self._toggled)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
@@ -49,7 +50,6 @@ class ChangeHistory(QWidget):
             self.load()
 
     def _toggled(self, on: bool) -> None:
-        self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
         if on and self.view is None:
             self.model = QStandardItemModel(self)
             self.view = QListView(self)
@@ -57,6 +57,8 @@ class ChangeHistory(QWidget):
             self.view.setModel(self.model)
             self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
             self.view.setWordWrap(True)
+            self.view.setAlternatingRowColors(True)  # one save from the next
+            self.view.setSpacing(2)
             self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
             self.layout_.addWidget(self.view, 1)
         if self.view is not None:
