@@ -78,15 +78,20 @@ class AuditLogModel(RecordTableModel):
 def change_lines(group: Row) -> list[str]:
     """A saved change of a record's history in words: "Field: old → new" per field (a
     created record's values, a move to the Trash, ...)."""
+    iso = display.isolate  # names and values in either script keep their own direction
+    # a mark of the interface's direction on each side of the arrow and after the colon:
+    # two Persian values on an English line (or two Latin ones on a Persian line) stay two
+    # runs in the line's order, where Qt's item views do not keep isolates apart
+    mark = "\u200f" if display.persian() else "\u200e"
+    arrow = f"{mark}{'←' if display.persian() else '→'}{mark}"  # from old to new, as read
     lines = []
     for row in group["changes"]:
         w = words(row)
         if row.get("field") and row["field"] != "purged" and (w["old"] or w["new"]):
-            lines.append(f"{display.isolate(w['field'])}: {display.isolate(w['old'] or '—')}"
-                         f" ← {display.isolate(w['new'] or '—')}" if display.persian() else
-                         f"{w['field']}: {w['old'] or '—'} → {w['new'] or '—'}")
+            lines.append(f"{iso(w['field'])}:{mark} {iso(w['old'] or '—')} {arrow} "
+                         f"{iso(w['new'] or '—')}")
         elif w["old"] or w["new"]:
-            lines.append(f"{display.isolate(w['field'])}: {display.isolate(w['old'] or w['new'])}")
+            lines.append(f"{iso(w['field'])}:{mark} {iso(w['old'] or w['new'])}")
         else:
             lines.append(w["field"] or w["action"])
     return lines

@@ -38,7 +38,7 @@ from crm_desktop.ui.widgets.export_button import ExportButton
 from crm_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from crm_desktop.ui.widgets.search_box import SearchBox
 
-WIDTHS = {"at": 118, "user_name": 90, "entity": 80, "record_label": 140, "action": 70,
+WIDTHS = {"at": 118, "user_name": 84, "entity": 96, "record_label": 130, "action": 86,
           "field": 100, "old_value": 130}
 CHIPS = {"action": ("action", "audit_action")}
 #: the kinds of record offered first in the filter (the rest follow, by name)
@@ -212,14 +212,15 @@ class AuditLogPage(QWidget):
             self.detail.clear()
             return
         w = words(row)
-        lines = [f"{w['at']} · {w['user']} · {w['action']}",
-                 f"{w['entity']}: {w['record']}"]
+        iso = display.isolate  # each part keeps its own direction beside the others
+        lines = [f"{iso(w['at'])} · {iso(w['user'])} · {iso(w['action'])}",
+                 f"{iso(w['entity'])}: {iso(w['record'])}"]
         if w["field"]:
             lines.append(w["field"])
         if w["old"]:
-            lines.append(self.tr("Before:") + " " + w["old"])
+            lines.append(self.tr("Before:") + " " + iso(w["old"]))
         if w["new"]:
-            lines.append(self.tr("After:") + " " + w["new"])
+            lines.append(self.tr("After:") + " " + iso(w["new"]))
         self.detail.setPlainText("\n".join(lines))
 
     def export(self, fmt: str) -> bool:

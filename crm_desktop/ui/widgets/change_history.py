@@ -6,7 +6,7 @@ it is folded: a list opens, and a record is chosen, without paying for it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QListView, QToolButton, QVBoxLayout, QWidget
 
 from crm_desktop.core import Core
@@ -56,9 +56,7 @@ class ChangeHistory(QWidget):
             self.view.setObjectName("changeHistoryList")
             self.view.setModel(self.model)
             self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-            self.view.setWordWrap(True)
-            self.view.setAlternatingRowColors(True)  # one save from the next
-            self.view.setSpacing(2)
+            self.view.setUniformItemSizes(True)
             self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
             self.layout_.addWidget(self.view, 1)
         if self.view is not None:
@@ -85,12 +83,22 @@ class ChangeHistory(QWidget):
         if not groups:
             self._line(self.tr("No changes recorded yet."))
             return
+        # one line per entry: Qt lays a multi-line entry out as one paragraph in one
+        # direction, which turns a Persian value on an English line around
+        bold = QFont(self.font())
+        bold.setBold(True)
         for group in groups:
             first = words(group["changes"][0])
-            head = f"{display.isolate(first['at'])} — {display.isolate(first['user'])}"
-            item = QStandardItem("\n".join([head, *change_lines(group)]))
-            item.setEditable(False)
-            self.model.appendRow(item)
+            mark = "\u200f" if display.persian() else "\u200e"
+            head = QStandardItem(f"{mark}{display.isolate(first['at'])} {mark}—{mark} "
+                                 f"{display.isolate(first['user'])}")
+            head.setFont(bold)
+            head.setEditable(False)
+            self.model.appendRow(head)
+            for line in change_lines(group):
+                item = QStandardItem("    " + line)
+                item.setEditable(False)
+                self.model.appendRow(item)
 
     def _line(self, text: str) -> None:
         assert self.model is not None
@@ -99,7 +107,14 @@ class ChangeHistory(QWidget):
         self.model.appendRow(item)
 
     def entries(self) -> list[str]:
-        """The entries shown (for tests and screenshots)."""
+        """The saves shown, each as its lines joined (for tests and screenshots)."""
         if self.model is None:
             return []
-        return [self.model.item(i).text() for i in range(self.model.rowCount())]
+        out: list[str] = []
+        for i in range(self.model.rowCount()):
+            item = self.model.item(i)
+            if item.font().bold() or not out:
+                out.append(item.text())
+            else:
+                out[-1] += "\n" + item.text()
+        return out
