@@ -72,6 +72,7 @@ WRITES: dict[str, set[str]] = {
     "automation": {"create_rule", "update_rule", "set_enabled", "delete_rule", "run"},
     "automation_log": set(),
     "replies": {"record", "import_file"},
+    "audit_log": set(),  # the audit log is read only: it cannot be edited from the program
 }
 NOT_OFFERED: dict[str, set[str]] = {
     "stages": {"ensure_defaults"},  # takes the caller's Session
