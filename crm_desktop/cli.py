@@ -27,6 +27,7 @@
     crm-desktop user add NAME --role ROLE --db PATH [--display-name TEXT]
     crm-desktop single-user on|off --db PATH --user ADMIN
     crm-desktop --user NAME COMMAND ...         act as a user (see cli_users.py)
+    crm-desktop audit --db PATH [--entity E] [--since DATE] [--by NAME] [--json]   the audit log
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """
@@ -460,6 +461,7 @@ def build_parser() -> Parser:
     p.set_defaults(func=cmd_agenda)
 
     from crm_desktop import (
+        cli_audit,
         cli_automation,
         cli_backup,
         cli_club,
@@ -479,6 +481,7 @@ def build_parser() -> Parser:
     cli_automation.add_parsers(sub, common)
     cli_club.add_parsers(sub, common)
     cli_users.add_parsers(sub, common)
+    cli_audit.add_parsers(sub, common)
     return parser
 
 

@@ -9,6 +9,7 @@ from crm_desktop.db.migrate import open_database
 from crm_desktop.services.access import AccessService
 from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.activities import ActivityService
+from crm_desktop.services.audit_log import AuditLogService
 from crm_desktop.services.auth import AuthService
 from crm_desktop.services.automation.replies import SatisfactionReplies
 from crm_desktop.services.automation.service import AutomationLogService, AutomationService
@@ -81,6 +82,7 @@ class Core:
         self.automation = AutomationService(db, actor_id)
         self.automation_log = AutomationLogService(db, actor_id)  # reads only
         self.replies = SatisfactionReplies(db, actor_id)
+        self.audit_log = AuditLogService(db, actor_id)  # reads only
         self.timeline = TimelineService(self.activities, self.deals, self.proformas,
                                         self.tickets, self.outbox)
 

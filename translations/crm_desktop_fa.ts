@@ -471,6 +471,121 @@
     </message>
 </context>
 <context>
+    <name>AuditLogPage</name>
+    <message>
+        <location filename="../crm_desktop/ui/views/audit_page.py" line="59" />
+        <source>Search a field or a value</source>
+        <extracomment>the kinds of record offered first in the filter (the rest follow, by name)</extracomment>
+        <translation>جست‌وجوی فیلد یا مقدار</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/audit_page.py" line="62" />
+        <source>All records</source>
+        <translation>همهٔ پرونده‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/audit_page.py" line="68" />
+        <source>All actions</source>
+        <translation>همهٔ عمل‌ها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/audit_page.py" line="95" />
+        <source>Nothing in the log yet. Every record created, changed, deleted or restored, by whom and when, is listed here.</source>
+        <translation>هنوز چیزی در گزارش تغییرات نیست. هر پرونده‌ای که ایجاد، ویرایش، حذف یا بازگردانی شود، همراه با کاربر و زمان آن، اینجا فهرست می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/audit_page.py" line="97" />
+        <source>Clear the filters</source>
+        <translation>پاک‌کردن فیلترها</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/audit_page.py" line="101" />
+        <source>Choose a row to see its whole values here.</source>
+        <translation>یک ردیف را انتخاب کنید تا مقدارهای کامل آن اینجا دیده شود.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/audit_page.py" line="109" />
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/audit_page.py" line="111" />
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/audit_page.py" line="162" />
+        <source>All users</source>
+        <translation>همهٔ کاربران</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../crm_desktop/ui/views/audit_page.py" line="201" />
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n تغییر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/audit_page.py" line="221" />
+        <source>Before:</source>
+        <translation>پیش از تغییر:</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/audit_page.py" line="223" />
+        <source>After:</source>
+        <translation>پس از تغییر:</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/audit_page.py" line="232" />
+        <source>Audit log</source>
+        <translation>گزارش تغییرات</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/audit_model.py" line="44" />
+        <source>When</source>
+        <extracomment>the longest a value is shown in a cell (the whole of it is in the detail pane)</extracomment>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/audit_model.py" line="45" />
+        <source>User</source>
+        <translation>کاربر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/audit_model.py" line="46" />
+        <source>Record kind</source>
+        <translation>نوع پرونده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/audit_model.py" line="48" />
+        <source>Record</source>
+        <translation>پرونده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/audit_model.py" line="50" />
+        <source>Action</source>
+        <translation>عمل</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/audit_model.py" line="52" />
+        <source>Field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/audit_model.py" line="53" />
+        <source>Old value</source>
+        <translation>مقدار قبلی</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/qtmodels/audit_model.py" line="55" />
+        <source>New value</source>
+        <translation>مقدار جدید</translation>
+    </message>
+</context>
+<context>
     <name>AutomationLabels</name>
     <message>
         <location filename="../crm_desktop/ui/automation_labels.py" line="15" />
@@ -1669,6 +1784,24 @@
     </message>
 </context>
 <context>
+    <name>ChangeHistory</name>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/change_history.py" line="27" />
+        <source>Change history</source>
+        <translation>تاریخچهٔ تغییرات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/change_history.py" line="28" />
+        <source>Who changed this record, what and when</source>
+        <translation>چه کسی، چه چیزی از این پرونده را و چه زمانی تغییر داد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/widgets/change_history.py" line="84" />
+        <source>No changes recorded yet.</source>
+        <translation>هنوز تغییری ثبت نشده است.</translation>
+    </message>
+</context>
+<context>
     <name>ChartText</name>
     <message>
         <location filename="../crm_desktop/ui/widgets/chart_text.py" line="25" />
@@ -2299,27 +2432,27 @@
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="102" />
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="104" />
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="106" />
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="108" />
         <source>No contacts yet: choose this company in a contact's form to link them.</source>
         <translation>هنوز مخاطبی به این شرکت وصل نشده است؛ برای وصل کردن، این شرکت را در فرم مخاطب انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="119" />
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="121" />
         <source>Deals</source>
         <translation>معامله‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="123" />
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="125" />
         <source>No deals yet.</source>
         <translation>هنوز معامله‌ای ثبت نشده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/company_panel.py" line="133" />
+        <location filename="../crm_desktop/ui/views/company_panel.py" line="135" />
         <source>{what} ({n})</source>
         <translation>{what} ({n})</translation>
     </message>
@@ -2638,7 +2771,7 @@
     </message>
     <message>
         <location filename="../crm_desktop/ui/views/contact_panel.py" line="54" />
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="206" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="208" />
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
@@ -2708,44 +2841,44 @@
         <translation>یادداشت‌ها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="126" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="128" />
         <source>%Ln person(s)</source>
         <translation>
             <numerusform>%Ln نفر</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="206" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="208" />
         <source>SMS</source>
         <translation>پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="207" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="209" />
         <source>queued</source>
         <translation>در صف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="207" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="209" />
         <source>sending</source>
         <translation>در حال ارسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="208" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="210" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="208" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="210" />
         <source>not sent</source>
         <translation>فرستاده نشد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="209" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="211" />
         <source>cancelled</source>
         <translation>لغو شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="211" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="213" />
         <source>Message</source>
         <translation>پیام</translation>
     </message>
@@ -2760,66 +2893,66 @@
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="132" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="134" />
         <source>Customer segment (RFM)</source>
         <translation>بخش مشتری (RFM)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="134" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="136" />
         <source>No purchase in the last %Ln year(s)</source>
         <translation>
             <numerusform>بدون خرید در %Ln سال گذشته</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="137" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="139" />
         <source>{count} purchase(s), {money}, the last {days} day(s) ago — R {r} · F {f} · M {m}</source>
         <translation>{count} خرید، {money}، آخرین خرید {days} روز پیش — تازگی {r}، تکرار {f}، مبلغ {m}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="156" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="158" />
         <source>No tier</source>
         <translation>بدون سطح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="157" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="159" />
         <source>Customer club tier</source>
         <translation>سطح در باشگاه مشتریان</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="159" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="161" />
         <source>%Ln point(s)</source>
         <translation>
             <numerusform>%Ln امتیاز</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="161" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="163" />
         <source>{points} more to {tier}</source>
         <translation>{points} امتیاز تا {tier}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="167" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="169" />
         <source>{points} expire on {date}</source>
         <translation>{points} امتیاز در {date} منقضی می‌شود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="175" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="177" />
         <source>No history yet: calls, notes, deals, proformas and tickets will appear here.</source>
         <translation>هنوز سابقه‌ای ثبت نشده است؛ تماس‌ها، یادداشت‌ها، معامله‌ها، پیش‌فاکتورها و تیکت‌ها در اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="188" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="190" />
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="193" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="195" />
         <source>Proforma</source>
         <translation>پیش‌فاکتور</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/contact_panel.py" line="195" />
+        <location filename="../crm_desktop/ui/views/contact_panel.py" line="197" />
         <source>Ticket</source>
         <translation>تیکت</translation>
     </message>
@@ -3288,42 +3421,42 @@
         <translation>ثبت فعالیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="122" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="126" />
         <source>Deal</source>
         <translation>معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="122" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="126" />
         <source>This deal no longer exists; someone may have deleted it.</source>
         <translation>این معامله دیگر وجود ندارد؛ ممکن است کسی آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="129" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="133" />
         <source>Deal: {title}</source>
         <translation>معامله: {title}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="145" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="149" />
         <source>{score} of 5</source>
         <translation>{score} از ۵</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="169" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="174" />
         <source>No stage changes yet.</source>
         <translation>هنوز مرحله‌ای تغییر نکرده است.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="175" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="180" />
         <source>Created in {stage}</source>
         <translation>ایجاد در مرحله {stage}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="191" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="196" />
         <source>No activities yet: calls, meetings and tasks linked to this deal will appear here.</source>
         <translation>هنوز فعالیتی نیست؛ تماس‌ها، جلسه‌ها و وظیفه‌های این معامله اینجا نمایش داده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="213" />
+        <location filename="../crm_desktop/ui/dialogs/deal_page.py" line="218" />
         <source>No proformas yet: use New proforma to issue one for this deal.</source>
         <translation>هنوز پیش‌فاکتوری نیست؛ با «پیش‌فاکتور جدید» برای این معامله پیش‌فاکتور صادر کنید.</translation>
     </message>
@@ -4719,7 +4852,7 @@ New {kind}: {created}, updated: {updated}</source>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="384" />
+        <location filename="../crm_desktop/ui/screenshots.py" line="388" />
         <source>Customers in {city} who take SMS</source>
         <translation>مشتریان {city} با رضایت پیامک</translation>
     </message>
@@ -7743,118 +7876,128 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="90" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="95" />
         <source>Settings</source>
         <extracomment>the width of the list of categories, at the reading edge of the page the widest a settings page grows: forms stay readable on a wide window</extracomment>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="117" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="122" />
         <source>Rial</source>
         <translation>ریال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="118" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="123" />
         <source>Toman</source>
         <translation>تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="111" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="116" />
         <source>Edit the company profile…</source>
         <translation>ویرایش مشخصات کسب‌وکار…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="183" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="197" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="127" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="132" />
         <source>Show amounts in</source>
         <translation>واحد نمایش مبلغ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="188" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="202" />
         <source>Time zone of the business</source>
         <translation>منطقه زمانی کسب‌وکار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="122" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="127" />
         <source>Your business</source>
         <translation>کسب‌وکار شما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="120" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="125" />
         <source>Business</source>
         <translation>کسب‌وکار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="132" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="137" />
         <source>Sales pipeline stages</source>
         <translation>مراحل قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="132" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="137" />
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="137" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="142" />
         <source>Support hours</source>
         <translation>ساعت‌های پشتیبانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="138" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="143" />
         <source>Support hours and response targets</source>
         <translation>ساعت‌های پشتیبانی و مهلت‌های پاسخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="143" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="148" />
         <source>Marketing</source>
         <translation>بازاریابی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="149" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="154" />
         <source>Customer club</source>
         <translation>باشگاه مشتریان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="155" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="160" />
         <source>Sending</source>
         <translation>ارسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="156" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="161" />
         <source>Sending SMS and e-mail</source>
         <translation>ارسال پیامک و ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="163" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="168" />
         <source>Backups</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="181" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="175" />
+        <source>Audit log</source>
+        <translation>گزارش تغییرات</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="176" />
+        <source>Audit log: who changed what, and when</source>
+        <translation>گزارش تغییرات: چه کسی، چه چیزی را و چه زمانی تغییر داد</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/views/settings.py" line="195" />
         <source>Display</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="197" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="211" />
         <source>Users and roles</source>
         <translation>کاربران و نقش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="263" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="277" />
         <source>(no name yet: it is printed on proformas)</source>
         <translation>(هنوز نامی ثبت نشده است؛ این نام روی پیش‌فاکتورها چاپ می‌شود)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="265" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="279" />
         <source>VAT rate: {rate}</source>
         <translation>نرخ مالیات بر ارزش افزوده: {rate}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/settings.py" line="275" />
+        <location filename="../crm_desktop/ui/views/settings.py" line="289" />
         <source>The new language is used the next time you start the program.</source>
         <translation>زبان جدید از دفعه بعد که برنامه را باز کنید به کار می‌رود.</translation>
     </message>
@@ -8326,27 +8469,27 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>راه‌حل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="133" />
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="135" />
         <source>{due} (overdue)</source>
         <translation>{due} (عقب‌افتاده)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="139" />
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="141" />
         <source>{score} of 5</source>
         <translation>{score} از ۵</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="154" />
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="156" />
         <source>Comments ({n})</source>
         <translation>یادداشت‌ها ({n})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="158" />
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="160" />
         <source>No comments yet.</source>
         <translation>هنوز یادداشتی نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="163" />
+        <location filename="../crm_desktop/ui/views/ticket_panel.py" line="165" />
         <source>[Internal note]</source>
         <translation>[یادداشت داخلی]</translation>
     </message>

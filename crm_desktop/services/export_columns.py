@@ -328,6 +328,40 @@ CLUB_LEDGER_COLUMNS: tuple[Col, ...] = (
 )
 
 
+def _audit_words(key: str) -> Callable[..., str]:
+    """One part of an audit row in words (text/audit_texts.describe), from the row's
+    values and the names `_audit_names` found for its ids."""
+    from crm_desktop.text.audit_texts import describe
+
+    def words(lang: str, *values: Any) -> str:
+        return describe(dict(zip(AUDIT_READS, values, strict=True)), lang)[key]
+    return words
+
+
+AUDIT_READS = ("entity", "entity_id", "action", "field", "old_value", "new_value",
+               "user_name", "record_label", "old_name", "new_name", "value_names")
+
+
+def _audit_names(session: Any, rows: list[dict[str, Any]]) -> None:
+    from crm_desktop.services.audit_labels import add_labels
+
+    add_labels(session, rows)
+
+
+AUDIT_COLUMNS: tuple[Col, ...] = (
+    C("at", "when", "datetime"),
+    C("user_name", "by", reads=AUDIT_READS, convert=_audit_words("user"), width=18),
+    C("entity", "record_kind", reads=AUDIT_READS, convert=_audit_words("entity"),
+      width=16),
+    C("record_label", "record", reads=AUDIT_READS, convert=_audit_words("record"),
+      width=24),
+    C("action", "action", reads=AUDIT_READS, convert=_audit_words("action"), width=12),
+    C("field", "field", reads=AUDIT_READS, convert=_audit_words("field"), width=20),
+    C("old_value", "old_value", reads=AUDIT_READS, convert=_audit_words("old"), width=30),
+    C("new_value", "new_value", reads=AUDIT_READS, convert=_audit_words("new"), width=30),
+)
+
+
 @dataclass(frozen=True)
 class KindColumns:
     columns: tuple[Col, ...]
@@ -361,4 +395,5 @@ COLUMNS: dict[str, KindColumns] = {
     "list_members": KindColumns(CONTACT_COLUMNS),
     "club_members": KindColumns(CLUB_MEMBER_COLUMNS),
     "club_ledger": KindColumns(CLUB_LEDGER_COLUMNS),
+    "audit_log": KindColumns(AUDIT_COLUMNS, _audit_names),
 }

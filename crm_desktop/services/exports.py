@@ -29,6 +29,7 @@ from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
 from crm_desktop.domain.enums import (
     ActivityKind,
+    AuditAction,
     LedgerKind,
     LifecycleStage,
     MemberStatus,
@@ -47,7 +48,7 @@ from crm_desktop.text.digits import to_ascii_digits
 
 LIST_KINDS = ("contacts", "companies", "deals", "products", "proformas", "tickets",
               "activities", "campaign_members", "list_members", "club_members",
-              "club_ledger")
+              "club_ledger", "audit_log")
 #: the kinds the command line exports (the members of a campaign or list need its id)
 CLI_KINDS = LIST_KINDS[:7]
 #: the whole list, in its default order
@@ -118,6 +119,8 @@ FILTERS: dict[str, dict[str, f.Field]] = {
     "club_members": {"tier": TEXT},
     "club_ledger": {"contact_id": REF, "kind": _choice(LedgerKind), "date_from": DATE,
                     "date_to": DATE},
+    "audit_log": {"user_id": REF, "entity": TEXT, "entity_id": REF,
+                  "action": f.Field(f.choice(AuditAction)), "date_from": DATE, "date_to": DATE},
 }
 
 
@@ -205,6 +208,10 @@ def _source(db: Database, kind: str, parent_id: Any) -> Source:
 
         club = ClubMembersService if kind == "club_members" else ClubLedgerService
         return ReadOnlySource(club(db))
+    if kind == "audit_log":
+        from crm_desktop.services.audit_log import AuditLogService
+
+        return ReadOnlySource(AuditLogService(db))
     if not f.is_id(parent_id):
         raise ValidationError(FieldError("parent_id", "required" if parent_id is None
                                          else "not_found"))

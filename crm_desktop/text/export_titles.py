@@ -75,6 +75,13 @@ TITLES: dict[str, tuple[str, str]] = {
     "reason": ("Reason", "علت"),
     "expires": ("Expires", "انقضا"),
     "by": ("By", "کاربر"),
+    # the audit log
+    "record_kind": ("Record kind", "نوع پرونده"),
+    "record": ("Record", "پرونده"),
+    "action": ("Action", "عمل"),
+    "field": ("Field", "فیلد"),
+    "old_value": ("Old value", "مقدار قبلی"),
+    "new_value": ("New value", "مقدار جدید"),
 }
 
 #: a club member below the lowest tier

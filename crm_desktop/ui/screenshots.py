@@ -290,6 +290,10 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
 
     written += backup_screenshots.render(app, core, window, out_dir)
 
+    from crm_desktop.ui import audit_screenshots  # the audit log, a record's history
+
+    written += audit_screenshots.render(app, core, window, out_dir)
+
     about = QMessageBox(QMessageBox.Icon.Information, window.windowTitle(), window.about_text(),
                         QMessageBox.StandardButton.Ok, window)
     about.show()

@@ -24,7 +24,7 @@ def view(small_window, qapp) -> SettingsView:
 def test_every_category_page_is_reachable_and_laid_out(view, qapp) -> None:
     keys = view.page_keys()
     assert keys == ["business", "pipeline", "support", "marketing", "club", "sending", "backups",
-                    "display", "users"]
+                    "audit", "display", "users"]
     assert view.categories.count() == len(keys)
     for row, key in enumerate(keys):
         view.categories.setCurrentRow(row)

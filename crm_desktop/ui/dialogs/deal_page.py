@@ -110,6 +110,10 @@ class DealPage(RecordPage):
         actions.addStretch(1)
         layout.addLayout(actions)
 
+        from crm_desktop.ui.widgets.change_history import ChangeHistory
+
+        self.changes = ChangeHistory(core, "deals", self)
+        layout.addWidget(self.changes)
         layout.addWidget(self.close_buttons())
         self.start_watching()
 
@@ -151,6 +155,7 @@ class DealPage(RecordPage):
         self._fill_history()
         self._fill_activities()
         self._fill_proformas()
+        self.changes.set_record(self.deal_id)
         self._update_buttons()
 
     @staticmethod

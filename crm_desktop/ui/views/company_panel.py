@@ -61,6 +61,7 @@ class CompanyPanel(DetailPanel):
             lambda index: self._emit_open(index, self.open_contact))
         self.deals_title, self.deals, self.deals_view = self.add_list("companyDeals")
         self.deals_view.activated.connect(lambda index: self._emit_open(index, self.open_deal))
+        self.add_history("accounts")
 
     @property
     def account_id(self) -> int | None:
@@ -95,6 +96,7 @@ class CompanyPanel(DetailPanel):
         })
         self._fill_contacts(account_id)
         self._fill_deals(account_id)
+        self.history.set_record(account_id)
 
     def _fill_contacts(self, account_id: int) -> None:
         page = self.core.contacts.list(ListQuery(filters={"account_id": account_id},

@@ -73,6 +73,7 @@ class ContactPanel(DetailPanel):
         _heading, self.timeline, self.timeline_view = self.add_list(
             "timeline", title=self.tr("History"), word_wrap=True)
         self.timeline_view.activated.connect(self._open_item)
+        self.add_history("contacts")
 
     @property
     def contact_id(self) -> int | None:
@@ -110,6 +111,7 @@ class ContactPanel(DetailPanel):
         self.values["referred_by"].setTextFormat(
             Qt.TextFormat.RichText if c.get("referred_by_id") else Qt.TextFormat.PlainText)
         self._fill_timeline(self.core.timeline.for_contact(contact_id))
+        self.history.set_record(contact_id)
 
     def _referral_texts(self, c: dict) -> dict[str, str]:
         """Who referred the contact (a link that opens them) and how many people the

@@ -6,7 +6,7 @@ comments, people, deals)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
@@ -28,6 +28,9 @@ from crm_desktop.core import Core
 from crm_desktop.domain.errors import NotFoundError
 from crm_desktop.ui import display
 from crm_desktop.ui.widgets.wrapped_label import WrappedLabel
+
+if TYPE_CHECKING:
+    from crm_desktop.ui.widgets.change_history import ChangeHistory
 
 #: how much larger than the body text a panel's title is
 TITLE_SCALE = 1.4
@@ -178,6 +181,15 @@ class DetailPanel(QStackedWidget):
         view.setUniformItemSizes(not word_wrap)
         self.page_layout.addWidget(view, stretch)
         return heading, model, view
+
+    def add_history(self, entity: str) -> ChangeHistory:
+        """The record's change history, folded at the bottom of the page (read only when
+        opened); `show_history(record_id)` follows the record shown."""
+        from crm_desktop.ui.widgets.change_history import ChangeHistory
+
+        self.history = ChangeHistory(self.core, entity, self.page)
+        self.page_layout.addWidget(self.history)
+        return self.history
 
     @staticmethod
     def empty_entry(model: QStandardItemModel, text: str) -> None:

@@ -22,6 +22,7 @@ class ProformaPanel(DetailPanel):
             ("issue_date", self.tr("Issue date")), ("valid_until", self.tr("Valid until")),
             ("status", self.tr("Status")), ("total", self.tr("Total")),
         ))
+        self.add_history("proformas")
 
     @property
     def proforma_id(self) -> int | None:
@@ -31,6 +32,7 @@ class ProformaPanel(DetailPanel):
         p = self.load(proforma_id, self.core.proformas.get)
         if p is None:
             return
+        self.history.set_record(p["id"])
         self.title_label.setText(display.ltr(p["number"]))
         deal = ""
         if p.get("deal_id"):

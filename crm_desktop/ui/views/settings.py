@@ -69,6 +69,11 @@ class SettingsPage(QScrollArea):
         self.content.addStretch(1)
         self.setWidget(self.body)
 
+    def fill(self, widget: QWidget) -> None:
+        """A page one widget fills (a table and its pane): it takes the page's height."""
+        self.content.insertWidget(self.content.count() - 1, widget, 1)
+        self.content.setStretch(self.content.count() - 1, 0)
+
     def add(self, item: QWidget | QLayout) -> None:
         at = self.content.count() - 1
         if isinstance(item, QWidget):
@@ -161,6 +166,15 @@ class SettingsView(BaseView):
 
         self.backups = BackupSettings(core, ops)
         self._page("backups", self.tr("Backups")).add(self.backups)
+
+        # -- the audit log, for those who may read everyone's work (read when first shown)
+        if core.access.can(Perm.REPORTS_ALL):
+            from crm_desktop.ui.views.audit_page import AuditLogPage
+
+            self.audit = AuditLogPage(core)
+            self._page("audit", self.tr("Audit log"),
+                       self.tr("Audit log: who changed what, and when")).fill(self.audit)
+            ops.changed.connect(self.audit.on_changed)
 
         # -- display: language and clock (other display choices join through
         #    add_display_section)

@@ -72,6 +72,7 @@ class TicketPanel(DetailPanel):
         self.comments_title, self.comments, self.comments_view = self.add_list(
             "ticketComments", stretch=2, word_wrap=True)
         self.comments_view.setAlternatingRowColors(False)
+        self.add_history("tickets")
 
     @property
     def ticket_id(self) -> int | None:
@@ -127,6 +128,7 @@ class TicketPanel(DetailPanel):
         self.close_button.setEnabled(status != TicketStatus.CLOSED.value)
         self.reopen_button.setEnabled(status in REOPENABLE)
         self._fill_comments(ticket_id)
+        self.history.set_record(ticket_id)
 
     def _sla_text(self, t: dict[str, Any]) -> str:
         due = display.jalali(t["sla_due_at"])

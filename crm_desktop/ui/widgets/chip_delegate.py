@@ -119,6 +119,12 @@ CHIP_TONES: dict[str, dict[str, str]] = {
         AutomationAction.ASSIGN.value: "neutral",
         AutomationAction.SKIPPED.value: "warning",
     },
+    # what the audit log records: removals and refused sign-ins stand out
+    "audit_action": {
+        "create": "success", "update": "info", "delete": "danger", "restore": "warning",
+        "login": "neutral", "login_failed": "danger", "password": "special",
+        "backup": "neutral",
+    },
 }
 
 _H_PAD = tokens.SPACING["s"]

@@ -59,6 +59,8 @@ READS: dict[str, set[str]] = {
     # only asks whether the actor may restore (PermissionDenied or nothing)
     "backups": {"settings", "folder", "history", "last_good", "daily_due", "status",
                 "require_restore"},
+    # the audit viewer and a record's history (never a write: the log cannot be edited)
+    "audit_log": _ENTITY_READS | {"entities", "users", "history"},
 }
 
 #: inherited writes these services refuse (no Trash for their records): TypeError, nothing

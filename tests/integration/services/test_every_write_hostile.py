@@ -75,6 +75,7 @@ WRITES: dict[str, set[str]] = {
     "automation_log": set(),
     "replies": {"record", "import_file"},
     "backups": {"set_settings", "make"},
+    "audit_log": set(),  # the audit log is read only: it cannot be edited from the program
 }
 NOT_OFFERED: dict[str, set[str]] = {
     "stages": {"ensure_defaults"},  # takes the caller's Session
