@@ -19,12 +19,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def start_writer(path: Path, seed: int, name: str, count: int | None = None
                  ) -> subprocess.Popen[str]:
-    """A writer in a new interpreter (the two-process test): its lines on its stdout."""
+    """A writer in a new interpreter (the two-process test): its lines on its stdout;
+    it writes once it has read a line on its stdin."""
     args = [sys.executable, str(WRITER), str(path), str(seed), name]
     if count is not None:
         args.append(str(count))
-    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            encoding="utf-8", cwd=ROOT)
+    return subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, encoding="utf-8", cwd=ROOT)
 
 
 class Forker:

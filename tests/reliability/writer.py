@@ -177,6 +177,8 @@ def main(argv: list[str]) -> None:
         writer.mine["proformas"] = core.proformas.list_ids()
         writer.mine["tickets"] = core.tickets.list_ids()
     say(step="ready")
+    if count is not None:
+        sys.stdin.readline()  # "go": two writers start writing together
     while count is None or writer.n < count:
         writer.step()
     core.close()
