@@ -108,6 +108,10 @@ class MainWindow(QMainWindow):
         ops.changed.connect(self._on_changed)
         self._update_counts()
         self._restore()
+        # another program's writes to this file refresh the views too
+        from crm_desktop.ui.elsewhere import ElsewhereWatcher
+
+        self.elsewhere = ElsewhereWatcher(core.db, ops, self)
 
     # -- sections -----------------------------------------------------------------------
     def _section_list(self) -> list[tuple[str, str, ViewFactory]]:
