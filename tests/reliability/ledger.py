@@ -62,8 +62,8 @@ def expected_values(ledger: Ledger) -> dict[tuple[str, int, str], set[Any]]:
     for p in ledger.pending:
         for name, value in p.get("values", {}).items():
             key = (p["entity"], p["id"], name)
-            assert key in out, f"the writer did not report {key} when it made the record"
-            out[key].add(value)
+            if key in out:  # (else: a record whose create was killed before it was
+                out[key].add(value)  # reported, picked up by a later run: not known)
     return out
 
 
