@@ -156,7 +156,8 @@ class Database:
         `actor_id` is recorded as the author of the audit-log rows this transaction writes.
         A lock held by another program for longer than the busy timeout is DatabaseBusy.
         """
-        before = self.data_version()
+        # (only once a window watches the file: the command line opens no extra connection)
+        before = self.data_version() if self._watch is not None else None
         try:
             with self._write() as session, session.begin():
                 session.info["actor_id"] = actor_id
@@ -166,7 +167,8 @@ class Database:
                 raise busy_error() from exc
             raise
         finally:
-            self._own_write_done(before)
+            if before is not None:
+                self._own_write_done(before)
 
     # -- other programs' changes ------------------------------------------------------------
     def data_version(self) -> int:

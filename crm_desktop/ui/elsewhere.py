@@ -14,7 +14,7 @@ import sqlite3
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from crm_desktop.db.engine import Database
+from crm_desktop.core import Core
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.ui.ops import Ops
 
@@ -23,11 +23,13 @@ INTERVAL_MS = 2000
 
 
 class ElsewhereWatcher(QObject):
-    """Checks `db` every INTERVAL_MS while `window` is visible (and not minimised)."""
+    """Checks the core's database every INTERVAL_MS while `window` is visible (and not
+    minimised)."""
 
-    def __init__(self, db: Database, ops: Ops, window: QWidget):
+    def __init__(self, core: Core, ops: Ops, window: QWidget):
         super().__init__(window)
-        self.db, self.ops, self.window = db, ops, window
+        self.db, self.ops, self.window = core.db, ops, window
+        self.db.data_version()  # watching starts now: our writes from here are ours
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.check)

@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         # another program's writes to this file refresh the views too
         from crm_desktop.ui.elsewhere import ElsewhereWatcher
 
-        self.elsewhere = ElsewhereWatcher(core.db, ops, self)
+        self.elsewhere = ElsewhereWatcher(core, ops, self)
 
     # -- sections -----------------------------------------------------------------------
     def _section_list(self) -> list[tuple[str, str, ViewFactory]]:

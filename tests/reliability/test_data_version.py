@@ -12,6 +12,7 @@ from crm_desktop.services.contacts import ContactService
 def test_another_programs_commit_is_noticed_and_ours_is_not(tmp_path: Path) -> None:
     path = tmp_path / "crm.sqlite3"
     with Core.open(path) as core:
+        core.db.data_version()  # a window starts watching
         assert core.db.changed_elsewhere() is False
         core.contacts.create({"last_name": "ما"})  # our own write
         assert core.db.changed_elsewhere() is False
