@@ -55,6 +55,25 @@ def run(folder: Path, synchronous: str, writes: int) -> list[float]:
     return times
 
 
+def bare(folder: Path, synchronous: str, writes: int) -> list[float]:
+    """The bare library: one small committed INSERT per write, WAL, the same setting."""
+    import sqlite3
+
+    conn = sqlite3.connect(folder / f"bare-{synchronous}.sqlite3", isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute(f"PRAGMA synchronous = {synchronous}")
+    conn.execute("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, name TEXT)")
+    times = []
+    for i in range(writes):
+        t0 = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO t (name) VALUES (?)", (f"نفر {i}",))
+        conn.execute("COMMIT")
+        times.append(time.perf_counter() - t0)
+    conn.close()
+    return times
+
+
 def main() -> None:
     writes = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     os.environ.setdefault("CRM_DESKTOP_DATA_DIR", tempfile.mkdtemp(prefix="crm-bench-"))
@@ -62,16 +81,20 @@ def main() -> None:
     base = Path(__file__).parent / "out"
     base.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="durability-", dir=base) as folder:
-        results = {}
+        results: dict[str, list[float]] = {}
         for setting in ("FULL", "NORMAL", "FULL", "NORMAL"):  # interleaved, same run
             results.setdefault(setting, []).extend(run(Path(folder), setting, writes // 2))
+            results.setdefault(f"bare {setting}", []).extend(
+                bare(Path(folder), setting, writes // 2))
     print(f"{writes} writes each (contacts, 4-line proformas, tickets), per write:")
     for setting, times in results.items():
         ms = sorted(t * 1000 for t in times)
-        print(f"  synchronous={setting:6}  median {statistics.median(ms):6.2f} ms   "
+        print(f"  {setting:12}  median {statistics.median(ms):6.2f} ms   "
               f"p95 {ms[int(len(ms) * 0.95)]:6.2f} ms   total {sum(ms) / 1000:5.2f} s")
-    full, normal = (statistics.median(results[k]) for k in ("FULL", "NORMAL"))
-    print(f"FULL costs {(full - normal) * 1000:+.2f} ms per write ({full / normal:.2f}x)")
+    for prefix in ("", "bare "):
+        full, normal = (statistics.median(results[prefix + k]) for k in ("FULL", "NORMAL"))
+        print(f"{prefix or 'the program: '}FULL costs {(full - normal) * 1000:+.2f} ms per "
+              f"write ({full / normal:.2f}x)")
 
 
 if __name__ == "__main__":

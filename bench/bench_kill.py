@@ -42,13 +42,16 @@ def main() -> None:
                 break
             if (i + 1) % 20 == 0:
                 print(f"{i + 1} kills, {len(ledger.done)} reported writes checked", flush=True)
-    mid = len(ledger.pending)
+    adopted = sum(1 for d in ledger.done if d.get("adopted"))
+    mid = len(ledger.pending) + adopted
     kinds: dict[str, int] = {}
     for d in ledger.done:
         kinds[d["op"]] = kinds.get(d["op"], 0) + 1
     print(f"kills: {args.kills}, failures: {len(failures)}")
-    print(f"reported writes (all present after every kill): {len(ledger.done)} {kinds}")
-    print(f"kills that landed while a write was under way (whole or absent): {mid}")
+    print(f"reported writes (all present after every kill): {len(ledger.done) - adopted} "
+          f"{kinds}")
+    print(f"kills that landed while a write was under way (whole or absent): {mid}, of "
+          f"which {adopted} had committed before the kill and were kept whole")
     print(f"wall time: {time.perf_counter() - started:.1f} s")
     sys.exit(1 if failures else 0)
 

@@ -14,12 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.db.migrate import open_database
+from crm_desktop.domain.numbers import proforma_number, ticket_number
 from crm_desktop.services.maintenance import check
 from crm_desktop.services.proformas import ProformaService
 
 #: the column a create's label is stored in, per entity (how a half-known write is found)
 LABEL_COLUMN = {"contact": ("contacts", "last_name"), "proforma": ("proformas", "notes"),
                 "ticket": ("tickets", "subject"), "activity": ("activities", "subject")}
+
+NUMBERED = {"proformas": proforma_number, "tickets": ticket_number}
 
 
 @dataclass
@@ -74,8 +77,8 @@ def expected_lines(ledger: Ledger) -> dict[int, set[tuple[int, int]]]:
         if d["entity"] == "proformas":
             out[d["id"]] = {(d["lines"], d["total"])}
     for p in ledger.pending:
-        if p["op"] == "edit_proforma":
-            out.setdefault(p["id"], set()).add((p["lines"], p["total"]))
+        if p["op"] == "edit_proforma" and p["id"] in out:
+            out[p["id"]].add((p["lines"], p["total"]))
     return out
 
 
@@ -101,8 +104,11 @@ def verify(path: Path, ledger: Ledger) -> int:
             got = (n, proformas.totals(pid).total_rial)
             assert got in allowed, (pid, got, allowed)
             _lines_audited(conn, pid)
-        for p in ledger.pending:
-            _whole_or_absent(conn, proformas, p)
+        for p in list(ledger.pending):
+            rid = _whole_or_absent(conn, proformas, p)
+            if rid is not None:  # committed, not reported: known from now on
+                ledger.pending.remove(p)
+                ledger.done.append(adopted(conn, p, rid))
         for op in ("proforma", "ticket"):
             numbers = ledger.numbers(op)
             assert len(numbers) == len(set(numbers)), f"a {op} number handed out twice"
@@ -139,16 +145,36 @@ def _lines_audited(conn: sqlite3.Connection, pid: int) -> None:
         assert n >= 1, f"proforma {pid}: line {line_id} has no create row in the audit log"
 
 
+def adopted(conn: sqlite3.Connection, p: dict[str, Any], rid: int) -> dict[str, Any]:
+    """A create the writer was killed after committing and before reporting, as if it
+    had been reported (a later run may edit the record: its values are needed)."""
+    label = p["label"]
+    values: dict[str, Any] = {
+        "contact": {"last_name": label, "city": "تهران", "notes": None},
+        "proforma": {"notes": label},
+        "ticket": {"subject": label, "priority": "normal"},
+        "activity": {"subject": label},
+    }[p["op"]]
+    table = LABEL_COLUMN[p["op"]][0]
+    out = {**p, "step": "done", "entity": table, "id": rid, "values": values, "adopted": True}
+    if table in NUMBERED:
+        year, seq = conn.execute(f"SELECT year, seq FROM {table} WHERE id = ?",
+                                 (rid,)).fetchone()
+        out["number"] = NUMBERED[table](year, seq)
+    return out
+
+
 def _whole_or_absent(conn: sqlite3.Connection, proformas: ProformaService,
-                     p: dict[str, Any]) -> None:
-    """The write the writer was making when it died: all of it or none of it."""
+                     p: dict[str, Any]) -> int | None:
+    """The write the writer was making when it died: all of it or none of it. The id of
+    the record it made, if it was kept."""
     if p["op"] not in LABEL_COLUMN:
-        return  # an edit: expected_values/expected_lines allow the old or the new state
+        return None  # an edit: expected_values/expected_lines allow the old or the new state
     table, column = LABEL_COLUMN[p["op"]]
     rows = conn.execute(f"SELECT id FROM {table} WHERE {column} = ?", (p["label"],)).fetchall()
     assert len(rows) <= 1, rows
     if not rows:
-        return
+        return None
     rid = rows[0][0]
     n = conn.execute("SELECT count(*) FROM audit_log WHERE entity = ? AND entity_id = ? "
                      "AND action = 'create'", (table, rid)).fetchone()[0]
@@ -159,3 +185,4 @@ def _whole_or_absent(conn: sqlite3.Connection, proformas: ProformaService,
         assert (n, proformas.totals(rid).total_rial) == (p["lines"], p["total"]), (
             f"proforma {rid} kept in part: {n} of {p['lines']} lines")
         _lines_audited(conn, rid)
+    return int(rid)

