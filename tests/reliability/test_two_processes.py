@@ -6,6 +6,7 @@ is handed out twice, and every write each one reported is in the file."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from crm_desktop.core import Core
@@ -41,7 +42,7 @@ def test_two_writers_at_once_lose_nothing_and_share_no_number(tmp_path: Path) ->
         numbers = both.numbers(op)
         assert len(numbers) == len(set(numbers)), f"a {op} number handed out twice"
         assert numbers, f"no {op} was made"
-        with sqlite3.connect(path) as conn:
+        with closing(sqlite3.connect(path)) as conn:
             stored = conn.execute(f"SELECT count(*), count(DISTINCT year * 1000000 + seq) "
                                   f"FROM {table}").fetchone()
         assert stored[0] == stored[1] >= len(numbers)
