@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from crm_desktop.domain.errors import DatabaseBusy
+from crm_desktop.domain.errors import DatabaseBusy, DatabaseError
 
 #: PRAGMA application_id of every crm-desktop database ("CRMD").
 APPLICATION_ID = 0x43524D44
@@ -128,6 +129,12 @@ class Database:
         self._write = sessionmaker(
             engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
         )
+        # noticing other programs' commits (data_version / changed_elsewhere)
+        self._watch_lock = threading.Lock()
+        self._watch: sqlite3.Connection | None = None
+        self._seen: int | None = None
+        self._foreign = False
+        self._closed = False
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -149,6 +156,8 @@ class Database:
         `actor_id` is recorded as the author of the audit-log rows this transaction writes.
         A lock held by another program for longer than the busy timeout is DatabaseBusy.
         """
+        # (only once a window watches the file: the command line opens no extra connection)
+        before = self.data_version() if self._watch is not None else None
         try:
             with self._write() as session, session.begin():
                 session.info["actor_id"] = actor_id
@@ -157,6 +166,44 @@ class Database:
             if is_busy(exc):
                 raise busy_error() from exc
             raise
+        finally:
+            if before is not None:
+                self._own_write_done(before)
+
+    # -- other programs' changes ------------------------------------------------------------
+    def data_version(self) -> int:
+        """SQLite's PRAGMA data_version on a connection kept open for it: a number that
+        changes whenever ANOTHER connection (another program, or one of this program's
+        own sessions) commits to the file. Cheap (no file is read)."""
+        with self._watch_lock:
+            if self._closed:
+                raise DatabaseError(f"{self.path} is closed")
+            if self._watch is None:
+                self._watch = connect_read_only(self.path, BUSY_TIMEOUT_MS / 1000)
+            version = int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+            if self._seen is None:
+                self._seen = version
+            return version
+
+    def _own_write_done(self, before: int) -> None:
+        """After one of our writes: a change that came before it from elsewhere is kept
+        for changed_elsewhere(); our own commit is not another program's change."""
+        after = self.data_version()
+        with self._watch_lock:
+            if before != self._seen:
+                self._foreign = True
+            self._seen = after
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another program committed to the file since the last call (this
+        program's own writes through `write` do not count). A commit made elsewhere during
+        one of our own writes (the milliseconds it holds the write lock for) is counted
+        as ours."""
+        version = self.data_version()
+        with self._watch_lock:
+            changed = self._foreign or version != self._seen
+            self._seen, self._foreign = version, False
+            return changed
 
     def read_rows(self, sql: str, params: Sequence[Any] = ()) -> Sequence[Sequence[Any]]:
         """One SELECT in its own read transaction, without a session and without compiling
@@ -177,4 +224,9 @@ class Database:
             yield conn.connection.driver_connection  # type: ignore[misc]
 
     def close(self) -> None:
+        with self._watch_lock:
+            self._closed = True
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
         self.engine.dispose()

@@ -163,10 +163,26 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         from alembic import command
         from alembic.runtime.migration import MigrationContext
 
-        with engine.begin() as conn:
-            cfg = alembic_config()
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with engine.connect() as conn:
+            # Foreign keys off while the migrations run (they are checked after): a
+            # migration that rebuilds a table (SQLite cannot alter a CHECK) drops the old
+            # one, and with foreign keys on, that DROP deletes the rows of every table
+            # pointing at it ON DELETE CASCADE (0006 rebuilding activities emptied
+            # activity_exceptions). The pragma is ignored inside a transaction: it is
+            # set on the driver's connection before BEGIN, and set back on after.
+            raw = conn.connection.driver_connection
+            raw.execute("PRAGMA foreign_keys = OFF")
+            try:
+                with conn.begin():
+                    cfg = alembic_config()
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchmany(5)
+                    if broken:
+                        raise DatabaseError(f"{path}: the upgrade left rows pointing at "
+                                            f"missing records: {broken}")
+            finally:
+                raw.execute("PRAGMA foreign_keys = ON")
         with engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
     except Exception as exc:

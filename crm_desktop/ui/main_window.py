@@ -120,6 +120,10 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self.update_backup_status()
         self._restore()
+        # another program's writes to this file refresh the views too
+        from crm_desktop.ui.elsewhere import ElsewhereWatcher
+
+        self.elsewhere = ElsewhereWatcher(core, ops, self)
 
     # -- sections -----------------------------------------------------------------------
     def _section_list(self) -> list[tuple[str, str, ViewFactory]]:

@@ -1,0 +1,42 @@
+"""The window notices what another program wrote to its database and refreshes its views
+(a light timer over SQLite's data_version); its own writes are not counted again."""
+
+from __future__ import annotations
+
+from crm_desktop.db.migrate import open_database
+from crm_desktop.services.contacts import ContactService
+
+
+def test_another_programs_contact_appears_in_the_open_list(controller, qtbot,
+                                                           monkeypatch) -> None:
+    window = controller.window
+    # the fixture's window is not shown (offscreen windows log warnings): say it is
+    monkeypatch.setattr(window, "isVisible", lambda: True)
+    view = window.show_section("contacts")
+    assert view.model.rowCount() == 0
+    refreshed: list[list[str]] = []
+    window.ops.changed.connect(refreshed.append)
+    # our own write: the program refreshed for it already, the watcher does not again
+    window.core.contacts.create({"last_name": "از همین پنجره"})
+    assert window.elsewhere.check() is False
+    other = open_database(window.core.db.path)  # a second program on the same file
+    try:
+        ContactService(other, None).create({"last_name": "از برنامهٔ دیگر"})
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=15_000)
+    names = {view.model.data(view.model.index(r, 0)) for r in range(2)}
+    assert any("از برنامهٔ دیگر" in n for n in names), names
+    assert refreshed == [[]]  # one refresh of everything, by the timer
+
+
+def test_a_hidden_window_does_not_look(controller) -> None:
+    window = controller.window
+    other = open_database(window.core.db.path)
+    try:
+        ContactService(other, None).create({"last_name": "دیگری"})
+    finally:
+        other.close()
+    assert not window.isVisible()
+    assert window.elsewhere.check() is False
+    assert window.elsewhere.timer.interval() <= 5000
