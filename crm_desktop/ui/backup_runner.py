@@ -6,6 +6,7 @@ exit, where it waits in a local event loop so the progress window stays alive.""
 
 from __future__ import annotations
 
+import atexit
 import logging
 from typing import Any
 
@@ -17,6 +18,19 @@ from crm_desktop.domain.errors import CrmError
 from crm_desktop.ui.cancellable import CancellableThread
 
 log = logging.getLogger(__name__)
+
+#: the day's backups under way: a script that ends without closing its window waits for
+#: them (a QThread destroyed while it runs aborts the process)
+_LIVE: set[BackupThread] = set()
+
+
+def _wait_all() -> None:
+    for thread in list(_LIVE):
+        thread.wait()
+        _LIVE.discard(thread)
+
+
+atexit.register(_wait_all)
 
 #: how often a window left open checks whether the day's backup is due
 CHECK_MS = 60 * 60 * 1000
@@ -92,6 +106,7 @@ class BackupScheduler(QObject):
             self.finished.emit(None, "needs_passphrase")
             return False
         thread = self.thread = BackupThread(self.core, "daily", passphrase)
+        _LIVE.add(thread)
         thread.done.connect(self._done)
         thread.start()
         return True
@@ -100,6 +115,7 @@ class BackupScheduler(QObject):
         thread, self.thread = self.thread, None
         if thread is not None:
             thread.wait()
+            _LIVE.discard(thread)
             thread.deleteLater()
         self.finished.emit(result, problem)
 
@@ -110,6 +126,7 @@ class BackupScheduler(QObject):
         thread, self.thread = self.thread, None
         if thread is not None:
             thread.wait()
+            _LIVE.discard(thread)
             thread.deleteLater()
 
 
