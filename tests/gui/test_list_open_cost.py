@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTableView, QWidget
 from sqlalchemy import event
 
@@ -510,3 +511,34 @@ def test_a_list_opens_without_the_chip_of_a_filter_from_elsewhere(core, ops, set
     chip.remove_button.click()
     assert chip.isHidden() and view.model.rowCount() == 3
     assert view.drill_chip is chip  # made once
+
+
+def test_the_contact_list_opens_and_shows_without_an_orm_session(core, ops, settings, ui_lang,
+                                                                  qtbot) -> None:
+    """Opening the contact list reads its count, its first page and the club's settings
+    (whether the tier column shows) each as one statement: an ORM session (its transaction,
+    its result objects) cost the opening more than the reading itself."""
+    from sqlalchemy.orm import Session
+
+    from crm_desktop.ui.views.contacts import ContactsView
+
+    add_contacts(core, 3)
+    core.club.set_settings({"enabled": True})
+    begun: list[object] = []
+
+    def hook(session: Any, _transaction: Any, _connection: Any) -> None:
+        begun.append(session)
+
+    event.listen(Session, "after_begin", hook)
+    try:
+        # made, then shown (its first show reads the club's settings)
+        ran = statements(core, lambda: begun.append(view := ContactsView(core, ops, settings))
+                         or view.showEvent(QShowEvent()))
+    finally:
+        event.remove(Session, "after_begin", hook)
+    view = next(v for v in begun if isinstance(v, ContactsView))
+    qtbot.addWidget(view)
+    assert [v for v in begun if not isinstance(v, ContactsView)] == []
+    assert any("FROM settings" in sql for sql, _ in ran)  # the club's settings were read
+    tier = [c.key for c in view.model.columns].index("tier")
+    assert not view.table.isColumnHidden(tier)  # and say the club is on

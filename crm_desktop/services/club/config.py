@@ -33,6 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
+from crm_desktop.db.engine import Database
 from crm_desktop.domain.club import BASES, BASIS_POINTS, Tier
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
@@ -150,6 +151,18 @@ def read_in(session: Session) -> dict[str, Any]:
     """The club's settings, read inside a transaction."""
     raw = session.scalar(select(m.Setting.value).where(m.Setting.key == KEY))
     return _read(None if raw is None else json.loads(raw))
+
+
+#: the stored settings, read on their own (the contact list asks on every opening)
+_SELECT = "SELECT value FROM settings WHERE key = ?"
+
+
+def read(db: Database) -> dict[str, Any]:
+    """The club's settings in a read transaction of their own, without a session: the
+    contact list reads them as it opens (whether to show the tier column), and a session
+    costs that opening more than the statement itself."""
+    rows = db.read_rows(_SELECT, (KEY,))
+    return _read(json.loads(rows[0][0]) if rows and rows[0][0] is not None else None)
 
 
 def put_in(session: Session, value: Mapping[str, Any]) -> None:

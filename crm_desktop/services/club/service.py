@@ -61,8 +61,7 @@ class ClubService:
         """{enabled, started_on, rial_per_point, point_value_rial, basis, tiers [{key,
         name, min}] ascending by min, expiry_months, birthday_points, referral_points}
         (config.py says what each means)."""
-        with self.db.read() as session:
-            return config.read_in(session)
+        return config.read(self.db)
 
     def set_settings(self, changes: Mapping[str, Any]) -> None:
         """Change some settings (every bad field named). Switching the club on for the
