@@ -64,7 +64,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     AuditAction.LOGIN: ("Signed in", "ورود به برنامه"),
     AuditAction.LOGIN_FAILED: ("Sign-in failed", "ورود ناموفق"),
     AuditAction.PASSWORD: ("Password set", "تعیین گذرواژه"),
-    AuditAction.BACKUP: ("Backup", f"پشتیبان{ZW}گیری"),
+    AuditAction.BACKUP: ("Backup", "پشتیبان"),
 }
 #: what a row without a field says, by action (a purge is a delete for good)
 WHOLE_RECORD: dict[str, tuple[str, str]] = {
@@ -76,6 +76,10 @@ WHOLE_RECORD: dict[str, tuple[str, str]] = {
 #: fields of the log that the editors' labels (text/messages.py) do not name
 EXTRA_FIELDS: dict[str, tuple[str, str]] = {
     "members": ("Members", "اعضا"),
+    # a backup's row names how it was made (services/backups.py KINDS)
+    "exit": ("On exit", "هنگام خروج"),
+    "manual": ("By hand", "دستی"),
+    "cli": ("Command line", "خط فرمان"),
     "skipped": ("Skipped occurrences", f"نوبت{ZW}های لغوشده"),
     "purged": ("Deleted for good", "حذف برای همیشه"),
     "deleted_at": ("In the Trash", "در سطل بازیافت"),
@@ -271,6 +275,8 @@ def describe(row: dict[str, Any], lang: str = "en") -> dict[str, str]:
         old_text, new_text = "", _values_text(entity, new, lang, row.get("value_names"))
     elif field == "purged":
         old_text, new_text = _values_text(entity, old, lang, row.get("value_names")), ""
+    elif action == AuditAction.BACKUP:
+        old_text, new_text = "", _backup_text(new, lang)
     else:
         old_text = value_text(entity, field, old, lang, row.get("old_name"))
         new_text = value_text(entity, field, new, lang, row.get("new_name"))
@@ -283,6 +289,33 @@ def describe(row: dict[str, Any], lang: str = "en") -> dict[str, str]:
     return {"entity": entity_label(entity, lang), "action": action_label(action, lang),
             "user": user_label(row.get("user_name"), lang), "record": label,
             "field": what, "old": old_text, "new": new_text}
+
+
+#: how a backup's row reads: verified or not, encrypted
+BACKUP_WORDS: dict[str, tuple[str, str]] = {
+    "ok": ("verified", "بررسی" + ZW + "شده و سالم"),
+    "failed": ("verification failed", "بررسی ناموفق"),
+    "encrypted": ("encrypted", "رمزگذاری" + ZW + "شده"),
+    "mb": ("MB", "مگابایت"),
+}
+
+
+def _backup_text(text: str | None, lang: str) -> str:
+    """A backup's row: "PATH; verified; encrypted; 4.2 MB" (the detail when it failed)."""
+    values = record_values(text)
+    if not values:
+        return text or ""
+    sep = "؛ " if lang == "fa" else "; "
+    parts = [str(values.get("path", ""))]
+    parts.append(pick(BACKUP_WORDS["ok" if values.get("ok") else "failed"], lang))
+    if values.get("detail"):
+        parts.append(str(values["detail"]))
+    if values.get("encrypted"):
+        parts.append(pick(BACKUP_WORDS["encrypted"], lang))
+    size = values.get("size")
+    if isinstance(size, int) and not isinstance(size, bool) and size > 0:
+        parts.append(f"{size / 1_048_576:.1f} {pick(BACKUP_WORDS['mb'], lang)}")
+    return sep.join(p for p in parts if p)
 
 
 def _values_text(entity: str, text: str | None, lang: str,

@@ -56,3 +56,23 @@ def test_a_created_and_a_purged_record() -> None:
     assert (words["field"], words["old"], words["record"]) == (
         "Deleted for good", "First name: مریم", "#7")
     assert describe(row(user_name=None), "en")["user"] == "The program"
+
+
+def test_a_backup_row_reads_in_words_and_its_settings_are_named() -> None:
+    import json
+
+    from crm_desktop.text.audit_texts import describe, field_text
+
+    row = {"entity": "backups", "entity_id": 3, "field": "manual", "action": "backup",
+           "old_value": None, "user_name": "x", "record_label": None,
+           "new_value": json.dumps({"path": "/m/b.sqlite3", "ok": True, "encrypted": True,
+                                    "size": 4_404_019})}
+    words = describe(row, "fa")
+    assert words["field"] == "دستی"
+    assert words["new"] == "/m/b.sqlite3؛ بررسی\u200cشده و سالم؛ رمزگذاری\u200cشده؛ 4.2 مگابایت"
+    assert describe({**row, "new_value": json.dumps({"path": "p", "ok": False,
+                                                     "detail": "bad"})}, "en")["new"] \
+        == "p; verification failed; bad"
+    for part in ("folder", "on_exit", "daily", "keep_daily", "keep_weekly", "keep_monthly",
+                 "warn_days", "encrypt"):
+        assert not field_text(f"backup.{part}", "fa").isascii()
