@@ -54,9 +54,9 @@ class Core:
         self.campaigns = CampaignService(db, actor_id)
         self.outbox = OutboxService(db, actor_id)
         self.proformas = ProformaService(db, actor_id)
-        self.search = SearchService(db)
+        self.search = SearchService(db, actor_id)
         self.rfm = RfmService(db, actor_id)
-        self.kpis = KpiService(db)  # reads only
+        self.kpis = KpiService(db, actor_id)  # reads only
         self.imports = ImportService(db, actor_id)
         self.duplicates = DuplicateService(db)  # reads only
         self.merging = MergeService(db, actor_id)

@@ -132,7 +132,7 @@ class DashboardView(FiguresView):
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):
         super().__init__(core, ops, settings, parent)
-        self.kpis = KpiService(core.db)
+        self.kpis = KpiService(core.db, core.actor_id)
         self.unit: MoneyUnit | str = core.settings.display_unit
         self._months: list[Period] = []
         self._csat_months: list[Period] = []

@@ -14,7 +14,7 @@ _LIST_READS = {"count", "get", "ids", "list", "list_ids", "window"}
 _ENTITY_READS = _LIST_READS | {"ordered_select"}
 #: public methods that only read, per Core attribute
 READS: dict[str, set[str]] = {
-    "access": {"role", "permissions", "can", "table"},
+    "access": {"role", "permissions", "can", "require", "table"},
     "users": _ENTITY_READS | {"check_password", "options"},
     "contacts": _ENTITY_READS | {"all_tags", "birthdays", "cities", "duplicates", "tags"},
     "accounts": _ENTITY_READS | {"cities", "options"},
