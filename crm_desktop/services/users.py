@@ -134,8 +134,10 @@ class UserService(EntityService[m.User]):
         if len(password) < 6:
             raise ValidationError(FieldError("password", "too_short", {"min": 6}))
         with self.db.write(self.actor_id) as session:
-            if not (f.is_id(user_id) and user_id == actor_in(session)):
-                require_in(session, Perm.USERS)  # one's own password: no USERS needed
+            if f.is_id(user_id) and user_id == actor_in(session):
+                session.info[CHECKED] = True  # one's own password: no USERS needed
+            else:
+                require_in(session, Perm.USERS)
             self._load(session, user_id).password_hash = hash_password(password)
 
     def check_password(self, username: str, password: str) -> int | None:
