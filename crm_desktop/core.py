@@ -48,6 +48,7 @@ class Core:
         self.deals = DealService(db, actor_id)
         self.settings = SettingsService(db, actor_id)
         self.settings.apply_time_zone()  # the business's clock, for every service and view
+        self.access.permissions()  # read once here: views and lists then ask the cache
         self.activities = ActivityService(db, actor_id)
         self.tickets = TicketService(db, actor_id)
         self.lists = ListService(db, actor_id)

@@ -14,10 +14,11 @@ is the first administrator's work and may do everything.
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
@@ -68,6 +69,51 @@ def permissions_in(session: Session, actor_id: Any = ...) -> frozenset[Perm]:
     if role is None:
         return frozenset()
     return effective(role, _adjusted(session))
+
+
+# -- what the interface and the lists read: cached per database and actor ------------------
+# The interface asks what the user may do each time a view opens, and every list asks
+# whether its user sees everyone's records (SEE_ALL); reading the role and the table for
+# each would add a transaction to every page of every list. They read this cache instead,
+# filled once per database and actor and emptied when this program commits a change to a
+# user or to the permission table (`_forget_after_commit`). A change made by another
+# program reaches the interface and the lists when this one changes a user or the table,
+# calls `forget_permissions`, or opens the database again; the writes never use the cache
+# (require_in reads the role in their own transaction), so they are refused at once.
+#: per connection pool (one per open database: every engine of a Database shares it)
+_CACHE: weakref.WeakKeyDictionary[Any, dict[Any, frozenset[Perm]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def cached_permissions(db: Database, actor_id: int | None) -> frozenset[Perm]:
+    """The actor's permissions as the interface and the lists see them (see above)."""
+    known = _CACHE.setdefault(db.engine.pool, {})
+    if actor_id not in known:
+        with db.read() as session:
+            known[actor_id] = permissions_in(session, actor_id)
+    return known[actor_id]
+
+
+def forget_permissions(db: Database | None = None) -> None:
+    """Empty the cache (of one database, or of all): the next read asks the database."""
+    if db is None:
+        _CACHE.clear()
+    else:
+        _CACHE.pop(db.engine.pool, None)
+
+
+@event.listens_for(Session, "before_flush")
+def _note_permission_changes(session: Session, _ctx: Any, _instances: Any) -> None:
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, m.User) or (isinstance(obj, m.Setting) and obj.key == TABLE_KEY):
+            session.info["permissions_changed"] = True
+            return
+
+
+@event.listens_for(Session, "after_commit")
+def _forget_after_commit(session: Session) -> None:
+    if session.info.pop("permissions_changed", False):
+        _CACHE.pop(session.get_bind().pool, None)
 
 
 def can_in(session: Session, perm: Perm | str, actor_id: Any = ...) -> bool:
@@ -150,8 +196,8 @@ class AccessService:
             return actor_role(session, self.actor_id)
 
     def permissions(self) -> frozenset[Perm]:
-        with self.db.read() as session:
-            return permissions_in(session, self.actor_id)
+        """What the acting user may do, for the interface (cached: see above)."""
+        return cached_permissions(self.db, self.actor_id)
 
     def can(self, perm: Perm | str) -> bool:
         return Perm(perm) in self.permissions()

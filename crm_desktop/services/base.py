@@ -23,7 +23,7 @@ from crm_desktop.services import (
     audit,  # registers the audit-log writer on every Session
 )
 from crm_desktop.services.access import (
-    can_in,
+    cached_permissions,
     require_delete_in,
     require_in,
     require_restore_in,
@@ -256,13 +256,12 @@ class EntityService(Generic[M]):
 
     def _own_only(self) -> int | None:
         """The actor's id when its role lacks SEE_ALL (lists, counts, `get` and `ids` then
-        keep its own records), else None. Read at each call: a role changed elsewhere
-        applies to the next list; an actor of None (the first administrator) reads
-        nothing."""
+        keep its own records), else None (services/access.py cached_permissions: a role
+        changed in this program applies to the next list)."""
         if self.actor_id is None or self._owner_column() is None:
             return None
-        with self.db.read() as session:
-            return None if can_in(session, Perm.SEE_ALL, self.actor_id) else self.actor_id
+        seen = cached_permissions(self.db, self.actor_id)
+        return None if Perm.SEE_ALL in seen else self.actor_id
 
     def _base_query(self, query: ListQuery, *, ids: bool = False) -> Select[Any]:
         q = self._id_columns if ids else self._list_columns

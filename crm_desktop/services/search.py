@@ -27,7 +27,7 @@ from typing import Any
 
 from crm_desktop.db.engine import Database
 from crm_desktop.domain.permissions import Perm
-from crm_desktop.services.access import can_in
+from crm_desktop.services.access import cached_permissions
 from crm_desktop.services.search_query import match_expression
 from crm_desktop.text.collation import sort_key
 
@@ -169,8 +169,8 @@ class SearchService:
         with self.db.read() as session:
             # without SEE_ALL: only the actor's own records among the hits (every kind
             # searched has an owner)
-            own = None if self.actor_id is None or can_in(
-                session, Perm.SEE_ALL, self.actor_id) else self.actor_id
+            own = None if self.actor_id is None or Perm.SEE_ALL in cached_permissions(
+                self.db, self.actor_id) else self.actor_id
             conn = session.connection().connection.driver_connection
             assert isinstance(conn, sqlite3.Connection)
             for kind_no, kind in enumerate(kinds):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.domain.periods import Period
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import kpi_drill
 from crm_desktop.services.kpis import KPI_BY_NAME, KpiService
 from crm_desktop.text.money import MoneyUnit
@@ -145,6 +146,8 @@ class DashboardView(FiguresView):
         self.owner_filter = FilterButton(ListFilter(
             "owner_id", "dashboardOwner", self.tr("All owners"), core.users.options,
             self.tr("Owner")), self)
+        # REPORTS_OWN: the figures are the user's own (the service sees to it): no owner to pick
+        self.owner_filter.setVisible(self.can(Perm.REPORTS_ALL))
         self.compared_label = QLabel(self)
         self.compared_label.setObjectName("dashboardCompared")
         self.compared_label.setProperty("role", "muted")

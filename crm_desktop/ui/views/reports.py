@@ -93,7 +93,10 @@ class ReportsView(FiguresView):
         self.owner_filter = FilterButton(ListFilter(
             "owner_id", "reportOwner", self.tr("All owners"), core.users.options,
             self.tr("Owner")), self)
+        # REPORTS_OWN: the figures are the user's own (the service sees to it): no owner to pick
+        self.owner_filter.setVisible(self.can(Perm.REPORTS_ALL))
         self.export_button = ExportButton(self, formats=("xlsx", "pdf"))
+        self.export_button.setVisible(self.can(Perm.EXPORT))
         self.export_button.requested.connect(self.export)
         self.bar = QHBoxLayout()
         self.bar.setSpacing(tokens.SPACING["s"])
