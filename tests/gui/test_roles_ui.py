@@ -21,7 +21,7 @@ def _as(core: Core, role: str) -> Core:
 
 
 def test_a_reception_users_contacts_view_has_no_delete_export_or_import(
-        qtbot, core, ops, settings, ui_lang, monkeypatch) -> None:
+        qtbot, core, ops, settings, ui_lang, monkeypatch, boxes) -> None:
     from crm_desktop.ui.views import record_list
     from crm_desktop.ui.views.contacts import ContactsView
 
@@ -39,7 +39,8 @@ def test_a_reception_users_contacts_view_has_no_delete_export_or_import(
         | QItemSelectionModel.SelectionFlag.Rows)
     assert view.selected_id() == contact
     view.delete_selected()
-    assert asked == [] and core.contacts.get(contact)["deleted_at"] is None
+    assert asked == [] and boxes == []  # not even asked, nor refused afterwards
+    assert core.contacts.get(contact)["deleted_at"] is None
     admin_view = ContactsView(core, ops, settings)
     qtbot.addWidget(admin_view)
     assert admin_view.export_button is not None and admin_view.import_button is not None

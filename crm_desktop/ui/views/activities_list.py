@@ -68,7 +68,7 @@ class ActivityListView(ActivityPage):
         self.drill_chip = FilterChip(self)
         self.drill_chip.removed.connect(self._drill_removed)
         self.export_button = ExportButton(self)
-        self.export_button.setVisible(self.can(Perm.EXPORT))
+        self.export_button.setVisible(self.core.access.can(Perm.EXPORT))
         self.export_button.requested.connect(self.export)
         self.bar = QHBoxLayout()  # the page's own filters
         self.bar.addWidget(self.kind_filter)
