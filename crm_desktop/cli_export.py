@@ -41,7 +41,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 def cmd_export(args: argparse.Namespace) -> int:
     from crm_desktop.core import Core
     from crm_desktop.db.migrate import open_read_only
-    from crm_desktop.domain.errors import ValidationError
+    from crm_desktop.domain.errors import PermissionDenied, ValidationError
     from crm_desktop.export.files import write_table
     from crm_desktop.services.base import ListQuery
     from crm_desktop.services.exports import FILTERS, ExportService
@@ -60,13 +60,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not dest.parent.is_dir():
         raise UsageError(f"FILE: the folder {dest.parent} does not exist")
     with Core(open_read_only(_db_path(args)), None) as core:
-        exports = ExportService(core.db)
+        exports = ExportService(core.db, core.actor_id)
         try:
             filters = exports.parse_filters(args.kind, args.filter)
             table = exports.table(args.kind, ListQuery(filters=filters), None, args.lang)
             written = write_table(table, dest)
         except ValidationError as exc:
             raise UsageError(_problems(exc, args.kind, FILTERS[args.kind])) from None
+        except PermissionDenied as exc:  # the acting user's role may not export
+            raise UsageError(exc.message("en")) from None
         except OSError as exc:
             raise UsageError(f"cannot write {dest}: {exc.strerror or exc}") from None
     _say(f"{written:,} {args.kind} written to {dest}")

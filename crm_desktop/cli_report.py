@@ -115,14 +115,18 @@ def _write(args: argparse.Namespace, name: str, period: object, filters: dict[st
            dest: Path) -> int:
     from crm_desktop.core import Core
     from crm_desktop.db.migrate import open_read_only
-    from crm_desktop.domain.errors import ValidationError
+    from crm_desktop.domain.errors import PermissionDenied, ValidationError
+    from crm_desktop.domain.permissions import Perm
     from crm_desktop.services.reports import ReportService
 
     with Core(open_read_only(_db_path(args)), None) as core:
         try:
-            report = ReportService(core.db).run(name, period,  # type: ignore[arg-type]
-                                                owner_id=args.owner, lang=args.lang,
-                                                **filters)
+            core.access.require(Perm.EXPORT)
+            report = ReportService(core.db, core.actor_id).run(
+                name, period, owner_id=args.owner, lang=args.lang,  # type: ignore[arg-type]
+                **filters)
+        except PermissionDenied as exc:
+            raise UsageError(exc.message("en")) from None
         except ValidationError as exc:
             raise UsageError(_problem(exc, args, name, filters)) from None
     try:

@@ -64,15 +64,16 @@ class Core:
         self.settings = SettingsService(db, actor_id)
         self.settings.apply_time_zone()  # the business's clock, for every service and view
         self.backups = BackupService(db, actor_id)
+        self.access.permissions()  # read once here: views and lists then ask the cache
         self.activities = ActivityService(db, actor_id)
         self.tickets = TicketService(db, actor_id)
         self.lists = ListService(db, actor_id)
         self.campaigns = CampaignService(db, actor_id)
         self.outbox = OutboxService(db, actor_id)
         self.proformas = ProformaService(db, actor_id)
-        self.search = SearchService(db)
+        self.search = SearchService(db, actor_id)
         self.rfm = RfmService(db, actor_id)
-        self.kpis = KpiService(db)  # reads only
+        self.kpis = KpiService(db, actor_id)  # reads only
         self.imports = ImportService(db, actor_id)
         self.duplicates = DuplicateService(db)  # reads only
         self.merging = MergeService(db, actor_id)

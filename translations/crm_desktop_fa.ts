@@ -223,75 +223,75 @@
 <context>
     <name>ActivityListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="43" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="44" />
         <source>All kinds</source>
         <translation>همه انواع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="48" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="49" />
         <source>Open and done</source>
         <translation>باز و انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="48" />
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="92" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="49" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="94" />
         <source>Open</source>
         <translation>باز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="49" />
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="91" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="50" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="93" />
         <source>Overdue</source>
         <translation>عقب‌افتاده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="49" />
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="89" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="50" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="91" />
         <source>Done</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="82" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="84" />
         <source>No activities yet: plan an appointment, or log a call from a contact's page.</source>
         <translation>هنوز فعالیتی ثبت نشده است: یک قرار ملاقات بگذارید، یا از صفحه مخاطب تماسی ثبت کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="84" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="86" />
         <source>New appointment</source>
         <translation>قرار ملاقات جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="96" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="98" />
         <source>Due</source>
         <translation>موعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="99" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="101" />
         <source>Subject</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="100" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="102" />
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="101" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="103" />
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="102" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="104" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="103" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="105" />
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/activities_list.py" line="113" />
+        <location filename="../crm_desktop/ui/views/activities_list.py" line="115" />
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
@@ -1055,9 +1055,9 @@
 <context>
     <name>BackupRunner</name>
     <message>
-        <location filename="../crm_desktop/ui/backup_runner.py" line="137" />
+        <location filename="../crm_desktop/ui/backup_runner.py" line="154" />
         <source>Backing up the database…</source>
-        <extracomment>how often a window left open checks whether the day's backup is due the progress window of the exit backup shows after this long</extracomment>
+        <extracomment>the day's backups under way: a script that ends without closing its window waits for them (a QThread destroyed while it runs aborts the process) how often a window left open checks whether the day's backup is due the progress window of the exit backup shows after this long</extracomment>
         <translation>در حال پشتیبان‌گیری از پایگاه داده…</translation>
     </message>
 </context>
@@ -1368,225 +1368,225 @@
 <context>
     <name>CampaignPage</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="118" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="119" />
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="124" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="125" />
         <source>Write a message…</source>
         <translation>نوشتن پیام…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="139" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="140" />
         <source>Dates</source>
         <translation>تاریخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="139" />
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="200" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="140" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="201" />
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="140" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="141" />
         <source>Responded</source>
         <translation>پاسخ داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="140" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="141" />
         <source>Converted</source>
         <translation>مشتری شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="144" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="145" />
         <source>Actual cost</source>
         <translation>هزینه واقعی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="144" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="145" />
         <source>Budget</source>
         <translation>بودجه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="145" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="146" />
         <source>Revenue from won deals</source>
         <translation>درآمد از معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="145" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="146" />
         <source>ROI</source>
         <translation>بازده سرمایه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="146" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="147" />
         <source>Cost per acquired customer</source>
         <translation>هزینه جذب هر مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="148" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="149" />
         <source>Return on investment: (revenue - cost) / cost</source>
         <translation>بازده سرمایه: (درآمد − هزینه) ÷ هزینه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="150" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="151" />
         <source>Actual cost divided by the customers of the won deals this campaign brought</source>
         <translation>هزینه واقعی تقسیم بر شمار مشتریانِ معامله‌های موفقی که این کمپین آورد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="157" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="158" />
         <source>Audience</source>
         <translation>مخاطبان هدف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="164" />
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="191" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="165" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="192" />
         <source>Add a list…</source>
         <translation>افزودن فهرست…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="168" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="169" />
         <source>Add a segment…</source>
         <translation>افزودن بخش مشتریان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="172" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="173" />
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="179" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="180" />
         <source>Every contact of these lists and segments becomes a member, once</source>
         <translation>هر مخاطبِ این فهرست‌ها و بخش‌ها یک بار عضو کمپین می‌شود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="204" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="205" />
         <source>All statuses</source>
         <translation>همه وضعیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="233" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="234" />
         <source>Set for selected</source>
         <translation>برای انتخاب‌شده‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="236" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="237" />
         <source>Set for all shown</source>
         <translation>برای همه نمایش‌داده‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="239" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="240" />
         <source>Every member with the status chosen in the filter</source>
         <translation>همه اعضایی که وضعیتشان همان وضعیتِ انتخاب‌شده در فیلتر است</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="242" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="243" />
         <source>Put members on a list…</source>
         <translation>افزودن اعضا به فهرست…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="245" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="246" />
         <source>The selected members, or when none is selected every member shown, go on a static list</source>
         <translation>اعضای انتخاب‌شده، یا اگر کسی انتخاب نشده همهٔ اعضای نمایش‌داده‌شده، به یک فهرست ثابت افزوده می‌شوند</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="260" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="262" />
         <source>Change status to</source>
         <translation>تغییر وضعیت به</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="293" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="295" />
         <source>Campaign</source>
         <translation>کمپین</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="293" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="295" />
         <source>This campaign no longer exists; someone may have deleted it.</source>
         <translation>این کمپین دیگر وجود ندارد؛ شاید کسی آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="300" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="302" />
         <source>Campaign: {name}</source>
         <translation>کمپین: {name}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="313" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="315" />
         <source>{n} ({rate})</source>
         <translation>{n} ({rate})</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="317" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="319" />
         <source>{start} to {end}</source>
         <translation>{start} تا {end}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="190" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="191" />
         <source>No audience yet: add a list or a customer segment.</source>
         <translation>هنوز مخاطب هدفی ندارد: یک فهرست یا بخش مشتریان بیفزایید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="141" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="142" />
         <source>Customers from won deals</source>
         <translation>مشتریان معاملات موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="176" />
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="227" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="177" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="228" />
         <source>Make the audience members</source>
         <translation>عضو کردن مخاطبان هدف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="225" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="226" />
         <source>No members yet: add a list or a segment, then make the audience members.</source>
         <translation>هنوز عضوی ندارد: یک فهرست یا بخش مشتریان بیفزایید، سپس مخاطبان هدف را عضو کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="342" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="344" />
         <source>Segment: {name}</source>
         <translation>بخش: {name}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="345" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="347" />
         <source>List: {name}</source>
         <translation>فهرست: {name}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="346" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="348" />
         <source>contacts not counted</source>
         <translation>شمار مخاطبان معلوم نیست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="347" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="349" />
         <source>{n} contacts</source>
         <translation>{n} مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="354" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="356" />
         <source>{n} shown</source>
         <translation>{n} مورد نمایش داده شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="379" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="381" />
         <source>{campaign} members</source>
         <translation>اعضای {campaign}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="420" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="422" />
         <source>Add a list</source>
         <translation>افزودن فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="421" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="423" />
         <source>Which list is this campaign for?</source>
         <translation>این کمپین برای کدام فهرست است؟</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="428" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="430" />
         <source>Add a customer segment</source>
         <translation>افزودن بخش مشتریان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="429" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="431" />
         <source>Which customers (by their purchases) is this campaign for?</source>
         <translation>این کمپین برای کدام مشتریان (بر پایه خریدهایشان) است؟</translation>
     </message>
@@ -1841,13 +1841,13 @@
 <context>
     <name>ChoiceDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="80" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="81" />
         <source>Add</source>
         <extracomment>a target entry's id the lists offered when adding a target campaign channels whose message the program sends itself (the outbox's)</extracomment>
         <translation>افزودن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="81" />
+        <location filename="../crm_desktop/ui/dialogs/campaign_page.py" line="82" />
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
@@ -2002,135 +2002,135 @@
 <context>
     <name>ClubPage</name>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="150" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="152" />
         <source>Customer club</source>
         <extracomment>tables whose changes the page shows how many members the "top members" table shows the width of the side with the tiers and the top members</extracomment>
         <translation>باشگاه مشتریان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="159" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="161" />
         <source>Recompute</source>
         <translation>محاسبهٔ دوباره</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="162" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="164" />
         <source>Compute every member's balance and tier again from the points ledger</source>
         <translation>مانده و سطح همهٔ اعضا را دوباره از دفتر امتیازها حساب کن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="189" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="191" />
         <source>The customer club is switched off. Switch it on in Settings › Customer club: customers then earn points on their purchases, climb tiers and spend their points as a discount.</source>
         <translation>باشگاه مشتریان خاموش است. آن را در «تنظیمات › باشگاه مشتریان» روشن کنید: آن‌گاه مشتریان با هر خرید امتیاز می‌گیرند، سطحشان بالا می‌رود و امتیازشان را به‌صورت تخفیف خرج می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="195" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="197" />
         <source>Open Settings</source>
         <translation>باز کردن تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="214" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="216" />
         <source>Members by tier</source>
         <translation>اعضا به تفکیک سطح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="217" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="219" />
         <source>Choose a tier to list its members</source>
         <translation>سطحی را انتخاب کنید تا اعضایش فهرست شوند</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="220" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="222" />
         <source>Top members</source>
         <translation>اعضای برتر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="241" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="243" />
         <source>Search a member's name or mobile</source>
         <translation>جستجوی نام یا موبایل عضو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="242" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="244" />
         <source>All tiers</source>
         <translation>همهٔ سطح‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="243" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="245" />
         <source>Tier</source>
         <translation>سطح</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/club_page.py" line="244" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="246" />
         <source>%Ln member(s)</source>
         <translation>
             <numerusform>%Ln عضو</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/club_page.py" line="254" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="256" />
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln ردیف</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="245" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="247" />
         <source>Club members</source>
         <translation>اعضای باشگاه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="251" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="253" />
         <source>Search a member</source>
         <translation>جستجوی عضو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="252" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="254" />
         <source>All kinds</source>
         <translation>همهٔ نوع‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="253" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="255" />
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="255" />
-        <location filename="../crm_desktop/ui/views/club_page.py" line="262" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="257" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="264" />
         <source>Points ledger</source>
         <translation>دفتر امتیازها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="261" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="263" />
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="296" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="298" />
         <source>Loyalty points and tiers for your customers.</source>
         <translation>امتیاز وفاداری و سطح‌بندی برای مشتریان شما.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="300" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="302" />
         <source>One point for every {amount} spent</source>
         <translation>یک امتیاز برای هر {amount} خرید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="302" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="304" />
         <source>a point is worth {amount}</source>
         <translation>ارزش هر امتیاز {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="304" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="306" />
         <source>{points} points outstanding</source>
         <translation>{points} امتیاز خرج‌نشده</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/club_page.py" line="308" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="310" />
         <source>points expire after %n month(s)</source>
         <translation>
             <numerusform>امتیازها پس از %n ماه منقضی می‌شوند</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/club_page.py" line="309" />
+        <location filename="../crm_desktop/ui/views/club_page.py" line="311" />
         <source>points never expire</source>
         <translation>امتیازها منقضی نمی‌شوند</translation>
     </message>
@@ -3130,114 +3130,114 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="146" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="147" />
         <source>All owners</source>
         <extracomment>the cards, by group, in reading order the months of the revenue and satisfaction charts below this page width the charts stand two in a row, the revenue chart alone</extracomment>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="147" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="148" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="177" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="180" />
         <source>Sales</source>
         <translation>فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="177" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="180" />
         <source>Customers</source>
         <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="178" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="181" />
         <source>Support</source>
         <translation>پشتیبانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="204" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="207" />
         <source>Revenue by month</source>
         <translation>درآمد ماه به ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="205" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="208" />
         <source>Deals by stage</source>
         <translation>معامله‌ها در هر مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="206" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="209" />
         <source>Lead sources</source>
         <translation>منابع سرنخ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="207" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="210" />
         <source>Tickets by category</source>
         <translation>تیکت‌ها بر اساس دسته</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="209" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="212" />
         <source>Satisfaction by month</source>
         <translation>رضایت ماه به ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="215" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="218" />
         <source>Charts</source>
         <translation>نمودارها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="267" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="270" />
         <source>Compared with {period}</source>
         <translation>در مقایسه با {period}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="271" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="274" />
         <source>Nothing was recorded in {period} yet: choose another period or owner, or add contacts, deals and tickets.</source>
         <translation>هنوز چیزی در {period} ثبت نشده است: بازه یا مسئول دیگری انتخاب کنید، یا مخاطب، معامله و تیکت اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="282" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="285" />
         <source>In Toman</source>
         <translation>به تومان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="283" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="286" />
         <source>In Rial</source>
         <translation>به ریال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="291" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="294" />
         <source>Deals created in {period}, by their stage now</source>
         <translation>معامله‌های ساخته‌شده در {period}، بر اساس مرحلهٔ کنونی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="298" />
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="362" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="301" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="365" />
         <source>No source</source>
         <translation>بدون منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="301" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="304" />
         <source>Contacts created in {period}</source>
         <translation>مخاطبان ثبت‌شده در {period}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="309" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="312" />
         <source>Tickets opened in {period}</source>
         <translation>تیکت‌های بازشده در {period}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="317" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="320" />
         <source>Average score of 1 to 5</source>
         <translation>میانگین امتیاز از ۱ تا ۵</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="352" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="355" />
         <source>Revenue</source>
         <translation>درآمد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/dashboard.py" line="375" />
+        <location filename="../crm_desktop/ui/views/dashboard.py" line="378" />
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
@@ -3827,27 +3827,27 @@
 <context>
     <name>ExportProgressDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="108" />
+        <location filename="../crm_desktop/ui/export_runner.py" line="113" />
         <source>Writing {file}</source>
         <translation>در حال نوشتن {file}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="115" />
+        <location filename="../crm_desktop/ui/export_runner.py" line="120" />
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="132" />
+        <location filename="../crm_desktop/ui/export_runner.py" line="137" />
         <source>{done} of {total} rows</source>
         <translation>{done} از {total} ردیف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="137" />
+        <location filename="../crm_desktop/ui/export_runner.py" line="142" />
         <source>{done} rows</source>
         <translation>{done} ردیف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="144" />
+        <location filename="../crm_desktop/ui/export_runner.py" line="149" />
         <source>Cancelling…</source>
         <translation>در حال لغو…</translation>
     </message>
@@ -3855,38 +3855,38 @@
 <context>
     <name>ExportRunner</name>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="52" />
+        <location filename="../crm_desktop/ui/export_runner.py" line="57" />
         <source>Excel (*.xlsx)</source>
         <extracomment>file formats a list or a report exports to: suffix -&gt; the file dialog's filter (translated when used)</extracomment>
         <translation>اکسل (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="53" />
+        <location filename="../crm_desktop/ui/export_runner.py" line="58" />
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV با UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="55" />
+        <location filename="../crm_desktop/ui/export_runner.py" line="60" />
         <source>PDF (*.pdf)</source>
         <translation>پی‌دی‌اف (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="201" />
+        <location filename="../crm_desktop/ui/export_runner.py" line="206" />
         <source>{rows} rows were written to {file}.</source>
         <translation>{rows} ردیف در {file} نوشته شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="207" />
+        <location filename="../crm_desktop/ui/export_runner.py" line="212" />
         <source>Open the file</source>
         <translation>باز کردن پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="247" />
+        <location filename="../crm_desktop/ui/export_runner.py" line="252" />
         <source>Export</source>
         <translation>خروجی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/export_runner.py" line="289" />
+        <location filename="../crm_desktop/ui/export_runner.py" line="295" />
         <location filename="../crm_desktop/ui/screenshots.py" line="275" />
         <source>Exporting {name}</source>
         <translation>خروجی گرفتن از {name}</translation>
@@ -3978,7 +3978,7 @@
 <context>
     <name>FilterButton</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="193" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="194" />
         <source>{name}: {value}</source>
         <translation>{name}: {value}</translation>
     </message>
@@ -4860,207 +4860,207 @@ New {kind}: {created}, updated: {updated}</source>
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="60" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="61" />
         <source>Dynamic (filter)</source>
         <translation>پویا (با شرط)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="58" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="59" />
         <source>Static</source>
         <extracomment>the width of the lists beside the members (name, kind, count) the member columns (contact_columns): all of them fit beside the lists at 1366x768</extracomment>
         <translation>ثابت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="59" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="60" />
         <source>Dynamic</source>
         <translation>پویا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="65" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="66" />
         <source>The filter cannot be read.</source>
         <extracomment>the words of a filter's summary (translated when shown)</extracomment>
         <translation>شرط این فهرست خوانده نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="66" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="67" />
         <source>Every contact</source>
         <translation>همه مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="67" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="68" />
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="68" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="69" />
         <source>Source</source>
         <translation>منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="69" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="70" />
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="70" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="71" />
         <source>RFM segment</source>
         <translation>بخش RFM</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="71" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="72" />
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="72" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="73" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="73" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="74" />
         <source>all of</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="74" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="75" />
         <source>any of</source>
         <translation>هر کدام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="75" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="76" />
         <source>Birthday month</source>
         <translation>ماه تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="76" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="77" />
         <source>Created from</source>
         <translation>ثبت‌شده از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="77" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="78" />
         <source>Created until</source>
         <translation>ثبت‌شده تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="78" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="79" />
         <source>Last activity on or after</source>
         <translation>آخرین فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="79" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="80" />
         <source>No activity since</source>
         <translation>بدون فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="80" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="81" />
         <source>Won deals, at least</source>
         <translation>معامله‌های موفق، دست‌کم</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="81" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="82" />
         <source>Won deals, at most</source>
         <translation>معامله‌های موفق، حداکثر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="82" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="83" />
         <source>Total of won deals, at least</source>
         <translation>جمع معامله‌های موفق، دست‌کم</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="83" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="84" />
         <source>Total of won deals, at most</source>
         <translation>جمع معامله‌های موفق، حداکثر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="84" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="85" />
         <source>SMS consent</source>
         <translation>رضایت پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="85" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="86" />
         <source>E-mail consent</source>
         <translation>رضایت ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="86" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="87" />
         <source>yes</source>
         <translation>دارد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="87" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="88" />
         <source>no</source>
         <translation>ندارد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="88" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="89" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="149" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="150" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="150" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="151" />
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="151" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="152" />
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="166" />
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="188" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="167" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="189" />
         <source>New list</source>
         <translation>فهرست تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="168" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="169" />
         <source>New dynamic list</source>
         <translation>فهرست پویای تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="170" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="171" />
         <source>Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="172" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="173" />
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="187" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="188" />
         <source>No lists yet: make a list of contacts to reach.</source>
         <translation>هنوز فهرستی نیست: فهرستی از مخاطبانی که می‌خواهید با آن‌ها تماس بگیرید بسازید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="203" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="204" />
         <source>Remove selected members</source>
         <translation>برداشتن اعضای انتخاب‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="290" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="292" />
         <source>Choose a list to see its members.</source>
         <translation>یک فهرست انتخاب کنید تا اعضای آن را ببینید.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="310" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="312" />
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n عضو</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="363" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="365" />
         <source>Delete list</source>
         <translation>حذف فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="364" />
+        <location filename="../crm_desktop/ui/views/marketing_lists.py" line="366" />
         <source>Delete the list {name}? The contacts stay; only the list goes.</source>
         <translation>فهرست {name} حذف شود؟ مخاطبان می‌مانند؛ فقط فهرست حذف می‌شود.</translation>
     </message>
@@ -5155,233 +5155,233 @@ New {kind}: {created}, updated: {updated}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="71" />
-        <location filename="../crm_desktop/ui/main_window.py" line="370" />
+        <location filename="../crm_desktop/ui/main_window.py" line="82" />
+        <location filename="../crm_desktop/ui/main_window.py" line="400" />
         <source>crm-desktop</source>
-        <extracomment>the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path (and the passphrase of an encrypted one, else None) the window is closing, before the database is: the exit backup runs then</extracomment>
+        <extracomment>sections shown only to a role with one of these permissions the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path (and the passphrase of an encrypted one, else None) the window is closing, before the database is: the exit backup runs then</extracomment>
         <translation>crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="95" />
+        <location filename="../crm_desktop/ui/main_window.py" line="110" />
         <source>Search</source>
         <translation>جستجو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="115" />
+        <location filename="../crm_desktop/ui/main_window.py" line="130" />
         <location filename="../crm_desktop/ui/screenshots.py" line="139" />
         <source>Database:</source>
         <extracomment>the smallest screen the program is made for: every image is rendered on it</extracomment>
         <translation>پایگاه داده:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="127" />
+        <location filename="../crm_desktop/ui/main_window.py" line="146" />
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="128" />
+        <location filename="../crm_desktop/ui/main_window.py" line="147" />
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="129" />
+        <location filename="../crm_desktop/ui/main_window.py" line="148" />
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="130" />
+        <location filename="../crm_desktop/ui/main_window.py" line="149" />
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="131" />
+        <location filename="../crm_desktop/ui/main_window.py" line="150" />
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="132" />
+        <location filename="../crm_desktop/ui/main_window.py" line="151" />
         <source>Campaigns</source>
         <translation>کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="133" />
+        <location filename="../crm_desktop/ui/main_window.py" line="152" />
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="134" />
+        <location filename="../crm_desktop/ui/main_window.py" line="153" />
         <source>Products</source>
         <translation>کالاها و خدمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="136" />
+        <location filename="../crm_desktop/ui/main_window.py" line="155" />
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="137" />
+        <location filename="../crm_desktop/ui/main_window.py" line="156" />
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="192" />
+        <location filename="../crm_desktop/ui/main_window.py" line="213" />
         <source>&amp;File</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="193" />
+        <location filename="../crm_desktop/ui/main_window.py" line="214" />
         <source>New database…</source>
         <translation>پایگاه داده جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="195" />
+        <location filename="../crm_desktop/ui/main_window.py" line="216" />
         <source>Open database…</source>
         <translation>باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="198" />
+        <location filename="../crm_desktop/ui/main_window.py" line="219" />
         <source>Import from Excel…</source>
         <translation>ورود اطلاعات از اکسل…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="200" />
+        <location filename="../crm_desktop/ui/main_window.py" line="221" />
         <source>Undo last import…</source>
         <translation>برگرداندن آخرین ورود اطلاعات…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="205" />
+        <location filename="../crm_desktop/ui/main_window.py" line="228" />
         <source>Back up…</source>
         <translation>پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="206" />
+        <location filename="../crm_desktop/ui/main_window.py" line="229" />
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="209" />
+        <location filename="../crm_desktop/ui/main_window.py" line="233" />
         <source>Change my password…</source>
         <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="212" />
+        <location filename="../crm_desktop/ui/main_window.py" line="236" />
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="214" />
+        <location filename="../crm_desktop/ui/main_window.py" line="238" />
         <source>&amp;Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="215" />
+        <location filename="../crm_desktop/ui/main_window.py" line="239" />
         <source>New record</source>
         <translation>مورد جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="217" />
+        <location filename="../crm_desktop/ui/main_window.py" line="241" />
         <source>Find in this list</source>
         <translation>جستجو در این فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="219" />
+        <location filename="../crm_desktop/ui/main_window.py" line="243" />
         <source>Search everything</source>
         <translation>جستجو در همه‌جا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="222" />
+        <location filename="../crm_desktop/ui/main_window.py" line="246" />
         <source>Find duplicates…</source>
         <translation>یافتن موارد تکراری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="224" />
+        <location filename="../crm_desktop/ui/main_window.py" line="249" />
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="225" />
+        <location filename="../crm_desktop/ui/main_window.py" line="250" />
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="230" />
+        <location filename="../crm_desktop/ui/main_window.py" line="255" />
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="231" />
-        <location filename="../crm_desktop/ui/main_window.py" line="367" />
+        <location filename="../crm_desktop/ui/main_window.py" line="256" />
+        <location filename="../crm_desktop/ui/main_window.py" line="397" />
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="246" />
+        <location filename="../crm_desktop/ui/main_window.py" line="276" />
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="249" />
+        <location filename="../crm_desktop/ui/main_window.py" line="279" />
         <source>Backups (*.sqlite3 *.db *.crmbak);;All files (*)</source>
         <translation>پشتیبان‌ها (*.sqlite3 *.db *.crmbak);;همهٔ فایل‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="252" />
+        <location filename="../crm_desktop/ui/main_window.py" line="282" />
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="258" />
+        <location filename="../crm_desktop/ui/main_window.py" line="288" />
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="264" />
+        <location filename="../crm_desktop/ui/main_window.py" line="294" />
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="274" />
+        <location filename="../crm_desktop/ui/main_window.py" line="304" />
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="294" />
+        <location filename="../crm_desktop/ui/main_window.py" line="324" />
         <source>The backup was written and checked:</source>
         <translation>پشتیبان نوشته و بررسی شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="296" />
-        <location filename="../crm_desktop/ui/main_window.py" line="299" />
+        <location filename="../crm_desktop/ui/main_window.py" line="326" />
+        <location filename="../crm_desktop/ui/main_window.py" line="329" />
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="298" />
+        <location filename="../crm_desktop/ui/main_window.py" line="328" />
         <source>The backup failed its check and was deleted:</source>
         <translation>پشتیبان در بررسی رد شد و پاک شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="306" />
+        <location filename="../crm_desktop/ui/main_window.py" line="336" />
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="320" />
+        <location filename="../crm_desktop/ui/main_window.py" line="350" />
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="320" />
+        <location filename="../crm_desktop/ui/main_window.py" line="350" />
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="346" />
+        <location filename="../crm_desktop/ui/main_window.py" line="376" />
         <source>Your password was changed.</source>
         <translation>گذرواژهٔ شما تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="361" />
+        <location filename="../crm_desktop/ui/main_window.py" line="391" />
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -5390,37 +5390,37 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="392" />
+        <location filename="../crm_desktop/ui/main_window.py" line="422" />
         <source>Backup folder missing or read-only</source>
         <translation>پوشهٔ پشتیبان پیدا نیست یا فقط‌خواندنی است</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="393" />
+        <location filename="../crm_desktop/ui/main_window.py" line="423" />
         <source>No backup yet</source>
         <translation>هنوز پشتیبانی گرفته نشده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="394" />
+        <location filename="../crm_desktop/ui/main_window.py" line="424" />
         <source>Last backup {days} days ago</source>
         <translation>آخرین پشتیبان {days} روز پیش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="400" />
+        <location filename="../crm_desktop/ui/main_window.py" line="430" />
         <source>Backups go to: {folder}</source>
         <translation>پشتیبان‌ها در این پوشه ذخیره می‌شوند: {folder}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="402" />
+        <location filename="../crm_desktop/ui/main_window.py" line="432" />
         <source>Click to open the backup settings.</source>
         <translation>برای باز کردن تنظیمات پشتیبان‌گیری کلیک کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="413" />
+        <location filename="../crm_desktop/ui/main_window.py" line="443" />
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="414" />
+        <location filename="../crm_desktop/ui/main_window.py" line="444" />
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>
@@ -5771,12 +5771,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../crm_desktop/ui/ops.py" line="85" />
+        <location filename="../crm_desktop/ui/ops.py" line="86" />
         <source>This record no longer exists; someone may have deleted it. The list will be refreshed.</source>
         <translation>این مورد دیگر وجود ندارد؛ شاید کسی آن را حذف کرده باشد. فهرست به‌روز می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/ops.py" line="97" />
+        <location filename="../crm_desktop/ui/ops.py" line="98" />
         <source>The database refused this change:</source>
         <translation>پایگاه داده این تغییر را نپذیرفت:</translation>
     </message>
@@ -6152,114 +6152,114 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>PipelineView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="84" />
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="178" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="85" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="180" />
         <source>New deal</source>
         <extracomment>what a dragged card carries: the deal id as ASCII digits</extracomment>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="92" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="93" />
         <source>All dates</source>
         <translation>همه تاریخ‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="92" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="93" />
         <source>This month</source>
         <translation>این ماه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="93" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="94" />
         <source>This quarter</source>
         <translation>این فصل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="93" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="94" />
         <source>This year</source>
         <translation>امسال</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="97" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="98" />
         <source>Search deals (Ctrl+F)</source>
         <translation>جستجوی معامله‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="103" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="104" />
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="106" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="107" />
         <source>Show the deals as a list</source>
         <translation>نمایش معامله‌ها به‌صورت فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="124" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="126" />
         <source>Undo (Ctrl+Z)</source>
         <translation>واگرد (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="177" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="179" />
         <source>No deals yet: add the first one.</source>
         <translation>هنوز معامله‌ای ثبت نشده است: نخستین معامله را اضافه کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="205" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="207" />
         <source>All owners</source>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="279" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="281" />
         <source>Forecast: {amount}</source>
         <translation>پیش‌بینی: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="282" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="284" />
         <source>Open deals expected to close in the chosen period, each counted at its stage's probability</source>
         <translation>معامله‌های بازی که قرار است در این دوره بسته شوند، هر کدام به نسبت احتمال مرحله‌اش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="337" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="339" />
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="338" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="340" />
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="339" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="341" />
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="340" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="342" />
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="341" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="343" />
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="343" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="345" />
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="345" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="347" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="365" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="367" />
         <source>Deals</source>
         <translation>معامله‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/pipeline.py" line="419" />
+        <location filename="../crm_desktop/ui/views/pipeline.py" line="421" />
         <source>“{deal}” moved to {stage}.</source>
         <translation>«{deal}» به {stage} منتقل شد.</translation>
     </message>
@@ -7040,35 +7040,35 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="226" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="227" />
         <source>Find duplicates and merge them</source>
         <translation>یافتن موارد تکراری و ادغام آن‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="228" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="229" />
         <source>Find duplicates</source>
         <translation>یافتن موارد تکراری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="300" />
-        <location filename="../crm_desktop/ui/views/record_list.py" line="301" />
-        <location filename="../crm_desktop/ui/views/record_list.py" line="348" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="304" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="305" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="352" />
         <source>Import from Excel or CSV…</source>
         <extracomment>the list kind the Export button writes (services/exports.py LIST_KINDS); None: none</extracomment>
         <translation>ورود اطلاعات از اکسل یا CSV…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="401" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="406" />
         <source>Nothing here yet.</source>
         <translation>هنوز چیزی اینجا نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="418" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="423" />
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="535" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="540" />
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>
@@ -7158,38 +7158,38 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="93" />
+        <location filename="../crm_desktop/ui/views/reports.py" line="94" />
         <source>All owners</source>
         <extracomment>the width of the list of reports the least height of a chart (the splitter between it and the table can grow it): at 1366x768 the title, the filters, a chart and a few rows of the table share the height</extracomment>
         <translation>همه مسئولان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="94" />
+        <location filename="../crm_desktop/ui/views/reports.py" line="95" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="119" />
+        <location filename="../crm_desktop/ui/views/reports.py" line="123" />
         <source>Nothing to report for this period. Try the period before, or a longer one.</source>
         <translation>در این دوره چیزی برای گزارش نیست. دورهٔ قبل یا دوره‌ای طولانی‌تر را امتحان کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="121" />
+        <location filename="../crm_desktop/ui/views/reports.py" line="125" />
         <source>The period before</source>
         <translation>دورهٔ قبل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="190" />
+        <location filename="../crm_desktop/ui/views/reports.py" line="194" />
         <source>{filter}: all</source>
         <translation>{filter}: همه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="267" />
+        <location filename="../crm_desktop/ui/views/reports.py" line="271" />
         <source>The last bar adds up the other {n}</source>
         <translation>آخرین ستون جمع {n} مورد دیگر است</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/reports.py" line="306" />
+        <location filename="../crm_desktop/ui/views/reports.py" line="311" />
         <source>Exporting {name}</source>
         <translation>خروجی گرفتن از {name}</translation>
     </message>
@@ -8713,83 +8713,88 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="57" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="58" />
         <source>Trash</source>
         <translation>سطل بازیافت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="62" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="63" />
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="63" />
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="66" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="64" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="67" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="64" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="65" />
         <source>No contacts in the Trash.</source>
         <translation>هیچ مخاطبی در سطل بازیافت نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="65" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="66" />
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="67" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="68" />
         <source>No companies in the Trash.</source>
         <translation>هیچ شرکتی در سطل بازیافت نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="68" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="69" />
         <source>Deals</source>
         <translation>معامله‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="69" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="70" />
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="70" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="71" />
         <source>No deals in the Trash.</source>
         <translation>هیچ معامله‌ای در سطل بازیافت نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="71" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="72" />
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="72" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="73" />
         <source>Ticket</source>
         <translation>تیکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="73" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="74" />
         <source>No tickets in the Trash.</source>
         <translation>هیچ تیکتی در سطل بازیافت نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="104" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="105" />
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="108" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="109" />
         <source>Restored records go back to their lists as they were.</source>
         <translation>موارد بازگردانده‌شده همان‌طور که بودند به فهرست خود برمی‌گردند.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="111" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="117" />
+        <source>You can restore the records you moved to the Trash yourself.</source>
+        <translation>پرونده‌هایی را که خودتان به سطل بازیافت برده‌اید می‌توانید بازگردانید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="120" />
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="145" />
+        <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="154" />
         <source>Moved to Trash on</source>
         <translation>تاریخ انتقال به سطل بازیافت</translation>
     </message>

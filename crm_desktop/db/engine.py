@@ -150,10 +150,14 @@ class Database:
                 session.rollback()
 
     @contextmanager
-    def write(self, actor_id: int | None = None) -> Iterator[Session]:
+    def write(self, actor_id: int | None = None, *, system: bool = False
+              ) -> Iterator[Session]:
         """One write transaction: committed when the block ends, rolled back on any error.
 
         `actor_id` is recorded as the author of the audit-log rows this transaction writes.
+        `system` marks the program's own work (a scheduled automation run, start-up
+        housekeeping, delivering what was already queued): the signed-in user's role does
+        not refuse it (services/access.py), and its audit rows still name `actor_id`.
         A lock held by another program for longer than the busy timeout is DatabaseBusy.
         """
         # (only once a window watches the file: the command line opens no extra connection)
@@ -161,6 +165,8 @@ class Database:
         try:
             with self._write() as session, session.begin():
                 session.info["actor_id"] = actor_id
+                if system:
+                    session.info["system"] = True
                 yield session
         except OperationalError as exc:
             if is_busy(exc):

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
 from crm_desktop.db.models.base import nullable_sort
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
 from crm_desktop.services.distinct import distinct_values
@@ -28,6 +29,7 @@ def account_search_text(a: Any) -> tuple[str, str]:
 
 class AccountService(EntityService[m.Account]):
     model = m.Account
+    edit_perm = Perm.EDIT_CONTACTS
     soft_delete = True
     searchable = True
     compiled_lists = True  # no filter reads the clock

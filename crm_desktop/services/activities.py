@@ -15,7 +15,9 @@ from crm_desktop.db.types import utcnow
 from crm_desktop.domain.clock import day_bounds, end_of_day
 from crm_desktop.domain.enums import ActivityKind
 from crm_desktop.domain.errors import FieldError, ValidationError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import fields as f
+from crm_desktop.services.access import require_in
 from crm_desktop.services.base import EntityService
 from crm_desktop.services.recurrence import MAX_EVERY, Rule, local_day, occurrences
 from crm_desktop.text.normalize import clean_text
@@ -41,6 +43,7 @@ def last_activity_expression() -> Any:
 
 class ActivityService(EntityService[m.Activity]):
     model = m.Activity
+    edit_perm = Perm.EDIT_WORK
     fields: ClassVar = {
         "kind": f.Field(f.choice(ActivityKind), required=True),
         "subject": f.Field(f.text(200), required=True),
@@ -174,6 +177,7 @@ class ActivityService(EntityService[m.Activity]):
     def complete(self, activity_id: int, outcome: str | None = None) -> None:
         """Mark done now (an activity already done keeps its time); `outcome` is kept."""
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             obj = self._load(session, activity_id)
             if outcome is not None:
                 obj.outcome = f.clean({"outcome": self.fields["outcome"]},
@@ -186,6 +190,7 @@ class ActivityService(EntityService[m.Activity]):
     def reopen(self, activity_id: int) -> None:
         """Back to open (not done)."""
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             obj = self._load(session, activity_id)
             obj.done_at = None
             session.flush()
@@ -195,7 +200,7 @@ class ActivityService(EntityService[m.Activity]):
         """Remove the activity for good (activities have no Trash; the audit log keeps a
         "purged" row)."""
         with self.db.write(self.actor_id) as session:
-            obj = self._load(session, entity_id)
+            obj = self._load_to_delete(session, entity_id)
             contact_id = obj.contact_id
             # its skipped days go with it (ON DELETE CASCADE would drop them unlogged)
             e = m.ActivityException
@@ -214,6 +219,7 @@ class ActivityService(EntityService[m.Activity]):
         day = f.clean({"occurs_on": f.Field(f.a_date, required=True)},
                       {"occurs_on": day})["occurs_on"]  # 9999-12-31 would overflow below
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             obj = self._load(session, activity_id)
             try:
                 start, end = day_bounds(day)

@@ -17,7 +17,17 @@ from crm_desktop.db.engine import Database
 from crm_desktop.db.search_index import fts_table
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
-from crm_desktop.services import audit  # registers the audit-log writer on every Session
+from crm_desktop.domain.permissions import Perm
+from crm_desktop.services import (
+    access_guard,  # registers the central permission guard
+    audit,  # registers the audit-log writer on every Session
+)
+from crm_desktop.services.access import (
+    cached_permissions,
+    require_delete_in,
+    require_in,
+    require_restore_in,
+)
 from crm_desktop.services.compiled import StatementCache, slot
 from crm_desktop.services.fields import (
     MAX_ID,
@@ -30,7 +40,7 @@ from crm_desktop.services.fields import (
 )
 from crm_desktop.services.search_query import match_expression
 
-assert audit  # imported for its side effect
+assert audit and access_guard  # imported for their side effect
 M = TypeVar("M", bound=m.Base)
 MAX_PAGE = 1000
 
@@ -81,6 +91,9 @@ class EntityService(Generic[M]):
     #: `_fetch` of their own): their count and pages are compiled once per shape and run
     #: without a session (services/compiled.py)
     compiled_lists: ClassVar[bool] = False
+    #: the permission its create and update need (crm_desktop.domain.permissions); delete
+    #: needs DELETE_ANY or DELETE_OWN, restore RESTORE_TRASH or the actor's own undo
+    edit_perm: ClassVar[Perm] = Perm.USERS
 
     def __init__(self, db: Database, actor_id: int | None = None):
         self.db = db
@@ -131,6 +144,7 @@ class EntityService(Generic[M]):
 
     def create(self, data: Mapping[str, Any]) -> int:
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             return self._create_in(session, data).id
 
     def _create_in(self, session: Session, data: Mapping[str, Any]) -> Any:
@@ -148,6 +162,7 @@ class EntityService(Generic[M]):
 
     def update(self, entity_id: int, changes: Mapping[str, Any]) -> None:
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             self._update_in(session, entity_id, changes)
 
     def _update_in(self, session: Session, entity_id: int, changes: Mapping[str, Any]) -> Any:
@@ -164,7 +179,7 @@ class EntityService(Generic[M]):
         """Move to the Trash (soft delete); `restore` brings it back."""
         self._require_soft_delete()
         with self.db.write(self.actor_id) as session:
-            self._load(session, entity_id).deleted_at = utcnow()
+            self._load_to_delete(session, entity_id).deleted_at = utcnow()
 
     def restore(self, entity_id: int) -> None:
         self.restore_many([entity_id])
@@ -177,7 +192,21 @@ class EntityService(Generic[M]):
             raise ValidationError(FieldError("ids", "invalid"))
         with self.db.write(self.actor_id) as session:
             for entity_id in entity_ids:
-                self._load(session, entity_id, deleted=True).deleted_at = None
+                self._load_to_restore(session, entity_id).deleted_at = None
+
+    def _load_to_delete(self, session: Session, entity_id: int) -> Any:
+        """The record, once the actor may delete it (PermissionDenied otherwise)."""
+        obj = self._load(session, entity_id)
+        owner = getattr(obj, "owner_id", None)
+        require_delete_in(session, owner if owner is not None
+                          else getattr(obj, "created_by_id", None))
+        return obj
+
+    def _load_to_restore(self, session: Session, entity_id: int) -> Any:
+        """The record in the Trash, once the actor may bring it back."""
+        obj = self._load(session, entity_id, deleted=True)
+        require_restore_in(session, self.entity, obj.id)
+        return obj
 
     def _require_soft_delete(self) -> None:
         if not self.soft_delete:
@@ -198,9 +227,15 @@ class EntityService(Generic[M]):
             obj = session.get(self.model, entity_id) if is_id(entity_id) else None
             if obj is None or (
                 self.soft_delete and obj.deleted_at is not None and not include_deleted
-            ):
+            ) or not self._visible(obj):
                 raise NotFoundError(self.entity, entity_id)
             return self._as_dict(session, obj)
+
+    def _visible(self, obj: Any) -> bool:
+        """False for another owner's record when the actor's role lacks SEE_ALL (a `get`
+        of it is then NotFoundError: as if it did not exist for that role)."""
+        own = self._own_only()
+        return own is None or getattr(obj, "owner_id", None) == own
 
     def _as_dict(self, session: Session, obj: Any) -> dict[str, Any]:
         return {c.key: getattr(obj, c.key) for c in self.model.__mapper__.column_attrs}
@@ -214,9 +249,26 @@ class EntityService(Generic[M]):
     def _id_columns(self) -> Select[Any]:
         return self._id_select()
 
+    # -- SEE_ALL: a role without it sees only the records it owns -------------------------
+    def _owner_column(self) -> Any:
+        """Whose a record is (None: no one's: every role sees them all, as products)."""
+        return getattr(self.model, "owner_id", None)
+
+    def _own_only(self) -> int | None:
+        """The actor's id when its role lacks SEE_ALL (lists, counts, `get` and `ids` then
+        keep its own records), else None (services/access.py cached_permissions: a role
+        changed in this program applies to the next list)."""
+        if self.actor_id is None or self._owner_column() is None:
+            return None
+        seen = cached_permissions(self.db, self.actor_id)
+        return None if Perm.SEE_ALL in seen else self.actor_id
+
     def _base_query(self, query: ListQuery, *, ids: bool = False) -> Select[Any]:
         q = self._id_columns if ids else self._list_columns
         model: Any = self.model
+        own = self._own_only()
+        if own is not None:
+            q = q.where(self._owner_column() == own)
         if self.soft_delete:
             deleted = model.deleted_at
             q = q.where(deleted.is_not(None) if query.deleted else deleted.is_(None))
@@ -333,7 +385,7 @@ class EntityService(Generic[M]):
             return None
         filters = tuple(sorted((key, type(value).__name__, value)
                                for key, value in query.filters.items() if value is not None))
-        shape = (query.deleted, query.sort, filters)
+        shape = (query.deleted, query.sort, filters, self._own_only())
         try:
             hash(shape)
         except TypeError:  # a filter value that is a list or a dict
@@ -413,6 +465,9 @@ class EntityService(Generic[M]):
         """List rows for the given ids, in that order (missing ones are skipped)."""
         model: Any = self.model
         q = self._list_columns.where(model.id.in_(list(entity_ids)))
+        own = self._own_only()
+        if own is not None:
+            q = q.where(self._owner_column() == own)
         with self.db.read() as session:
             found = {row["id"]: row for row in self._fetch(session, q, len(entity_ids))}
         return [found[i] for i in entity_ids if i in found]

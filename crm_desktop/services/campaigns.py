@@ -27,8 +27,10 @@ from crm_desktop.db.types import UTCDateTime, utcnow
 from crm_desktop.domain import marketing
 from crm_desktop.domain.enums import CampaignChannel, CampaignStatus, MemberStatus, RfmSegment
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import audit, contact_filter
 from crm_desktop.services import fields as f
+from crm_desktop.services.access import require_in
 from crm_desktop.services.base import MAX_PAGE, EntityService, ListQuery, Page
 from crm_desktop.services.deals import _combine, _exact_sum
 from crm_desktop.services.lists import ListService as ListService  # its home before
@@ -150,6 +152,7 @@ class CampaignService(EntityService[m.Campaign]):
     uses campaign_targets only."""
 
     model = m.Campaign
+    edit_perm = Perm.CAMPAIGNS
     fields: ClassVar = {
         "name": f.Field(f.text(200), required=True),
         "channel": f.Field(f.choice(CampaignChannel), required=True),
@@ -292,6 +295,7 @@ class CampaignService(EntityService[m.Campaign]):
         if (list_id is None) == (segment is None):
             raise ValidationError(FieldError("campaign_targets", "target.one"))
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             self._load(session, campaign_id)
             t = m.CampaignTarget
             if list_id is not None:
@@ -314,6 +318,7 @@ class CampaignService(EntityService[m.Campaign]):
     def remove_target(self, campaign_id: int, target_id: int) -> None:
         """Take a target off the campaign (its members stay members)."""
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             target = session.get(m.CampaignTarget, target_id) if f.is_id(target_id) else None
             if target is None or target.campaign_id != campaign_id:
                 raise NotFoundError("campaign_targets", target_id)
@@ -325,6 +330,7 @@ class CampaignService(EntityService[m.Campaign]):
         member, once, in one INSERT ... SELECT; members already there keep their status.
         Returns how many were added."""
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             self._load(session, campaign_id)
             t = m.CampaignTarget
             targets = session.execute(
@@ -364,6 +370,7 @@ class CampaignService(EntityService[m.Campaign]):
         """Record how far one member got (targeted, sent, delivered, ... converted)."""
         value = _status(status)
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             member = None if not (f.is_id(campaign_id) and f.is_id(contact_id)) else (
                 session.scalar(select(m.CampaignMember).where(
                     m.CampaignMember.campaign_id == campaign_id,
@@ -385,6 +392,7 @@ class CampaignService(EntityService[m.Campaign]):
         cm, c = m.CampaignMember, m.Contact
         changed = 0
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             self._load(session, campaign_id)
             live = select(c.id).where(c.id == cm.contact_id, c.deleted_at.is_(None)).exists()
             base = [cm.campaign_id == campaign_id, cm.status != value, live]

@@ -29,8 +29,10 @@ from crm_desktop.db.types import utcnow
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage, RfmSegment
 from crm_desktop.domain.errors import FieldError, ValidationError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import audit
 from crm_desktop.services import fields as f
+from crm_desktop.services.access import require_in
 from crm_desktop.services.base import EntityService, ListQuery, strict_instant
 from crm_desktop.services.club import earn as club_earn
 from crm_desktop.services.club.config import NO_TIER
@@ -111,6 +113,7 @@ def _became_customer(contact: m.Contact, value: Any, old: Any, _initiator: Any) 
 
 class ContactService(EntityService[m.Contact]):
     model = m.Contact
+    edit_perm = Perm.EDIT_CONTACTS
     soft_delete = True
     searchable = True
     compiled_lists = True  # no filter reads the clock
@@ -273,6 +276,7 @@ class ContactService(EntityService[m.Contact]):
         data = dict(data)
         tags = data.pop("tags", None)
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             obj = self._create_in(session, data)
             if tags is not None:
                 self._set_tags_in(session, obj.id, tags)
@@ -282,6 +286,7 @@ class ContactService(EntityService[m.Contact]):
         changes = dict(changes)
         tags = changes.pop("tags", None)
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             self._update_in(session, entity_id, changes)
             if tags is not None:
                 self._set_tags_in(session, entity_id, tags)
@@ -289,6 +294,7 @@ class ContactService(EntityService[m.Contact]):
     # -- tags ----------------------------------------------------------------------------
     def set_tags(self, contact_id: int, names: list[str]) -> None:
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             self._load(session, contact_id)
             self._set_tags_in(session, contact_id, names)
 

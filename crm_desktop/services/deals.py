@@ -17,8 +17,10 @@ from crm_desktop.db.models.base import nullable_sort
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.enums import LifecycleStage, ProformaStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import fields as f
 from crm_desktop.services import rfm
+from crm_desktop.services.access import require_in
 from crm_desktop.services.base import EntityService
 from crm_desktop.services.club import earn as club_earn
 from crm_desktop.text.normalize import search_key, search_name_key
@@ -99,6 +101,7 @@ class StageService:
                                       "outcome": outcome})
         s = m.PipelineStage
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.EDIT_CATALOG)
             self._check_name(session, values["name"], None)
             if values["outcome"] == m.STAGE_OPEN:
                 last_open = session.scalar(
@@ -125,6 +128,7 @@ class StageService:
             data["probability"] = probability
         values = f.clean(self.specs, data, partial=True)
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.EDIT_CATALOG)
             stage = self._stage(session, stage_id)
             if "name" in values:
                 self._check_name(session, values["name"], stage_id)
@@ -135,6 +139,7 @@ class StageService:
     def reorder(self, stage_ids: list[int]) -> None:
         """Put the stages in this order (every stage, each once): positions 1..n."""
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.EDIT_CATALOG)
             stages = {st.id: st for st in session.scalars(select(m.PipelineStage))}
             try:
                 same = len(stage_ids) == len(stages) and set(stage_ids) == set(stages)
@@ -170,6 +175,7 @@ class StageService:
             raise ValidationError(FieldError("stage", "invalid"))
         s, d = m.PipelineStage, m.Deal
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.EDIT_CATALOG)
             stage = self._stage(session, stage_id)
             target = session.get(s, move_to) if f.is_id(move_to) else None
             if target is None:
@@ -221,6 +227,7 @@ _CLOSED = case((m.PipelineStage.outcome != m.STAGE_OPEN, closed_instant()))
 
 class DealService(EntityService[m.Deal]):
     model = m.Deal
+    edit_perm = Perm.EDIT_SALES
     soft_delete = True
     searchable = True
     fields: ClassVar = {
@@ -312,6 +319,7 @@ class DealService(EntityService[m.Deal]):
         A won stage makes the contact a customer; a lost stage needs a reason.
         """
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             deal = self._load(session, deal_id)
             stage = session.get(m.PipelineStage, stage_id) if f.is_id(stage_id) else None
             if stage is None:
@@ -378,7 +386,7 @@ class DealService(EntityService[m.Deal]):
     def delete(self, entity_id: int) -> None:
         """To the Trash; a won deal stops counting in its contact's RFM figures."""
         with self.db.write(self.actor_id) as session:
-            deal = self._load(session, entity_id)
+            deal = self._load_to_delete(session, entity_id)
             deal.deleted_at = utcnow()
             if self._counts(session, deal):
                 self._refresh_rfm(session, deal)
@@ -390,7 +398,7 @@ class DealService(EntityService[m.Deal]):
             raise ValidationError(FieldError("ids", "invalid"))
         with self.db.write(self.actor_id) as session:
             for entity_id in entity_ids:
-                deal = self._load(session, entity_id, deleted=True)
+                deal = self._load_to_restore(session, entity_id)
                 deal.deleted_at = None
                 if self._counts(session, deal):
                     self._refresh_rfm(session, deal)

@@ -40,8 +40,10 @@ from crm_desktop.domain.enums import (
     TicketStatus,
 )
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.export.table import ExportColumn, ExportTable
 from crm_desktop.services import fields as f
+from crm_desktop.services.access import require_in
 from crm_desktop.services.base import EntityService, ListQuery, Sort
 from crm_desktop.services.export_columns import COLUMNS, Col
 from crm_desktop.text.digits import to_ascii_digits
@@ -186,7 +188,7 @@ class MemberSource:
         return q.order_by(m.Contact.id)
 
 
-def _source(db: Database, kind: str, parent_id: Any) -> Source:
+def _source(db: Database, kind: str, parent_id: Any, actor_id: int | None = None) -> Source:
     from crm_desktop.services.accounts import AccountService
     from crm_desktop.services.activities import ActivityService
     from crm_desktop.services.contacts import ContactService
@@ -202,22 +204,22 @@ def _source(db: Database, kind: str, parent_id: Any) -> Source:
         "activities": ActivityService,
     }
     if kind in services:
-        return ServiceSource(services[kind](db))
+        return ServiceSource(services[kind](db, actor_id))  # type: ignore[call-arg]
     if kind in ("club_members", "club_ledger"):
         from crm_desktop.services.club.lists import ClubLedgerService, ClubMembersService
 
         club = ClubMembersService if kind == "club_members" else ClubLedgerService
-        return ReadOnlySource(club(db))
+        return ReadOnlySource(club(db, actor_id))
     if kind == "audit_log":
         from crm_desktop.services.audit_log import AuditLogService
 
-        return ReadOnlySource(AuditLogService(db))
+        return ReadOnlySource(AuditLogService(db, actor_id))
     if not f.is_id(parent_id):
         raise ValidationError(FieldError("parent_id", "required" if parent_id is None
                                          else "not_found"))
     if kind == "list_members":
         try:
-            return ServiceSource(ListService(db).member_rows(parent_id))
+            return ServiceSource(ListService(db, actor_id).member_rows(parent_id))
         except NotFoundError:
             raise ValidationError(FieldError("parent_id", "not_found")) from None
     with db.read() as session:
@@ -228,10 +230,13 @@ def _source(db: Database, kind: str, parent_id: Any) -> Source:
 
 # -- the service ------------------------------------------------------------------------------
 class ExportService:
-    """What every list export reads: the columns of a kind, and the table of a list."""
+    """What every list export reads: the columns of a kind, and the table of a list.
+    The table needs EXPORT (PermissionDenied otherwise); the rows are those the actor's
+    list shows (only their own records without SEE_ALL)."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, actor_id: int | None = None):
         self.db = db
+        self.actor_id = actor_id
 
     @staticmethod
     def kinds() -> tuple[str, ...]:
@@ -264,11 +269,13 @@ class ExportService:
         in its order, with `columns` (keys, in the order given; None: every column).
         `parent_id`: the campaign (campaign_members) or marketing list (list_members).
         The rows are read when the table's `rows` are iterated (see the module)."""
+        with self.db.read() as session:
+            require_in(session, Perm.EXPORT, self.actor_id)
         spec = _kind(kind)
         lang = _lang(lang)
         chosen = _choose(spec.columns, columns)
         query = _clean_query(kind, query)
-        source = _source(self.db, kind, parent_id)
+        source = _source(self.db, kind, parent_id, self.actor_id)
         if query.sort is not None and query.sort.key not in source.sorts():
             raise ValidationError(FieldError("sort", "choice"))
         count = source.count(query)

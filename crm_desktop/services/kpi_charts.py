@@ -77,6 +77,7 @@ class KpiCharts:
     """The series; mixed into KpiService (which sets `db`)."""
 
     db: Database
+    actor_id: int | None
 
     def revenue_by_month(self, last: Period, owner_id: int | None = None,
                          months: int = 12) -> list[tuple[Period, int]]:
@@ -92,7 +93,7 @@ class KpiCharts:
                     within(closed, span(periods)))
              .group_by(bucket))
         with self.db.read() as session:
-            if (owner := check_owner(session, owner_id)) is not None:
+            if (owner := check_owner(session, owner_id, self.actor_id)) is not None:
                 q = q.where(d.owner_id == owner)
             sums = {i: _combine(hi, lo) for i, hi, lo in session.execute(q)}
         return [(p, sums.get(i, 0)) for i, p in enumerate(periods)]
@@ -103,7 +104,7 @@ class KpiCharts:
         bounds = check_period(period).bounds_utc()
         d, s = m.Deal, m.PipelineStage
         with self.db.read() as session:
-            owner = check_owner(session, owner_id)
+            owner = check_owner(session, owner_id, self.actor_id)
             # one pass over the deals grouped by stage (see kpis._deals), then every stage
             per_stage = (select(d.stage_id, func.count().label("n"),
                                 *_exact_sum(d.amount_rial, "amount"))
@@ -131,7 +132,7 @@ class KpiCharts:
              .where(c.deleted_at.is_(None), within(c.created_at, bounds))
              .group_by(c.source))
         with self.db.read() as session:
-            if (owner := check_owner(session, owner_id)) is not None:
+            if (owner := check_owner(session, owner_id, self.actor_id)) is not None:
                 q = q.where(c.owner_id == owner)
             counts = {source: int(n) for source, n in session.execute(q)}
         return in_order(counts, (s.value for s in ContactSource))
@@ -146,7 +147,7 @@ class KpiCharts:
              .where(t.deleted_at.is_(None), within(t.created_at, bounds))
              .group_by(t.category))
         with self.db.read() as session:
-            if (owner := check_owner(session, owner_id)) is not None:
+            if (owner := check_owner(session, owner_id, self.actor_id)) is not None:
                 q = q.where(t.assignee_id == owner)
             counts = {category: int(n) for category, n in session.execute(q)}
         return in_order(counts, (c.value for c in TicketCategory))
@@ -165,7 +166,7 @@ class KpiCharts:
                     within(t.closed_at, span(periods)))
              .group_by(bucket))
         with self.db.read() as session:
-            if (owner := check_owner(session, owner_id)) is not None:
+            if (owner := check_owner(session, owner_id, self.actor_id)) is not None:
                 q = q.where(t.assignee_id == owner)
             found = {i: (int(n), int(total)) for i, n, total in session.execute(q)}
         out = []

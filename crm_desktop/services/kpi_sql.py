@@ -14,6 +14,7 @@ from crm_desktop.db import models as m
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.periods import Period
 from crm_desktop.services import fields as f
+from crm_desktop.services.access import report_owner_in
 from crm_desktop.text.validate import InvalidValue
 
 #: the months a chart may cover (ten years)
@@ -70,15 +71,17 @@ def duration_sums(condition: Any, end: Any, start: Any, name: str) -> tuple[Any,
             .label(f"{name}_us"))
 
 
-def check_owner(session: Session, owner_id: Any) -> int | None:
-    """None, or the id of an existing user; ValidationError on `owner_id` otherwise."""
-    if owner_id is None:
-        return None
-    if not f.is_id(owner_id):
-        raise ValidationError(FieldError("owner_id", "invalid"))
-    if session.get(m.User, owner_id) is None:
-        raise ValidationError(FieldError("owner_id", "not_found"))
-    return int(owner_id)
+def check_owner(session: Session, owner_id: Any, actor_id: int | None = None) -> int | None:
+    """None, or the id of an existing user; ValidationError on `owner_id` otherwise. Then
+    what the actor may see (services/access.py report_owner_in): a role with REPORTS_OWN
+    only gets its own figures, one with neither is refused (PermissionDenied)."""
+    if owner_id is not None:
+        if not f.is_id(owner_id):
+            raise ValidationError(FieldError("owner_id", "invalid"))
+        if session.get(m.User, owner_id) is None:
+            raise ValidationError(FieldError("owner_id", "not_found"))
+        owner_id = int(owner_id)
+    return report_owner_in(session, actor_id, owner_id)
 
 
 def check_period(period: Any) -> Period:

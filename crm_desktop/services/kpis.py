@@ -354,14 +354,15 @@ def finish(row: Mapping[str, Any]) -> dict[str, Value]:
 class KpiService(kpi_charts.KpiCharts):
     """The KPIs, the dashboard's chart series (KpiCharts) and the records behind them."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, actor_id: int | None = None):
         self.db = db
+        self.actor_id = actor_id  # REPORTS_OWN: every figure restricted to its records
 
     def compute(self, period: Period, owner_id: int | None = None) -> dict[str, Value]:
         """Every KPI of `period` by name (KPI_NAMES order), in one read."""
         period = check_period(period)
         with self.db.read() as session:
-            owner = check_owner(session, owner_id)
+            owner = check_owner(session, owner_id, self.actor_id)
             row = session.execute(statement(owner is not None),
                                   parameters(period, owner)).mappings().one()
         return finish(row)
@@ -374,7 +375,7 @@ class KpiService(kpi_charts.KpiCharts):
         if previous is None:
             raise ValidationError(FieldError("period", "period.invalid"))
         with self.db.read() as session:
-            owner = check_owner(session, owner_id)
+            owner = check_owner(session, owner_id, self.actor_id)
             q = statement(owner is not None)
             now = session.execute(q, parameters(period, owner)).mappings().one()
             before = session.execute(q, parameters(previous, owner)).mappings().one()
@@ -383,4 +384,7 @@ class KpiService(kpi_charts.KpiCharts):
     def records(self, name: str, period: Period,
                 owner_id: int | None = None) -> kpi_drill.Drill | None:
         """Where the records behind KPI `name` are listed (see kpi_drill.drill_down)."""
-        return kpi_drill.drill_down(name, check_period(period), owner_id)
+        period = check_period(period)
+        with self.db.read() as session:
+            owner = check_owner(session, owner_id, self.actor_id)
+        return kpi_drill.drill_down(name, period, owner)

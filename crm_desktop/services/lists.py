@@ -14,9 +14,11 @@ from crm_desktop.db import models as m
 from crm_desktop.db.types import UTCDateTime, utcnow
 from crm_desktop.domain.enums import ListKind
 from crm_desktop.domain.errors import FieldError, ValidationError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import audit
 from crm_desktop.services import contact_filter as cf
 from crm_desktop.services import fields as f
+from crm_desktop.services.access import require_in
 from crm_desktop.services.base import MAX_PAGE, EntityService, ListQuery, Page
 from crm_desktop.services.contacts import ContactService
 
@@ -90,6 +92,7 @@ class ListMembers(ContactService):
 
 class ListService(EntityService[m.MarketingList]):
     model = m.MarketingList
+    edit_perm = Perm.CAMPAIGNS
     fields: ClassVar = {
         "name": f.Field(f.text(200), required=True),
         "kind": f.Field(f.choice(ListKind), empty=ListKind.STATIC.value),
@@ -143,6 +146,7 @@ class ListService(EntityService[m.MarketingList]):
         """Delete a list for good, with its static members (the contacts stay). A list a
         campaign targets cannot go: take it off the campaign first."""
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             mlist = self._load(session, list_id)
             used = session.scalar(select(func.count()).select_from(m.Campaign).where(
                 m.Campaign.list_id == list_id)) or session.scalar(
@@ -171,6 +175,7 @@ class ListService(EntityService[m.MarketingList]):
         data = dict(data) if isinstance(data, Mapping) else data
         members = data.pop("members", None) if isinstance(data, dict) else None
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             obj = self._create_in(session, data)
             if members is not None:
                 self._load_static(session, obj.id)
@@ -181,6 +186,7 @@ class ListService(EntityService[m.MarketingList]):
         """Add contacts to a static list; members already there and deleted or unknown
         contacts are skipped. Returns how many were added."""
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             self._load_static(session, list_id)
             return self._add_members_in(session, list_id, contact_ids)
 
@@ -211,6 +217,7 @@ class ListService(EntityService[m.MarketingList]):
         """Take contacts off a static list; returns how many were members."""
         removed = 0
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             self._load_static(session, list_id)
             lm = m.ListMember
             for chunk in _chunks(contact_ids):

@@ -206,18 +206,25 @@ def _exclusive(path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()  # releases the lock
 
 
-def restore(src: Path | str, db_path: Path | str, passphrase: str | None = None
-            ) -> Path | None:
+def restore(src: Path | str, db_path: Path | str, passphrase: str | None = None, *,
+            actor_id: int | None = None, by_user: bool = False) -> Path | None:
     """Replace the database with the backup `src`; returns the dated copy kept of the
     current database (None when there was none). A damaged or foreign file is refused.
     An encrypted backup is decrypted with `passphrase` to a private temporary file in the
     database's folder first (BackupFileError when it cannot be).
+
+    Done by a user (`by_user`, the acting user `actor_id` as Database.write takes it), it
+    needs RESTORE_DB (administrators only) in the current database: PermissionDenied and
+    nothing touched otherwise. Without a user (the command line on the machine, before
+    sign-in exists there) it is the first administrator's.
 
     From the copy of the current database to the end of the replacement the file is held
     under an exclusive lock, so no other program can commit a change that would be in
     neither file; while another window or program has the database open the restore is
     refused (DatabaseInUse) and nothing changes.
     """
+    if by_user:
+        _require_restore(Path(db_path).expanduser().absolute(), actor_id)
     src = _existing_file(Path(src))
     from crm_desktop.services import backup_crypto
 
@@ -269,6 +276,21 @@ def restore(src: Path | str, db_path: Path | str, passphrase: str | None = None
     open_database(target).close()  # back to WAL; upgrades a backup made by an older version
     log.info("restored %s from %s (previous copy: %s)", target, src, kept)
     return kept
+
+
+def _require_restore(target: Path, actor_id: int | None) -> None:
+    from crm_desktop.db.engine import Database, make_engine
+    from crm_desktop.domain.permissions import Perm
+    from crm_desktop.services.access import require_in
+
+    if not target.is_file():
+        return  # nothing to replace: no one's data is at stake
+    db = Database(target, make_engine(target, read_only=True))
+    try:
+        with db.read() as session:
+            require_in(session, Perm.RESTORE_DB, actor_id)
+    finally:
+        db.close()
 
 
 def _unused(path: Path) -> Path:

@@ -54,7 +54,9 @@ from crm_desktop.db.engine import Database
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.enums import MemberStatus
 from crm_desktop.domain.errors import FieldError, ValidationError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import audit, rfm
+from crm_desktop.services.access import require_in
 from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.activities import last_activity_expression
 from crm_desktop.services.base import EntityService
@@ -164,6 +166,7 @@ class MergeService:
         if bad:
             raise ValidationError(bad)
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.IMPORT)
             records = {rid: service._load(session, rid) for rid in group}  # live, or NotFound
             changes = {name: getattr(records[source], name) for name, source in choose.items()
                        if source != survivor_id}

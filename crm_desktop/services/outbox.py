@@ -51,8 +51,10 @@ from crm_desktop.db.search_index import fts_table
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.enums import MemberStatus, MessageChannel, OutboxStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import audit, delivery
 from crm_desktop.services import fields as f
+from crm_desktop.services.access import require_in
 from crm_desktop.services.base import EntityService, ReadOnlyList
 from crm_desktop.services.delivery import Delivery, DeliveryError, Outgoing, backoff
 from crm_desktop.services.search_query import match_expression
@@ -211,6 +213,7 @@ class OutboxService(ReadOnlyList):
         if errors:
             raise ValidationError(errors)
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.CAMPAIGNS)
             campaign = session.get(m.Campaign, campaign_id) if f.is_id(campaign_id) else None
             if campaign is None:
                 raise ValidationError(FieldError("campaign_id", "not_found"))
@@ -317,6 +320,7 @@ class OutboxService(ReadOnlyList):
         for each, in one transaction with their audit rows. Returns how many were queued."""
         o = m.OutboxMessage
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.CAMPAIGNS)
             msg = self._load_message(session, message_id)
             sub = self._members(msg).subquery()
             ids = list(session.scalars(select(sub.c.contact_id).where(sub.c.reason.is_(None))
@@ -355,6 +359,7 @@ class OutboxService(ReadOnlyList):
         wanted = f.distinct_ids(ids, "ids")
         changed = 0
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.CAMPAIGNS)
             for chunk in f.chunked(wanted, CHUNK):
                 rows = session.scalars(select(m.OutboxMessage).where(
                     m.OutboxMessage.id.in_(chunk), m.OutboxMessage.status.in_(allowed)))
@@ -393,7 +398,7 @@ class OutboxService(ReadOnlyList):
         with self.db.read() as session:
             if session.scalar(sending) is None:
                 return 0
-        with self.db.write(self.actor_id) as session:
+        with self.db.write(self.actor_id, system=True) as session:
             rows = list(session.scalars(select(m.OutboxMessage).where(
                 m.OutboxMessage.status == OutboxStatus.SENDING.value)))
             for row in rows:
@@ -423,7 +428,7 @@ class OutboxService(ReadOnlyList):
     def _claim(self, outbox_id: int, now: datetime, channels: list[str]) -> Outgoing | None:
         """Mark one due row "sending" and commit, before it is handed to the delivery."""
         o = m.OutboxMessage
-        with self.db.write(self.actor_id) as session:
+        with self.db.write(self.actor_id, system=True) as session:
             row = session.scalar(select(o).where(o.id == outbox_id, self._due(now, channels)))
             if row is None:
                 return None  # cancelled, or taken by another window meanwhile
@@ -444,7 +449,7 @@ class OutboxService(ReadOnlyList):
     def _finish(self, outbox_id: int, ref: str | None = None,
                 error: DeliveryError | None = None, max_attempts: int = 5) -> bool:
         """Record the outcome of a claimed row; True when it will be tried again."""
-        with self.db.write(self.actor_id) as session:
+        with self.db.write(self.actor_id, system=True) as session:
             row = session.get(m.OutboxMessage, outbox_id)
             if row is None:
                 return False
@@ -537,6 +542,8 @@ class OutboxService(ReadOnlyList):
         o = m.OutboxMessage
         now = utcnow()
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.CAMPAIGNS)
+            require_in(session, Perm.EXPORT)
             rows = list(session.scalars(select(o).where(self._due(now, ["sms"]))
                                         .order_by(o.id)))
             for row in rows:
@@ -563,6 +570,7 @@ class OutboxService(ReadOnlyList):
         wanted = f.distinct_ids(outbox_ids, "ids")
         changed = 0
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.CAMPAIGNS)
             for chunk in f.chunked(wanted, CHUNK):
                 rows = session.scalars(select(m.OutboxMessage).where(
                     m.OutboxMessage.id.in_(chunk),

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.db import models as m
 from crm_desktop.db.models.base import nullable_sort
 from crm_desktop.domain.errors import FieldError, ValidationError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService
 from crm_desktop.text.collation import sort_key
@@ -18,6 +19,7 @@ from crm_desktop.text.normalize import clean_text
 
 class ProductService(EntityService[m.Product]):
     model = m.Product
+    edit_perm = Perm.EDIT_CATALOG
     fields: ClassVar = {
         "name": f.Field(f.text(200), required=True),
         "sku": f.Field(f.text(64)),

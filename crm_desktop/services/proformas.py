@@ -25,8 +25,10 @@ from crm_desktop.domain.documents import ProformaDocument
 from crm_desktop.domain.enums import DiscountKind, LifecycleStage, ProformaStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.numbers import parse_proforma_number, proforma_number
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import fields as f
 from crm_desktop.services import rfm
+from crm_desktop.services.access import require_in
 from crm_desktop.services.base import EntityService, ListQuery, Page
 from crm_desktop.services.club import earn as club_earn
 from crm_desktop.services.deals import BECOMES_CUSTOMER
@@ -93,6 +95,7 @@ def _is_empty(value: Any) -> bool:
 
 class ProformaService(EntityService[m.Proforma]):
     model = m.Proforma
+    edit_perm = Perm.EDIT_SALES
     fields: ClassVar = {
         "deal_id": f.Field(f.reference),
         "contact_id": f.Field(f.reference),
@@ -257,6 +260,7 @@ class ProformaService(EntityService[m.Proforma]):
         if _is_empty(header.get("vat_rate")):
             header["vat_rate"] = SettingsService(self.db).vat_rate
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             errors: list[FieldError] = []
             try:
                 obj = self._create_in(session, header)
@@ -281,6 +285,7 @@ class ProformaService(EntityService[m.Proforma]):
     ) -> None:
         """Change header fields and, when `lines` is given, replace all the lines."""
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             errors: list[FieldError] = []
             obj = None
             try:
@@ -320,6 +325,7 @@ class ProformaService(EntityService[m.Proforma]):
         """
         accepted = ProformaStatus.ACCEPTED.value
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             before = self._load(session, proforma_id).status
             obj = self._update_in(session, proforma_id, {"status": status})
             won = False

@@ -178,7 +178,7 @@ class RfmService:
     def recompute(self) -> dict[str, int]:
         """Every live contact's figures, scores and segment, in one transaction; returns
         the number of contacts per segment (every segment named, zeros included)."""
-        with self.db.write(self.actor_id) as session:
+        with self.db.write(self.actor_id, system=True) as session:
             years, today, start, start_at = self._window(session)
             figures = self._figures(self._purchases(session, start, start_at), today)
             scored = scoring.score_all(figures)

@@ -26,6 +26,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from crm_desktop.db.engine import Database
+from crm_desktop.domain.permissions import Perm
+from crm_desktop.services.access import cached_permissions
 from crm_desktop.services.search_query import match_expression
 from crm_desktop.text.collation import sort_key
 
@@ -148,8 +150,9 @@ def _ordered_ids(
 
 
 class SearchService:
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, actor_id: int | None = None):
         self.db = db
+        self.actor_id = actor_id
 
     def search(
         self, raw: str, limit: int = 20, kinds: tuple[str, ...] = KINDS
@@ -164,10 +167,20 @@ class SearchService:
             return []
         ranked: list[tuple[tuple[int, int, int], SearchHit]] = []
         with self.db.read() as session:
+            # without SEE_ALL: only the actor's own records among the hits (every kind
+            # searched has an owner)
+            own = None if self.actor_id is None or Perm.SEE_ALL in cached_permissions(
+                self.db, self.actor_id) else self.actor_id
             conn = session.connection().connection.driver_connection
             assert isinstance(conn, sqlite3.Connection)
             for kind_no, kind in enumerate(kinds):
                 ids = _ordered_ids(conn, kind, raw, expr, limit)
+                if ids and own is not None:
+                    mine = {r[0] for r in conn.execute(
+                        f"SELECT id FROM {_KINDS[kind].table} WHERE owner_id = ? "
+                        "AND id IN (SELECT value FROM json_each(?))",
+                        (own, json.dumps([i for i, _ in ids])))}
+                    ids = [(i, step) for i, step in ids if i in mine]
                 if not ids:
                     continue
                 rows = {

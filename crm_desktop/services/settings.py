@@ -19,7 +19,9 @@ from crm_desktop.db.engine import Database
 from crm_desktop.domain import clock, rfm
 from crm_desktop.domain.enums import TicketPriority
 from crm_desktop.domain.errors import FieldError, ValidationError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import fields as f
+from crm_desktop.services.access import require_in
 from crm_desktop.services.backups import DEFAULTS as BACKUP_DEFAULTS
 from crm_desktop.services.club.config import DEFAULTS as CLUB_DEFAULTS
 from crm_desktop.services.sla import WEEKDAYS, SlaTargets, WorkWeek
@@ -262,6 +264,7 @@ class SettingsService:
 
     def set(self, key: str, value: Any) -> None:
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.SETTINGS)
             self._put(session, key, value)
 
     @staticmethod
@@ -319,6 +322,7 @@ class SettingsService:
         if errors:
             raise ValidationError(errors)
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.SETTINGS)
             stored = session.scalar(select(m.Setting.value).where(m.Setting.key == "company"))
             current = {**DEFAULTS["company"], **(json.loads(stored) if stored else {})}
             self._put(session, "company", {**current, **cleaned})
@@ -376,6 +380,7 @@ class SettingsService:
             raise ValidationError(FieldError("time_zone", "choice")) from None
         old = clock.zone(self.time_zone())
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.SETTINGS)
             row = session.get(m.Setting, "time_zone")
             encoded = json.dumps(new.key)
             if row is None:

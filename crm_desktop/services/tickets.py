@@ -26,7 +26,9 @@ from crm_desktop.domain import clock
 from crm_desktop.domain.enums import TicketCategory, TicketChannel, TicketPriority, TicketStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.numbers import parse_ticket_number, ticket_number
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import fields as f
+from crm_desktop.services.access import require_in
 from crm_desktop.services.base import EntityService
 from crm_desktop.services.settings import sla_from_json
 from crm_desktop.services.sla import SlaTargets, WorkWeek, add_working_time
@@ -69,6 +71,7 @@ def number_sql(t: Any) -> Any:
 
 class TicketService(EntityService[m.Ticket]):
     model = m.Ticket
+    edit_perm = Perm.EDIT_WORK
     soft_delete = True
     searchable = True
     fields: ClassVar = {
@@ -253,6 +256,7 @@ class TicketService(EntityService[m.Ticket]):
         }
         values = f.clean(specs, {"satisfaction": satisfaction, "satisfaction_comment": comment})
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             obj = self._load(session, ticket_id)
             obj.satisfaction = values["satisfaction"]
             obj.satisfaction_comment = values["satisfaction_comment"]
@@ -265,6 +269,7 @@ class TicketService(EntityService[m.Ticket]):
         The only way back from closed; sla_due_at is kept (the ticket stays as late as it was).
         """
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             obj = self._load(session, ticket_id)
             obj.status = TicketStatus.OPEN.value
             obj.satisfaction = None
@@ -278,6 +283,7 @@ class TicketService(EntityService[m.Ticket]):
                  "internal": f.Field(f.boolean, empty=True)}
         values = f.clean(specs, {"body": body, "internal": internal})
         with self.db.write(self.actor_id) as session:
+            require_in(session, self.edit_perm)
             ticket = self._load(session, ticket_id)
             comment = m.TicketComment(ticket_id=ticket_id, author_id=self.actor_id,
                                       body=values["body"], internal=values["internal"])

@@ -380,6 +380,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a filter list's members are whoever its filter finds; choose a static list",
         f"اعضای فهرست شرطی را شرط آن تعیین می{ZW}کند؛ یک فهرست ثابت انتخاب کنید",
     ),
+    "user.own_account": (
+        "no one can change their own role, active state or user name; ask another "
+        "administrator",
+        f"هیچ کس نمی{ZW}تواند نقش، فعال بودن یا نام کاربری خود را تغییر دهد؛ از مدیر "
+        f"دیگری بخواهید",
+    ),
+    "user.last_admin": (
+        "this is the last active administrator: make another user an administrator first",
+        "این آخرین مدیر فعال است؛ نخست کاربر دیگری را مدیر کنید",
+    ),
     "import.nothing_to_undo": (
         "no import is left to undo",
         "ورود اطلاعاتی برای برگرداندن نمانده است",

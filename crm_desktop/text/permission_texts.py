@@ -13,7 +13,7 @@ NAMES: dict[str, tuple[str, str]] = {
     Perm.EDIT_CATALOG: ("Edit products and pipeline stages", "ویرایش کالاها و مراحل فروش"),
     Perm.DELETE_OWN: ("Delete their own records", "حذف پرونده‌های خود"),
     Perm.DELETE_ANY: ("Delete anyone's records", "حذف پرونده‌های همه"),
-    Perm.RESTORE_TRASH: ("Restore from the Trash", "بازگرداندن از سطل زباله"),
+    Perm.RESTORE_TRASH: ("Restore from the Trash", "بازگرداندن از سطل بازیافت"),
     Perm.EXPORT: ("Export to Excel and PDF", "خروجی اکسل و PDF"),
     Perm.IMPORT: ("Import and merge duplicates", "ورود از فایل و ادغام تکراری‌ها"),
     Perm.REPORTS_ALL: ("Dashboard and reports of everyone", "داشبورد و گزارش‌های همه"),
@@ -22,7 +22,7 @@ NAMES: dict[str, tuple[str, str]] = {
     Perm.SETTINGS: ("Change settings", "تغییر تنظیمات"),
     Perm.USERS: ("Manage users and roles", "مدیریت کاربران و نقش‌ها"),
     Perm.RESTORE_DB: ("Restore a backup", "بازگردانی پشتیبان"),
-    Perm.PURGE: ("Empty the Trash", "پاک‌کردن همیشگی از سطل زباله"),
+    Perm.PURGE: ("Empty the Trash", "پاک‌کردن همیشگی از سطل بازیافت"),
 }
 
 

@@ -209,14 +209,15 @@ class Controller(QObject):
         from crm_desktop.services import maintenance
 
         assert self.core is not None and self.window is not None
-        window, db_path = self.window, self.core.db.path
+        window, db_path, actor = self.window, self.core.db.path, self.core.actor_id
         self._stop_backups()
         self._stop_automation()
         if self.reminders is not None:
             self.reminders.stop()
         self.core.close()
-        result = window.ops.run(window, lambda: maintenance.restore(backup, db_path,
-                                                                    passphrase))
+        # the signed-in user's restore: administrators only (PermissionDenied otherwise)
+        result = window.ops.run(window, lambda: maintenance.restore(
+            backup, db_path, passphrase, actor_id=actor, by_user=True))
         self._restoring = True  # the replaced window closes without an exit backup
         try:
             if not self.reopen():

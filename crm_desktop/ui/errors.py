@@ -10,7 +10,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from crm_desktop.domain.errors import DatabaseBusy, DatabaseInUse
+from crm_desktop.domain.errors import DatabaseBusy, DatabaseInUse, PermissionDenied
 
 log = logging.getLogger("crm_desktop.ui")
 
@@ -91,6 +91,15 @@ def install_excepthook() -> None:
                     "Errors", "The database is busy: another window or program is using "
                     "it. Try again in a moment."),
                     title=QCoreApplication.translate("Errors", "Database busy"))
+            return
+        if isinstance(exc, PermissionDenied):
+            # a read the role may not do (a report, an export) that reached a slot
+            log.info("refused: %s", exc)
+            if QApplication.instance() is not None:
+                from crm_desktop.ui import display
+
+                show_message(QApplication.activeWindow(),
+                             exc.message("fa" if display.persian() else "en"))
             return
         log.error("unexpected error", exc_info=(kind, exc, tb))
         if QApplication.instance() is not None and not isinstance(exc, KeyboardInterrupt):

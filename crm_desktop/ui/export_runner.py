@@ -38,7 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.domain import clock
-from crm_desktop.domain.errors import DatabaseBusy, FieldError, ValidationError
+from crm_desktop.domain.errors import (
+    DatabaseBusy,
+    FieldError,
+    PermissionDenied,
+    ValidationError,
+)
 from crm_desktop.export.table import Cancelled, ExportCancelled, Progress
 from crm_desktop.text.jalali import format_jalali
 from crm_desktop.ui import display
@@ -214,7 +219,7 @@ def _done(parent: QWidget | None, path: Path, rows: int) -> None:
 
 
 def _failed(parent: QWidget | None, error: BaseException) -> None:
-    if isinstance(error, ValidationError):
+    if isinstance(error, ValidationError | PermissionDenied):
         show_message(parent, error.message(_lang()))
     elif isinstance(error, DatabaseBusy):
         show_message(parent, busy_text(error))
@@ -283,7 +288,8 @@ def export_list(parent: QWidget, core: Any, *, kind: str, query: Any, columns: S
         from crm_desktop.export.files import write_table
         from crm_desktop.services.exports import ExportService
 
-        table = ExportService(core.db).table(kind, query, keys, lang, parent_id=parent_id)
+        table = ExportService(core.db, core.actor_id).table(kind, query, keys, lang,
+                                                           parent_id=parent_id)
         return write_table(table, path, progress=progress, cancelled=cancelled)
 
     title = QCoreApplication.translate("ExportRunner", "Exporting {name}")

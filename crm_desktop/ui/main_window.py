@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from crm_desktop import __version__
 from crm_desktop.core import Core
+from crm_desktop.domain.errors import PermissionDenied
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import maintenance
 from crm_desktop.ui import display, screen_fit
 from crm_desktop.ui.errors import ask_box
@@ -33,6 +36,14 @@ from crm_desktop.ui.ui_settings import UiSettings
 from crm_desktop.ui.views.base import BaseView
 from crm_desktop.ui.widgets.global_search import GlobalSearch
 from crm_desktop.ui.widgets.sidebar import Sidebar
+
+#: sections shown only to a role with one of these permissions
+SECTION_PERMS: dict[str, frozenset[Perm]] = {
+    "dashboard": frozenset({Perm.REPORTS_ALL, Perm.REPORTS_OWN}),
+    "reports": frozenset({Perm.REPORTS_ALL, Perm.REPORTS_OWN}),
+    "campaigns": frozenset({Perm.CAMPAIGNS}),
+    "settings": frozenset({Perm.SETTINGS}),
+}
 
 # (core, ops, settings, parent): a view is made inside the window's stack, not moved into it
 # afterwards (a move styles the whole tree of the view once more)
@@ -76,7 +87,11 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             screen_fit.install(app)
 
-        self._sections = self._section_list()
+        # what the acting user may do, read once: sections and menu items it may not use
+        # are left out (the services refuse them anyway)
+        self.perms = core.access.permissions()
+        self._sections = [s for s in self._section_list()
+                          if not SECTION_PERMS.get(s[0]) or SECTION_PERMS[s[0]] & self.perms]
         self._views: dict[str, BaseView] = {}
         self.sidebar = Sidebar([(k, t) for k, t, _f in self._sections], core, ops, settings)
         self.nav = self.sidebar.list
@@ -160,6 +175,8 @@ class MainWindow(QMainWindow):
         return self._views[key]
 
     def show_section(self, key: str) -> BaseView:
+        if key not in self.section_keys():  # a link to a section the role may not open
+            raise PermissionDenied(min(SECTION_PERMS.get(key, {Perm.SETTINGS})).value)
         row = self.section_keys().index(key)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
@@ -205,10 +222,13 @@ class MainWindow(QMainWindow):
                                                name="undoImport")
         file_menu.addAction(self.undo_import_action)
         file_menu.aboutToShow.connect(self._update_undo_import)
+        for name in ("importFile", "undoImport"):
+            self._allow(file_menu, name, Perm.IMPORT)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Back up…"), self.backup, name="backup"))
         file_menu.addAction(self._action(self.tr("Restore from a backup…"), self.restore,
                                          name="restore"))
+        self._allow(file_menu, "restore", Perm.RESTORE_DB)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Change my password…"), self.change_password,
                                          name="changePassword"))
@@ -225,6 +245,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self._action(self.tr("Find duplicates…"), self.find_duplicates,
                                          name="findDuplicates"))
+        self._allow(edit_menu, "findDuplicates", Perm.IMPORT)  # finding them is for merging
         edit_menu.addAction(self._action(self.tr("Trash…"), self.open_trash, name="trash"))
         view_menu = bar.addMenu(self.tr("&View"))
         for i, (key, title, _factory) in enumerate(self._sections):
@@ -234,6 +255,11 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("About crm-desktop"), self.about,
                                          name="about"))
+
+    def _allow(self, menu: QMenu, name: str, perm: Perm) -> None:
+        """Hide the menu's action `name` when the role lacks `perm`."""
+        action = next(a for a in menu.actions() if a.objectName() == name)
+        action.setVisible(perm in self.perms)
 
     def _new_record(self) -> None:
         view = self.current_view()

@@ -16,6 +16,7 @@ from crm_desktop.domain.errors import (
     DatabaseBusy,
     DatabaseError,
     NotFoundError,
+    PermissionDenied,
     ValidationError,
 )
 from crm_desktop.ui import display
@@ -96,6 +97,10 @@ class Ops(QObject):
                 parent,
                 QCoreApplication.translate("Ops", "The database refused this change:") + f"\n{exc}",
             )
+            return Outcome(False)
+        except PermissionDenied as exc:  # the role may not: its polite message, nothing done
+            log.info("refused: %s", exc)
+            show_message(parent, exc.message(self.lang()))
             return Outcome(False)
         except CrmError as exc:
             log.warning("refused: %s", exc)

@@ -260,7 +260,7 @@ def run(db: Database, actor_id: int | None, *, dry_run: bool = False,
                     continue
                 report.actions += [_planned(spec, s) for s in steps]
         return report
-    with db.write(actor_id) as session:
+    with db.write(actor_id, system=True) as session:
         record = m.AutomationRun(trigger=trigger, user_id=actor_id)
         session.add(record)
         session.flush()
@@ -270,7 +270,7 @@ def run(db: Database, actor_id: int | None, *, dry_run: bool = False,
             report.cancelled = True
             break
         try:
-            with db.write(actor_id) as session:
+            with db.write(actor_id, system=True) as session:
                 rule = session.get(m.AutomationRule, rule_id)
                 if rule is None or not rule.enabled:  # switched off meanwhile
                     continue
@@ -282,7 +282,7 @@ def run(db: Database, actor_id: int | None, *, dry_run: bool = False,
             if not isinstance(exc, CrmError):
                 log.exception("automation rule %s failed", rule_id)
             report.errors[rule_id] = _problem(exc)
-    with db.write(actor_id) as session:
+    with db.write(actor_id, system=True) as session:
         record = session.get(m.AutomationRun, report.run_id)
         record.finished_at = utcnow()
         record.actions = len(report.actions)

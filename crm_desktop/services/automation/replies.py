@@ -32,8 +32,10 @@ from crm_desktop.db.types import utcnow
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import AutomationAction
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.imports.sheet import ImportFileError, SheetData
 from crm_desktop.services import fields as f
+from crm_desktop.services.access import require_in
 from crm_desktop.services.deals import won_stage_ids
 from crm_desktop.services.imports.cells import date_cell
 from crm_desktop.services.tickets import number_sql
@@ -122,6 +124,7 @@ class SatisfactionReplies:
         value = f.clean({"score": f.Field(f.integer(1, 5), required=True)},
                         {"score": score})["score"]
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.CAMPAIGNS)
             self._record_in(session, log_id, value, utcnow())
 
     def _record_in(self, session: Session, log_id: Any, score: int, at: datetime) -> None:
@@ -164,6 +167,7 @@ class SatisfactionReplies:
         replies.sort(key=lambda r: r[0])
         matched = unmatched = 0
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.CAMPAIGNS)
             waiting = self._waiting(session, {mobile for _, mobile, _ in replies})
             for at, mobile, score in replies:
                 candidates = [r for r in waiting.get(mobile, []) if r[1] <= at]

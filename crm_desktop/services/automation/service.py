@@ -18,8 +18,10 @@ from crm_desktop.db.types import utcnow
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import AutomationAction, RuleKind, RunTrigger
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import audit
 from crm_desktop.services import fields as f
+from crm_desktop.services.access import require_in
 from crm_desktop.services.automation import conditions, engine
 from crm_desktop.services.automation.kinds import registry
 from crm_desktop.services.automation.model import RunReport
@@ -135,6 +137,7 @@ class AutomationService:
         settings = _settings_json(kind, values.get("settings"))
         enabled = bool(values.get("enabled"))
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.CAMPAIGNS)
             rule = m.AutomationRule(kind=kind, name=values["name"], enabled=enabled,
                                     enabled_at=utcnow() if enabled else None,
                                     settings_json=settings,
@@ -150,6 +153,7 @@ class AutomationService:
         conditions; its kind stays."""
         values = f.clean(RULE_FIELDS, changes, partial=True)
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.CAMPAIGNS)
             rule = self._load(session, rule_id)
             if "kind" in values and values["kind"] != rule.kind:
                 raise ValidationError(FieldError("kind", "invalid"))
@@ -176,6 +180,7 @@ class AutomationService:
         """Switch a rule on (from now: nothing that fell due before is acted on) or off."""
         on = f.clean({"enabled": f.Field(f.boolean, required=True)}, {"enabled": enabled})
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.CAMPAIGNS)
             self._switch(self._load(session, rule_id), on["enabled"])
 
     @staticmethod
@@ -187,6 +192,7 @@ class AutomationService:
     def delete_rule(self, rule_id: int) -> None:
         """Delete a rule for good; its log rows and queued messages stay (without it)."""
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.CAMPAIGNS)
             rule = self._load(session, rule_id)
             for model in (m.AutomationLog, m.OutboxMessage):
                 rows = select(model.id, model.rule_id).where(model.rule_id == rule.id)
@@ -208,6 +214,12 @@ class AutomationService:
                           {"dry_run": dry_run, "trigger": trigger, "now": now})
         if cancel is not None and not callable(cancel):
             raise ValidationError(FieldError("cancel", "invalid"))
+        if checked["trigger"] == RunTrigger.MANUAL.value:
+            # "Run now" is the user's: it needs CAMPAIGNS. The scheduled runs (start-up,
+            # timer, the system's scheduler through the CLI) are the program's own work and
+            # write as system (Database.write), whoever is signed in.
+            with self.db.read() as session:
+                require_in(session, Perm.CAMPAIGNS, self.actor_id)
         report = engine.run(self.db, self.actor_id, dry_run=checked["dry_run"],
                             trigger=checked["trigger"], now=checked.get("now"), cancel=cancel)
         if not report.dry_run and not report.cancelled:

@@ -24,7 +24,9 @@ from crm_desktop.domain import clock
 from crm_desktop.domain.club import BASIS_SPEND, next_tier
 from crm_desktop.domain.enums import DiscountKind, LedgerKind, ProformaStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import fields as f
+from crm_desktop.services.access import require_in
 from crm_desktop.services.automation.kinds.birthday import born_on
 from crm_desktop.services.club import config, earn, ledger, members, referrals
 from crm_desktop.services.proforma_totals import line_total
@@ -70,6 +72,7 @@ class ClubService:
         expires what is already due; a change of the tiers, the basis, the start or the
         switch recomputes every member's tier, all in the same transaction."""
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.CAMPAIGNS)
             current = config.read_in(session)
             new = config.clean(current, changes)
             if new["enabled"] and not new["started_on"]:
@@ -167,6 +170,7 @@ class ClubService:
         if n == 0:
             raise ValidationError(FieldError("points", "club.zero"))
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.CAMPAIGNS)
             self._member(session, contact_id)
             if n < 0:
                 return self._spend(session, contact_id, LedgerKind.ADJUSTED, -n, text)
@@ -181,6 +185,7 @@ class ClubService:
         n = _points(points, 1)
         text = _reason(reason, required=False)
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.CAMPAIGNS)
             self._member(session, contact_id)
             return self._spend(session, contact_id, LedgerKind.REDEEMED, n, text)
 
@@ -193,6 +198,8 @@ class ClubService:
         line's discount becomes an amount: its old discount plus this one."""
         n = _points(points, 1)
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.CAMPAIGNS)
+            require_in(session, Perm.EDIT_SALES)
             proforma = session.get(m.Proforma, proforma_id) if f.is_id(proforma_id) else None
             if proforma is None:
                 raise NotFoundError("proformas", proforma_id)
@@ -238,7 +245,8 @@ class ClubService:
         """Expire every lot whose time has come (as of `now`, default now); returns the
         points expired. Running it twice expires nothing more."""
         at = _now(now)
-        with self.db.write(self.actor_id) as session:
+        # the club's daily housekeeping (run by every automation run): never refused
+        with self.db.write(self.actor_id, system=True) as session:
             total, touched = ledger.expire_in(session, at)
             if touched:
                 members.refresh_in(session, config.read_in(session), touched)
@@ -262,7 +270,8 @@ class ClubService:
                 return 0
         L = m.ClubLedger
         given = 0
-        with self.db.write(self.actor_id) as session:
+        # the club's daily housekeeping (run by every automation run): never refused
+        with self.db.write(self.actor_id, system=True) as session:
             settings = config.read_in(session)
             points = settings["birthday_points"]
             if not settings["enabled"] or points <= 0:
@@ -285,6 +294,7 @@ class ClubService:
         """Expire what is due, then every member's balance, spend and tier in one pass
         (one transaction); returns members per tier key ("none": below the lowest)."""
         with self.db.write(self.actor_id) as session:
+            require_in(session, Perm.CAMPAIGNS)
             ledger.expire_in(session, utcnow())
             return members.recompute_in(session, config.read_in(session))
 

@@ -35,7 +35,9 @@ from crm_desktop.db.engine import Database
 from crm_desktop.db.search_index import SEARCH_TABLES, unindexed_first
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.errors import FieldError, ValidationError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import audit
+from crm_desktop.services.access import require_in
 from crm_desktop.services.imports.model import ImportBatch
 from crm_desktop.services.imports.records import (
     ACCOUNTS,
@@ -277,6 +279,7 @@ class _Undo:
 def undo_last(db: Database, actor_id: int | None) -> ImportBatch:
     """Undo the newest import not undone (see the module's docstring)."""
     with db.write(actor_id) as session:
+        require_in(session, Perm.IMPORT)
         batch = _newest(session)
         if batch is None:
             raise ValidationError(FieldError("import", "import.nothing_to_undo"))

@@ -47,8 +47,10 @@ from crm_desktop.db.search_index import SEARCH_TABLES, indexed_at_end
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.enums import ListKind
 from crm_desktop.domain.errors import FieldError, ValidationError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.imports.sheet import Cancelled, ImportCancelled, Progress
 from crm_desktop.services import audit
+from crm_desktop.services.access import require_in
 from crm_desktop.services.base import EntityService
 from crm_desktop.services.club import earn as club_earn
 from crm_desktop.services.contacts import clean_tag_names
@@ -168,6 +170,7 @@ def run_import(db: Database, actor_id: int | None, plan: ImportPlan, options: Im
 
     checkpoint()
     with db.write(actor_id) as session:
+        require_in(session, Perm.IMPORT)
         if contacts and options.list_id is not None:
             _check_list(session, options.list_id)
         wanted = [p.match.existing_id for p in plan.rows if isinstance(

@@ -128,8 +128,13 @@ def _clean_filters(definition: ReportDef, filters: dict[str, Any]) -> dict[str, 
 
 
 class ReportService:
-    def __init__(self, db: Database):
+    """The reports. A role with REPORTS_OWN only gets each report over its own records
+    (the owner each ReportDef names: the deal's, the proforma's, the campaign's, the
+    ticket's, the activity's, the contact's), as if the owner filter were set to itself."""
+
+    def __init__(self, db: Database, actor_id: int | None = None):
         self.db = db
+        self.actor_id = actor_id
 
     @staticmethod
     def definitions() -> tuple[ReportDef, ...]:
@@ -158,7 +163,8 @@ class ReportService:
         if errors:
             raise ValidationError(errors)
         with self.db.read() as session:
-            owner_id = check_owner(session, owner_id)  # "not_found" for no such user
+            # "not_found" for no such user; REPORTS_OWN: the actor's own records
+            owner_id = check_owner(session, owner_id, self.actor_id)
             built = definition.builder(session, Context(period, owner_id, cleaned, lang))
             owner = session.get(m.User, owner_id) if owner_id is not None else None
             owner_name = owner.display_name if owner is not None else None

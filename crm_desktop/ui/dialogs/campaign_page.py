@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.core import Core
 from crm_desktop.domain.enums import MessageChannel
 from crm_desktop.domain.errors import NotFoundError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.ui import display, labels, screen_fit
 from crm_desktop.ui.dialogs.campaign_dialog import CampaignDialog
@@ -248,6 +249,7 @@ class CampaignPage(RecordPage):
         icons.dress(self.to_list_button, "list")
         self.members_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.export_button = ExportButton(self)
+        self.export_button.setVisible(core.access.can(Perm.EXPORT))
         self.export_button.setObjectName("exportMembers")
         self.export_button.requested.connect(self.export_members)
         filter_row = QHBoxLayout()

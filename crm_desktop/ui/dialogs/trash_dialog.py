@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services.base import EntityService, ListQuery, Sort
 from crm_desktop.ui import display, screen_fit
 from crm_desktop.ui.dialogs.record_form import run_dialog
@@ -107,6 +108,14 @@ class TrashDialog(QDialog):
         icons.dress(self.restore_button, "arrow-back-up")
         self.hint = QLabel(self.tr("Restored records go back to their lists as they were."))
         self.hint.setWordWrap(True)
+        perms = core.access.permissions()  # once: what the role may bring back
+        if Perm.RESTORE_TRASH not in perms:
+            # its own undo only: what it moved to the Trash itself (nothing without delete)
+            undo = bool(perms & {Perm.DELETE_OWN, Perm.DELETE_ANY})
+            self.restore_button.setVisible(undo)
+            self.hint.setVisible(undo)
+            self.hint.setText(self.tr("You can restore the records you moved to the Trash "
+                                      "yourself."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)

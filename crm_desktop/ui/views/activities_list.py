@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core import Core
 from crm_desktop.domain import clock
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.ui import display, labels
 from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
@@ -67,6 +68,7 @@ class ActivityListView(ActivityPage):
         self.drill_chip = FilterChip(self)
         self.drill_chip.removed.connect(self._drill_removed)
         self.export_button = ExportButton(self)
+        self.export_button.setVisible(self.core.access.can(Perm.EXPORT))
         self.export_button.requested.connect(self.export)
         self.bar = QHBoxLayout()  # the page's own filters
         self.bar.addWidget(self.kind_filter)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.core import Core
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.ui_settings import UiSettings
 
@@ -29,6 +30,12 @@ class BaseView(QWidget):
         self.core = core
         self.ops = ops
         self.settings = settings
+        # what the acting user may do, read once when the view opens (never per paint): the
+        # view hides or disables what is refused; the services refuse it anyway
+        self.perms: frozenset[Perm] = core.access.permissions()
+
+    def can(self, perm: Perm) -> bool:
+        return perm in self.perms
 
     def on_changed(self, tables: list[str]) -> None:
         if not tables or set(tables) & set(self.watches):

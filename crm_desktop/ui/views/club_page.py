@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.ui import display
 from crm_desktop.ui.ops import Ops
@@ -95,6 +96,7 @@ class ClubList(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName(f"{name}Count")
         self.export_button = ExportButton(self)
+        self.export_button.setVisible(core.access.can(Perm.EXPORT))
         self.export_button.setObjectName(f"{name}Export")
         self.export_button.requested.connect(self.export)
         bar = QHBoxLayout()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.domain.periods import Period
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import kpi_drill
 from crm_desktop.services.kpis import KPI_BY_NAME, KpiService
 from crm_desktop.text.money import MoneyUnit
@@ -132,7 +133,7 @@ class DashboardView(FiguresView):
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):
         super().__init__(core, ops, settings, parent)
-        self.kpis = KpiService(core.db)
+        self.kpis = KpiService(core.db, core.actor_id)
         self.unit: MoneyUnit | str = core.settings.display_unit
         self._months: list[Period] = []
         self._csat_months: list[Period] = []
@@ -145,6 +146,8 @@ class DashboardView(FiguresView):
         self.owner_filter = FilterButton(ListFilter(
             "owner_id", "dashboardOwner", self.tr("All owners"), core.users.options,
             self.tr("Owner")), self)
+        # REPORTS_OWN: the figures are the user's own (the service sees to it): no owner to pick
+        self.owner_filter.setVisible(self.can(Perm.REPORTS_ALL))
         self.compared_label = QLabel(self)
         self.compared_label.setObjectName("dashboardCompared")
         self.compared_label.setProperty("role", "muted")

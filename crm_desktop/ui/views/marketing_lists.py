@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.core import Core
 from crm_desktop.domain.enums import ListKind
 from crm_desktop.domain.errors import NotFoundError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.text.jalali import month_name
 from crm_desktop.ui import display, labels
@@ -209,6 +210,7 @@ class ListsPage(BaseView):
         right_layout.addWidget(self.title)
         right_layout.addWidget(self.details)
         self.export_button = ExportButton(self)
+        self.export_button.setVisible(self.can(Perm.EXPORT))
         self.export_button.setObjectName("exportMembers")
         self.export_button.requested.connect(self.export_members)
         counts = QHBoxLayout()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.core import Core
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import STAGE_LOST, STAGE_OPEN
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.services.deals import BoardColumn
 from crm_desktop.text.money import MoneyUnit
@@ -114,6 +115,7 @@ class PipelineView(BaseView):
         bar.addWidget(self.drill_chip)
         bar.addWidget(self.forecast_label)
         self.export_button = ExportButton(self)
+        self.export_button.setVisible(self.can(Perm.EXPORT))
         self.export_button.requested.connect(self.export)
         bar.addWidget(self.export_button)
         bar.addWidget(self.list_toggle)

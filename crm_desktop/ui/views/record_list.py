@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import NotFoundError
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services.base import EntityService, ListQuery, Sort
 from crm_desktop.ui.errors import ask_box
 from crm_desktop.ui.ops import Ops
@@ -283,13 +284,16 @@ class RecordListView(BaseView):
         new_button.setObjectName(f"new{self.singular.capitalize()}")
         new_button.clicked.connect(self.new_record)
         icons.dress(new_button, "plus", primary=True)
+        new_button.setEnabled(self.can(service.edit_perm))
 
         self.export_button: ExportButton | None = None
-        if self.export_kind is not None:
+        if self.export_kind is not None and self.can(Perm.EXPORT):
             self.export_button = ExportButton(self)
             self.export_button.requested.connect(self.export)
 
         self.import_button: QToolButton | None = None
+        if self.import_kind is not None and not self.can(Perm.IMPORT):
+            self.import_kind = None  # the role may not import: neither button nor offer
         if self.import_kind is not None:
             # an icon beside Export (the bar of the contacts list has no room for a word
             # more: its search box would shrink); named in its tooltip, in File › Import
@@ -361,6 +365,7 @@ class RecordListView(BaseView):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
+        self.may_delete = bool(self.perms & {Perm.DELETE_OWN, Perm.DELETE_ANY})  # to the Trash
         for keys, slot in ((QKeySequence.StandardKey.Delete, self.delete_selected),
                            (Qt.Key.Key_Return, self.edit_selected),
                            (Qt.Key.Key_Enter, self.edit_selected)):
@@ -525,7 +530,7 @@ class RecordListView(BaseView):
 
     def delete_selected(self) -> None:
         record_id = self.selected_id()
-        if record_id is None:
+        if record_id is None or not self.may_delete:
             return
         try:
             question = self.delete_question(record_id)

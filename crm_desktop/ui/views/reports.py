@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.domain.periods import Period
+from crm_desktop.domain.permissions import Perm
 from crm_desktop.services.reports import REPORTS, Link, Report, ReportDef, ReportService
 from crm_desktop.ui import display
 from crm_desktop.ui.ops import Ops
@@ -58,7 +59,7 @@ class ReportsView(FiguresView):
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):
         super().__init__(core, ops, settings, parent)
-        self.service = ReportService(core.db)
+        self.service = ReportService(core.db, core.actor_id)
         self.report: Report | None = None
         self.definition: ReportDef = REPORTS[0]
         self.filters: dict[str, FilterButton] = {}
@@ -92,7 +93,10 @@ class ReportsView(FiguresView):
         self.owner_filter = FilterButton(ListFilter(
             "owner_id", "reportOwner", self.tr("All owners"), core.users.options,
             self.tr("Owner")), self)
+        # REPORTS_OWN: the figures are the user's own (the service sees to it): no owner to pick
+        self.owner_filter.setVisible(self.can(Perm.REPORTS_ALL))
         self.export_button = ExportButton(self, formats=("xlsx", "pdf"))
+        self.export_button.setVisible(self.can(Perm.EXPORT))
         self.export_button.requested.connect(self.export)
         self.bar = QHBoxLayout()
         self.bar.setSpacing(tokens.SPACING["s"])
@@ -295,6 +299,7 @@ class ReportsView(FiguresView):
             return False
 
         def job(progress: Any, cancelled: Any) -> int:
+            self.core.access.require(Perm.EXPORT)  # PermissionDenied: a polite message
             if fmt == "pdf":
                 from crm_desktop.export.pdf.report import write_report_pdf
 
