@@ -35,7 +35,7 @@ from crm_desktop.domain.enums import AuditAction, Role
 from crm_desktop.domain.errors import FieldError, SignInRefused, ValidationError
 from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import audit
-from crm_desktop.services.access import require_in
+from crm_desktop.services.access import CHECKED, require_in
 from crm_desktop.services.passwords import (
     hash_password,
     needs_rehash,
@@ -149,7 +149,8 @@ class AuthService:
     def begin_setup(self) -> None:
         """Mark a database the program has just created as waiting for its first-run
         set-up (refused once it has a mode or a password)."""
-        with self.db.write(self.actor_id) as session:
+        # the program setting itself up before anyone signs in: its own work
+        with self.db.write(self.actor_id, system=True) as session:
             if session.scalar(select(m.Setting.key).where(m.Setting.key == MODE_KEY)):
                 raise ValidationError(FieldError("sign_in", "invalid"))
             if session.scalar(select(m.User.id).where(m.User.password_hash.is_not(None))):
@@ -167,7 +168,7 @@ class AuthService:
         if self.mode() != SETUP:
             raise ValidationError(FieldError("sign_in", "invalid"))
         if single_user:
-            with self.db.write(self.actor_id) as session:
+            with self.db.write(self.actor_id, system=True) as session:
                 admin = first_admin(session)
                 _put_mode(session, SINGLE)
             assert admin is not None
@@ -177,7 +178,7 @@ class AuthService:
         admin_id = self.acting_admin()
         assert admin_id is not None
         values = {"display_name": display_name, "username": username}
-        with self.db.write(admin_id) as session:
+        with self.db.write(admin_id, system=True) as session:
             admin = session.get(m.User, admin_id)
             cleaned = users._clean(session, values, admin)  # the rules of an edit
             admin.display_name = cleaned["display_name"]
@@ -229,7 +230,8 @@ class AuthService:
             self._failed(user.id, "inactive", now, count=False)
             raise SignInRefused("inactive")
         fresh = hash_password(password) if needs_rehash(user.password_hash) else None
-        with self.db.write(user.id) as session:
+        # signing in is open to every role: its bookkeeping is the program's own work
+        with self.db.write(user.id, system=True) as session:
             session.info["audit_at"] = now
             row = session.get(m.User, user.id)
             row.failed_logins = 0
@@ -248,7 +250,7 @@ class AuthService:
                 count: bool = True) -> timedelta:
         """Record a failed attempt; returns the wait it starts (zero: none)."""
         wait = timedelta(0)
-        with self.db.write(None) as session:
+        with self.db.write(None, system=True) as session:
             session.info["audit_at"] = now
             if user_id is not None and count:
                 row = session.get(m.User, user_id)
@@ -283,6 +285,7 @@ class AuthService:
             raise ValidationError(FieldError("old_password", "password.wrong"))
         hashed = self._new_hash(new, new_again)
         with self.db.write(self.actor_id) as session:
+            session.info[CHECKED] = True  # one's own password: every role may change it
             session.get(m.User, self.actor_id).password_hash = hashed
 
     def reset_password(self, user_id: Any, new: Any, new_again: Any = None) -> None:

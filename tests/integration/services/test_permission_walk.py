@@ -83,6 +83,15 @@ NEEDS: dict[tuple[str, str], Any] = {
     ("automation", "run"): {P.CAMPAIGNS},  # "Run now"; the scheduled runs: see below
     ("replies", "record"): {P.CAMPAIGNS},
     ("replies", "import_file"): {P.CAMPAIGNS},
+    # signing in, one's own password and the first-run set-up are open to every role
+    ("auth", "sign_in"): SYSTEM,
+    ("auth", "change_own_password"): SYSTEM,
+    ("auth", "begin_setup"): SYSTEM,
+    ("auth", "complete_setup"): SYSTEM,
+    ("auth", "set_single_user"): {P.USERS},
+    ("auth", "reset_password"): {P.USERS},
+    ("backups", "set_settings"): {P.SETTINGS},
+    ("backups", "make"): {P.EXPORT},  # a backup by hand takes the whole customer base out
 }
 #: takes the caller's session (not offered to a user)
 NOT_WALKED = {("stages", "ensure_defaults")}

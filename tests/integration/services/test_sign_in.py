@@ -305,3 +305,20 @@ def test_hostile_names_and_passwords_are_refused_plainly(core: Core, sara: int,
             assert exc.fields
             if isinstance(password, str) and len(password) >= 8:
                 assert password not in exc.message("en")
+
+
+@pytest.mark.parametrize("role", ["sales", "reception", "manager"])
+def test_every_role_signs_in_and_changes_its_own_password(core: Core, role: str) -> None:
+    """Signing in writes the user's bookkeeping, and the permission table keeps users to
+    administrators: a role without it must still sign in, fail a sign-in and change its
+    own password (the program's own work, and one's own password)."""
+    uid = core.users.create({"username": "u1", "display_name": "یک", "role": role})
+    core.users.set_password(uid, PASSWORD)
+    with pytest.raises(SignInRefused):
+        core.auth.sign_in("u1", PASSWORD + "x")
+    assert core.auth.sign_in("u1", PASSWORD) == uid
+    me = core.as_user(uid)
+    me.auth.change_own_password(PASSWORD, "another-pass", "another-pass")
+    assert me.auth.sign_in("u1", "another-pass") == uid
+    with core.db.read() as session:
+        assert session.get(m.User, uid).last_login_at is not None
