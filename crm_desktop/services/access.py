@@ -195,6 +195,12 @@ class AccessService:
         with self.db.read() as session:
             return actor_role(session, self.actor_id)
 
+    def forget(self) -> None:
+        """Forget this database's cached permissions (another program may have changed a
+        user's role or the table): the next list or view asks the database. Writes never
+        use the cache."""
+        forget_permissions(self.db)
+
     def permissions(self) -> frozenset[Perm]:
         """What the acting user may do, for the interface (cached: see above)."""
         return cached_permissions(self.db, self.actor_id)

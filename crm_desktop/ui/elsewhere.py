@@ -29,6 +29,7 @@ class ElsewhereWatcher(QObject):
     def __init__(self, core: Core, ops: Ops, window: QWidget):
         super().__init__(window)
         self.db, self.ops, self.window = core.db, ops, window
+        self.access = core.access
         self.db.data_version()  # watching starts now: our writes from here are ours
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
@@ -45,5 +46,6 @@ class ElsewhereWatcher(QObject):
             log.warning("cannot ask the database for changes: %s", exc)
             return False
         if changed:
+            self.access.forget()  # a role may have changed there: lists ask again
             self.ops.changed.emit([])  # every table: we do not know what they changed
         return changed

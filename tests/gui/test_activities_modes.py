@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from crm_desktop.core import Core
+from crm_desktop.domain.clock import today as business_today
 from crm_desktop.services.base import Sort
 from crm_desktop.ui.views.activities import DAY, LIST, TODAY, WEEK, ActivitiesView
 from crm_desktop.ui.views.activities_calendar import CalendarView
@@ -55,7 +56,7 @@ def reads(core: Core, monkeypatch) -> list[str]:
 
 @pytest.fixture
 def data(core: Core) -> dict[str, int]:
-    today = date.today()
+    today = business_today()
     saturday = week_start(today)
     sara = core.users.create({"username": "sara", "display_name": "سارا"})
     return {
@@ -114,7 +115,7 @@ def test_calendar_page_on_its_own(core, ops, ui_lang, qtbot, reads, data, days) 
     qtbot.addWidget(page)
     assert reads == [] and page.is_empty()  # built, not read
     assert page.calendar.n_days == days
-    today = date.today()
+    today = business_today()
     assert page.calendar.saturday == (week_start(today) if days == 7 else today)
     page.refresh()
     assert reads == ["occurrences_between"]
@@ -170,7 +171,7 @@ def test_the_section_reads_only_the_page_shown(core, ops, settings, ui_lang, qtb
 
 def test_a_birthday_opens_its_contact_through_the_section(core, ops, settings, ui_lang,
                                                           qtbot) -> None:
-    today = date.today()
+    today = business_today()
     ali = core.contacts.create({"first_name": "علی", "last_name": "رضایی",
                                 "birthday": date(1992, today.month, today.day)})
     view = ActivitiesView(core, ops, settings)

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from crm_desktop.domain.clock import today as business_today
 from crm_desktop.ui import errors
 from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
 from crm_desktop.ui.views.activities import DAY, WEEK, ActivitiesView
@@ -33,7 +34,7 @@ def block_days(view: ActivitiesView, activity_id: int) -> list[date]:
 
 
 def test_the_outcome_is_saved_and_loaded(core, ops, ui_lang, qtbot) -> None:
-    dialog = AppointmentDialog(core, ops, start=at(date.today(), 10))
+    dialog = AppointmentDialog(core, ops, start=at(business_today(), 10))
     qtbot.addWidget(dialog)
     dialog.bindings["subject"].set("Demo")
     dialog.bindings["outcome"].set("Signed the contract")
@@ -47,7 +48,7 @@ def test_the_outcome_is_saved_and_loaded(core, ops, ui_lang, qtbot) -> None:
 
 
 def test_skipping_a_day_keeps_next_weeks_occurrence(core, view, qtbot, monkeypatch) -> None:
-    saturday = week_start(date.today())
+    saturday = week_start(business_today())
     activity_id = core.activities.create({
         "kind": "meeting", "subject": "Weekly", "due_at": at(saturday, 10),
         "duration_minutes": 30, "recurrence": "weekly", "recur_every": 1})
@@ -71,7 +72,7 @@ def test_skipping_a_day_keeps_next_weeks_occurrence(core, view, qtbot, monkeypat
 
 
 def test_cancel_changes_nothing(core, view, monkeypatch) -> None:
-    saturday = week_start(date.today())
+    saturday = week_start(business_today())
     activity_id = core.activities.create({
         "kind": "meeting", "subject": "Daily", "due_at": at(saturday, 9),
         "duration_minutes": 30, "recurrence": "daily", "recur_every": 1})
@@ -83,7 +84,7 @@ def test_cancel_changes_nothing(core, view, monkeypatch) -> None:
 
 
 def test_day_mode_shows_one_column(core, view) -> None:
-    today = date.today()
+    today = business_today()
     activity_id = core.activities.create({
         "kind": "meeting", "subject": "Daily", "due_at": at(today - timedelta(days=3), 9),
         "duration_minutes": 30, "recurrence": "daily", "recur_every": 1})

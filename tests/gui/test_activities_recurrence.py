@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from crm_desktop.core import Core
+from crm_desktop.domain.clock import today as business_today
 from crm_desktop.ui import errors
 from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
 from crm_desktop.ui.dialogs.deal_page import DealPage
@@ -54,7 +55,7 @@ def block_days(view: ActivitiesView, activity_id: int) -> list[date]:
 
 def test_weekly_appointment_from_the_dialog_shows_every_week(core, ops, ui_lang, qtbot,
                                                              make_view, messages) -> None:
-    saturday = week_start(date.today())
+    saturday = week_start(business_today())
     dialog = AppointmentDialog(core, ops, start=at(saturday, 10))
     qtbot.addWidget(dialog)
     assert not dialog.bindings["recur_every"].widget.isEnabled()
@@ -84,12 +85,12 @@ def test_weekly_appointment_from_the_dialog_shows_every_week(core, ops, ui_lang,
 
 def test_until_before_the_first_day_is_shown_inline(core, ops, ui_lang, qtbot,
                                                      messages) -> None:
-    start = at(date.today(), 9)
+    start = at(business_today(), 9)
     dialog = AppointmentDialog(core, ops, start=start)
     qtbot.addWidget(dialog)
     dialog.bindings["subject"].set("Standup")
     dialog.bindings["recurrence"].set("daily")
-    dialog.bindings["recur_until"].set(date.today() - timedelta(days=3))
+    dialog.bindings["recur_until"].set(business_today() - timedelta(days=3))
     dialog.save()
     assert dialog.result_id is None
     assert dialog.errors["recur_until"].text()
@@ -97,7 +98,7 @@ def test_until_before_the_first_day_is_shown_inline(core, ops, ui_lang, qtbot,
 
 
 def test_today_shows_an_occurrence_due_today(core, make_view) -> None:
-    today = date.today()
+    today = business_today()
     weekly = core.activities.create({
         "kind": "meeting", "subject": "Weekly sync", "duration_minutes": 30,
         "due_at": at(today - timedelta(days=14), 12), "recurrence": "weekly"})
@@ -108,7 +109,7 @@ def test_today_shows_an_occurrence_due_today(core, make_view) -> None:
 
 def test_agenda_button_writes_a_pdf(core, make_view, monkeypatch) -> None:
     core.activities.create({"kind": "call", "subject": "Call back",
-                            "due_at": at(date.today(), 12), "recurrence": "daily"})
+                            "due_at": at(business_today(), 12), "recurrence": "daily"})
     shown: list[Path] = []
     monkeypatch.setattr(PdfPreview, "show_file",
                         classmethod(lambda cls, parent, path, title: shown.append(Path(path))))

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from crm_desktop.core import Core
+from crm_desktop.domain.clock import today as business_today
 from crm_desktop.ui import errors
 from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
 from crm_desktop.ui.reminders import ReminderDialog, ReminderWatcher, due_reminders
@@ -32,7 +33,7 @@ def no_message_boxes(monkeypatch):
 
 @pytest.fixture
 def today() -> date:
-    return date.today()
+    return business_today()
 
 
 @pytest.fixture
@@ -221,7 +222,7 @@ def test_overlaps_of_the_same_owner(make_view, core, meeting, saturday, monkeypa
 
 # -- the appointment editor ---------------------------------------------------------------
 def test_appointment_dialog_prefilled_and_saved(core, ops, ui_lang, qtbot, data) -> None:
-    start = local_at(date.today() + timedelta(days=1), time(16, 30))
+    start = local_at(business_today() + timedelta(days=1), time(16, 30))
     dialog = AppointmentDialog(core, ops, start=start, contact_id=data["ali"])
     qtbot.addWidget(dialog)
     assert dialog.bindings["due_date"].get() == start.date()

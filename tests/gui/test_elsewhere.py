@@ -40,3 +40,19 @@ def test_a_hidden_window_does_not_look(controller) -> None:
     assert not window.isVisible()
     assert window.elsewhere.check() is False
     assert window.elsewhere.timer.interval() <= 5000
+
+
+def test_a_change_elsewhere_forgets_the_cached_permissions(controller, monkeypatch) -> None:
+    """Another program may have changed a role or the permission table: the window's lists
+    ask the database again instead of the process's cache."""
+    window = controller.window
+    monkeypatch.setattr(window, "isVisible", lambda: True)
+    forgotten: list[bool] = []
+    monkeypatch.setattr(window.elsewhere.access, "forget", lambda: forgotten.append(True))
+    other = open_database(window.core.db.path)
+    try:
+        ContactService(other, None).create({"last_name": "از برنامهٔ دیگر"})
+    finally:
+        other.close()
+    assert window.elsewhere.check() is True
+    assert forgotten == [True]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from crm_desktop.core import Core
 from crm_desktop.db import models as m
+from crm_desktop.domain.clock import today as business_today
 from crm_desktop.domain.enums import LifecycleStage
 from crm_desktop.text.jalali import jalali_parts, month_range
 from crm_desktop.ui import display, errors
@@ -134,7 +135,7 @@ def test_header_totals_and_weighted_totals(core, make_view, stages) -> None:
 
 
 def test_cards_show_the_deal(core, make_view, stages, contact) -> None:
-    close = date.today() + timedelta(days=10)
+    close = business_today() + timedelta(days=10)
     deal_id = deal(core, "فروش نرم‌افزار", stages["open1"], 25 * MILLION,
                    contact_id=contact, expected_close=close)
     view = make_view()
@@ -150,8 +151,8 @@ def test_cards_show_the_deal(core, make_view, stages, contact) -> None:
 
 
 def test_overdue_deals_are_marked(core, make_view, stages) -> None:
-    late = deal(core, "دیر", stages["open0"], expected_close=date.today() - timedelta(days=3))
-    on_time = deal(core, "به‌موقع", stages["open0"], expected_close=date.today())
+    late = deal(core, "دیر", stages["open0"], expected_close=business_today() - timedelta(days=3))
+    on_time = deal(core, "به‌موقع", stages["open0"], expected_close=business_today())
     view = make_view()
     cards = {c.deal_id: c for c in view.columns[stages["open0"]["id"]].cards}
     assert cards[late].overdue and cards[late].property("overdue")
@@ -268,7 +269,7 @@ def test_undo_shortcut_is_ctrl_z(make_view) -> None:
 # -- filters ------------------------------------------------------------------------------
 def test_owner_period_and_text_filters(core, make_view, stages) -> None:
     other = core.users.create({"username": "reza", "display_name": "رضا احمدی"})
-    jy, jm, _ = jalali_parts(date.today())
+    jy, jm, _ = jalali_parts(business_today())
     start, end = month_range(jy, jm)
     this_month = deal(core, "پروژه شبکه", stages["open0"], 20 * MILLION, expected_close=start)
     later = deal(core, "پروژه سرور", stages["open0"], 40 * MILLION,
@@ -309,8 +310,8 @@ def test_list_mode_model_passes_qtmodeltester(core, make_view, stages, qtmodelte
                                               monkeypatch) -> None:
     for i in range(5):
         deal(core, f"فهرست {i}", stages[f"open{i % 4}"], (i + 1) * MILLION,
-             expected_close=date.today() + timedelta(days=i))
-    won = deal(core, "بسته", stages["open0"], expected_close=date.today() + timedelta(days=30))
+             expected_close=business_today() + timedelta(days=i))
+    won = deal(core, "بسته", stages["open0"], expected_close=business_today() + timedelta(days=30))
     core.deals.move(won, stages["won"]["id"])
     view = make_view()
     view.list_toggle.setChecked(True)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
+from crm_desktop.domain.clock import today as business_today
 from crm_desktop.ui.dialogs.proforma_dialog import ProformaDialog
 from crm_desktop.ui.qtmodels.proforma_lines_model import DISCOUNT, PRICE, QUANTITY
 
@@ -36,7 +36,7 @@ def test_lines_totals_and_save(core, ops, ui_lang, qtbot, qtmodeltester) -> None
     assert saved["contact_id"] == cid
     assert len(saved["lines"]) == 2
     assert core.proformas.totals(dialog.result_id).total_rial == 5_730_000
-    assert saved["issue_date"] == date.today()
+    assert saved["issue_date"] == business_today()
     assert saved["vat_rate"] == Decimal(10)
 
 

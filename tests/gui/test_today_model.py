@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QListWidget
 
 import crm_desktop.ui.views.activities_today as today_module
+from crm_desktop.domain.clock import today as business_today
 from crm_desktop.ui.qtmodels.today_model import TodayModel
 from crm_desktop.ui.views.activities import WEEK, ActivitiesView
 from crm_desktop.ui.views.activities_today import TodayView
@@ -22,7 +23,7 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
 
 @pytest.fixture
 def many(core) -> dict[str, list[int]]:
-    today = date.today()
+    today = business_today()
     out: dict[str, list[int]] = {"overdue": [], "today": [], "upcoming": []}
     before, after = today - timedelta(days=3), today + timedelta(days=2)
     for i in range(7):
@@ -59,7 +60,7 @@ def test_sections_are_bounded_models(core, ops, settings, ui_lang, qtbot, many, 
 
 
 def test_bounded_occurrences_are_the_first_ones(core, many) -> None:
-    today = date.today()
+    today = business_today()
     core.activities.create({"kind": "meeting", "subject": "هفتگی", "recurrence": "daily",
                             "due_at": at(today - timedelta(days=10), 1, 3)})
     start, end = at(today, 0), at(today + timedelta(days=5), 0)

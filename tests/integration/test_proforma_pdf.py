@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from crm_desktop.domain.clock import today as business_today
 from crm_desktop.export.pdf.proforma import render_proforma
 from crm_desktop.services.proforma_totals import compute
 from crm_desktop.services.proformas import build_document
@@ -152,8 +153,8 @@ def test_long_proforma_repeats_the_table_header(core: Any, buyer: int, company: 
 
 def test_service_totals_in_list_and_status(core: Any, buyer: int) -> None:
     pid = make(core, buyer, [BOOK, PAPER])
-    old = make(core, buyer, [PAPER], issue_date=date.today() - timedelta(days=30),
-               valid_until=date.today() - timedelta(days=1))
+    old = make(core, buyer, [PAPER], issue_date=business_today() - timedelta(days=30),
+               valid_until=business_today() - timedelta(days=1))
     rows = {r["id"]: r for r in core.proformas.list().rows}
     assert rows[pid]["total_rial"] == 2_500_000
     assert rows[old]["total_rial"] == 300_000

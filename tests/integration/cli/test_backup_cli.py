@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from crm_desktop.core import Core
+from crm_desktop.db.migrate import HEAD
 
 
 def cli(*args: str, env_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -87,7 +88,7 @@ def test_encrypted_backup_and_restore(db: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     # the preview comes first, then the restore
     assert done.stdout.index("contacts") < done.stdout.index("restored")
-    assert "(encrypted)" in done.stdout and "schema: 0013 (current)" in done.stdout
+    assert "(encrypted)" in done.stdout and f"schema: {HEAD} (current)" in done.stdout
     with Core.open(db) as core:
         assert core.contacts.count() == 3
 

@@ -8,11 +8,12 @@ import shutil
 import subprocess
 import sys
 import unicodedata
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from crm_desktop.domain.clock import today as business_today
 from crm_desktop.text.jalali import jalali_year
 
 
@@ -22,7 +23,7 @@ def cli(*args: str, env_dir: Path) -> subprocess.CompletedProcess[str]:
                           text=True, env=env, timeout=120, check=False)
 
 
-TODAY = date.today()
+TODAY = business_today()
 YEAR = jalali_year(TODAY)
 
 

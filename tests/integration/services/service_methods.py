@@ -14,7 +14,8 @@ _LIST_READS = {"count", "get", "ids", "list", "list_ids", "window"}
 _ENTITY_READS = _LIST_READS | {"ordered_select"}
 #: public methods that only read, per Core attribute
 READS: dict[str, set[str]] = {
-    "access": {"role", "permissions", "can", "require", "table"},
+    # forget empties the process's cache of permissions (nothing in the database changes)
+    "access": {"role", "permissions", "can", "require", "table", "forget"},
     "auth": {"mode", "single_user", "needs_sign_in", "needs_setup", "acting_admin",
              "overview"},
     "users": _ENTITY_READS | {"check_password", "options"},

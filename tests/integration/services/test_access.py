@@ -51,3 +51,18 @@ def test_a_deactivated_user_may_do_nothing(core: Core) -> None:
 def test_the_table_refuses_what_it_cannot_hold(core: Core, role, perms) -> None:
     with pytest.raises(ValidationError):
         core.access.set_role_permissions(role, perms)
+
+
+def test_forget_makes_the_next_read_ask_the_database(core: Core) -> None:
+    """Another program's change to the table reaches this one's cache once forgotten."""
+    from crm_desktop.services.settings import SettingsService
+
+    reception = _as(core, "reception", "rasa")
+    assert not reception.access.can(Perm.EXPORT)
+    other = Core.open(core.db.path)  # a second program on the same file
+    try:
+        SettingsService(other.db, None).set("role_permissions", {"reception": ["export"]})
+    finally:
+        other.close()
+    reception.access.forget()
+    assert reception.access.can(Perm.EXPORT)

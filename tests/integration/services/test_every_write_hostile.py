@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from crm_desktop.core import Core
 from crm_desktop.domain import enums
+from crm_desktop.domain.clock import today as business_today
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService, ListQuery
@@ -147,7 +148,7 @@ def plausible(convert: Callable) -> st.SearchStrategy:
     if kind == "decimal":
         return st.decimals(env["lo"] or 0, env["hi"] or 100, places=2)
     return {
-        "birthday_rule": st.dates(f.DATE_MIN, date.today()),
+        "birthday_rule": st.dates(f.DATE_MIN, business_today()),
         "quantity_rule": st.decimals(Decimal("0.001"), 1000, places=3),
         "username_rule": st.from_regex(r"[a-z][a-z0-9]{2,10}", fullmatch=True),
         "filter_json": st.sampled_from(['{"version": 1, "cities": ["تهران"]}',

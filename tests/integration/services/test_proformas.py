@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,11 +14,12 @@ import pytest
 from sqlalchemy import func, select
 
 from crm_desktop.db import models as m
+from crm_desktop.domain.clock import today as business_today
 from crm_desktop.domain.errors import NotFoundError, ValidationError
 from crm_desktop.services.base import ListQuery, Sort
 from crm_desktop.text.jalali import jalali_year, parse_jalali
 
-TODAY = date.today()
+TODAY = business_today()
 PER_PROCESS = 15
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from crm_desktop.db import models as m
+from crm_desktop.domain.clock import today as business_today
 from crm_desktop.domain.errors import NotFoundError, ValidationError
 from crm_desktop.services import tickets as tickets_module
 from crm_desktop.services.base import ListQuery, Sort
@@ -45,7 +46,7 @@ def audit(core: Any, entity: str, entity_id: int) -> list[tuple]:
 
 
 def test_create_numbers_and_search_text(core: Any) -> None:
-    year = jalali_year(date.today())
+    year = jalali_year(business_today())
     ids = [core.tickets.create({"subject": f"مشکل {i}"}) for i in range(3)]
     got = [core.tickets.get(i) for i in ids]
     assert [(g["year"], g["seq"]) for g in got] == [(year, 1), (year, 2), (year, 3)]
@@ -57,7 +58,7 @@ def test_create_numbers_and_search_text(core: Any) -> None:
 
 
 def test_search_text_holds_both_number_forms_and_description(core: Any) -> None:
-    year = jalali_year(date.today())
+    year = jalali_year(business_today())
     description = "کاغذ گیر می‌کند " + "واژه " * 100 + "پایان"
     tid = core.tickets.create({"subject": "چاپگر", "description": description})
     other = core.tickets.get(tid)["search_other"]
@@ -71,7 +72,7 @@ def test_search_text_holds_both_number_forms_and_description(core: Any) -> None:
 
 
 def test_numbers_are_per_jalali_year(core: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    year = jalali_year(date.today())
+    year = jalali_year(business_today())
     first = core.tickets.create({"subject": "a"})
     core.tickets.create({"subject": "b"})
     monkeypatch.setattr(tickets_module, "jalali_year", lambda _d: year + 1)
@@ -84,7 +85,7 @@ def test_numbers_are_per_jalali_year(core: Any, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_find_by_number(core: Any) -> None:
-    year = jalali_year(date.today())
+    year = jalali_year(business_today())
     core.tickets.create({"subject": "a"})
     tid = core.tickets.create({"subject": "b"})
     persian = str(year).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
@@ -205,7 +206,7 @@ def test_comments_and_first_response(core: Any) -> None:
 
 
 def test_list_rows_and_filters(core: Any) -> None:
-    year = jalali_year(date.today())
+    year = jalali_year(business_today())
     contact = core.contacts.create({"first_name": "رضا", "last_name": "کریمی"})
     agent = core.users.create({"username": "agent", "display_name": "پشتیبان"})
     t = core.tickets
@@ -295,6 +296,6 @@ def test_numbers_unique_under_concurrency(core: Any, db_path: Path) -> None:
     assert [p.exitcode for p in procs] == [0, 0]
     with core.db.read() as session:
         numbers = list(session.execute(select(m.Ticket.year, m.Ticket.seq)))
-    year = jalali_year(date.today())
+    year = jalali_year(business_today())
     assert len(numbers) == 2 * PER_PROCESS
     assert sorted(numbers) == [(year, s) for s in range(1, 2 * PER_PROCESS + 1)]
