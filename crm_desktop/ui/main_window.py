@@ -42,7 +42,6 @@ SECTION_PERMS: dict[str, frozenset[Perm]] = {
     "dashboard": frozenset({Perm.REPORTS_ALL, Perm.REPORTS_OWN}),
     "reports": frozenset({Perm.REPORTS_ALL, Perm.REPORTS_OWN}),
     "campaigns": frozenset({Perm.CAMPAIGNS}),
-    "settings": frozenset({Perm.SETTINGS}),
 }
 
 # (core, ops, settings, parent): a view is made inside the window's stack, not moved into it
@@ -176,7 +175,7 @@ class MainWindow(QMainWindow):
 
     def show_section(self, key: str) -> BaseView:
         if key not in self.section_keys():  # a link to a section the role may not open
-            raise PermissionDenied(min(SECTION_PERMS.get(key, {Perm.SETTINGS})).value)
+            raise PermissionDenied(min(SECTION_PERMS.get(key, {Perm.USERS})).value)
         row = self.section_keys().index(key)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)

@@ -54,12 +54,16 @@ def test_the_window_leaves_out_what_reception_may_not_open(qtbot, core, ops, set
     window = MainWindow(_as(core, "reception"), ops, settings)
     qtbot.addWidget(window)
     assert window.section_keys() == ["contacts", "companies", "pipeline", "activities",
-                                     "tickets", "products"]
+                                     "tickets", "products", "settings"]
     hidden = {a.objectName() for menu in window.menuBar().findChildren(type(
         window.menuBar().actions()[0].menu())) for a in menu.actions() if not a.isVisible()}
     assert {"importFile", "undoImport", "findDuplicates", "restore"} <= hidden
     with pytest.raises(PermissionDenied):
-        window.show_section("settings")
+        window.show_section("campaigns")
+    # Settings: the display choices of this computer, none of the business's settings
+    view = window.show_section("settings")
+    assert view.page_keys() == ["display"]
+    assert not view.time_zone.isEnabled() and view.language.isEnabled()
     admin = MainWindow(core, ops, settings)
     qtbot.addWidget(admin)
     assert "settings" in admin.section_keys() and "campaigns" in admin.section_keys()

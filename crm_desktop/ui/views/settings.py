@@ -44,6 +44,10 @@ CATEGORY_LIST_WIDTH = 210
 PAGE_MAX_WIDTH = 900
 
 
+#: the pages of the business's settings (Perm.SETTINGS)
+BUSINESS_PAGES = frozenset({"business", "pipeline", "support", "marketing", "club", "sending",
+                            "backups"})
+
 class SettingsPage(QScrollArea):
     """One category of settings: a heading and its sections, scrolling on its own."""
 
@@ -107,6 +111,9 @@ class SettingsView(BaseView):
         self.pages.setObjectName("settingsPages")
         self.categories.currentRowChanged.connect(self.pages.setCurrentIndex)
         self._pages: dict[str, SettingsPage] = {}
+        #: the business's settings are for roles with SETTINGS; Display (language, theme:
+        #: this computer's choices) and one's own pages are for everyone
+        self._may_edit = core.access.can(Perm.SETTINGS)
 
         # -- business: who prints the proformas, and the money unit
         self.company = QLabel()
@@ -200,6 +207,7 @@ class SettingsView(BaseView):
         self._display_form = display_form
         display_form.setRowVisible(self.language_note, False)
         display_form.addRow(self.tr("Time zone of the business"), self.time_zone)
+        self.time_zone.setEnabled(self._may_edit)
         display_page.add(display_form)
 
         # -- users and roles (administrators only)
@@ -226,9 +234,14 @@ class SettingsView(BaseView):
 
     # -- pages ------------------------------------------------------------------------------
     def _page(self, key: str, name: str, heading: str | None = None) -> SettingsPage:
-        """A category: `name` in the list, `heading` (or the name) atop its page."""
+        """A category: `name` in the list, `heading` (or the name) atop its page. A page of
+        the business's settings is made but never listed for a role without SETTINGS."""
         heading = heading or name
         page = SettingsPage(key, heading)
+        if key in BUSINESS_PAGES and not self._may_edit:
+            page.setParent(self)
+            page.hide()
+            return page
         self._pages[key] = page
         self.pages.addWidget(page)
         item = QListWidgetItem(name)
