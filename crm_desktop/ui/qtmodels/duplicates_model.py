@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -20,6 +19,7 @@ from PySide6.QtCore import (
 from crm_desktop.services.duplicates import DuplicateGroup
 from crm_desktop.services.merge import MAX_MERGE
 from crm_desktop.ui import display
+from crm_desktop.ui.qtmodels.headed import HeadedTableModel
 
 AnyIndex = QModelIndex
 REASON, VALUE, CITY, SIZE, NAMES = range(5)
@@ -73,23 +73,7 @@ def _shared_value(group: DuplicateGroup) -> str:
     return display.ltr_cell(group.value)
 
 
-class _Headed(QAbstractTableModel):
-    """A table whose columns are its `headers` (titles in the interface language)."""
-
-    headers: list[str]
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.headers)):
-            return self.headers[section]
-        return None
-
-
-class DuplicateGroupsModel(_Headed):
+class DuplicateGroupsModel(HeadedTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.groups: list[DuplicateGroup] = []
@@ -171,7 +155,7 @@ class DuplicateGroupsModel(_Headed):
         return None
 
 
-class GroupMembersModel(_Headed):
+class GroupMembersModel(HeadedTableModel):
     """The records of one group; the check box of the first column says which take part
     in the merge (all of them at first, at most MAX_MERGE)."""
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display, labels
+from crm_desktop.ui.qtmodels.headed import RowsTableModel
 
 AnyIndex = QModelIndex
 SEGMENT, CONTACTS, CONTACT_SHARE, REVENUE, REVENUE_SHARE = range(5)
@@ -25,7 +26,7 @@ def share_text(part: float) -> str:
     return display.percent(text)
 
 
-class SegmentsModel(QAbstractTableModel):
+class SegmentsModel(RowsTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.rows: list[dict[str, Any]] = []
@@ -50,19 +51,6 @@ class SegmentsModel(QAbstractTableModel):
         return self.rows[row]["segment"] if 0 <= row < len(self.rows) else None
 
     # -- Qt model interface -----------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.headers)):
-            return self.headers[section]
-        return None
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None

@@ -12,6 +12,7 @@ from crm_desktop.domain.enums import Role
 from crm_desktop.domain.permissions import ADMIN_ONLY, Perm
 from crm_desktop.text.permission_texts import perm_name
 from crm_desktop.ui import display
+from crm_desktop.ui.qtmodels.headed import RowsTableModel
 
 AnyIndex = QModelIndex
 NAME, USERNAME, ROLE, ACTIVE, LAST_SIGN_IN = range(5)
@@ -29,7 +30,7 @@ def role_label(role: str) -> str:
     return labels.get(role, role)
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(RowsTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.rows: list[dict[str, Any]] = []
@@ -48,19 +49,6 @@ class UsersModel(QAbstractTableModel):
 
     def user_at(self, row: int) -> dict[str, Any] | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.headers)):
-            return self.headers[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
