@@ -3978,7 +3978,7 @@
 <context>
     <name>FilterButton</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="193" />
+        <location filename="../crm_desktop/ui/widgets/filter_button.py" line="161" />
         <source>{name}: {value}</source>
         <translation>{name}: {value}</translation>
     </message>

@@ -41,6 +41,8 @@ class ContactsView(RecordListView):
     import_kind: ClassVar[str | None] = "contacts"
     chip_columns: ClassVar[dict[str, tuple[str, str]]] = {
         "lifecycle_stage": ("lifecycle_stage", "lifecycle")}
+    # the club's tier stands beside the stage
+    moved_columns: ClassVar[dict[str, str]] = {"tier": "lifecycle_stage"}
 
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):
@@ -77,10 +79,6 @@ class ContactsView(RecordListView):
         self.segment_filter = self.combos["segment"]
         self.tier_names = tier_names
         self.club_shown: bool | None = None  # not known until the view is first shown
-        keys = [c.key for c in self.model.columns]
-        header = self.table.horizontalHeader()  # the tier stands beside the stage
-        header.moveSection(header.visualIndex(keys.index("tier")),
-                           header.visualIndex(keys.index("lifecycle_stage")) + 1)
         self._show_club(False)
         panel: ContactPanel = self.panel
         panel.action.connect(self._quick_action)
