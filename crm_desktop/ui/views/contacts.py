@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QPushButton, QWidget
 
@@ -113,6 +114,7 @@ class ContactsView(RecordListView):
         tier = chosen[1] if isinstance(chosen, tuple) else None
         return {**values, "segment": None if tier else chosen, "tier": tier}
 
+    @Slot()
     def _filters_changed(self) -> None:
         self.model.set_filters(**self.filter_values())
 
@@ -158,6 +160,7 @@ class ContactsView(RecordListView):
         rows = self.table.selectionModel().selectedRows()
         return [i for i in (self.model.id_at(r.row()) for r in rows) if i is not None]
 
+    @Slot()
     def add_selected_to_list(self) -> None:
         from crm_desktop.ui.dialogs.add_to_list_dialog import AddToListDialog
 
@@ -191,6 +194,7 @@ class ContactsView(RecordListView):
         return self.tr("Move {name} to the Trash? You can restore it from Edit > "
                        "Trash.").replace("{name}", display.isolate(name))
 
+    @Slot(str)
     def _quick_action(self, action: str) -> None:
         contact_id = self.panel.contact_id
         if contact_id is None:
@@ -211,6 +215,7 @@ class ContactsView(RecordListView):
         else:
             ActivityDialog.edit(self, self.core, self.ops, kind=action, contact_id=contact_id)
 
+    @Slot(str, int)
     def _open_history_item(self, kind: str, item_id: int) -> None:
         _activity, DealDialog, ProformaDialog, _ticket = editors()
         if kind == "proforma":

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -256,6 +256,7 @@ class RecordListView(BaseView):
         """The list's name, at the start of an export's file name."""
         return self.tr("List")
 
+    @Slot(str)
     def export(self, fmt: str) -> bool:
         """Write what the list shows (its filters, search, sort and visible columns, in
         their order) to a file of format `fmt` ("xlsx", "csv"); True when written."""
@@ -282,6 +283,7 @@ class RecordListView(BaseView):
         for combo in self.combos.values():
             combo.mark_stale()
 
+    @Slot()
     def _filters_changed(self) -> None:
         # "All ..." is None: set_filters drops that filter
         self.model.set_filters(**{key: c.currentData() for key, c in self.combos.items()})
@@ -323,6 +325,7 @@ class RecordListView(BaseView):
         query = self.model.query
         self.model.set_query(ListQuery(filters=kept, text=query.text, sort=query.sort))
 
+    @Slot()
     def _after_reset(self) -> None:
         self.count_label.setText(self.count_text(self.model.rowCount()))
         self._show_sort_indicator()
@@ -336,6 +339,7 @@ class RecordListView(BaseView):
             header.setSortIndicator(*sort)
             header.blockSignals(False)
 
+    @Slot(int, Qt.SortOrder)
     def _keep_sort_indicator(self, column: int, _order: Qt.SortOrder) -> None:
         """A click on a column the service cannot sort by changes nothing: the indicator
         goes back to the column the list is sorted by."""
@@ -347,14 +351,17 @@ class RecordListView(BaseView):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return self.model.id_at(rows[0].row()) if rows else None
 
+    @Slot(QItemSelection, QItemSelection)
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.show_details(self.selected_id())
 
+    @Slot()
     def new_record(self) -> None:
         shown = self.open_editor(None)
         if shown is not None:
             self.show_record(shown)
 
+    @Slot()
     def edit_selected(self) -> None:
         record_id = self.selected_id()
         if record_id is not None:
@@ -362,6 +369,7 @@ class RecordListView(BaseView):
             if shown is not None:
                 self.show_record(shown)
 
+    @Slot()
     def delete_selected(self) -> None:
         record_id = self.selected_id()
         if record_id is None:
