@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -96,8 +96,9 @@ class RecordListView(BaseView):
         self.search_box.setPlaceholderText(search_placeholder)
         self.search_box.searchRequested.connect(self.model.set_text)
         self.combos: dict[str, FilterButton] = {}
+        placeholder = QAction(self) if filters else None  # (the buttons' drop-down arrows)
         for f in filters:
-            combo = FilterButton(f, self)
+            combo = FilterButton(f, self, placeholder=placeholder)
             combo.currentIndexChanged.connect(self._filters_changed)
             self.combos[f.key] = combo
         # a filter set from elsewhere: made when first needed (see `drill_chip`)

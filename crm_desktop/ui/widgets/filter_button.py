@@ -40,7 +40,8 @@ class FilterButton(QToolButton):
 
     currentIndexChanged = Signal(int)
 
-    def __init__(self, f: ListFilter, parent: QWidget | None = None):
+    def __init__(self, f: ListFilter, parent: QWidget | None = None, *,
+                 placeholder: QAction | None = None):
         super().__init__(parent)
         self.setObjectName(f.name)
         self.setProperty("filter", True)
@@ -54,10 +55,12 @@ class FilterButton(QToolButton):
         self._filled = False  # the menu holds the current choices
         self._group: QActionGroup | None = None
         # No menu yet (a QMenu is a window of its own): it is made when the button is first
-        # pressed. Until then an action of the button's own tells Qt that it has a menu, so
-        # the drop-down arrow is drawn.
+        # pressed. Until then an action tells Qt that it has a menu, so the drop-down arrow
+        # is drawn: `placeholder`, one action the buttons of a filter bar share (each made
+        # from Python costs its making and its wrapper), or the button's own.
         self._menu: QMenu | None = None
-        self._placeholder: QAction | None = QAction(self)
+        self._placeholder: QAction | None = (placeholder if placeholder is not None
+                                             else QAction(self))
         self.addAction(self._placeholder)
         self._show_choice()
 
