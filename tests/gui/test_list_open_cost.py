@@ -542,3 +542,52 @@ def test_the_contact_list_opens_and_shows_without_an_orm_session(core, ops, sett
     assert any("FROM settings" in sql for sql, _ in ran)  # the club's settings were read
     tier = [c.key for c in view.model.columns].index("tier")
     assert not view.table.isColumnHidden(tier)  # and say the club is on
+
+
+class _TitlesMeasured:
+    """A table whose column-titles header notes each title it measures (its size from its
+    contents: a text layout under the style sheet)."""
+
+    def __init__(self) -> None:
+        from PySide6.QtWidgets import QHeaderView
+
+        measured = self.measured = []
+
+        class Header(QHeaderView):
+            def sectionSizeFromContents(self, logical: int) -> QSize:
+                measured.append(logical)
+                return super().sectionSizeFromContents(logical)
+
+        class Table(QTableView):
+            def __init__(self, parent: QWidget | None = None) -> None:
+                super().__init__(parent)
+                self.setHorizontalHeader(Header(Qt.Orientation.Horizontal, self))
+
+        self.table = Table
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support")
+def test_building_the_contact_list_measures_no_column_title(core, ops, settings, ui_lang,
+                                                            qtbot, monkeypatch) -> None:
+    """Setting the model and moving the tier column beside the stage each had the table
+    measure every column title for the header's height (eighteen text layouts as the
+    list opens, before the style sheet's polish changes the font anyway): the titles are
+    measured when the view is first shown, and the header shows them as before."""
+    from crm_desktop.ui.views import record_list
+    from crm_desktop.ui.views.contacts import ContactsView
+
+    titles = _TitlesMeasured()
+    monkeypatch.setattr(record_list, "QTableView", titles.table)
+    add_contacts(core, 3)
+    view = ContactsView(core, ops, settings)
+    qtbot.addWidget(view)
+    assert titles.measured == []
+    keys = [c.key for c in view.model.columns]
+    header = view.table.horizontalHeader()
+    assert header.visualIndex(keys.index("tier")) == header.visualIndex(
+        keys.index("lifecycle_stage")) + 1
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    assert titles.measured and header.isVisible() and header.height() > 10
+    assert view.table.viewport().geometry().top() >= header.geometry().bottom()

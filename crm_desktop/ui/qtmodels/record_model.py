@@ -13,7 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
 
 from crm_desktop.services.base import EntityService, ListQuery, Page, Sort
 
@@ -142,6 +149,7 @@ class RecordTableModel(WindowedTableModel):
         self.set_query(replace(self._query, filters={k: v for k, v in merged.items()
                                                      if v is not None}))
 
+    @Slot(str)
     def set_text(self, text: str) -> None:
         if text != self._query.text:
             self.set_query(replace(self._query, text=text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QPushButton, QWidget
 
@@ -41,6 +42,8 @@ class ContactsView(RecordListView):
     import_kind: ClassVar[str | None] = "contacts"
     chip_columns: ClassVar[dict[str, tuple[str, str]]] = {
         "lifecycle_stage": ("lifecycle_stage", "lifecycle")}
+    # the club's tier stands beside the stage
+    moved_columns: ClassVar[dict[str, str]] = {"tier": "lifecycle_stage"}
 
     def __init__(self, core: Core, ops: Ops, settings: UiSettings,
                  parent: QWidget | None = None):
@@ -77,10 +80,6 @@ class ContactsView(RecordListView):
         self.segment_filter = self.combos["segment"]
         self.tier_names = tier_names
         self.club_shown: bool | None = None  # not known until the view is first shown
-        keys = [c.key for c in self.model.columns]
-        header = self.table.horizontalHeader()  # the tier stands beside the stage
-        header.moveSection(header.visualIndex(keys.index("tier")),
-                           header.visualIndex(keys.index("lifecycle_stage")) + 1)
         self._show_club(False)
         panel: ContactPanel = self.panel
         panel.action.connect(self._quick_action)
@@ -115,6 +114,7 @@ class ContactsView(RecordListView):
         tier = chosen[1] if isinstance(chosen, tuple) else None
         return {**values, "segment": None if tier else chosen, "tier": tier}
 
+    @Slot()
     def _filters_changed(self) -> None:
         self.model.set_filters(**self.filter_values())
 
@@ -160,6 +160,7 @@ class ContactsView(RecordListView):
         rows = self.table.selectionModel().selectedRows()
         return [i for i in (self.model.id_at(r.row()) for r in rows) if i is not None]
 
+    @Slot()
     def add_selected_to_list(self) -> None:
         from crm_desktop.ui.dialogs.add_to_list_dialog import AddToListDialog
 
@@ -193,6 +194,7 @@ class ContactsView(RecordListView):
         return self.tr("Move {name} to the Trash? You can restore it from Edit > "
                        "Trash.").replace("{name}", display.isolate(name))
 
+    @Slot(str)
     def _quick_action(self, action: str) -> None:
         contact_id = self.panel.contact_id
         if contact_id is None:
@@ -213,6 +215,7 @@ class ContactsView(RecordListView):
         else:
             ActivityDialog.edit(self, self.core, self.ops, kind=action, contact_id=contact_id)
 
+    @Slot(str, int)
     def _open_history_item(self, kind: str, item_id: int) -> None:
         _activity, DealDialog, ProformaDialog, _ticket = editors()
         if kind == "proforma":

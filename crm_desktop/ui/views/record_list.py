@@ -5,17 +5,15 @@ a details panel beside it, keyboard actions, the Trash, and remembered widths.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -38,184 +36,12 @@ from crm_desktop.ui.views.base import BaseView
 from crm_desktop.ui.widgets.chip_delegate import decorate_table
 from crm_desktop.ui.widgets.empty_state import EmptyOverlay, EmptyState
 from crm_desktop.ui.widgets.export_button import ExportButton
+from crm_desktop.ui.widgets.filter_button import FilterButton, ListFilter
 from crm_desktop.ui.widgets.filter_chip import FilterChip
 from crm_desktop.ui.widgets.search_box import SearchBox
 
 # how far `show_record` looks for a record's row among the rows read so far
 FIND_ROWS = 2000
-
-
-@dataclass(frozen=True)
-class ListFilter:
-    """A list's filter: the service filter it sets, its "all" entry, its choices, and the
-    name the button shows before a chosen value ("City: Tehran"; none: the value alone)."""
-
-    key: str
-    name: str
-    everything: str
-    choices: Callable[[], list[tuple[Any, str]]]
-    label: str = ""
-
-
-# the widest a filter button grows before its text is elided (the full text is its tooltip)
-FILTER_TEXT_WIDTH = 200
-
-
-class FilterButton(QToolButton):
-    """A list's filter as a light button ("All cities", or "City: Tehran" when one is
-    chosen) opening a menu of exclusive choices. A combo box builds a hidden pop-up window
-    with a list view and scroll bars as soon as it is sized; this button makes its menu
-    when it is first pressed, and reads and fills the choices when the menu is first opened
-    (a click, Space, Enter or Down) or code looks one up; after a data change they are read again on
-    the next use, keeping what is chosen. It offers the combo-box calls the views and tests
-    use: currentIndex/Data/Text, setCurrentIndex, findData, findText, count, itemText,
-    itemData and the currentIndexChanged signal."""
-
-    currentIndexChanged = Signal(int)
-
-    def __init__(self, f: ListFilter, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName(f.name)
-        self.setProperty("filter", True)
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._label = f.label
-        self._choices = f.choices
-        self._items: list[tuple[Any, str]] = [(None, f.everything)]
-        self._index = 0
-        self._stale = True
-        self._filled = False  # the menu holds the current choices
-        self._group: QActionGroup | None = None
-        # No menu yet (a QMenu is a window of its own): it is made when the button is first
-        # pressed. Until then an action of the button's own tells Qt that it has a menu, so
-        # the drop-down arrow is drawn.
-        self._menu: QMenu | None = None
-        self._placeholder: QAction | None = QAction(self)
-        self.addAction(self._placeholder)
-        self._show_choice()
-
-    def _made_menu(self) -> QMenu:
-        """The menu, made the first time the button is pressed: Qt places it (right to left
-        too); its actions are made when it is about to show."""
-        if self._menu is None:
-            self._menu = QMenu(self)
-            self._menu.setObjectName(f"{self.objectName()}Menu")
-            self._menu.aboutToShow.connect(self._about_to_show)
-            if self._placeholder is not None:
-                self.removeAction(self._placeholder)
-                self._placeholder = None
-            self.setMenu(self._menu)
-        return self._menu
-
-    # -- the combo-box calls ---------------------------------------------------------------
-    def count(self) -> int:
-        return len(self._items)
-
-    def currentIndex(self) -> int:
-        return self._index
-
-    def currentData(self) -> Any:
-        return self._items[self._index][0]
-
-    def currentText(self) -> str:
-        return self._items[self._index][1]
-
-    def itemData(self, index: int) -> Any:
-        return self._items[index][0] if 0 <= index < len(self._items) else None
-
-    def itemText(self, index: int) -> str:
-        return self._items[index][1] if 0 <= index < len(self._items) else ""
-
-    def findData(self, data: Any) -> int:
-        self.fill()
-        return next((i for i, (value, _t) in enumerate(self._items)
-                     if value == data and isinstance(value, bool) == isinstance(data, bool)),
-                    -1)
-
-    def findText(self, text: str) -> int:
-        self.fill()
-        return next((i for i, (_v, t) in enumerate(self._items) if t == text), -1)
-
-    def setCurrentIndex(self, index: int) -> None:
-        if not 0 <= index < len(self._items) or index == self._index:
-            return
-        self._index = index
-        self._show_choice()
-        if self._filled and self._menu is not None:
-            self._menu.actions()[self._action_row(index)].setChecked(True)
-        self.currentIndexChanged.emit(index)
-
-    # -- choices ---------------------------------------------------------------------------
-    def mark_stale(self) -> None:
-        self._stale = True
-
-    def fill(self) -> None:
-        """Read the choices now if they are not up to date (what is chosen stays)."""
-        if not self._stale:
-            return
-        self._stale = False
-        self._filled = False
-        current = self._items[self._index]
-        self._items = self._items[:1] + [(v, t) for v, t in self._choices()]
-        self._index = max(0, self.findData(current[0]))
-        self._show_choice()
-
-    def _action_row(self, index: int) -> int:
-        return index if index == 0 else index + 1  # a line after "All ..."
-
-    def _about_to_show(self) -> None:
-        self._made_menu().setMinimumWidth(self.width())  # at least as wide as the button
-        self._fill_menu()
-
-    def _fill_menu(self) -> None:
-        self.fill()
-        if self._filled:
-            return
-        self._filled = True
-        menu = self._made_menu()
-        menu.clear()
-        if self._group is not None:
-            self._group.deleteLater()
-        group = self._group = QActionGroup(menu)
-        for i, (_value, text) in enumerate(self._items):
-            if i == 1:
-                menu.addSeparator()
-            action = menu.addAction(text)
-            action.setCheckable(True)
-            action.setChecked(i == self._index)
-            action.setData(i)
-            group.addAction(action)
-        group.triggered.connect(lambda action: self.setCurrentIndex(action.data()))
-        menu.setActiveAction(menu.actions()[self._action_row(self._index)])
-
-    def _show_choice(self) -> None:
-        value, text = self._items[self._index]
-        if value is not None and self._label:
-            text = self.tr("{name}: {value}").replace("{name}", self._label).replace(
-                "{value}", text)
-        elided = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
-                                               FILTER_TEXT_WIDTH)
-        self.setText(elided.replace("&", "&&"))
-        self.setToolTip(text if elided != text else "")
-        chosen = value is not None
-        if bool(self.property("chosen")) != chosen:
-            self.setProperty("chosen", chosen)
-            if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
-                self.style().unpolish(self)
-                self.style().polish(self)
-
-    # -- mouse and keyboard ----------------------------------------------------------------
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._made_menu()
-        super().mousePressEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        self._made_menu()  # (Space presses the button, which opens the menu)
-        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Return,
-                           Qt.Key.Key_Enter, Qt.Key.Key_F4):
-            self.showMenu()
-            return
-        super().keyPressEvent(event)
 
 
 def duplicates_button(view: QWidget, slot: Callable[[], object]) -> QToolButton:
@@ -239,6 +65,9 @@ class RecordListView(BaseView):
     # one record, for object names: "contact" -> contactSearch, contactCount, newContact
     singular: ClassVar[str]
     column_widths: ClassVar[tuple[int, ...]] = ()
+    # a column shown elsewhere than in the model's order: its key -> the key of the column
+    # it stands after (moved as the table is built)
+    moved_columns: ClassVar[dict[str, str]] = {}
     # status columns drawn as chips: column key -> (row value, kind of status)
     chip_columns: ClassVar[dict[str, tuple[str, str]]] = {}
     empty_icon: ClassVar[str] = "inbox"
@@ -268,8 +97,9 @@ class RecordListView(BaseView):
         self.search_box.setPlaceholderText(search_placeholder)
         self.search_box.searchRequested.connect(self.model.set_text)
         self.combos: dict[str, FilterButton] = {}
+        placeholder = QAction(self) if filters else None  # (the buttons' drop-down arrows)
         for f in filters:
-            combo = FilterButton(f, self)
+            combo = FilterButton(f, self, placeholder=placeholder)
             combo.currentIndexChanged.connect(self._filters_changed)
             self.combos[f.key] = combo
         # a filter set from elsewhere: made when first needed (see `drill_chip`)
@@ -320,6 +150,12 @@ class RecordListView(BaseView):
         self.splitter.setObjectName(f"{self.state_key}Splitter")
         self.table = QTableView(self.splitter)
         self.table.setObjectName(f"{self.state_key}Table")
+        # The column titles' header is hidden while the table is built: with it shown,
+        # setting the model and moving a column each measure every title again (a text
+        # layout per title under the style sheet) for a height that the style sheet's
+        # polish, as the view is first shown, changes anyway. Shown again at the end.
+        header = self.table.horizontalHeader()
+        header.hide()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -329,13 +165,16 @@ class RecordListView(BaseView):
         default_sort = Sort(next(iter(service.sort_columns)))
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(30)
-        header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # never ResizeToContents
         header.setStretchLastSection(True)
         header.setSortIndicator(
             *(self.model.sort_column_for(default_sort) or (0, Qt.SortOrder.AscendingOrder)))
         for column, width in enumerate(self.column_widths):
             self.table.setColumnWidth(column, width)
+        keys = [c.key for c in self.model.columns]
+        for key, after in self.moved_columns.items():
+            header.moveSection(header.visualIndex(keys.index(key)),
+                               header.visualIndex(keys.index(after)) + 1)
         # The list is read once the table is laid out (its reset places the columns), and
         # sorting is enabled after: enabling it sorts by the indicator, which the model
         # already shows and ignores (one count on open, not three).
@@ -373,6 +212,7 @@ class RecordListView(BaseView):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
         self._after_reset()
+        header.show()
 
     @property
     def drill_chip(self) -> FilterChip:
@@ -422,6 +262,7 @@ class RecordListView(BaseView):
         """The list's name, at the start of an export's file name."""
         return self.tr("List")
 
+    @Slot(str)
     def export(self, fmt: str) -> bool:
         """Write what the list shows (its filters, search, sort and visible columns, in
         their order) to a file of format `fmt` ("xlsx", "csv"); True when written."""
@@ -448,6 +289,7 @@ class RecordListView(BaseView):
         for combo in self.combos.values():
             combo.mark_stale()
 
+    @Slot()
     def _filters_changed(self) -> None:
         # "All ..." is None: set_filters drops that filter
         self.model.set_filters(**{key: c.currentData() for key, c in self.combos.items()})
@@ -489,6 +331,7 @@ class RecordListView(BaseView):
         query = self.model.query
         self.model.set_query(ListQuery(filters=kept, text=query.text, sort=query.sort))
 
+    @Slot()
     def _after_reset(self) -> None:
         self.count_label.setText(self.count_text(self.model.rowCount()))
         self._show_sort_indicator()
@@ -502,6 +345,7 @@ class RecordListView(BaseView):
             header.setSortIndicator(*sort)
             header.blockSignals(False)
 
+    @Slot(int, Qt.SortOrder)
     def _keep_sort_indicator(self, column: int, _order: Qt.SortOrder) -> None:
         """A click on a column the service cannot sort by changes nothing: the indicator
         goes back to the column the list is sorted by."""
@@ -513,14 +357,17 @@ class RecordListView(BaseView):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return self.model.id_at(rows[0].row()) if rows else None
 
+    @Slot(QItemSelection, QItemSelection)
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.show_details(self.selected_id())
 
+    @Slot()
     def new_record(self) -> None:
         shown = self.open_editor(None)
         if shown is not None:
             self.show_record(shown)
 
+    @Slot()
     def edit_selected(self) -> None:
         record_id = self.selected_id()
         if record_id is not None:
@@ -528,6 +375,7 @@ class RecordListView(BaseView):
             if shown is not None:
                 self.show_record(shown)
 
+    @Slot()
     def delete_selected(self) -> None:
         record_id = self.selected_id()
         if record_id is None or not self.may_delete:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Slot
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from crm_desktop.ui.theme import icons, tokens
@@ -160,6 +160,8 @@ class EmptyOverlay(QObject):
             self._state.update_for(self._view.model().rowCount(), self._filtered())
         return self._state
 
+    @Slot()
+    @Slot(QModelIndex, int, int)
     def update(self, *_args: object) -> None:
         rows = self._view.model().rowCount()
         if rows and self._state is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Signal, Slot
 from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QStyleOptionButton, QWidget
 
 from crm_desktop.ui.theme import icons
@@ -43,6 +43,7 @@ class ExportButton(QPushButton):
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
+    @Slot()
     def _first_press(self) -> None:
         if self.menu_ is None:
             self._made_menu()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -58,6 +58,7 @@ class SearchBox(QLineEdit):
             raise ValueError(f"debounce interval must be >= 0, not {ms}")
         self._timer.setInterval(ms)
 
+    @Slot()
     def searchNow(self) -> None:
         """Emit searchRequested with the current text at once (cancels a pending one)."""
         self._timer.stop()
@@ -68,6 +69,7 @@ class SearchBox(QLineEdit):
         self._last_emitted = text
         self.searchRequested.emit(text)
 
+    @Slot(str)
     def _on_text_changed(self, text: str) -> None:
         if text and not self.isClearButtonEnabled():
             self.setClearButtonEnabled(True)
@@ -76,6 +78,7 @@ class SearchBox(QLineEdit):
         else:
             self._timer.start()  # (re)start: only the last edit counts
 
+    @Slot()
     def _on_timeout(self) -> None:
         text = self.text()
         if text != self._last_emitted:  # typed and erased back to the same query
