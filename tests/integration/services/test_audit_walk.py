@@ -4,18 +4,12 @@ The walk is discovered from Core: each public method of each service is either a
 (READ_ONLY, by name) or a write with a scenario in WALK (or REFUSED: it raises and changes
 nothing). A new method in neither makes `test_every_method_is_walked` fail.
 
-Each scenario runs on a fresh copy of one small database. The whole database is read
-before and after the call, and the audit rows the call added must describe every change,
-following the scheme at the top of crm_desktop/services/audit.py:
-- a new row: a "create" row whose values, replayed with the "update" rows that follow,
-  give the stored row;
-- a changed row: "update" rows whose old values are the stored ones and which, replayed,
-  give the new row; "delete"/"restore" for the Trash; "password" for a password change;
-- a removed row: a "delete"/"purged" row carrying every audited column as it was;
-- association rows (tags, list members, skipped days): element rows on their owner that,
-  replayed, turn the set before into the set after;
-- settings: one row per changed key (or part of a JSON object) with old and new values.
-A table changed with no audit scheme fails the test.
+Each scenario runs on a fresh copy of one small database, read whole before and after the
+call; the audit rows the call added must describe every change, by the scheme at the top of
+crm_desktop/services/audit.py (create rows replayed with their updates give the new row;
+updates carry the old values; delete/purged rows every audited column; element rows on
+their owner turn an association's set before into the set after; settings one row per
+changed key or part). A table changed with no audit scheme fails the test.
 """
 
 from __future__ import annotations
