@@ -223,8 +223,9 @@ def inspect_backup(path: Path | str, passphrase: str | None = None,
     if encrypted and not passphrase:
         raise BackupFileError("needs_passphrase")
     named = parse_name(path.name)  # the business's wall clock when it was written
+    # a file named otherwise: when it was last written, on the business's clock as well
     made_at = named.replace(tzinfo=clock.business_tz()) if named else \
-        datetime.fromtimestamp(path.stat().st_mtime, UTC)
+        clock.local(datetime.fromtimestamp(path.stat().st_mtime, UTC))
     if encrypted:
         with private_temp(temp_dir or path.parent) as plain:
             crypto.decrypt_file(path, plain, passphrase or "")
