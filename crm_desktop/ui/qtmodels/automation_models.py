@@ -8,7 +8,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -20,13 +19,14 @@ from crm_desktop.services.base import EntityService
 from crm_desktop.text.automation_texts import detail_text
 from crm_desktop.ui import automation_labels as names
 from crm_desktop.ui import display
+from crm_desktop.ui.qtmodels.headed import ColumnRowsModel
 from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Row = dict[str, Any]
 CENTER = Qt.AlignmentFlag.AlignCenter
 #: the row's record id (rule, contact of a planned action)
-IdRole = int(Qt.ItemDataRole.UserRole.value) + 1
+IdRole = ColumnRowsModel.IdRole
 #: the contact of a planned action or a log row
 ContactRole = int(Qt.ItemDataRole.UserRole.value) + 2
 
@@ -43,53 +43,11 @@ def _when(value: Any) -> str:
     return display.jalali(value) if value is not None else "—"
 
 
-class ListTableModel(QAbstractTableModel):
+class ListTableModel(ColumnRowsModel):
     """A short list of rows (dicts) held whole, shown through `Column`s."""
 
-    def __init__(self, columns: list[Column], parent: QObject | None = None):
-        super().__init__(parent)
-        self.columns = columns
-        self.rows: list[Row] = []
-
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_data(self, row: int) -> Row | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int((column.align | Qt.AlignmentFlag.AlignVCenter).value)
-        if role == IdRole:
-            return row.get("id")
-        if role == ContactRole:
-            return row.get("contact_id")
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section].title
-        return None
+    def row_role(self, row: Row, role: int) -> Any:
+        return row.get("contact_id") if role == ContactRole else None
 
 
 def rule_columns() -> list[Column]:

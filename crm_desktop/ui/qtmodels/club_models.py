@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 
 from crm_desktop.domain.enums import LedgerKind
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
-from crm_desktop.ui.qtmodels.record_model import AnyIndex, Column, RecordTableModel
+from crm_desktop.ui.qtmodels.headed import ColumnRowsModel
+from crm_desktop.ui.qtmodels.record_model import Column, RecordTableModel
 
 Row = dict[str, Any]
 
@@ -110,48 +111,8 @@ class LedgerModel(RecordTableModel):
         super().__init__(service, ledger_columns(), parent=parent)
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(ColumnRowsModel):
     """A few rows read at once (the tiers, the top members), shown through columns."""
-
-    IdRole = int(Qt.ItemDataRole.UserRole.value) + 1
-
-    def __init__(self, columns: list[Column], parent: QObject | None = None):
-        super().__init__(parent)
-        self.columns = columns
-        self.rows: list[Row] = []
-
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        self.rows = [dict(r) for r in rows]
-        self.endResetModel()
-
-    def row_data(self, row: int) -> Row | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.columns)):
-            return self.columns[section].title
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row, column = self.rows[index.row()], self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int((column.align | Qt.AlignmentFlag.AlignVCenter).value)
-        if role == self.IdRole:
-            return row.get("id")
-        return None
 
 
 def tier_columns(total: int) -> list[Column]:
