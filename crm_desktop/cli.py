@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from crm_desktop import __version__, config
+from crm_desktop.db.location import is_server
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.logging_setup import setup_logging
 
@@ -104,6 +105,10 @@ def _read_only(path: Path) -> bool:
 
 
 def _db_path(args: argparse.Namespace) -> Path:
+    """The database --db names (a file; a postgresql:// address is kept as typed, as a
+    str, for Core.open), else the default file."""
+    if args.db and is_server(args.db):
+        return args.db  # type: ignore[return-value]
     return Path(args.db) if args.db else config.default_db_path()
 
 

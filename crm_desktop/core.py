@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from crm_desktop.db.engine import Database
+from crm_desktop.db.location import Location, parse_location
 from crm_desktop.db.migrate import open_database
 from crm_desktop.services.access import AccessService
 from crm_desktop.services.accounts import AccountService
@@ -38,11 +39,11 @@ from crm_desktop.services.users import UserService
 #: the user a process signed in as, per database file (the command line's --user, set
 #: once before its command runs, cleared after): Core acts as them there instead of the
 #: first administrator
-_PROCESS_USERS: dict[Path, int] = {}
+_PROCESS_USERS: dict[str, int] = {}
 
 
-def _key(path: Path | str) -> Path:
-    return Path(path).expanduser().absolute()
+def _key(path: Path | str | Location) -> str:
+    return parse_location(path).key()
 
 
 class Core:
@@ -50,7 +51,7 @@ class Core:
 
     def __init__(self, db: Database, actor_id: int | None):
         if actor_id is None:
-            actor_id = _PROCESS_USERS.get(_key(db.path))
+            actor_id = _PROCESS_USERS.get(db.location.key())
         self.db = db
         self.actor_id = actor_id
         self.access = AccessService(db, actor_id)
@@ -88,7 +89,7 @@ class Core:
                                         self.tickets, self.outbox)
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = True) -> Core:
+    def open(cls, path: Path | str | Location, *, create: bool = True) -> Core:
         """Open (create or upgrade) the database and act as its first administrator."""
         db = open_database(path, create=create)
         try:

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from crm_desktop.db.location import Location
 from crm_desktop.domain.errors import DatabaseBusy, DatabaseError
 
 #: PRAGMA application_id of every crm-desktop database ("CRMD").
@@ -119,12 +120,30 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     return engine
 
 
-class Database:
-    """An open crm-desktop database: one file, one engine, read and write transactions."""
+def make_server_engine(location: Location) -> Engine:
+    """A PostgreSQL engine through psycopg 3. The password, when the URL carries none,
+    comes from PGPASSWORD or ~/.pgpass (libpq reads them) or the caller's
+    `location.password` (keyring, prompt)."""
+    return create_engine(location.url(), pool_pre_ping=True,
+                         connect_args={"connect_timeout": 10,
+                                       "application_name": "crm-desktop"})
 
-    def __init__(self, path: Path, engine: Engine):
+
+class Database:
+    """An open crm-desktop database: one file (SQLite) or one database on a PostgreSQL
+    server, one engine, read and write transactions.
+
+    `path` is the file for SQLite and None for a server; `location` says which
+    (db/location.py), `dialect` is "sqlite" or "postgresql", `name` what to show."""
+
+    def __init__(self, path: Path | None, engine: Engine, location: Location | None = None):
+        if location is None:
+            assert path is not None
+            location = Location("sqlite", path=Path(path))
+        self.location = location
         self.path = path
         self.engine = engine
+        self.dialect: str = engine.dialect.name
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(
             engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
@@ -261,6 +280,15 @@ class Database:
         """The DB-API connection, for bulk loads and maintenance (caller manages BEGIN)."""
         with self.engine.connect() as conn:
             yield conn.connection.driver_connection  # type: ignore[misc]
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    @property
+    def name(self) -> str:
+        """The file, or postgresql://user@host:port/name (never a password)."""
+        return self.location.display()
 
     def close(self) -> None:
         with self._watch_lock:

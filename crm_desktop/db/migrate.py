@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crm_desktop.db.engine import APPLICATION_ID, Database, connect_read_only, make_engine
+from crm_desktop.db.location import Location, is_server, parse_location
 from crm_desktop.domain import clock
 from crm_desktop.domain.errors import DatabaseError
 from crm_desktop.private_files import create_private, tighten_database
@@ -127,9 +128,16 @@ def open_read_only(path: Path | str) -> Database:
     return Database(path, make_engine(path, read_only=True))
 
 
-def open_database(path: Path | str, *, create: bool = True) -> Database:
-    """Open (and if needed create or upgrade) the database at `path`."""
-    path = Path(path).expanduser().absolute()
+def open_database(path: Path | str | Location, *, create: bool = True) -> Database:
+    """Open (and if needed create or upgrade) the database at `path` (a file, or a
+    postgresql:// address or Location: db/server.py)."""
+    if is_server(path):
+        from crm_desktop.db.server import open_server
+
+        return open_server(parse_location(path), create=create)  # type: ignore[arg-type]
+    if isinstance(path, Location):
+        path = path.path  # type: ignore[assignment]
+    path = Path(path).expanduser().absolute()  # type: ignore[arg-type]
     exists = path.exists()
     if exists and path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file")
