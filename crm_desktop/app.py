@@ -16,8 +16,8 @@ import crm_desktop.core  # noqa: F401
 
 # isort: split
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QLibraryInfo, QLocale, QSize, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from crm_desktop import __version__, config
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 FONT_FILES = ("Vazirmatn-Regular.ttf", "Vazirmatn-Medium.ttf", "Vazirmatn-Bold.ttf")
+#: the app icon's sizes in resources/app-icon (made by packaging/icon/make_icons.py)
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 _translators: list[QTranslator] = []
 
 
@@ -71,6 +73,22 @@ def load_fonts(app: QApplication) -> str:
     return family
 
 
+def app_icon() -> QIcon:
+    """The program's icon in every size it ships (each file read when first drawn)."""
+    icon = QIcon()
+    for size in APP_ICON_SIZES:
+        path = resource_path("app-icon", f"crm-desktop-{size}.png")
+        icon.addFile(str(path), QSize(size, size))
+    return icon
+
+
+def set_app_icon(app: QApplication) -> None:
+    """Every window's icon, and the name that ties the windows to the desktop entry
+    (crm-desktop.desktop: the icon in the Linux task bar, on Wayland too)."""
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("crm-desktop")
+
+
 def set_language(app: QApplication, lang: str) -> None:
     """Locale, direction and translators for the whole program (called once)."""
     for old in _translators:
@@ -111,6 +129,7 @@ def create_application(lang: str | None = None, theme: str | None = None) -> QAp
     assert isinstance(app, QApplication)
     app.setApplicationName("crm-desktop")
     app.setApplicationVersion(__version__)
+    set_app_icon(app)
     load_fonts(app)
     settings = UiSettings()
     set_language(app, lang or settings.language)

@@ -130,6 +130,8 @@ def test_the_installed_program_finds_its_fonts_translation_and_icon(installed: I
             "family": app.font().family(),
             "search": QCoreApplication.translate("MainWindow", "Search"),
             "direction": app.layoutDirection().name,
+            "icon_sizes": [s.width() for s in app.windowIcon().availableSizes()],
+            "icon_16": app.windowIcon().pixmap(16, 16).toImage().pixelColor(8, 2).name(),
         }))
     """)
     found = json.loads(probe.stdout.strip().splitlines()[-1])
@@ -140,6 +142,8 @@ def test_the_installed_program_finds_its_fonts_translation_and_icon(installed: I
     assert found["family"] == "Vazirmatn"
     assert found["search"] == persian("MainWindow", "Search")
     assert found["direction"] == "RightToLeft"
+    assert set(found["icon_sizes"]) == {16, 24, 32, 48, 64, 128, 256}
+    assert found["icon_16"] == "#2f6fde"  # the accent-blue bubble, read from the file
 
 
 @pytest.fixture(scope="module")
