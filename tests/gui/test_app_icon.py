@@ -51,3 +51,12 @@ def test_the_desktop_entry_and_the_installers_name_the_icon() -> None:
     count = int.from_bytes(ico[4:6], "little")
     sizes = {ico[6 + 16 * i] or 256 for i in range(count)}
     assert sizes == {16, 24, 32, 48, 64, 256}
+    # the installer and the Windows programs use that .ico
+    iss = (ROOT / "packaging" / "windows" / "crm-desktop.iss").read_text(encoding="utf-8-sig")
+    (setup_icon,) = [line.split("=", 1)[1] for line in iss.splitlines()
+                     if line.startswith("SetupIconFile=")]
+    windows = ROOT / "packaging" / "windows"
+    assert (windows / setup_icon.replace("\\", "/")).resolve() == \
+        (ROOT / "packaging" / "icon" / "crm-desktop.ico")
+    spec = (ROOT / "packaging" / "crm-desktop.spec").read_text(encoding="utf-8")
+    assert 'ICON = ROOT / "packaging" / "icon" / f"{NAME}.ico"' in spec
