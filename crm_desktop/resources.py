@@ -1,7 +1,8 @@
 """Where the program's data files are: fonts, icons, compiled translations (no Qt).
 
 In a source checkout (and an editable install) they are the repository's `resources/`
-and `translations/`; a built wheel carries copies under `crm_desktop/_data/`.
+and `translations/`; a built wheel (setup.py) and the PyInstaller bundle
+(packaging/crm-desktop.spec) carry copies under `crm_desktop/_data/`.
 """
 
 from __future__ import annotations

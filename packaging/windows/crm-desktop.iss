@@ -7,7 +7,8 @@
 ;
 ; - The version is the program's own: read from the version resource of
 ;   dist\crm-desktop\crm-desktop.exe, which the PyInstaller spec makes from
-;   crm_desktop.__version__ (ISCC /DAppVersion=X.Y.Z overrides it).
+;   crm_desktop.__version__ (the text, e.g. 0.1.0, names the set-up file; the four numbers
+;   are the set-up's own file version). ISCC /DAppVersion=X.Y.Z overrides it.
 ; - Installed for the current user by default (no administrator needed: a shop's PC often
 ;   has none at hand) into %LOCALAPPDATA%\Programs\crm-desktop; the first page offers "all
 ;   users" (Program Files, with administrator rights) instead.
@@ -17,8 +18,8 @@
 ;   never in the program's folder: uninstalling leaves them.
 ; - Set-up languages: English (Inno Setup's own) and Persian, right to left. Inno Setup ships
 ;   Persian only among its unofficial, user-contributed translations, which its installer does
-;   not install: put Farsi.isl (for Inno Setup 6.4.0+, translated by Peyman Mohammadi,
-;   distributed under Inno Setup's licence) beside this script, from Inno Setup's
+;   not install: put Farsi.isl (the one for your Inno Setup version, 6.4.0+ or 6.5.0+;
+;   translated by Peyman Mohammadi, under Inno Setup's licence) beside this script, from Inno Setup's
 ;   translations page (https://jrsoftware.org/files/istrans/) or its source repository
 ;   (Files/Languages/Unofficial/Farsi.isl). The script stops with a message when it is missing.
 
@@ -27,12 +28,13 @@
 #define CliExe "crm-desktop.exe"
 #define Bundle AddBackslash(SourcePath) + "..\..\dist\crm-desktop"
 
-#ifndef AppVersion
-  #if !FileExists(Bundle + "\" + CliExe)
-    #error dist\crm-desktop\crm-desktop.exe is missing: build the program with PyInstaller first
-  #endif
-  #define AppVersion GetVersionNumbersString(Bundle + "\" + CliExe)
+#if !FileExists(Bundle + "\" + CliExe)
+  #error dist\crm-desktop\crm-desktop.exe is missing: build the program with PyInstaller first
 #endif
+#ifndef AppVersion
+  #define AppVersion GetFileVersionString(Bundle + "\" + CliExe)
+#endif
+#define AppVersionNumbers GetVersionNumbersString(Bundle + "\" + CliExe)
 
 #if !FileExists(AddBackslash(SourcePath) + "Farsi.isl")
   #error Farsi.isl is missing beside crm-desktop.iss: see the comment at the top of this script
@@ -45,7 +47,7 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher={#AppName}
-VersionInfoVersion={#AppVersion}
+VersionInfoVersion={#AppVersionNumbers}
 DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
