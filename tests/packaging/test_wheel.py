@@ -23,6 +23,7 @@ import textwrap
 import venv
 import xml.etree.ElementTree as ET
 import zipfile
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,9 @@ class Installed:
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    if int(version("setuptools").split(".")[0]) < 77:
+        pytest.fail("building the wheel needs setuptools>=77 (the [build-system] and the "
+                    "[test] extra ask for it): run pip install -e '.[test]' again")
     base = tmp_path_factory.mktemp("wheel")
     source = base / "source"
     source.mkdir()
