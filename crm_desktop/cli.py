@@ -28,6 +28,7 @@
     crm-desktop single-user on|off --db PATH --user ADMIN
     crm-desktop --user NAME COMMAND ...         act as a user (see cli_users.py)
     crm-desktop audit --db PATH [--entity E] [--since DATE] [--by NAME] [--json]   the audit log
+    crm-desktop migrate --db SRC --to DEST      a file into an empty PostgreSQL database, or back
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """
@@ -75,7 +76,7 @@ class Parser(argparse.ArgumentParser):
 
 
 #: arguments that name a file or folder, checked before any command runs
-PATH_ARGS = {"db": "--db", "src": "SRC", "dest": "DEST", "dir": "DIR", "file": "FILE",
+PATH_ARGS = {"db": "--db", "to": "--to", "src": "SRC", "dest": "DEST", "dir": "DIR", "file": "FILE",
              "pdf": "--pdf"}
 
 
@@ -474,6 +475,7 @@ def build_parser() -> Parser:
         cli_import,
         cli_kpi,
         cli_marketing,
+        cli_migrate,
         cli_report,
     )
 
@@ -487,6 +489,7 @@ def build_parser() -> Parser:
     cli_club.add_parsers(sub, common)
     cli_users.add_parsers(sub, common)
     cli_audit.add_parsers(sub, common)
+    cli_migrate.add_parsers(sub, common)
     return parser
 
 
