@@ -101,8 +101,13 @@ def canonical(value: Any) -> Any:
     return f"{type(value).__name__}:{value}"
 
 
+#: values whose repr() is already the same on both databases (the instants of the model
+#: come back aware in UTC from both: db/types.py UTCDateTime)
+_PLAIN = frozenset({str, int, bool, type(None), datetime, date})
+
+
 def row_digest(row: Sequence[Any]) -> int:
-    data = json.dumps([canonical(v) for v in row], ensure_ascii=False, separators=(",", ":"))
+    data = repr([v if type(v) in _PLAIN else canonical(v) for v in row])
     return int.from_bytes(hashlib.sha256(data.encode("utf-8", "surrogatepass")).digest())
 
 
