@@ -4,9 +4,9 @@ PRAGMA data_version; db/engine.py uses it).
 Every write transaction of a Database sends `NOTIFY crm_desktop_changes, '<its identity>'`
 before it commits (PostgreSQL delivers it with the commit, and not at all after a
 rollback). A desk that watches keeps one connection of its own LISTENing; asking it
-whether anything came is a look at what the connection already received (no query, no
-wait). Notifications carrying the desk's own identity are its own writes and do not
-count."""
+whether anything came is one `SELECT 1` on it (the server delivers the notifications
+pending for it with the answer) and a look at what came, without waiting. Notifications
+carrying the desk's own identity are its own writes and do not count."""
 
 from __future__ import annotations
 
@@ -81,6 +81,9 @@ class ChangeListener:
                 self._connect()
                 return True  # we were not listening: anything may have happened
             try:
+                # one round trip: the server hands over what was committed before it
+                # (a commit another desk saw finish is then always among them)
+                self._conn.execute("SELECT 1")
                 for notify in self._conn.notifies(timeout=0):
                     self._heard(notify)
             except (psycopg.Error, OSError) as exc:

@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from crm_desktop.db.bulk import objects_dropped
 from crm_desktop.db.engine import Database, make_server_engine
 from crm_desktop.db.location import Location, parse_location
 from crm_desktop.db.models import Base
@@ -304,19 +305,11 @@ def _set_counters(conn: Connection, next_ids: dict[str, int]) -> None:
                                      (table.name, value))
 
 
-def _fill_search_index(conn: Connection) -> None:
-    if conn.dialect.name == "sqlite":
-        from crm_desktop.db.search_index import rebuild
-
-        rebuild(conn.connection.driver_connection)  # type: ignore[arg-type]
-        return
-    try:  # the server's own index (written by the schema's PostgreSQL side)
-        from crm_desktop.db import search_pg  # type: ignore[attr-defined]
-    except ImportError:
-        return
-    rebuild_pg = getattr(search_pg, "rebuild", None)
-    if rebuild_pg is not None:
-        rebuild_pg(conn)
+def _secondary_indexes(raw: Any) -> list[tuple[str, str]]:
+    """(name, definition) of a server database's non-unique indexes (the search index's
+    GIN indexes among them): dropped for the copy and built once after it."""
+    return raw.execute("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = "
+                       "current_schema() AND indexdef NOT LIKE 'CREATE UNIQUE%'").fetchall()
 
 
 def _copy(source: Database, target: Database, progress: Progress) -> int:
@@ -330,7 +323,7 @@ def _copy(source: Database, target: Database, progress: Progress) -> int:
                     with dest.begin():
                         from crm_desktop.db.search_index import triggers_suspended
 
-                        with triggers_suspended(raw):  # index filled at the end
+                        with triggers_suspended(raw):  # the index rebuilt at the end
                             copied = _copy_into_file(src, dest, progress)
                         broken = dest.exec_driver_sql("PRAGMA foreign_key_check").fetchmany(5)
                         if broken:
@@ -339,11 +332,16 @@ def _copy(source: Database, target: Database, progress: Progress) -> int:
                 finally:
                     raw.execute("PRAGMA foreign_keys = ON")
             else:
+                raw = dest.connection.driver_connection
                 with dest.begin():
-                    copied = _copy_into_server(src, dest, progress)
+                    # the search index (GIN over the normalised text) and the other
+                    # indexes are built once the rows are in, not row by row
+                    with objects_dropped(raw, "INDEX", _secondary_indexes(raw),
+                                         rolled_back=True):
+                        copied = _copy_into_server(src, dest, progress)
+                        progress("  indexes and search index ...")
                     _set_counters(dest, next_ids)
-                    progress("  search index ...")
-                    _fill_search_index(dest)
+                    dest.exec_driver_sql("ANALYZE")  # the planner's statistics
         src.rollback()
     return copied
 

@@ -14,6 +14,7 @@ from sqlalchemy import text, update
 
 from crm_desktop.cli import run
 from crm_desktop.core import Core
+from crm_desktop.db import dialects
 from crm_desktop.db import models as m
 from crm_desktop.db.migrate import open_database
 from crm_desktop.domain.errors import DatabaseError
@@ -65,10 +66,17 @@ def test_a_file_goes_to_the_server_and_comes_back_the_same(source: Path, server:
         # the counters continue after the copied ids
         new = pg.contacts.create({"last_name": "تازه"})
         assert new == last + 1
-        # the search index was filled
+        # the search index is there again (built after the rows) and finds them
         with pg.db.read() as session:
-            name = session.scalar(text("SELECT last_name FROM contacts WHERE id = 3"))
-        assert any(h.id == 3 for h in pg.search.search(name, limit=200))
+            name, words = session.execute(text(
+                "SELECT last_name, search_name FROM contacts WHERE id = 3")).one()
+            indexes = set(session.scalars(text(
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'contacts'")))
+            found = session.scalars(text(
+                f"SELECT id FROM contacts WHERE {dialects.PG_NAMES} @@ "
+                "to_tsquery('simple', :w || ':*')"), {"w": words.split()[0]}).all()
+        assert {"contacts_fts", "contacts_fts_names"} <= indexes
+        assert 3 in found
     back = tmp_path / "back.sqlite3"
     report = transfer.migrate(server, back)
     assert report.ok, report.differing
