@@ -99,7 +99,10 @@ def _check_paths(args: argparse.Namespace) -> None:
 
 
 def _read_only(path: Path) -> bool:
-    """An existing database file that cannot be written (the file or its folder)."""
+    """An existing database file that cannot be written (the file or its folder); a
+    server database (a postgresql:// str) is not a file: False."""
+    if not isinstance(path, Path):
+        return False
     path = path.expanduser().absolute()
     return path.is_file() and not (os.access(path, os.W_OK)
                                    and os.access(path.parent, os.W_OK))
