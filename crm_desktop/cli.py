@@ -339,7 +339,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if not has_display():
         return _no_display(args, path)
-    return run_gui(path, demo=args.demo, lang=args.lang)
+    return run_gui(path, demo=args.demo, lang=args.lang, use_last=not args.db)
 
 
 def _no_display(args: argparse.Namespace, path: Path) -> int:

@@ -50,8 +50,12 @@ class Controller(QObject):
         if sa.is_server(path):
             return self.open_server(path, show=show)
         path = Path(path)  # type: ignore[arg-type]
-        return self._open(path, path.name, demo=demo and not path.exists(),
-                          new_file=not demo and not path.exists(), show=show)
+        if not self._open(path, path.name, demo=demo and not path.exists(),
+                          new_file=not demo and not path.exists(), show=show):
+            return False
+        if self.settings.last_server:
+            self.settings.last_server = ""  # a file was opened last
+        return True
 
     def open_server(self, target: str | sa.Location, *, show: bool = True) -> bool:
         """Open a database on a PostgreSQL server. The password: the address's, the

@@ -116,3 +116,20 @@ def test_a_server_that_refuses_asks_and_cancelling_opens_nothing(
         assert asked == ["unreachable"] and controller.window is None and boxes == []
     finally:
         controller.close()
+
+
+def test_started_without_a_database_the_last_server_is_opened_again(
+        qapp, ui_lang: str, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from crm_desktop import app
+    from crm_desktop.ui.ui_settings import UiSettings
+
+    opened: list[object] = []
+    monkeypatch.setattr(app, "create_application", lambda _lang=None: qapp)
+    monkeypatch.setattr(Controller, "open",
+                        lambda _self, target, **_kw: opened.append(target) or False)
+    file = tmp_path / "crm.sqlite3"
+    assert app.run_gui(file, use_last=True) == 2
+    UiSettings().last_server = "postgresql://crm@192.168.1.10:5432/shop"
+    assert app.run_gui(file, use_last=True) == 2
+    assert app.run_gui(file, use_last=False) == 2  # --db given: that one
+    assert opened == [file, "postgresql://crm@192.168.1.10:5432/shop", file]
