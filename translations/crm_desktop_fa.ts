@@ -3114,8 +3114,8 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../crm_desktop/ui/controller.py" line="63"/>
-        <location filename="../crm_desktop/ui/controller.py" line="116"/>
+        <location filename="../crm_desktop/ui/controller.py" line="67"/>
+        <location filename="../crm_desktop/ui/controller.py" line="120"/>
         <source>This database cannot be opened:</source>
         <extracomment>the outbox sending that resumed when the database was opened the automation runs at start-up and every 15 minutes (ui/automation_runner.py) the day&apos;s automatic backup (ui/backup_runner.py); on exit too, for shown windows</extracomment>
         <translation>این پایگاه داده را نمی‌توان باز کرد:</translation>
@@ -5158,7 +5158,7 @@ New {kind}: {created}, updated: {updated}</source>
     <name>MainWindow</name>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="84"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="409"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="417"/>
         <source>crm-desktop</source>
         <extracomment>sections shown only to a role with one of these permissions the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path (and the passphrase of an encrypted one, else None) the window is closing, before the database is: the exit backup runs then File &gt; Connect to a server…: the controller asks for the server and opens it</extracomment>
         <translation>crm-desktop</translation>
@@ -5317,7 +5317,7 @@ New {kind}: {created}, updated: {updated}</source>
     </message>
     <message>
         <location filename="../crm_desktop/ui/main_window.py" line="260"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="406"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="414"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
@@ -5368,27 +5368,33 @@ New {kind}: {created}, updated: {updated}</source>
         <translation>پشتیبان در بررسی رد شد و پاک شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="345"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="347"/>
+        <source>A database on a server is restored by its administrator, while no desk is working on it, with PostgreSQL&apos;s own tool (pg_restore). Its backups are in:</source>
+        <translation>پایگاه دادهٔ روی سرور را مدیر آن، وقتی هیچ میزی روی آن کار نمی‌کند، با ابزار خود PostgreSQL ‏(pg_restore) بازیابی می‌کند. پشتیبان‌های آن در این پوشه است:</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/main_window.py" line="351"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="353"/>
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="359"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="367"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="359"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="367"/>
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="385"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="393"/>
         <source>Your password was changed.</source>
         <translation>گذرواژهٔ شما تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="400"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="408"/>
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -5397,37 +5403,37 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="431"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="439"/>
         <source>Backup folder missing or read-only</source>
         <translation>پوشهٔ پشتیبان پیدا نیست یا فقط‌خواندنی است</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="432"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="440"/>
         <source>No backup yet</source>
         <translation>هنوز پشتیبانی گرفته نشده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="433"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="441"/>
         <source>Last backup {days} days ago</source>
         <translation>آخرین پشتیبان {days} روز پیش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="439"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="447"/>
         <source>Backups go to: {folder}</source>
         <translation>پشتیبان‌ها در این پوشه ذخیره می‌شوند: {folder}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="441"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="449"/>
         <source>Click to open the backup settings.</source>
         <translation>برای باز کردن تنظیمات پشتیبان‌گیری کلیک کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="452"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="460"/>
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="453"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="461"/>
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>

@@ -342,6 +342,14 @@ class MainWindow(QMainWindow):
 
         if not self.ops.run(self, self.core.backups.require_restore).ok:
             return  # administrators only: said by the runner
+        if not self.core.db.is_sqlite:
+            # every desk works on it: its administrator restores it with pg_restore
+            self._say(self.tr("A database on a server is restored by its administrator, "
+                              "while no desk is working on it, with PostgreSQL's own tool "
+                              "(pg_restore). Its backups are in:") + "\n"
+                      + display.address_in_text(str(self.core.backups.folder())),
+                      title=self.tr("Restore from a backup"))
+            return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"),
                                               str(self.core.backups.folder()),
                                               self._backup_filter())

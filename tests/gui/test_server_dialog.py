@@ -133,3 +133,22 @@ def test_started_without_a_database_the_last_server_is_opened_again(
     assert app.run_gui(file, use_last=True) == 2
     assert app.run_gui(file, use_last=False) == 2  # --db given: that one
     assert opened == [file, "postgresql://crm@192.168.1.10:5432/shop", file]
+
+
+def test_restoring_a_server_database_is_left_to_its_administrator(
+        qtbot, ui_lang: str, pg_server, settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    url = pg_server.url(pg_server.fresh())
+    controller = Controller(settings)
+    try:
+        assert controller.open(url, show=False)
+        window = controller.window
+        said: list[str] = []
+        monkeypatch.setattr(window, "_say", lambda text, title=None: said.append(text))
+        monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                            lambda *_a, **_k: pytest.fail("no file is chosen"))
+        window.restore()
+        assert len(said) == 1 and "pg_restore" in said[0]
+    finally:
+        controller.close()
