@@ -77,6 +77,7 @@ def test_a_file_goes_to_the_server_and_comes_back_the_same(source: Path, server:
                 "to_tsquery('simple', :w || ':*')"), {"w": words.split()[0]}).all()
         assert {"contacts_fts", "contacts_fts_names"} <= indexes
         assert 3 in found
+        assert any(h.id == 3 for h in pg.search.search(name, limit=200))
     back = tmp_path / "back.sqlite3"
     report = transfer.migrate(server, back)
     assert report.ok, report.differing
