@@ -341,8 +341,13 @@ def _copy(source: Database, target: Database, progress: Progress) -> int:
                         copied = _copy_into_server(src, dest, progress)
                         progress("  indexes and search index ...")
                     _set_counters(dest, next_ids)
-                    dest.exec_driver_sql("ANALYZE")  # the planner's statistics
         src.rollback()
+    if not target.is_sqlite:
+        # the planner's statistics for the new tables, and their pages marked
+        # all-visible, as autovacuum would do some time later
+        progress("  VACUUM ANALYZE ...")
+        with target.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM (ANALYZE)")
     return copied
 
 
