@@ -3114,8 +3114,8 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../crm_desktop/ui/controller.py" line="67"/>
-        <location filename="../crm_desktop/ui/controller.py" line="120"/>
+        <location filename="../crm_desktop/ui/controller.py" line="68"/>
+        <location filename="../crm_desktop/ui/controller.py" line="123"/>
         <source>This database cannot be opened:</source>
         <extracomment>the outbox sending that resumed when the database was opened the automation runs at start-up and every 15 minutes (ui/automation_runner.py) the day&apos;s automatic backup (ui/backup_runner.py); on exit too, for shown windows</extracomment>
         <translation>این پایگاه داده را نمی‌توان باز کرد:</translation>
@@ -4059,6 +4059,12 @@
         <location filename="../crm_desktop/ui/dialogs/first_run_dialog.py" line="87"/>
         <source>Quit</source>
         <translation>خروج</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/first_run_dialog.py" line="90"/>
+        <source>Connect to a server instead…</source>
+        <extracomment>&quot;Connect to a server instead&quot;: the office&apos;s database is on a server</extracomment>
+        <translation>به‌جای آن به سرور وصل شوید…</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,7 @@ class Controller(QObject):
         self.backups: QObject | None = None
         self.automatic_backups = False
         self._restoring = False
+        self._server_instead = False
 
     def open(self, path: Path | str | sa.Location, *, demo: bool = False,
              show: bool = True) -> bool:
@@ -53,7 +54,7 @@ class Controller(QObject):
         if not self._open(path, path.name, demo=demo and not path.exists(),
                           new_file=not demo and not path.exists(), show=show):
             return False
-        if self.settings.last_server:
+        if self.settings.last_server and self.core is not None and self.core.db.is_sqlite:
             self.settings.last_server = ""  # a file was opened last
         return True
 
@@ -85,8 +86,9 @@ class Controller(QObject):
         self.settings.last_server = location.display()
         return True
 
-    def connect_to_server(self) -> bool:
-        """File > Connect to a server…: the dialog, then the database it names."""
+    def connect_to_server(self, *, show: bool | None = None) -> bool:
+        """File > Connect to a server… (and the first run's choice): the dialog, then the
+        database it names."""
         from crm_desktop.ui.dialogs.server_dialog import ServerDialog
 
         last = self.settings.last_server
@@ -94,8 +96,9 @@ class Controller(QObject):
         location = ServerDialog.ask(self.window, initial)
         if location is None:
             return False
-        if not self._open(location, location.name or "", show=self.window is None
-                          or self.window.isVisible()):
+        if show is None:
+            show = self.window is None or self.window.isVisible()
+        if not self._open(location, location.name or "", show=show):
             return False
         self.settings.last_server = location.display()
         return True
@@ -127,6 +130,9 @@ class Controller(QObject):
             return False
         if signed_in is None:
             core.close()
+            if self._server_instead:  # the first run chose a server instead
+                self._server_instead = False
+                return self.connect_to_server(show=show)
             return False
         core = signed_in
         old_window, old_core = self.window, self.core
@@ -165,9 +171,13 @@ class Controller(QObject):
         if new_file:
             core.auth.begin_setup()
         if core.auth.needs_setup():
-            from crm_desktop.ui.dialogs.first_run_dialog import FirstRunDialog
+            from crm_desktop.ui.dialogs.first_run_dialog import SERVER, FirstRunDialog
 
-            if FirstRunDialog.ask(self.window, core.auth) is None:
+            answer = FirstRunDialog.ask(self.window, core.auth)
+            if answer == SERVER:
+                self._server_instead = True  # (the set-up left for the server's database)
+                return None
+            if answer is None:
                 return None
         if core.auth.needs_sign_in():
             from crm_desktop.ui.dialogs.login_dialog import LoginDialog

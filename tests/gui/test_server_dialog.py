@@ -152,3 +152,34 @@ def test_restoring_a_server_database_is_left_to_its_administrator(
         assert len(said) == 1 and "pg_restore" in said[0]
     finally:
         controller.close()
+
+
+def test_the_first_run_may_choose_a_server_instead(qtbot, ui_lang: str, pg_server, settings,
+                                                   monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from crm_desktop.ui.dialogs import first_run_dialog
+
+    location = sa.parse_location(pg_server.url(pg_server.fresh()))
+    monkeypatch.setattr(first_run_dialog.FirstRunDialog, "ask",
+                        lambda *_a, **_k: first_run_dialog.SERVER)
+    monkeypatch.setattr(ServerDialog, "ask", lambda *_a, **_k: location)
+    controller = Controller(settings)
+    try:
+        assert controller.open(tmp_path / "new.sqlite3", show=False)
+        assert controller.window is not None
+        assert controller.window.core.db.dialect == "postgresql"
+        assert settings.last_server == location.display()
+    finally:
+        controller.close()
+
+
+def test_the_first_run_dialog_offers_a_server(qtbot, ui_lang: str, core) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from crm_desktop.ui.dialogs.first_run_dialog import FirstRunDialog
+
+    dialog = FirstRunDialog(core.auth)
+    qtbot.addWidget(dialog)
+    button = dialog.findChild(QPushButton, "setupServer")
+    assert button is not None
+    button.click()
+    assert dialog.wants_server and dialog.result() == 0
