@@ -206,12 +206,24 @@ def _rows(conn: Connection, table: Table) -> Iterator[Sequence[Sequence[Any]]]:
     yield from result.partitions()
 
 
-def _binders(table: Table, dialect: Any) -> list[Callable[[Any], Any] | None]:
-    return [c.type._cached_bind_processor(dialect) for c in table.columns]
+def _binders(table: Table, dialect: Any) -> list[tuple[int, Callable[[Any], Any]]]:
+    """(position, bind processor) of the columns whose values the dialect converts."""
+    out = []
+    for i, column in enumerate(table.columns):
+        process = column.type._cached_bind_processor(dialect)
+        if process is not None:
+            out.append((i, process))
+    return out
 
 
-def _bound(row: Sequence[Any], binders: list[Callable[[Any], Any] | None]) -> list[Any]:
-    return [b(v) if b is not None else v for v, b in zip(row, binders, strict=True)]
+def _bound(row: Sequence[Any], binders: list[tuple[int, Callable[[Any], Any]]]
+           ) -> Sequence[Any]:
+    if not binders:
+        return row
+    values = list(row)
+    for i, process in binders:
+        values[i] = process(values[i])
+    return values
 
 
 def _copy_into_server(src: Connection, dest: Connection, progress: Progress) -> int:
