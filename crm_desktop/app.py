@@ -141,13 +141,18 @@ def create_application(lang: str | None = None, theme: str | None = None) -> QAp
     return app
 
 
-def run_gui(db_path: Path, *, demo: bool = False, lang: str | None = None) -> int:
-    """Open the program on a database; returns the exit code."""
+def run_gui(db_path: Path, *, demo: bool = False, lang: str | None = None,
+            use_last: bool = False) -> int:
+    """Open the program on a database; returns the exit code. `use_last` (no --db was
+    given): the server database opened last, when the last one opened was a server."""
     from crm_desktop.ui.controller import Controller
 
     app = create_application(lang)
     controller = Controller()
-    if not controller.open(db_path, demo=demo):
+    target: Path | str = db_path
+    if use_last and not demo and controller.settings.last_server:
+        target = controller.settings.last_server
+    if not controller.open(target, demo=demo):
         return 2
     return app.exec()
 

@@ -28,6 +28,7 @@
     crm-desktop single-user on|off --db PATH --user ADMIN
     crm-desktop --user NAME COMMAND ...         act as a user (see cli_users.py)
     crm-desktop audit --db PATH [--entity E] [--since DATE] [--by NAME] [--json]   the audit log
+    crm-desktop migrate --db SRC --to DEST      a file into an empty PostgreSQL database, or back
 
 Bad input gives one clear line on stderr and a non-zero exit; never a traceback.
 """
@@ -48,7 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from crm_desktop import __version__, config
-from crm_desktop.db.location import is_server
+from crm_desktop.db.location import is_server, parse_location
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.logging_setup import setup_logging
 
@@ -75,7 +76,7 @@ class Parser(argparse.ArgumentParser):
 
 
 #: arguments that name a file or folder, checked before any command runs
-PATH_ARGS = {"db": "--db", "src": "SRC", "dest": "DEST", "dir": "DIR", "file": "FILE",
+PATH_ARGS = {"db": "--db", "to": "--to", "src": "SRC", "dest": "DEST", "dir": "DIR", "file": "FILE",
              "pdf": "--pdf"}
 
 
@@ -98,7 +99,10 @@ def _check_paths(args: argparse.Namespace) -> None:
 
 
 def _read_only(path: Path) -> bool:
-    """An existing database file that cannot be written (the file or its folder)."""
+    """An existing database file that cannot be written (the file or its folder); a
+    server database (a postgresql:// str) is not a file: False."""
+    if not isinstance(path, Path):
+        return False
     path = path.expanduser().absolute()
     return path.is_file() and not (os.access(path, os.W_OK)
                                    and os.access(path.parent, os.W_OK))
@@ -175,7 +179,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         _say(json.dumps(report.as_json(), ensure_ascii=False, indent=1))
     else:
         state = "current" if report.schema_current else "older: upgraded when opened"
-        _say(f"{'OK' if report.ok else 'DAMAGED'}: {_db_path(args)}")
+        shown = parse_location(args.db).display() if is_server(args.db) else _db_path(args)
+        _say(f"{'OK' if report.ok else 'DAMAGED'}: {shown}")
         _say(f"schema {report.schema} ({state})")
         for name, n in report.counts.items():
             extra = f" (+{report.trash[name]:,} in trash)" if report.trash.get(name) else ""
@@ -335,7 +340,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if not has_display():
         return _no_display(args, path)
-    return run_gui(path, demo=args.demo, lang=args.lang)
+    return run_gui(path, demo=args.demo, lang=args.lang, use_last=not args.db)
 
 
 def _no_display(args: argparse.Namespace, path: Path) -> int:
@@ -474,6 +479,7 @@ def build_parser() -> Parser:
         cli_import,
         cli_kpi,
         cli_marketing,
+        cli_migrate,
         cli_report,
     )
 
@@ -487,6 +493,7 @@ def build_parser() -> Parser:
     cli_club.add_parsers(sub, common)
     cli_users.add_parsers(sub, common)
     cli_audit.add_parsers(sub, common)
+    cli_migrate.add_parsers(sub, common)
     return parser
 
 

@@ -32,6 +32,7 @@ from crm_desktop.cli import (
     _read_only,
     _say,
 )
+from crm_desktop.db.location import is_server
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -126,6 +127,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from crm_desktop.services.backup_files import inspect_backup
 
     src = Path(args.src)
+    if is_server(_db_path(args)):
+        from crm_desktop.db.location import parse_location
+        from crm_desktop.services.backup_pg import restore_command
+
+        raise UsageError(
+            "a database on a server is restored by its administrator, while no desk is "
+            "working on it, with PostgreSQL's own tool: "
+            + restore_command(parse_location(_db_path(args)), src))
     passphrase = None
     if backup_crypto.is_encrypted(src):
         passphrase = _passphrase(args.passphrase_env, twice=False)

@@ -42,7 +42,7 @@ NEW_PASSWORD_ENV = "CRM_DESKTOP_NEW_PASSWORD"
 __all__ = ["EXIT_SIGN_IN", "acting", "add_parsers", "add_user_option"]
 #: commands that work on the file rather than its records, and the window (its own login)
 NO_USER_NEEDED = {"cmd_gui", "cmd_check", "cmd_backup", "cmd_restore", "cmd_screenshots",
-                  "cmd_demo", "<lambda>"}
+                  "cmd_demo", "cmd_migrate", "<lambda>"}
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -120,7 +120,9 @@ def acting(args: argparse.Namespace) -> Iterator[None]:
     name = getattr(args.func, "__name__", "")
     path = _db_path(args)
     username = getattr(args, "user", None)
-    if name in NO_USER_NEEDED or getattr(args, "list", False) is True or not path.is_file():
+    # (a server database: the server's own accounts decide who reads it)
+    if name in NO_USER_NEEDED or getattr(args, "list", False) is True \
+            or not isinstance(path, Path) or not path.is_file():
         yield
         return
     mode = _mode_of(path)

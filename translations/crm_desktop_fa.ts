@@ -886,84 +886,84 @@
 <context>
     <name>AutomationModels</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="100"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="102"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="58"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="60"/>
         <source>On</source>
         <extracomment>the row&apos;s record id (rule, contact of a planned action) the contact of a planned action or a log row</extracomment>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="104"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="62"/>
         <source>Off</source>
         <translation>خاموش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="108"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="194"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="220"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="66"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="152"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="178"/>
         <source>Rule</source>
         <translation>قانون</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="111"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="69"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="116"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="74"/>
         <source>Last run</source>
         <translation>آخرین اجرا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="121"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="79"/>
         <source>Next due</source>
         <translation>موعد بعدی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="126"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="84"/>
         <source>Last 30 days</source>
         <translation>۳۰ روز اخیر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="132"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="90"/>
         <source>In all</source>
         <translation>روی هم</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="138"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="96"/>
         <source>Last action</source>
         <translation>آخرین کار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="193"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="151"/>
         <source>Due</source>
         <translation>موعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="195"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="221"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="153"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="179"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="198"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="224"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="156"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="182"/>
         <source>Action</source>
         <translation>کار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="202"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="236"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="160"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="194"/>
         <source>What</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="219"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="177"/>
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="231"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="189"/>
         <source>Score</source>
         <translation>نمره</translation>
     </message>
@@ -1890,112 +1890,112 @@
 <context>
     <name>ClubModels</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="26"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="27"/>
         <source>Earned</source>
         <translation>کسب‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="27"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="28"/>
         <source>Birthday</source>
         <translation>تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="28"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="29"/>
         <source>Referral</source>
         <translation>معرفی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="29"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="30"/>
         <source>Redeemed</source>
         <translation>استفاده‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="30"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="31"/>
         <source>Expired</source>
         <translation>منقضی‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="31"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="32"/>
         <source>Adjusted</source>
         <translation>اصلاح دستی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="37"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="38"/>
         <source>No tier</source>
         <translation>بدون سطح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="64"/>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="180"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="65"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="141"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="65"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="66"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="67"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="68"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="68"/>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="167"/>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="181"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="69"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="128"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="142"/>
         <source>Tier</source>
         <translation>سطح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="69"/>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="85"/>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="182"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="70"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="86"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="143"/>
         <source>Points</source>
         <translation>امتیاز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="71"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="72"/>
         <source>Spent in 12 months</source>
         <translation>خرید ۱۲ ماه اخیر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="80"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="81"/>
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="82"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="83"/>
         <source>Member</source>
         <translation>عضو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="83"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="84"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="87"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="88"/>
         <source>Reason</source>
         <translation>علت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="89"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="90"/>
         <source>Expires</source>
         <translation>انقضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="91"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="92"/>
         <source>By</source>
         <translation>کاربر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="168"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="129"/>
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="170"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="131"/>
         <source>Share</source>
         <translation>سهم</translation>
     </message>
@@ -3114,7 +3114,8 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../crm_desktop/ui/controller.py" line="62"/>
+        <location filename="../crm_desktop/ui/controller.py" line="68"/>
+        <location filename="../crm_desktop/ui/controller.py" line="123"/>
         <source>This database cannot be opened:</source>
         <extracomment>the outbox sending that resumed when the database was opened the automation runs at start-up and every 15 minutes (ui/automation_runner.py) the day&apos;s automatic backup (ui/backup_runner.py); on exit too, for shown windows</extracomment>
         <translation>این پایگاه داده را نمی‌توان باز کرد:</translation>
@@ -4058,6 +4059,12 @@
         <location filename="../crm_desktop/ui/dialogs/first_run_dialog.py" line="87"/>
         <source>Quit</source>
         <translation>خروج</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/first_run_dialog.py" line="90"/>
+        <source>Connect to a server instead…</source>
+        <extracomment>&quot;Connect to a server instead&quot;: the office&apos;s database is on a server</extracomment>
+        <translation>به‌جای آن به سرور وصل شوید…</translation>
     </message>
 </context>
 <context>
@@ -5156,233 +5163,244 @@ New {kind}: {created}, updated: {updated}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="81"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="399"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="84"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="417"/>
         <source>crm-desktop</source>
-        <extracomment>sections shown only to a role with one of these permissions the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path (and the passphrase of an encrypted one, else None) the window is closing, before the database is: the exit backup runs then</extracomment>
+        <extracomment>sections shown only to a role with one of these permissions the user chose a database file to open (or create): Path the user chose a backup to restore over this database, and confirmed: Path (and the passphrase of an encrypted one, else None) the window is closing, before the database is: the exit backup runs then File &gt; Connect to a server…: the controller asks for the server and opens it</extracomment>
         <translation>crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="109"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="112"/>
         <source>Search</source>
         <translation>جستجو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="129"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="132"/>
         <location filename="../crm_desktop/ui/screenshots.py" line="139"/>
         <source>Database:</source>
         <extracomment>the smallest screen the program is made for: every image is rendered on it</extracomment>
         <translation>پایگاه داده:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="145"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="148"/>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="146"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="149"/>
         <source>Contacts</source>
         <translation>مخاطبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="147"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="150"/>
         <source>Companies</source>
         <translation>شرکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="148"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="151"/>
         <source>Pipeline</source>
         <translation>قیف فروش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="149"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="152"/>
         <source>Activities</source>
         <translation>فعالیت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="150"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="153"/>
         <source>Campaigns</source>
         <translation>کمپین‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="151"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="154"/>
         <source>Tickets</source>
         <translation>تیکت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="152"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="155"/>
         <source>Products</source>
         <translation>کالاها و خدمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="154"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="157"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="155"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="158"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="212"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="215"/>
         <source>&amp;File</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="213"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="216"/>
         <source>New database…</source>
         <translation>پایگاه داده جدید…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="215"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="218"/>
         <source>Open database…</source>
         <translation>باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="218"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="220"/>
+        <source>Connect to a server…</source>
+        <translation>اتصال به سرور…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/main_window.py" line="223"/>
         <source>Import from Excel…</source>
         <translation>ورود اطلاعات از اکسل…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="220"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="225"/>
         <source>Undo last import…</source>
         <translation>برگرداندن آخرین ورود اطلاعات…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="227"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="232"/>
         <source>Back up…</source>
         <translation>پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="228"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="233"/>
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="232"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="237"/>
         <source>Change my password…</source>
         <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="235"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="240"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="237"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="242"/>
         <source>&amp;Edit</source>
         <translation>ویرایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="238"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="243"/>
         <source>New record</source>
         <translation>مورد جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="240"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="245"/>
         <source>Find in this list</source>
         <translation>جستجو در این فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="242"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="247"/>
         <source>Search everything</source>
         <translation>جستجو در همه‌جا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="245"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="250"/>
         <source>Find duplicates…</source>
         <translation>یافتن موارد تکراری…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="248"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="253"/>
         <source>Trash…</source>
         <translation>سطل بازیافت…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="249"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="254"/>
         <source>&amp;View</source>
         <translation>نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="254"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="259"/>
         <source>&amp;Help</source>
         <translation>راهنما</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="255"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="396"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="260"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="414"/>
         <source>About crm-desktop</source>
         <translation>درباره crm-desktop</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="275"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="280"/>
         <source>crm-desktop databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>پایگاه‌های داده crm-desktop (*.sqlite3 *.db);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="278"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="288"/>
         <source>Backups (*.sqlite3 *.db *.crmbak);;All files (*)</source>
         <translation>پشتیبان‌ها (*.sqlite3 *.db *.crmbak);;همهٔ فایل‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="281"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="291"/>
         <source>New database</source>
         <translation>پایگاه داده جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="287"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="297"/>
         <source>A file with this name already exists. Choose another name or use Open database.</source>
         <translation>پرونده‌ای با این نام از قبل وجود دارد. نام دیگری انتخاب کنید یا از «باز کردن پایگاه داده» استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="293"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="303"/>
         <source>Open database</source>
         <translation>باز کردن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="303"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="313"/>
         <source>Back up the database</source>
         <translation>پشتیبان‌گیری از پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="323"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="333"/>
         <source>The backup was written and checked:</source>
         <translation>پشتیبان نوشته و بررسی شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="325"/>
-        <location filename="../crm_desktop/ui/main_window.py" line="328"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="335"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="338"/>
         <source>Backup</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="327"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="337"/>
         <source>The backup failed its check and was deleted:</source>
         <translation>پشتیبان در بررسی رد شد و پاک شد:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="335"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="347"/>
+        <source>A database on a server is restored by its administrator, while no desk is working on it, with PostgreSQL&apos;s own tool (pg_restore). Its backups are in:</source>
+        <translation>پایگاه دادهٔ روی سرور را مدیر آن، وقتی هیچ میزی روی آن کار نمی‌کند، با ابزار خود PostgreSQL ‏(pg_restore) بازیابی می‌کند. پشتیبان‌های آن در این پوشه است:</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/main_window.py" line="351"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="353"/>
         <source>Restore from a backup</source>
         <translation>بازگردانی از پشتیبان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="349"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="367"/>
         <source>Restore</source>
         <translation>بازگردانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="349"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="367"/>
         <source>The backup was restored.</source>
         <translation>پشتیبان بازگردانی شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="375"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="393"/>
         <source>Your password was changed.</source>
         <translation>گذرواژهٔ شما تغییر کرد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="390"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="408"/>
         <source>crm-desktop {version}
 An offline customer relationship manager for small businesses.
 Font: Vazirmatn, SIL Open Font License 1.1.</source>
@@ -5391,37 +5409,37 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 قلم: وزیرمتن (Vazirmatn)، با مجوز SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="421"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="439"/>
         <source>Backup folder missing or read-only</source>
         <translation>پوشهٔ پشتیبان پیدا نیست یا فقط‌خواندنی است</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="422"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="440"/>
         <source>No backup yet</source>
         <translation>هنوز پشتیبانی گرفته نشده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="423"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="441"/>
         <source>Last backup {days} days ago</source>
         <translation>آخرین پشتیبان {days} روز پیش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="429"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="447"/>
         <source>Backups go to: {folder}</source>
         <translation>پشتیبان‌ها در این پوشه ذخیره می‌شوند: {folder}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="431"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="449"/>
         <source>Click to open the backup settings.</source>
         <translation>برای باز کردن تنظیمات پشتیبان‌گیری کلیک کنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="442"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="460"/>
         <source>Contacts: {n}</source>
         <translation>مخاطبان: {n}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/main_window.py" line="443"/>
+        <location filename="../crm_desktop/ui/main_window.py" line="461"/>
         <source>Companies: {n}</source>
         <translation>شرکت‌ها: {n}</translation>
     </message>
@@ -7872,6 +7890,99 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/views/settings_sending.py" line="159"/>
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="38"/>
+        <source>Connect to a server</source>
+        <translation>اتصال به سرور</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="40"/>
+        <source>Every desk of the office works on the same database on a PostgreSQL server. Ask whoever set it up for these details.</source>
+        <translation>همهٔ میزهای دفتر روی یک پایگاه داده در سرور PostgreSQL کار می‌کنند. این مشخصات را از کسی بپرسید که سرور را راه‌اندازی کرده است.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="54"/>
+        <source>Remember the password in this computer&apos;s keyring</source>
+        <translation>گذرواژه در جاکلیدی این رایانه به خاطر سپرده شود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="58"/>
+        <source>This computer has no keyring: the password is asked for each time</source>
+        <translation>این رایانه جاکلیدی ندارد: گذرواژه هر بار پرسیده می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="66"/>
+        <source>Server</source>
+        <translation>سرور</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="67"/>
+        <source>Port</source>
+        <translation>درگاه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="68"/>
+        <source>Database</source>
+        <translation>پایگاه داده</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="69"/>
+        <source>User</source>
+        <translation>کاربر</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="70"/>
+        <source>Password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="74"/>
+        <source>Connect</source>
+        <translation>اتصال</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="76"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="98"/>
+        <source>The server refused the user name or password.</source>
+        <translation>سرور نام کاربری یا گذرواژه را نپذیرفت.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="99"/>
+        <source>The server cannot be reached: check its address and port, and that it is switched on and on the network.</source>
+        <translation>سرور در دسترس نیست: نشانی و درگاه آن را بررسی کنید و مطمئن شوید روشن و به شبکه وصل است.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="101"/>
+        <source>The server has no database by this name.</source>
+        <translation>سرور پایگاه داده‌ای با این نام ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="102"/>
+        <source>The server refused the connection.</source>
+        <translation>سرور اتصال را نپذیرفت.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="103"/>
+        <source>The server asks for a password.</source>
+        <translation>سرور گذرواژه می‌خواهد.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="104"/>
+        <source>Fill in the server, the database and the user.</source>
+        <translation>سرور، پایگاه داده و کاربر را وارد کنید.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/server_dialog.py" line="105"/>
+        <source>This computer has no keyring: the password was not remembered.</source>
+        <translation>این رایانه جاکلیدی ندارد: گذرواژه به خاطر سپرده نشد.</translation>
     </message>
 </context>
 <context>

@@ -154,6 +154,11 @@ class Database:
         self._seen: int | None = None
         self._foreign = False
         self._closed = False
+        # PostgreSQL: other desks' commits come as notifications (db/notify.py)
+        from crm_desktop.db.notify import new_identity
+
+        self.identity = new_identity()
+        self._listener: Any = None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -187,6 +192,8 @@ class Database:
                 if system:
                     session.info["system"] = True
                 yield session
+                if self.dialect == "postgresql":  # delivered with the commit only
+                    self._notify(session)
         except OperationalError as exc:
             if is_busy(exc):
                 raise busy_error() from exc
@@ -196,6 +203,26 @@ class Database:
                 self._own_write_done(before)
 
     # -- other programs' changes ------------------------------------------------------------
+    def _notify(self, session: Session) -> None:
+        from crm_desktop.db.notify import notify_sql
+
+        session.connection().exec_driver_sql(notify_sql(), (self.identity,))
+
+    def watch(self) -> None:
+        """Start noticing other programs' (desks') commits: changed_elsewhere() counts
+        from here. SQLite: PRAGMA data_version; PostgreSQL: LISTEN (db/notify.py)."""
+        if self.is_sqlite:
+            self.data_version()
+            return
+        with self._watch_lock:
+            if self._closed:
+                raise DatabaseError(f"{self.name} is closed")
+            if self._listener is None:
+                from crm_desktop.db.notify import ChangeListener
+
+                self._listener = ChangeListener(self.engine, self.identity)
+        self._listener.start()
+
     def data_version(self) -> int:
         """SQLite's PRAGMA data_version on a connection kept open for it: a number that
         changes whenever ANOTHER connection (another program, or one of this program's
@@ -223,7 +250,13 @@ class Database:
         """Whether another program committed to the file since the last call (this
         program's own writes through `write` do not count). A commit made elsewhere during
         one of our own writes (the milliseconds it holds the write lock for) is counted
-        as ours."""
+        as ours. On PostgreSQL: whether another desk's write transaction committed since
+        (their NOTIFY, db/notify.py); the first call starts listening."""
+        if not self.is_sqlite:
+            if self._listener is None:
+                self.watch()
+                return False
+            return bool(self._listener.changed())
         version = self.data_version()
         with self._watch_lock:
             changed = self._foreign or version != self._seen
@@ -277,9 +310,15 @@ class Database:
 
     @contextmanager
     def raw(self) -> Iterator[sqlite3.Connection]:
-        """The DB-API connection, for bulk loads and maintenance (caller manages BEGIN)."""
+        """The DB-API connection, for bulk loads and maintenance (caller manages BEGIN).
+        On PostgreSQL the other desks are told once the block is done."""
         with self.engine.connect() as conn:
             yield conn.connection.driver_connection  # type: ignore[misc]
+        if self.dialect == "postgresql":
+            from crm_desktop.db.notify import notify_sql
+
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql(notify_sql(), (self.identity,))
 
     @property
     def is_sqlite(self) -> bool:
@@ -296,4 +335,7 @@ class Database:
             if self._watch is not None:
                 self._watch.close()
                 self._watch = None
+            if self._listener is not None:
+                self._listener.close()
+                self._listener = None
         self.engine.dispose()

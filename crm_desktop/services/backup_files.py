@@ -32,15 +32,17 @@ from crm_desktop.services.backup_crypto import BackupFileError
 COUNTED = ("users", "contacts", "accounts", "products", "deals", "proformas",
            "proforma_lines", "activities", "marketing_lists", "campaigns", "tickets",
            "settings", "audit_log")
-#: our backups: <database name>-backup-YYYYMMDD-HHMMSS[-n].sqlite3 or .crmbak
+#: our backups: <database name>-backup-YYYYMMDD-HHMMSS[-n].sqlite3 or .crmbak (a server
+#: database's: .pgdump, services/backup_pg.py)
 NAME = re.compile(r"^(?P<stem>.+)-backup-(?P<day>\d{8})-(?P<time>\d{6})(?:-\d+)?"
-                  r"(?P<ext>\.sqlite3|\.crmbak)$")
+                  r"(?P<ext>\.sqlite3|\.crmbak|\.pgdump)$")
 #: called between the counts and the copy (tests make a writer commit there)
 _between_count_and_copy: Callable[[], None] | None = None
 
 
-def backup_name(db_stem: str, at: datetime, encrypted: bool) -> str:
-    suffix = crypto.SUFFIX if encrypted else ".sqlite3"
+def backup_name(db_stem: str, at: datetime, encrypted: bool,
+                plain_suffix: str = ".sqlite3") -> str:
+    suffix = crypto.SUFFIX if encrypted else plain_suffix
     return f"{db_stem}-backup-{at:%Y%m%d-%H%M%S}{suffix}"
 
 

@@ -209,22 +209,42 @@ class BackupService:
             if kind in ("manual", "cli"):
                 session.info["actor_id"] = self.actor_id
                 require_in(session, Perm.EXPORT)
-        written = write_verified(self.db.path, self._target(dest, encrypt, overwrite),
-                                 passphrase if encrypt else None, cancel=cancel)
+        target = self._target(dest, encrypt, overwrite)
+        if self.db.is_sqlite:
+            written = write_verified(self.db.path, target, passphrase if encrypt else None,
+                                     cancel=cancel)
+        else:  # a server database: pg_dump (services/backup_pg.py)
+            from crm_desktop.services import backup_pg
+
+            written = backup_pg.write_verified(self.db, target,
+                                               passphrase if encrypt else None, cancel=cancel)
         record_id = self._record(kind, written, encrypt)
         removed: tuple[Path, ...] = ()
         target = written.path
         if written.ok and target is not None and kind in ("exit", "daily") \
                 and target.parent == self.folder().absolute():
-            removed = tuple(bf.rotate(target.parent, self.db.path.stem,
+            removed = tuple(bf.rotate(target.parent, self.stem(),
                                       settings["keep_daily"], settings["keep_weekly"],
                                       settings["keep_monthly"], protect=[target]))
         return BackupResult(written.ok, target, written.size, encrypt, written.counts,
                             written.detail, record_id, removed)
 
+    def stem(self) -> str:
+        """What this database's backups are named after: the file's name, or the server
+        database's name."""
+        if self.db.is_sqlite:
+            return self.db.path.stem  # type: ignore[union-attr]
+        return self.db.location.name or "server"
+
     def _target(self, dest: Path | str | None, encrypt: bool, overwrite: bool) -> Path:
         base = self.folder() if dest is None else Path(dest)
-        return backup_target(self.db.path, base, encrypt, overwrite)
+        if self.db.is_sqlite:
+            return backup_target(self.db.path, base, encrypt, overwrite)  # type: ignore
+        from crm_desktop.services import backup_pg
+
+        backup_pg.find_tool("pg_dump")  # (what to install, before anything is written)
+        return backup_target(None, base, encrypt, overwrite, stem=self.stem(),
+                             plain_suffix=backup_pg.SUFFIX)
 
     def _record(self, kind: str, written: Written, encrypted: bool) -> int:
         target = written.path or written.target
@@ -255,13 +275,16 @@ class BackupService:
             require_in(session, Perm.RESTORE_DB)
 
 
-def backup_target(src: Path, dest: Path | str, encrypt: bool, overwrite: bool) -> Path:
-    """The file a backup of `src` goes to: `dest` itself, or a dated name in the folder
-    `dest` (-2, -3, ... when that second already has one). DatabaseError when it cannot."""
+def backup_target(src: Path | None, dest: Path | str, encrypt: bool, overwrite: bool, *,
+                  stem: str | None = None, plain_suffix: str = ".sqlite3") -> Path:
+    """The file a backup of `src` (None: a server database named `stem`) goes to: `dest`
+    itself, or a dated name in the folder `dest` (-2, -3, ... when that second already
+    has one). DatabaseError when it cannot."""
     base = Path(dest).expanduser().absolute()
     folder_given = base.is_dir()
     if folder_given:
-        name = Path(bf.backup_name(src.stem, clock.now(), encrypt))
+        name = Path(bf.backup_name(stem or src.stem, clock.now(), encrypt,  # type: ignore
+                                   plain_suffix))
         target, n = base / name, 1
         while target.exists():
             n += 1
@@ -274,7 +297,7 @@ def backup_target(src: Path, dest: Path | str, encrypt: bool, overwrite: bool) -
         raise DatabaseError(f"{target.parent} is read-only; choose another folder")
     if target.exists() and not overwrite:
         raise DatabaseError(f"{target} already exists; choose another name")
-    if target.exists() and target.resolve() == src.resolve():
+    if src is not None and target.exists() and target.resolve() == src.resolve():
         raise DatabaseError("the backup must not replace the database itself")
     return target
 

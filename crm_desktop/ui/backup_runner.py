@@ -69,7 +69,7 @@ def _passphrase(core: Core) -> tuple[bool, str | None]:
     """(can run, passphrase): an encrypted backup without a known passphrase cannot."""
     if not core.backups.settings()["encrypt"]:
         return True, None
-    passphrase = core.backups.keeper.get(core.db.path)
+    passphrase = core.backups.keeper.get(core.db.location)
     return passphrase is not None, passphrase
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import CrmError
+from crm_desktop.services import server_access as sa
 from crm_desktop.ui.errors import show_message, show_unexpected
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.reminders import ReminderWatcher
@@ -41,20 +42,80 @@ class Controller(QObject):
         self.backups: QObject | None = None
         self.automatic_backups = False
         self._restoring = False
+        self._server_instead = False
 
-    def open(self, path: Path, *, demo: bool = False, show: bool = True) -> bool:
-        """Open `path` (created if missing; a new demo file gets demo data) in a window."""
+    def open(self, path: Path | str | sa.Location, *, demo: bool = False,
+             show: bool = True) -> bool:
+        """Open `path` (created if missing; a new demo file gets demo data) in a window;
+        a postgresql:// address or Location: the database on that server (open_server)."""
+        if sa.is_server(path):
+            return self.open_server(path, show=show)
+        path = Path(path)  # type: ignore[arg-type]
+        if not self._open(path, path.name, demo=demo and not path.exists(),
+                          new_file=not demo and not path.exists(), show=show):
+            return False
+        if self.settings.last_server and self.core is not None and self.core.db.is_sqlite:
+            self.settings.last_server = ""  # a file was opened last
+        return True
+
+    def open_server(self, target: str | sa.Location, *, show: bool = True) -> bool:
+        """Open a database on a PostgreSQL server. The password: the address's, the
+        keyring's, PGPASSWORD / ~/.pgpass (libpq); when none works, the dialog asks (and
+        says why: a wrong password, a server out of reach)."""
+        try:
+            location = sa.parse_location(target)
+        except CrmError as exc:
+            show_message(self.window, QCoreApplication.translate(
+                "Controller", "This database cannot be opened:") + f"\n{exc}")
+            return False
+        location, source = sa.with_known_password(location)
+        problem: str | None = None
+        try:
+            sa.probe(location)
+        except sa.ConnectFailed as exc:
+            problem = "needed" if exc.reason == "password" and source is None else exc.reason
+        if problem is not None:
+            from crm_desktop.ui.dialogs.server_dialog import ServerDialog
+
+            asked = ServerDialog.ask(self.window, location, problem)
+            if asked is None:
+                return False
+            location = asked
+        if not self._open(location, location.name or "", show=show):
+            return False
+        self.settings.last_server = location.display()
+        return True
+
+    def connect_to_server(self, *, show: bool | None = None) -> bool:
+        """File > Connect to a server… (and the first run's choice): the dialog, then the
+        database it names."""
+        from crm_desktop.ui.dialogs.server_dialog import ServerDialog
+
+        last = self.settings.last_server
+        initial = sa.parse_location(last) if last and sa.is_server(last) else None
+        location = ServerDialog.ask(self.window, initial)
+        if location is None:
+            return False
+        if show is None:
+            show = self.window is None or self.window.isVisible()
+        if not self._open(location, location.name or "", show=show):
+            return False
+        self.settings.last_server = location.display()
+        return True
+
+    def _open(self, target: Path | sa.Location, name: str, *, demo: bool = False,
+              new_file: bool = False, show: bool = True) -> bool:
         from crm_desktop.ui.main_window import MainWindow
 
-        new_demo = demo and not path.exists()
-        new_file = not demo and not path.exists()
+        path = target
+        new_demo = demo
         try:
-            core = Core.open(path)
+            core = Core.open(target)
             if new_demo:
                 from crm_desktop.services.demo import generate
 
                 generate(core.db, DEMO_CONTACTS, seed=1)
-            signed_in = self._sign_in(core, path, new_file)
+            signed_in = self._sign_in(core, name, new_file)
         except CrmError as exc:
             log.warning("cannot open %s: %s", path, exc)
             show_message(
@@ -69,6 +130,9 @@ class Controller(QObject):
             return False
         if signed_in is None:
             core.close()
+            if self._server_instead:  # the first run chose a server instead
+                self._server_instead = False
+                return self.connect_to_server(show=show)
             return False
         core = signed_in
         old_window, old_core = self.window, self.core
@@ -81,6 +145,7 @@ class Controller(QObject):
         ops = Ops()
         self.window = MainWindow(core, ops, self.settings)
         self.window.open_requested.connect(self.open)
+        self.window.server_requested.connect(self.connect_to_server)
         self.window.restore_requested.connect(self._restore_and_say)
         self.automatic_backups = show
         self.window.closing.connect(lambda core=core: self.backup_on_exit(core))
@@ -100,20 +165,24 @@ class Controller(QObject):
             self._start_backups(core)
         return True
 
-    def _sign_in(self, core: Core, path: Path, new_file: bool) -> Core | None:
+    def _sign_in(self, core: Core, name: str, new_file: bool) -> Core | None:
         """Who the window acts as: a new database is set up first (an administrator, or
         single-user mode); where people sign in, the login asks. None: they quit."""
         if new_file:
             core.auth.begin_setup()
         if core.auth.needs_setup():
-            from crm_desktop.ui.dialogs.first_run_dialog import FirstRunDialog
+            from crm_desktop.ui.dialogs.first_run_dialog import SERVER, FirstRunDialog
 
-            if FirstRunDialog.ask(self.window, core.auth) is None:
+            answer = FirstRunDialog.ask(self.window, core.auth)
+            if answer == SERVER:
+                self._server_instead = True  # (the set-up left for the server's database)
+                return None
+            if answer is None:
                 return None
         if core.auth.needs_sign_in():
             from crm_desktop.ui.dialogs.login_dialog import LoginDialog
 
-            user_id = LoginDialog.ask(self.window, core.auth, path.name)
+            user_id = LoginDialog.ask(self.window, core.auth, name)
             if user_id is None:
                 return None
             return core.as_user(user_id)
@@ -231,9 +300,10 @@ class Controller(QObject):
             self.window.announce_restored()
 
     def reopen(self) -> bool:
-        """Open the same file again (after a restore replaced its content)."""
+        """Open the same database again (after a restore replaced its content)."""
         assert self.core is not None
-        return self.open(self.core.db.path)
+        db = self.core.db
+        return self.open(db.path if db.is_sqlite else db.location)
 
     def close(self) -> None:
         self._stop_backups()

@@ -1,8 +1,9 @@
 """Noticing what another program (a second window, the command line, a colleague's copy
 on a shared folder) wrote to the open database, and refreshing the views for it.
 
-A light timer asks the core whether the file changed elsewhere (SQLite's data_version:
-no file is read) every two seconds while the window is shown; when it did, the views are
+A light timer asks the core whether the database changed elsewhere (SQLite's
+data_version: no file is read; on a PostgreSQL server, another desk's NOTIFY) every two
+seconds while the window is shown; when it did, the views are
 refreshed the way they are after one of our own writes (Ops.changed). Our own writes are
 not counted: they refresh the views already."""
 
@@ -30,7 +31,10 @@ class ElsewhereWatcher(QObject):
         super().__init__(window)
         self.db, self.ops, self.window = core.db, ops, window
         self.access = core.access
-        self.db.data_version()  # watching starts now: our writes from here are ours
+        try:
+            self.db.watch()  # watching starts now: our writes from here are ours
+        except CrmError as exc:  # (a server out of reach: check() tries again)
+            log.warning("cannot watch the database for changes: %s", exc)
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.check)

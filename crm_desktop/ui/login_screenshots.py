@@ -46,6 +46,24 @@ def render(dialog: Callable[..., None], core: Any, ops: Any, window: QWidget) ->
     dialog("dialog_first_run", lambda: FirstRunDialog(core.auth, window), filled)
     dialog("dialog_user_new", lambda: UserDialog(core, ops, None, window))
     dialog("dialog_change_password", lambda: PasswordDialog(core, ops, None, "", window))
+    _server(dialog, window)
+
+
+def _server(dialog: Callable[..., None], window: QWidget) -> None:
+    """Connect to a server: filled in, and saying the server cannot be reached (pictured,
+    never connected)."""
+    from crm_desktop.services import server_access as sa
+    from crm_desktop.ui.dialogs.server_dialog import ServerDialog
+
+    office = sa.server("192.168.1.10", sa.DEFAULT_PORT, "shop", "reception", "password")
+
+    def filled(d: QDialog) -> None:
+        assert isinstance(d, ServerDialog)
+        d.remember.setChecked(d.remember.isEnabled())
+
+    dialog("dialog_server", lambda: ServerDialog(office, None, window), filled)
+    dialog("dialog_server_unreachable",
+           lambda: ServerDialog(office, "unreachable", window))
 
 
 def open_as_administrator(copy: Path) -> None:

@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
     restore_requested = Signal(object, object)
     #: the window is closing, before the database is: the exit backup runs then
     closing = Signal()
+    #: File > Connect to a server…: the controller asks for the server and opens it
+    server_requested = Signal()
 
     def __init__(self, core: Core, ops: Ops, settings: UiSettings):
         super().__init__()
@@ -78,7 +80,8 @@ class MainWindow(QMainWindow):
         self.core = core
         self.ops = ops
         self.settings = settings
-        self.setWindowTitle(self.tr("crm-desktop") + f" — {core.db.path.name}")
+        shown = core.db.path.name if core.db.is_sqlite else core.db.name
+        self.setWindowTitle(self.tr("crm-desktop") + f" — {shown}")
         # the smallest usable window, unless the screen itself is smaller
         self.setMinimumSize(screen_fit.fitted(self, 960, 600))
         screen_fit.resize(self, 1280, 800)
@@ -127,7 +130,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         # a file path keeps its own digits, read left to right
         self.db_label.setText(self.tr("Database:") + " "
-                              + display.address_in_text(str(core.db.path)))
+                              + display.address_in_text(core.db.name))
 
         self.nav.currentRowChanged.connect(self._show_row)
         ops.changed.connect(self._on_changed)
@@ -214,6 +217,8 @@ class MainWindow(QMainWindow):
                                          name="newDatabase"))
         file_menu.addAction(self._action(self.tr("Open database…"), self.open_database,
                                          QKeySequence.StandardKey.Open, "openDatabase"))
+        file_menu.addAction(self._action(self.tr("Connect to a server…"),
+                                         self.server_requested.emit, name="connectServer"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Import from Excel…"), self.import_file,
                                          name="importFile"))
@@ -274,12 +279,17 @@ class MainWindow(QMainWindow):
     def _file_filter(self) -> str:
         return self.tr("crm-desktop databases (*.sqlite3 *.db);;All files (*)")
 
+    def _folder(self) -> str:
+        """Where the file dialogs start: the open database's folder (a server: home)."""
+        db = self.core.db
+        return str(db.path.parent) if db.is_sqlite and db.path else str(Path.home())
+
     def _backup_filter(self) -> str:
         return self.tr("Backups (*.sqlite3 *.db *.crmbak);;All files (*)")
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"),
-                                              str(self.core.db.path.parent), self._file_filter())
+                                              self._folder(), self._file_filter())
         if path:
             if not path.endswith((".sqlite3", ".db")):
                 path += ".sqlite3"
@@ -291,14 +301,14 @@ class MainWindow(QMainWindow):
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"),
-                                              str(self.core.db.path.parent), self._file_filter())
+                                              self._folder(), self._file_filter())
         if path:
             self.open_requested.emit(Path(path))
 
     def backup(self) -> None:
         encrypt = self.core.backups.settings()["encrypt"]
         suffix = ".crmbak" if encrypt else ".sqlite3"
-        suggested = self.core.backups.folder() / f"{self.core.db.path.stem}-backup-" \
+        suggested = self.core.backups.folder() / f"{self.core.backups.stem()}-backup-" \
             f"{maintenance.timestamp()}{suffix}"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"),
                                               str(suggested), self._backup_filter())
@@ -306,7 +316,7 @@ class MainWindow(QMainWindow):
             return
         passphrase = None
         if encrypt:
-            passphrase = self.core.backups.keeper.get(self.core.db.path)
+            passphrase = self.core.backups.keeper.get(self.core.db.location)
             if passphrase is None:
                 from crm_desktop.ui.dialogs.passphrase_dialog import PassphraseDialog
 
@@ -314,7 +324,7 @@ class MainWindow(QMainWindow):
                 if chosen is None:
                     return
                 passphrase = chosen[0]
-                self.core.backups.keeper.remember(self.core.db.path, passphrase,
+                self.core.backups.keeper.remember(self.core.db.location, passphrase,
                                                   in_keyring=False)
         result = self.ops.run(self, lambda: self.core.backups.make(
             "manual", Path(path), passphrase, overwrite=True), changes=["backups"])
@@ -332,6 +342,14 @@ class MainWindow(QMainWindow):
 
         if not self.ops.run(self, self.core.backups.require_restore).ok:
             return  # administrators only: said by the runner
+        if not self.core.db.is_sqlite:
+            # every desk works on it: its administrator restores it with pg_restore
+            self._say(self.tr("A database on a server is restored by its administrator, "
+                              "while no desk is working on it, with PostgreSQL's own tool "
+                              "(pg_restore). Its backups are in:") + "\n"
+                      + display.address_in_text(str(self.core.backups.folder())),
+                      title=self.tr("Restore from a backup"))
+            return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"),
                                               str(self.core.backups.folder()),
                                               self._backup_filter())

@@ -44,6 +44,18 @@ class UiSettings:
         self._s.sync()
 
     @property
+    def last_server(self) -> str:
+        """The server database opened last (postgresql://user@host:port/name, never a
+        password), or "" when the last one opened was a file: the program opens it again
+        when started without --db."""
+        return str(self._s.value("database/last_server", "") or "")
+
+    @last_server.setter
+    def last_server(self, value: str) -> None:
+        self._s.setValue("database/last_server", value)
+        self._s.sync()
+
+    @property
     def theme(self) -> str:
         return self._choice("display/theme", THEME_CHOICES)
 

@@ -44,9 +44,10 @@ def controller(core, ui_lang: str, qapp: QApplication):
     from crm_desktop.ui.controller import Controller
 
     c = Controller()
-    db_path = core.db.path
+    db = core.db
+    target = db.path if db.is_sqlite else db.location  # (a server database with --pg)
     core.close()
-    assert c.open(db_path, show=False)
+    assert c.open(target, show=False)
     yield c
     c.close()
 

@@ -85,6 +85,12 @@ class FirstRunDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("setupStart")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
+        #: "Connect to a server instead": the office's database is on a server
+        self.wants_server = False
+        server = buttons.addButton(self.tr("Connect to a server instead…"),
+                                   QDialogButtonBox.ButtonRole.ActionRole)
+        server.setObjectName("setupServer")
+        server.clicked.connect(self.choose_server)
         buttons.accepted.connect(self.finish)
         buttons.rejected.connect(self.reject)
         self.with_users.toggled.connect(self.admin_box.setEnabled)
@@ -119,9 +125,20 @@ class FirstRunDialog(QDialog):
             return
         self.accept()
 
+    def choose_server(self) -> None:
+        self.wants_server = True
+        self.reject()
+
     @classmethod
-    def ask(cls, parent: QWidget | None, auth: AuthService) -> int | None:
-        """The administrator's id once the database is set up; None when they quit."""
+    def ask(cls, parent: QWidget | None, auth: AuthService) -> int | str | None:
+        """The administrator's id once the database is set up; None when they quit;
+        SERVER when they chose to connect to a server instead."""
         dialog = cls(auth, parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if dialog.wants_server:
+            return SERVER
         return dialog.admin_id if accepted else None
+
+
+#: FirstRunDialog.ask's answer when the database to use is on a server
+SERVER = "server"

@@ -149,7 +149,7 @@ class BackupSettings(QGroupBox):
 
     def save(self) -> bool:
         values = self.values()
-        if values["encrypt"] and self.core.backups.keeper.get(self.core.db.path) is None \
+        if values["encrypt"] and self.core.backups.keeper.get(self.core.db.location) is None \
                 and not self.ask_passphrase():
             return False
         outcome = self.ops.run(self, lambda: self.core.backups.set_settings(values),
@@ -164,17 +164,17 @@ class BackupSettings(QGroupBox):
         if chosen is None:
             return False
         passphrase, in_keyring = chosen
-        self.core.backups.keeper.remember(self.core.db.path, passphrase, in_keyring=in_keyring)
+        self.core.backups.keeper.remember(self.core.db.location, passphrase, in_keyring=in_keyring)
         return True
 
     def back_up_now(self) -> None:
         passphrase = None
         if self.core.backups.settings()["encrypt"]:
-            passphrase = self.core.backups.keeper.get(self.core.db.path)
+            passphrase = self.core.backups.keeper.get(self.core.db.location)
             if passphrase is None:
                 if not self.ask_passphrase():
                     return
-                passphrase = self.core.backups.keeper.get(self.core.db.path)
+                passphrase = self.core.backups.keeper.get(self.core.db.location)
         outcome = self.ops.run(self, lambda: self.core.backups.make("manual",
                                                                      passphrase=passphrase),
                                changes=["backups"])

@@ -58,7 +58,7 @@ READS: dict[str, set[str]] = {
     "replies": {"pending"},
     # backups: the settings, the record of backups, the status bar's state; require_restore
     # only asks whether the actor may restore (PermissionDenied or nothing)
-    "backups": {"settings", "folder", "history", "last_good", "daily_due", "status",
+    "backups": {"settings", "folder", "stem", "history", "last_good", "daily_due", "status",
                 "require_restore"},
     # the audit viewer and a record's history (never a write: the log cannot be edited)
     "audit_log": _ENTITY_READS | {"entities", "users", "history"},
