@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 from PySide6.QtWidgets import QWidget
 
+from crm_desktop import startup_probe
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.ui.errors import show_message, show_unexpected
@@ -70,6 +71,7 @@ class Controller(QObject):
         if signed_in is None:
             core.close()
             return False
+        startup_probe.mark("database")
         core = signed_in
         old_window, old_core = self.window, self.core
         self._stop_backups()
@@ -90,6 +92,7 @@ class Controller(QObject):
             old_window.deleteLater()
         if old_core is not None:
             old_core.close()
+        startup_probe.mark("window")
         if show:
             self.window.show()
             # queued messages resume; rows a crash left "sending" are marked interrupted
@@ -98,6 +101,7 @@ class Controller(QObject):
             self.sender = outbox_sender.resume_at_start(core, self.window)
             self._start_automation(core, ops)
             self._start_backups(core)
+            startup_probe.mark("shown")
         return True
 
     def _sign_in(self, core: Core, path: Path, new_file: bool) -> Core | None:
