@@ -125,7 +125,8 @@ print(json.dumps({"rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
 """
 
 PHASES = {
-    "ours": ("main", "app", "qt", "database", "window", "shown", "painted", "ready"),
+    "ours": ("main", "app", "qt", "database", "window", "shown", "painted", "ready",
+             "started"),
     "bare": ("main", "app", "qt", "window", "shown", "painted", "ready"),
 }
 PHASE_NAMES = {
@@ -137,11 +138,14 @@ PHASE_NAMES = {
     "shown": "show(), deferred work scheduled",
     "painted": "to the first paint event",
     "ready": "first paint to idle",
+    "started": "deferred work's GUI-thread part (after usable)",
 }
 
 
-def launch(command: list[str], env: dict[str, str]) -> dict[str, Any]:
+def launch(command: list[str], env: dict[str, str],
+           extra_env: dict[str, str] | None = None) -> dict[str, Any]:
     """Start `command`, wait for its report; the launch instant is noted just before."""
+    env = {**env, **(extra_env or {})}
     start = time.time()
     out = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     if out.returncode != 0:
@@ -153,6 +157,7 @@ def launch(command: list[str], env: dict[str, str]) -> dict[str, Any]:
 
 
 def summary(label: str, runs: list[dict[str, Any]], kind: str) -> None:
+    """Median and range of launch-to-usable, CPU, memory, and the phases' medians."""
     totals = [r["total_ms"] for r in runs]
     cpu = statistics.median(r["cpu"] for r in runs) * 1000
     print(f"  {label:<34} median {statistics.median(totals):6.0f} ms   range "
@@ -160,6 +165,8 @@ def summary(label: str, runs: list[dict[str, Any]], kind: str) -> None:
           f"peak memory {statistics.median(r['rss_kib'] for r in runs) / 1024:4.0f} MB")
     previous = "launch"
     for phase in PHASES[kind]:
+        if any(phase not in r["t"] for r in runs):  # an older program without this mark
+            continue
         ms = statistics.median(
             ((r["t"][phase] - (r["launch"] if previous == "launch" else r["t"][previous]))
              * 1000) for r in runs)
@@ -182,6 +189,10 @@ def main() -> None:
     ap.add_argument("--sizes", nargs="*", type=int, default=[100_000])
     ap.add_argument("--memory-sizes", nargs="*", type=int, default=[])
     ap.add_argument("--watch", type=float, default=0.0)
+    ap.add_argument("--compare", metavar="LABEL=DIR", action="append", default=[],
+                    help="also launch the crm_desktop package found in DIR (e.g. an older "
+                         "commit's tree from `git archive`) on the demo database, in the "
+                         "same turns; it must have crm_desktop/startup_probe.py")
     args = ap.parse_args()
     data_dir = tempfile.mkdtemp(prefix="crm-bench-")
     os.environ.setdefault("CRM_DESKTOP_DATA_DIR", data_dir)
@@ -196,22 +207,30 @@ def main() -> None:
     program = str(Path(sys.executable).with_name("crm-desktop"))
     # copies: the program writes to its database (the day's backup, the automation run)
     work = Path(tempfile.mkdtemp(prefix="crm-bench-startup-"))
-    targets: dict[str, list[str]] = {}
+    targets: dict[str, tuple[list[str], dict[str, str]]] = {}
     for n in [2000, *args.sizes]:
         copy = work / f"demo-{n}.sqlite3"
         shutil.copyfile(database(n), copy)
         label = "demo database (2,000 contacts)" if n == 2000 else f"{n:,} contacts"
-        targets[f"ours, {label}"] = [program, "--db", str(copy)]
-    targets["bare PySide6 window"] = [sys.executable, "-c", BARE_WINDOW]
+        targets[f"ours, {label}"] = ([program, "--db", str(copy)], {})
+    for compare in args.compare:
+        name, _, folder = compare.partition("=")
+        copy = work / f"demo-2000-{len(targets)}.sqlite3"
+        shutil.copyfile(database(2000), copy)
+        # PYTHONPATH comes before the editable install's finder
+        targets[f"{name}, demo database"] = (
+            [sys.executable, "-c", "import sys; from crm_desktop.cli import main; main()",
+             "--db", str(copy)], {"PYTHONPATH": str(Path(folder).absolute())})
+    targets["bare PySide6 window"] = ([sys.executable, "-c", BARE_WINDOW], {})
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
           f"{os.getloadavg()[0]:.1f}; {args.repeat} fresh processes each, in turns, after "
           "a warm-up run of each; OS file cache warm")
     runs: dict[str, list[dict[str, Any]]] = {label: [] for label in targets}
-    for command in targets.values():  # warm-up (the day's first backup, .pyc files)
-        launch(command, env)
+    for command, extra in targets.values():  # warm-up (the day's first backup, .pyc)
+        launch(command, env, extra)
     for _ in range(args.repeat):
-        for label, command in targets.items():
-            runs[label].append(launch(command, env))
+        for label, (command, extra) in targets.items():
+            runs[label].append(launch(command, env, extra))
     print("Launch to usable (window shown, first view painted, event loop idle):")
     for label, reports in runs.items():
         summary(label, reports, "bare" if label.startswith("bare") else "ours")

@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# The core (SQLAlchemy, the models and services) is imported before PySide6: once PySide6
-# is loaded its import hook handles every later import, which made the core's imports about
-# 130 ms slower and the process about 19 MB larger.
-import crm_desktop.core  # noqa: F401
+# The core (SQLAlchemy, the models and the services the first window reads) is imported
+# before PySide6: once PySide6 is loaded its import hook handles every later import, which
+# made the core's imports about 130 ms slower and the process about 19 MB larger.
+import crm_desktop.core
+import crm_desktop.services.first_window  # noqa: F401
 
 # isort: split
 

@@ -54,6 +54,7 @@ from crm_desktop.logging_setup import setup_logging
 
 if TYPE_CHECKING:
     from crm_desktop.core import Core
+    from crm_desktop.db.migrate import UpgradeStep
 
 log = logging.getLogger(__name__)
 
@@ -492,11 +493,24 @@ def build_parser() -> Parser:
     return parser
 
 
+def _print_upgrade_step(step: UpgradeStep) -> None:
+    """An older database's upgrade, step by step, on stderr (stdout may be JSON)."""
+    if step.number == 0:
+        line = f"upgrading a database made by an older version; {step.text}"
+    else:
+        line = (f"upgrading the database: step {step.number} of {step.total}: "
+                f"{step.revision} {step.text}")
+    print(f"crm-desktop: {line}", file=sys.stderr, flush=True)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     log_file = setup_logging()
     try:
         args = build_parser().parse_args(argv)
         _check_paths(args)
+        from crm_desktop.db import migrate
+
+        migrate.report_upgrades(_print_upgrade_step)
         func: Callable[[argparse.Namespace], int] = args.func
         from crm_desktop import cli_users
 

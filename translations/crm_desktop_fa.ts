@@ -886,84 +886,84 @@
 <context>
     <name>AutomationModels</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="100"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="102"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="58"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="60"/>
         <source>On</source>
         <extracomment>the row&apos;s record id (rule, contact of a planned action) the contact of a planned action or a log row</extracomment>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="104"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="62"/>
         <source>Off</source>
         <translation>خاموش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="108"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="194"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="220"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="66"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="152"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="178"/>
         <source>Rule</source>
         <translation>قانون</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="111"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="69"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="116"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="74"/>
         <source>Last run</source>
         <translation>آخرین اجرا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="121"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="79"/>
         <source>Next due</source>
         <translation>موعد بعدی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="126"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="84"/>
         <source>Last 30 days</source>
         <translation>۳۰ روز اخیر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="132"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="90"/>
         <source>In all</source>
         <translation>روی هم</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="138"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="96"/>
         <source>Last action</source>
         <translation>آخرین کار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="193"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="151"/>
         <source>Due</source>
         <translation>موعد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="195"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="221"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="153"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="179"/>
         <source>Contact</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="198"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="224"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="156"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="182"/>
         <source>Action</source>
         <translation>کار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="202"/>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="236"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="160"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="194"/>
         <source>What</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="219"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="177"/>
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="231"/>
+        <location filename="../crm_desktop/ui/qtmodels/automation_models.py" line="189"/>
         <source>Score</source>
         <translation>نمره</translation>
     </message>
@@ -1890,112 +1890,112 @@
 <context>
     <name>ClubModels</name>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="26"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="27"/>
         <source>Earned</source>
         <translation>کسب‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="27"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="28"/>
         <source>Birthday</source>
         <translation>تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="28"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="29"/>
         <source>Referral</source>
         <translation>معرفی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="29"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="30"/>
         <source>Redeemed</source>
         <translation>استفاده‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="30"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="31"/>
         <source>Expired</source>
         <translation>منقضی‌شده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="31"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="32"/>
         <source>Adjusted</source>
         <translation>اصلاح دستی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="37"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="38"/>
         <source>No tier</source>
         <translation>بدون سطح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="64"/>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="180"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="65"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="141"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="65"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="66"/>
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="67"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="68"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="68"/>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="167"/>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="181"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="69"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="128"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="142"/>
         <source>Tier</source>
         <translation>سطح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="69"/>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="85"/>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="182"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="70"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="86"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="143"/>
         <source>Points</source>
         <translation>امتیاز</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="71"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="72"/>
         <source>Spent in 12 months</source>
         <translation>خرید ۱۲ ماه اخیر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="80"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="81"/>
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="82"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="83"/>
         <source>Member</source>
         <translation>عضو</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="83"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="84"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="87"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="88"/>
         <source>Reason</source>
         <translation>علت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="89"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="90"/>
         <source>Expires</source>
         <translation>انقضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="91"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="92"/>
         <source>By</source>
         <translation>کاربر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="168"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="129"/>
         <source>Members</source>
         <translation>اعضا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="170"/>
+        <location filename="../crm_desktop/ui/qtmodels/club_models.py" line="131"/>
         <source>Share</source>
         <translation>سهم</translation>
     </message>
@@ -3114,9 +3114,9 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../crm_desktop/ui/controller.py" line="62"/>
+        <location filename="../crm_desktop/ui/controller.py" line="72"/>
         <source>This database cannot be opened:</source>
-        <extracomment>the outbox sending that resumed when the database was opened the automation runs at start-up and every 15 minutes (ui/automation_runner.py) the day&apos;s automatic backup (ui/backup_runner.py); on exit too, for shown windows</extracomment>
+        <extracomment>the outbox sending that resumed when the database was opened the automation runs at start-up and every 15 minutes (ui/automation_runner.py) the day&apos;s automatic backup (ui/backup_runner.py); on exit too, for shown windows an older database&apos;s upgrade shows its steps</extracomment>
         <translation>این پایگاه داده را نمی‌توان باز کرد:</translation>
     </message>
 </context>
@@ -8799,6 +8799,29 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <location filename="../crm_desktop/ui/dialogs/trash_dialog.py" line="154"/>
         <source>Moved to Trash on</source>
         <translation>تاریخ انتقال به سطل بازیافت</translation>
+    </message>
+</context>
+<context>
+    <name>UpgradeProgress</name>
+    <message>
+        <location filename="../crm_desktop/ui/upgrade_progress.py" line="27"/>
+        <source>This database was made by an older version of the program and is being upgraded.</source>
+        <translation>این پایگاه داده با نسخهٔ قدیمی‌تری از برنامه ساخته شده است و در حال به‌روزرسانی است.</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/upgrade_progress.py" line="31"/>
+        <source>First a copy of it is kept…</source>
+        <translation>نخست یک نسخهٔ پشتیبان از آن نگه داشته می‌شود…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/upgrade_progress.py" line="33"/>
+        <source>Step {n} of {total}…</source>
+        <translation>مرحلهٔ {n} از {total}…</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/upgrade_progress.py" line="41"/>
+        <source>Upgrading the database</source>
+        <translation>به‌روزرسانی پایگاه داده</translation>
     </message>
 </context>
 <context>
