@@ -57,29 +57,37 @@ HEAVY = ("alembic", "mako", "reportlab", "openpyxl", "xlsxwriter", "python_calam
 
 BARE_WINDOW = """
 import time
+import os
 t = {"main": time.time()}
-import json, os, sys
+c = {"main": sum(os.times()[:2])}
+import json, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 t["app"] = time.time()
+c["app"] = sum(os.times()[:2])
 app = QApplication(sys.argv[:1])
 t["qt"] = time.time()
+c["qt"] = sum(os.times()[:2])
 window = QMainWindow()
 window.resize(1280, 800)
 t["window"] = time.time()
+c["window"] = sum(os.times()[:2])
 window.show()
 t["shown"] = time.time()
+c["shown"] = sum(os.times()[:2])
 watch = float(os.environ.get("CRM_DESKTOP_STARTUP_WATCH", "0") or 0)
 
 def finish(extra):
     times = os.times()
     import resource
-    print(json.dumps({"t": t, "cpu": times.user + times.system, "modules": sorted(sys.modules),
+    print(json.dumps({"t": t, "cpu_at": c, "cpu": times.user + times.system,
+                      "modules": sorted(sys.modules),
                       "rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, **extra}))
     app.exit(0)
 
 def ready():
     t["ready"] = time.time()
+    c["ready"] = sum(os.times()[:2])
     if watch <= 0:
         finish({})
         return
@@ -100,6 +108,7 @@ class FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and "painted" not in t and (
                 obj is window or window.isAncestorOf(obj)):
             t["painted"] = time.time()
+            c["painted"] = sum(os.times()[:2])
             app.removeEventFilter(self)
             QTimer.singleShot(0, ready)
         return False
@@ -170,7 +179,12 @@ def summary(label: str, runs: list[dict[str, Any]], kind: str) -> None:
         ms = statistics.median(
             ((r["t"][phase] - (r["launch"] if previous == "launch" else r["t"][previous]))
              * 1000) for r in runs)
-        print(f"      {previous:>8} -> {phase:<8} {ms:6.0f} ms   {PHASE_NAMES[phase]}")
+        # CPU: from the process's start (0) for the first phase
+        cpu = [(r["cpu_at"][phase] - r["cpu_at"].get(previous, 0.0)) * 1000
+               for r in runs if phase in r.get("cpu_at", {})]
+        cpu_text = f"CPU {statistics.median(cpu):5.0f} ms" if len(cpu) == len(runs) else ""
+        print(f"      {previous:>8} -> {phase:<8} {ms:6.0f} ms  {cpu_text:>12}   "
+              f"{PHASE_NAMES[phase]}")
         previous = phase
     if "stall_ms" in runs[0]:
         stall = statistics.median(r["stall_ms"] for r in runs)
@@ -217,9 +231,10 @@ def main() -> None:
         name, _, folder = compare.partition("=")
         copy = work / f"demo-2000-{len(targets)}.sqlite3"
         shutil.copyfile(database(2000), copy)
-        # PYTHONPATH comes before the editable install's finder
+        # -P: not the current folder (this tree); PYTHONPATH comes before the editable
+        # install's finder
         targets[f"{name}, demo database"] = (
-            [sys.executable, "-c", "import sys; from crm_desktop.cli import main; main()",
+            [sys.executable, "-P", "-c", "from crm_desktop.cli import main; main()",
              "--db", str(copy)], {"PYTHONPATH": str(Path(folder).absolute())})
     targets["bare PySide6 window"] = ([sys.executable, "-c", BARE_WINDOW], {})
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
