@@ -55,6 +55,7 @@ from crm_desktop.logging_setup import setup_logging
 
 if TYPE_CHECKING:
     from crm_desktop.core import Core
+    from crm_desktop.db.migrate import UpgradeStep
 
 log = logging.getLogger(__name__)
 
@@ -326,11 +327,13 @@ def parse_day(text: str) -> tuple[date, str | None]:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     """The program's window on the default, the demo or the given database."""
+    from crm_desktop import startup_probe
     from crm_desktop.app import has_display, invisible_platform, run_gui
 
+    startup_probe.mark("app")
     path = config.demo_db_path() if args.demo else _db_path(args)
     platform = invisible_platform()
-    if platform is not None:
+    if platform is not None and not startup_probe.enabled():
         # the window would open where nobody can see it and wait forever for a click
         print(f"crm-desktop: QT_QPA_PLATFORM={platform} shows no window, so the program "
               "would wait forever for a click nobody can make; not starting. To see the "
@@ -497,11 +500,24 @@ def build_parser() -> Parser:
     return parser
 
 
+def _print_upgrade_step(step: UpgradeStep) -> None:
+    """An older database's upgrade, step by step, on stderr (stdout may be JSON)."""
+    if step.number == 0:
+        line = f"upgrading a database made by an older version; {step.text}"
+    else:
+        line = (f"upgrading the database: step {step.number} of {step.total}: "
+                f"{step.revision} {step.text}")
+    print(f"crm-desktop: {line}", file=sys.stderr, flush=True)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     log_file = setup_logging()
     try:
         args = build_parser().parse_args(argv)
         _check_paths(args)
+        from crm_desktop.db import migrate
+
+        migrate.report_upgrades(_print_upgrade_step)
         func: Callable[[argparse.Namespace], int] = args.func
         from crm_desktop import cli_users
 
@@ -537,4 +553,7 @@ class SignInFailed(Exception):
 
 
 def main() -> None:
+    from crm_desktop import startup_probe
+
+    startup_probe.mark("main")
     sys.exit(run())

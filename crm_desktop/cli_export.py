@@ -19,7 +19,7 @@ SUFFIXES = (".xlsx", ".csv")
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    from crm_desktop.services.exports import CLI_KINDS
+    from crm_desktop.services.export_kinds import CLI_KINDS
 
     p = sub.add_parser(
         "export", parents=[common],

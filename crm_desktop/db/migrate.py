@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +29,40 @@ log = logging.getLogger(__name__)
 HEAD = "0014"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class UpgradeStep:
+    """One step of upgrading an older database, announced before it runs: number 0 is
+    the safety copy of the file, 1 to `total` the migrations in order (`revision`, and
+    `text`: the first line of the migration's description)."""
+
+    number: int
+    total: int
+    revision: str | None
+    text: str
+
+
+#: told each step of an upgrade (the window shows them, the command line prints them)
+Progress = Callable[[UpgradeStep], None]
+_process_progress: list[Progress] = []
+
+
+def report_upgrades(progress: Progress | None) -> None:
+    """Every upgrade this process runs without a `progress` of its own tells `progress`
+    its steps (the command line prints them); None: no more."""
+    _process_progress[:] = [progress] if progress is not None else []
+
+
+def pending_migrations(revision: str) -> list[tuple[str, str]]:
+    """(revision, first line of its description) of each migration after `revision`,
+    oldest first."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    steps = [(s.revision, (s.doc or "").strip().splitlines()[0] if s.doc else "")
+             for s in scripts.iterate_revisions("head", revision)]
+    return steps[::-1]
 
 
 def alembic_config() -> Config:
@@ -128,9 +164,11 @@ def open_read_only(path: Path | str) -> Database:
     return Database(path, make_engine(path, read_only=True))
 
 
-def open_database(path: Path | str | Location, *, create: bool = True) -> Database:
+def open_database(path: Path | str | Location, *, create: bool = True,
+                  progress: Progress | None = None) -> Database:
     """Open (and if needed create or upgrade) the database at `path` (a file, or a
-    postgresql:// address or Location: db/server.py)."""
+    postgresql:// address or Location: db/server.py). An upgrade of an older file tells
+    `progress` (or the process's, see report_upgrades) each step before it runs."""
     if is_server(path):
         from crm_desktop.db.server import open_server
 
@@ -158,10 +196,15 @@ def open_database(path: Path | str | Location, *, create: bool = True) -> Databa
     else:
         create_private(path)  # SQLite gives its -wal and -shm the database's mode
     head = HEAD
+    steps: list[tuple[str, str]] = []
+    tell = progress or (_process_progress[0] if _process_progress else None)
     if revision is not None and revision != head:
+        steps = pending_migrations(revision)
         stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         backup = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
         log.info("upgrading %s from %s to %s; copy kept at %s", path, revision, head, backup)
+        if tell is not None:
+            tell(UpgradeStep(0, len(steps), None, f"a copy is kept at {backup}"))
         copy_database(path, backup)
     engine = make_engine(path)
     if revision == head:
@@ -184,7 +227,12 @@ def open_database(path: Path | str | Location, *, create: bool = True) -> Databa
                 with conn.begin():
                     cfg = alembic_config()
                     cfg.attributes["connection"] = conn
-                    command.upgrade(cfg, "head")
+                    if not steps:  # a new file: every migration at once
+                        command.upgrade(cfg, "head")
+                    for number, (step, text) in enumerate(steps, start=1):
+                        if tell is not None:
+                            tell(UpgradeStep(number, len(steps), step, text))
+                        command.upgrade(cfg, step)  # one migration, the same transaction
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchmany(5)
                     if broken:
                         raise DatabaseError(f"{path}: the upgrade left rows pointing at "

@@ -15,22 +15,22 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
-import smtplib
-import ssl
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from email.message import EmailMessage
-from email.utils import make_msgid
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.services import fields as f
 from crm_desktop.services import secrets
+
+if TYPE_CHECKING:  # the mail and web modules are imported when a message is first sent
+    import smtplib
+    import ssl
+    import urllib.error
+    import urllib.request
 
 #: how long a failed message waits before it is tried again (doubling from the start)
 BACKOFF_START = timedelta(minutes=1)
@@ -156,6 +156,8 @@ class HttpSmsGateway:
         self.timeout = timeout
 
     def _request(self, message: Outgoing) -> urllib.request.Request:
+        import urllib.request
+
         key = self.api_key or ""
         url = self.url.replace("{api_key}", urllib.parse.quote(key, safe=""))
         data = urllib.parse.urlencode({"receptor": message.recipient,
@@ -176,6 +178,9 @@ class HttpSmsGateway:
             request = self._request(message)
         except ValueError as exc:  # a URL urllib cannot use
             raise DeliveryError("not_configured", str(exc), permanent=True) from None
+        import urllib.error
+        import urllib.request
+
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 status, raw = response.status, response.read()
@@ -268,6 +273,9 @@ class SmtpDelivery:
         self._smtp: smtplib.SMTP | None = None
 
     def _connect(self) -> smtplib.SMTP:
+        import smtplib
+        import ssl
+
         if self._smtp is not None:
             return self._smtp
         if not self.host or not self.sender:
@@ -295,6 +303,10 @@ class SmtpDelivery:
         return smtp
 
     def send(self, message: Outgoing) -> str | None:
+        import smtplib
+        from email.message import EmailMessage
+        from email.utils import make_msgid
+
         smtp = self._connect()
         mail = EmailMessage()
         mail["From"] = self.sender
@@ -334,6 +346,8 @@ class SmtpDelivery:
                 smtp.close()
 
     def close(self) -> None:
+        import smtplib
+
         smtp, self._smtp = self._smtp, None
         if smtp is not None:
             try:

@@ -46,13 +46,9 @@ from crm_desktop.services import fields as f
 from crm_desktop.services.access import require_in
 from crm_desktop.services.base import EntityService, ListQuery, Sort
 from crm_desktop.services.export_columns import COLUMNS, Col
+from crm_desktop.services.export_kinds import CLI_KINDS, LIST_KINDS  # noqa: F401 (CLI_KINDS: read here too)
 from crm_desktop.text.digits import to_ascii_digits
 
-LIST_KINDS = ("contacts", "companies", "deals", "products", "proformas", "tickets",
-              "activities", "campaign_members", "list_members", "club_members",
-              "club_ledger", "audit_log")
-#: the kinds the command line exports (the members of a campaign or list need its id)
-CLI_KINDS = LIST_KINDS[:7]
 #: the whole list, in its default order
 _ALL = ListQuery()
 #: rows read from the database at a time

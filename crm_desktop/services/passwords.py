@@ -12,23 +12,38 @@ verifies and is rehashed with these at the next sign-in.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import hmac
-from typing import Any
-
-from argon2 import PasswordHasher, Type
-from argon2.exceptions import InvalidHashError, VerificationError
+from typing import TYPE_CHECKING, Any
 
 from crm_desktop.domain.errors import FieldError, ValidationError
 
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
 MIN_PASSWORD = 6
 MAX_PASSWORD = 1024
-ARGON2 = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1, hash_len=32,
-                        salt_len=16, type=Type.ID)
 PBKDF2_PREFIX = "pbkdf2_sha256$"
-#: verified against when a username is unknown, so that a wrong name takes as long as a
-#: wrong password (how long a refusal takes does not tell which names exist)
-_DUMMY = ARGON2.hash("not a password of anyone")
+
+
+# argon2 (a C library through cffi) and the dummy hash cost about a tenth of a second:
+# paid at the first password hashed or checked, not when the program starts
+@functools.cache
+def _argon2() -> tuple[PasswordHasher, str]:
+    """The hasher, and the hash verified against when a username is unknown, so that a
+    wrong name takes as long as a wrong password (how long a refusal takes does not tell
+    which names exist). Both are made together, whichever path asks first, so that even
+    the first refusal costs the same either way."""
+    from argon2 import PasswordHasher, Type
+
+    hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1, hash_len=32,
+                            salt_len=16, type=Type.ID)
+    return hasher, hasher.hash("not a password of anyone")
+
+
+def argon2_hasher() -> PasswordHasher:
+    return _argon2()[0]
 
 
 def _encodable(s: str) -> bool:
@@ -54,7 +69,7 @@ def password_rule(password: Any, field: str = "password") -> str:
 
 def hash_password(password: str) -> str:
     """An Argon2id hash of a password that passed `password_rule`."""
-    return ARGON2.hash(password)
+    return argon2_hasher().hash(password)
 
 
 def _usable(password: Any) -> bool:
@@ -73,15 +88,19 @@ def verify_password(password: Any, stored: str | None) -> bool:
         return False
     if stored.startswith(PBKDF2_PREFIX):
         return _verify_pbkdf2(password, stored)
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return ARGON2.verify(stored, password)
+        return argon2_hasher().verify(stored, password)
     except (VerificationError, InvalidHashError):
         return False
 
 
 def _dummy(password: str) -> None:
+    from argon2.exceptions import VerificationError
+
     with contextlib.suppress(VerificationError):
-        ARGON2.verify(_DUMMY, password)
+        argon2_hasher().verify(_argon2()[1], password)
 
 
 def _verify_pbkdf2(password: str, stored: str) -> bool:
@@ -101,8 +120,10 @@ def needs_rehash(stored: str | None) -> bool:
     or Argon2 made with other settings): replaced at the next successful sign-in."""
     if not stored or stored.startswith(PBKDF2_PREFIX):
         return True
+    from argon2.exceptions import InvalidHashError
+
     try:
-        return ARGON2.check_needs_rehash(stored)
+        return argon2_hasher().check_needs_rehash(stored)
     except (InvalidHashError, ValueError):
         return True
 

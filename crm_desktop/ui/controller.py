@@ -12,16 +12,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 from PySide6.QtWidgets import QWidget
 
+from crm_desktop import startup_probe
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.services import server_access as sa
 from crm_desktop.ui.errors import show_message, show_unexpected
+from crm_desktop.ui.first_paint import after_first_paint
 from crm_desktop.ui.ops import Ops
-from crm_desktop.ui.reminders import ReminderWatcher
 from crm_desktop.ui.ui_settings import UiSettings
 
 if TYPE_CHECKING:
     from crm_desktop.ui.main_window import MainWindow
+    from crm_desktop.ui.reminders import ReminderWatcher
+    from crm_desktop.ui.upgrade_progress import UpgradeProgress
 
 log = logging.getLogger(__name__)
 DEMO_CONTACTS = 2000
@@ -43,6 +46,7 @@ class Controller(QObject):
         self.automatic_backups = False
         self._restoring = False
         self._server_instead = False
+        self.upgrade_progress: UpgradeProgress | None = None
 
     def open(self, path: Path | str | sa.Location, *, demo: bool = False,
              show: bool = True) -> bool:
@@ -106,11 +110,17 @@ class Controller(QObject):
     def _open(self, target: Path | sa.Location, name: str, *, demo: bool = False,
               new_file: bool = False, show: bool = True) -> bool:
         from crm_desktop.ui.main_window import MainWindow
+        from crm_desktop.ui.upgrade_progress import UpgradeProgress
 
         path = target
         new_demo = demo
+        #: an older database's upgrade shows its steps
+        self.upgrade_progress = progress = UpgradeProgress(self.window)
         try:
-            core = Core.open(target)
+            try:
+                core = Core.open(target, progress=progress)
+            finally:
+                progress.close()
             if new_demo:
                 from crm_desktop.services.demo import generate
 
@@ -134,6 +144,7 @@ class Controller(QObject):
                 self._server_instead = False
                 return self.connect_to_server(show=show)
             return False
+        startup_probe.mark("database")
         core = signed_in
         old_window, old_core = self.window, self.core
         self._stop_backups()
@@ -149,21 +160,51 @@ class Controller(QObject):
         self.window.restore_requested.connect(self._restore_and_say)
         self.automatic_backups = show
         self.window.closing.connect(lambda core=core: self.backup_on_exit(core))
-        self.reminders = self._watch_reminders(core, ops, self.window) if show else None
+        self.reminders = None
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
         if old_core is not None:
             old_core.close()
+        startup_probe.mark("window")
         if show:
             self.window.show()
-            # queued messages resume; rows a crash left "sending" are marked interrupted
-            from crm_desktop.ui import outbox_sender
-
-            self.sender = outbox_sender.resume_at_start(core, self.window)
-            self._start_automation(core, ops)
-            self._start_backups(core)
+            startup_probe.mark("shown")
+            # the work the first screen does not need waits for its first paint
+            after_first_paint(self.window, lambda core=core, ops=ops, window=self.window:
+                              self._after_shown(core, ops, window))
         return True
+
+    def _after_shown(self, core: Core, ops: Ops, window: MainWindow) -> None:
+        """Once the window is painted and idle, one step per turn of the event loop (so
+        that a click or a repaint can come in between): due reminders, the outbox
+        (rows a crash left "sending" are marked interrupted, queued messages resume), the
+        automation rules and the day's backup. The database work of the last three runs
+        in their own threads."""
+        def live() -> bool:  # another database opened, or the window closed, since
+            return core is self.core and window is self.window
+
+        def reminders() -> None:
+            if live():
+                self.reminders = self._watch_reminders(core, ops, window)
+
+        def sender() -> None:
+            if live():
+                from crm_desktop.ui import outbox_sender
+
+                self.sender = outbox_sender.resume_at_start(core, window)
+
+        def automation() -> None:
+            if live():
+                self._start_automation(core, ops)
+
+        def backups() -> None:
+            if live():
+                self._start_backups(core)
+            startup_probe.mark("started")
+
+        for step in (reminders, sender, automation, backups):
+            QTimer.singleShot(0, step)
 
     def _sign_in(self, core: Core, name: str, new_file: bool) -> Core | None:
         """Who the window acts as: a new database is set up first (an administrator, or
@@ -189,7 +230,7 @@ class Controller(QObject):
         return core
 
     def _start_backups(self, core: Core) -> None:
-        """The day's first backup, in the background once the window is up."""
+        """The day's first backup, in the background (called once the window is up)."""
         from crm_desktop.ui.backup_runner import BackupScheduler
 
         assert self.window is not None
@@ -197,7 +238,7 @@ class Controller(QObject):
         self.backups = scheduler
         scheduler.finished.connect(lambda _r, _p: self.window and
                                    self.window.update_backup_status())
-        QTimer.singleShot(0, scheduler.start)
+        scheduler.start()
 
     def _stop_backups(self) -> None:
         scheduler, self.backups = self.backups, None
@@ -216,13 +257,14 @@ class Controller(QObject):
         backup_on_exit(core, self.window)
 
     def _start_automation(self, core: Core, ops: Ops) -> None:
-        """The rules run once the window is up, then every 15 minutes, in the background."""
+        """The rules run now (once the window is up), then every 15 minutes, in the
+        background."""
         from crm_desktop.ui.automation_runner import AutomationScheduler
 
         scheduler = AutomationScheduler(core, ops, self)
         self.automation = scheduler
         ops.changed.connect(lambda names: self._send_queued(core, names))
-        QTimer.singleShot(0, scheduler.start)
+        scheduler.start()
 
     def _send_queued(self, core: Core, names: list[str]) -> None:
         """Messages a rule queued (a timed run, or Run now) go out in the background like
@@ -258,6 +300,8 @@ class Controller(QObject):
     def _watch_reminders(core: Core, ops: Ops, window: QWidget) -> ReminderWatcher:
         """Due reminders pop up while the program is open; the ones that fell due while it
         was closed are shown right after start."""
+        from crm_desktop.ui.reminders import ReminderWatcher
+
         def open_activity(activity_id: int) -> None:
             # the editor is imported when a reminder is first opened, not at start-up
             from crm_desktop.ui.dialogs.appointment_dialog import AppointmentDialog
@@ -266,7 +310,7 @@ class Controller(QObject):
 
         watcher = ReminderWatcher(core, ops, window)
         watcher.open_requested.connect(open_activity)
-        QTimer.singleShot(0, watcher.start)
+        watcher.start()
         return watcher
 
     def restore(self, backup: Path, passphrase: str | None = None) -> bool:

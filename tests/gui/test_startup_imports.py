@@ -1,6 +1,9 @@
 """Start-up pays only for what the first window shows: no Alembic or Mako when the
 database is at the head, no reportlab or openpyxl until a PDF or a spreadsheet is made,
-and the modules of sections not yet shown are not imported."""
+no password hashing, encryption, keyring, spreadsheet readers, similarity or server
+drivers until they are used (psycopg never for a file), and the modules of sections not
+yet shown are not imported. The work the first screen does not need (reminders, the
+outbox, the automation run, the day's backup) starts after the window's first paint."""
 
 from __future__ import annotations
 
@@ -10,7 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("alembic", "mako", "reportlab", "openpyxl")
+HEAVY = ("alembic", "mako", "reportlab", "openpyxl", "xlsxwriter", "python_calamine",
+         "charset_normalizer", "argon2", "_argon2_cffi_bindings", "cryptography", "psycopg",
+         "psycopg_binary", "psycopg_c", "numpy", "rapidfuzz", "keyring", "arabic_reshaper",
+         "bidi", "smtplib")
 
 SCRIPT = """
 import json, sys
@@ -92,3 +98,73 @@ def test_the_core_is_imported_before_pyside6() -> None:
     order = json.loads(out)
     assert order.index("crm_desktop.core") < order.index("PySide6")
     assert order.index("sqlalchemy.orm") < order.index("PySide6")
+
+
+DEFERRED = """
+import json, sys, time
+from pathlib import Path
+from crm_desktop.app import create_application
+from crm_desktop.ui.controller import Controller
+from PySide6.QtCore import QEvent, QObject
+
+app = create_application("fa")
+events = []
+after_shown = Controller._after_shown
+
+
+def noted(self, *args):
+    events.append("after_shown")
+    after_shown(self, *args)
+
+
+Controller._after_shown = noted
+
+
+class Paints(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and "paint" not in events:
+            events.append("paint")
+        return False
+
+
+paints = Paints()
+app.installEventFilter(paints)
+controller = Controller()
+assert controller.open(Path(sys.argv[1]))  # shown
+started = {name: getattr(controller, name) is not None
+           for name in ("reminders", "automation", "backups")}
+events.append("opened")
+order = list(sys.modules)
+deadline = time.monotonic() + 60
+while controller.backups is None and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.01)
+later = {name: getattr(controller, name) is not None
+         for name in ("reminders", "automation", "backups")}
+print(json.dumps({"events": events, "at_open": started, "later": later, "order": order}))
+controller.close()
+"""
+
+
+def test_work_the_first_screen_does_not_need_starts_after_its_first_paint(
+        core, db_path: Path, tmp_path: Path) -> None:
+    """Reminders, the automation run and the day's backup (and the outbox) are not started
+    while the window is being opened: they start at the first idle after its first
+    paint, one step per turn of the event loop."""
+    core.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "CRM_DESKTOP_DATA_DIR": str(tmp_path / "data")}
+    out = subprocess.run([sys.executable, "-c", DEFERRED, str(db_path)], capture_output=True,
+                         text=True, check=True, env=env, timeout=120).stdout
+    seen = json.loads(out.strip().splitlines()[-1])
+    assert seen["at_open"] == {"reminders": False, "automation": False, "backups": False}
+    assert seen["later"] == {"reminders": True, "automation": True, "backups": True}
+    events = seen["events"]
+    assert events.index("opened") < events.index("after_shown"), events
+    assert events.index("paint") < events.index("after_shown"), events
+    # the services the window read while it opened were imported before PySide6 (whose
+    # import hook slows every later import): services/first_window.py lists them
+    order = seen["order"]
+    late = [m for m in order[order.index("PySide6"):]
+            if m.startswith(("crm_desktop.services.", "sqlalchemy"))]
+    assert late == [], late

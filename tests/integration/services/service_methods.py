@@ -75,8 +75,10 @@ NO_TRASH: set[tuple[str, str]] = {
 
 
 def services(core: Core) -> dict[str, Any]:
-    """The services of Core by attribute name."""
-    return {name: svc for name, svc in vars(core).items() if name not in ("db", "actor_id")}
+    """The services of Core by attribute name: every one, also those not used yet (Core
+    makes a service on first use)."""
+    made = {name: svc for name, svc in vars(core).items() if name not in ("db", "actor_id")}
+    return {**made, **{name: getattr(core, name) for name in type(core).service_names()}}
 
 
 def public_methods(obj: Any) -> set[str]:
