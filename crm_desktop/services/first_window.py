@@ -15,6 +15,7 @@ from crm_desktop.services import (  # noqa: F401
     contacts,
     maintenance,
     search,
+    server_access,
     settings,
     timeline,
     users,
