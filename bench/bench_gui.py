@@ -156,19 +156,27 @@ def raw_view(conn: sqlite3.Connection) -> Any:
     return page
 
 
+# the GUI thread's CPU time of each run of the last `paired_ms`, by operation (ms)
+cpu_samples: list[list[float]] = []
+
+
 def paired_ms(fns: list[tuple[Callable[[], object], Callable[[], object] | None]],
               repeat: int) -> list[float]:
     """Medians of several operations run in turns (ours, raw, ours, raw ...), so that the
-    load of a shared machine weighs on each alike; the first turn warms up."""
+    load of a shared machine weighs on each alike; the first turn warms up. The thread's
+    CPU time of each run is kept in `cpu_samples` (a loaded machine stretches the wall
+    time of a run by the time others hold the processor; its CPU time far less)."""
     samples: list[list[float]] = [[] for _ in fns]
+    cpu_samples[:] = [[] for _ in fns]
     for turn in range(repeat + 1):
         for i, (fn, before) in enumerate(fns):
             if before is not None:
                 before()
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.thread_time()
             fn()
             if turn:
                 samples[i].append((time.perf_counter() - start) * 1000)
+                cpu_samples[i].append((time.thread_time() - cpu) * 1000)
     return [statistics.median(s) for s in samples]
 
 
@@ -234,6 +242,9 @@ def bench_size(n: int, repeat: int) -> None:
           f"   ({ours / raw:4.2f}x)")
     print(f"    raw table in the same frame (filter bar, panel): {framed:7.1f} ms   "
           f"({ours / framed:4.2f}x)")
+    cpu = [statistics.median(s) for s in cpu_samples]
+    print(f"    GUI thread's CPU time                    ours {cpu[0]:7.1f} ms   raw {cpu[1]:7.1f}"
+          f" ms   ({cpu[0] / cpu[1]:4.2f}x; same frame {cpu[2]:5.1f} ms)")
     open_ours()
     open_raw()
     view, table = held["ours"], held["raw"]

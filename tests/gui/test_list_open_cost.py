@@ -545,25 +545,20 @@ def test_the_contact_list_opens_and_shows_without_an_orm_session(core, ops, sett
 
 
 class _TitlesMeasured:
-    """A table whose column-titles header notes each title it measures (its size from its
+    """The lists' column-titles header, noting each title it measures (its size from its
     contents: a text layout under the style sheet)."""
 
     def __init__(self) -> None:
-        from PySide6.QtWidgets import QHeaderView
+        from crm_desktop.ui.widgets.titles_header import TitlesHeader
 
         measured = self.measured = []
 
-        class Header(QHeaderView):
+        class Header(TitlesHeader):
             def sectionSizeFromContents(self, logical: int) -> QSize:
                 measured.append(logical)
                 return super().sectionSizeFromContents(logical)
 
-        class Table(QTableView):
-            def __init__(self, parent: QWidget | None = None) -> None:
-                super().__init__(parent)
-                self.setHorizontalHeader(Header(Qt.Orientation.Horizontal, self))
-
-        self.table = Table
+        self.header = Header
 
 
 @pytest.mark.qt_log_ignore(r"This plugin does not support")
@@ -577,7 +572,7 @@ def test_building_the_contact_list_measures_no_column_title(core, ops, settings,
     from crm_desktop.ui.views.contacts import ContactsView
 
     titles = _TitlesMeasured()
-    monkeypatch.setattr(record_list, "QTableView", titles.table)
+    monkeypatch.setattr(record_list, "TitlesHeader", titles.header)
     add_contacts(core, 3)
     view = ContactsView(core, ops, settings)
     qtbot.addWidget(view)

@@ -39,6 +39,7 @@ from crm_desktop.ui.widgets.export_button import ExportButton
 from crm_desktop.ui.widgets.filter_button import FilterButton, ListFilter
 from crm_desktop.ui.widgets.filter_chip import FilterChip
 from crm_desktop.ui.widgets.search_box import SearchBox
+from crm_desktop.ui.widgets.titles_header import TitlesHeader
 
 # how far `show_record` looks for a record's row among the rows read so far
 FIND_ROWS = 2000
@@ -154,7 +155,9 @@ class RecordListView(BaseView):
         # setting the model and moving a column each measure every title again (a text
         # layout per title under the style sheet) for a height that the style sheet's
         # polish, as the view is first shown, changes anyway. Shown again at the end.
-        header = self.table.horizontalHeader()
+        # titles measured once for the header's height, not after each width change
+        header = TitlesHeader(Qt.Orientation.Horizontal, self.table)
+        self.table.setHorizontalHeader(header)
         header.hide()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
