@@ -276,7 +276,11 @@ def run(db: Database, actor_id: int | None, *, dry_run: bool = False,
                     continue
                 spec, steps = plan(session, rule, now, actor_id)
                 done = carry_out(session, spec, steps, report.run_id, actor_id)
-                rule.last_run_at = utcnow()
+                # the runs' bookkeeping, not an edit of the rule: its version stays, so a
+                # rule's form open while the rules run is not refused its save
+                rules = m.AutomationRule.__table__
+                session.execute(rules.update().where(rules.c.id == rule.id)
+                                .values(last_run_at=utcnow()))
             report.actions += done  # committed
         except Exception as exc:  # rolled back; a broken rule must not stop the others
             if not isinstance(exc, CrmError):
