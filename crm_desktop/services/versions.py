@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -27,6 +28,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
 from crm_desktop.db.types import utcnow
+from crm_desktop.domain.clock import utc
 from crm_desktop.domain.errors import EditConflict, FieldError, ValidationError
 from crm_desktop.services.fields import MAX_ID
 
@@ -63,22 +65,41 @@ def describe(db: Database, model: type[m.Base], entity_id: Any) -> EditConflict:
     """The conflict on `model` `entity_id`, with its current version and the last writer
     the audit log names (None where it names nobody)."""
     entity = model.__tablename__
+    record: Any = model
     with db.read() as session:
-        current = session.scalar(select(model.version).where(  # type: ignore[attr-defined]
-            model.id == entity_id)) if _is_id(entity_id) else None  # type: ignore[attr-defined]
+        current = session.execute(select(record.version, record.updated_at).where(
+            record.id == entity_id)).first() if _is_id(entity_id) else None
         by, at = last_writer(session, entity, entity_id)
-    return EditConflict(entity, entity_id, current, by, at)
+    if current is not None and current[1] is not None and (
+            at is None or utc(at) < utc(current[1]) - SAME_WRITE):
+        # the last write left no audit row of its own (a proforma's lines rewritten to
+        # the same values): when is known, who is not
+        by, at = None, current[1]
+    return EditConflict(entity, entity_id, current[0] if current else None, by, at)
+
+
+#: an audit row this close to the record's updated_at belongs to the same write
+SAME_WRITE = timedelta(seconds=2)
+#: records whose form also edits rows of another table, logged under that table:
+#: entity -> (child model, its column naming the record)
+CHILDREN: dict[str, tuple[type[m.Base], str]] = {"proformas": (m.ProformaLine, "proforma_id")}
 
 
 def last_writer(session: Session, entity: str, entity_id: Any) -> tuple[str | None, Any]:
-    """(display name, when) of the newest audit row of the record, or (None, None)."""
+    """(display name, when) of the newest audit row of the record (or of its child rows,
+    CHILDREN), or (None, None)."""
     if not _is_id(entity_id):
         return None, None
     a = m.AuditLog
+    mine = (a.entity == entity) & (a.entity_id == entity_id)
+    if entity in CHILDREN:
+        child, parent = CHILDREN[entity]
+        kids: Any = child
+        mine = mine | ((a.entity == child.__tablename__) & a.entity_id.in_(
+            select(kids.id).where(getattr(kids, parent) == entity_id)))
     row = session.execute(
         select(m.User.display_name, a.at).outerjoin(m.User, m.User.id == a.user_id)
-        .where(a.entity == entity, a.entity_id == entity_id)
-        .order_by(a.at.desc(), a.id.desc()).limit(1)).first()
+        .where(mine).order_by(a.at.desc(), a.id.desc()).limit(1)).first()
     return (row[0], row[1]) if row is not None else (None, None)
 
 
