@@ -22,7 +22,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
 from crm_desktop.db import models as m
@@ -46,8 +46,17 @@ def expected(value: Any) -> int | None:
 def check(obj: Any, version: int | None) -> None:
     """Refuse the edit when the record (as read in this write transaction) is no longer at
     the version the editor loaded. `version` as returned by `expected`."""
-    if version is not None and obj.version != version:
+    if version is None:
+        return
+    if obj.version != version:
         raise EditConflict(obj.__tablename__, obj.id, obj.version)
+    # The session holds its objects weakly: were this one dropped, the edit would load
+    # the row again, at whatever version another desk has committed since (PostgreSQL,
+    # READ COMMITTED), and its UPDATE ... WHERE version = :as_read would check that one.
+    # Kept until the transaction ends, the UPDATE checks the version checked here.
+    session = object_session(obj)
+    if session is not None:
+        session.info.setdefault("versions_checked", []).append(obj)
 
 
 @contextmanager
