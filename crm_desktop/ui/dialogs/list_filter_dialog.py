@@ -171,8 +171,8 @@ class ListDialog(QDialog):
         super().__init__(parent)
         self.core, self.ops, self.list_id = core, ops, list_id
         self.result_id: int | None = None
-        #: the list's version as the form read it: its save is refused (EditConflict)
-        #: when someone saved the list since
+        # the list's version as the form read it: its save is refused (EditConflict)
+        # when someone saved the list since
         self.version: int | None = None
 
     def load(self) -> None:

@@ -60,8 +60,8 @@ class RuleDialog(QDialog):
         super().__init__(parent)
         self.core, self.ops, self.rule_id = core, ops, rule_id
         self.result_id: int | None = None
-        #: the rule's version as the form read it: its save is refused (EditConflict)
-        #: when someone saved the rule since
+        # the rule's version as the form read it: its save is refused (EditConflict)
+        # when someone saved the rule since
         self.version: int | None = None
         self.setObjectName("ruleDialog")
         if rule_id is not None:

@@ -53,7 +53,9 @@ def test_update_renames_and_sets_probability(core) -> None:
     first = core.stages.list()[0]
     core.stages.update(first["id"], name="سرنخ", probability=15)
     core.stages.update(first["id"], name="سرنخ")  # its own name is not a duplicate
-    assert core.stages.list()[0] == {**first, "name": "سرنخ", "probability": 15}
+    # (the second update changes nothing: the stage's version moves on once)
+    assert core.stages.list()[0] == {**first, "name": "سرنخ", "probability": 15,
+                                     "version": first["version"] + 1}
     core.stages.update(first["id"], probability=0)
     assert core.stages.list()[0]["probability"] == 0
 
