@@ -148,7 +148,7 @@ def write_list(dialog: Any, write: Callable[[], T]) -> T | None:
     outcome = dialog.ops.run(dialog, write, changes=["marketing_lists"],
                              on_invalid=lambda exc: dialog.problem.setText(
                                  exc.message(dialog.ops.lang())),
-                             on_conflict=dialog.show_conflict)
+                             on_conflict=getattr(dialog, "show_conflict", None))
     return outcome.value if outcome.ok else None
 
 
