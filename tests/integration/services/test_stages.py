@@ -22,7 +22,7 @@ def test_create_puts_an_open_stage_before_won_and_lost(core) -> None:
     stages = core.stages.list()
     assert [s["outcome"] for s in stages][-3:] == ["open", "won", "lost"]
     assert stages[-3] == {"id": sid, "name": "ارائه دمو", "position": 5, "probability": 60,
-                          "outcome": "open"}
+                          "outcome": "open", "version": 1}
     assert [s["position"] for s in stages] == list(range(1, len(stages) + 1))
     won = core.stages.create("موفق دوم", 100, "won")
     assert core.stages.list()[-1]["id"] == won
