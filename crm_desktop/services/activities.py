@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.attributes import set_committed_value
 
 from crm_desktop.db import models as m
 from crm_desktop.db.types import utcnow
@@ -244,7 +245,13 @@ class ActivityService(EntityService[m.Activity]):
                 )
             )
             if contact.last_activity_at != last:
-                contact.last_activity_at = last
+                # derived from the activities, not an edit of the contact: its version
+                # stays, so a form open on the contact meanwhile is not refused its save
+                # (services/versions.py); written past the ORM's version counter
+                contacts = m.Contact.__table__
+                session.execute(contacts.update().where(contacts.c.id == contact_id)
+                                .values(last_activity_at=last))
+                set_committed_value(contact, "last_activity_at", last)
         session.flush()
 
     # -- reads ---------------------------------------------------------------------------

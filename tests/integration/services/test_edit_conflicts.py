@@ -248,3 +248,19 @@ def test_two_desks_saving_at_the_same_moment(both_backends: Path | str,
         stored = here.contacts.get(contact)
         assert stored["city"] == "تبریز"
         assert stored["version"] == version + 1
+
+
+def test_logging_a_call_does_not_make_the_contact_form_stale(desks: tuple[Core, Core]) -> None:
+    """The contact's last activity is worked out from its activities, not typed in its
+    form: another desk logging a call on the contact leaves the contact's version as it
+    is (the form's save goes through), and the list still shows the new last activity."""
+    here, there = desks
+    contact = _contact(here)
+    opened = here.contacts.get(contact)
+    there.activities.create({"kind": "call", "subject": "تماس", "contact_id": contact,
+                             "done_at": datetime(2026, 11, 30, 9, tzinfo=UTC)})
+    after = here.contacts.get(contact)
+    assert after["last_activity_at"] is not None
+    assert after["version"] == opened["version"]
+    here.contacts.update(contact, {"city": "تهران"}, version=opened["version"])
+    assert here.contacts.get(contact)["city"] == "تهران"
