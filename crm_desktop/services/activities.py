@@ -9,7 +9,6 @@ from typing import Any, ClassVar
 
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.orm.attributes import set_committed_value
 
 from crm_desktop.db import models as m
 from crm_desktop.db.types import utcnow
@@ -18,6 +17,7 @@ from crm_desktop.domain.enums import ActivityKind
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import fields as f
+from crm_desktop.services import versions
 from crm_desktop.services.access import require_in
 from crm_desktop.services.base import EntityService
 from crm_desktop.services.recurrence import MAX_EVERY, Rule, local_day, occurrences
@@ -245,13 +245,9 @@ class ActivityService(EntityService[m.Activity]):
                 )
             )
             if contact.last_activity_at != last:
-                # derived from the activities, not an edit of the contact: its version
-                # stays, so a form open on the contact meanwhile is not refused its save
-                # (services/versions.py); written past the ORM's version counter
-                contacts = m.Contact.__table__
-                session.execute(contacts.update().where(contacts.c.id == contact_id)
-                                .values(last_activity_at=last))
-                set_committed_value(contact, "last_activity_at", last)
+                # worked out from the activities, not an edit of the contact: a form open
+                # on the contact meanwhile is not refused its save
+                versions.bookkeeping(session, contact, last_activity_at=last)
         session.flush()
 
     # -- reads ---------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from crm_desktop.db import models as m
@@ -120,3 +121,14 @@ def touch(obj: Any) -> None:
     """Count a change the row itself does not show (the contact's tags, the proforma's
     lines) as a write of the record: its next flush raises the version."""
     obj.updated_at = utcnow()
+
+
+def bookkeeping(session: Session, obj: Any, **values: Any) -> None:
+    """Write columns the program keeps for itself on a versioned record (a contact's last
+    activity, a user's sign-in counters, a rule's last run): not an edit of the record, so
+    its version stays and a form open on it is not refused its save. Written with a Core
+    UPDATE past the ORM's version counter; `obj` is told the values as stored."""
+    table = type(obj).__table__
+    session.execute(table.update().where(table.c.id == obj.id).values(**values))
+    for key, value in values.items():
+        set_committed_value(obj, key, value)

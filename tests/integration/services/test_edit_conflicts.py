@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from crm_desktop.core import Core
 from crm_desktop.db import models as m
-from crm_desktop.domain.errors import EditConflict, ValidationError
+from crm_desktop.domain.errors import EditConflict, SignInRefused, ValidationError
 from crm_desktop.text.conflict_texts import conflict_message
 
 
@@ -264,3 +264,15 @@ def test_logging_a_call_does_not_make_the_contact_form_stale(desks: tuple[Core, 
     assert after["version"] == opened["version"]
     here.contacts.update(contact, {"city": "تهران"}, version=opened["version"])
     assert here.contacts.get(contact)["city"] == "تهران"
+
+
+def test_signing_in_does_not_make_the_user_form_stale(desks: tuple[Core, Core]) -> None:
+    here, _there = desks
+    user = here.users.create({"username": "reza", "display_name": "رضا"})
+    here.auth.reset_password(user, "a long pass phrase 7", "a long pass phrase 7")
+    opened = here.users.get(user)
+    with pytest.raises(SignInRefused):
+        here.auth.sign_in("reza", "wrong password 12345")
+    here.auth.sign_in("reza", "a long pass phrase 7")
+    assert here.users.get(user)["version"] == opened["version"]
+    here.users.update(user, {"display_name": "رضا کریمی"}, version=opened["version"])
