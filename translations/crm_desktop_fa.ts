@@ -3,22 +3,22 @@
 <context>
     <name />
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="463" />
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="492" />
         <source>Discard changes?</source>
         <translation>تغییرات کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="464" />
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="493" />
         <source>You have changed this form. Discard the changes?</source>
         <translation>در این فرم تغییراتی داده‌اید. تغییرات کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="468" />
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="497" />
         <source>Discard</source>
         <translation>کنار گذاشتن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="469" />
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="498" />
         <source>Keep editing</source>
         <translation>ادامهٔ ویرایش</translation>
     </message>
@@ -1855,33 +1855,33 @@
 <context>
     <name>CloseTicketDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="140" />
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="161" />
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="151" />
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="172" />
         <source>Close ticket</source>
         <translation>بستن تیکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="143" />
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="154" />
         <source>Not asked</source>
         <translation>پرسیده نشد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="157" />
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="168" />
         <source>What the customer said (optional)</source>
         <translation>نظر مشتری (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="162" />
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="173" />
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="166" />
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="177" />
         <source>How satisfied was the customer? (1 = not at all, 5 = very)</source>
         <translation>مشتری چقدر راضی بود؟ (۱ = اصلاً، ۵ = بسیار)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="169" />
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="180" />
         <source>Comment</source>
         <translation>یادداشت</translation>
     </message>
@@ -2274,22 +2274,22 @@
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="198" />
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="209" />
         <source>Add comment</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="202" />
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="213" />
         <source>Internal note (the customer does not see it)</source>
         <translation>یادداشت داخلی (مشتری آن را نمی‌بیند)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="208" />
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="219" />
         <source>Add</source>
         <translation>افزودن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="209" />
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="220" />
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
@@ -2547,12 +2547,12 @@
 <context>
     <name>ContactBinding</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="57" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="58" />
         <source>No person</source>
         <translation>بدون مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="58" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="59" />
         <source>(none)</source>
         <translation>(ندارد)</translation>
     </message>
@@ -2571,143 +2571,143 @@
         <translation>ویرایش مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="116" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="110" />
         <source>First name</source>
         <extracomment>the referrer as loaded (None: none, or one in the Trash): sent only when changed</extracomment>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="117" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="111" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="118" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="112" />
         <source>Mobile</source>
         <translation>موبایل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="119" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="113" />
         <source>Second mobile</source>
         <translation>موبایل دوم</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="120" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="114" />
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="121" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="115" />
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="123" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="117" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="124" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="118" />
         <source>Birthday</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="127" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="121" />
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="128" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="122" />
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="129" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="123" />
         <source>(none)</source>
         <translation>(ندارد)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="130" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="124" />
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="131" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="125" />
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="132" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="126" />
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="133" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="127" />
         <source>Postal code</source>
         <translation>کد پستی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="134" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="128" />
         <source>Lifecycle stage</source>
         <translation>مرحله مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="135" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="129" />
         <source>How they found us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="136" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="130" />
         <source>(unknown)</source>
         <translation>(نامشخص)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="137" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="131" />
         <source>Referred by</source>
         <translation>معرف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="139" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="133" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="141" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="135" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="142" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="136" />
         <source>for example: VIP, wholesale</source>
         <translation>مثلاً: ویژه، عمده</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="143" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="137" />
         <source>Marketing messages</source>
         <translation>پیام‌های تبلیغاتی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="187" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="181" />
         <source>Open that contact</source>
         <translation>باز کردن آن مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="144" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="138" />
         <source>Agrees to SMS</source>
         <translation>با دریافت پیامک موافق است</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="145" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="139" />
         <source>Agrees to e-mail</source>
         <translation>با دریافت ایمیل موافق است</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="146" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="140" />
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="185" />
+        <location filename="../crm_desktop/ui/dialogs/contact_dialog.py" line="179" />
         <source>{name} already has this mobile or national code.</source>
         <translation>این موبایل یا کد ملی قبلاً برای «{name}» ثبت شده است.</translation>
     </message>
@@ -3125,7 +3125,7 @@ an older database's upgrade shows its steps</extracomment>
 <context>
     <name>CountEdit</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="127" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="129" />
         <source>Any</source>
         <translation>هر تعداد</translation>
     </message>
@@ -3269,78 +3269,78 @@ an older database's upgrade shows its steps</extracomment>
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="85" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="95" />
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="85" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="95" />
         <source>Edit deal</source>
         <translation>ویرایش معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="111" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="121" />
         <source>(none)</source>
         <extracomment>a won deal shows its customer's satisfaction score</extracomment>
         <translation>(ندارد)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="112" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="122" />
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="113" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="123" />
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="114" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="124" />
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="116" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="126" />
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="121" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="131" />
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="122" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="132" />
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="123" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="133" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="125" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="135" />
         <source>Source campaign</source>
         <translation>کمپین منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="129" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="139" />
         <source>{score} of 5</source>
         <translation>{score} از ۵</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="131" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="141" />
         <source>Satisfaction</source>
         <translation>رضایت مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="132" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="142" />
         <source>(not asked)</source>
         <translation>(پرسیده نشده)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="133" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="143" />
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
@@ -4702,166 +4702,166 @@ New {kind}: {created}, updated: {updated}</source>
 <context>
     <name>ListFilterDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="214" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="232" />
         <source>New dynamic list</source>
         <translation>فهرست پویای تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="215" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="233" />
         <source>Edit dynamic list</source>
         <translation>ویرایش فهرست پویا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="225" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="243" />
         <source>any of them</source>
         <translation>هر کدام از آن‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="226" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="244" />
         <source>all of them</source>
         <translation>همهٔ آن‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="264" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="282" />
         <source>Who they are</source>
         <translation>چه کسانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="266" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="284" />
         <source>Lifecycle stage</source>
         <translation>مرحله مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="267" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="285" />
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="268" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="286" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="268" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="286" />
         <source>matching</source>
         <translation>دارای</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="269" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="287" />
         <source>Source</source>
         <translation>منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="270" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="288" />
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="271" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="289" />
         <source>Birthday month</source>
         <translation>ماه تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="272" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="290" />
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="273" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="291" />
         <source>SMS consent</source>
         <translation>رضایت پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="274" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="292" />
         <source>E-mail consent</source>
         <translation>رضایت ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="275" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="293" />
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="277" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="295" />
         <source>Created</source>
         <translation>تاریخ ثبت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="277" />
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="280" />
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="282" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="295" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="298" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="300" />
         <source>to</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="278" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="296" />
         <source>Last activity on or after</source>
         <translation>آخرین فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="279" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="297" />
         <source>No activity since</source>
         <translation>بدون فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="280" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="298" />
         <source>Won deals</source>
         <translation>معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="281" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="299" />
         <source>Total of won deals</source>
         <translation>جمع معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="283" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="301" />
         <source>RFM segment</source>
         <translation>بخش RFM</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="294" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="312" />
         <source>First members</source>
         <translation>چند عضو نخست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="299" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="317" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="300" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="318" />
         <source>Description</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="341" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="363" />
         <source>Either</source>
         <translation>فرقی نمی‌کند</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="342" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="364" />
         <source>Yes</source>
         <translation>بله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="343" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="365" />
         <source>No</source>
         <translation>خیر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="414" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="436" />
         <source>The filter is not complete</source>
         <translation>شرط فهرست کامل نیست</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="421" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="443" />
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n مخاطب</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/screenshots.py" line="388" />
+        <location filename="../crm_desktop/ui/screenshots.py" line="391" />
         <source>Customers in {city} who take SMS</source>
         <translation>مشتریان {city} با رضایت پیامک</translation>
     </message>
@@ -5111,52 +5111,52 @@ New {kind}: {created}, updated: {updated}</source>
 <context>
     <name>LostReasonDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="159" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="180" />
         <source>Deal lost</source>
         <translation>معامله از دست رفت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="163" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="184" />
         <source>Price too high</source>
         <translation>قیمت بالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="163" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="184" />
         <source>Chose a competitor</source>
         <translation>رقیب را انتخاب کرد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="164" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="185" />
         <source>No budget</source>
         <translation>بودجه ندارد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="164" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="185" />
         <source>Changed their mind</source>
         <translation>منصرف شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="164" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="185" />
         <source>No answer</source>
         <translation>پاسخ نداد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="169" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="190" />
         <source>Or write the reason</source>
         <translation>یا دلیل را بنویسید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="173" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="194" />
         <source>Mark as lost</source>
         <translation>ثبت به‌عنوان ناموفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="174" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="195" />
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="178" />
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="199" />
         <source>Why was this deal lost?</source>
         <translation>چرا این معامله از دست رفت؟</translation>
     </message>
@@ -5782,7 +5782,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>MultiChoice</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="116" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="118" />
         <source>Any</source>
         <extracomment>how long the editor waits after a change before counting (typing stays smooth)</extracomment>
         <translation>همه</translation>
@@ -5791,12 +5791,12 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../crm_desktop/ui/ops.py" line="86" />
+        <location filename="../crm_desktop/ui/ops.py" line="100" />
         <source>This record no longer exists; someone may have deleted it. The list will be refreshed.</source>
         <translation>این مورد دیگر وجود ندارد؛ شاید کسی آن را حذف کرده باشد. فهرست به‌روز می‌شود.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/ops.py" line="98" />
+        <location filename="../crm_desktop/ui/ops.py" line="112" />
         <source>The database refused this change:</source>
         <translation>پایگاه داده این تغییر را نپذیرفت:</translation>
     </message>
@@ -6014,32 +6014,32 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/user_dialog.py" line="146" />
+        <location filename="../crm_desktop/ui/dialogs/user_dialog.py" line="150" />
         <source>Change my password</source>
         <translation>تغییر گذرواژهٔ من</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/user_dialog.py" line="147" />
+        <location filename="../crm_desktop/ui/dialogs/user_dialog.py" line="151" />
         <source>Current password</source>
         <translation>گذرواژهٔ کنونی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/user_dialog.py" line="149" />
+        <location filename="../crm_desktop/ui/dialogs/user_dialog.py" line="153" />
         <source>Reset the password of {name}</source>
         <translation>گذاشتن گذرواژهٔ تازه برای {name}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/user_dialog.py" line="151" />
+        <location filename="../crm_desktop/ui/dialogs/user_dialog.py" line="155" />
         <source>New password</source>
         <translation>گذرواژهٔ تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/user_dialog.py" line="152" />
+        <location filename="../crm_desktop/ui/dialogs/user_dialog.py" line="156" />
         <source>New password again</source>
         <translation>تکرار گذرواژهٔ تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/user_dialog.py" line="153" />
+        <location filename="../crm_desktop/ui/dialogs/user_dialog.py" line="157" />
         <source>Change</source>
         <translation>تغییر</translation>
     </message>
@@ -6791,52 +6791,52 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>پیش‌نمایش</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="192" />
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="200" />
         <source>Subtotal: {amount}</source>
         <translation>جمع: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="193" />
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="201" />
         <source>Discount: {amount}</source>
         <translation>تخفیف: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="194" />
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="202" />
         <source>VAT: {amount}</source>
         <translation>مالیات بر ارزش افزوده: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="195" />
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="203" />
         <source>Total: {amount}</source>
         <translation>جمع کل: {amount}</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="237" />
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="248" />
         <source>Company profile</source>
         <translation>مشخصات کسب‌وکار</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="238" />
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="249" />
         <source>The company profile is empty: the proforma would show no seller. Fill in the profile first?</source>
         <translation>مشخصات کسب‌وکار خالی است و پیش‌فاکتور بدون نام فروشنده چاپ می‌شود. اول مشخصات را تکمیل می‌کنید؟</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="243" />
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="254" />
         <source>Fill in the profile</source>
         <translation>تکمیل مشخصات</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="244" />
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="255" />
         <source>Continue without it</source>
         <translation>ادامه بدون آن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="245" />
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="256" />
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="259" />
+        <location filename="../crm_desktop/ui/dialogs/proforma_dialog.py" line="270" />
         <source>Save the proforma as PDF</source>
         <translation>ذخیره پیش‌فاکتور به‌صورت PDF</translation>
     </message>
@@ -7047,48 +7047,56 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="267" />
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="270" />
         <source>Save</source>
+        <extracomment>the version of the record as the form read it (None: a new record): the save sends it, and is refused if someone saved the record since (EditConflict)</extracomment>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="270" />
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="273" />
         <source>Cancel</source>
         <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="185" />
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="442" />
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="226" />
+        <source>Saved by someone else</source>
+        <translation>ذخیره‌شده به دست دیگری</translation>
     </message>
 </context>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="53" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="54" />
         <source>Find duplicates and merge them</source>
         <translation>یافتن موارد تکراری و ادغام آن‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="55" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="56" />
         <source>Find duplicates</source>
         <translation>یافتن موارد تکراری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="134" />
         <location filename="../crm_desktop/ui/views/record_list.py" line="135" />
-        <location filename="../crm_desktop/ui/views/record_list.py" line="191" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="136" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="194" />
         <source>Import from Excel or CSV…</source>
         <extracomment>the list kind the Export button writes (services/exports.py LIST_KINDS); None: none</extracomment>
         <translation>ورود اطلاعات از اکسل یا CSV…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="246" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="249" />
         <source>Nothing here yet.</source>
         <translation>هنوز چیزی اینجا نیست.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="263" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="266" />
         <source>List</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/views/record_list.py" line="388" />
+        <location filename="../crm_desktop/ui/views/record_list.py" line="391" />
         <source>Move to Trash</source>
         <translation>انتقال به سطل بازیافت</translation>
     </message>
@@ -7150,27 +7158,27 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RemoveStageDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="88" />
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="91" />
         <source>Remove stage</source>
         <translation>حذف مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="90" />
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="93" />
         <source>This stage has {count} deals. Move them to:</source>
         <translation>این مرحله {count} معامله دارد. آن‌ها را به این مرحله منتقل کنید:</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="93" />
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="96" />
         <source>This stage has no deals. Remove it?</source>
         <translation>این مرحله معامله‌ای ندارد. حذف شود؟</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="105" />
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="108" />
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="106" />
+        <location filename="../crm_desktop/ui/dialogs/stage_dialog.py" line="109" />
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
@@ -7417,38 +7425,38 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="74" />
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="80" />
         <source>New rule</source>
         <extracomment>the order of the settings in the form (keys a kind does not have are left out) the message's own keys, beside the form keys shown only for some channel or assignment method: key -&gt; (controlling key, values)</extracomment>
         <translation>قانون تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="74" />
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="80" />
         <source>Edit rule</source>
         <translation>ویرایش قانون</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="78" />
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="84" />
         <source>On: the rule runs at start-up and every 15 minutes</source>
         <translation>روشن: قانون هنگام باز شدن برنامه و هر ۱۵ دقیقه اجرا می‌شود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="104" />
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="110" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="109" />
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="115" />
         <source>Message</source>
         <translation>پیام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="120" />
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="126" />
         <source>Choose who…</source>
         <translation>انتخاب افراد…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="124" />
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="130" />
         <source>Who it applies to</source>
         <translation>برای چه کسانی</translation>
     </message>
@@ -8378,22 +8386,22 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>StaticListDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="443" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="465" />
         <source>New list</source>
         <translation>فهرست تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="443" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="465" />
         <source>Edit list</source>
         <translation>ویرایش فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="453" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="473" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="454" />
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="474" />
         <source>Description</source>
         <translation>شرح</translation>
     </message>

@@ -13,9 +13,10 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from crm_desktop.db.location import Location
-from crm_desktop.domain.errors import DatabaseBusy, DatabaseError
+from crm_desktop.domain.errors import DatabaseBusy, DatabaseError, EditConflict
 
 #: PRAGMA application_id of every crm-desktop database ("CRMD").
 APPLICATION_ID = 0x43524D44
@@ -198,6 +199,11 @@ class Database:
             if is_busy(exc):
                 raise busy_error() from exc
             raise
+        except StaleDataError as exc:
+            # a versioned row (db/models/base.py VersionMixin) changed by another desk
+            # between this transaction's read and its UPDATE; the edits of a form say
+            # which record and who (services/versions.py), other writes say this much
+            raise EditConflict("record", None) from exc
         finally:
             if before is not None:
                 self._own_write_done(before)

@@ -95,3 +95,25 @@ class SignInRefused(CrmError):
         from crm_desktop.text.auth_texts import refused_message
 
         return refused_message(self.reason, self.wait_seconds, lang)
+
+
+class EditConflict(CrmError):
+    """A save against an older version of the record: someone else saved it after the
+    editor read it (optimistic locking, services/versions.py). Nothing was written.
+    `by` (their name) and `at` (when, UTC) come from the audit log when it knows them;
+    `current` is the version the record has now. `message(lang)` says it plainly
+    (crm_desktop/text/conflict_texts.py)."""
+
+    def __init__(self, entity: str, entity_id: object, current: int | None = None,
+                 by: str | None = None, at: Any = None):
+        self.entity = entity
+        self.entity_id = entity_id
+        self.current = current
+        self.by = by
+        self.at = at
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        from crm_desktop.text.conflict_texts import conflict_message
+
+        return conflict_message(self.by, self.at, lang)

@@ -17,6 +17,7 @@ from crm_desktop.domain.enums import ActivityKind
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import fields as f
+from crm_desktop.services import versions
 from crm_desktop.services.access import require_in
 from crm_desktop.services.base import EntityService
 from crm_desktop.services.recurrence import MAX_EVERY, Rule, local_day, occurrences
@@ -244,7 +245,9 @@ class ActivityService(EntityService[m.Activity]):
                 )
             )
             if contact.last_activity_at != last:
-                contact.last_activity_at = last
+                # worked out from the activities, not an edit of the contact: a form open
+                # on the contact meanwhile is not refused its save
+                versions.bookkeeping(session, contact, last_activity_at=last)
         session.flush()
 
     # -- reads ---------------------------------------------------------------------------

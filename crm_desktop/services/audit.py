@@ -33,7 +33,8 @@ test_audit_walk.py walks every public write method and checks it):
   path, ok, encrypted, size (and why it failed, when it did).
 * A password change is one row: entity "users", field "password", old and new NULL (that
   it changed, never the hash).
-* Derived columns (NOT_AUDITED) are never logged, even when a bulk UPDATE rewrites them
+* Derived columns and counters (NOT_AUDITED, a record's `version` too) are never logged,
+  even when a bulk UPDATE rewrites them
   (the contacts' copies of their company's and owner's sort keys: the rename itself is
   logged on the account or user).
 * What the database would do on its own when a row goes (ON DELETE SET NULL / CASCADE) is
@@ -117,6 +118,8 @@ NOT_AUDITED = frozenset(
     {"search_name", "search_other", "sort_key", "full_name", "birth_md", "created_at",
      "updated_at", "password_hash", "last_activity_at", "account_sort", "owner_sort",
      "remaining", "last_run_at",
+     # optimistic locking's counter (services/versions.py): one more with every write
+     "version",
      # sign-in bookkeeping: each attempt is its own "login" / "login_failed" row
      "failed_logins", "locked_until", "last_login_at"}
 )

@@ -34,7 +34,7 @@ from crm_desktop.db.types import utcnow
 from crm_desktop.domain.enums import AuditAction, Role
 from crm_desktop.domain.errors import FieldError, SignInRefused, ValidationError
 from crm_desktop.domain.permissions import Perm
-from crm_desktop.services import audit
+from crm_desktop.services import audit, versions
 from crm_desktop.services.access import CHECKED, require_in
 from crm_desktop.services.passwords import (
     hash_password,
@@ -234,9 +234,10 @@ class AuthService:
         with self.db.write(user.id, system=True) as session:
             session.info["audit_at"] = now
             row = session.get(m.User, user.id)
-            row.failed_logins = 0
-            row.locked_until = None
-            row.last_login_at = now
+            # sign-in bookkeeping, not an edit of the user: an administrator's form open
+            # on this user meanwhile is not refused its save (services/versions.py)
+            versions.bookkeeping(session, row, failed_logins=0, locked_until=None,
+                                 last_login_at=now)
             if fresh is not None:
                 # the same password, hashed anew: bookkeeping, not a password change
                 session.info["no_audit"] = True
@@ -254,10 +255,10 @@ class AuthService:
             session.info["audit_at"] = now
             if user_id is not None and count:
                 row = session.get(m.User, user_id)
-                row.failed_logins = (row.failed_logins or 0) + 1
-                wait = wait_after(row.failed_logins)
-                if wait:
-                    row.locked_until = now + wait
+                failed = (row.failed_logins or 0) + 1
+                wait = wait_after(failed)
+                versions.bookkeeping(session, row, failed_logins=failed,
+                                     locked_until=now + wait if wait else row.locked_until)
             _log(session, user_id or 0, AuditAction.LOGIN_FAILED,
                  reason if user_id is not None else "unknown")
         return wait

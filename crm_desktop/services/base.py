@@ -21,6 +21,7 @@ from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import (
     access_guard,  # registers the central permission guard
     audit,  # registers the audit-log writer on every Session
+    versions,
 )
 from crm_desktop.services.access import (
     cached_permissions,
@@ -159,9 +160,16 @@ class EntityService(Generic[M]):
         self._after_write(session, obj)
         return obj
 
-    def update(self, entity_id: int, changes: Mapping[str, Any]) -> None:
-        with self.db.write(self.actor_id) as session:
+    def update(self, entity_id: int, changes: Mapping[str, Any], *,
+               version: int | None = None) -> None:
+        """Change fields. `version`: the record's version as the editor read it (`get`);
+        EditConflict, nothing written, when someone saved the record since. None: no check
+        (the command line, imports, automation)."""
+        wanted = versions.expected(version)
+        with versions.refused_when_stale(self.db, self.model, entity_id), \
+                self.db.write(self.actor_id) as session:
             require_in(session, self.edit_perm)
+            versions.check(self._load(session, entity_id), wanted)
             self._update_in(session, entity_id, changes)
 
     def _update_in(self, session: Session, entity_id: int, changes: Mapping[str, Any]) -> Any:

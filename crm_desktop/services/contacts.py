@@ -30,7 +30,7 @@ from crm_desktop.domain import clock
 from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage, RfmSegment
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.permissions import Perm
-from crm_desktop.services import audit
+from crm_desktop.services import audit, versions
 from crm_desktop.services import fields as f
 from crm_desktop.services.access import require_in
 from crm_desktop.services.base import EntityService, ListQuery, strict_instant
@@ -282,11 +282,15 @@ class ContactService(EntityService[m.Contact]):
                 self._set_tags_in(session, obj.id, tags)
             return obj.id
 
-    def update(self, entity_id: int, changes: dict[str, Any]) -> None:
+    def update(self, entity_id: int, changes: dict[str, Any], *,
+               version: int | None = None) -> None:
         changes = dict(changes)
         tags = changes.pop("tags", None)
-        with self.db.write(self.actor_id) as session:
+        wanted = versions.expected(version)
+        with versions.refused_when_stale(self.db, self.model, entity_id), \
+                self.db.write(self.actor_id) as session:
             require_in(session, self.edit_perm)
+            versions.check(self._load(session, entity_id), wanted)
             self._update_in(session, entity_id, changes)
             if tags is not None:
                 self._set_tags_in(session, entity_id, tags)
@@ -316,9 +320,12 @@ class ContactService(EntityService[m.Contact]):
                 insert(m.contact_tags), [{"contact_id": contact_id, "tag_id": t} for t in ids]
             )
         # contact_tags is written with Core statements: its audit rows are explicit
+        added = [n for n in wanted if n not in before]
+        removed = sorted(before - set(wanted))
         audit.elements_changed(session, "contacts", contact_id, "tags",
-                               added=[n for n in wanted if n not in before],
-                               removed=sorted(before - set(wanted)))
+                               added=added, removed=removed)
+        if added or removed:  # the tags are part of the contact's form
+            versions.touch(self._load(session, contact_id))
 
     def tags(self, contact_id: int) -> list[str]:
         with self.db.read() as session:

@@ -19,7 +19,7 @@ from crm_desktop.domain.enums import LifecycleStage, ProformaStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import fields as f
-from crm_desktop.services import rfm
+from crm_desktop.services import rfm, versions
 from crm_desktop.services.access import require_in
 from crm_desktop.services.base import EntityService
 from crm_desktop.services.club import earn as club_earn
@@ -61,7 +61,8 @@ class StageService:
     def list(self) -> list[dict[str, Any]]:
         s = m.PipelineStage
         with self.db.read() as session:
-            q = select(s.id, s.name, s.position, s.probability, s.outcome).order_by(s.position)
+            q = (select(s.id, s.name, s.position, s.probability, s.outcome, s.version)
+                 .order_by(s.position))
             return [dict(r._mapping) for r in session.execute(q)]
 
     def ensure_defaults(self, session: Session) -> None:
@@ -120,16 +121,21 @@ class StageService:
             return stage.id
 
     def update(self, stage_id: int, name: str | None = None,
-               probability: int | None = None) -> None:
+               probability: int | None = None, *, version: int | None = None) -> None:
+        """Rename a stage or change its probability. `version`: the stage's version as the
+        editor read it (`list()` rows carry it): EditConflict when it was saved since."""
         data: dict[str, Any] = {}
         if name is not None:
             data["name"] = name
         if probability is not None:
             data["probability"] = probability
         values = f.clean(self.specs, data, partial=True)
-        with self.db.write(self.actor_id) as session:
+        wanted = versions.expected(version)
+        with versions.refused_when_stale(self.db, m.PipelineStage, stage_id), \
+                self.db.write(self.actor_id) as session:
             require_in(session, Perm.EDIT_CATALOG)
             stage = self._stage(session, stage_id)
+            versions.check(stage, wanted)
             if "name" in values:
                 self._check_name(session, values["name"], stage_id)
                 stage.name = values["name"]

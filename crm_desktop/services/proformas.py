@@ -27,7 +27,7 @@ from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.numbers import parse_proforma_number, proforma_number
 from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import fields as f
-from crm_desktop.services import rfm
+from crm_desktop.services import rfm, versions
 from crm_desktop.services.access import require_in
 from crm_desktop.services.base import EntityService, ListQuery, Page
 from crm_desktop.services.club import earn as club_earn
@@ -282,12 +282,19 @@ class ProformaService(EntityService[m.Proforma]):
         proforma_id: int,
         header: Mapping[str, Any] | None = None,
         lines: Sequence[Mapping[str, Any]] | None = None,
+        *,
+        version: int | None = None,
     ) -> None:
-        """Change header fields and, when `lines` is given, replace all the lines."""
-        with self.db.write(self.actor_id) as session:
+        """Change header fields and, when `lines` is given, replace all the lines.
+        `version`: the proforma's as the editor read it: EditConflict, nothing written,
+        when someone saved it (its header or its lines) since."""
+        wanted = versions.expected(version)
+        with versions.refused_when_stale(self.db, self.model, proforma_id), \
+                self.db.write(self.actor_id) as session:
             require_in(session, self.edit_perm)
             errors: list[FieldError] = []
             obj = None
+            versions.check(self._load(session, proforma_id), wanted)
             try:
                 obj = self._update_in(session, proforma_id, header or {})
             except ValidationError as exc:
@@ -302,6 +309,8 @@ class ProformaService(EntityService[m.Proforma]):
                 raise ValidationError(errors)
             if clean_lines is not None:
                 self._write_lines(session, proforma_id, clean_lines)
+                if obj is not None:  # the lines are part of the proforma's form
+                    versions.touch(obj)
             if obj is not None and (clean_lines is not None or "vat_rate" in (header or {})):
                 self._check_total(session, obj)
             if obj is not None and obj.status == ProformaStatus.ACCEPTED.value:

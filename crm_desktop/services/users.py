@@ -15,6 +15,7 @@ from crm_desktop.domain.enums import Role
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import fields as f
+from crm_desktop.services import versions
 from crm_desktop.services.access import CHECKED, actor_in, require_in
 from crm_desktop.services.base import EntityService
 from crm_desktop.services.passwords import (  # noqa: F401 (MAX_PASSWORD: the old name)
@@ -60,9 +61,13 @@ class UserService(EntityService[m.User]):
             if session.scalar(q) is not None:
                 raise ValidationError(FieldError("username", "duplicate"))
 
-    def update(self, entity_id: int, changes: Mapping[str, Any]) -> None:
-        with self.db.write(self.actor_id) as session:
+    def update(self, entity_id: int, changes: Mapping[str, Any], *,
+               version: int | None = None) -> None:
+        wanted = versions.expected(version)
+        with versions.refused_when_stale(self.db, self.model, entity_id), \
+                self.db.write(self.actor_id) as session:
             self._may_change(session, entity_id, changes)
+            versions.check(self._load(session, entity_id), wanted)
             obj = self._update_in(session, entity_id, changes)
             if not (obj.active and obj.role == Role.ADMIN.value):
                 self._keep_an_admin(session)

@@ -18,6 +18,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "name": ("Name", "نام"),
     "title": ("Title", "عنوان"),
     "subject": ("Subject", "موضوع"),
+    # the version of a record an editor read (optimistic locking: services/versions.py)
+    "record_version": ("Version of the record", "نسخهٔ پرونده"),
     "mobile": ("Mobile", "موبایل"),
     "mobile2": ("Second mobile", "موبایل دوم"),
     "phone": ("Phone", "تلفن"),

@@ -15,6 +15,7 @@ from crm_desktop.domain.errors import (
     CrmError,
     DatabaseBusy,
     DatabaseError,
+    EditConflict,
     NotFoundError,
     PermissionDenied,
     ValidationError,
@@ -45,10 +46,14 @@ class Ops(QObject):
         *,
         changes: Iterable[str] = (),
         on_invalid: Callable[[ValidationError], None] | None = None,
+        on_conflict: Callable[[EditConflict], None] | None = None,
     ) -> Outcome[T]:
         """Run one write. Refused input goes to `on_invalid` (or a message listing every
         field); a database locked by another program asks whether to retry (and runs the
-        action again); other errors become a short dialog; success emits `changed`."""
+        action again); a save refused because someone else saved the record first goes
+        to `on_conflict` (the form says so and shows their values) or a message, and
+        `changed` is emitted (the lists show their version); other errors become a short
+        dialog; success emits `changed`."""
         while True:
             try:
                 value = action()
@@ -58,7 +63,7 @@ class Ops(QObject):
                     continue
                 return Outcome(False)
             except Exception as exc:
-                return self._failed(parent, exc, changes, on_invalid)
+                return self._failed(parent, exc, changes, on_invalid, on_conflict)
             break
         names = list(changes)
         if names:
@@ -71,9 +76,18 @@ class Ops(QObject):
         error: Exception,
         changes: Iterable[str],
         on_invalid: Callable[[ValidationError], None] | None,
+        on_conflict: Callable[[EditConflict], None] | None = None,
     ) -> Outcome:
         try:
             raise error
+        except EditConflict as exc:
+            log.info("save refused: %s", exc)
+            if on_conflict is not None:
+                on_conflict(exc)
+            else:
+                show_message(parent, exc.message(self.lang()))
+            self.changed.emit(list(changes))
+            return Outcome(False)
         except ValidationError as exc:
             if on_invalid is not None:
                 on_invalid(exc)

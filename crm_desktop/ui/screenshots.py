@@ -293,6 +293,9 @@ def _render_all(out_dir: Path, db_path: Path, lang: str, theme: str | None = Non
     from crm_desktop.ui import audit_screenshots  # the audit log, a record's history
 
     written += audit_screenshots.render(app, core, window, out_dir)
+    from crm_desktop.ui import conflict_screenshots  # a save refused: saved by another
+
+    written += conflict_screenshots.render(app, core, window, out_dir)
 
     about = QMessageBox(QMessageBox.Icon.Information, window.windowTitle(), window.about_text(),
                         QMessageBox.StandardButton.Ok, window)

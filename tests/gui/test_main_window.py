@@ -204,7 +204,9 @@ def test_screenshots_command_writes_every_view(tmp_path: Path) -> None:
                 "tickets", "products", "reports", "settings"):
         assert f"view_{key}.png" in names
     for name in ("dialog_contact_new.png", "dialog_contact_invalid.png",
-                 "dialog_company_new.png", "dialog_trash.png", "global_search.png"):
+                 "dialog_company_new.png", "dialog_trash.png", "global_search.png",
+                 # a save refused because another user saved the contact first
+                 "conflict_message.png", "dialog_conflict.png"):
         assert name in names
     # every step of the import wizard, the preview with errors, duplicates and warnings
     for step in ("1_file", "2_columns", "2_columns_twice", "3_preview_errors",

@@ -96,7 +96,8 @@ def test_rename_the_selected_stage(editor, core, monkeypatch) -> None:
 
     drive(monkeypatch, fill)
     editor.edit_button.click()
-    assert core.stages.list()[0] == {**first, "name": "سرنخ", "probability": 20}
+    assert core.stages.list()[0] == {**first, "name": "سرنخ", "probability": 20,
+                                     "version": first["version"] + 1}
     assert editor.model.index(0, 0).data() == "سرنخ"
     assert editor.selected_id() == first["id"]
 

@@ -12,12 +12,19 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.db.models.base import Base, CreatorMixin, IdColumn, IdMixin, TimestampMixin
+from crm_desktop.db.models.base import (
+    Base,
+    CreatorMixin,
+    IdColumn,
+    IdMixin,
+    TimestampMixin,
+    VersionMixin,
+)
 from crm_desktop.db.types import enum_column, utcnow
 from crm_desktop.domain.enums import AutomationAction, RuleKind, RunTrigger
 
 
-class AutomationRule(IdMixin, TimestampMixin, CreatorMixin, Base):
+class AutomationRule(IdMixin, TimestampMixin, CreatorMixin, VersionMixin, Base):
     """One rule: its kind, its settings (JSON, per kind) and the contacts it applies to
     (a dynamic-list filter document, services/contact_filter.py; NULL: everyone)."""
 

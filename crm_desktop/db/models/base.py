@@ -86,6 +86,20 @@ class OwnedMixin(CreatorMixin):
         return mapped_column(IdColumn, ForeignKey("users.id", ondelete="SET NULL"), index=True)
 
 
+class VersionMixin:
+    """A record a user edits in a form: `version` goes up by one with every write of the
+    row (SQLAlchemy's version counter: the UPDATE says WHERE version = :as_read and a row
+    changed meanwhile raises StaleDataError), so a form that sends the version it loaded
+    is refused when someone saved the record after it opened (services/versions.py).
+    Core UPDATEs of these tables add `version = version + 1` themselves."""
+
+    version: Mapped[int] = mapped_column(BigInteger, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}
+
+
 class SoftDeleteMixin:
     deleted_at: Mapped[datetime | None] = mapped_column(default=None)
 

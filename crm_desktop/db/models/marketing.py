@@ -14,6 +14,7 @@ from crm_desktop.db.models.base import (
     IdMixin,
     OwnedMixin,
     TimestampMixin,
+    VersionMixin,
 )
 from crm_desktop.db.types import enum_column, utcnow
 from crm_desktop.domain.enums import (
@@ -26,7 +27,7 @@ from crm_desktop.domain.enums import (
 )
 
 
-class MarketingList(IdMixin, TimestampMixin, OwnedMixin, Base):
+class MarketingList(IdMixin, TimestampMixin, OwnedMixin, VersionMixin, Base):
     """Static members, or a saved contact filter (JSON) evaluated when used."""
 
     __tablename__ = "marketing_lists"
@@ -51,7 +52,7 @@ class ListMember(Base):
     __table_args__ = (Index(None, "contact_id"),)
 
 
-class Campaign(IdMixin, TimestampMixin, OwnedMixin, Base):
+class Campaign(IdMixin, TimestampMixin, OwnedMixin, VersionMixin, Base):
     __tablename__ = "campaigns"
 
     name: Mapped[str] = mapped_column(String(200))

@@ -17,6 +17,7 @@ from crm_desktop.db.models.base import (
     SoftDeleteMixin,
     SortKeyMixin,
     TimestampMixin,
+    VersionMixin,
     live_index,
     sort_index,
 )
@@ -31,7 +32,7 @@ def lifecycle_rank_sql(column: str = "lifecycle_stage") -> str:
     return f"CASE {column} {whens} ELSE {len(LifecycleStage)} END"
 
 
-class User(IdMixin, TimestampMixin, Base):
+class User(IdMixin, TimestampMixin, VersionMixin, Base):
     __tablename__ = "users"
 
     username: Mapped[str] = mapped_column(String(64), unique=True)
@@ -45,7 +46,8 @@ class User(IdMixin, TimestampMixin, Base):
 
 
 class Account(
-    IdMixin, TimestampMixin, OwnedMixin, SoftDeleteMixin, SearchMixin, SortKeyMixin, Base
+    IdMixin, TimestampMixin, OwnedMixin, SoftDeleteMixin, SearchMixin, SortKeyMixin, VersionMixin,
+    Base
 ):
     """A company or organisation."""
 
@@ -89,7 +91,8 @@ class Tag(IdMixin, Base):
 
 
 class Contact(
-    IdMixin, TimestampMixin, OwnedMixin, SoftDeleteMixin, SearchMixin, SortKeyMixin, Base
+    IdMixin, TimestampMixin, OwnedMixin, SoftDeleteMixin, SearchMixin, SortKeyMixin, VersionMixin,
+    Base
 ):
     """A person: customer, lead, patient, student."""
 

@@ -18,6 +18,7 @@ from crm_desktop.db.models.base import (
     SoftDeleteMixin,
     SortKeyMixin,
     TimestampMixin,
+    VersionMixin,
     sort_index,
 )
 from crm_desktop.db.types import DecimalText, enum_column, utcnow
@@ -27,7 +28,7 @@ from crm_desktop.domain.enums import STAGE_WON as STAGE_WON
 from crm_desktop.domain.enums import DiscountKind, ProformaStatus
 
 
-class Product(IdMixin, TimestampMixin, CreatorMixin, SortKeyMixin, Base):
+class Product(IdMixin, TimestampMixin, CreatorMixin, SortKeyMixin, VersionMixin, Base):
     __tablename__ = "products"
 
     name: Mapped[str] = mapped_column(String(200))
@@ -44,7 +45,7 @@ class Product(IdMixin, TimestampMixin, CreatorMixin, SortKeyMixin, Base):
     )
 
 
-class PipelineStage(IdMixin, TimestampMixin, Base):
+class PipelineStage(IdMixin, TimestampMixin, VersionMixin, Base):
     __tablename__ = "pipeline_stages"
 
     name: Mapped[str] = mapped_column(String(100))
@@ -59,7 +60,8 @@ class PipelineStage(IdMixin, TimestampMixin, Base):
     )
 
 
-class Deal(IdMixin, TimestampMixin, OwnedMixin, SoftDeleteMixin, SearchMixin, Base):
+class Deal(IdMixin, TimestampMixin, OwnedMixin, SoftDeleteMixin, SearchMixin, VersionMixin,
+           Base):
     __tablename__ = "deals"
 
     title: Mapped[str] = mapped_column(String(200))
@@ -108,7 +110,7 @@ class DealStageChange(IdMixin, Base):
     )
 
 
-class Proforma(IdMixin, TimestampMixin, OwnedMixin, Base):
+class Proforma(IdMixin, TimestampMixin, OwnedMixin, VersionMixin, Base):
     """A proforma invoice, numbered per Jalali year (year + seq is unique)."""
 
     __tablename__ = "proformas"

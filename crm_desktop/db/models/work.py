@@ -25,6 +25,7 @@ from crm_desktop.db.models.base import (
     SearchMixin,
     SoftDeleteMixin,
     TimestampMixin,
+    VersionMixin,
 )
 from crm_desktop.db.types import enum_column, utcnow
 from crm_desktop.domain.enums import (
@@ -41,7 +42,7 @@ ACTIVITY_DUE_SQL = "coalesce(due_at, created_at)"
 REPEATING_SQL = "recurrence IS NOT NULL"
 
 
-class Activity(IdMixin, TimestampMixin, OwnedMixin, Base):
+class Activity(IdMixin, TimestampMixin, OwnedMixin, VersionMixin, Base):
     __tablename__ = "activities"
 
     kind: Mapped[str] = mapped_column(enum_column(ActivityKind))
@@ -110,7 +111,8 @@ class ActivityException(Base):
     occurs_on: Mapped[date] = mapped_column(Date, primary_key=True)
 
 
-class Ticket(IdMixin, TimestampMixin, OwnedMixin, SoftDeleteMixin, SearchMixin, Base):
+class Ticket(IdMixin, TimestampMixin, OwnedMixin, SoftDeleteMixin, SearchMixin, VersionMixin,
+             Base):
     """A support request or complaint, numbered per Jalali year (T-1405-0001)."""
 
     __tablename__ = "tickets"

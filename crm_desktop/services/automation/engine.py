@@ -32,6 +32,7 @@ from crm_desktop.domain import clock
 from crm_desktop.domain.enums import AutomationAction, RuleKind, RunTrigger
 from crm_desktop.domain.errors import CrmError, FieldError, ValidationError
 from crm_desktop.services import fields as f
+from crm_desktop.services import versions
 from crm_desktop.services.automation import actions
 from crm_desktop.services.automation import conditions as automation_conditions
 from crm_desktop.services.automation.kinds import registry
@@ -276,7 +277,9 @@ def run(db: Database, actor_id: int | None, *, dry_run: bool = False,
                     continue
                 spec, steps = plan(session, rule, now, actor_id)
                 done = carry_out(session, spec, steps, report.run_id, actor_id)
-                rule.last_run_at = utcnow()
+                # the runs' bookkeeping, not an edit of the rule: a rule's form open while
+                # the rules run is not refused its save
+                versions.bookkeeping(session, rule, last_run_at=utcnow())
             report.actions += done  # committed
         except Exception as exc:  # rolled back; a broken rule must not stop the others
             if not isinstance(exc, CrmError):

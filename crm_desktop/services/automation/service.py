@@ -19,7 +19,7 @@ from crm_desktop.domain import clock
 from crm_desktop.domain.enums import AutomationAction, RuleKind, RunTrigger
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.permissions import Perm
-from crm_desktop.services import audit
+from crm_desktop.services import audit, versions
 from crm_desktop.services import fields as f
 from crm_desktop.services.access import require_in
 from crm_desktop.services.automation import conditions, engine
@@ -123,7 +123,8 @@ class AutomationService:
         return {"id": rule.id, "kind": rule.kind, "name": rule.name,
                 "enabled": rule.enabled, "enabled_at": rule.enabled_at,
                 "settings": settings, "conditions": conditions,
-                "last_run_at": rule.last_run_at, "next_due_at": next_due}
+                "last_run_at": rule.last_run_at, "next_due_at": next_due,
+                "version": rule.version}
 
     def create_rule(self, data: Mapping[str, Any]) -> int:
         """A new rule: {kind, name, enabled, settings, conditions}; settings are checked by
@@ -147,13 +148,18 @@ class AutomationService:
             session.flush()
             return rule.id
 
-    def update_rule(self, rule_id: int, changes: Mapping[str, Any]) -> None:
+    def update_rule(self, rule_id: int, changes: Mapping[str, Any], *,
+                    version: int | None = None) -> None:
         """Change a rule's name, on/off, settings (merged over the current ones) or
-        conditions; its kind stays."""
+        conditions; its kind stays. `version`: the rule's as the editor read it (`rule`):
+        EditConflict, nothing written, when someone saved it since."""
         values = f.clean(RULE_FIELDS, changes, partial=True)
-        with self.db.write(self.actor_id) as session:
+        wanted = versions.expected(version)
+        with versions.refused_when_stale(self.db, m.AutomationRule, rule_id), \
+                self.db.write(self.actor_id) as session:
             require_in(session, Perm.CAMPAIGNS)
             rule = self._load(session, rule_id)
+            versions.check(rule, wanted)
             if "kind" in values and values["kind"] != rule.kind:
                 raise ValidationError(FieldError("kind", "invalid"))
             if "name" in values:

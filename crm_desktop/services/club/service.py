@@ -26,6 +26,7 @@ from crm_desktop.domain.enums import DiscountKind, LedgerKind, ProformaStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.permissions import Perm
 from crm_desktop.services import fields as f
+from crm_desktop.services import versions
 from crm_desktop.services.access import require_in
 from crm_desktop.services.automation.kinds.birthday import born_on
 from crm_desktop.services.club import config, earn, ledger, members, referrals
@@ -221,6 +222,7 @@ class ClubService:
             used = -(-discount // value)
             line.discount_kind = DiscountKind.AMOUNT.value
             line.discount_value = Decimal(totals.discount_rial + discount)
+            versions.touch(proforma)  # its lines changed: a form open on it reloads
             session.flush()
             return self._spend(session, int(contact_id), LedgerKind.REDEEMED, used, "",
                                source=earn.PROFORMA, source_id=proforma.id,

@@ -41,7 +41,7 @@ BULK_MIN = 5000
 #: pages stay in memory instead of being written and read again
 BULK_CACHE = -262144
 #: columns a write never copies from a row read before it
-_KEEP = frozenset({"id", "created_at", "updated_at"})
+_KEEP = frozenset({"id", "created_at", "updated_at", "version"})
 
 
 @dataclass(frozen=True)
@@ -299,6 +299,8 @@ def update_rows(session: Session, kind: RecordKind, service: EntityService[Any],
     for columns, params in groups.items():
         statement = (update(table).where(table.c.id == bindparam("v_id"))
                      .values({c: bindparam(f"v_{c}") for c in (*columns, "updated_at")}))
+        if "version" in table.c:  # a form open on the record is refused its stale save
+            statement = statement.values(version=table.c.version + 1)
         session.connection().execute(statement, params)
     for account in renamed:  # the contacts' copies of the company's sort key
         service._after_write(session, account)

@@ -122,7 +122,9 @@ class _Writer:
                copies: Copies | None) -> None:
         """Insert new records (ids given here), their audit "create" rows and bookkeeping."""
         first = next_id(self.session, kind)
-        stamps = {"created_at": self.now, "updated_at": self.now}
+        stamps: dict[str, Any] = {"created_at": self.now, "updated_at": self.now}
+        if "version" in kind.table.c:  # a new record's first version (services/versions.py)
+            stamps["version"] = 1
         inserter = Inserter(self.session, kind.table, stamps)
         logged: list[tuple[int, str, None, None, str]] = []
         template = dict.fromkeys(kind.columns)

@@ -38,7 +38,7 @@ class AccountDialog(RecordDialog):
         screen_fit.resize(self, 560, 680)
         self.build_form()
         if account_id is not None:
-            self.set_values(core.accounts.get(account_id))
+            self.load()
         else:
             self.check_all()
             self.bindings["name"].widget.setFocus()
@@ -62,10 +62,14 @@ class AccountDialog(RecordDialog):
         owner.set(self.core.actor_id)
         self.add(self.tr("Notes"), NotesBinding("notes"))
 
+    def load(self) -> None:
+        assert self.account_id is not None
+        self.set_values(self.remember(self.core.accounts.get(self.account_id)))
+
     def write(self, values: dict[str, Any]) -> int:
         if self.account_id is None:
             return self.core.accounts.create(values)
-        self.core.accounts.update(self.account_id, values)
+        self.core.accounts.update(self.account_id, values, version=self.version)
         return self.account_id
 
     @classmethod

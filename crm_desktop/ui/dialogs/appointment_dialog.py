@@ -205,7 +205,14 @@ class AppointmentDialog(RecordDialog):
         except NotFoundError:
             return self.tr("None")
 
+    def load(self) -> None:
+        assert self.activity_id is not None
+        self._load(self.core.activities.get(self.activity_id))
+        self.field_changed("recurrence")
+        self.field_changed("due_all_day")
+
     def _load(self, row: dict[str, Any]) -> None:
+        self.remember(row)
         values: dict[str, Any] = {k: row.get(k) for k in
                                   ("kind", "subject", "duration_minutes", "owner_id", "notes",
                                    "outcome", "recur_every", "recur_until")}
@@ -293,7 +300,7 @@ class AppointmentDialog(RecordDialog):
 
     def write(self, values: dict[str, Any]) -> int:
         if self.activity_id is not None:
-            self.core.activities.update(self.activity_id, values)
+            self.core.activities.update(self.activity_id, values, version=self.version)
             return self.activity_id
         links = {"deal_id": self.deal_id, "ticket_id": self.ticket_id}
         return self.core.activities.create({

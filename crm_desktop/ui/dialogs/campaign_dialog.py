@@ -41,7 +41,7 @@ class CampaignDialog(RecordDialog):
         screen_fit.resize(self, 520, 470)  # ten fields, no empty band above the buttons
         self.build_form()
         if campaign_id is not None:
-            self.set_values(core.campaigns.get(campaign_id))
+            self.load()
         else:
             self.set_values({"channel": CampaignChannel.SMS.value,
                              "status": CampaignStatus.PLANNED.value,
@@ -74,8 +74,12 @@ class CampaignDialog(RecordDialog):
     def write(self, values: dict[str, Any]) -> int:
         if self.campaign_id is None:
             return self.core.campaigns.create(values)
-        self.core.campaigns.update(self.campaign_id, values)
+        self.core.campaigns.update(self.campaign_id, values, version=self.version)
         return self.campaign_id
+
+    def load(self) -> None:
+        assert self.campaign_id is not None
+        self.set_values(self.remember(self.core.campaigns.get(self.campaign_id)))
 
     @classmethod
     def edit(cls, parent: QWidget | None, core: Core, ops: Ops,

@@ -286,6 +286,7 @@ def redeem_from(dialog: Any) -> None:
         return
     if ProformaRedeemDialog.ask(dialog, dialog.core, dialog.ops, dialog.proforma_id) is None:
         return
-    dialog.lines.set_lines(dialog.core.proformas.get(dialog.proforma_id)["lines"])
+    current = dialog.remember(dialog.core.proformas.get(dialog.proforma_id))
+    dialog.lines.set_lines(current["lines"])
     dialog._update_totals()
     dialog.mark_unchanged()  # what is stored is what the editor shows

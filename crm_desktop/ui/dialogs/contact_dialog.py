@@ -99,13 +99,7 @@ class ContactDialog(RecordDialog):
         #: the referrer as loaded (None: none, or one in the Trash): sent only when changed
         self.loaded_referrer: int | None = None
         if contact_id is not None:
-            current = core.contacts.get(contact_id)
-            self.loaded_referrer = current["referred_by_id"]
-            referrer = self.bindings["referred_by_id"]
-            assert isinstance(referrer, ContactPickerBinding)
-            if current["referred_by_id"] is not None:
-                referrer.known[current["referred_by_id"]] = current["referred_by_name"]
-            self.set_values(current)
+            self.load()
         else:
             self.check_all()
             self.bindings["first_name"].widget.setFocus()
@@ -194,10 +188,20 @@ class ContactDialog(RecordDialog):
         self.open_instead = int(href.split(":", 1)[1])
         self.reject()
 
+    def load(self) -> None:
+        assert self.contact_id is not None
+        current = self.remember(self.core.contacts.get(self.contact_id))
+        self.loaded_referrer = current["referred_by_id"]
+        referrer = self.bindings["referred_by_id"]
+        assert isinstance(referrer, ContactPickerBinding)
+        if current["referred_by_id"] is not None:
+            referrer.known[current["referred_by_id"]] = current["referred_by_name"]
+        self.set_values(current)
+
     def write(self, values: dict[str, Any]) -> int:
         if self.contact_id is None:
             return self.core.contacts.create(values)
-        self.core.contacts.update(self.contact_id, values)
+        self.core.contacts.update(self.contact_id, values, version=self.version)
         return self.contact_id
 
     @classmethod

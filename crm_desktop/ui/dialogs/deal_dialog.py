@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core import Core
 from crm_desktop.domain.enums import STAGE_OPEN, STAGE_WON
+from crm_desktop.domain.errors import NotFoundError
 from crm_desktop.services.deals import DealService
 from crm_desktop.text.normalize import clean_text
 from crm_desktop.ui import display, screen_fit
@@ -63,6 +64,15 @@ class ContactBinding(Binding):
     def get(self) -> Any:
         return self._value
 
+    def know(self, core: Core, contact_id: int | None) -> None:
+        """Learn the name of a person the record names (one it was not built with: after a
+        reload, someone else may have chosen another); one in the Trash shows no name."""
+        if contact_id is not None and contact_id not in self._names:
+            try:
+                self._names[contact_id] = core.contacts.get(contact_id)["full_name"]
+            except NotFoundError:
+                self._names[contact_id] = ""
+
     def set(self, value: Any) -> None:
         self._value = value
         self.edit.setText(self._names.get(value, "") if value is not None else "")
@@ -92,7 +102,7 @@ class DealDialog(RecordDialog):
             for s in core.stages.list())
         self.build_form(person)
         if current is not None:
-            self.set_values(current)
+            self.show_record(current)
             return
         values: dict[str, Any] = {"owner_id": core.actor_id, "contact_id": contact_id}
         if account_id is None and contact_id is not None:
@@ -132,11 +142,22 @@ class DealDialog(RecordDialog):
                      ChoiceBinding("satisfaction", scores, empty=self.tr("(not asked)")))
         self.add(self.tr("Notes"), NotesBinding("notes"))
 
+    def load(self) -> None:
+        assert self.deal_id is not None
+        self.show_record(self.core.deals.get(self.deal_id))
+
+    def show_record(self, current: dict[str, Any]) -> None:
+        self.remember(current)
+        person = self.bindings["contact_id"]
+        assert isinstance(person, ContactBinding)
+        person.know(self.core, current["contact_id"])
+        self.set_values(current)
+
     def write(self, values: dict[str, Any]) -> int:
         if self.deal_id is None:
             return self.core.deals.create(values)
         values.pop("stage_id", None)
-        self.core.deals.update(self.deal_id, values)
+        self.core.deals.update(self.deal_id, values, version=self.version)
         return self.deal_id
 
     @classmethod

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QStringListModel,
     QTimer,
     Signal,
@@ -34,11 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
-from crm_desktop.domain.errors import CrmError, ValidationError
+from crm_desktop.domain.errors import CrmError, EditConflict, ValidationError
 from crm_desktop.services import contact_filter as cf
 from crm_desktop.text.jalali import month_name
 from crm_desktop.ui import display, labels, screen_fit
 from crm_desktop.ui.dialogs.record_form import run_dialog
+from crm_desktop.ui.errors import show_message
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from crm_desktop.ui.widgets.money_edit import MoneyEdit
@@ -145,7 +147,8 @@ def write_list(dialog: Any, write: Callable[[], T]) -> T | None:
     written."""
     outcome = dialog.ops.run(dialog, write, changes=["marketing_lists"],
                              on_invalid=lambda exc: dialog.problem.setText(
-                                 exc.message(dialog.ops.lang())))
+                                 exc.message(dialog.ops.lang())),
+                             on_conflict=getattr(dialog, "show_conflict", None))
     return outcome.value if outcome.ok else None
 
 
@@ -168,6 +171,21 @@ class ListDialog(QDialog):
         super().__init__(parent)
         self.core, self.ops, self.list_id = core, ops, list_id
         self.result_id: int | None = None
+        # the list's version as the form read it: its save is refused (EditConflict)
+        # when someone saved the list since
+        self.version: int | None = None
+
+    def load(self) -> None:
+        """Read the list and show it (when the form opens; after a refused save)."""
+        raise NotImplementedError
+
+    def show_conflict(self, error: EditConflict) -> None:
+        """Someone saved the list after the form read it: say so, show their version."""
+        text = error.message(self.ops.lang())
+        show_message(self, text, title=QCoreApplication.translate(
+            "RecordDialog", "Saved by someone else"))
+        self.load()
+        self.problem.setText(text)
 
     def save_list(self, values: dict[str, Any], kind: str) -> None:
         """Create the list (of `kind`) or update it with `values`, then close."""
@@ -175,7 +193,7 @@ class ListDialog(QDialog):
         def write() -> int:
             if self.list_id is None:
                 return self.core.lists.create({**values, "kind": kind})
-            self.core.lists.update(self.list_id, values)
+            self.core.lists.update(self.list_id, values, version=self.version)
             return self.list_id
 
         saved = write_list(self, write)
@@ -330,11 +348,15 @@ class ListFilterDialog(ListDialog):
             money.valueChanged.connect(self.schedule)
 
         if list_id is not None:
-            row = core.lists.get(list_id)
-            self.name.setText(row["name"])
-            self.description.setText(row["description"] or "")
-            self.set_spec(cf.parse(row["filter_json"] or '{"version": 1}').to_dict())
+            self.load()
         self.update_count()
+
+    def load(self) -> None:
+        row = self.core.lists.get(self.list_id)
+        self.version = row["version"]
+        self.name.setText(row["name"])
+        self.description.setText(row["description"] or "")
+        self.set_spec(cf.parse(row["filter_json"] or '{"version": 1}').to_dict())
 
     def _either(self) -> QComboBox:
         combo = QComboBox()
@@ -446,9 +468,7 @@ class StaticListDialog(ListDialog):
         self.description = QPlainTextEdit(objectName="listDescription")
         self.problem = problem_label("listProblem")
         if list_id is not None:
-            row = core.lists.get(list_id)
-            self.name.setText(row["name"])
-            self.description.setPlainText(row["description"] or "")
+            self.load()
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Description"), self.description)
@@ -457,6 +477,12 @@ class StaticListDialog(ListDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+
+    def load(self) -> None:
+        row = self.core.lists.get(self.list_id)
+        self.version = row["version"]
+        self.name.setText(row["name"])
+        self.description.setPlainText(row["description"] or "")
 
     def save(self) -> None:
         self.save_list({"name": self.name.text(),

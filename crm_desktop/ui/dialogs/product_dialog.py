@@ -38,7 +38,7 @@ class ProductDialog(RecordDialog):
         screen_fit.resize(self, 520, 520)
         self.build_form()
         if product_id is not None:
-            self.set_values(core.products.get(product_id))
+            self.load()
         else:
             self.check_all()
             self.bindings["name"].widget.setFocus()
@@ -58,10 +58,14 @@ class ProductDialog(RecordDialog):
         active.set(True)
         self.add(self.tr("Description"), NotesBinding("description"))
 
+    def load(self) -> None:
+        assert self.product_id is not None
+        self.set_values(self.remember(self.core.products.get(self.product_id)))
+
     def write(self, values: dict[str, Any]) -> int:
         if self.product_id is None:
             return self.core.products.create(values)
-        self.core.products.update(self.product_id, values)
+        self.core.products.update(self.product_id, values, version=self.version)
         return self.product_id
 
     @classmethod

@@ -129,24 +129,32 @@ class ProformaDialog(RecordDialog):
         self.preview_button.clicked.connect(self.preview)
 
         if proforma_id is not None:
-            current = core.proformas.get(proforma_id)
-            self.buyer = {k: current.get(k) for k in self.buyer}
-            values = dict(current)
-            values["vat_rate"] = display.digits(format(current["vat_rate"].normalize(), "f"))
-            self.set_values(values)
-            self.lines.set_lines(current["lines"])
+            self.load()
         else:
             today = clock.today()
             self.set_values({"issue_date": today, "valid_until": today + timedelta(
                 days=VALID_DAYS), "status": "draft", "vat_rate": display.digits(
                 format(core.settings.vat_rate.normalize(), "f"))})
-        self.buyer_label.setText(self._buyer_name())
-        self._update_totals()
+            self.buyer_label.setText(self._buyer_name())
+            self._update_totals()
         self.redeem_button: QPushButton | None = None
         if core.club.settings()["enabled"]:  # the buyer's club points as a discount
             from crm_desktop.ui.dialogs.club_points_dialog import add_redeem_button
 
             self.redeem_button = add_redeem_button(self)
+
+    def load(self) -> None:
+        """The stored proforma, its lines and its version (when the form opens, after a
+        save refused because someone saved it first)."""
+        assert self.proforma_id is not None
+        current = self.remember(self.core.proformas.get(self.proforma_id))
+        self.buyer = {k: current.get(k) for k in self.buyer}
+        values = dict(current)
+        values["vat_rate"] = display.digits(format(current["vat_rate"].normalize(), "f"))
+        self.set_values(values)
+        self.lines.set_lines(current["lines"])
+        self.buyer_label.setText(self._buyer_name())
+        self._update_totals()
 
     def _buyer_name(self) -> str:
         if self.buyer["account_id"]:
@@ -208,15 +216,18 @@ class ProformaDialog(RecordDialog):
         if self.proforma_id is None:
             self.proforma_id = self.core.proformas.create(header, lines)
         else:
-            self.core.proformas.update(self.proforma_id, header=values, lines=lines)
+            self.core.proformas.update(self.proforma_id, header=values, lines=lines,
+                                       version=self.version)
         return self.proforma_id
 
     def _saved(self) -> bool:
         """Save first (a PDF always shows what is stored); False when refused."""
         outcome = self.ops.run(self, lambda: self.write(self.values()), changes=self.changes,
-                               on_invalid=self.show_invalid)
+                               on_invalid=self.show_invalid, on_conflict=self.show_conflict)
         if outcome.ok:
             self.result_id = outcome.value
+            # the form stays open: its next save is checked against what was just stored
+            self.remember(self.core.proformas.get(self.result_id))
             self.mark_unchanged()  # what is stored now is what Esc would keep
         return outcome.ok
 

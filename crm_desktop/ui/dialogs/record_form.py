@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.domain.errors import FieldError, ValidationError
+from crm_desktop.domain.errors import EditConflict, FieldError, ValidationError
 from crm_desktop.services.fields import Field, clean
 from crm_desktop.text.digits import to_ascii_digits
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
-from crm_desktop.ui.errors import ask_box
+from crm_desktop.ui.errors import ask_box, show_message
 from crm_desktop.ui.theme import icons
 from crm_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from crm_desktop.ui.widgets.money_edit import MoneyEdit
@@ -246,6 +246,9 @@ class RecordDialog(QDialog):
         self.bindings: dict[str, Binding] = {}
         self.errors: dict[str, QLabel] = {}
         self.result_id: int | None = None
+        #: the version of the record as the form read it (None: a new record): the save
+        #: sends it, and is refused if someone saved the record since (EditConflict)
+        self.version: int | None = None
         # fields the user has left (their empty-value errors may show), and whether Save
         # was tried (then every error shows)
         self._revealed: set[str] = set()
@@ -407,7 +410,8 @@ class RecordDialog(QDialog):
 
     # -- saving -------------------------------------------------------------------------
     def write(self, values: dict[str, Any]) -> int:
-        """Create or update through the service; returns the record id."""
+        """Create or update through the service; returns the record id. An update sends
+        `version=self.version`."""
         raise NotImplementedError
 
     def save(self) -> None:
@@ -416,10 +420,35 @@ class RecordDialog(QDialog):
             self.check_all()
             return
         outcome = self.ops.run(self, lambda: self.write(self.values()), changes=self.changes,
-                               on_invalid=self.show_invalid)
+                               on_invalid=self.show_invalid, on_conflict=self.show_conflict)
         if outcome.ok:
             self.result_id = outcome.value
             self.accept()
+
+    # -- someone else saved the record first ---------------------------------------------
+    def remember(self, record: Mapping[str, Any]) -> Mapping[str, Any]:
+        """Note the version of the record the form is about to show; returns the record."""
+        self.version = record.get("version")
+        return record
+
+    def load(self) -> None:
+        """Edit forms: read the record again and show it (`remember`ing its version). Done
+        when the form opens, and after a save refused because someone saved it first."""
+
+    def show_conflict(self, error: EditConflict) -> None:
+        """Someone saved the record after the form read it: say so (who and when), show
+        their values, and stay open so that the user can make the change again."""
+        text = error.message(lang())
+        show_message(self, text, title=QCoreApplication.translate(
+            "RecordDialog", "Saved by someone else"))
+        self.load()
+        self._save_tried = False
+        self._revealed.clear()
+        self.check_all()
+        self.mark_unchanged()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setText(text)
+        self.notice.show()
 
     ops: Any  # set by subclasses
 

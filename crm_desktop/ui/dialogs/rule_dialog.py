@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import Core
-from crm_desktop.domain.errors import ValidationError
+from crm_desktop.domain.errors import EditConflict, ValidationError
 from crm_desktop.ui import automation_labels as names
 from crm_desktop.ui import screen_fit
 from crm_desktop.ui.dialogs.record_form import run_dialog
 from crm_desktop.ui.dialogs.rule_conditions import ConditionsDialog, as_spec, summary
 from crm_desktop.ui.dialogs.rule_settings import Field, TemplateEdit, key_labels, make_field
+from crm_desktop.ui.errors import show_message
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.theme import icons
 
@@ -58,9 +60,13 @@ class RuleDialog(QDialog):
         super().__init__(parent)
         self.core, self.ops, self.rule_id = core, ops, rule_id
         self.result_id: int | None = None
+        # the rule's version as the form read it: its save is refused (EditConflict)
+        # when someone saved the rule since
+        self.version: int | None = None
         self.setObjectName("ruleDialog")
         if rule_id is not None:
             rule = core.automation.rule(rule_id)
+            self.version = rule["version"]
             kind = str(rule["kind"])
             settings = {**core.automation.defaults(kind), **dict(rule["settings"] or {})}
             name, enabled = rule["name"], bool(rule["enabled"])
@@ -202,17 +208,42 @@ class RuleDialog(QDialog):
             if self.rule_id is None:
                 return self.core.automation.create_rule(values)
             changes = {k: v for k, v in values.items() if k != "kind"}
-            self.core.automation.update_rule(self.rule_id, changes)
+            self.core.automation.update_rule(self.rule_id, changes, version=self.version)
             return self.rule_id
 
         outcome = self.ops.run(self, write, changes=["automation_rules"],
-                               on_invalid=self.show_problem)
+                               on_invalid=self.show_problem, on_conflict=self.show_conflict)
         if outcome.ok and outcome.value is not None:
             self.result_id = outcome.value
             self.accept()
 
     def show_problem(self, error: ValidationError) -> None:
         self.problem.setText(error.message(self.ops.lang()))
+
+    def show_conflict(self, error: EditConflict) -> None:
+        """Someone saved the rule after the form read it: say so, show their version."""
+        text = error.message(self.ops.lang())
+        show_message(self, text, title=QCoreApplication.translate(
+            "RecordDialog", "Saved by someone else"))
+        self.load()
+        self.problem.setText(text)
+
+    def load(self) -> None:
+        """The rule as stored now: its name, on/off, settings, conditions and version."""
+        assert self.rule_id is not None
+        rule = self.core.automation.rule(self.rule_id)
+        self.version = rule["version"]
+        self.name.setText(rule["name"])
+        self.enabled.setChecked(bool(rule["enabled"]))
+        settings = {**self.core.automation.defaults(self.kind), **dict(rule["settings"] or {})}
+        for key, value in settings.items():
+            if key in self.fields:
+                self.fields[key].put(value)
+            else:
+                self.kept[key] = value
+        self.conditions = as_spec(rule.get("conditions"))
+        self.update_visible()
+        self.show_conditions()
 
     # -- opening -------------------------------------------------------------------------
     @classmethod

@@ -57,16 +57,19 @@ class StageDialog(RecordDialog):
             self.add(self.tr("Outcome"), ChoiceBinding("outcome", choices))
             self.set_values({"name": "", "probability": 0, "outcome": STAGE_OPEN})
         else:
-            stage = next((s for s in core.stages.list() if s["id"] == stage_id), None)
-            if stage is not None:
-                self.set_values(stage)
+            self.load()
+
+    def load(self) -> None:
+        stage = next((s for s in self.core.stages.list() if s["id"] == self.stage_id), None)
+        if stage is not None:
+            self.set_values(self.remember(stage))
 
     def write(self, values: dict[str, Any]) -> int:
         if self.stage_id is None:
             return self.core.stages.create(values["name"], values["probability"],
                                            values.get("outcome") or STAGE_OPEN)
         self.core.stages.update(self.stage_id, name=values["name"],
-                                probability=values["probability"])
+                                probability=values["probability"], version=self.version)
         return self.stage_id
 
     @classmethod

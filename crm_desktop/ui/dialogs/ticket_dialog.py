@@ -70,7 +70,7 @@ class TicketDialog(RecordDialog):
         person = current["contact_id"] if current else contact_id
         self.build_form(person)
         if current is not None:
-            self.set_values(current)
+            self.show_record(current)
             return
         self.set_values({"contact_id": contact_id, "assignee_id": core.actor_id})
         self.bindings["subject"].widget.setFocus()
@@ -117,8 +117,19 @@ class TicketDialog(RecordDialog):
             if contact_id is not None:
                 values["account_id"] = self.core.contacts.get(contact_id).get("account_id")
             return self.core.tickets.create(values)
-        self.core.tickets.update(self.ticket_id, values)
+        self.core.tickets.update(self.ticket_id, values, version=self.version)
         return self.ticket_id
+
+    def load(self) -> None:
+        assert self.ticket_id is not None
+        self.show_record(self.core.tickets.get(self.ticket_id))
+
+    def show_record(self, current: dict[str, Any]) -> None:
+        self.remember(current)
+        person = self.bindings["contact_id"]
+        assert isinstance(person, ContactBinding)
+        person.know(self.core, current["contact_id"])
+        self.set_values(current)
 
     @classmethod
     def edit(cls, parent: QWidget | None, core: Core, ops: Ops, ticket_id: int | None = None,

@@ -97,7 +97,11 @@ class UserDialog(RecordDialog):
             self.set_values({"display_name": "", "username": "", "role": Role.SALES.value,
                              "password": "", "password_again": ""})
         else:
-            self.set_values(core.users.get(user_id))
+            self.load()
+
+    def load(self) -> None:
+        assert self.user_id is not None
+        self.set_values(self.remember(self.core.users.get(self.user_id)))
 
     def cross_errors(self) -> dict[str, str]:
         if self.user_id is not None:
@@ -117,7 +121,7 @@ class UserDialog(RecordDialog):
             self.core.auth.reset_password(user_id, password,
                                           self.bindings["password_again"].get())
             return user_id
-        self.core.users.update(self.user_id, values)
+        self.core.users.update(self.user_id, values, version=self.version)
         return self.user_id
 
     @classmethod

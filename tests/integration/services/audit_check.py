@@ -18,6 +18,8 @@ from crm_desktop.services.settings import DEFAULTS
 DERIVED = {"search_name", "search_other", "sort_key", "full_name", "birth_md", "created_at",
            "updated_at", "last_activity_at", "account_sort", "owner_sort", "remaining",
            "last_run_at",
+           # optimistic locking's counter: one more with every write of the row
+           "version",
            # sign-in bookkeeping: each attempt is a "login" / "login_failed" row of its own
            "failed_logins", "locked_until", "last_login_at"}
 SECRET = {"password_hash": "password"}

@@ -176,6 +176,9 @@ def record(fields: dict[str, f.Field]) -> st.SearchStrategy[dict[str, Any]]:
 
 
 ids = st.one_of(st.integers(1, 6), edge_ints, hostile)
+#: the version an editor read (optimistic locking): none, a plausible one, or hostile
+#: (negative, 2**63, text, ...): the project's ValidationError, never a crash
+versions = st.one_of(st.none(), st.integers(1, 5), edge_ints, hostile)
 
 
 #: calls that succeeded / were refused, per method (the last test checks both happen)
@@ -257,12 +260,14 @@ def test_create_and_update_with_every_field(world: tuple[Core, Path], name: str,
         header, other = data.draw(record(fields)), data.draw(ids)
         new = attempt(service.create, header, lines)
         attempt(service.update, other if new is None else new,
-                data.draw(record(fields)), data.draw(st.one_of(st.none(), st.just(lines))))
+                data.draw(record(fields)), data.draw(st.one_of(st.none(), st.just(lines))),
+                version=data.draw(versions))
     else:
         values, other = {**data.draw(record(fields)), **extra}, data.draw(ids)
         new = attempt(service.create, values)
         # (every draw is made whatever the database says: hypothesis replays draws)
-        attempt(service.update, other if new is None else new, data.draw(record(fields)))
+        attempt(service.update, other if new is None else new, data.draw(record(fields)),
+                version=data.draw(versions))
     attempt(service.get, data.draw(ids))
     attempt(service.window, ListQuery(), data.draw(ids), data.draw(st.one_of(ids, hostile)))
     attempt(service.list, ListQuery(after=data.draw(st.tuples(hostile, ids) | hostile)))
@@ -291,7 +296,8 @@ def test_the_other_writes(world: tuple[Core, Path], data: st.DataObject) -> None
         (core.deals.move, (d(ids), d(st.one_of(a_stage, ids)), d(texts))),
         (core.stages.create, (d(texts), d(st.one_of(st.integers(0, 100), hostile)),
                               d(st.one_of(st.sampled_from(["open", "won", "lost"]), hostile)))),
-        (core.stages.update, (d(ids), d(texts), d(st.one_of(st.integers(0, 100), hostile)))),
+        (core.stages.update, (d(ids), d(texts), d(st.one_of(st.integers(0, 100), hostile))),
+         {"version": d(versions)}),
         (core.stages.reorder, (d(st.one_of(stage_order, hostile, st.lists(ids, max_size=8))),)),
         (core.stages.remove, (d(st.one_of(a_stage, ids)), d(st.one_of(a_stage, ids)))),
         (core.proformas.set_status, (d(ids), d(st.one_of(st.sampled_from(
@@ -480,7 +486,7 @@ def _automation_calls(core: Core, d: Callable) -> list[tuple[Any, ...]]:
         (core.automation.create_rule, (d(rule),)),
         (core.automation.create_rule, (d(plausible_rule),)),
         (core.automation.update_rule, (d(half(some)), d(st.one_of(rule, plausible_rule)))),
-        (core.automation.update_rule, (d(some), d(plausible_rule))),
+        (core.automation.update_rule, (d(some), d(plausible_rule)), {"version": d(versions)}),
         (core.automation.set_enabled, (d(half(some)), d(half(st.booleans())))),
         (core.automation.run, (), {"dry_run": d(half(st.booleans())),
                                    "trigger": d(half(st.sampled_from(

@@ -52,8 +52,10 @@ def _import(core: Core, i: dict[str, int]) -> None:
 
 def test_undo_puts_the_database_back_as_it_was(core: Core) -> None:
     i = _populated(core)
-    # the RFM figures are recomputed after the import (to give the new contacts theirs)
-    skip = ("updated_at", "computed_at")
+    # the RFM figures are recomputed after the import (to give the new contacts theirs);
+    # the records' versions count every write, the undo's too (a form opened before it
+    # is refused its save)
+    skip = ("updated_at", "computed_at", "version")
     before = dump(core, skip_columns=skip)
     _import(core, i)
     assert dump(core, skip_columns=skip) != before
@@ -167,7 +169,7 @@ def test_a_company_created_by_the_import_stays_when_another_contact_uses_it(
 
 def test_undo_of_companies_and_products(core: Core) -> None:
     old = core.products.create({"name": "خودکار", "sku": "P-1", "unit_price_rial": 10})
-    before = dump(core)
+    before = dump(core, skip_columns=("updated_at", "version"))
     rows = [(2, {"name": "مداد", "sku": "P-2", "unit_price_rial": 5}),
             (3, {"name": "خودکار آبی", "sku": "P-1", "unit_price_rial": 12},
              by_mobile("P-1", existing_id=old))]
@@ -176,7 +178,7 @@ def test_undo_of_companies_and_products(core: Core) -> None:
                      ImportOptions())
     core.imports.undo_last()
     core.imports.undo_last()
-    assert dump(core) == before
+    assert dump(core, skip_columns=("updated_at", "version")) == before
 
 
 def test_bookkeeping_tables_are_the_import_s_own() -> None:

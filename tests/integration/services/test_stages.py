@@ -22,7 +22,7 @@ def test_create_puts_an_open_stage_before_won_and_lost(core) -> None:
     stages = core.stages.list()
     assert [s["outcome"] for s in stages][-3:] == ["open", "won", "lost"]
     assert stages[-3] == {"id": sid, "name": "ارائه دمو", "position": 5, "probability": 60,
-                          "outcome": "open"}
+                          "outcome": "open", "version": 1}
     assert [s["position"] for s in stages] == list(range(1, len(stages) + 1))
     won = core.stages.create("موفق دوم", 100, "won")
     assert core.stages.list()[-1]["id"] == won
@@ -53,7 +53,9 @@ def test_update_renames_and_sets_probability(core) -> None:
     first = core.stages.list()[0]
     core.stages.update(first["id"], name="سرنخ", probability=15)
     core.stages.update(first["id"], name="سرنخ")  # its own name is not a duplicate
-    assert core.stages.list()[0] == {**first, "name": "سرنخ", "probability": 15}
+    # (the second update changes nothing: the stage's version moves on once)
+    assert core.stages.list()[0] == {**first, "name": "سرنخ", "probability": 15,
+                                     "version": first["version"] + 1}
     core.stages.update(first["id"], probability=0)
     assert core.stages.list()[0]["probability"] == 0
 
