@@ -10,11 +10,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from crm_desktop.db import server_errors
 from crm_desktop.db.location import Location
+from crm_desktop.db.sql import WRITE_LOCK, portable
 from crm_desktop.domain.errors import DatabaseBusy, DatabaseError
 
 #: PRAGMA application_id of every crm-desktop database ("CRMD").
@@ -29,10 +31,12 @@ BUSY = ("the database is busy: another window or program kept it locked for more
 
 
 def is_busy(exc: BaseException) -> bool:
-    """SQLite's "database is locked" (SQLITE_BUSY / SQLITE_LOCKED), raw or from SQLAlchemy."""
-    orig = exc.orig if isinstance(exc, OperationalError) else exc
+    """SQLite's "database is locked" (SQLITE_BUSY / SQLITE_LOCKED), raw or from SQLAlchemy;
+    on a server, a lock or statement that waited past its timeout, a serialization
+    failure or a deadlock (db/server_errors.py)."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
     if not isinstance(orig, sqlite3.OperationalError):
-        return False
+        return server_errors.is_busy(orig)
     code = getattr(orig, "sqlite_errorcode", None)
     if code is not None:
         return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
@@ -120,13 +124,37 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     return engine
 
 
+#: On a server: a statement waits this long for a lock another desk holds (the same
+#: 10 s as SQLite's busy timeout), then fails as DatabaseBusy with nothing changed.
+LOCK_TIMEOUT_MS = BUSY_TIMEOUT_MS
+#: ... and no statement runs longer than this (a stuck query, not a big import: an import
+#: of 100,000 rows is a few seconds); then the same DatabaseBusy.
+STATEMENT_TIMEOUT_MS = 300_000
+#: A desk that stops in the middle of a transaction (a crash, a frozen network) lets go
+#: of its locks after this long.
+IDLE_IN_TRANSACTION_MS = 60_000
+
+
 def make_server_engine(location: Location) -> Engine:
     """A PostgreSQL engine through psycopg 3. The password, when the URL carries none,
     comes from PGPASSWORD or ~/.pgpass (libpq reads them) or the caller's
-    `location.password` (keyring, prompt)."""
+    `location.password` (keyring, prompt).
+
+    pool_pre_ping: a connection the server or the network dropped while it sat in the
+    pool is replaced before it is used, so the first action after the server is back
+    works. TCP keepalives notice a network that went away within about 30 seconds."""
+    options = (f"-c lock_timeout={LOCK_TIMEOUT_MS} "
+               f"-c statement_timeout={STATEMENT_TIMEOUT_MS} "
+               f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS}")
     return create_engine(location.url(), pool_pre_ping=True,
                          connect_args={"connect_timeout": 10,
-                                       "application_name": "crm-desktop"})
+                                       "application_name": "crm-desktop",
+                                       "options": options,
+                                       "keepalives": 1, "keepalives_idle": 15,
+                                       "keepalives_interval": 5, "keepalives_count": 3})
+
+
+_TAKE_WRITE_LOCK = text("SELECT pg_advisory_xact_lock(:key)").bindparams(key=WRITE_LOCK)
 
 
 class Database:
@@ -161,12 +189,13 @@ class Database:
         with self._read() as session:
             try:
                 yield session
-            except OperationalError as exc:
-                if is_busy(exc):
-                    raise busy_error() from exc
-                raise
+            except DBAPIError as exc:
+                raise self._translated(exc) from exc
             finally:
-                session.rollback()
+                try:
+                    session.rollback()
+                except DBAPIError:  # the connection is gone: nothing to roll back
+                    session.invalidate()
 
     @contextmanager
     def write(self, actor_id: int | None = None, *, system: bool = False
@@ -186,14 +215,29 @@ class Database:
                 session.info["actor_id"] = actor_id
                 if system:
                     session.info["system"] = True
+                if not self.is_sqlite:
+                    # PostgreSQL's counterpart of BEGIN IMMEDIATE: one writer at a time
+                    # (the others wait up to the lock timeout, then DatabaseBusy); reads
+                    # never wait. Numbers (year-seq), "the rows after the largest id" and
+                    # the ids a bulk load gives rely on it, as they do on SQLite.
+                    session.execute(_TAKE_WRITE_LOCK)
                 yield session
-        except OperationalError as exc:
-            if is_busy(exc):
-                raise busy_error() from exc
-            raise
+        except DBAPIError as exc:
+            raise self._translated(exc) from exc
         finally:
             if before is not None:
                 self._own_write_done(before)
+
+    def _translated(self, exc: DBAPIError) -> Exception:
+        """The project's error for a database failure: DatabaseBusy (locked, timed out,
+        a serialization failure or deadlock on a server), ServerUnreachable (the
+        connection to the server was lost: the transaction did not commit), else the
+        error itself."""
+        if is_busy(exc):
+            return busy_error()
+        if not self.is_sqlite and server_errors.is_lost(exc):
+            return server_errors.unreachable(self.location.display())
+        return exc
 
     # -- other programs' changes ------------------------------------------------------------
     def data_version(self) -> int:
@@ -244,7 +288,8 @@ class Database:
         statement goes through SQLAlchemy, which tells them."""
         params = tuple(params)
         dispatch = self.engine.dispatch
-        if dispatch.before_cursor_execute or dispatch.after_cursor_execute:
+        if not self.is_sqlite or dispatch.before_cursor_execute \
+                or dispatch.after_cursor_execute:
             return self._read_rows_told(sql, params)
         try:
             conn = self.engine.raw_connection()
@@ -269,11 +314,9 @@ class Database:
     def _read_rows_told(self, sql: str, params: tuple[Any, ...]) -> Sequence[Sequence[Any]]:
         try:
             with self.engine.connect() as conn:
-                return conn.exec_driver_sql(sql, params).fetchall()
-        except OperationalError as exc:
-            if is_busy(exc):
-                raise busy_error() from exc
-            raise
+                return conn.exec_driver_sql(portable(sql, self.dialect), params).fetchall()
+        except DBAPIError as exc:
+            raise self._translated(exc) from exc
 
     @contextmanager
     def raw(self) -> Iterator[sqlite3.Connection]:

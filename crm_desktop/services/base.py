@@ -9,7 +9,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select, text
+from sqlalchemy import ColumnElement, Select, false, func, select, text
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
@@ -292,14 +292,14 @@ class EntityService(Generic[M]):
         except KeyError:
             raise KeyError(f"{self.entity} lists have no filter {key!r}") from None
         if not _sql_safe(value):  # an int no column can hold (2**63) matches nothing
-            return q.where(text("0"))
+            return q.where(false())
         return q.where(column == value)
 
     def _apply_text(self, q: Select[Any], raw: str) -> Select[Any]:
         expr = match_expression(raw)
         model: Any = self.model
         if not self.searchable or expr is None:
-            return q.where(text("0"))
+            return q.where(false())
         fts = fts_table(self.entity)
         ids = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match").bindparams(match=expr)
         return q.where(model.id.in_(ids))

@@ -57,6 +57,7 @@ from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
+from crm_desktop.db.sql import run_sql
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain import clock
 from crm_desktop.domain import rfm as scoring
@@ -184,15 +185,15 @@ class RfmService:
             scored = scoring.score_all(figures)
             now = _ts(utcnow())
             conn = session.connection()
-            conn.exec_driver_sql("DELETE FROM contact_rfm")
+            run_sql(conn, "DELETE FROM contact_rfm")
             if figures:
-                conn.exec_driver_sql(
+                run_sql(conn,
                     "INSERT INTO contact_rfm (contact_id, recency_days, frequency,"
                     " monetary_rial, r_score, f_score, m_score, segment, computed_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(cid, fig[0], fig[1], fig[2], sc[0], sc[1], sc[2], _TEXT[sc[3]], now)
                      for cid, fig in figures.items() for sc in (scored[cid],)])
-            others = conn.exec_driver_sql(
+            others = run_sql(conn,
                 "INSERT INTO contact_rfm (contact_id, recency_days, frequency, monetary_rial,"
                 " r_score, f_score, m_score, segment, computed_at)"
                 " SELECT c.id, NULL, 0, 0, NULL, NULL, NULL, ?, ? FROM contacts c"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from sqlalchemy import Select, String, case, cast, select, text
+from sqlalchemy import Select, String, case, cast, false, select, text
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
@@ -31,7 +31,7 @@ def _day(key: str, value: Any) -> Any:
 def _contact_text(raw: str, column: Any) -> Any:
     expr = match_expression(raw)
     if expr is None:
-        return text("0")
+        return false()
     fts = fts_table("contacts")
     return column.in_(text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match")
                       .bindparams(match=expr))
