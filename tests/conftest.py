@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import pg
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # secrets go to a keyring that lives in the test process, never the developer's real one
 os.environ["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
@@ -46,17 +48,85 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "crm.sqlite3"
 
 
+# -- the database a test runs on: SQLite, or PostgreSQL with --pg (tests/pg.py) ---------------
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--pg", action="store_true", default=False,
+        help="run the database tests on PostgreSQL (the server named by CRM_TEST_PG); "
+             "the same as CRM_TEST_BACKEND=postgresql")
+
+
+def on_postgresql(config: pytest.Config) -> bool:
+    return bool(config.getoption("--pg")) or os.environ.get(
+        pg.ENV_BACKEND, "").lower() in ("postgresql", "pg")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): needs a database file (skipped on PostgreSQL)")
+    if on_postgresql(config) and not pg.server_url():
+        raise pytest.UsageError(
+            f"--pg needs {pg.ENV_SERVER}=postgresql://USER@HOST:PORT/postgres "
+            "(a role that may create databases)")
+
+
+@pytest.fixture(scope="session")
+def pg_server(request: pytest.FixtureRequest) -> Iterator[pg.PgServer]:
+    """The PostgreSQL server of CRM_TEST_PG (skips the test when it is not set)."""
+    url = pg.server_url()
+    if url is None:
+        pytest.skip(f"{pg.ENV_SERVER} is not set: no PostgreSQL server to test on")
+    server = pg.PgServer(url, pg.worker_id(request.config))
+    yield server
+    server.close()
+
+
+def _pg_database(request: pytest.FixtureRequest) -> Iterator[str]:
+    server: pg.PgServer = request.getfixturevalue("pg_server")
+    name = server.fresh()
+    try:
+        yield server.url(name)
+    finally:
+        server.drop(name)
+
+
 @pytest.fixture
-def core(db_path: Path) -> Iterator:
+def db_target(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Path | str]:
+    """What a test opens: a file (SQLite), or with --pg the URL of a fresh PostgreSQL
+    database already at the head of the migrations."""
+    if on_postgresql(request.config):
+        yield from _pg_database(request)
+    else:
+        yield db_path
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def both_backends(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Path | str]:
+    """The test runs twice: on a file and on a fresh PostgreSQL database (that half is
+    skipped when CRM_TEST_PG is not set)."""
+    if request.param == "postgresql":
+        yield from _pg_database(request)
+    else:
+        yield db_path
+
+
+@pytest.fixture
+def core(db_target: Path | str) -> Iterator:
     from crm_desktop.core import Core
 
-    with Core.open(db_path) as c:
+    with Core.open(db_target) as c:
         yield c
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that uses Qt is marked `gui`, so `pytest -m "not gui"` is the quick loop."""
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test that uses Qt is marked `gui`, so `pytest -m "not gui"` is the quick loop.
+    On PostgreSQL, tests marked `sqlite_only` are skipped."""
+    postgresql = on_postgresql(config)
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
         if {"qtbot", "qapp", "qtmodeltester"} & set(fixtures):
             item.add_marker(pytest.mark.gui)
+        if postgresql and (mark := item.get_closest_marker("sqlite_only")):
+            why = mark.args[0] if mark.args else mark.kwargs.get("reason", "needs a file")
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {why}"))

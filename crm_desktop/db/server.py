@@ -11,6 +11,7 @@ import logging
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from crm_desktop.db.dialects import PG_MARK, pg_mark
 from crm_desktop.db.engine import Database, make_server_engine
 from crm_desktop.db.location import Location
 from crm_desktop.domain.errors import DatabaseError
@@ -28,6 +29,11 @@ def _revision(conn) -> tuple[str | None, int]:
     return revision, len(tables)
 
 
+def is_ours(conn) -> bool:
+    """Whether the database carries crm-desktop's mark (db/dialects.py)."""
+    return pg_mark(conn) == PG_MARK
+
+
 def open_server(location: Location, *, create: bool = True) -> Database:
     """Open (and if needed create the schema of, or upgrade) the database `location` names.
     The database itself must exist (CREATE DATABASE is the server administrator's)."""
@@ -39,10 +45,12 @@ def open_server(location: Location, *, create: bool = True) -> Database:
         with engine.connect() as conn:
             revision, n_tables = _revision(conn)
             conn.rollback()
+            if n_tables and (revision is None or not is_ours(conn)):
+                raise DatabaseError(
+                    f"{where} is not a crm-desktop database: it holds tables of another "
+                    "program; give crm-desktop an empty database of its own")
             if revision == HEAD:
                 return Database(None, engine, location)
-            if n_tables and revision is None:
-                raise DatabaseError(f"{where} is not a crm-desktop database")
             if revision is not None and revision not in known_revisions():
                 raise DatabaseError(
                     f"{where} was made by a newer version of crm-desktop (schema {revision}); "

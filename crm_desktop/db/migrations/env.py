@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from crm_desktop.db.dialects import finish_upgrade
 from crm_desktop.db.models import Base
 from crm_desktop.db.search_index import is_index_object
 
@@ -16,3 +17,4 @@ context.configure(
 )
 with context.begin_transaction():
     context.run_migrations()
+    finish_upgrade(connection)

@@ -8,6 +8,8 @@ Create Date: 2026-11-22 13:01:34.779105
 import sqlalchemy as sa
 from alembic import op
 
+from crm_desktop.db import dialects
+
 
 revision = '0001'
 down_revision = None
@@ -19,30 +21,9 @@ SEARCH_TABLES = ("contacts", "accounts", "deals", "tickets")
 
 
 def create_search_index() -> None:
-    """External-content FTS5 over the normalised search columns, kept in step by triggers."""
+    """The search index over the normalised search columns (db/dialects.py)."""
     for t in SEARCH_TABLES:
-        op.execute(
-            f"CREATE VIRTUAL TABLE {t}_fts USING fts5(search_name, search_other, "
-            f"content='{t}', content_rowid='id', prefix='1 2 3 4', "
-            "tokenize='unicode61 remove_diacritics 2')"
-        )
-        op.execute(
-            f"CREATE TRIGGER {t}_fts_ai AFTER INSERT ON {t} BEGIN "
-            f"INSERT INTO {t}_fts(rowid, search_name, search_other) "
-            "VALUES (new.id, new.search_name, new.search_other); END"
-        )
-        op.execute(
-            f"CREATE TRIGGER {t}_fts_ad AFTER DELETE ON {t} BEGIN "
-            f"INSERT INTO {t}_fts({t}_fts, rowid, search_name, search_other) "
-            "VALUES ('delete', old.id, old.search_name, old.search_other); END"
-        )
-        op.execute(
-            f"CREATE TRIGGER {t}_fts_au AFTER UPDATE OF search_name, search_other ON {t} BEGIN "
-            f"INSERT INTO {t}_fts({t}_fts, rowid, search_name, search_other) "
-            "VALUES ('delete', old.id, old.search_name, old.search_other); "
-            f"INSERT INTO {t}_fts(rowid, search_name, search_other) "
-            "VALUES (new.id, new.search_name, new.search_other); END"
-        )
+        dialects.create_search_index(t)
 
 #: (table, column): expression indexes walked by list pages sorted on a nullable column
 SORT_INDEXES = (
@@ -60,17 +41,18 @@ STAGE_RANK = (
 
 
 def create_sort_indexes() -> None:
-    op.create_index("ix_contacts_stage_rank", "contacts", [sa.text(STAGE_RANK), "id"],
+    op.create_index("ix_contacts_stage_rank", "contacts",
+                    [sa.text(dialects.index_expression(STAGE_RANK)), "id"],
                     sqlite_where=sa.text("deleted_at IS NULL"))
     for table, column in SORT_INDEXES:
         # lists show live rows only: soft-deleted ones stay out of their indexes
         live = {} if table == "products" else {"sqlite_where": sa.text("deleted_at IS NULL")}
         op.create_index(f"ix_{table}_{column}_sort", table,
-                        [sa.text(f"coalesce({column}, '')"), "id"], **live)
+                        [*dialects.nullable_sort_columns(table, column), "id"], **live)
 
 
 def upgrade() -> None:
-    op.execute("PRAGMA application_id = 1129467204")  # 0x43524D44, "CRMD"
+    dialects.mark_database()
     op.create_table('pipeline_stages',
     sa.Column('name', sa.String(length=100), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
@@ -507,7 +489,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for t in SEARCH_TABLES:
-        op.execute(f"DROP TABLE IF EXISTS {t}_fts")
+        dialects.drop_search_index(t)
     op.drop_index("ix_contacts_stage_rank", table_name="contacts")
     for table, column in SORT_INDEXES:
         op.drop_index(f"ix_{table}_{column}_sort", table_name=table)

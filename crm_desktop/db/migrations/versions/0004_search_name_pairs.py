@@ -18,6 +18,8 @@ import sqlite3
 
 from alembic import op
 
+from crm_desktop.db import dialects
+
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
@@ -58,29 +60,8 @@ def upgrade() -> None:
     from crm_desktop.text.normalize import search_name_key
 
     for t in NAME_COLUMNS:
-        op.execute(
-            f"CREATE VIRTUAL TABLE {t}_fts_names USING fts5(search_name, content='{t}', "
-            "content_rowid='id', prefix='1 2 3 4', columnsize=0, "
-            "tokenize='unicode61 remove_diacritics 2')"
-        )
-        op.execute(
-            f"CREATE TRIGGER {t}_fts_names_ai AFTER INSERT ON {t} BEGIN "
-            f"INSERT INTO {t}_fts_names(rowid, search_name) VALUES (new.id, new.search_name); "
-            "END"
-        )
-        op.execute(
-            f"CREATE TRIGGER {t}_fts_names_ad AFTER DELETE ON {t} BEGIN "
-            f"INSERT INTO {t}_fts_names({t}_fts_names, rowid, search_name) "
-            "VALUES ('delete', old.id, old.search_name); END"
-        )
-        op.execute(
-            f"CREATE TRIGGER {t}_fts_names_au AFTER UPDATE OF search_name ON {t} BEGIN "
-            f"INSERT INTO {t}_fts_names({t}_fts_names, rowid, search_name) "
-            "VALUES ('delete', old.id, old.search_name); "
-            f"INSERT INTO {t}_fts_names(rowid, search_name) VALUES (new.id, new.search_name); "
-            "END"
-        )
-    _recompute_names(_connection(), search_name_key)
+        dialects.create_names_index(t)
+    _recompute(search_name_key)
 
 
 def downgrade() -> None:
@@ -88,7 +69,12 @@ def downgrade() -> None:
     from crm_desktop.text.normalize import search_key
 
     for t in NAME_COLUMNS:
-        for suffix in ("ai", "ad", "au"):
-            op.execute(f"DROP TRIGGER IF EXISTS {t}_fts_names_{suffix}")
-        op.execute(f"DROP TABLE IF EXISTS {t}_fts_names")
-    _recompute_names(_connection(), search_key)
+        dialects.drop_names_index(t)
+    _recompute(search_key)
+
+
+def _recompute(key_function) -> None:
+    if dialects.is_postgresql():
+        dialects.recompute_search_names(NAME_COLUMNS, key_function)
+    else:
+        _recompute_names(_connection(), key_function)

@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from alembic import op
 
+from crm_desktop.db import dialects
+
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
@@ -47,7 +49,8 @@ def _recreate(rules: str, add: bool) -> None:
     adding or dropping due_all_day. Indexes the copy cannot reflect (expressions, partial
     indexes) are put back exactly as they were."""
     conn = op.get_bind()
-    kept = conn.exec_driver_sql(
+    # (PostgreSQL alters the table in place: nothing is rebuilt, no index is lost)
+    kept = [] if dialects.is_postgresql() else conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
         "AND tbl_name = 'activities' AND sql IS NOT NULL").fetchall()
     with warnings.catch_warnings():
@@ -61,7 +64,8 @@ def _recreate(rules: str, add: bool) -> None:
             batch_op.drop_constraint(op.f("ck_activities_recurrence_values"), type_="check")
             batch_op.create_check_constraint(op.f("ck_activities_recurrence_values"), rules)
     now = {r[0] for r in conn.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'activities'")}
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'activities'")
+           } if kept else set()
     for name, sql in kept:
         if name not in now:
             conn.exec_driver_sql(sql)
@@ -71,6 +75,16 @@ def upgrade() -> None:
     _recreate(NEW_RULES, add=True)
     conn = op.get_bind()
     tz = _zone(conn)
+    if dialects.is_postgresql():
+        rows = conn.execute(sa.text(
+            "SELECT id, due_at FROM activities WHERE kind = 'task' AND due_at IS NOT NULL "
+            "AND reminder_at IS NULL AND recurrence IS NULL "
+            "AND due_at::time = '09:00:00'")).fetchall()
+        for activity_id, due_at in rows:
+            conn.execute(sa.text("UPDATE activities SET due_all_day = true, due_at = :at "
+                                 "WHERE id = :id"),
+                         {"at": _end_of_day(due_at.date(), tz), "id": activity_id})
+        return
     rows = conn.exec_driver_sql(
         "SELECT id, due_at FROM activities WHERE kind = 'task' AND due_at IS NOT NULL "
         "AND reminder_at IS NULL AND recurrence IS NULL "

@@ -9,7 +9,7 @@ Revises: 0013
 Create Date: 2026-11-30 20:40:00
 """
 
-from alembic import op
+from crm_desktop.db import dialects
 
 revision = "0014"
 down_revision = "0013"
@@ -20,11 +20,8 @@ MESSAGE = "the audit log cannot be changed"
 
 
 def upgrade() -> None:
-    for verb, suffix in (("UPDATE", "no_update"), ("DELETE", "no_delete")):
-        op.execute(f"CREATE TRIGGER audit_log_{suffix} BEFORE {verb} ON audit_log "
-                   f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END")
+    dialects.audit_log_read_only(MESSAGE)
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
-    op.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
+    dialects.drop_audit_log_read_only()
