@@ -74,8 +74,8 @@ def _micros_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
 @compiles(micros_between, "postgresql")
 def _micros_pg(element: Any, compiler: Any, **kw: Any) -> str:
     end, start = (compiler.process(c, **kw) for c in element.clauses)
-    return (f"(CAST(EXTRACT(MICROSECONDS FROM {end}) AS BIGINT) % 1000000 - "
-            f"CAST(EXTRACT(MICROSECONDS FROM {start}) AS BIGINT) % 1000000)")
+    return (f"(mod(CAST(EXTRACT(MICROSECONDS FROM {end}) AS BIGINT), 1000000) - "
+            f"mod(CAST(EXTRACT(MICROSECONDS FROM {start}) AS BIGINT), 1000000))")
 
 
 class month_day(FunctionElement[str]):
