@@ -189,8 +189,9 @@ class Database:
         with self._read() as session:
             try:
                 yield session
-            except DBAPIError as exc:
-                raise self._translated(exc) from exc
+            except Exception as exc:
+                self._raise_translated(exc)
+                raise
             finally:
                 try:
                     session.rollback()
@@ -222,13 +223,23 @@ class Database:
                     # the ids a bulk load gives rely on it, as they do on SQLite.
                     session.execute(_TAKE_WRITE_LOCK)
                 yield session
-        except DBAPIError as exc:
-            raise self._translated(exc) from exc
+        except Exception as exc:
+            self._raise_translated(exc)
+            raise
         finally:
             if before is not None:
                 self._own_write_done(before)
 
-    def _translated(self, exc: DBAPIError) -> Exception:
+    def _raise_translated(self, exc: Exception) -> None:
+        """Raise the project's error for `exc` when it is one of the database's own
+        (through SQLAlchemy, or the DB-API's from a raw cursor); return otherwise."""
+        if isinstance(exc, DBAPIError) or (
+                not self.is_sqlite and type(exc).__module__.startswith("psycopg")):
+            translated = self._translated(exc)
+            if translated is not exc:
+                raise translated from exc
+
+    def _translated(self, exc: Exception) -> Exception:
         """The project's error for a database failure: DatabaseBusy (locked, timed out,
         a serialization failure or deadlock on a server), ServerUnreachable (the
         connection to the server was lost: the transaction did not commit), else the
@@ -285,7 +296,13 @@ class Database:
         SQLAlchemy's connection (its BEGIN, its result objects, its ROLLBACK) each cost
         about 80 microseconds more, three times as the contact list opens. While anything
         listens for the engine's cursor events (tests counting statements, tracing), the
-        statement goes through SQLAlchemy, which tells them."""
+        statement goes through SQLAlchemy, which tells them.
+
+        On a server it always goes through SQLAlchemy's connection (its transaction,
+        pool_pre_ping, the error translation of `_translated`), `sql` written with
+        SQLite's `?` placeholders turned into psycopg's (db/sql.py portable). Statements
+        compiled for PostgreSQL are not kept (services/compiled.py: psycopg's named
+        parameters have no order), so there this serves hand-written SQL only."""
         params = tuple(params)
         dispatch = self.engine.dispatch
         if not self.is_sqlite or dispatch.before_cursor_execute \

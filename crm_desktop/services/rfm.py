@@ -52,7 +52,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, and_, exists, func, or_, select
+from sqlalchemy import String, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
@@ -217,9 +217,9 @@ class RfmService:
         r = m.ContactRfm
         q = (
             select(func.count(),
-                   func.coalesce(func.sum(r.recency_days < fig.recency_days), 0),
-                   func.coalesce(func.sum(r.frequency < fig.frequency), 0),
-                   func.coalesce(func.sum(r.monetary_rial < fig.monetary_rial), 0))
+                   func.count(case((r.recency_days < fig.recency_days, 1))),
+                   func.count(case((r.frequency < fig.frequency, 1))),
+                   func.count(case((r.monetary_rial < fig.monetary_rial, 1))))
             .where(r.r_score.is_not(None), r.contact_id.not_in(exclude))
         )
         others, r_below, f_below, m_below = (int(x) for x in session.execute(q).one())
