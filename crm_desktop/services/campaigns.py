@@ -359,6 +359,7 @@ class CampaignService(EntityService[m.Campaign]):
             result = session.execute(
                 insert(cm).from_select(["campaign_id", "contact_id", "status", "updated_at"],
                                        source)
+                .execution_options(preserve_rowcount=True)  # (PostgreSQL tells it only so)
             )
             # an INSERT ... SELECT: the audit rows of the new members are explicit
             audit.created_selected(
