@@ -259,15 +259,45 @@ def dialect_of(conn: Any) -> str:
     return "sqlite" if type(conn).__module__.startswith("sqlite3") else "postgresql"
 
 
+class QmarkConnection:
+    """A psycopg connection that takes SQL written for sqlite3 (`?` placeholders) in
+    `execute` and `executemany`, as the bulk paths written for SQLite's DB-API call them;
+    what `execute` returns is psycopg's cursor (fetchone, fetchall, iteration)."""
+
+    __module__ = "crm_desktop.db.sql.postgresql"  # (dialect_of: not sqlite3)
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.conn.execute(_pyformat(sql), tuple(params))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self.conn.cursor() as cur:
+            cur.executemany(_pyformat(sql), list(rows))
+
+    def cursor(self) -> Any:
+        return self.conn.cursor()
+
+
+def driver(connection: Any) -> Any:
+    """The DB-API connection under a SQLAlchemy Connection, taking `?` placeholders on
+    either database (sqlite3's own; psycopg's wrapped in a QmarkConnection)."""
+    raw = connection.connection.driver_connection
+    return raw if connection.dialect.name == "sqlite" else QmarkConnection(raw)
+
+
 def execute(conn: Any, sql: str, params: Sequence[Any] = ()) -> Any:
     """`sql` (with `?` placeholders) on a DB-API connection of either database; the
     cursor (sqlite3's and psycopg's connections both have execute)."""
+    if isinstance(conn, QmarkConnection):
+        return conn.execute(sql, params)
     return conn.execute(portable(sql, dialect_of(conn)), params)
 
 
 def executemany(conn: Any, sql: str, rows: Iterable[Sequence[Any]]) -> None:
     """`sql` (with `?` placeholders) once per row, on a DB-API connection of either."""
-    if dialect_of(conn) == "sqlite":
+    if dialect_of(conn) == "sqlite" or isinstance(conn, QmarkConnection):
         conn.executemany(sql, rows)
         return
     with conn.cursor() as cur:

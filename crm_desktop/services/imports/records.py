@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.db import models as m
 from crm_desktop.db.bulk import indexes_suspended
 from crm_desktop.db.engine import Database
-from crm_desktop.db.sql import dialect_of, executemany, sync_ids
+from crm_desktop.db.sql import dialect_of, driver, executemany, sync_ids
 from crm_desktop.services import audit
 from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.base import EntityService
@@ -193,8 +193,9 @@ def derive(kind: RecordKind, service: EntityService[Any], row: dict[str, Any],
 
 # -- writing ---------------------------------------------------------------------------------
 def raw(session: Session) -> Any:
-    """The DB-API connection under the session's transaction (for executemany)."""
-    return session.connection().connection.driver_connection
+    """The DB-API connection under the session's transaction (for executemany), taking
+    `?` placeholders on either database (db/sql.py driver)."""
+    return driver(session.connection())
 
 
 @contextmanager
@@ -231,7 +232,7 @@ class Inserter:
         """`same`: columns with one value for every row (bound once)."""
         connection = session.connection()
         dialect = connection.dialect
-        self.raw = connection.connection.driver_connection
+        self.raw = driver(connection)
         self.table = table.name
         self.columns = tuple(c.name for c in table.columns)
         processors = {c.name: p for c in table.columns
@@ -255,7 +256,8 @@ class Inserter:
     def flush(self) -> None:
         if self.rows:
             executemany(self.raw, self.sql, self.rows)
-            sync_ids(self.raw, (self.table,))
+            if "id" in self.columns:
+                sync_ids(self.raw, (self.table,))
             self.rows = []
 
 
