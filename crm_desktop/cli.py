@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from crm_desktop import __version__, config
-from crm_desktop.db.location import is_server
+from crm_desktop.db.location import is_server, parse_location
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.logging_setup import setup_logging
 
@@ -175,7 +175,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         _say(json.dumps(report.as_json(), ensure_ascii=False, indent=1))
     else:
         state = "current" if report.schema_current else "older: upgraded when opened"
-        _say(f"{'OK' if report.ok else 'DAMAGED'}: {_db_path(args)}")
+        shown = parse_location(args.db).display() if is_server(args.db) else _db_path(args)
+        _say(f"{'OK' if report.ok else 'DAMAGED'}: {shown}")
         _say(f"schema {report.schema} ({state})")
         for name, n in report.counts.items():
             extra = f" (+{report.trash[name]:,} in trash)" if report.trash.get(name) else ""

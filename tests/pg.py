@@ -68,10 +68,16 @@ class PgServer:
         self._made.add(name)
         return name
 
-    def empty(self) -> str:
-        """A new database with no schema at all (for tests of the migrations themselves)."""
+    def empty(self, icu_locale: str | None = None) -> str:
+        """A new database with no schema at all (for tests of the migrations themselves);
+        with `icu_locale` (e.g. "fa-IR"), one whose default collation is that language's
+        (as a server set up for Persian would have), not code-point order."""
         name = f"{self.stem}_{next(self._numbers)}"
-        self._execute(f'CREATE DATABASE "{name}"')
+        if icu_locale:
+            self._execute(f'CREATE DATABASE "{name}" TEMPLATE template0 LOCALE_PROVIDER icu '
+                          f"ICU_LOCALE '{icu_locale}' LOCALE 'C.UTF-8'")
+        else:
+            self._execute(f'CREATE DATABASE "{name}"')
         self._made.add(name)
         return name
 

@@ -22,8 +22,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from alembic import op
-
 #: PRAGMA application_id of every crm-desktop SQLite file ("CRMD")
 APPLICATION_ID = 0x43524D44
 #: the comment on alembic_version that marks a PostgreSQL database as crm-desktop's
@@ -35,8 +33,16 @@ SEARCH_VECTOR = "crm_search_vector"
 WORD_CAP = 256
 
 
+def _op() -> Any:
+    """Alembic's operations (imported only by migrations: opening a database at the head
+    does not import Alembic)."""
+    from alembic import op
+
+    return op
+
+
 def is_postgresql(bind: Any = None) -> bool:
-    bind = bind if bind is not None else op.get_bind()
+    bind = bind if bind is not None else _op().get_bind()
     return bind.dialect.name == "postgresql"
 
 
@@ -44,9 +50,9 @@ def mark_database() -> None:
     """Mark a new database as crm-desktop's (checked before any other program's database
     is opened or upgraded)."""
     if is_postgresql():
-        op.execute(f"COMMENT ON TABLE alembic_version IS '{PG_MARK}'")
+        _op().execute(f"COMMENT ON TABLE alembic_version IS '{PG_MARK}'")
     else:
-        op.execute("PRAGMA application_id = 1129467204")  # 0x43524D44, "CRMD"
+        _op().execute("PRAGMA application_id = 1129467204")  # 0x43524D44, "CRMD"
 
 
 def pg_mark(conn: Any) -> str | None:
@@ -71,7 +77,7 @@ def nullable_sort_columns(table: str, column: str) -> list[Any]:
     import sqlalchemy as sa
 
     if is_postgresql():
-        kind = op.get_bind().execute(sa.text(
+        kind = _op().get_bind().execute(sa.text(
             "SELECT data_type FROM information_schema.columns WHERE table_schema = "
             "current_schema() AND table_name = :t AND column_name = :c"),
             {"t": table, "c": column}).scalar()
@@ -96,30 +102,30 @@ PG_NAMES = search_vector("search_name")
 def create_search_index(table: str) -> None:
     """`<table>_fts` over search_name and search_other (schema 0001)."""
     if is_postgresql():
-        op.execute(
+        _op().execute(
             f"CREATE OR REPLACE FUNCTION {SEARCH_VECTOR}(words text) RETURNS tsvector "
             "LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS "
             f"$$ SELECT coalesce(array_to_tsvector(array_agg(DISTINCT left(w, {WORD_CAP}))), "
             "''::tsvector) FROM unnest(string_to_array(words, ' ')) AS w WHERE w <> '' $$")
-        op.execute(f"CREATE INDEX {table}_fts ON {table} USING gin ({PG_ALL})")
+        _op().execute(f"CREATE INDEX {table}_fts ON {table} USING gin ({PG_ALL})")
         return
     t = table
-    op.execute(
+    _op().execute(
         f"CREATE VIRTUAL TABLE {t}_fts USING fts5(search_name, search_other, "
         f"content='{t}', content_rowid='id', prefix='1 2 3 4', "
         "tokenize='unicode61 remove_diacritics 2')"
     )
-    op.execute(
+    _op().execute(
         f"CREATE TRIGGER {t}_fts_ai AFTER INSERT ON {t} BEGIN "
         f"INSERT INTO {t}_fts(rowid, search_name, search_other) "
         "VALUES (new.id, new.search_name, new.search_other); END"
     )
-    op.execute(
+    _op().execute(
         f"CREATE TRIGGER {t}_fts_ad AFTER DELETE ON {t} BEGIN "
         f"INSERT INTO {t}_fts({t}_fts, rowid, search_name, search_other) "
         "VALUES ('delete', old.id, old.search_name, old.search_other); END"
     )
-    op.execute(
+    _op().execute(
         f"CREATE TRIGGER {t}_fts_au AFTER UPDATE OF search_name, search_other ON {t} BEGIN "
         f"INSERT INTO {t}_fts({t}_fts, rowid, search_name, search_other) "
         "VALUES ('delete', old.id, old.search_name, old.search_other); "
@@ -130,33 +136,33 @@ def create_search_index(table: str) -> None:
 
 def drop_search_index(table: str) -> None:
     if is_postgresql():
-        op.execute(f"DROP INDEX IF EXISTS {table}_fts")
+        _op().execute(f"DROP INDEX IF EXISTS {table}_fts")
     else:
-        op.execute(f"DROP TABLE IF EXISTS {table}_fts")
+        _op().execute(f"DROP TABLE IF EXISTS {table}_fts")
 
 
 def create_names_index(table: str) -> None:
     """`<table>_fts_names` over search_name alone (schema 0004)."""
     if is_postgresql():
-        op.execute(f"CREATE INDEX {table}_fts_names ON {table} USING gin ({PG_NAMES})")
+        _op().execute(f"CREATE INDEX {table}_fts_names ON {table} USING gin ({PG_NAMES})")
         return
     t = table
-    op.execute(
+    _op().execute(
         f"CREATE VIRTUAL TABLE {t}_fts_names USING fts5(search_name, content='{t}', "
         "content_rowid='id', prefix='1 2 3 4', columnsize=0, "
         "tokenize='unicode61 remove_diacritics 2')"
     )
-    op.execute(
+    _op().execute(
         f"CREATE TRIGGER {t}_fts_names_ai AFTER INSERT ON {t} BEGIN "
         f"INSERT INTO {t}_fts_names(rowid, search_name) VALUES (new.id, new.search_name); "
         "END"
     )
-    op.execute(
+    _op().execute(
         f"CREATE TRIGGER {t}_fts_names_ad AFTER DELETE ON {t} BEGIN "
         f"INSERT INTO {t}_fts_names({t}_fts_names, rowid, search_name) "
         "VALUES ('delete', old.id, old.search_name); END"
     )
-    op.execute(
+    _op().execute(
         f"CREATE TRIGGER {t}_fts_names_au AFTER UPDATE OF search_name ON {t} BEGIN "
         f"INSERT INTO {t}_fts_names({t}_fts_names, rowid, search_name) "
         "VALUES ('delete', old.id, old.search_name); "
@@ -167,11 +173,11 @@ def create_names_index(table: str) -> None:
 
 def drop_names_index(table: str) -> None:
     if is_postgresql():
-        op.execute(f"DROP INDEX IF EXISTS {table}_fts_names")
+        _op().execute(f"DROP INDEX IF EXISTS {table}_fts_names")
         return
     for suffix in ("ai", "ad", "au"):
-        op.execute(f"DROP TRIGGER IF EXISTS {table}_fts_names_{suffix}")
-    op.execute(f"DROP TABLE IF EXISTS {table}_fts_names")
+        _op().execute(f"DROP TRIGGER IF EXISTS {table}_fts_names_{suffix}")
+    _op().execute(f"DROP TABLE IF EXISTS {table}_fts_names")
 
 
 def recompute_search_names(columns: dict[str, str], key_function: Any) -> None:
@@ -180,7 +186,7 @@ def recompute_search_names(columns: dict[str, str], key_function: Any) -> None:
     On PostgreSQL the expression indexes follow by themselves."""
     from sqlalchemy import text
 
-    conn = op.get_bind()
+    conn = _op().get_bind()
     for table, column in columns.items():
         rows = conn.execute(text(f"SELECT id, coalesce({column}, '') FROM {table}")).all()
         values = [{"i": i, "k": key_function(name)} for i, name in rows]
@@ -193,35 +199,29 @@ def recompute_search_names(columns: dict[str, str], key_function: Any) -> None:
 def audit_log_read_only(message: str) -> None:
     """The database refuses UPDATE and DELETE on audit_log (schema 0014)."""
     if is_postgresql():
-        op.execute(
+        _op().execute(
             "CREATE OR REPLACE FUNCTION crm_audit_log_read_only() RETURNS trigger "
             f"LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{message}'; END $$")
         for verb, suffix, each in (("UPDATE", "no_update", "ROW"),
                                    ("DELETE", "no_delete", "ROW"),
                                    ("TRUNCATE", "no_truncate", "STATEMENT")):
-            op.execute(f"CREATE TRIGGER audit_log_{suffix} BEFORE {verb} ON audit_log "
+            _op().execute(f"CREATE TRIGGER audit_log_{suffix} BEFORE {verb} ON audit_log "
                        f"FOR EACH {each} EXECUTE FUNCTION crm_audit_log_read_only()")
         return
     for verb, suffix in (("UPDATE", "no_update"), ("DELETE", "no_delete")):
-        op.execute(f"CREATE TRIGGER audit_log_{suffix} BEFORE {verb} ON audit_log "
+        _op().execute(f"CREATE TRIGGER audit_log_{suffix} BEFORE {verb} ON audit_log "
                    f"BEGIN SELECT RAISE(ABORT, '{message}'); END")
 
 
 def drop_audit_log_read_only() -> None:
     if is_postgresql():
-        op.execute("DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log")
-        op.execute("DROP TRIGGER IF EXISTS audit_log_no_delete ON audit_log")
-        op.execute("DROP TRIGGER IF EXISTS audit_log_no_update ON audit_log")
-        op.execute("DROP FUNCTION IF EXISTS crm_audit_log_read_only()")
+        _op().execute("DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log")
+        _op().execute("DROP TRIGGER IF EXISTS audit_log_no_delete ON audit_log")
+        _op().execute("DROP TRIGGER IF EXISTS audit_log_no_update ON audit_log")
+        _op().execute("DROP FUNCTION IF EXISTS crm_audit_log_read_only()")
         return
-    op.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
-    op.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
-
-
-def drop_column(table: str, column: str) -> None:
-    """ALTER TABLE ... DROP COLUMN as such (no batch copy on SQLite, which would lose the
-    expression indexes and search triggers SQLite's reflection cannot see)."""
-    op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    _op().execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
+    _op().execute("DROP TRIGGER IF EXISTS audit_log_no_update")
 
 
 def finish_upgrade(conn: Any) -> None:

@@ -1,4 +1,10 @@
-"""Maintenance of the FTS5 search index (tables and triggers are created by migrations).
+"""The search index: which rows match a search, and its maintenance (the index itself is
+created by the migrations: db/dialects.py).
+
+On PostgreSQL the index is a pair of GIN expression indexes per table over the same
+normalised words (db/dialects.py): they follow every write by themselves, so the bulk-load
+helpers below have nothing to do there, and the check is that the indexes exist and are
+valid. What follows describes SQLite.
 
 Each searchable table has `search_name` and `search_other` columns holding text already
 normalised by `crm_desktop.text.normalize` (search_name_key, search_key); an external-content
@@ -13,8 +19,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from crm_desktop.db.bulk import objects_dropped
+from crm_desktop.db.dialects import PG_ALL
 
 SEARCH_TABLES: tuple[str, ...] = ("contacts", "accounts", "deals", "tickets")
 
@@ -25,6 +33,31 @@ def fts_table(table: str) -> str:
 
 def names_fts_table(table: str) -> str:
     return f"{table}_fts_names"
+
+
+def matching_ids(table: str, raw: str, dialect: str) -> Any | None:
+    """A SELECT of the ids of `table` (of SEARCH_TABLES) whose search text matches what
+    the user typed (deleted rows included), for `id IN (...)`; None when nothing
+    searchable was typed."""
+    from sqlalchemy import text
+
+    from crm_desktop.services.search_query import match_expression, tsquery_expression
+
+    if dialect == "postgresql":
+        query = tsquery_expression(raw)
+        if query is None:
+            return None
+        return text(f"SELECT id FROM {table} WHERE {PG_ALL} @@ CAST(:match AS tsquery)"
+                    ).bindparams(match=query)
+    expr = match_expression(raw)
+    if expr is None:
+        return None
+    fts = fts_table(table)
+    return text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match").bindparams(match=expr)
+
+
+def _sqlite(conn: Any) -> bool:
+    return isinstance(conn, sqlite3.Connection)
 
 
 def _all_fts(conn: sqlite3.Connection) -> list[str]:
@@ -45,6 +78,9 @@ def triggers_suspended(conn: sqlite3.Connection) -> Iterator[None]:
     The trigger SQL is read back from the schema, so this never drifts from the migrations.
     Runs inside the caller's transaction.
     """
+    if not _sqlite(conn):
+        yield
+        return
     rows = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_fts\\_%' "
         "ESCAPE '\\'"
@@ -80,6 +116,9 @@ def indexed_at_end(conn: sqlite3.Connection, tables: Sequence[str]) -> Iterator[
     rest of the index is not rebuilt (triggers_suspended rebuilds it all: 3.4 s;
     bench/bench_import.py --strategies). Update and delete triggers stay. When the block
     raises, the caller's transaction is rolled back (which brings the triggers back)."""
+    if not _sqlite(conn):
+        yield
+        return
     lasts = {t: conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]
              for t in tables}
     present = set(_all_fts(conn))
@@ -100,6 +139,9 @@ def unindexed_first(conn: sqlite3.Connection, table: str, ids: str) -> Iterator[
     entries leave the index tables first, with one statement per index table, and the
     after-delete triggers are dropped for the block (per-row triggers cost several times
     more). When the block raises, the caller's transaction is rolled back."""
+    if not _sqlite(conn):
+        yield
+        return
     present = set(_all_fts(conn))
     with objects_dropped(conn, "TRIGGER", _index_triggers(conn, [table], "ad", present),
                          rolled_back=True):
@@ -112,12 +154,16 @@ def unindexed_first(conn: sqlite3.Connection, table: str, ids: str) -> Iterator[
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
+    if not _sqlite(conn):
+        return
     for fts in _all_fts(conn):
         conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
 
 
 def integrity_problems(conn: sqlite3.Connection) -> list[str]:
     """Tables whose index disagrees with their content (empty list when all is well)."""
+    if not _sqlite(conn):
+        return pg_integrity_problems(conn)
     problems = []
     for fts in _all_fts(conn):
         try:
@@ -125,3 +171,17 @@ def integrity_problems(conn: sqlite3.Connection) -> list[str]:
         except sqlite3.DatabaseError as exc:
             problems.append(f"{fts}: {exc}")
     return problems
+
+
+def pg_integrity_problems(conn: Any) -> list[str]:
+    """PostgreSQL: every search index is there and valid (an expression index is written
+    with its row, so one that exists and is valid is in step)."""
+    wanted = [f(t) for t in SEARCH_TABLES for f in (fts_table, names_fts_table)]
+    rows = conn.execute(
+        "SELECT c.relname, i.indisvalid AND i.indisready FROM pg_index i "
+        "JOIN pg_class c ON c.oid = i.indexrelid "
+        "WHERE c.relnamespace = current_schema()::regnamespace "
+        "AND c.relname = ANY(%s)", (wanted,)).fetchall()
+    found = dict(rows)
+    return [f"{name}: missing" if name not in found else f"{name}: not valid"
+            for name in wanted if not found.get(name)]

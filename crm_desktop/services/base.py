@@ -9,12 +9,12 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, false, func, select, text
+from sqlalchemy import ColumnElement, Select, false, func, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
-from crm_desktop.db.search_index import fts_table
+from crm_desktop.db.search_index import matching_ids
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from crm_desktop.domain.permissions import Perm
@@ -38,7 +38,6 @@ from crm_desktop.services.fields import (
     instant,
     is_id,
 )
-from crm_desktop.services.search_query import match_expression
 
 assert audit and access_guard  # imported for their side effect
 M = TypeVar("M", bound=m.Base)
@@ -296,12 +295,10 @@ class EntityService(Generic[M]):
         return q.where(column == value)
 
     def _apply_text(self, q: Select[Any], raw: str) -> Select[Any]:
-        expr = match_expression(raw)
         model: Any = self.model
-        if not self.searchable or expr is None:
+        ids = matching_ids(self.entity, raw, self.db.dialect) if self.searchable else None
+        if ids is None:
             return q.where(false())
-        fts = fts_table(self.entity)
-        ids = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match").bindparams(match=expr)
         return q.where(model.id.in_(ids))
 
     def _sort_expression(self, query: ListQuery) -> tuple[ColumnElement[Any], bool]:

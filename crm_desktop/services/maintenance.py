@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.db.engine import connect_read_only, is_busy
+from crm_desktop.db.location import is_server
 from crm_desktop.db.migrate import check_ours, copy_database, head_revision, open_database
 from crm_desktop.db.search_index import integrity_problems
 from crm_desktop.domain import clock
@@ -74,7 +75,12 @@ def _existing_file(path: Path) -> Path:
 
 
 def check(path: Path | str) -> CheckReport:
-    """Check a database without changing it: SQLite integrity, foreign keys, search index."""
+    """Check a database without changing it: SQLite integrity, foreign keys, search index
+    (a postgresql:// database: services/server_check.py)."""
+    if is_server(path):
+        from crm_desktop.services.server_check import check_server
+
+        return check_server(path)  # type: ignore[arg-type]
     path = _existing_file(Path(path))
     revision = check_ours(path)
     problems: list[str] = []

@@ -42,13 +42,12 @@ from sqlalchemy import (
     literal,
     or_,
     select,
-    text,
 )
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
-from crm_desktop.db.search_index import fts_table
+from crm_desktop.db.search_index import matching_ids
 from crm_desktop.db.sql import digits_only
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.enums import MemberStatus, MessageChannel, OutboxStatus
@@ -59,7 +58,6 @@ from crm_desktop.services import fields as f
 from crm_desktop.services.access import require_in
 from crm_desktop.services.base import EntityService, ReadOnlyList
 from crm_desktop.services.delivery import Delivery, DeliveryError, Outgoing, backoff
-from crm_desktop.services.search_query import match_expression
 from crm_desktop.text import placeholders
 from crm_desktop.text.digits import to_ascii_digits
 
@@ -160,11 +158,8 @@ class _OutboxRows(EntityService[m.OutboxMessage]):
         o = m.OutboxMessage
         needle = to_ascii_digits(raw.strip())
         found = o.recipient.contains(needle, autoescape=True)
-        expr = match_expression(raw)
-        if expr is not None:
-            fts = fts_table("contacts")
-            ids = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match").bindparams(
-                match=expr)
+        ids = matching_ids("contacts", raw, self.db.dialect)
+        if ids is not None:
             found = or_(found, o.contact_id.in_(ids))
         return q.where(found)
 

@@ -28,7 +28,8 @@ from typing import Any
 from crm_desktop.db.engine import Database
 from crm_desktop.domain.permissions import Perm
 from crm_desktop.services.access import cached_permissions
-from crm_desktop.services.search_query import match_expression
+from crm_desktop.services.search_pg import PG_DETAILS, pg_statements
+from crm_desktop.services.search_query import search_expression
 from crm_desktop.text.collation import sort_key
 
 #: Up to this many hits of one step are read and ordered; above it, newest first.
@@ -95,6 +96,7 @@ def _statements(table: str, sorted_names: bool) -> dict[str, str]:
 
 
 _SQL = {kind: _statements(k.table, k.sorted_names) for kind, k in _KINDS.items()}
+_PG_SQL = {kind: pg_statements(k.table, k.sorted_names) for kind, k in _KINDS.items()}
 
 
 @dataclass(frozen=True)
@@ -113,10 +115,10 @@ class SearchHit:
 
 
 def _ordered_ids(
-    conn: sqlite3.Connection, kind: str, raw: str, expr: str, limit: int
+    conn: Any, kind: str, raw: str, expr: str, limit: int, postgresql: bool = False
 ) -> list[tuple[int, int]]:
     """(id, step) of the best `limit` live hits of one kind, best first."""
-    sql = _SQL[kind]
+    sql = _PG_SQL[kind] if postgresql else _SQL[kind]
     out: list[tuple[int, int]] = []
     seen: set[int] = set()
 
@@ -129,7 +131,8 @@ def _ordered_ids(
     if _KINDS[kind].sorted_names:
         # a lone surrogate cannot be sent to SQLite (nor begin a stored name)
         prefix = sort_key(raw).encode("utf-8", "replace").decode("utf-8")
-        if prefix:
+        # (no stored key holds a NUL, which PostgreSQL text cannot hold either)
+        if prefix and not (postgresql and "\x00" in prefix):
             rows = conn.execute(sql["prefix"], (prefix, prefix + _KEY_END, limit))
             add((r[0] for r in rows), _STEP_PREFIX)
     broad = False
@@ -161,7 +164,8 @@ class SearchService:
 
         Any input is safe: quotes, operators, a lone letter, emoji, 10,000 characters.
         """
-        expr = match_expression(raw)
+        postgresql = self.db.dialect == "postgresql"
+        expr = search_expression(raw, self.db.dialect)
         limit = max(1, min(limit, 500))
         if expr is None:
             return []
@@ -172,21 +176,24 @@ class SearchService:
             own = None if self.actor_id is None or Perm.SEE_ALL in cached_permissions(
                 self.db, self.actor_id) else self.actor_id
             conn = session.connection().connection.driver_connection
-            assert isinstance(conn, sqlite3.Connection)
+            assert postgresql or isinstance(conn, sqlite3.Connection)
             for kind_no, kind in enumerate(kinds):
-                ids = _ordered_ids(conn, kind, raw, expr, limit)
+                ids = _ordered_ids(conn, kind, raw, expr, limit, postgresql)
+                id_list = [i for i, _ in ids]
                 if ids and own is not None:
                     mine = {r[0] for r in conn.execute(
+                        f"SELECT id FROM {_KINDS[kind].table} WHERE owner_id = %s "
+                        "AND id = ANY(%s)" if postgresql else
                         f"SELECT id FROM {_KINDS[kind].table} WHERE owner_id = ? "
                         "AND id IN (SELECT value FROM json_each(?))",
-                        (own, json.dumps([i for i, _ in ids])))}
+                        (own, id_list if postgresql else json.dumps(id_list)))}
                     ids = [(i, step) for i, step in ids if i in mine]
                 if not ids:
                     continue
-                rows = {
-                    r[0]: r
-                    for r in conn.execute(_KINDS[kind].details, (json.dumps([i for i, _ in ids]),))
-                }
+                id_list = [i for i, _ in ids]
+                details = (PG_DETAILS[kind], (id_list,)) if postgresql else (
+                    _KINDS[kind].details, (json.dumps(id_list),))
+                rows = {r[0]: r for r in conn.execute(*details)}
                 for position, (id_, step) in enumerate(ids):
                     _id, title, s1, s2, s3 = rows[id_]
                     subtitle = SEPARATOR.join(str(p) for p in (s1, s2, s3) if p)

@@ -8,12 +8,12 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
-from sqlalchemy import Select, case, func, or_, select, text
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
-from crm_desktop.db.search_index import fts_table
+from crm_desktop.db.search_index import matching_ids
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import AutomationAction, RuleKind, RunTrigger
@@ -27,7 +27,6 @@ from crm_desktop.services.automation.kinds import registry
 from crm_desktop.services.automation.model import RunReport
 from crm_desktop.services.base import EntityService, ListQuery, ReadOnlyList, Sort
 from crm_desktop.services.club.service import ClubService
-from crm_desktop.services.search_query import match_expression
 from crm_desktop.text import placeholders
 
 Contact = aliased(m.Contact)
@@ -282,11 +281,8 @@ class _LogRows(EntityService[m.AutomationLog]):
         """The contact's name, or words of the detail."""
         lg = m.AutomationLog
         found = lg.detail.contains(raw.strip(), autoescape=True)
-        expr = match_expression(raw)
-        if expr is not None:
-            fts = fts_table("contacts")
-            ids = text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match").bindparams(
-                match=expr)
+        ids = matching_ids("contacts", raw, self.db.dialect)
+        if ids is not None:
             found = or_(found, lg.contact_id.in_(ids))
         return q.where(found)
 

@@ -6,18 +6,17 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from sqlalchemy import Select, String, case, cast, false, select, text
+from sqlalchemy import Select, String, case, cast, false, select
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
-from crm_desktop.db.search_index import fts_table
+from crm_desktop.db.search_index import matching_ids
 from crm_desktop.domain import clock
 from crm_desktop.domain.numbers import proforma_number
 from crm_desktop.services import fields as f
 from crm_desktop.services.base import EntityService, ListQuery, ReadOnlyList, Sort
 from crm_desktop.services.club import config
 from crm_desktop.services.club.config import NO_TIER
-from crm_desktop.services.search_query import match_expression
 
 Holder = aliased(m.Contact)
 Referred = aliased(m.Contact)
@@ -28,13 +27,9 @@ def _day(key: str, value: Any) -> Any:
     return f.clean({key: f.Field(f.a_date, required=True)}, {key: value})[key]
 
 
-def _contact_text(raw: str, column: Any) -> Any:
-    expr = match_expression(raw)
-    if expr is None:
-        return false()
-    fts = fts_table("contacts")
-    return column.in_(text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match")
-                      .bindparams(match=expr))
+def _contact_text(raw: str, column: Any, dialect: str) -> Any:
+    ids = matching_ids("contacts", raw, dialect)
+    return false() if ids is None else column.in_(ids)
 
 
 class _ReadOnly(ReadOnlyList):
@@ -94,7 +89,7 @@ class _LedgerRows(EntityService[m.ClubLedger]):
 
     def _apply_text(self, q: Select[Any], raw: str) -> Select[Any]:
         """The member's name (or mobile, or anything the contacts' search finds)."""
-        return q.where(_contact_text(raw, m.ClubLedger.contact_id))
+        return q.where(_contact_text(raw, m.ClubLedger.contact_id, self.db.dialect))
 
     def _fetch(self, session: Session, q: Select[Any], n: int) -> list[dict[str, Any]]:
         rows = EntityService._fetch(session, q, n)
@@ -133,7 +128,7 @@ class _MemberRows(EntityService[m.Contact]):
         return super()._apply_filter(q, key, value)
 
     def _apply_text(self, q: Select[Any], raw: str) -> Select[Any]:
-        return q.where(_contact_text(raw, m.Contact.id))
+        return q.where(_contact_text(raw, m.Contact.id, self.db.dialect))
 
     def get(self, entity_id: int, *, include_deleted: bool = False) -> dict[str, Any]:
         rows = self.ids([entity_id]) if f.is_id(entity_id) else []

@@ -96,10 +96,12 @@ def test_a_database_of_another_program_is_refused(empty_pg) -> None:
     engine.dispose()
 
 
-def test_text_orders_by_code_point_as_on_sqlite(empty_pg) -> None:
-    open_database(empty_pg).close()
-    engine = create_engine(empty_pg)
-    words = ["b", "B", "a", "Z", " a", "ب", "\ue000", "آ", "a b", "ab", "_x", "é"]
+def test_text_orders_by_code_point_as_on_sqlite(pg_server) -> None:
+    """Even where the server's own order is a language's (here Persian, by ICU)."""
+    url = pg_server.url(pg_server.empty(icu_locale="fa-IR"))
+    open_database(url).close()
+    engine = create_engine(url)
+    words = ["b", "B", "a", "Z", " a", "ب", "\ue000", "آ", "a b", "ab", "_x", "é", "گ", "ه"]
     try:
         with engine.begin() as conn:
             conn.execute(text("INSERT INTO tags (name) VALUES (:n)"), [{"n": w} for w in words])
