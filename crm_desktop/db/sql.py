@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Integer, String
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement, GenericFunction
+from sqlalchemy.sql.visitors import InternalTraversal
 
 #: pg_advisory_xact_lock key every write transaction on a server takes first ("CRMW"):
 #: PostgreSQL's counterpart of SQLite's BEGIN IMMEDIATE (db/engine.py).
@@ -103,6 +104,9 @@ class doc_number(FunctionElement[str]):
     type = String()
     inherit_cache = True
     name = "doc_number"
+    # (the prefix is part of the SQL: statements with different ones are cached apart)
+    _traverse_internals = [*FunctionElement._traverse_internals,
+                           ("prefix", InternalTraversal.dp_string)]
 
     def __init__(self, prefix: str, year: Any, seq: Any) -> None:
         self.prefix = prefix
@@ -163,6 +167,8 @@ class json_items(FunctionElement[Any]):
 
     inherit_cache = True
     name = "json_items"
+    _traverse_internals = [*FunctionElement._traverse_internals,
+                           ("key", InternalTraversal.dp_string)]
 
     def __init__(self, document: Any, key: str) -> None:
         self.key = key
@@ -193,6 +199,8 @@ class json_text(FunctionElement[str]):
     type = String()
     inherit_cache = True
     name = "json_text"
+    _traverse_internals = [*FunctionElement._traverse_internals,
+                           ("key", InternalTraversal.dp_string)]
 
     def __init__(self, value: Any, key: str) -> None:
         self.key = key

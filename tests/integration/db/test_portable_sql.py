@@ -91,3 +91,14 @@ def test_portable_counts(parts: list[str]) -> None:
     assert out.replace("%s", "").replace("%%", "").count("?") == sum(
         p.count("?") for p in parts if p.startswith("'"))
     assert len(out) == len(sql) + sum(p.count("?") + p.count("%") for p in outside)
+
+
+def test_what_is_part_of_the_sql_is_part_of_the_cache_key() -> None:
+    def key(stmt: Any) -> Any:
+        return stmt._generate_cache_key().key
+
+    one, two = literal(1405), literal(7)
+    assert key(select(doc_number("T-", one, two))) != key(select(doc_number("", one, two)))
+    items = json_array_items(m.Setting.value, "tiers")
+    assert key(select(json_text(items.c.value, "name"))) != key(
+        select(json_text(items.c.value, "key")))
