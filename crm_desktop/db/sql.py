@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import Integer, String
 from sqlalchemy.ext.compiler import compiles
@@ -105,8 +105,8 @@ class doc_number(FunctionElement[str]):
     inherit_cache = True
     name = "doc_number"
     # (the prefix is part of the SQL: statements with different ones are cached apart)
-    _traverse_internals = [*FunctionElement._traverse_internals,
-                           ("prefix", InternalTraversal.dp_string)]
+    _traverse_internals: ClassVar = [*FunctionElement._traverse_internals,
+                                     ("prefix", InternalTraversal.dp_string)]
 
     def __init__(self, prefix: str, year: Any, seq: Any) -> None:
         self.prefix = prefix
@@ -167,8 +167,8 @@ class json_items(FunctionElement[Any]):
 
     inherit_cache = True
     name = "json_items"
-    _traverse_internals = [*FunctionElement._traverse_internals,
-                           ("key", InternalTraversal.dp_string)]
+    _traverse_internals: ClassVar = [*FunctionElement._traverse_internals,
+                                     ("key", InternalTraversal.dp_string)]
 
     def __init__(self, document: Any, key: str) -> None:
         self.key = key
@@ -199,8 +199,8 @@ class json_text(FunctionElement[str]):
     type = String()
     inherit_cache = True
     name = "json_text"
-    _traverse_internals = [*FunctionElement._traverse_internals,
-                           ("key", InternalTraversal.dp_string)]
+    _traverse_internals: ClassVar = [*FunctionElement._traverse_internals,
+                                     ("key", InternalTraversal.dp_string)]
 
     def __init__(self, value: Any, key: str) -> None:
         self.key = key
