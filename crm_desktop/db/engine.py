@@ -172,6 +172,7 @@ class Database:
         self.path = path
         self.engine = engine
         self.dialect: str = engine.dialect.name
+        self._on_file = self.dialect == "sqlite"  # (read_rows asks on every call)
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(
             engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
@@ -305,7 +306,7 @@ class Database:
         parameters have no order), so there this serves hand-written SQL only."""
         params = tuple(params)
         dispatch = self.engine.dispatch
-        if not self.is_sqlite or dispatch.before_cursor_execute \
+        if not self._on_file or dispatch.before_cursor_execute \
                 or dispatch.after_cursor_execute:
             return self._read_rows_told(sql, params)
         try:
