@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import NotFoundError, ValidationError
 
+pytestmark = pytest.mark.sqlite_only("injects failures with SQLite triggers on the file")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 

@@ -87,6 +87,7 @@ def test_proforma_line_and_document_amounts_have_the_limit_too(core: Any) -> Non
     assert codes(exc) == {"lines[0].discount_value": "money.too_large"}
 
 
+@pytest.mark.sqlite_only("writes an older version's amounts into the file with sqlite3")
 def test_board_and_forecast_add_up_amounts_an_older_version_stored(core: Any, db_path) -> None:
     """Two deals of 5e18 Rial made the board fail with "integer overflow" (and the
     screenshots command hang behind the error box): the sums are exact now."""

@@ -141,6 +141,7 @@ def test_wait_after_is_capped() -> None:
     assert wait_after(11) == wait_after(500) == timedelta(minutes=15)
 
 
+@pytest.mark.sqlite_only("reads the database file's bytes")
 def test_every_attempt_is_audited_and_no_password_is_kept(core: Core, sara: int,
                                                            clock: Clock, tmp_path: Path) -> None:
     log_file = setup_logging()
@@ -187,6 +188,7 @@ def test_a_new_database_is_single_user_and_acts_as_its_administrator(core: Core)
     assert core.access.role() == "admin"
 
 
+@pytest.mark.sqlite_only("opens the database file by its path")
 def test_single_user_mode_is_turned_off_by_an_administrator_with_a_password(
         core: Core, sara: int, db_path: Path) -> None:
     with pytest.raises(ValidationError):  # nobody could sign in
@@ -210,6 +212,7 @@ def test_single_user_mode_is_turned_off_by_an_administrator_with_a_password(
     assert core.auth.single_user()
 
 
+@pytest.mark.sqlite_only("opens the database file by its path")
 def test_first_run_set_up(core: Core, db_path: Path) -> None:
     with pytest.raises(ValidationError):  # not waiting for a set-up
         core.auth.complete_setup(single_user=True)
