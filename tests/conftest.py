@@ -119,11 +119,29 @@ def core(db_target: Path | str) -> Iterator:
         yield c
 
 
+#: on PostgreSQL, a property test tries at most this many examples (CRM_TEST_PG_EXAMPLES):
+#: each one is a round of statements on a server, and the SQLite run has tried them all
+PG_EXAMPLES = int(os.environ.get("CRM_TEST_PG_EXAMPLES", "20"))
+
+
+def _fewer_examples(item: pytest.Item) -> None:
+    from hypothesis import settings
+
+    test = getattr(item, "obj", None)
+    chosen = getattr(test, "_hypothesis_internal_use_settings", None)
+    if chosen is not None and chosen.max_examples > PG_EXAMPLES:
+        test._hypothesis_internal_use_settings = settings(  # type: ignore[union-attr]
+            chosen, max_examples=PG_EXAMPLES)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Every test that uses Qt is marked `gui`, so `pytest -m "not gui"` is the quick loop.
-    On PostgreSQL, tests marked `sqlite_only` are skipped."""
+    On PostgreSQL, tests marked `sqlite_only` are skipped and property tests try fewer
+    examples (PG_EXAMPLES)."""
     postgresql = on_postgresql(config)
     for item in items:
+        if postgresql:
+            _fewer_examples(item)
         fixtures = getattr(item, "fixturenames", ())
         if {"qtbot", "qapp", "qtmodeltester"} & set(fixtures):
             item.add_marker(pytest.mark.gui)

@@ -1,8 +1,9 @@
 """Test databases on a PostgreSQL server (the `--pg` run and the `both_backends` fixture).
 
 The server is CRM_TEST_PG (e.g. postgresql://crm@127.0.0.1:55432/postgres: a role that may
-create databases). Once per test session (per xdist worker) a template database is created
-and migrated to the head; every test gets a fresh copy (CREATE DATABASE ... TEMPLATE, a
+create databases). Once per test session (per xdist worker) a template database is created,
+migrated to the head and given what the first opening writes (the first administrator,
+the pipeline, the default rules); every test gets a fresh copy (CREATE DATABASE ... TEMPLATE, a
 file copy on the server: far cheaper than running the migrations), dropped after the test.
 Database names start with CRM_TEST_PG_PREFIX ("crmtest" unless set) and carry the process
 id, so that several test runs share one server without meeting."""
@@ -51,12 +52,19 @@ class PgServer:
         """The migrated template (made on first use)."""
         if self.template is None:
             from crm_desktop.db.migrate import open_database
+            from crm_desktop.services.setup import ensure_defaults
 
             name = f"{self.stem}_template"
             self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             self._execute(f'CREATE DATABASE "{name}"')
             self._made.add(name)
-            open_database(self.url(name)).close()
+            db = open_database(self.url(name))
+            try:
+                # the first administrator, the pipeline and the default rules, as the
+                # first Core.open writes them: each copy then opens with reads only
+                ensure_defaults(db)
+            finally:
+                db.close()
             self.template = name
         return self.template
 

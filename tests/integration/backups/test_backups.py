@@ -20,6 +20,8 @@ from crm_desktop.services import backup_files as bf
 from crm_desktop.services import maintenance
 from crm_desktop.services.backup_crypto import BackupFileError
 
+pytestmark = pytest.mark.sqlite_only("SQLite backups: file copies through the online backup")
+
 
 def _fill(core: Core, n: int = 5) -> None:
     for i in range(n):

@@ -16,7 +16,8 @@ from crm_desktop import config
 from crm_desktop.core import Core
 from crm_desktop.services import maintenance
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="modes are POSIX's")
+pytestmark = [pytest.mark.skipif(os.name != "posix", reason="modes are POSIX's"),
+              pytest.mark.sqlite_only("modes of the database file, its -wal/-shm and copies")]
 
 
 def mode(path: Path) -> int:

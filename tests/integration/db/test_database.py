@@ -18,6 +18,8 @@ from crm_desktop.db.models import Base
 from crm_desktop.db.search_index import SEARCH_TABLES, is_index_object
 from crm_desktop.domain.errors import DatabaseError
 
+pytestmark = pytest.mark.sqlite_only("the file itself: pragmas, WAL, foreign and damaged files")
+
 
 def test_new_database_has_product_pragmas(db_path: Path) -> None:
     db = open_database(db_path)

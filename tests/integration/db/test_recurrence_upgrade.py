@@ -6,10 +6,14 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import pytest
+
 from crm_desktop.core import Core
 from crm_desktop.db.migrate import head_revision, open_database
 from crm_desktop.services import maintenance
 from tests.integration.db.alembic_steps import downgrade, upgrade
+
+pytestmark = pytest.mark.sqlite_only("SQLite files made at older schema revisions")
 
 
 def test_0001_database_is_upgraded_and_keeps_its_activities(db_path: Path) -> None:

@@ -6,11 +6,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from crm_desktop.core import Core
 from crm_desktop.db.search_index import integrity_problems
 from crm_desktop.text.collation import sort_key
 from crm_desktop.text.normalize import search_key
 from tests.integration.db.alembic_steps import downgrade, upgrade
+
+pytestmark = pytest.mark.sqlite_only("SQLite files made at older schema revisions (FTS5)")
 
 NOW = "2026-01-01 00:00:00"
 
