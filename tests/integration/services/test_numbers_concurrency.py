@@ -44,8 +44,9 @@ def test_no_number_twice_and_none_lost(both_backends: Path | str) -> None:
     year = jalali_year(clock.today())
     every = [(year, s) for s in range(1, DESKS * EACH + 1)]
     with Core.open(target) as core, core.db.read() as session:
-        proformas = sorted(session.execute(select(m.Proforma.year, m.Proforma.seq)).tuples())
-        tickets = sorted(session.execute(select(m.Ticket.year, m.Ticket.seq)).tuples())
+        proformas = sorted(tuple(r) for r in session.execute(
+            select(m.Proforma.year, m.Proforma.seq)))
+        tickets = sorted(tuple(r) for r in session.execute(select(m.Ticket.year, m.Ticket.seq)))
         lines = session.scalar(select(func.count()).select_from(m.ProformaLine))
     assert proformas == every
     assert tickets == every
