@@ -4,6 +4,7 @@ transaction."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -37,6 +38,14 @@ def indexes_suspended(conn: Any, tables: Sequence[str], *,
     (one sort per index instead of a B-tree insert per row: 500,000 contacts in seconds,
     not minutes); unique indexes are kept (they check the load). `rolled_back`: see
     objects_dropped."""
+    if not isinstance(conn, sqlite3.Connection):  # PostgreSQL (psycopg)
+        rows = conn.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+            "AND tablename = ANY(%s) AND indexdef NOT LIKE 'CREATE UNIQUE%%'",
+            (list(tables),)).fetchall()
+        with objects_dropped(conn, "INDEX", rows, rolled_back=rolled_back):
+            yield
+        return
     marks = ", ".join("?" * len(tables))
     rows = conn.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"

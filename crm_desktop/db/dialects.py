@@ -88,6 +88,22 @@ def nullable_sort_columns(table: str, column: str) -> list[Any]:
 
 # -- the search index ------------------------------------------------------------------------
 
+def latin_folds() -> dict[str, str]:
+    """Latin letters with diacritics -> the letter without them: what SQLite's tokenizer
+    (unicode61 remove_diacritics 2) folds on both sides of a match, done on PostgreSQL by
+    the vector's translate() and by the query (services/search_query.py)."""
+    import unicodedata
+
+    folds = {}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        parts = unicodedata.normalize("NFD", char)
+        if (len(parts) > 1 and parts[0].isascii() and parts[0].isalpha()
+                and all(unicodedata.combining(c) for c in parts[1:])):
+            folds[char] = parts[0]
+    return folds
+
+
 def search_vector(columns: str) -> str:
     """The indexed expression over `columns` ("search_name" or both columns)."""
     return f"{SEARCH_VECTOR}({columns})"
@@ -102,11 +118,14 @@ PG_NAMES = search_vector("search_name")
 def create_search_index(table: str) -> None:
     """`<table>_fts` over search_name and search_other (schema 0001)."""
     if is_postgresql():
+        folds = latin_folds()
         _op().execute(
             f"CREATE OR REPLACE FUNCTION {SEARCH_VECTOR}(words text) RETURNS tsvector "
             "LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS "
             f"$$ SELECT coalesce(array_to_tsvector(array_agg(DISTINCT left(w, {WORD_CAP}))), "
-            "''::tsvector) FROM unnest(string_to_array(words, ' ')) AS w WHERE w <> '' $$")
+            "''::tsvector) FROM unnest(string_to_array(translate(words, "
+            f"'{''.join(folds)}', '{''.join(folds.values())}'), ' ')) AS w "
+            "WHERE w <> '' $$")
         _op().execute(f"CREATE INDEX {table}_fts ON {table} USING gin ({PG_ALL})")
         return
     t = table

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crm_desktop.db.dialects import latin_folds
 from crm_desktop.text.normalize import phone_variants, search_terms
 
 
@@ -32,7 +33,11 @@ class _Syntax:
     and_: str
     or_: str
 
+    folds: dict[int, str] | None = None
+
     def prefix(self, term: str) -> str:
+        if self.folds:
+            term = term.translate(self.folds)
         for char, escaped in self.quotes:
             term = term.replace(char, escaped)
         return self.prefix_open + term + self.prefix_close
@@ -41,8 +46,10 @@ class _Syntax:
 #: SQLite FTS5: "term"* (a quote doubled)
 FTS5 = _Syntax('"', '"*', (('"', '""'),), " AND ", " OR ")
 #: PostgreSQL tsquery: 'term':* (a backslash and a quote escaped), read as it is: no
-#: parser, no dictionary (db/dialects.py indexes the stored words the same way)
-TSQUERY = _Syntax("'", "':*", (("\\", "\\\\"), ("'", "''")), " & ", " | ")
+#: parser, no dictionary; Latin diacritics folded as SQLite's tokenizer folds them
+#: (db/dialects.py indexes the stored words the same way)
+TSQUERY = _Syntax("'", "':*", (("\\", "\\\\"), ("'", "''")), " & ", " | ",
+                  str.maketrans(latin_folds()))
 
 
 def _expression(raw: str, syntax: _Syntax) -> str | None:

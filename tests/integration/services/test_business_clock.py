@@ -96,7 +96,7 @@ def test_agenda_cli_and_pdf_show_no_time_for_a_date_only_task(core: Any, tmp_pat
     core.activities.create({"kind": "task", "subject": "پیگیری قرارداد",
                             "due_at": tehran(DAY, 9), "due_all_day": True})
     core.activities.create({"kind": "call", "subject": "تماس", "due_at": tehran(DAY, 10, 53)})
-    path = core.db.path if core.db.is_sqlite else core.db.name  # (a file or a server)
+    path = core.db.name  # the file, or postgresql://... (--pg)
     items = agenda(core.activities, core.contacts, DAY, now=tehran(DAY, 8))
     # the date-only task comes before the timed items, and the PDF cell says "all day"
     assert [i.subject for i in items] == ["پیگیری قرارداد", "تماس"]

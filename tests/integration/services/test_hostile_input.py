@@ -4,12 +4,12 @@ Each case is refused with the project's own error (or is cleaned), never a crash
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from crm_desktop.domain.errors import NotFoundError, ValidationError
 from crm_desktop.services.base import ListQuery
@@ -87,17 +87,15 @@ def test_proforma_line_and_document_amounts_have_the_limit_too(core: Any) -> Non
     assert codes(exc) == {"lines[0].discount_value": "money.too_large"}
 
 
-@pytest.mark.sqlite_only("writes an older version's amounts into the file with sqlite3")
-def test_board_and_forecast_add_up_amounts_an_older_version_stored(core: Any, db_path) -> None:
+def test_board_and_forecast_add_up_amounts_an_older_version_stored(core: Any) -> None:
     """Two deals of 5e18 Rial made the board fail with "integer overflow" (and the
     screenshots command hang behind the error box): the sums are exact now."""
     ids = [core.deals.create({"title": f"قدیمی {i}"}) for i in range(3)]
-    conn = sqlite3.connect(db_path)
-    with conn:
-        conn.execute("UPDATE deals SET amount_rial = 5000000000000000000 WHERE id IN (?, ?)",
-                     ids[:2])
-        conn.execute("UPDATE deals SET amount_rial = ? WHERE id = ?", (HUGE - 1, ids[2]))
-    conn.close()
+    with core.db.engine.begin() as conn:  # (the file, or the server with --pg)
+        conn.execute(text("UPDATE deals SET amount_rial = 5000000000000000000 "
+                          "WHERE id IN (:a, :b)"), {"a": ids[0], "b": ids[1]})
+        conn.execute(text("UPDATE deals SET amount_rial = :v WHERE id = :i"),
+                     {"v": HUGE - 1, "i": ids[2]})
     first = core.stages.list()[0]
     column = core.deals.board()[first["id"]]
     amounts = [5 * 10**18, 5 * 10**18, HUGE - 1]
@@ -107,8 +105,9 @@ def test_board_and_forecast_add_up_amounts_an_older_version_stored(core: Any, db
     assert core.deals.forecast(None, None) == column.weighted
     # the exact per-deal weighting: amount x probability // 100, for ordinary amounts too
     core.stages.update(first["id"], probability=33)
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("UPDATE deals SET amount_rial = ? WHERE id = ?", (12_345_678_901, ids[0]))
+    with core.db.engine.begin() as conn:
+        conn.execute(text("UPDATE deals SET amount_rial = :v WHERE id = :i"),
+                     {"v": 12_345_678_901, "i": ids[0]})
     amounts[0] = 12_345_678_901
     assert core.deals.board()[first["id"]].weighted == sum(a * 33 // 100 for a in amounts)
 
