@@ -111,6 +111,19 @@ def _mode_of(path: Path) -> str | None:
         return "single"
 
 
+def _server_mode(url: str) -> str | None:
+    """The sign-in mode of a database on a server (None: it cannot be opened; the command
+    itself then says why)."""
+    from crm_desktop.core import Core
+    from crm_desktop.domain.errors import DatabaseError
+
+    try:
+        with Core.open(url, create=False) as core:
+            return core.auth.mode()
+    except DatabaseError:
+        return None
+
+
 @contextmanager
 def acting(args: argparse.Namespace) -> Iterator[None]:
     """Run a command as the user it names (or as the single-user database's
@@ -120,12 +133,12 @@ def acting(args: argparse.Namespace) -> Iterator[None]:
     name = getattr(args.func, "__name__", "")
     path = _db_path(args)
     username = getattr(args, "user", None)
-    # (a server database: the server's own accounts decide who reads it)
-    if name in NO_USER_NEEDED or getattr(args, "list", False) is True \
-            or not isinstance(path, Path) or not path.is_file():
+    server = isinstance(path, str)  # postgresql://... (cli._db_path)
+    if name in NO_USER_NEEDED or getattr(args, "list", False) is True or (
+            not server and not path.is_file()):
         yield
         return
-    mode = _mode_of(path)
+    mode = _server_mode(path) if server else _mode_of(path)
     if username is None:
         if mode == "users":
             raise UsageError(f"{path} has users who sign in: name one with --user NAME (the "
@@ -146,7 +159,7 @@ def sign_in(path: Path, username: str, password: str) -> int:
     from crm_desktop.core import Core
     from crm_desktop.domain.errors import SignInRefused
 
-    if _read_only(path):
+    if not isinstance(path, str) and _read_only(path):
         return _check_read_only(path, username, password)
     try:
         with Core.open(path, create=False) as core:

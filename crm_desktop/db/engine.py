@@ -10,12 +10,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from crm_desktop.db import server_errors
 from crm_desktop.db.location import Location
+from crm_desktop.db.sql import WRITE_LOCK, portable
 from crm_desktop.domain.errors import DatabaseBusy, DatabaseError, EditConflict
 
 #: PRAGMA application_id of every crm-desktop database ("CRMD").
@@ -30,10 +32,12 @@ BUSY = ("the database is busy: another window or program kept it locked for more
 
 
 def is_busy(exc: BaseException) -> bool:
-    """SQLite's "database is locked" (SQLITE_BUSY / SQLITE_LOCKED), raw or from SQLAlchemy."""
-    orig = exc.orig if isinstance(exc, OperationalError) else exc
+    """SQLite's "database is locked" (SQLITE_BUSY / SQLITE_LOCKED), raw or from SQLAlchemy;
+    on a server, a lock or statement that waited past its timeout, a serialization
+    failure or a deadlock (db/server_errors.py)."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
     if not isinstance(orig, sqlite3.OperationalError):
-        return False
+        return server_errors.is_busy(orig)
     code = getattr(orig, "sqlite_errorcode", None)
     if code is not None:
         return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
@@ -121,13 +125,37 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     return engine
 
 
+#: On a server: a statement waits this long for a lock another desk holds (the same
+#: 10 s as SQLite's busy timeout), then fails as DatabaseBusy with nothing changed.
+LOCK_TIMEOUT_MS = BUSY_TIMEOUT_MS
+#: ... and no statement runs longer than this (a stuck query, not a big import: an import
+#: of 100,000 rows is a few seconds); then the same DatabaseBusy.
+STATEMENT_TIMEOUT_MS = 300_000
+#: A desk that stops in the middle of a transaction (a crash, a frozen network) lets go
+#: of its locks after this long.
+IDLE_IN_TRANSACTION_MS = 60_000
+
+
 def make_server_engine(location: Location) -> Engine:
     """A PostgreSQL engine through psycopg 3. The password, when the URL carries none,
     comes from PGPASSWORD or ~/.pgpass (libpq reads them) or the caller's
-    `location.password` (keyring, prompt)."""
+    `location.password` (keyring, prompt).
+
+    pool_pre_ping: a connection the server or the network dropped while it sat in the
+    pool is replaced before it is used, so the first action after the server is back
+    works. TCP keepalives notice a network that went away within about 30 seconds."""
+    options = (f"-c lock_timeout={LOCK_TIMEOUT_MS} "
+               f"-c statement_timeout={STATEMENT_TIMEOUT_MS} "
+               f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS}")
     return create_engine(location.url(), pool_pre_ping=True,
                          connect_args={"connect_timeout": 10,
-                                       "application_name": "crm-desktop"})
+                                       "application_name": "crm-desktop",
+                                       "options": options,
+                                       "keepalives": 1, "keepalives_idle": 15,
+                                       "keepalives_interval": 5, "keepalives_count": 3})
+
+
+_TAKE_WRITE_LOCK = text("SELECT pg_advisory_xact_lock(:key)").bindparams(key=WRITE_LOCK)
 
 
 class Database:
@@ -145,6 +173,7 @@ class Database:
         self.path = path
         self.engine = engine
         self.dialect: str = engine.dialect.name
+        self._on_file = self.dialect == "sqlite"  # (read_rows asks on every call)
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(
             engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
@@ -167,12 +196,14 @@ class Database:
         with self._read() as session:
             try:
                 yield session
-            except OperationalError as exc:
-                if is_busy(exc):
-                    raise busy_error() from exc
+            except Exception as exc:
+                self._raise_translated(exc)
                 raise
             finally:
-                session.rollback()
+                try:
+                    session.rollback()
+                except DBAPIError:  # the connection is gone: nothing to roll back
+                    session.invalidate()
 
     @contextmanager
     def write(self, actor_id: int | None = None, *, system: bool = False
@@ -192,21 +223,46 @@ class Database:
                 session.info["actor_id"] = actor_id
                 if system:
                     session.info["system"] = True
+                if not self.is_sqlite:
+                    # PostgreSQL's counterpart of BEGIN IMMEDIATE: one writer at a time
+                    # (the others wait up to the lock timeout, then DatabaseBusy); reads
+                    # never wait. Numbers (year-seq), "the rows after the largest id" and
+                    # the ids a bulk load gives rely on it, as they do on SQLite.
+                    session.execute(_TAKE_WRITE_LOCK)
                 yield session
                 if self.dialect == "postgresql":  # delivered with the commit only
                     self._notify(session)
-        except OperationalError as exc:
-            if is_busy(exc):
-                raise busy_error() from exc
-            raise
         except StaleDataError as exc:
             # a versioned row (db/models/base.py VersionMixin) changed by another desk
             # between this transaction's read and its UPDATE; the edits of a form say
             # which record and who (services/versions.py), other writes say this much
             raise EditConflict("record", None) from exc
+        except Exception as exc:
+            self._raise_translated(exc)
+            raise
         finally:
             if before is not None:
                 self._own_write_done(before)
+
+    def _raise_translated(self, exc: Exception) -> None:
+        """Raise the project's error for `exc` when it is one of the database's own
+        (through SQLAlchemy, or the DB-API's from a raw cursor); return otherwise."""
+        if isinstance(exc, DBAPIError) or (
+                not self.is_sqlite and type(exc).__module__.startswith("psycopg")):
+            translated = self._translated(exc)
+            if translated is not exc:
+                raise translated from exc
+
+    def _translated(self, exc: Exception) -> Exception:
+        """The project's error for a database failure: DatabaseBusy (locked, timed out,
+        a serialization failure or deadlock on a server), ServerUnreachable (the
+        connection to the server was lost: the transaction did not commit), else the
+        error itself."""
+        if is_busy(exc):
+            return busy_error()
+        if not self.is_sqlite and server_errors.is_lost(exc):
+            return server_errors.unreachable(self.location.display())
+        return exc
 
     # -- other programs' changes ------------------------------------------------------------
     def _notify(self, session: Session) -> None:
@@ -280,10 +336,17 @@ class Database:
         SQLAlchemy's connection (its BEGIN, its result objects, its ROLLBACK) each cost
         about 80 microseconds more, three times as the contact list opens. While anything
         listens for the engine's cursor events (tests counting statements, tracing), the
-        statement goes through SQLAlchemy, which tells them."""
+        statement goes through SQLAlchemy, which tells them.
+
+        On a server it always goes through SQLAlchemy's connection (its transaction,
+        pool_pre_ping, the error translation of `_translated`), `sql` written with
+        SQLite's `?` placeholders turned into psycopg's (db/sql.py portable). Statements
+        compiled for PostgreSQL are not kept (services/compiled.py: psycopg's named
+        parameters have no order), so there this serves hand-written SQL only."""
         params = tuple(params)
         dispatch = self.engine.dispatch
-        if dispatch.before_cursor_execute or dispatch.after_cursor_execute:
+        if not self._on_file or dispatch.before_cursor_execute \
+                or dispatch.after_cursor_execute:
             return self._read_rows_told(sql, params)
         try:
             conn = self.engine.raw_connection()
@@ -308,11 +371,9 @@ class Database:
     def _read_rows_told(self, sql: str, params: tuple[Any, ...]) -> Sequence[Sequence[Any]]:
         try:
             with self.engine.connect() as conn:
-                return conn.exec_driver_sql(sql, params).fetchall()
-        except OperationalError as exc:
-            if is_busy(exc):
-                raise busy_error() from exc
-            raise
+                return conn.exec_driver_sql(portable(sql, self.dialect), params).fetchall()
+        except DBAPIError as exc:
+            raise self._translated(exc) from exc
 
     @contextmanager
     def raw(self) -> Iterator[sqlite3.Connection]:

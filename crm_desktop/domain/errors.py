@@ -59,6 +59,23 @@ class DatabaseBusy(DatabaseError):
     again later may work. Nothing was changed."""
 
 
+class ServerUnreachable(DatabaseBusy):
+    """The database server cannot be reached (stopped, restarting, the network gone) or
+    dropped the connection in the middle of an action. The action's transaction did not
+    commit: nothing of it was written. Trying again once the server is back works (a
+    retry like DatabaseBusy's). `message(lang)` says it plainly
+    (crm_desktop/text/server_texts.py)."""
+
+    def __init__(self, where: str = ""):
+        self.where = where
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        from crm_desktop.text.server_texts import unreachable_message
+
+        return unreachable_message(self.where, lang)
+
+
 class DatabaseInUse(DatabaseBusy):
     """The operation needs the database to itself (restore) and another window or program
     has it open."""

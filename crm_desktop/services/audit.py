@@ -74,7 +74,6 @@ from sqlalchemy import (
     String,
     cast,
     event,
-    func,
     insert,
     inspect,
     literal,
@@ -84,6 +83,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
+from crm_desktop.db.sql import executemany, json_object
 from crm_desktop.db.types import UTCDateTime, utcnow
 from crm_desktop.domain.enums import AuditAction
 
@@ -203,7 +203,8 @@ def record_many(session: Session, entity: str,
     at = at_type.dialect_impl(dialect).bind_processor(dialect)(  # type: ignore[misc]
         session.info.get("audit_at") or utcnow())
     actor = session.info.get("actor_id")
-    connection.connection.driver_connection.executemany(  # type: ignore[union-attr]
+    executemany(
+        connection.connection.driver_connection,
         f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         ((at, actor, entity, *row) for row in rows))
 
@@ -277,7 +278,7 @@ def created_selected(session: Session, entity: str, records: Select[Any],
     rows = select(
         literal(utcnow(), UTCDateTime()), literal(session.info.get("actor_id"), Integer()),
         literal(entity), record_id, literal(AuditAction.CREATE.value), null(), null(),
-        func.json_object(*pairs, type_=String()),
+        json_object(*pairs),
     )
     session.connection().execute(insert(m.AuditLog).from_select(AUDIT_COLUMNS, rows))
 

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, false, func, select, text
+from sqlalchemy import ColumnElement, Select, false, func, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
@@ -299,7 +299,7 @@ class EntityService(Generic[M]):
         except KeyError:
             raise KeyError(f"{self.entity} lists have no filter {key!r}") from None
         if not _sql_safe(value):  # an int no column can hold (2**63) matches nothing
-            return q.where(text("0"))
+            return q.where(false())
         return q.where(column == value)
 
     def _apply_text(self, q: Select[Any], raw: str) -> Select[Any]:

@@ -12,17 +12,18 @@ from sqlalchemy import (
     String,
     case,
     cast,
+    false,
     func,
     insert,
     literal,
     select,
-    text,
     union,
     update,
 )
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
+from crm_desktop.db.sql import total
 from crm_desktop.db.types import UTCDateTime, utcnow
 from crm_desktop.domain import marketing
 from crm_desktop.domain.enums import CampaignChannel, CampaignStatus, MemberStatus, RfmSegment
@@ -167,7 +168,7 @@ class CampaignService(EntityService[m.Campaign]):
     }
     references: ClassVar = {"owner_id": m.User}
     _c = m.Campaign
-    _revenue = _won_deals(_c.id, func.total(m.Deal.amount_rial)).scalar_subquery()
+    _revenue = _won_deals(_c.id, total(m.Deal.amount_rial)).scalar_subquery()
     sort_columns: ClassVar = {
         "start_date": func.coalesce(_c.start_date, NO_DATE),
         "name": _c.name,
@@ -228,7 +229,7 @@ class CampaignService(EntityService[m.Campaign]):
         terms = [search_key(t) for t in search_terms(raw)]
         terms = [t for t in terms if t]
         if not terms:
-            return q.where(text("0"))
+            return q.where(false())
         c = m.Campaign
         with self.db.read() as session:
             found = [
@@ -358,6 +359,7 @@ class CampaignService(EntityService[m.Campaign]):
             result = session.execute(
                 insert(cm).from_select(["campaign_id", "contact_id", "status", "updated_at"],
                                        source)
+                .execution_options(preserve_rowcount=True)  # (PostgreSQL tells it only so)
             )
             # an INSERT ... SELECT: the audit rows of the new members are explicit
             audit.created_selected(

@@ -7,7 +7,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 
-def distinct_values(session: Session, table: str, column: str, where: str = "1") -> list[str]:
+def distinct_values(session: Session, table: str, column: str, where: str = "1 = 1"
+                    ) -> list[str]:
     """Every distinct non-NULL `column` of `table` whose row satisfies `where` (trusted
     SQL, e.g. the partial index's condition), in index order. `table`, `column` and
     `where` come from the program, never from the user."""

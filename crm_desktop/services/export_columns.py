@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Select, func, select, true
 
 from crm_desktop.db import models as m
+from crm_desktop.db.sql import json_array_items, json_text
 from crm_desktop.domain import clock
 from crm_desktop.export.table import ExportColumn, Kind
 from crm_desktop.services.deals import _combine, _exact_sum
@@ -137,7 +138,7 @@ def _won_deals(q: Select[Any]) -> Select[Any]:
 
 def _tags(lang: str) -> Sequence[Any]:
     tags = (
-        select(func.group_concat(m.Tag.name, "، " if lang == "fa" else ", "))
+        select(func.aggregate_strings(m.Tag.name, "، " if lang == "fa" else ", "))
         .join(m.contact_tags, m.contact_tags.c.tag_id == m.Tag.id)
         .where(m.contact_tags.c.contact_id == m.Contact.id)
         .scalar_subquery()
@@ -283,11 +284,11 @@ MEMBER_COLUMNS: tuple[Col, ...] = (
 def _tier_name() -> Any:
     """The name of a member's tier (contact_club.tier in the statement), read from the
     club's settings in SQL: the names are the business's own, in one language."""
-    tiers = func.json_each(m.Setting.value, "$.tiers").table_valued("value")
-    return (select(func.json_extract(tiers.c.value, "$.name"))
+    tiers = json_array_items(m.Setting.value, "tiers")
+    return (select(json_text(tiers.c.value, "name"))
             .select_from(m.Setting).join(tiers, true())
             .where(m.Setting.key == "club",
-                   func.json_extract(tiers.c.value, "$.key") == m.ContactClub.tier)
+                   json_text(tiers.c.value, "key") == m.ContactClub.tier)
             .correlate(m.ContactClub).limit(1).scalar_subquery().label("tier_name"))
 
 

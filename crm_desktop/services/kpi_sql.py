@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, and_, case, cast, false, func
+from sqlalchemy import and_, case, false, func
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import operators
-from sqlalchemy.sql.elements import UnaryExpression
 
 from crm_desktop.db import models as m
+from crm_desktop.db.sql import micros_between, seconds_between, unindexed
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.periods import Period
 from crm_desktop.services import fields as f
@@ -34,31 +33,7 @@ def count_if(condition: Any, name: str) -> Any:
     return func.count(case((condition, 1))).label(name)
 
 
-def unindexed(column: Any) -> Any:
-    """`+column`: the same value, which SQLite will not look up through an index. A KPI
-    reads most rows of a table; one pass over them is several times quicker than a lookup
-    per row through an index on the stage or the contact (60,000 deals: 43 ms, not 100)."""
-    return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
-
-
-def seconds_between(end: Any, start: Any) -> Any:
-    """end - start in whole seconds, exactly, from the stored text without its fraction
-    ("YYYY-MM-DD HH:MM:SS"): SQLite's julianday keeps milliseconds and rounds (…:59.999999
-    would read as the next second); the difference of two whole-second julian days, times
-    86,400, is within 1e-4 of an integer and rounds to it. (strftime('%s') is exact too,
-    and takes twice as long.)"""
-    def day(column: Any) -> Any:
-        return func.julianday(func.substr(column, 1, 19))
-
-    return cast(func.round((day(end) - day(start)) * 86400), Integer)
-
-
-def micros_between(end: Any, start: Any) -> Any:
-    """The difference of the microseconds parts (".ffffff", 0 when the text has none)."""
-    def part(column: Any) -> Any:
-        return cast(func.substr(column, 21, 6), Integer)
-
-    return part(end) - part(start)
+__all__ = ["unindexed"]  # (kpis.py imports it from here)
 
 
 def duration_sums(condition: Any, end: Any, start: Any, name: str) -> tuple[Any, Any]:

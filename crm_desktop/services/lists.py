@@ -209,6 +209,7 @@ class ListService(EntityService[m.MarketingList]):
                     ["list_id", "contact_id", "added_at"],
                     live.with_only_columns(literal(list_id), m.Contact.id,
                                            literal(now, UTCDateTime())))
+                .execution_options(preserve_rowcount=True)  # (PostgreSQL tells it only so)
             )
             added += result.rowcount or 0
         return added

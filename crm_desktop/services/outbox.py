@@ -36,18 +36,19 @@ from sqlalchemy import (
     and_,
     case,
     exists,
+    false,
     func,
     insert,
     literal,
     or_,
     select,
-    text,
 )
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
 from crm_desktop.db.search_index import matching_ids
+from crm_desktop.db.sql import digits_only
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.enums import MemberStatus, MessageChannel, OutboxStatus
 from crm_desktop.domain.errors import FieldError, NotFoundError, ValidationError
@@ -178,7 +179,7 @@ class OutboxService(ReadOnlyList):
         q = select(o.status, func.count()).group_by(o.status)
         if campaign_id is not None:
             q = q.where(o.campaign_id == campaign_id) if f.is_id(campaign_id) else q.where(
-                text("0"))
+                false())
         out = {s.value: 0 for s in OutboxStatus}
         with self.db.read() as session:
             for status, n in session.execute(q):
@@ -267,9 +268,8 @@ class OutboxService(ReadOnlyList):
         c, cm, o = m.Contact, m.CampaignMember, m.OutboxMessage
         if msg.channel == MessageChannel.SMS.value:
             consent = c.sms_consent
-            digits_only = c.mobile.op("NOT GLOB", is_comparison=True)("*[^0-9]*")
             valid = and_(c.mobile.is_not(None), func.length(c.mobile) == 11,
-                         c.mobile.like("09%"), digits_only)
+                         c.mobile.like("09%"), digits_only(c.mobile))
         else:
             consent = c.email_consent
             valid = and_(c.email.is_not(None), c.email.like("%_@_%.%"))

@@ -19,6 +19,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
+from crm_desktop.db.sql import doc_number
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain import clock
 from crm_desktop.domain.documents import ProformaDocument
@@ -484,7 +485,7 @@ class ProformaService(EntityService[m.Proforma]):
         p = m.Proforma
         return (
             select(
-                p.id, p.year, p.seq, func.printf("%d-%04d", p.year, p.seq).label("number"),
+                p.id, p.year, p.seq, doc_number("", p.year, p.seq).label("number"),
                 p.status, p.issue_date, p.valid_until, p.vat_rate, p.contact_id, p.account_id,
                 p.deal_id, p.owner_id, p.created_at,
                 func.coalesce(m.Account.name, m.Contact.full_name).label("buyer"),

@@ -52,11 +52,12 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, and_, exists, func, or_, select
+from sqlalchemy import String, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
+from crm_desktop.db.sql import run_sql
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain import clock
 from crm_desktop.domain import rfm as scoring
@@ -184,15 +185,15 @@ class RfmService:
             scored = scoring.score_all(figures)
             now = _ts(utcnow())
             conn = session.connection()
-            conn.exec_driver_sql("DELETE FROM contact_rfm")
+            run_sql(conn, "DELETE FROM contact_rfm")
             if figures:
-                conn.exec_driver_sql(
+                run_sql(conn,
                     "INSERT INTO contact_rfm (contact_id, recency_days, frequency,"
                     " monetary_rial, r_score, f_score, m_score, segment, computed_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(cid, fig[0], fig[1], fig[2], sc[0], sc[1], sc[2], _TEXT[sc[3]], now)
                      for cid, fig in figures.items() for sc in (scored[cid],)])
-            others = conn.exec_driver_sql(
+            others = run_sql(conn,
                 "INSERT INTO contact_rfm (contact_id, recency_days, frequency, monetary_rial,"
                 " r_score, f_score, m_score, segment, computed_at)"
                 " SELECT c.id, NULL, 0, 0, NULL, NULL, NULL, ?, ? FROM contacts c"
@@ -216,9 +217,9 @@ class RfmService:
         r = m.ContactRfm
         q = (
             select(func.count(),
-                   func.coalesce(func.sum(r.recency_days < fig.recency_days), 0),
-                   func.coalesce(func.sum(r.frequency < fig.frequency), 0),
-                   func.coalesce(func.sum(r.monetary_rial < fig.monetary_rial), 0))
+                   func.count(case((r.recency_days < fig.recency_days, 1))),
+                   func.count(case((r.frequency < fig.frequency, 1))),
+                   func.count(case((r.monetary_rial < fig.monetary_rial, 1))))
             .where(r.r_score.is_not(None), r.contact_id.not_in(exclude))
         )
         others, r_below, f_below, m_below = (int(x) for x in session.execute(q).one())

@@ -21,6 +21,7 @@ from sqlalchemy import Select, String, case, func, literal, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
+from crm_desktop.db.sql import doc_number
 from crm_desktop.db.types import UTCDateTime, utcnow
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import TicketCategory, TicketChannel, TicketPriority, TicketStatus
@@ -66,7 +67,7 @@ def ticket_search_text(t: Any) -> tuple[str, str]:
 
 def number_sql(t: Any) -> Any:
     """SQL for the formatted number T-1405-0001 (same as domain.numbers.ticket_number)."""
-    return func.printf("T-%d-%04d", t.year, t.seq)
+    return doc_number("T-", t.year, t.seq)
 
 
 class TicketService(EntityService[m.Ticket]):

@@ -10,7 +10,12 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from crm_desktop.domain.errors import DatabaseBusy, DatabaseInUse, PermissionDenied
+from crm_desktop.domain.errors import (
+    DatabaseBusy,
+    DatabaseInUse,
+    PermissionDenied,
+    ServerUnreachable,
+)
 
 log = logging.getLogger("crm_desktop.ui")
 
@@ -43,7 +48,10 @@ def show_unexpected(parent: QWidget | None) -> None:
 
 
 def busy_text(exc: DatabaseBusy) -> str:
-    """What to tell the user when the database was locked by someone else."""
+    """What to tell the user when the database was locked by someone else (or, on a
+    server, could not be reached)."""
+    if isinstance(exc, ServerUnreachable):
+        return exc.message(_lang())
     if isinstance(exc, DatabaseInUse):
         return QCoreApplication.translate(
             "Errors",
@@ -55,11 +63,26 @@ def busy_text(exc: DatabaseBusy) -> str:
         "in time. Nothing was changed. Press Retry to try again.")
 
 
+def busy_title(exc: DatabaseBusy) -> str:
+    if isinstance(exc, ServerUnreachable):
+        from crm_desktop.text.server_texts import unreachable_title
+
+        return unreachable_title(_lang())
+    return QCoreApplication.translate("Errors", "Database busy")
+
+
+def _lang() -> str:
+    from crm_desktop.ui import display
+
+    return "fa" if display.persian() else "en"
+
+
 def ask_retry(parent: QWidget | None, exc: DatabaseBusy) -> bool:
-    """The database-busy message with Retry and Cancel; True when the user chose Retry."""
+    """The database-busy (or server-unreachable) message with Retry and Cancel; True when
+    the user chose Retry."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        QCoreApplication.translate("Errors", "Database busy"),
+        busy_title(exc),
         busy_text(exc),
         QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
         parent,
@@ -83,6 +106,13 @@ def install_excepthook() -> None:
     program or printing a traceback."""
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(exc, ServerUnreachable):
+            # a read while the server was away: not a bug
+            log.warning("server unreachable: %s", exc)
+            if QApplication.instance() is not None:
+                show_message(QApplication.activeWindow(), busy_text(exc),
+                             title=busy_title(exc))
+            return
         if isinstance(exc, DatabaseBusy):
             # a read that waited too long for another program's lock: not a bug
             log.warning("database busy: %s", exc)

@@ -39,6 +39,7 @@ from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
+from crm_desktop.db.sql import run_sql, sync_ids
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import AuditAction, LedgerKind, ProformaStatus
 from crm_desktop.services import audit
@@ -228,7 +229,7 @@ def catch_up_in(session: Session, settings: Mapping[str, Any]) -> int:
     rate, months = settings["rial_per_point"], settings["expiry_months"]
     actor = session.info.get("actor_id")
     conn = session.connection()
-    next_id = int(conn.exec_driver_sql(
+    next_id = int(run_sql(conn,
         "SELECT coalesce(max(id), 0) FROM club_ledger").scalar_one()) + 1
     rows, logged = [], []
     columns = ("at", "contact_id", "kind", "points", "expires_at", "reason", "source",
@@ -248,9 +249,10 @@ def catch_up_in(session: Session, settings: Mapping[str, Any]) -> int:
                            audit._json(dict(zip(columns, values, strict=True)))))
             next_id += 1
     if rows:
-        conn.exec_driver_sql(
+        run_sql(conn,
             f"INSERT INTO club_ledger (id, {', '.join(columns)}, remaining)"
             f" VALUES ({', '.join('?' * (len(columns) + 2))})", rows)
+        sync_ids(conn, ("club_ledger",))
         audit.record_many(session, "club_ledger", logged)
     # and the referrals of those who bought (the caller recomputes every member)
     session.expire_all()

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
+from crm_desktop.db.sql import run_sql, sync_ids
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain import clock
 from crm_desktop.domain.club import Lot, add_months, take
@@ -98,7 +99,7 @@ def expire_in(session: Session, now: datetime,
     if not lots:
         return 0, set()
     conn = session.connection()
-    first = int(conn.exec_driver_sql(
+    first = int(run_sql(conn,
         "SELECT coalesce(max(id), 0) FROM club_ledger").scalar_one()) + 1
     actor = _actor(session)
     stamp = _ts(now)
@@ -106,10 +107,11 @@ def expire_in(session: Session, now: datetime,
                "source_id", "basis_rial", "user_id")
     rows = [(first + i, stamp, cid, LedgerKind.EXPIRED.value, -n, 0, "", LOT_SOURCE, lot,
              0, actor) for i, (lot, cid, n) in enumerate(lots)]
-    conn.exec_driver_sql(
+    run_sql(conn,
         f"INSERT INTO club_ledger (id, {', '.join(columns)})"
         f" VALUES ({', '.join('?' * (len(columns) + 1))})", rows)
-    conn.exec_driver_sql("UPDATE club_ledger SET remaining = 0 WHERE id = ?",
+    sync_ids(conn, ("club_ledger",))
+    run_sql(conn, "UPDATE club_ledger SET remaining = 0 WHERE id = ?",
                          [(lot,) for lot, _cid, _n in lots])
     audit.record_many(session, "club_ledger", (
         (r[0], AuditAction.CREATE.value, None, None, audit._json(

@@ -26,6 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
+from crm_desktop.db.sql import run_sql, sync_ids, upsert_sql
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain import clock
 from crm_desktop.domain.club import BASIS_SPEND, SPEND_MONTHS, add_months, is_up, tier_for
@@ -124,7 +125,7 @@ def recompute_in(session: Session, settings: Mapping[str, Any]) -> dict[str, int
     (every tier named, zeros included, and "none" for those below the lowest)."""
     balances, spend = _balances(session, None), _spend(session, None)
     conn = session.connection()
-    stored = {r[0]: r[1:] for r in conn.exec_driver_sql(
+    stored = {r[0]: r[1:] for r in run_sql(conn,
         "SELECT contact_id, balance, spend_12m, tier FROM contact_club")}
     now = _ts(utcnow())
     basis_spend = settings["basis"] == BASIS_SPEND
@@ -140,18 +141,18 @@ def recompute_in(session: Session, settings: Mapping[str, Any]) -> dict[str, int
         if tier != (before[2] if before else None):
             changes.append((cid, before[2] if before else None, tier, b))
     gone = stored.keys() - balances.keys() - spend.keys()
-    live = set(conn.exec_driver_sql(
+    live = set(run_sql(conn,
         "SELECT id FROM contacts WHERE deleted_at IS NULL").scalars()) if gone else set()
     changes += [(cid, stored[cid][2], None, 0) for cid in gone
                 if cid in live and stored[cid][2]]
     # only what changed is written (a recompute after a day changes a few spends)
     if gone:
-        conn.exec_driver_sql("DELETE FROM contact_club WHERE contact_id = ?",
+        run_sql(conn, "DELETE FROM contact_club WHERE contact_id = ?",
                              [(cid,) for cid in gone])
     if changed:
-        conn.exec_driver_sql(
-            "INSERT OR REPLACE INTO contact_club (contact_id, balance, spend_12m, tier,"
-            " computed_at) VALUES (?, ?, ?, ?, ?)", changed)
+        run_sql(conn, upsert_sql(
+            "contact_club", ("contact_id", "balance", "spend_12m", "tier", "computed_at"),
+            ("contact_id",), conn.dialect.name), changed)
     if changes:
         _record_changes(session, settings, changes)
     counts = dict.fromkeys([t.key for t in tiers] + [NONE_KEY], 0)
@@ -170,15 +171,16 @@ def _record_changes(session: Session, settings: Mapping[str, Any],
                     changes: list[tuple[int, str | None, str | None, int]]) -> None:
     """Tier changes written with one executemany, each logged as a created record."""
     conn = session.connection()
-    first = int(conn.exec_driver_sql(
+    first = int(run_sql(conn,
         "SELECT coalesce(max(id), 0) FROM club_tier_changes").scalar_one()) + 1
     at = utcnow()
     tiers = tiers_of(settings)
     rows = [(first + i, cid, _ts(at), before, after, is_up(before, after, tiers), points)
             for i, (cid, before, after, points) in enumerate(changes)]
-    conn.exec_driver_sql(
+    run_sql(conn,
         "INSERT INTO club_tier_changes (id, contact_id, at, from_tier, to_tier, up, points)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    sync_ids(conn, ("club_tier_changes",))
     columns = ("contact_id", "at", "from_tier", "to_tier", "up", "points")
     audit.record(session, [
         audit.created(session, "club_tier_changes", r[0],

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from crm_desktop.db.engine import busy_error, is_busy
+from crm_desktop.db.sql import portable
 from crm_desktop.services.imports.model import ImportKind, Match, PlannedRow
 from crm_desktop.text.similar import name_key
 
@@ -54,10 +55,11 @@ Columns = list[list[tuple[str, ...]]]
 def fetch(session: Session, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
     """The rows of one SELECT in the session's read transaction, as the driver gives them
     (plain tuples: a pass over 100,000 rows without a Python object per row)."""
-    conn = session.connection().connection.dbapi_connection
-    cursor = conn.cursor()  # type: ignore[union-attr]
+    connection = session.connection()
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        return cursor.execute(sql, tuple(params)).fetchall()
+        cursor.execute(portable(sql, connection.dialect.name), tuple(params))
+        return cursor.fetchall()
     except sqlite3.OperationalError as exc:
         if is_busy(exc):
             raise busy_error() from exc
@@ -163,7 +165,7 @@ def _product_columns(values: list[dict[str, Any]]) -> Columns:
 
 def _product_load(session: Session, wanted: list[set[str]]) -> list[Found]:
     skus, names = wanted
-    by_sku = _load_in(session, "SELECT id, sku, sku, name FROM products WHERE 1", "sku", skus)
+    by_sku = _load_in(session, "SELECT id, sku, sku, name FROM products WHERE 1 = 1", "sku", skus)
     by_name: Found = {}
     if names:
         sql = "SELECT id, name, sku FROM products"

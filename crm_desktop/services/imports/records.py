@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.db import models as m
 from crm_desktop.db.bulk import indexes_suspended
 from crm_desktop.db.engine import Database
+from crm_desktop.db.sql import dialect_of, driver, executemany, sync_ids
 from crm_desktop.services import audit
 from crm_desktop.services.accounts import AccountService
 from crm_desktop.services.base import EntityService
@@ -192,8 +193,9 @@ def derive(kind: RecordKind, service: EntityService[Any], row: dict[str, Any],
 
 # -- writing ---------------------------------------------------------------------------------
 def raw(session: Session) -> Any:
-    """The DB-API connection under the session's transaction (for executemany)."""
-    return session.connection().connection.driver_connection
+    """The DB-API connection under the session's transaction (for executemany), taking
+    `?` placeholders on either database (db/sql.py driver)."""
+    return driver(session.connection())
 
 
 @contextmanager
@@ -203,6 +205,9 @@ def large_load(session: Session, table: str, rows: int) -> Iterator[None]:
     other indexes dropped for the block and built once after it. The caller's transaction
     is rolled back when the block raises (which brings the indexes back)."""
     conn = raw(session)
+    if dialect_of(conn) != "sqlite":  # (the server keeps its indexes and its own cache)
+        yield
+        return
     have = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] if rows else 0
     if not (rows >= BULK_MIN and rows * 2 >= have):
         yield
@@ -227,7 +232,8 @@ class Inserter:
         """`same`: columns with one value for every row (bound once)."""
         connection = session.connection()
         dialect = connection.dialect
-        self.raw = connection.connection.driver_connection
+        self.raw = driver(connection)
+        self.table = table.name
         self.columns = tuple(c.name for c in table.columns)
         processors = {c.name: p for c in table.columns
                       if (p := c.type.dialect_impl(dialect).bind_processor(dialect))}
@@ -249,7 +255,9 @@ class Inserter:
 
     def flush(self) -> None:
         if self.rows:
-            self.raw.executemany(self.sql, self.rows)  # type: ignore[union-attr]
+            executemany(self.raw, self.sql, self.rows)
+            if "id" in self.columns:
+                sync_ids(self.raw, (self.table,))
             self.rows = []
 
 

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
 from crm_desktop.db.search_index import SEARCH_TABLES, unindexed_first
+from crm_desktop.db.sql import dialect_of
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.errors import FieldError, ValidationError
 from crm_desktop.domain.permissions import Perm
@@ -71,6 +72,8 @@ USERS: dict[str, tuple[tuple[Any, str], ...]] = {
 SCAN_ABOVE = 2000
 #: the ids of the records being removed (a temporary table: one statement per table)
 GONE = "temp.import_undo_gone"
+#: the same table where PostgreSQL keeps a session's temporary tables
+PG_GONE = "pg_temp.import_undo_gone"
 
 
 def _newest(session: Session) -> m.ImportBatch | None:
@@ -219,24 +222,25 @@ class _Undo:
         if not rows:
             return
         conn, table = raw(self.session), kind.entity
-        conn.execute(f"CREATE TEMP TABLE {GONE} (id INTEGER PRIMARY KEY)")
-        conn.executemany(f"INSERT INTO {GONE} (id) VALUES (?)", ((i,) for i in rows))
+        self.gone = GONE if dialect_of(conn) == "sqlite" else PG_GONE
+        conn.execute(f"CREATE TEMP TABLE {self.gone} (id INTEGER PRIMARY KEY)")
+        conn.executemany(f"INSERT INTO {self.gone} (id) VALUES (?)", ((i,) for i in rows))
         if table == "contacts":
             self._drop_contact_links()
         audit.record_many(self.session, table, (
             (rid, "delete", "purged", audit._json({k: row[k] for k in kind.audited}), None)
             for rid, row in rows.items()))
-        ids = f"SELECT id FROM {GONE}"
+        ids = f"SELECT id FROM {self.gone}"
         with large_load(self.session, table, len(rows)), ExitStack() as stack:
-            if table in SEARCH_TABLES:
+            if table in SEARCH_TABLES and dialect_of(conn) == "sqlite":
                 stack.enter_context(unindexed_first(conn, table, ids))
             conn.execute(f"DELETE FROM {table} WHERE id IN ({ids})")
-        conn.execute(f"DROP TABLE {GONE}")
+        conn.execute(f"DROP TABLE {self.gone}")
 
     def _drop_contact_links(self) -> None:
         """The tags, list memberships and RFM row of the contacts in GONE (audited)."""
         conn, s = raw(self.session), self.session
-        gone = f"(SELECT id FROM {GONE})"
+        gone = f"(SELECT id FROM {self.gone})"
         audit.record_many(s, "contacts", (
             (contact_id, "update", "tags", name, None) for contact_id, name in conn.execute(
                 "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = "

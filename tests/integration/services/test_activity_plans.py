@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import event
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -33,6 +34,7 @@ def plans(core: Any, fn: Any) -> list[str]:
     return out
 
 
+@pytest.mark.sqlite_only("reads SQLite's query plan")
 def test_occurrences_use_the_partial_index_of_repeating_rows(core: Any) -> None:
     weekly = core.activities.create({"kind": "meeting", "subject": "جلسه هفتگی",
                                      "due_at": NOW - timedelta(days=30), "recurrence": "weekly"})

@@ -7,6 +7,8 @@ import gc
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from crm_desktop.db.engine import CACHE_SIZE
 from crm_desktop.services.demo import BULK_TABLES, generate
 
@@ -20,6 +22,7 @@ def schema(path: Path) -> set[tuple[str, str, str]]:
         conn.close()
 
 
+@pytest.mark.sqlite_only("the demo's bulk loader drops and restores SQLite's indexes and triggers")
 def test_bulk_load_restores_every_index_and_trigger(core, db_path: Path) -> None:
     before = schema(db_path)
     assert {name for kind, name, _sql in before if kind == "index"
@@ -37,6 +40,7 @@ def test_bulk_load_restores_every_index_and_trigger(core, db_path: Path) -> None
     assert core.search.search(core.contacts.list().rows[0]["full_name"].split()[0])
 
 
+@pytest.mark.sqlite_only("the demo's bulk loader is SQLite's (PRAGMA, dropped indexes)")
 def test_the_load_runs_without_its_indexes_and_without_the_cyclic_collector(core) -> None:
     seen: list[tuple[str, bool]] = []
 
@@ -48,6 +52,7 @@ def test_the_load_runs_without_its_indexes_and_without_the_cyclic_collector(core
     assert gc.isenabled()
 
 
+@pytest.mark.sqlite_only("SQLite's indexes dropped and restored from sqlite_master")
 def test_indexes_suspended_drops_and_restores(core, db_path: Path) -> None:
     from crm_desktop.db.bulk import indexes_suspended
 

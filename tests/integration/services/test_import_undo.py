@@ -185,6 +185,7 @@ def test_bookkeeping_tables_are_the_import_s_own() -> None:
     assert {"import_batches", "import_changes"} <= BOOKKEEPING
 
 
+@pytest.mark.sqlite_only("checks SQLite's dropped indexes and the FTS5 index")
 def test_a_large_undo_keeps_the_indexes_and_the_search(core: Core,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from crm_desktop.services.imports import records

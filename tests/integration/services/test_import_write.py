@@ -260,6 +260,7 @@ def test_a_product_code_in_use_is_refused(core: Core) -> None:
         assert dump(core) == before
 
 
+@pytest.mark.sqlite_only("checks the FTS5 index")
 def test_cancel_writes_nothing(core: Core, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(write, "CHUNK", 3)
     monkeypatch.setattr(records, "BULK_MIN", 3)  # the indexes are dropped for this load
@@ -282,6 +283,7 @@ def test_cancel_writes_nothing(core: Core, monkeypatch: pytest.MonkeyPatch) -> N
         assert sorted(conn.execute("SELECT type, name, sql FROM sqlite_master")) == schema
 
 
+@pytest.mark.sqlite_only("checks SQLite's dropped indexes and the FTS5 index")
 def test_a_large_load_keeps_the_indexes_and_the_search(core: Core,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(write, "CHUNK", 7)

@@ -192,6 +192,7 @@ def test_compute_is_one_statement_and_only_reads(core: Core, world: w.World) -> 
     assert not [s for s in writes if "IMMEDIATE" in s or not s.upper().startswith("BEGIN")]
 
 
+@pytest.mark.sqlite_only("reads SQLite's query plan")
 def test_the_deals_are_read_in_one_pass(core: Core, world: w.World) -> None:
     """The plan (no statistics: the same at any size): the deals are scanned once per
     aggregate, not looked up one by one through an index (at 60,000 deals the lookups
@@ -216,6 +217,7 @@ def test_the_deals_are_read_in_one_pass(core: Core, world: w.World) -> None:
     assert deals == ["SCAN deals", "SCAN deals"], plan
 
 
+@pytest.mark.sqlite_only("the demo's bulk loader is SQLite's")
 def test_the_demo_answers_its_tickets_as_the_service_does(core: Core) -> None:
     """A demo ticket's first response is its first comment the customer sees (what
     TicketService.add_comment records), so the demo's dashboard has response times."""

@@ -317,10 +317,10 @@ def _create_proformas(path: str, n: int, barrier: Any) -> None:
                                   [{"description": f"ردیف {i}", "unit_price_rial": 1000}])
 
 
-def test_numbers_unique_under_concurrency(core: Any, db_path: Path) -> None:
+def test_numbers_unique_under_concurrency(core: Any, db_target: Path | str) -> None:
     ctx = multiprocessing.get_context("spawn")
     barrier = ctx.Barrier(2)
-    procs = [ctx.Process(target=_create_proformas, args=(str(db_path), PER_PROCESS, barrier))
+    procs = [ctx.Process(target=_create_proformas, args=(str(db_target), PER_PROCESS, barrier))
              for _ in range(2)]
     for p in procs:
         p.start()

@@ -164,6 +164,7 @@ def test_starttls_and_ssl(certificate: tuple[Path, Path]) -> None:
     assert len(mailbox.messages) == 1 and len(mailbox_ssl.messages) == 1
 
 
+@pytest.mark.sqlite_only("reads the database file's bytes")
 def test_sending_from_the_settings_with_the_password_in_the_keyring(
         core: Core, db_path: Path, memory_keyring: None) -> None:
     mailbox = Mailbox()

@@ -284,10 +284,10 @@ def _create_tickets(path: str, n: int, barrier: Any) -> None:
             core.tickets.create({"subject": f"هم‌زمان {i}"})
 
 
-def test_numbers_unique_under_concurrency(core: Any, db_path: Path) -> None:
+def test_numbers_unique_under_concurrency(core: Any, db_target: Path | str) -> None:
     ctx = multiprocessing.get_context("spawn")
     barrier = ctx.Barrier(2)
-    procs = [ctx.Process(target=_create_tickets, args=(str(db_path), PER_PROCESS, barrier))
+    procs = [ctx.Process(target=_create_tickets, args=(str(db_target), PER_PROCESS, barrier))
              for _ in range(2)]
     for p in procs:
         p.start()

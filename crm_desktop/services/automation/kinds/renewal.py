@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import models as m
+from crm_desktop.db.sql import month_day
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import RuleKind
 from crm_desktop.services import fields as f
@@ -111,7 +112,7 @@ def _bases(session: Session, source: str,
         q = select(c.id, c.customer_since).where(c.deleted_at.is_(None),
                                                  c.customer_since.is_not(None))
         if mds is not None:
-            q = q.where(func.strftime("%m-%d", c.customer_since).in_(sorted(mds)))
+            q = q.where(month_day(c.customer_since).in_(sorted(mds)))
         return [(cid, clock.utc(at)) for cid, at in session.execute(q)]
     d = m.Deal
     last = func.max(closed_instant())
@@ -120,7 +121,7 @@ def _bases(session: Session, source: str,
                 d.stage_id.in_(won_stage_ids()))
          .group_by(d.contact_id))
     if mds is not None:
-        q = q.having(func.strftime("%m-%d", last).in_(sorted(mds)))
+        q = q.having(month_day(last).in_(sorted(mds)))
     return [(cid, clock.utc(at)) for cid, at in session.execute(q) if at is not None]
 
 
