@@ -263,3 +263,31 @@ def finish_upgrade(conn: Any) -> None:
             f'ALTER COLUMN "{column}" TYPE {sql_type} COLLATE "C"')
     for table, changes in by_table.items():
         conn.execute(text(f'ALTER TABLE "{table}" ' + ", ".join(changes)))
+    _ids_in_64_bits(conn)
+
+
+def _ids_in_64_bits(conn: Any) -> None:
+    """Ids and the columns pointing at them (models' IdColumn) as bigint, and the id
+    sequences too, where an upgrade made them integer (the migrations say sa.Integer: on
+    SQLite the rowid, 64 bits; on PostgreSQL 32 bits)."""
+    from sqlalchemy import text
+
+    from crm_desktop.db.models import Base
+
+    integer = {(t, c) for t, c in conn.execute(text(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND data_type = 'integer'")).all()}
+    for table in Base.metadata.sorted_tables:
+        wide = [c for c in table.columns
+                if "postgresql" in getattr(c.type, "_variant_mapping", {})
+                and (table.name, c.name) in integer]
+        if not wide:
+            continue
+        conn.execute(text(f'ALTER TABLE "{table.name}" ' + ", ".join(
+            f'ALTER COLUMN "{c.name}" TYPE bigint' for c in wide)))
+        for column in wide:
+            if column.primary_key:
+                sequence = conn.execute(text("SELECT pg_get_serial_sequence(:t, :c)"),
+                                        {"t": table.name, "c": column.name}).scalar()
+                if sequence:
+                    conn.execute(text(f"ALTER SEQUENCE {sequence} AS bigint"))

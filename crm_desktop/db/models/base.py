@@ -31,8 +31,11 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-#: Integer primary keys that SQLite turns into the rowid (BigInteger would not).
-IdColumn = Integer
+#: Integer primary keys that SQLite turns into the rowid (BigInteger would not); 64 bits on
+#: PostgreSQL as on SQLite (its INTEGER is 32 bits: an id the services accept, up to
+#: 2**63 - 1, must be a number the column can be compared with, found or not).
+#: db/dialects.finish_upgrade widens the columns the migrations made.
+IdColumn = Integer().with_variant(BigInteger(), "postgresql")
 
 
 class Base(DeclarativeBase):

@@ -127,3 +127,28 @@ def test_the_audit_log_refuses_changes(empty_pg) -> None:
             assert conn.execute(text("SELECT action FROM audit_log")).scalar() == "create"
     finally:
         engine.dispose()
+
+
+def test_ids_are_64_bits_as_on_sqlite(empty_pg) -> None:
+    """An id the services accept (up to 2**63 - 1) is one the server can compare: not
+    found, never "integer out of range"; the id sequences count past 2**31 too."""
+    from crm_desktop.core import Core
+    from crm_desktop.domain.errors import NotFoundError, ValidationError
+    from crm_desktop.domain.periods import Period
+
+    with Core.open(empty_pg) as core:
+        with pytest.raises(NotFoundError):
+            core.contacts.get(2**62)
+        with pytest.raises(ValidationError):  # no such owner
+            core.kpis.compute(Period.of_month(1405, 8), 2**40)
+        with core.db.engine.connect() as conn:
+            kinds = set(conn.execute(text(
+                "SELECT data_type FROM information_schema.columns WHERE table_schema = "
+                "current_schema() AND column_name = 'id'")).scalars())
+            assert kinds == {"bigint"}
+            conn.execute(text("SELECT setval(pg_get_serial_sequence('tags', 'id'), "
+                              "3000000000)"))
+            conn.commit()
+        assert core.contacts.create({"first_name": "Ava", "tags": ["after 2**31"]})
+        with core.db.engine.connect() as conn:
+            assert conn.execute(text("SELECT max(id) FROM tags")).scalar() > 2**31
