@@ -26,6 +26,7 @@ def _connections(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return made
 
 
+@pytest.mark.sqlite_only("SQLite's pooled DB-API connection and its error types")
 def test_a_lone_read_runs_on_the_db_api_connection(core, monkeypatch) -> None:
     for i in range(3):
         core.contacts.create({"first_name": f"نفر{i}", "last_name": "احمدی"})
@@ -53,6 +54,7 @@ def test_a_read_is_told_to_whoever_listens_for_statements(core, monkeypatch) -> 
     assert "SELECT count(*) FROM contacts WHERE deleted_at IS NULL" in seen
 
 
+@pytest.mark.sqlite_only("SQLite's pooled DB-API connection and its error types")
 def test_a_bad_statement_is_sqlalchemys_error_as_before(core) -> None:
     with pytest.raises(OperationalError) as caught:
         core.db.read_rows("SELECT nothing FROM nowhere")
