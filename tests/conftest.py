@@ -134,11 +134,28 @@ def _fewer_examples(item: pytest.Item) -> None:
             chosen, max_examples=PG_EXAMPLES)
 
 
+def _only_what_runs_on_the_server(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With --pg, the tests whose database does not change with it are left out: those
+    that open no `db_target` (files of their own, parsers, the command line on a file) and
+    those on `both_backends` or `pg_server`, which the plain run (with CRM_TEST_PG set)
+    ran on both already. Running them again would test the same thing twice."""
+    kept, left = [], []
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        same = "db_target" not in names or "both_backends" in names
+        (left if same else kept).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Every test that uses Qt is marked `gui`, so `pytest -m "not gui"` is the quick loop.
     On PostgreSQL, tests marked `sqlite_only` are skipped and property tests try fewer
     examples (PG_EXAMPLES)."""
     postgresql = on_postgresql(config)
+    if postgresql:
+        _only_what_runs_on_the_server(config, items)
     for item in items:
         if postgresql:
             _fewer_examples(item)
