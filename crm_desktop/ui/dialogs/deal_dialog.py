@@ -35,6 +35,15 @@ from crm_desktop.ui.dialogs.record_form import (
 from crm_desktop.ui.ops import Ops
 
 
+def show_with_contact(form: Any, current: dict[str, Any]) -> None:
+    """Show a record whose form picks its contact (deals, tickets), noting its version."""
+    form.remember(current)
+    person = form.bindings["contact_id"]
+    assert isinstance(person, ContactBinding)
+    person.know(form.core, current["contact_id"])
+    form.set_values(current)
+
+
 class ContactBinding(Binding):
     """The deal's person: passed in (from a contact's page) and shown read-only by name,
     with a button to leave the deal without a person. A searchable list of every live
@@ -147,11 +156,7 @@ class DealDialog(RecordDialog):
         self.show_record(self.core.deals.get(self.deal_id))
 
     def show_record(self, current: dict[str, Any]) -> None:
-        self.remember(current)
-        person = self.bindings["contact_id"]
-        assert isinstance(person, ContactBinding)
-        person.know(self.core, current["contact_id"])
-        self.set_values(current)
+        show_with_contact(self, current)
 
     def write(self, values: dict[str, Any]) -> int:
         if self.deal_id is None:

@@ -25,7 +25,7 @@ from crm_desktop.domain.enums import TicketChannel
 from crm_desktop.services.tickets import TicketService
 from crm_desktop.ui import display, labels, screen_fit
 from crm_desktop.ui.dialogs.contact_dialog import ContactDialog
-from crm_desktop.ui.dialogs.deal_dialog import ContactBinding
+from crm_desktop.ui.dialogs.deal_dialog import ContactBinding, show_with_contact
 from crm_desktop.ui.dialogs.record_form import (
     ChoiceBinding,
     NotesBinding,
@@ -125,11 +125,7 @@ class TicketDialog(RecordDialog):
         self.show_record(self.core.tickets.get(self.ticket_id))
 
     def show_record(self, current: dict[str, Any]) -> None:
-        self.remember(current)
-        person = self.bindings["contact_id"]
-        assert isinstance(person, ContactBinding)
-        person.know(self.core, current["contact_id"])
-        self.set_values(current)
+        show_with_contact(self, current)
 
     @classmethod
     def edit(cls, parent: QWidget | None, core: Core, ops: Ops, ticket_id: int | None = None,
