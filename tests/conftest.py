@@ -101,6 +101,16 @@ def db_target(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Path | 
         yield db_path
 
 
+@pytest.fixture(scope="module")
+def module_db_target(request: pytest.FixtureRequest,
+                     tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | str]:
+    """`db_target` for one database a whole test module shares (a "world" it builds once)."""
+    if on_postgresql(request.config):
+        yield from _pg_database(request)
+    else:
+        yield tmp_path_factory.mktemp("module") / "crm.sqlite3"
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def both_backends(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Path | str]:
     """The test runs twice: on a file and on a fresh PostgreSQL database (that half is
@@ -142,7 +152,7 @@ def _only_what_runs_on_the_server(config: pytest.Config, items: list[pytest.Item
     kept, left = [], []
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
-        same = "db_target" not in names or "both_backends" in names
+        same = not {"db_target", "module_db_target"} & names or "both_backends" in names
         (left if same else kept).append(item)
     if left:
         config.hook.pytest_deselected(items=left)

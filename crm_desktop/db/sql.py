@@ -97,6 +97,47 @@ def _month_day_pg(element: Any, compiler: Any, **kw: Any) -> str:
     return f"to_char({compiler.process(element.clauses, **kw)}, 'MM-DD')"
 
 
+class sort_text(FunctionElement[str]):
+    """A nullable column as a list's sort key, as text: NULL is '' (first when ascending).
+
+    SQLite: `coalesce(col, '')` (the list's expression index is on exactly that; a date or
+    an instant is already text there). PostgreSQL: a date or an instant as the same text
+    SQLite stores ('YYYY-MM-DD', 'YYYY-MM-DD HH:MM:SS.ffffff', naive UTC), so orders,
+    keyset cursors and comparisons with `stored_instant` agree on both."""
+
+    type = String()
+    inherit_cache = True
+    name = "sort_text"
+
+
+@compiles(sort_text)
+def _sort_text(element: Any, compiler: Any, **kw: Any) -> str:
+    return f"coalesce({compiler.process(element.clauses, **kw)}, '')"
+
+
+@compiles(sort_text, "postgresql")
+def _sort_text_pg(element: Any, compiler: Any, **kw: Any) -> str:
+    from sqlalchemy import Date, DateTime
+
+    column = element.clauses.clauses[0]
+    sql = compiler.process(column, **kw)
+    affinity = column.type._type_affinity
+    if affinity is not None and issubclass(affinity, DateTime):
+        sql = f"to_char({sql}, 'YYYY-MM-DD HH24:MI:SS.US')"
+    elif affinity is not None and issubclass(affinity, Date):
+        sql = f"to_char({sql}, 'YYYY-MM-DD')"
+    return f"coalesce({sql}, '')"
+
+
+def stored_instant(moment: Any) -> str:
+    """An instant as `sort_text` shows one: naive UTC text as SQLite stores it."""
+    from datetime import UTC
+
+    u = moment.astimezone(UTC)
+    return (f"{u.year:04d}-{u.month:02d}-{u.day:02d} {u.hour:02d}:{u.minute:02d}:"
+            f"{u.second:02d}.{u.microsecond:06d}")
+
+
 # -- text ----------------------------------------------------------------------------------
 class doc_number(FunctionElement[str]):
     """prefix + year + "-" + seq in four digits at least ("T-1405-0007", "1405-0012")."""

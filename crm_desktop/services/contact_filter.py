@@ -51,11 +51,11 @@ from itertools import pairwise
 from typing import Any
 
 import jdatetime
-from sqlalchemy import ColumnElement, and_, false, func, literal, not_, or_, select
+from sqlalchemy import ColumnElement, String, and_, false, func, literal, not_, or_, select
 
 from crm_desktop.db import models as m
 from crm_desktop.db.models.base import nullable_sort
-from crm_desktop.db.types import UTCDateTime
+from crm_desktop.db.sql import stored_instant
 from crm_desktop.domain import clock
 from crm_desktop.domain.enums import ContactSource, Gender, LifecycleStage, RfmSegment
 from crm_desktop.domain.errors import FieldError, ValidationError
@@ -202,8 +202,8 @@ class ContactFilter:
 
 
 def _instant(value: Any) -> Any:
-    """An instant as the columns store it (compared with the text of coalesce(...))."""
-    return literal(value, UTCDateTime())
+    """An instant as SQLite stores it, compared with the text of nullable_sort(...)."""
+    return literal(stored_instant(value), String())
 
 
 def _tagged(names: tuple[str, ...], mode: str) -> Any:

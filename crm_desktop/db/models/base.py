@@ -14,10 +14,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
-    func,
-    literal_column,
     text,
-    type_coerce,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -47,9 +44,12 @@ def nullable_sort(column: Any) -> ColumnElement[str]:
     """A nullable column as a list sort key: NULL sorts as '' (first when ascending).
 
     Rendered as `coalesce(col, '')` so that SQLite uses the matching expression index
-    (see `sort_index`); the result is read as text, whatever the column type.
+    (see `sort_index`); the result is read as text, whatever the column type (on
+    PostgreSQL a date or an instant is turned into the text SQLite stores: db/sql.py).
     """
-    return type_coerce(func.coalesce(column, literal_column("''")), String())
+    from crm_desktop.db.sql import sort_text
+
+    return sort_text(column)
 
 
 #: Lists show live records only: their indexes leave the Trash out (partial indexes), so

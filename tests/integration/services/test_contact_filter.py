@@ -54,12 +54,11 @@ def _instant(rnd: random.Random) -> datetime:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Any:
+def world(module_db_target: Path | str) -> Any:
     """90 contacts with every kind of value (some in the Trash), tags, won, lost, open and
     deleted deals, RFM segments; and the same rows as plain dicts for the Python reading."""
     rnd = random.Random(10)
-    path: Path = tmp_path_factory.mktemp("filter") / "crm.sqlite3"
-    with Core.open(path) as core:
+    with Core.open(module_db_target) as core:
         users = [core.actor_id, core.users.create({"username": "sara", "display_name": "سارا"})]
         stages = {s["outcome"]: s["id"] for s in reversed(core.stages.list())}
         people: list[dict[str, Any]] = []

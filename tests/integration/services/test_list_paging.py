@@ -3,7 +3,7 @@ in the same order as one big page, including rows whose sort column is empty (NU
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -16,10 +16,22 @@ SERVICES = ["contacts", "accounts", "products", "deals", "activities", "tickets"
 
 
 @pytest.fixture(scope="module")
-def sparse_core(tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("paging") / "crm.db"
-    with Core.open(path) as core:
-        generate(core.db, 120, 5, today=date(2026, 11, 22))
+def sparse_core(module_db_target):
+    with Core.open(module_db_target) as core:
+        if core.db.is_sqlite:
+            generate(core.db, 120, 5, today=date(2026, 11, 22))
+        # contacts whose last activity differs, equals another's, or is none (the demo's
+        # bulk loader is SQLite's own: on a server these rows are the list's variety)
+        for i in range(9):
+            contact = core.contacts.create({"last_name": f"مشتری {i}",
+                                            "city": "تبریز" if i % 2 else "تهران"})
+            if i < 3:
+                core.proformas.create({"contact_id": contact}, [
+                    {"description": "نصب", "quantity": 1, "unit_price_rial": 1_000_000}])
+            if i % 3:
+                core.activities.create({
+                    "kind": "call", "subject": "تماس", "contact_id": contact,
+                    "done_at": datetime(2026, 11, 1 + i % 4, 9, 30, tzinfo=UTC)})
         # records with empty optional columns, and equal sort values, to stress the cursor
         for i in range(7):
             core.contacts.create({"last_name": "خالی"})
