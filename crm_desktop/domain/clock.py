@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 DEFAULT_TZ = "Asia/Tehran"
 
 _current: ZoneInfo = ZoneInfo(DEFAULT_TZ)
+#: the start of the time file systems count in seconds
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def zone(name: str) -> ZoneInfo:
@@ -71,6 +73,12 @@ def today() -> date:
 def local(value: datetime, tz: tzinfo | None = None) -> datetime:
     """An instant on the business's wall clock (or `tz`'s)."""
     return utc(value).astimezone(tz or _current)
+
+
+def from_epoch(seconds: float) -> datetime:
+    """A file system's time (seconds since 1970 UTC, such as st_mtime) on the business's
+    wall clock: never the computer's own time zone."""
+    return local(EPOCH + timedelta(seconds=seconds))
 
 
 def local_day(value: datetime) -> date:

@@ -17,7 +17,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -227,7 +227,7 @@ def inspect_backup(path: Path | str, passphrase: str | None = None,
     named = parse_name(path.name)  # the business's wall clock when it was written
     # a file named otherwise: when it was last written, on the business's clock as well
     made_at = named.replace(tzinfo=clock.business_tz()) if named else \
-        clock.local(datetime.fromtimestamp(path.stat().st_mtime, UTC))
+        clock.from_epoch(path.stat().st_mtime)
     if encrypted:
         with private_temp(temp_dir or path.parent) as plain:
             crypto.decrypt_file(path, plain, passphrase or "")
