@@ -233,31 +233,33 @@ def _copy_into_server(src: Connection, dest: Connection, progress: Progress) -> 
         for table in tables():
             binders = _binders(table, dest.dialect)
             names = ", ".join(f'"{c.name}"' for c in table.columns)
-            n = 0
             with cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-                for part in _rows(src, table):
+                for part in _told(_rows(src, table), table, progress):
                     for row in part:
                         copy.write_row(_bound(row, binders))
-                    n += len(part)
-                    if len(part) == BATCH:
-                        progress(f"  {table.name}: {n:,} rows ...")
-            copied += n
-            progress(f"  {table.name}: {n:,} rows")
+                    copied += len(part)
     return copied
+
+
+def _told(parts: Iterator[Sequence[Any]], table: Table, progress: Progress
+          ) -> Iterator[Sequence[Any]]:
+    """The batches of a table's rows, telling `progress` how far the copy is."""
+    n = 0
+    for part in parts:
+        yield part
+        n += len(part)
+        if len(part) == BATCH:
+            progress(f"  {table.name}: {n:,} rows ...")
+    progress(f"  {table.name}: {n:,} rows")
 
 
 def _copy_into_file(src: Connection, dest: Connection, progress: Progress) -> int:
     copied = 0
     for table in tables():
-        n = 0
-        for part in _rows(src, table):
+        for part in _told(_rows(src, table), table, progress):
             dest.execute(table.insert(), [dict(zip(table.columns.keys(), row, strict=True))
                                           for row in part])
-            n += len(part)
-            if len(part) == BATCH:
-                progress(f"  {table.name}: {n:,} rows ...")
-        copied += n
-        progress(f"  {table.name}: {n:,} rows")
+            copied += len(part)
     return copied
 
 
