@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="492"/>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="490"/>
         <source>Discard changes?</source>
         <translation>تغییرات کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="493"/>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="491"/>
         <source>You have changed this form. Discard the changes?</source>
         <translation>در این فرم تغییراتی داده‌اید. تغییرات کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="497"/>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="495"/>
         <source>Discard</source>
         <translation>کنار گذاشتن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="498"/>
+        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="496"/>
         <source>Keep editing</source>
         <translation>ادامهٔ ویرایش</translation>
     </message>
@@ -1856,33 +1856,33 @@
 <context>
     <name>CloseTicketDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="151"/>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="172"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="147"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="168"/>
         <source>Close ticket</source>
         <translation>بستن تیکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="154"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="150"/>
         <source>Not asked</source>
         <translation>پرسیده نشد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="168"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="164"/>
         <source>What the customer said (optional)</source>
         <translation>نظر مشتری (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="173"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="169"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="177"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="173"/>
         <source>How satisfied was the customer? (1 = not at all, 5 = very)</source>
         <translation>مشتری چقدر راضی بود؟ (۱ = اصلاً، ۵ = بسیار)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="180"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="176"/>
         <source>Comment</source>
         <translation>یادداشت</translation>
     </message>
@@ -2275,22 +2275,22 @@
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="209"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="205"/>
         <source>Add comment</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="213"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="209"/>
         <source>Internal note (the customer does not see it)</source>
         <translation>یادداشت داخلی (مشتری آن را نمی‌بیند)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="219"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="215"/>
         <source>Add</source>
         <translation>افزودن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="220"/>
+        <location filename="../crm_desktop/ui/dialogs/ticket_dialog.py" line="216"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
@@ -2548,12 +2548,12 @@
 <context>
     <name>ContactBinding</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="58"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="67"/>
         <source>No person</source>
         <translation>بدون مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="59"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="68"/>
         <source>(none)</source>
         <translation>(ندارد)</translation>
     </message>
@@ -3126,7 +3126,7 @@ an older database&apos;s upgrade shows its steps</extracomment>
 <context>
     <name>CountEdit</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="129"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="128"/>
         <source>Any</source>
         <translation>هر تعداد</translation>
     </message>
@@ -3270,78 +3270,78 @@ an older database&apos;s upgrade shows its steps</extracomment>
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="95"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="104"/>
         <source>New deal</source>
         <translation>معامله جدید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="95"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="104"/>
         <source>Edit deal</source>
         <translation>ویرایش معامله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="121"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="130"/>
         <source>(none)</source>
         <extracomment>a won deal shows its customer&apos;s satisfaction score</extracomment>
         <translation>(ندارد)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="122"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="131"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="123"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="132"/>
         <source>Person</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="124"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="133"/>
         <source>Company</source>
         <translation>شرکت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="126"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="135"/>
         <source>Amount</source>
         <translation>مبلغ</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="131"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="140"/>
         <source>Stage</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="132"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="141"/>
         <source>Expected close</source>
         <translation>تاریخ پیش‌بینی بستن</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="133"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="142"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="135"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="144"/>
         <source>Source campaign</source>
         <translation>کمپین منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="139"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="148"/>
         <source>{score} of 5</source>
         <translation>{score} از ۵</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="141"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="150"/>
         <source>Satisfaction</source>
         <translation>رضایت مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="142"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="151"/>
         <source>(not asked)</source>
         <translation>(پرسیده نشده)</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="143"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="152"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
@@ -3736,48 +3736,48 @@ an older database&apos;s upgrade shows its steps</extracomment>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../crm_desktop/ui/errors.py" line="26"/>
+        <location filename="../crm_desktop/ui/errors.py" line="27"/>
         <source>Please check</source>
         <translation>لطفاً بررسی کنید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/errors.py" line="38"/>
+        <location filename="../crm_desktop/ui/errors.py" line="48"/>
         <source>Something went wrong and this action was not completed. Your saved data is safe. The details were written to the log file ({file}).</source>
         <translation>مشکلی پیش آمد و این کار انجام نشد. اطلاعات ذخیره‌شده شما محفوظ است. جزئیات در پرونده گزارش رویدادها ({file}) ثبت شد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/errors.py" line="46"/>
+        <location filename="../crm_desktop/ui/errors.py" line="56"/>
         <source>Sorry</source>
         <translation>پوزش می‌خواهیم</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/errors.py" line="56"/>
+        <location filename="../crm_desktop/ui/errors.py" line="66"/>
         <source>The database is open in another window or program. Close it there, then press Retry. Nothing was changed.</source>
         <translation>پایگاه داده در پنجره یا برنامهٔ دیگری باز است. آن را در آنجا ببندید و سپس «تلاش دوباره» را بزنید. چیزی تغییر نکرد.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/errors.py" line="60"/>
+        <location filename="../crm_desktop/ui/errors.py" line="70"/>
         <source>The database is busy: another window or program is using it and did not let go in time. Nothing was changed. Press Retry to try again.</source>
         <translation>پایگاه داده مشغول است: پنجره یا برنامهٔ دیگری از آن استفاده می‌کند و به‌موقع آزادش نکرد. چیزی تغییر نکرد. برای امتحان دوباره «تلاش دوباره» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/errors.py" line="71"/>
-        <location filename="../crm_desktop/ui/errors.py" line="123"/>
+        <location filename="../crm_desktop/ui/errors.py" line="81"/>
+        <location filename="../crm_desktop/ui/errors.py" line="133"/>
         <source>Database busy</source>
         <translation>پایگاه داده مشغول است</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/errors.py" line="92"/>
+        <location filename="../crm_desktop/ui/errors.py" line="102"/>
         <source>Retry</source>
         <translation>تلاش دوباره</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/errors.py" line="94"/>
+        <location filename="../crm_desktop/ui/errors.py" line="104"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/errors.py" line="120"/>
+        <location filename="../crm_desktop/ui/errors.py" line="130"/>
         <source>The database is busy: another window or program is using it. Try again in a moment.</source>
         <translation>پایگاه داده مشغول است: پنجره یا برنامهٔ دیگری از آن استفاده می‌کند. لحظه‌ای بعد دوباره امتحان کنید.</translation>
     </message>
@@ -4703,159 +4703,159 @@ New {kind}: {created}, updated: {updated}</source>
 <context>
     <name>ListFilterDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="232"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="229"/>
         <source>New dynamic list</source>
         <translation>فهرست پویای تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="233"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="230"/>
         <source>Edit dynamic list</source>
         <translation>ویرایش فهرست پویا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="243"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="240"/>
         <source>any of them</source>
         <translation>هر کدام از آن‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="244"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="241"/>
         <source>all of them</source>
         <translation>همهٔ آن‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="282"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="279"/>
         <source>Who they are</source>
         <translation>چه کسانی</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="284"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="281"/>
         <source>Lifecycle stage</source>
         <translation>مرحله مشتری</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="285"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="282"/>
         <source>City</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="286"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="283"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="286"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="283"/>
         <source>matching</source>
         <translation>دارای</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="287"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="284"/>
         <source>Source</source>
         <translation>منبع</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="288"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="285"/>
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="289"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="286"/>
         <source>Birthday month</source>
         <translation>ماه تولد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="290"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="287"/>
         <source>Owner</source>
         <translation>مسئول</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="291"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="288"/>
         <source>SMS consent</source>
         <translation>رضایت پیامک</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="292"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="289"/>
         <source>E-mail consent</source>
         <translation>رضایت ایمیل</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="293"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="290"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="295"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="292"/>
         <source>Created</source>
         <translation>تاریخ ثبت</translation>
     </message>
     <message>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="292"/>
         <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="295"/>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="298"/>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="300"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="297"/>
         <source>to</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="296"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="293"/>
         <source>Last activity on or after</source>
         <translation>آخرین فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="297"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="294"/>
         <source>No activity since</source>
         <translation>بدون فعالیت از</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="298"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="295"/>
         <source>Won deals</source>
         <translation>معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="299"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="296"/>
         <source>Total of won deals</source>
         <translation>جمع معامله‌های موفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="301"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="298"/>
         <source>RFM segment</source>
         <translation>بخش RFM</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="312"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="309"/>
         <source>First members</source>
         <translation>چند عضو نخست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="317"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="314"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="318"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="315"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="363"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="360"/>
         <source>Either</source>
         <translation>فرقی نمی‌کند</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="364"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="361"/>
         <source>Yes</source>
         <translation>بله</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="365"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="362"/>
         <source>No</source>
         <translation>خیر</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="436"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="433"/>
         <source>The filter is not complete</source>
         <translation>شرط فهرست کامل نیست</translation>
     </message>
     <message numerus="yes">
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="443"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="440"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n مخاطب</numerusform>
@@ -5112,52 +5112,52 @@ New {kind}: {created}, updated: {updated}</source>
 <context>
     <name>LostReasonDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="180"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="185"/>
         <source>Deal lost</source>
         <translation>معامله از دست رفت</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="184"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="189"/>
         <source>Price too high</source>
         <translation>قیمت بالا</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="184"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="189"/>
         <source>Chose a competitor</source>
         <translation>رقیب را انتخاب کرد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="185"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="190"/>
         <source>No budget</source>
         <translation>بودجه ندارد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="185"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="190"/>
         <source>Changed their mind</source>
         <translation>منصرف شد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="185"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="190"/>
         <source>No answer</source>
         <translation>پاسخ نداد</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="190"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="195"/>
         <source>Or write the reason</source>
         <translation>یا دلیل را بنویسید</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="194"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="199"/>
         <source>Mark as lost</source>
         <translation>ثبت به‌عنوان ناموفق</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="195"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="200"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="199"/>
+        <location filename="../crm_desktop/ui/dialogs/deal_dialog.py" line="204"/>
         <source>Why was this deal lost?</source>
         <translation>چرا این معامله از دست رفت؟</translation>
     </message>
@@ -5783,7 +5783,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>MultiChoice</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="118"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="117"/>
         <source>Any</source>
         <extracomment>how long the editor waits after a change before counting (typing stays smooth)</extracomment>
         <translation>همه</translation>
@@ -7059,9 +7059,7 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="185"/>
-        <location filename="../crm_desktop/ui/dialogs/record_form.py" line="442"/>
-        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="226"/>
+        <location filename="../crm_desktop/ui/errors.py" line="40"/>
         <source>Saved by someone else</source>
         <translation>ذخیره‌شده به دست دیگری</translation>
     </message>
@@ -7426,38 +7424,38 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="80"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="79"/>
         <source>New rule</source>
         <extracomment>the order of the settings in the form (keys a kind does not have are left out) the message&apos;s own keys, beside the form keys shown only for some channel or assignment method: key -&gt; (controlling key, values)</extracomment>
         <translation>قانون تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="80"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="79"/>
         <source>Edit rule</source>
         <translation>ویرایش قانون</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="84"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="83"/>
         <source>On: the rule runs at start-up and every 15 minutes</source>
         <translation>روشن: قانون هنگام باز شدن برنامه و هر ۱۵ دقیقه اجرا می‌شود</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="110"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="109"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="115"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="114"/>
         <source>Message</source>
         <translation>پیام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="126"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="125"/>
         <source>Choose who…</source>
         <translation>انتخاب افراد…</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="130"/>
+        <location filename="../crm_desktop/ui/dialogs/rule_dialog.py" line="129"/>
         <source>Who it applies to</source>
         <translation>برای چه کسانی</translation>
     </message>
@@ -8387,22 +8385,22 @@ Font: Vazirmatn, SIL Open Font License 1.1.</source>
 <context>
     <name>StaticListDialog</name>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="465"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="462"/>
         <source>New list</source>
         <translation>فهرست تازه</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="465"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="462"/>
         <source>Edit list</source>
         <translation>ویرایش فهرست</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="473"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="470"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="474"/>
+        <location filename="../crm_desktop/ui/dialogs/list_filter_dialog.py" line="471"/>
         <source>Description</source>
         <translation>شرح</translation>
     </message>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from crm_desktop.domain.errors import (
     DatabaseBusy,
     DatabaseInUse,
+    EditConflict,
     PermissionDenied,
     ServerUnreachable,
 )
@@ -30,6 +31,15 @@ def show_message(parent: QWidget | None, text: str, *, title: str | None = None)
     )
     box.setObjectName("messageBox")
     ask_box(box)
+
+
+def say_saved_elsewhere(parent: QWidget | None, error: EditConflict, lang: str) -> str:
+    """Someone saved the record after the form read it: the message box saying who and
+    when; returns its text, for the form to repeat under its fields."""
+    text = error.message(lang)
+    show_message(parent, text, title=QCoreApplication.translate(
+        "RecordDialog", "Saved by someone else"))
+    return text
 
 
 def show_unexpected(parent: QWidget | None) -> None:

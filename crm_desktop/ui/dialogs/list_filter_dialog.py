@@ -10,7 +10,6 @@ from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QStringListModel,
     QTimer,
     Signal,
@@ -40,7 +39,7 @@ from crm_desktop.services import contact_filter as cf
 from crm_desktop.text.jalali import month_name
 from crm_desktop.ui import display, labels, screen_fit
 from crm_desktop.ui.dialogs.record_form import run_dialog
-from crm_desktop.ui.errors import show_message
+from crm_desktop.ui.errors import say_saved_elsewhere
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from crm_desktop.ui.widgets.money_edit import MoneyEdit
@@ -181,9 +180,7 @@ class ListDialog(QDialog):
 
     def show_conflict(self, error: EditConflict) -> None:
         """Someone saved the list after the form read it: say so, show their version."""
-        text = error.message(self.ops.lang())
-        show_message(self, text, title=QCoreApplication.translate(
-            "RecordDialog", "Saved by someone else"))
+        text = say_saved_elsewhere(self, error, self.ops.lang())
         self.load()
         self.problem.setText(text)
 

@@ -34,7 +34,7 @@ from crm_desktop.services.fields import Field, clean
 from crm_desktop.text.digits import to_ascii_digits
 from crm_desktop.text.money import MoneyUnit
 from crm_desktop.ui import display
-from crm_desktop.ui.errors import ask_box, show_message
+from crm_desktop.ui.errors import ask_box, say_saved_elsewhere
 from crm_desktop.ui.theme import icons
 from crm_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from crm_desktop.ui.widgets.money_edit import MoneyEdit
@@ -438,9 +438,7 @@ class RecordDialog(QDialog):
     def show_conflict(self, error: EditConflict) -> None:
         """Someone saved the record after the form read it: say so (who and when), show
         their values, and stay open so that the user can make the change again."""
-        text = error.message(lang())
-        show_message(self, text, title=QCoreApplication.translate(
-            "RecordDialog", "Saved by someone else"))
+        text = say_saved_elsewhere(self, error, lang())
         self.load()
         self._save_tried = False
         self._revealed.clear()

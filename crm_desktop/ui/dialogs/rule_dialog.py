@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,7 +28,7 @@ from crm_desktop.ui import screen_fit
 from crm_desktop.ui.dialogs.record_form import run_dialog
 from crm_desktop.ui.dialogs.rule_conditions import ConditionsDialog, as_spec, summary
 from crm_desktop.ui.dialogs.rule_settings import Field, TemplateEdit, key_labels, make_field
-from crm_desktop.ui.errors import show_message
+from crm_desktop.ui.errors import say_saved_elsewhere
 from crm_desktop.ui.ops import Ops
 from crm_desktop.ui.theme import icons
 
@@ -222,9 +221,7 @@ class RuleDialog(QDialog):
 
     def show_conflict(self, error: EditConflict) -> None:
         """Someone saved the rule after the form read it: say so, show their version."""
-        text = error.message(self.ops.lang())
-        show_message(self, text, title=QCoreApplication.translate(
-            "RecordDialog", "Saved by someone else"))
+        text = say_saved_elsewhere(self, error, self.ops.lang())
         self.load()
         self.problem.setText(text)
 
