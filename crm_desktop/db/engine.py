@@ -230,7 +230,7 @@ class Database:
                     # the ids a bulk load gives rely on it, as they do on SQLite.
                     session.execute(_TAKE_WRITE_LOCK)
                 yield session
-                if self.dialect == "postgresql":  # delivered with the commit only
+                if not self.is_sqlite:  # (NOTIFY is delivered with the commit only)
                     self._notify(session)
         except StaleDataError as exc:
             # a versioned row (db/models/base.py VersionMixin) changed by another desk
