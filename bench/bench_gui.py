@@ -7,7 +7,8 @@ machines).
 The demo databases are built once by bench/bench_dbs.py and kept under bench/out/.
 
 "ours" is the program's own code: ContactsView (filter bar with its four filter lists,
-windowed RecordTableModel over ContactService, details panel) shown and painted.
+windowed RecordTableModel over ContactService, details panel) shown and painted. Its
+count is the one the database keeps (db/live_counts.py, printed below next to count(*)).
 "raw" is a minimal program doing the same with the same libraries: a QTableView over a
 small QAbstractTableModel that runs the count and the page queries with sqlite3 on the
 same file (pages past the middle read in the reverse order), shown and painted. It shows
@@ -284,6 +285,10 @@ def bench_size(n: int, repeat: int) -> None:
     open_ours()
     event.remove(core.db.engine, "before_cursor_execute", count_hook)
     print(f"  count queries on open: {len(counts)}")
+    kept, counted = paired_ms([(core.contacts.count, None), (lambda: raw_conn.execute(
+        "SELECT count(*) FROM contacts WHERE deleted_at IS NULL").fetchone(), None)], repeat)
+    print(f"  the list's count                           ours {kept:7.2f} ms   "
+          f"raw count(*) {counted:7.2f} ms")
     city, raw_city = paired_ms([(core.contacts.cities, None), (lambda: raw_conn.execute(
         "SELECT DISTINCT city FROM contacts WHERE deleted_at IS NULL AND city IS NOT NULL"
     ).fetchall(), None)], repeat)

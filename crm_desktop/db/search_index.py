@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from crm_desktop.db import live_counts
 from crm_desktop.db.bulk import objects_dropped
 from crm_desktop.db.dialects import PG_ALL
 
@@ -67,8 +68,10 @@ def _all_fts(conn: sqlite3.Connection) -> list[str]:
 
 
 def is_index_object(name: str | None) -> bool:
-    """True for the FTS5 virtual tables and their shadow tables (not in the ORM metadata)."""
-    return bool(name) and any(str(name).startswith(fts_table(t)) for t in SEARCH_TABLES)
+    """True for the derived tables the ORM metadata leaves out: the FTS5 virtual tables
+    and their shadow tables, and the live counts (db/live_counts.py)."""
+    return bool(name) and (name == live_counts.TABLE or any(
+        str(name).startswith(fts_table(t)) for t in SEARCH_TABLES))
 
 
 @contextmanager

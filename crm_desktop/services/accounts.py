@@ -33,6 +33,7 @@ class AccountService(EntityService[m.Account]):
     soft_delete = True
     searchable = True
     compiled_lists = True  # no filter reads the clock
+    live_count = True  # db/live_counts.py
     fields: ClassVar = {
         "name": f.Field(f.text(200), required=True),
         "legal_id": f.Field(f.legal_id),

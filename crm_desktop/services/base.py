@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from sqlalchemy import ColumnElement, Select, false, func, select
 from sqlalchemy.orm import Session
 
+from crm_desktop.db import live_counts
 from crm_desktop.db import models as m
 from crm_desktop.db.engine import Database
 from crm_desktop.db.search_index import matching_ids
@@ -91,6 +92,11 @@ class EntityService(Generic[M]):
     #: `_fetch` of their own): their count and pages are compiled once per shape and run
     #: without a session (services/compiled.py)
     compiled_lists: ClassVar[bool] = False
+    #: the database keeps the number of live rows (db/live_counts.py: the table is in its
+    #: COUNTED), so a list without filter, search or Trash is not counted row by row.
+    #: Read from the class that sets it itself: a subclass that narrows the list (as
+    #: lists.ListMembers) counts its rows.
+    live_count: ClassVar[bool] = False
     #: the permission its create and update need (crm_desktop.domain.permissions); delete
     #: needs DELETE_ANY or DELETE_OWN, restore RESTORE_TRASH or the actor's own undo
     edit_perm: ClassVar[Perm] = Perm.USERS
@@ -452,6 +458,11 @@ class EntityService(Generic[M]):
 
     def count(self, query: ListQuery = ListQuery(), cap: int | None = None) -> int:
         """How many rows the list has; with `cap`, counting stops there (cheap at 100k)."""
+        if type(self).__dict__.get("live_count") and not query.deleted \
+                and not query.text.strip() and self._own_only() is None \
+                and all(value is None for value in query.filters.values()):
+            live = int(self.db.read_rows(live_counts.read_sql(), (self.entity,))[0][0])
+            return live if cap is None else min(live, cap)
         shape = self._shape(query) if cap is None else None
         statement = None if shape is None else self._statements.get(
             ("count", shape), lambda: self._count_select(query, None))

@@ -117,6 +117,7 @@ class ContactService(EntityService[m.Contact]):
     soft_delete = True
     searchable = True
     compiled_lists = True  # no filter reads the clock
+    live_count = True  # db/live_counts.py
     fields: ClassVar = {
         "first_name": f.Field(f.text(100), empty=""),
         "last_name": f.Field(f.text(100), empty=""),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crm_desktop.db import live_counts
 from crm_desktop.db.engine import connect_read_only, is_busy
 from crm_desktop.db.location import is_server
 from crm_desktop.db.migrate import check_ours, copy_database, head_revision, open_database
@@ -102,6 +103,10 @@ def check(path: Path | str) -> CheckReport:
                     counts[name], trash[name] = live, deleted
                 else:
                     counts[name] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
+                            (live_counts.TABLE,)).fetchone():
+                problems += [f"live count: {p}" for p in live_counts.drift(
+                    lambda sql: conn.execute(sql).fetchall())]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:

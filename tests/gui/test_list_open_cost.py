@@ -37,15 +37,17 @@ def add_contacts(core: Any, n: int) -> None:
                               "city": ("تهران", "قم", "شیراز")[i % 3]})
 
 
-def test_contacts_view_counts_once_on_open(core, ops, ui_lang, qtbot) -> None:
+def test_contacts_view_reads_its_count_once_on_open(core, ops, ui_lang, qtbot) -> None:
     from crm_desktop.ui.views.contacts import ContactsView
 
     add_contacts(core, 12)
     holder: list[Any] = []
     ran = statements(core, lambda: holder.append(ContactsView(core, ops, UiSettings())))
     qtbot.addWidget(holder[0])
-    counts = [sql for sql, _ in ran if sql.startswith("SELECT count(*)")]
-    assert len(counts) == 1, counts
+    # the number the database keeps (db/live_counts.py), read once; no row is counted
+    kept = [sql for sql, _ in ran if "FROM live_counts" in sql]
+    assert len(kept) == 1, ran
+    assert not [sql for sql, _ in ran if sql.startswith("SELECT count(*)")], ran
     assert holder[0].model.rowCount() == 12
 
 
@@ -301,9 +303,10 @@ def test_the_filter_lists_are_read_when_first_used(core, ops, settings, ui_lang,
     ran = statements(core, lambda: holder.append(ContactsView(core, ops, settings)))
     view = holder[0]
     qtbot.addWidget(view)
-    # opening reads the count and nothing else: no city, tag or owner list
+    # opening reads the count (the one the database keeps) and nothing else: no city,
+    # tag or owner list
     selects = [sql for sql, _ in ran if not sql.startswith("BEGIN")]
-    assert len(selects) == 1 and selects[0].startswith("SELECT count(*)"), ran
+    assert len(selects) == 1 and selects[0].startswith("SELECT live FROM live_counts"), ran
     assert all(c.count() == 1 for c in view.combos.values())  # "All ..." only
     assert view.city_filter.currentText() == view.tr("All cities")
     # a key on the closed filter opens its menu, reading the choices first; Down then

@@ -14,7 +14,7 @@ from sqlalchemy import text, update
 
 from crm_desktop.cli import run
 from crm_desktop.core import Core
-from crm_desktop.db import dialects
+from crm_desktop.db import dialects, live_counts
 from crm_desktop.db import models as m
 from crm_desktop.db.migrate import open_database
 from crm_desktop.domain.errors import DatabaseError
@@ -63,6 +63,8 @@ def test_a_file_goes_to_the_server_and_comes_back_the_same(source: Path, server:
     with Core.open(server) as pg:
         with pg.db.read() as session:
             last = session.scalar(text("SELECT max(id) FROM contacts"))
+            # the live counts are the target's own (not copied), of the rows copied in
+            assert live_counts.drift(lambda sql: session.execute(text(sql)).all()) == []
         # the counters continue after the copied ids
         new = pg.contacts.create({"last_name": "تازه"})
         assert new == last + 1
@@ -82,6 +84,8 @@ def test_a_file_goes_to_the_server_and_comes_back_the_same(source: Path, server:
     report = transfer.migrate(server, back)
     assert report.ok, report.differing
     with Core.open(back) as again:
+        with again.db.read() as session:
+            assert live_counts.drift(lambda sql: session.execute(text(sql)).all()) == []
         assert again.contacts.count() == contacts.source_rows + 1
         assert any(h.id == 3 for h in again.search.search(name, limit=200))
         assert again.contacts.create({"last_name": "بعدی"}) == last + 2
