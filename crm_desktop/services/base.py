@@ -93,7 +93,7 @@ class EntityService(Generic[M]):
     #: without a session (services/compiled.py)
     compiled_lists: ClassVar[bool] = False
     #: the database keeps the number of live rows (db/live_counts.py: the table is in its
-    #: COUNTED), so a list without filter, search or Trash is not counted row by row.
+    #: COUNTED; SQLite), so a list without filter, search or Trash is not counted row by row.
     #: Read from the class that sets it itself: a subclass that narrows the list (as
     #: lists.ListMembers) counts its rows.
     live_count: ClassVar[bool] = False
@@ -458,7 +458,7 @@ class EntityService(Generic[M]):
 
     def count(self, query: ListQuery = ListQuery(), cap: int | None = None) -> int:
         """How many rows the list has; with `cap`, counting stops there (cheap at 100k)."""
-        if type(self).__dict__.get("live_count") and not query.deleted \
+        if type(self).__dict__.get("live_count") and self.db.is_sqlite and not query.deleted \
                 and not query.text.strip() and self._own_only() is None \
                 and all(value is None for value in query.filters.values()):
             live = int(self.db.read_rows(live_counts.read_sql(), (self.entity,))[0][0])

@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from crm_desktop.db import live_counts
 from crm_desktop.db.location import Location, parse_location
 from crm_desktop.db.search_index import pg_integrity_problems
 from crm_desktop.domain.errors import DatabaseError
@@ -98,8 +97,6 @@ def check_server(target: str | Location) -> Any:
                     else:
                         counts[name] = conn.execute(
                             text(f"SELECT count(*) FROM {table}")).scalar_one()
-                problems += [f"live count: {p}" for p in live_counts.drift(
-                    lambda sql: conn.execute(text(sql)).all())]
             conn.rollback()
     except SQLAlchemyError as exc:
         raise DatabaseError(f"{where} cannot be checked: {exc}") from exc

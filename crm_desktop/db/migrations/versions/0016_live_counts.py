@@ -2,7 +2,8 @@
 
 A list opened without a filter shows its count without counting 100,000 rows: the
 database keeps the number of live contacts and companies in `live_counts` as rows are
-added, deleted, moved to the Trash and restored.
+added, deleted, moved to the Trash and restored. SQLite only (on PostgreSQL the one
+counter row updated per row written is quadratic in a large transaction: see the module).
 
 Revision ID: 0016
 Revises: 0015
