@@ -144,12 +144,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise UsageError("--contacts must be between 1 and 2,000,000")
     path = _db_path(args)
     started = time.perf_counter()
-    with Core.open(path) as core:
-        counts = generate(core.db, args.contacts, args.seed,
-                          progress=lambda step: print(f"  {step} ...", file=sys.stderr))
+    progress = lambda step: print(f"  {step} ...", file=sys.stderr)  # noqa: E731
+    if is_server(path):  # made in a file, then copied in (services/demo_server.py)
+        from crm_desktop.services.demo_server import generate_on_server
+
+        counts = generate_on_server(path, args.contacts, args.seed, progress=progress)
+    else:
+        with Core.open(path) as core:
+            counts = generate(core.db, args.contacts, args.seed, progress=progress)
     took = time.perf_counter() - started
     summary = ", ".join(f"{n:,} {name}" for name, n in counts.items())
-    _say(f"demo database {path}: {summary} ({took:.1f} s)")
+    where = parse_location(path).display() if is_server(path) else path  # (no password)
+    _say(f"demo database {where}: {summary} ({took:.1f} s)")
     return EXIT_OK
 
 

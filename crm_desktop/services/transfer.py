@@ -162,8 +162,9 @@ def _first_line(exc: BaseException) -> str:
     return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
 
 
-def check_target_empty(target: Location) -> None:
-    """DatabaseError unless `target` is empty (checked before anything is written)."""
+def check_target_empty(target: Location, what: str = "migrate copies") -> None:
+    """DatabaseError unless `target` is empty (checked before anything is written); the
+    message says `what` goes into an empty database only."""
     if target.kind == "sqlite":
         assert target.path is not None
         if target.path.exists() and (target.path.is_dir() or target.path.stat().st_size):
@@ -180,8 +181,8 @@ def check_target_empty(target: Location) -> None:
     if revision == HEAD and rows == 0:
         return  # the schema alone (a copy that failed and was rolled back)
     raise DatabaseError(f"{target.display()} is not empty ({len(names)} tables"
-                        + (f", {rows:,} rows" if rows else "") + "): migrate copies into "
-                        "an empty database only (create a new one: CREATE DATABASE ...)")
+                        + (f", {rows:,} rows" if rows else "") + f"): {what} into an "
+                        "empty database only (create a new one: CREATE DATABASE ...)")
 
 
 def open_source(source: Location) -> Database:
