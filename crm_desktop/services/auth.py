@@ -236,14 +236,13 @@ class AuthService:
             row = session.get(m.User, user.id)
             # sign-in bookkeeping, not an edit of the user: an administrator's form open
             # on this user meanwhile is not refused its save (services/versions.py)
-            versions.bookkeeping(session, row, failed_logins=0, locked_until=None,
-                                 last_login_at=now)
+            kept: dict[str, Any] = {"failed_logins": 0, "locked_until": None,
+                                    "last_login_at": now}
             if fresh is not None:
-                # the same password, hashed anew: bookkeeping, not a password change
-                session.info["no_audit"] = True
-                row.password_hash = fresh
-                session.flush()
-                session.info["no_audit"] = False
+                # the same password, hashed anew: bookkeeping too, not a password change
+                # (no audit row, and the user's version stays)
+                kept["password_hash"] = fresh
+            versions.bookkeeping(session, row, **kept)
             _log(session, user.id, AuditAction.LOGIN, None)
         return user.id
 

@@ -59,6 +59,12 @@ def stored_hash(core: Core, uid: int) -> str:
         return session.get(m.User, uid).password_hash
 
 
+def audit_rows(core: Core) -> list[tuple]:
+    with core.db.read() as session:
+        return [tuple(r) for r in session.execute(
+            select(m.AuditLog.action, m.AuditLog.field).order_by(m.AuditLog.id))]
+
+
 def sign_in_rows(core: Core) -> list[tuple]:
     with core.db.read() as session:
         return [tuple(r) for r in session.execute(
@@ -83,8 +89,13 @@ def test_an_older_pbkdf2_hash_still_signs_in_and_is_replaced(core: Core, sara: i
     with pytest.raises(SignInRefused):
         core.auth.sign_in("sara", "wrong password")
     assert stored_hash(core, sara).startswith("pbkdf2_sha256$")  # not on a failure
+    version, audited = core.users.get(sara)["version"], audit_rows(core)
     assert core.auth.sign_in("sara", PASSWORD) == sara
     assert stored_hash(core, sara).startswith("$argon2id$")
+    # bookkeeping, not an edit: an administrator's form open on sara still saves, and
+    # the only audit row is the sign-in's
+    assert core.users.get(sara)["version"] == version
+    assert [r[0] for r in audit_rows(core)[len(audited):]] == ["login"]
     assert core.auth.sign_in("sara", PASSWORD) == sara  # the new hash verifies
 
 
