@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 #: the revision of the newest migration (keep in step with migrations/versions)
-HEAD = "0016"
+HEAD = "0017"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 from typing import Any, ClassVar
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Select, and_, bindparam, case, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import models as m
@@ -267,17 +267,26 @@ class ActivityService(EntityService[m.Activity]):
             return [dict(r._mapping) for r in session.execute(q)]
 
     def due_reminders(self, now: datetime, limit: int = 200) -> list[dict[str, Any]]:
-        """Open activities whose reminder is due (reminder_at <= now), earliest first; one
-        query on the reminder index."""
+        """Open activities whose reminder is due (reminder_at <= now), earliest first.
+
+        The ids come from one seek in the partial index of open reminders, named on
+        SQLite: its statistics say done_at IS NULL matches two rows (the done ones are all
+        different) and it would read and sort every open activity instead (7 ms and 4 MB
+        of page cache at 100,000 contacts, every 30 seconds). Then the rows of those ids,
+        when there are any."""
         a = m.Activity
-        q = (
-            self._list_select()
-            .where(a.done_at.is_(None), a.reminder_at.is_not(None), a.reminder_at <= now)
-            .order_by(a.reminder_at, a.id)
-            .limit(limit)
-        )
+        hint = " INDEXED BY ix_activities_due_reminders" if self.db.is_sqlite else ""
+        due = text(
+            f"SELECT id FROM activities{hint} WHERE done_at IS NULL AND reminder_at IS NOT "
+            "NULL AND reminder_at <= :now ORDER BY reminder_at, id LIMIT :n"
+        ).bindparams(bindparam("now", type_=a.reminder_at.type), n=limit)
         with self.db.read() as session:
-            return [dict(r._mapping) for r in session.execute(q)]
+            ids = list(session.scalars(due, {"now": now}))
+            if not ids:
+                return []
+            found = {r.id: dict(r._mapping) for r in session.execute(
+                self._list_select().where(a.id.in_(ids)))}
+        return [found[i] for i in ids if i in found]
 
     def due_between(
         self, start: datetime, end: datetime, owner_id: int | None = None

@@ -39,6 +39,8 @@ from crm_desktop.domain.enums import (
 #: when an activity is shown in lists: its due time, or when it was written down
 ACTIVITY_DUE_SQL = "coalesce(due_at, created_at)"
 #: the rows of the partial index of repeating activities (queries must repeat it)
+LIVE_SQL = "deleted_at IS NULL"
+OPEN_REMINDER_SQL = "done_at IS NULL AND reminder_at IS NOT NULL"
 REPEATING_SQL = "recurrence IS NOT NULL"
 
 
@@ -97,6 +99,9 @@ class Activity(IdMixin, TimestampMixin, OwnedMixin, VersionMixin, Base):
         # the few repeating activities, for the calendar and Today: a range over due_at
         # must not walk every one-off activity to find them
         Index("ix_activities_repeating", "due_at", sqlite_where=text(REPEATING_SQL)),
+        # the reminder check (every 30 s): the open activities with a reminder, in order
+        Index("ix_activities_due_reminders", "reminder_at", "id",
+              sqlite_where=text(OPEN_REMINDER_SQL), postgresql_where=text(OPEN_REMINDER_SQL)),
     )
 
 
@@ -150,6 +155,10 @@ class Ticket(IdMixin, TimestampMixin, OwnedMixin, SoftDeleteMixin, SearchMixin, 
     __table_args__ = (
         Index(None, "year", "seq", unique=True),
         Index(None, "status", "priority"),
+        # the live tickets per status (the side bar's open tickets): read from the index
+        # alone, not from every ticket's row (deleted_at in it: SQLite then needs no row)
+        Index("ix_tickets_live_status", "status", "deleted_at", sqlite_where=text(LIVE_SQL),
+              postgresql_where=text(LIVE_SQL)),
         CheckConstraint(
             "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction_range"
         ),
