@@ -525,6 +525,10 @@ def run(argv: Sequence[str] | None = None) -> int:
 
         migrate.report_upgrades(_print_upgrade_step)
         func: Callable[[argparse.Namespace], int] = args.func
+        if func is not cmd_gui:
+            from crm_desktop import startup_gc
+
+            startup_gc.release()
         from crm_desktop import cli_users
 
         with cli_users.acting(args):
@@ -559,7 +563,8 @@ class SignInFailed(Exception):
 
 
 def main() -> None:
-    from crm_desktop import startup_probe
+    from crm_desktop import startup_gc, startup_probe
 
+    startup_gc.hold()  # until the window is usable, or the command starts (startup_gc.py)
     startup_probe.mark("main")
     sys.exit(run())

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 from PySide6.QtWidgets import QWidget
 
-from crm_desktop import startup_probe
+from crm_desktop import startup_gc, startup_probe
 from crm_desktop.core import Core
 from crm_desktop.domain.errors import CrmError
 from crm_desktop.services import server_access as sa
@@ -183,6 +183,8 @@ class Controller(QObject):
         in their own threads."""
         def live() -> bool:  # another database opened, or the window closed, since
             return core is self.core and window is self.window
+
+        startup_gc.release()  # the window is usable: the collector runs again
 
         def reminders() -> None:
             if live():
