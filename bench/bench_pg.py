@@ -28,11 +28,11 @@ import random
 import sqlite3
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench_search import pct, timed
 from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -47,17 +47,6 @@ from crm_desktop.services.search_query import match_expression, tsquery_expressi
 
 TABLES = {"contact": "contacts", "account": "accounts", "deal": "deals", "ticket": "tickets"}
 HERE = Path(__file__).parent
-
-
-def pct(samples: list[float], p: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
-
-
-def timed(fn: Callable[[], object]) -> float:
-    t = time.perf_counter()
-    fn()
-    return (time.perf_counter() - t) * 1000
 
 
 def median_ms(fn: Callable[[], object], repeat: int) -> float:

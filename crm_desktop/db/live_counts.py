@@ -22,6 +22,7 @@ count of the rows (`drift`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 TABLE = "live_counts"
@@ -65,13 +66,15 @@ def read_sql() -> str:
     return f"SELECT live FROM {TABLE} WHERE name = ?"
 
 
-def drift(fetch: Any) -> list[str]:
+def drift(fetch: Any, counted: Mapping[str, int] | None = None) -> list[str]:
     """What differs between the counts kept and the rows: one sentence per table, none
-    when all agree. `fetch(sql)` returns the rows of one statement."""
+    when all agree. `fetch(sql)` returns the rows of one statement; `counted` (table ->
+    live rows) spares the counting when the caller has counted them already."""
     kept = dict(fetch(f"SELECT name, live FROM {TABLE}"))
     out = []
     for table in COUNTED:
-        rows = fetch(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL")[0][0]
+        rows = counted[table] if counted is not None and table in counted else fetch(
+            f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL")[0][0]
         if table not in kept:
             out.append(f"{table}: no live count kept")
         elif kept[table] != rows:

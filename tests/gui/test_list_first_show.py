@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QStandardItemModel
 from PySide6.QtWidgets import QTableView
 
 from crm_desktop.ui.widgets.titles_header import TitlesHeader
+from tests.gui.test_list_open_cost import show_list
 
 
 class _Counting(TitlesHeader):
@@ -43,12 +44,7 @@ def test_the_contact_list_measures_each_title_once_as_it_is_first_shown(
     header_class, measured = _counting_header()
     monkeypatch.setattr(record_list, "TitlesHeader", header_class)
     core.contacts.create({"first_name": "سارا", "last_name": "احمدی", "city": "قم"})
-    view = ContactsView(core, ops, settings)
-    qtbot.addWidget(view)
-    view.resize(1280, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    view.table.viewport().repaint()
+    view = show_list(ContactsView(core, ops, settings), qtbot, paint=True)
     header = view.table.horizontalHeader()
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     assert sorted(measured) == shown, measured

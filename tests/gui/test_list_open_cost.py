@@ -31,6 +31,18 @@ def statements(core: Any, fn: Callable[[], object]) -> list[tuple[str, Any]]:
     return seen
 
 
+def show_list(view: Any, qtbot: Any, *, paint: bool = False) -> Any:
+    """`view` shown at 1280x800 as the window shows a list (its table painted once when
+    `paint`)."""
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    if paint:
+        view.table.viewport().repaint()
+    return view
+
+
 def add_contacts(core: Any, n: int) -> None:
     for i in range(n):
         core.contacts.create({"first_name": f"نفر{i:03d}", "last_name": "احمدی",
@@ -443,12 +455,7 @@ def test_the_details_panels_sentence_is_laid_out_once_per_width(core, ops, setti
     monkeypatch.setattr(WrappedLabel, "heightForWidth", asking)
     monkeypatch.setattr(QLabel, "heightForWidth", laying_out)
     add_contacts(core, 3)
-    view = ContactsView(core, ops, settings)
-    qtbot.addWidget(view)
-    view.resize(1280, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    view.table.viewport().repaint()
+    show_list(ContactsView(core, ops, settings), qtbot, paint=True)
     assert len(asked) > 10  # (what the layouts ask: more than the widths they try)
     assert sorted(laid_out) == sorted(set(asked)), (asked, laid_out)
 
@@ -490,11 +497,7 @@ def test_a_list_opens_without_the_chip_of_a_filter_from_elsewhere(core, ops, set
     from crm_desktop.ui.widgets.filter_chip import FilterChip
 
     add_contacts(core, 3)
-    view = ContactsView(core, ops, settings)
-    qtbot.addWidget(view)
-    view.resize(1280, 800)
-    view.show()
-    qtbot.waitExposed(view)
+    view = show_list(ContactsView(core, ops, settings), qtbot)
     assert view.findChildren(FilterChip) == []
     view.clear_filters()  # (drops a chip, if there were one: makes none)
     assert view.findChildren(FilterChip) == []

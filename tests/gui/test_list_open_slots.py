@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QObject
 
+from tests.gui.test_list_open_cost import show_list
+
 
 def added_slots(objects: list[QObject]) -> list[str]:
     """The methods added at run time to the meta-objects of those of `objects` made from a
@@ -32,11 +34,7 @@ def test_the_contact_list_connects_only_declared_slots(core, ops, settings, ui_l
 
     for i in range(3):
         core.contacts.create({"first_name": f"نفر{i}", "last_name": "احمدی"})
-    view = ContactsView(core, ops, settings)
-    qtbot.addWidget(view)
-    view.resize(1280, 800)
-    view.show()
-    qtbot.waitExposed(view)
+    view = show_list(ContactsView(core, ops, settings), qtbot)
     objects: list[Any] = [view, view.model, *view.findChildren(QObject)]
     assert added_slots(objects) == []
     # (the slots still do their work: a search typed in the box reaches the model)
